@@ -1,0 +1,168 @@
+import { ts } from 'ts-morph';
+import { FileFacts } from './facts.js';
+import { classifyFile } from './files.js';
+import { Parser } from './parser.js';
+import type { ParsedFile, Rule } from './rule.js';
+import { defaultRuleOptions, type Finding, type NodeHandler, type Range, type Report, type RuleOptions, type Severity } from './types.js';
+import { rules as allRules } from '../rules/index.js';
+
+export type SeveritySetting = Severity | 'off';
+
+export interface AnalysisSettings {
+  /** Per-rule severity overrides; a rule not named keeps its default. */
+  severities: Record<string, SeveritySetting>;
+  options: RuleOptions;
+  /** When set, only these rules run (the CLI's `--rule`). */
+  only?: string[];
+}
+
+export const defaultSettings: AnalysisSettings = { severities: {}, options: defaultRuleOptions };
+
+export interface RuleFailure {
+  ruleId: string;
+  error: unknown;
+}
+
+export interface AnalysisResult {
+  findings: Finding[];
+  /** Rules that threw on this file: isolated, the others' findings still stand. */
+  failures: RuleFailure[];
+  skipped?: string;
+}
+
+const sharedParser = new Parser();
+
+function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
+  }
+  return starts;
+}
+
+function positionAt(starts: number[], offset: number): { line: number; character: number } {
+  let low = 0;
+  let high = starts.length - 1;
+  while (low < high) {
+    const mid = (low + high + 1) >> 1;
+    if (starts[mid] <= offset) low = mid;
+    else high = mid - 1;
+  }
+  return { line: low, character: offset - starts[low] };
+}
+
+function activeRules(settings: AnalysisSettings): Array<{ rule: Rule; severity: Severity }> {
+  const active: Array<{ rule: Rule; severity: Severity }> = [];
+  for (const rule of allRules) {
+    if (settings.only && !settings.only.includes(rule.meta.id)) continue;
+    const setting = settings.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
+    if (setting !== 'off') active.push({ rule, severity: setting });
+  }
+  return active;
+}
+
+/**
+ * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
+ * text file through the rules that read text. Never throws for a rule's failure.
+ */
+export function analyze(path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
+  const kind = classifyFile(path);
+  if (kind.kind === 'skip') return { findings: [], failures: [], skipped: kind.reason };
+  const findings: Finding[] = [];
+  const failures: RuleFailure[] = [];
+  const starts = lineStarts(text);
+  const toRange = (start: number, end: number): Range => ({ start: positionAt(starts, start), end: positionAt(starts, end) });
+  const reporter = (ruleId: string, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report): void => {
+    const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
+    const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
+    findings.push({ ruleId, severity, range: toRange(start, end), message: report.message, ...(report.fix ? { fix: report.fix } : {}) });
+  };
+  const active = activeRules(settings);
+
+  if (kind.kind === 'text') {
+    for (const { rule, severity } of active) {
+      if (!rule.checkText) continue;
+      try {
+        rule.checkText({ path, text, kind: kind.text, options: settings.options, report: reporter(rule.meta.id, severity) });
+      } catch (error) {
+        failures.push({ ruleId: rule.meta.id, error });
+      }
+    }
+    return { findings: sortFindings(findings), failures };
+  }
+
+  const sourceFile = parser.parse(path, text);
+  try {
+    const file: ParsedFile = { path, text, sourceFile, facts: new FileFacts(sourceFile) };
+    runWalk(file, active, settings.options, reporter, failures);
+  } finally {
+    if (!keepParsed) parser.forget(path);
+  }
+  return { findings: sortFindings(findings), failures };
+}
+
+function runWalk(
+  file: ParsedFile,
+  active: Array<{ rule: Rule; severity: Severity }>,
+  options: RuleOptions,
+  reporter: (ruleId: string, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report) => void,
+  failures: RuleFailure[],
+): void {
+  const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
+  const ends: Array<{ ruleId: string; end: () => void }> = [];
+  const failed = new Set<string>();
+  const fail = (ruleId: string, error: unknown): void => {
+    if (failed.has(ruleId)) return;
+    failed.add(ruleId);
+    failures.push({ ruleId, error });
+  };
+  for (const { rule, severity } of active) {
+    if (!rule.create) continue;
+    try {
+      const visitor = rule.create({ file, options, report: reporter(rule.meta.id, severity, file.sourceFile) });
+      for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
+        if (!handle) continue;
+        const list = handlers.get(Number(kind)) ?? [];
+        list.push({ ruleId: rule.meta.id, handle });
+        handlers.set(Number(kind), list);
+      }
+      if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
+    } catch (error) {
+      fail(rule.meta.id, error);
+    }
+  }
+  // An explicit stack, not recursion: deeply nested input must not overflow the call stack.
+  const stack: ts.Node[] = [file.sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    const list = handlers.get(node.kind);
+    if (list) {
+      for (const { ruleId, handle } of list) {
+        if (failed.has(ruleId)) continue;
+        try {
+          handle(node);
+        } catch (error) {
+          fail(ruleId, error);
+        }
+      }
+    }
+    const children: ts.Node[] = [];
+    ts.forEachChild(node, (child) => {
+      children.push(child);
+    });
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  for (const { ruleId, end } of ends) {
+    if (failed.has(ruleId)) continue;
+    try {
+      end();
+    } catch (error) {
+      fail(ruleId, error);
+    }
+  }
+}
+
+function sortFindings(findings: Finding[]): Finding[] {
+  return findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+}

@@ -1,0 +1,120 @@
+import { ts } from 'ts-morph';
+import { FileFacts, skipOuter } from './facts.js';
+
+/** The static name of a property or key: `a`, `'a'`, `["a"]`, `#a`. */
+export function propertyName(name: ts.PropertyName | ts.Node | undefined): string | undefined {
+  if (!name) return undefined;
+  if (ts.isIdentifier(name) || ts.isPrivateIdentifier(name) || ts.isStringLiteralLike(name) || ts.isNumericLiteral(name)) return name.text;
+  if (ts.isComputedPropertyName(name) && ts.isStringLiteralLike(name.expression)) return name.expression.text;
+  return undefined;
+}
+
+/** The text of a string literal or a template with no substitutions. */
+export function stringValue(expr: ts.Expression | undefined): string | undefined {
+  if (!expr) return undefined;
+  const node = skipOuter(expr);
+  return ts.isStringLiteralLike(node) ? node.text : undefined;
+}
+
+/** `a.b.c` for a chain of identifiers and property accesses, else undefined. */
+export function dottedName(expr: ts.Expression): string | undefined {
+  const node = skipOuter(expr);
+  if (ts.isIdentifier(node)) return node.text;
+  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
+  if (ts.isPropertyAccessExpression(node)) {
+    const base = dottedName(node.expression);
+    return base === undefined ? undefined : `${base}.${node.name.text}`;
+  }
+  return undefined;
+}
+
+/** The last name of a callee: `get` for `axios.get`, `fetch` for `fetch`. */
+export function calleeName(call: ts.CallExpression | ts.NewExpression): string | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isIdentifier(callee)) return callee.text;
+  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
+  if (ts.isElementAccessExpression(callee) && ts.isStringLiteralLike(callee.argumentExpression)) return callee.argumentExpression.text;
+  return undefined;
+}
+
+/** An object literal's property by static name (last one wins, as at run time). */
+export function getProperty(obj: ts.ObjectLiteralExpression, name: string): ts.ObjectLiteralElementLike | undefined {
+  let found: ts.ObjectLiteralElementLike | undefined;
+  for (const prop of obj.properties) {
+    if (!ts.isSpreadAssignment(prop) && propertyName(prop.name) === name) found = prop;
+  }
+  return found;
+}
+
+/** The value expression of a property assignment or shorthand, if the property is present. */
+export function propertyValue(prop: ts.ObjectLiteralElementLike | undefined): ts.Expression | undefined {
+  if (!prop) return undefined;
+  if (ts.isPropertyAssignment(prop)) return prop.initializer;
+  if (ts.isShorthandPropertyAssignment(prop)) return prop.name;
+  return undefined;
+}
+
+export type ObjectShape =
+  | { kind: 'object'; node: ts.ObjectLiteralExpression }
+  | { kind: 'absent' }
+  | { kind: 'unknown' };
+
+/**
+ * Resolves an options argument to an object literal in the file. `unknown` when the
+ * file cannot show what it holds (a parameter, a call result, a spread of one).
+ */
+export function objectShape(expr: ts.Expression | undefined, facts: FileFacts): ObjectShape {
+  if (!expr) return { kind: 'absent' };
+  const value = facts.valueOf(expr);
+  if (!value) return { kind: 'unknown' };
+  if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return { kind: 'absent' };
+  return ts.isObjectLiteralExpression(value) ? { kind: 'object', node: value } : { kind: 'unknown' };
+}
+
+export type PropertyLookup =
+  | { kind: 'present'; prop: ts.ObjectLiteralElementLike; value: ts.Expression | undefined; owner: ts.ObjectLiteralExpression }
+  | { kind: 'missing' }
+  | { kind: 'unknown' };
+
+/**
+ * Looks a property up in an options object, following spreads of objects the file shows.
+ * `unknown` when a spread or the object itself cannot be resolved: precision first.
+ */
+export function lookupProperty(expr: ts.Expression | undefined, name: string, facts: FileFacts, depth = 0): PropertyLookup {
+  const shape = objectShape(expr, facts);
+  if (shape.kind === 'absent') return { kind: 'missing' };
+  if (shape.kind === 'unknown' || depth > 6) return { kind: 'unknown' };
+  let result: PropertyLookup = { kind: 'missing' };
+  for (const prop of shape.node.properties) {
+    if (ts.isSpreadAssignment(prop)) {
+      const inner = lookupProperty(prop.expression, name, facts, depth + 1);
+      if (inner.kind !== 'missing') result = inner;
+    } else if (propertyName(prop.name) === name) {
+      result = { kind: 'present', prop, value: propertyValue(prop), owner: shape.node };
+    } else if (prop.name && ts.isComputedPropertyName(prop.name) && !ts.isStringLiteralLike(prop.name.expression)) {
+      result = { kind: 'unknown' };
+    }
+  }
+  return result;
+}
+
+/** The nearest enclosing function-like node (or the source file). */
+export function enclosingFunction(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (current && !ts.isSourceFile(current) && !ts.isFunctionLike(current)) current = current.parent;
+  return current ?? node.getSourceFile();
+}
+
+/** Visits every descendant of a node (not the node itself). Return `false` to skip a subtree. */
+export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => boolean | void): void {
+  const walk = (child: ts.Node): void => {
+    if (visit(child) === false) return;
+    ts.forEachChild(child, walk);
+  };
+  ts.forEachChild(node, walk);
+}
+
+/** True when `inner` lies within `outer`'s span. */
+export function contains(outer: ts.Node, inner: ts.Node): boolean {
+  return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+}

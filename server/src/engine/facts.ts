@@ -1,0 +1,237 @@
+import { ts } from 'ts-morph';
+
+/** Where a value comes from: a module (or `<global>`) and the property path inside it. */
+export interface ModuleRef {
+  module: string;
+  path: string[];
+}
+
+export const GLOBAL = '<global>';
+
+interface Declaration {
+  name: ts.Identifier;
+  /** The node whose span the declaration is visible in. */
+  scope: ts.Node;
+  /** For `const x = <init>` the initializer; for destructuring, the source and key. */
+  init?: ts.Expression;
+  property?: string;
+  ref?: ModuleRef;
+  isConst: boolean;
+}
+
+const GLOBAL_NAMES = new Set(['fetch', 'AbortSignal', 'AbortController', 'console', 'process', 'crypto', 'Request', 'Buffer', 'JSON', 'Promise', 'setTimeout']);
+
+function isFunctionLike(node: ts.Node): boolean {
+  return ts.isFunctionLike(node) && !ts.isCallSignatureDeclaration(node);
+}
+
+function enclosingScope(node: ts.Node, blockScoped: boolean): ts.Node {
+  let current: ts.Node | undefined = node.parent;
+  while (current) {
+    if (ts.isSourceFile(current) || isFunctionLike(current) || ts.isClassStaticBlockDeclaration(current)) return current;
+    if (blockScoped && (ts.isBlock(current) || ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current) || ts.isCatchClause(current) || ts.isCaseBlock(current))) {
+      return current;
+    }
+    current = current.parent;
+  }
+  return node.getSourceFile();
+}
+
+function stripDefault(path: string[]): string[] {
+  return path[0] === 'default' ? path.slice(1) : path;
+}
+
+/** `require('m')`, `await import('m')` → the module name. */
+export function requiredModule(expr: ts.Expression): string | undefined {
+  let node = expr;
+  while (ts.isAwaitExpression(node) || ts.isParenthesizedExpression(node)) node = node.expression;
+  if (!ts.isCallExpression(node) || node.arguments.length !== 1) return undefined;
+  const arg = node.arguments[0];
+  if (!ts.isStringLiteralLike(arg)) return undefined;
+  const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
+  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  return isRequire || isImport ? normalizeModule(arg.text) : undefined;
+}
+
+function bindingKey(element: ts.BindingElement): string | undefined {
+  const key = element.propertyName ?? element.name;
+  if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return key.text;
+  return undefined;
+}
+
+/**
+ * Per-file facts computed once per parse and shared by every rule: what each name is
+ * bound to (imports, requires, aliases, constants), resolved with lexical scopes.
+ */
+export class FileFacts {
+  readonly importedModules = new Set<string>();
+  private readonly declarations = new Map<string, Declaration[]>();
+
+  constructor(readonly sourceFile: ts.SourceFile) {
+    const visit = (node: ts.Node): void => {
+      this.collect(node);
+      ts.forEachChild(node, visit);
+    };
+    visit(sourceFile);
+  }
+
+  private add(decl: Declaration): void {
+    const list = this.declarations.get(decl.name.text);
+    if (list) list.push(decl);
+    else this.declarations.set(decl.name.text, [decl]);
+  }
+
+  private collect(node: ts.Node): void {
+    if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
+      const module = normalizeModule(node.moduleSpecifier.text);
+      this.importedModules.add(module);
+      const clause = node.importClause;
+      if (!clause) return;
+      const scope = node.getSourceFile();
+      if (clause.name) this.add({ name: clause.name, scope, ref: { module, path: [] }, isConst: true });
+      const bindings = clause.namedBindings;
+      if (bindings && ts.isNamespaceImport(bindings)) this.add({ name: bindings.name, scope, ref: { module, path: [] }, isConst: true });
+      if (bindings && ts.isNamedImports(bindings)) {
+        for (const element of bindings.elements) {
+          const imported = (element.propertyName ?? element.name).text;
+          this.add({ name: element.name, scope, ref: { module, path: stripDefault([imported]) }, isConst: true });
+        }
+      }
+      return;
+    }
+    if (ts.isImportEqualsDeclaration(node) && ts.isExternalModuleReference(node.moduleReference)) {
+      const spec = node.moduleReference.expression;
+      if (ts.isStringLiteral(spec)) {
+        this.importedModules.add(normalizeModule(spec.text));
+        this.add({ name: node.name, scope: node.getSourceFile(), ref: { module: normalizeModule(spec.text), path: [] }, isConst: true });
+      }
+      return;
+    }
+    if (ts.isVariableDeclaration(node)) {
+      const list = node.parent;
+      const isConst = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.Const) !== 0;
+      const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+      const scope = enclosingScope(node, blockScoped);
+      const module = node.initializer ? requiredModule(node.initializer) : undefined;
+      if (module) this.importedModules.add(module);
+      if (ts.isIdentifier(node.name)) {
+        this.add({ name: node.name, scope, init: node.initializer, isConst });
+      } else if (ts.isObjectBindingPattern(node.name)) {
+        for (const element of node.name.elements) {
+          if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+          this.add({ name: element.name, scope, init: node.initializer, property: bindingKey(element), isConst });
+        }
+      }
+      return;
+    }
+    if (ts.isParameter(node) || ts.isBindingElement(node)) {
+      if (ts.isParameter(node) && ts.isIdentifier(node.name)) {
+        this.add({ name: node.name, scope: node.parent, isConst: false });
+      } else if (ts.isBindingElement(node) && ts.isIdentifier(node.name) && !ts.isVariableDeclaration(node.parent.parent)) {
+        this.add({ name: node.name, scope: enclosingScope(node, true), isConst: false });
+      }
+      return;
+    }
+    if ((ts.isFunctionDeclaration(node) || ts.isClassDeclaration(node)) && node.name) {
+      this.add({ name: node.name, scope: enclosingScope(node, ts.isClassDeclaration(node)), isConst: true });
+    }
+    if ((ts.isFunctionExpression(node) || ts.isClassExpression(node)) && node.name) {
+      this.add({ name: node.name, scope: node, isConst: true });
+    }
+  }
+
+  /** The declaration an identifier use refers to (innermost enclosing scope), if the file has it. */
+  private declarationOf(id: ts.Identifier): Declaration | undefined {
+    const candidates = this.declarations.get(id.text);
+    if (!candidates) return undefined;
+    const pos = id.getStart();
+    let best: Declaration | undefined;
+    for (const decl of candidates) {
+      if (pos < decl.scope.getStart() || pos > decl.scope.getEnd()) continue;
+      if (!best || decl.scope.getWidth() < best.scope.getWidth()) best = decl;
+    }
+    return best;
+  }
+
+  /** True when the name is bound anywhere visible from this use (so it is not a global). */
+  isDeclared(id: ts.Identifier): boolean {
+    return this.declarationOf(id) !== undefined;
+  }
+
+  /** The declared name node for an identifier use, or undefined. */
+  declarationName(id: ts.Identifier): ts.Identifier | undefined {
+    return this.declarationOf(id)?.name;
+  }
+
+  /** Where an expression's value comes from: `axios.get` → { module: 'axios', path: ['get'] }. */
+  resolve(expr: ts.Expression, depth = 0): ModuleRef | undefined {
+    if (depth > 8) return undefined;
+    const node = skipOuter(expr);
+    if (ts.isIdentifier(node)) {
+      const decl = this.declarationOf(node);
+      if (!decl) return GLOBAL_NAMES.has(node.text) || node.text === 'globalThis' ? { module: GLOBAL, path: node.text === 'globalThis' ? [] : [node.text] } : undefined;
+      if (decl.ref) return decl.ref;
+      if (!decl.isConst || !decl.init) return undefined;
+      const base = this.resolve(decl.init, depth + 1);
+      if (!base) return undefined;
+      return decl.property === undefined ? base : { module: base.module, path: stripDefault([...base.path, decl.property]) };
+    }
+    if (ts.isPropertyAccessExpression(node)) {
+      const base = this.resolve(node.expression, depth + 1);
+      if (!base) return undefined;
+      return { module: base.module, path: base.module === GLOBAL && base.path.length === 0 ? [node.name.text] : stripDefault([...base.path, node.name.text]) };
+    }
+    if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) {
+      const base = this.resolve(node.expression, depth + 1);
+      return base && { module: base.module, path: stripDefault([...base.path, node.argumentExpression.text]) };
+    }
+    const module = requiredModule(node);
+    if (module) return { module, path: [] };
+    return undefined;
+  }
+
+  /**
+   * The expression a name stands for, following `const` bindings in the file; the node
+   * itself when it is not a resolvable identifier. Undefined when the name is bound to
+   * something the file does not show (a parameter, a `let`, an import).
+   */
+  valueOf(expr: ts.Expression, depth = 0): ts.Expression | undefined {
+    const node = skipOuter(expr);
+    if (!ts.isIdentifier(node)) return node;
+    if (depth > 8) return undefined;
+    const decl = this.declarationOf(node);
+    if (!decl || decl.ref || !decl.init || decl.property !== undefined) return undefined;
+    if (!decl.isConst && !this.neverReassigned(decl)) return undefined;
+    return this.valueOf(decl.init, depth + 1);
+  }
+
+  private neverReassigned(decl: Declaration): boolean {
+    let assigned = false;
+    const visit = (node: ts.Node): void => {
+      if (assigned) return;
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        if (ts.isIdentifier(node.left) && node.left.text === decl.name.text && this.declarationOf(node.left) === decl) assigned = true;
+      }
+      ts.forEachChild(node, visit);
+    };
+    visit(decl.scope);
+    return !assigned;
+  }
+}
+
+/** Strips parentheses, `as`/`satisfies`/`!` and type assertions. */
+export function skipOuter(expr: ts.Expression): ts.Expression {
+  let node = expr;
+  for (;;) {
+    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
+      node = node.expression;
+    } else {
+      return node;
+    }
+  }
+}
+
+/** `node:http` and `http` are the same module. */
+export function normalizeModule(name: string): string {
+  return name.startsWith('node:') ? name.slice(5) : name;
+}
