@@ -1,5 +1,8 @@
 // Bundles the three entry points with esbuild so the .vsix ships no node_modules tree.
 import * as esbuild from 'esbuild';
+import { readFileSync } from 'node:fs';
+
+const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
 const production = process.argv.includes('--production');
 const common = {
@@ -10,6 +13,7 @@ const common = {
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
+  define: { PACKAGE_VERSION: JSON.stringify(version) },
 };
 
 await Promise.all([

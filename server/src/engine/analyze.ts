@@ -5,6 +5,7 @@ import { Parser } from './parser.js';
 import type { ParsedFile, Rule } from './rule.js';
 import { defaultRuleOptions, type Finding, type NodeHandler, type Range, type Report, type RuleOptions, type Severity } from './types.js';
 import { rules as allRules } from '../rules/index.js';
+import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -27,8 +28,12 @@ export interface AnalysisResult {
   findings: Finding[];
   /** Rules that threw on this file: isolated, the others' findings still stand. */
   failures: RuleFailure[];
+  /** Findings a suppression comment covers, with the directive (for `--report-suppressions`). */
+  suppressed: SuppressedFinding[];
   skipped?: string;
 }
+
+const knownRuleIds = new Set(allRules.map((rule) => rule.meta.id));
 
 const sharedParser = new Parser();
 
@@ -68,7 +73,7 @@ function activeRules(settings: AnalysisSettings): Array<{ rule: Rule; severity: 
  */
 export function analyze(path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
   const kind = classifyFile(path);
-  if (kind.kind === 'skip') return { findings: [], failures: [], skipped: kind.reason };
+  if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const starts = lineStarts(text);
@@ -89,7 +94,7 @@ export function analyze(path: string, text: string, settings: AnalysisSettings =
         failures.push({ ruleId: rule.meta.id, error });
       }
     }
-    return { findings: sortFindings(findings), failures };
+    return finish(text, findings, failures, active);
   }
 
   const sourceFile = parser.parse(path, text);
@@ -99,7 +104,15 @@ export function analyze(path: string, text: string, settings: AnalysisSettings =
   } finally {
     if (!keepParsed) parser.forget(path);
   }
-  return { findings: sortFindings(findings), failures };
+  return finish(text, findings, failures, active);
+}
+
+function finish(text: string, findings: Finding[], failures: RuleFailure[], active: Array<{ rule: Rule }>): AnalysisResult {
+  const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text) : [];
+  if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
+  const ran = new Set(active.map(({ rule }) => rule.meta.id));
+  const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);
+  return { findings: sortFindings(outcome.kept), failures, suppressed: outcome.suppressed };
 }
 
 function runWalk(

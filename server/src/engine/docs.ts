@@ -1,11 +1,13 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
+import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './suppressions.js';
 
 /**
- * The one place a rule's documentation address is derived from its id. The pages ship
- * inside the extension (docs/rules/<id>.md), so the link works offline; `root` is the
- * package folder (the bundles live in <root>/dist).
+ * The one place a documentation address is derived from a finding's id. The pages ship
+ * inside the extension (docs/rules/<id>.md; suppression findings share docs/suppressions.md),
+ * so the link works offline. `root` is the package folder (the bundles live in <root>/dist).
  */
 export function ruleDocsUrl(id: string, root: string = join(__dirname, '..')): string {
-  return pathToFileURL(join(root, 'docs', 'rules', `${id}.md`)).href;
+  const page = id === INVALID_SUPPRESSION || id === UNUSED_SUPPRESSION ? join('docs', 'suppressions.md') : join('docs', 'rules', `${id}.md`);
+  return pathToFileURL(join(root, page)).href;
 }

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../../server/src/shared/protocol';
+
+export interface CommandContext {
+  client: LanguageClient;
+  output: vscode.OutputChannel;
+}
+
+/** Each command is a small factory over the shared context. */
+export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
+  return [
+    vscode.commands.registerCommand('integrationEngineer.showOutput', () => ctx.output.show(true)),
+    vscode.commands.registerCommand('integrationEngineer.restartServer', async () => {
+      await ctx.client.restart();
+      void vscode.window.setStatusBarMessage('Integration Engineer: server restarted', 3000);
+    }),
+    vscode.commands.registerCommand('integrationEngineer.scanWorkspace', async () => {
+      // The server reports progress (with Cancel) itself through work-done progress.
+      const result = await ctx.client.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, {});
+      const summary = `Integration Engineer: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${result.scanned} files, ${result.findings} findings.`;
+      const action = await vscode.window.showInformationMessage(summary, 'Open Problems');
+      if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+  ];
+}

@@ -1,0 +1,26 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { createLanguageClient } from './languageClient';
+import { registerCommands } from './commands/index';
+
+let client: LanguageClient | undefined;
+
+/** Wires the parts together: the language client, its commands and the chat. */
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Integration Engineer', { log: true });
+  context.subscriptions.push(output);
+  client = createLanguageClient(context, output);
+  context.subscriptions.push(...registerCommands({ client, output }));
+  try {
+    await client.start();
+  } catch (error) {
+    output.error(`The server did not start: ${(error as Error).message}`);
+    void vscode.window.showErrorMessage('Integration Engineer: the analysis server did not start. See the output for details.', 'Show Output').then((action) => {
+      if (action) output.show();
+    });
+  }
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+}

@@ -1,0 +1,60 @@
+import * as vscode from 'vscode';
+import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { AnalysisTimeNotification, type AnalysisTimeParams } from '../../server/src/shared/protocol';
+
+/** The languages the server analyses: JS/TS through the parser, the rest as text. */
+export const DOCUMENT_LANGUAGES = [
+  'javascript', 'javascriptreact', 'typescript', 'typescriptreact',
+  'json', 'jsonc', 'yaml', 'dockercompose', 'properties', 'ini', 'toml', 'dockerfile',
+  'terraform', 'python', 'markdown', 'shellscript', 'dotenv', 'plaintext',
+];
+
+export const documentSelector = DOCUMENT_LANGUAGES.flatMap((language) => [
+  { scheme: 'file', language },
+  { scheme: 'untitled', language },
+]);
+
+const DEFAULT_TIME_BUDGET_MS = 1500;
+
+/** Starts the bundled server over IPC and shows its state in a language status item. */
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    synchronize: {
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/{integration-engineer.json,package.json}'),
+        vscode.workspace.createFileSystemWatcher('**/*.{ts,tsx,js,jsx,mjs,cjs,mts,cts,json,yaml,yml,toml,properties,ini,tf,py,sh,md}'),
+      ],
+    },
+  };
+  const client = new LanguageClient('integrationEngineer', 'Integration Engineer', serverOptions, clientOptions);
+
+  const status = vscode.languages.createLanguageStatusItem('integrationEngineer.status', documentSelector);
+  status.name = 'Integration Engineer';
+  status.text = 'Integration Engineer: starting';
+  status.command = { title: 'Show Output', command: 'integrationEngineer.showOutput' };
+  context.subscriptions.push(status);
+
+  client.onDidChangeState((event) => {
+    status.busy = event.newState === State.Starting;
+    status.text = event.newState === State.Running ? 'Integration Engineer' : event.newState === State.Starting ? 'Integration Engineer: starting' : 'Integration Engineer: stopped';
+    status.severity = event.newState === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;
+  });
+  context.subscriptions.push(
+    client.onNotification(AnalysisTimeNotification, (params: AnalysisTimeParams) => {
+      const budget = vscode.workspace.getConfiguration('integrationEngineer').get<number>('timeBudgetMs', DEFAULT_TIME_BUDGET_MS);
+      const file = vscode.Uri.parse(params.uri).path.split('/').pop();
+      const slow = params.milliseconds > budget;
+      status.detail = `last analysis ${params.milliseconds} ms (${file})`;
+      status.severity = slow ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      if (slow) output.appendLine(`Analysis of ${params.uri} took ${params.milliseconds} ms, over the ${budget} ms budget.`);
+    }),
+  );
+  return client;
+}

@@ -1,0 +1,67 @@
+import { readFileSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { analyze } from './engine/analyze.js';
+import { parseScanArgs, USAGE, UsageError } from './cli/args.js';
+import { formatJson, formatSarif, formatSuppressions, formatText, type FileFindings } from './cli/formats.js';
+import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
+import { toAnalysisSettings } from './config/resolve.js';
+import { fileFilter, looksBinary, walkFiles } from './workspace/walk.js';
+
+declare const PACKAGE_VERSION: string | undefined;
+
+function version(): string {
+  return typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
+}
+
+function loadConfig(cwd: string, explicit?: string): LoadedConfig {
+  const loaded = explicit ? loadConfigFile(resolve(explicit)) : loadWorkspaceConfig(cwd);
+  if (loaded.problems.length > 0) {
+    const lines = loaded.problems.map((p) => `${p.file}:${p.line + 1}:${p.character + 1}: ${p.key ? `"${p.key}": ` : ''}${p.message}`);
+    throw new UsageError(`invalid configuration\n${lines.join('\n')}`);
+  }
+  return loaded;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 findings, 2 usage or config error). */
+export function main(argv: string[], cwd = process.cwd(), out = process.stdout, err = process.stderr): number {
+  let args;
+  let config;
+  try {
+    args = parseScanArgs(argv);
+    config = loadConfig(cwd, args.config).config;
+    for (const path of args.paths) statSync(resolve(cwd, path));
+  } catch (error) {
+    const message = error instanceof UsageError ? error.message : error instanceof Error ? error.message : String(error);
+    err.write(`integration-engineer: ${message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
+    return 2;
+  }
+  const settings = toAnalysisSettings(config, args.rules.length > 0 ? args.rules : undefined);
+  const files: FileFindings[] = [];
+  let scanned = 0;
+  for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
+    try {
+      if (statSync(path).size > config.maxFileSize) {
+        err.write(`integration-engineer: skipped ${path}: larger than maxFileSize (${config.maxFileSize} bytes)\n`);
+        continue;
+      }
+      if (looksBinary(path)) continue;
+      const result = analyze(path, readFileSync(path, 'utf8'), settings);
+      if (result.skipped) continue;
+      scanned++;
+      for (const failure of result.failures) {
+        err.write(`integration-engineer: rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.message ?? failure.error}\n`);
+      }
+      if (result.findings.length > 0 || result.suppressed.length > 0) files.push({ path, findings: result.findings, suppressed: result.suppressed });
+    } catch (error) {
+      err.write(`integration-engineer: cannot analyse ${path}: ${(error as Error).message}\n`);
+    }
+  }
+  const output = args.format === 'json' ? formatJson(files, cwd) : args.format === 'sarif' ? formatSarif(files, cwd, version()) : formatText(files, cwd, scanned);
+  out.write(output);
+  if (args.reportSuppressions) (args.format === 'text' ? out : err).write(formatSuppressions(files, cwd));
+  return files.some((file) => file.findings.length > 0) ? 1 : 0;
+}
+
+if (require.main === module) {
+  process.exitCode = main(process.argv.slice(2));
+}

@@ -1,0 +1,109 @@
+import { relative, sep } from 'node:path';
+import type { Finding, Severity } from '../engine/types.js';
+import type { SuppressedFinding } from '../engine/suppressions.js';
+import { rules } from '../rules/index.js';
+import { ruleDocsUrl } from '../engine/docs.js';
+
+export interface FileFindings {
+  path: string;
+  findings: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+const uriPath = (path: string, cwd: string): string => relative(cwd, path).split(sep).join('/');
+
+export function formatText(files: FileFindings[], cwd: string, scanned: number): string {
+  const lines: string[] = [];
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  let withFindings = 0;
+  for (const file of files) {
+    if (file.findings.length > 0) withFindings++;
+    for (const f of file.findings) {
+      counts[f.severity]++;
+      lines.push(`${uriPath(file.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+    }
+  }
+  const total = counts.error + counts.warning + counts.info;
+  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+  lines.push(
+    total === 0
+      ? `No problems found in ${plural(scanned, 'file')}.`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+export function formatJson(files: FileFindings[], cwd: string): string {
+  const findings = files.flatMap((file) =>
+    file.findings.map((f) => ({
+      path: uriPath(file.path, cwd),
+      ruleId: f.ruleId,
+      severity: f.severity,
+      message: f.message,
+      line: f.range.start.line + 1,
+      column: f.range.start.character + 1,
+      endLine: f.range.end.line + 1,
+      endColumn: f.range.end.character + 1,
+    })),
+  );
+  return JSON.stringify(findings, null, 2) + '\n';
+}
+
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+
+export function formatSarif(files: FileFindings[], cwd: string, version: string): string {
+  const ids = rules.map((rule) => rule.meta.id);
+  const results = files.flatMap((file) =>
+    file.findings.map((f) => ({
+      ruleId: f.ruleId,
+      ...(ids.includes(f.ruleId) ? { ruleIndex: ids.indexOf(f.ruleId) } : {}),
+      level: SARIF_LEVEL[f.severity],
+      message: { text: f.message },
+      locations: [
+        {
+          physicalLocation: {
+            artifactLocation: { uri: encodeURI(uriPath(file.path, cwd)) },
+            region: {
+              startLine: f.range.start.line + 1,
+              startColumn: f.range.start.character + 1,
+              endLine: f.range.end.line + 1,
+              endColumn: f.range.end.character + 1,
+            },
+          },
+        },
+      ],
+    })),
+  );
+  const log = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [
+      {
+        tool: {
+          driver: {
+            name: 'integration-engineer',
+            version,
+            rules: rules.map((rule) => ({
+              id: rule.meta.id,
+              shortDescription: { text: rule.meta.description },
+              helpUri: ruleDocsUrl(rule.meta.id),
+              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+            })),
+          },
+        },
+        columnKind: 'utf16CodeUnits',
+        results,
+      },
+    ],
+  };
+  return JSON.stringify(log, null, 2) + '\n';
+}
+
+export function formatSuppressions(files: FileFindings[], cwd: string): string {
+  const lines = files.flatMap((file) =>
+    file.suppressed.map(({ finding, suppression }) =>
+      `${uriPath(file.path, cwd)}:${finding.range.start.line + 1}  ${finding.ruleId}  suppressed by line ${suppression.range.start.line + 1}: ${suppression.reason ?? '(no reason given)'}`,
+    ),
+  );
+  return `${lines.length} suppressed finding${lines.length === 1 ? '' : 's'}${lines.length ? ':' : '.'}\n${lines.map((l) => `  ${l}\n`).join('')}`;
+}

@@ -1,0 +1,104 @@
+import type { Finding, Range } from './types.js';
+
+export const INVALID_SUPPRESSION = 'invalid-suppression';
+export const UNUSED_SUPPRESSION = 'unused-suppression';
+
+export type SuppressionKind = 'next-line' | 'line' | 'file';
+
+export interface Suppression {
+  kind: SuppressionKind;
+  /** Rule ids named; empty means every rule. */
+  ruleIds: string[];
+  reason?: string;
+  /** Where the directive itself stands. */
+  range: Range;
+}
+
+export interface SuppressedFinding {
+  finding: Finding;
+  suppression: Suppression;
+}
+
+// `//`, `/* */`, `#` and `<!-- -->` comments, so one syntax serves code and every text format.
+const DIRECTIVE = /(?:\/\/|\/\*|#|<!--)[ \t]*integration-engineer-(disable-next-line|disable-line|disable)(?![\w-])([^\r\n]*)/g;
+
+/** Reads every suppression directive in a file's text. */
+export function parseSuppressions(text: string): Suppression[] {
+  const found: Suppression[] = [];
+  const lineStarts = [0];
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+  const lineOf = (offset: number): number => {
+    let line = 0;
+    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
+    return line;
+  };
+  for (const match of text.matchAll(DIRECTIVE)) {
+    const start = match.index ?? 0;
+    const line = lineOf(start);
+    const body = match[2].replace(/\*\/.*$|-->.*$/, '');
+    const [idsPart, ...reasonParts] = body.split(/\s--\s|\s--$/);
+    const reason = reasonParts.join(' -- ').trim();
+    const ruleIds = idsPart.split(/[\s,]+/).filter(Boolean);
+    found.push({
+      kind: match[1] === 'disable-next-line' ? 'next-line' : match[1] === 'disable-line' ? 'line' : 'file',
+      ruleIds,
+      ...(reason ? { reason } : {}),
+      range: { start: { line, character: start - lineStarts[line] }, end: { line, character: start - lineStarts[line] + match[0].length } },
+    });
+  }
+  return found;
+}
+
+function covers(suppression: Suppression, finding: Finding): boolean {
+  if (suppression.ruleIds.length > 0 && !suppression.ruleIds.includes(finding.ruleId)) return false;
+  const line = finding.range.start.line;
+  if (suppression.kind === 'file') return true;
+  if (suppression.kind === 'line') return line === suppression.range.start.line;
+  return line === suppression.range.start.line + 1;
+}
+
+export interface SuppressionOutcome {
+  kept: Finding[];
+  suppressed: SuppressedFinding[];
+}
+
+/**
+ * Drops the findings a directive covers, and reports directives that name an unknown
+ * rule (warning) or suppress nothing among the rules that ran (info), as ESLint does.
+ */
+export function applySuppressions(findings: Finding[], suppressions: Suppression[], knownIds: ReadonlySet<string>, ranIds: ReadonlySet<string>): SuppressionOutcome {
+  const kept: Finding[] = [];
+  const suppressed: SuppressedFinding[] = [];
+  const used = new Set<Suppression>();
+  for (const finding of findings) {
+    const by = suppressions.find((s) => covers(s, finding));
+    if (by) {
+      used.add(by);
+      suppressed.push({ finding, suppression: by });
+    } else {
+      kept.push(finding);
+    }
+  }
+  for (const suppression of suppressions) {
+    const unknown = suppression.ruleIds.filter((id) => !knownIds.has(id));
+    if (unknown.length > 0) {
+      kept.push({
+        ruleId: INVALID_SUPPRESSION,
+        severity: 'warning',
+        range: suppression.range,
+        message: `Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in a suppression comment: it suppresses nothing. Use one of the rule ids listed in the docs.`,
+      });
+      continue;
+    }
+    const judged = suppression.ruleIds.length === 0 || suppression.ruleIds.every((id) => ranIds.has(id));
+    if (!used.has(suppression) && judged) {
+      kept.push({
+        ruleId: UNUSED_SUPPRESSION,
+        severity: 'info',
+        range: suppression.range,
+        message: `This suppression of ${suppression.ruleIds.join(', ') || 'every rule'} suppresses nothing: remove it.`,
+      });
+    }
+  }
+  return { kept, suppressed };
+}

@@ -1,0 +1,43 @@
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { loadWorkspaceConfig, type LocatedProblem } from '../config/load.js';
+import { resolveConfig } from '../config/resolve.js';
+import { defaultConfig, type Config } from '../config/schema.js';
+
+/** Keys under `integrationEngineer.*` that belong to the client, not to analysis. */
+const CLIENT_ONLY_KEYS = ['chat', 'trace', 'timeBudgetMs'];
+
+export interface FolderSettings {
+  folder?: string;
+  config: Config;
+  /** Problems in the VS Code settings (named `integrationEngineer.<key>`). */
+  settingProblems: string[];
+  /** Problems in the workspace config file, with positions. */
+  fileProblems: LocatedProblem[];
+  configFile?: string;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  try {
+    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+export function pathToUri(path: string): string {
+  return pathToFileURL(path).href;
+}
+
+/**
+ * Builds one workspace folder's configuration: the editor settings first, then the
+ * folder's own file on top (a team's shared file decides for its repository).
+ */
+export function buildFolderSettings(folder: string | undefined, editorSettings: unknown): FolderSettings {
+  const raw = editorSettings && typeof editorSettings === 'object' ? { ...(editorSettings as Record<string, unknown>) } : {};
+  for (const key of CLIENT_ONLY_KEYS) delete raw[key];
+  const fromEditor = resolveConfig(raw, defaultConfig);
+  const settingProblems = fromEditor.problems.map((p) => `integrationEngineer.${p.key}: ${p.message}`);
+  if (!folder) return { config: fromEditor.config, settingProblems, fileProblems: [] };
+  const fromFile = loadWorkspaceConfig(folder, fromEditor.config);
+  return { folder, config: fromFile.config, settingProblems, fileProblems: fromFile.problems, ...(fromFile.file ? { configFile: fromFile.file } : {}) };
+}

@@ -1,0 +1,290 @@
+import { readFileSync, statSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import {
+  createConnection,
+  DiagnosticSeverity,
+  DidChangeConfigurationNotification,
+  FileChangeType,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Diagnostic,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyze } from './engine/analyze.js';
+import { Parser } from './engine/parser.js';
+import type { Finding } from './engine/types.js';
+import { toAnalysisSettings } from './config/resolve.js';
+import { CONFIG_FILE } from './config/load.js';
+import { Debouncer } from './lsp/debounce.js';
+import { SOURCE, toDiagnostic } from './lsp/diagnostics.js';
+import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
+import { fileFilter, looksBinary, walkFiles } from './workspace/walk.js';
+import {
+  AnalysisTimeNotification,
+  AnalyzeTextRequest,
+  ScanPathsRequest,
+  ScanWorkspaceRequest,
+  type AnalyzeTextParams,
+  type AnalyzeTextResult,
+  type ScanPathsParams,
+  type ScanPathsResult,
+  type ScanWorkspaceResult,
+} from './shared/protocol.js';
+
+const connection = createConnection();
+const documents = new TextDocuments(TextDocument);
+const parser = new Parser();
+const debouncer = new Debouncer(200);
+
+let workspaceFolders: string[] = [];
+let canPullConfiguration = false;
+const folderSettings = new Map<string, Promise<FolderSettings>>();
+/** Files the workspace scan analysed from disk (uri → true), re-analysed when they change. */
+const scannedFromDisk = new Set<string>();
+/** Config files that currently carry our diagnostics. */
+const configFilesWithProblems = new Set<string>();
+let lastSettingProblems = '';
+
+const log = (message: string): void => connection.console.log(message);
+
+function folderOf(path: string | undefined): string | undefined {
+  if (!path) return undefined;
+  return workspaceFolders.filter((folder) => path === folder || path.startsWith(folder + sep)).sort((a, b) => b.length - a.length)[0];
+}
+
+async function settingsFor(path: string | undefined): Promise<FolderSettings> {
+  const folder = folderOf(path);
+  const key = folder ?? '';
+  let settings = folderSettings.get(key);
+  if (!settings) {
+    settings = (async () => {
+      let editor: unknown = {};
+      if (canPullConfiguration) {
+        try {
+          editor = await connection.workspace.getConfiguration({ scopeUri: folder ? pathToUri(folder) : undefined, section: 'integrationEngineer' });
+        } catch (error) {
+          log(`Could not read settings: ${(error as Error).message}`);
+        }
+      }
+      const built = buildFolderSettings(folder, editor);
+      reportConfigProblems(built);
+      return built;
+    })();
+    folderSettings.set(key, settings);
+  }
+  return settings;
+}
+
+function reportConfigProblems(settings: FolderSettings): void {
+  const text = settings.settingProblems.join('\n');
+  if (text && text !== lastSettingProblems) {
+    void connection.window.showWarningMessage(`Integration Engineer: invalid setting, its default is used instead.\n${text}`);
+  }
+  lastSettingProblems = text;
+  if (!settings.configFile) return;
+  const uri = pathToUri(settings.configFile);
+  const diagnostics: Diagnostic[] = settings.fileProblems.map((p) => ({
+    range: { start: { line: p.line, character: p.character }, end: { line: p.line, character: p.character + p.length } },
+    severity: DiagnosticSeverity.Warning,
+    source: SOURCE,
+    code: 'invalid-config',
+    message: `${p.key ? `"${p.key}": ` : ''}${p.message}. The default is used instead.`,
+  }));
+  if (diagnostics.length > 0 || configFilesWithProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
+  if (diagnostics.length > 0) configFilesWithProblems.add(uri);
+  else configFilesWithProblems.delete(uri);
+}
+
+function isAccepted(path: string | undefined, settings: FolderSettings): boolean {
+  if (!path || !settings.folder) return true;
+  return fileFilter(settings.config).accepts(relative(settings.folder, path).split(sep).join('/'));
+}
+
+function publish(uri: string, findings: Finding[], version?: number): void {
+  void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+}
+
+async function validate(document: TextDocument): Promise<void> {
+  const path = uriToPath(document.uri);
+  const settings = await settingsFor(path);
+  const current = documents.get(document.uri);
+  // Stale work is dropped: a newer version is already scheduled.
+  if (!current || current.version !== document.version) return;
+  const text = current.getText();
+  if (!isAccepted(path, settings) || Buffer.byteLength(text) > settings.config.maxFileSize) {
+    publish(document.uri, []);
+    return;
+  }
+  const started = performance.now();
+  try {
+    const result = analyze(path ?? document.uri, text, toAnalysisSettings(settings.config), parser, true);
+    for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
+    publish(document.uri, result.findings, document.version);
+  } catch (error) {
+    log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
+  }
+  const milliseconds = Math.round(performance.now() - started);
+  void connection.sendNotification(AnalysisTimeNotification, { uri: document.uri, milliseconds });
+}
+
+function schedule(document: TextDocument): void {
+  debouncer.schedule(document.uri, () => void validate(document));
+}
+
+async function analyzeFile(path: string): Promise<{ findings: Finding[] } | undefined> {
+  const settings = await settingsFor(path);
+  if (!isAccepted(path, settings)) return undefined;
+  try {
+    if (statSync(path).size > settings.config.maxFileSize || looksBinary(path)) return undefined;
+    const result = analyze(path, readFileSync(path, 'utf8'), toAnalysisSettings(settings.config));
+    return result.skipped ? undefined : { findings: result.findings };
+  } catch (error) {
+    log(`Cannot analyse ${path}: ${(error as Error).message}`);
+    return undefined;
+  }
+}
+
+const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+async function collectFiles(roots: string[], root: (path: string) => string): Promise<string[]> {
+  const files: string[] = [];
+  for (const start of roots) {
+    const settings = await settingsFor(start);
+    for (const file of walkFiles([start], root(start), fileFilter(settings.config))) {
+      files.push(file);
+      if (files.length % 500 === 0) await yieldToEvents();
+    }
+  }
+  return files;
+}
+
+connection.onInitialize((params) => {
+  workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
+  if (workspaceFolders.length === 0 && params.rootUri) {
+    const root = uriToPath(params.rootUri);
+    if (root) workspaceFolders = [root];
+  }
+  canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'integration-engineer' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'integrationEngineer' });
+  connection.workspace.onDidChangeWorkspaceFolders((event) => {
+    const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
+    workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
+    refreshAll();
+  });
+});
+
+/** Settings or a config file changed: forget cached settings and re-check what is shown. */
+function refreshAll(): void {
+  folderSettings.clear();
+  for (const document of documents.all()) schedule(document);
+  void rescanFromDisk([...scannedFromDisk]);
+}
+
+async function rescanFromDisk(uris: string[]): Promise<void> {
+  for (const uri of uris) {
+    if (documents.get(uri)) continue;
+    const path = uriToPath(uri);
+    const result = path ? await analyzeFile(path) : undefined;
+    publish(uri, result?.findings ?? []);
+    await yieldToEvents();
+  }
+}
+
+connection.onDidChangeConfiguration(() => refreshAll());
+
+connection.onDidChangeWatchedFiles((params) => {
+  const configChanged = params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || c.uri.endsWith('/package.json'));
+  if (configChanged) {
+    refreshAll();
+    return;
+  }
+  const changed: string[] = [];
+  for (const change of params.changes) {
+    if (!scannedFromDisk.has(change.uri)) continue;
+    if (change.type === FileChangeType.Deleted) {
+      scannedFromDisk.delete(change.uri);
+      publish(change.uri, []);
+    } else {
+      changed.push(change.uri);
+    }
+  }
+  void rescanFromDisk(changed);
+});
+
+documents.onDidOpen((event) => schedule(event.document));
+documents.onDidChangeContent((event) => schedule(event.document));
+documents.onDidClose((event) => {
+  const { uri } = event.document;
+  debouncer.cancel(uri);
+  const path = uriToPath(uri);
+  parser.forget(path ?? uri);
+  if (scannedFromDisk.has(uri)) void rescanFromDisk([uri]);
+  else publish(uri, []);
+});
+
+connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Promise<AnalyzeTextResult> => {
+  const path = uriToPath(params.path) ?? params.path;
+  const settings = await settingsFor(path);
+  return { findings: analyze(path, params.text, toAnalysisSettings(settings.config)).findings };
+});
+
+connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): Promise<ScanPathsResult> => {
+  const paths = params.paths.map((p) => uriToPath(p) ?? p);
+  const files = await collectFiles(paths, (start) => folderOf(start) ?? start);
+  const result: ScanPathsResult = { files: [], scanned: 0 };
+  for (const file of files) {
+    if (token.isCancellationRequested) break;
+    const analysed = await analyzeFile(file);
+    if (!analysed) continue;
+    result.scanned++;
+    if (analysed.findings.length > 0) result.files.push({ path: file, findings: analysed.findings });
+    await yieldToEvents();
+  }
+  return result;
+});
+
+connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanWorkspaceResult> => {
+  const progress = await connection.window.createWorkDoneProgress();
+  progress.begin('Integration Engineer: scanning workspace', 0, 'Listing files…', true);
+  const outcome: ScanWorkspaceResult = { scanned: 0, findings: 0, cancelled: false };
+  try {
+    const files = await collectFiles(workspaceFolders, (start) => start);
+    const total = files.length.toLocaleString('en-US');
+    for (const [index, file] of files.entries()) {
+      if (token.isCancellationRequested || progress.token.isCancellationRequested) {
+        outcome.cancelled = true;
+        break;
+      }
+      if (index % 10 === 0) progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index.toLocaleString('en-US')} / ${total} files`);
+      const uri = pathToUri(file);
+      if (documents.get(uri)) continue;
+      const analysed = await analyzeFile(file);
+      if (!analysed) continue;
+      outcome.scanned++;
+      outcome.findings += analysed.findings.length;
+      if (analysed.findings.length > 0 || scannedFromDisk.has(uri)) publish(uri, analysed.findings);
+      scannedFromDisk.add(uri);
+      await yieldToEvents();
+    }
+  } finally {
+    progress.done();
+  }
+  return outcome;
+});
+
+// A failure in one handler must never take the server down.
+process.on('uncaughtException', (error) => log(`Unexpected error: ${error?.stack ?? error}`));
+process.on('unhandledRejection', (error) => log(`Unexpected rejection: ${(error as Error)?.stack ?? error}`));
+
+documents.listen(connection);
+connection.listen();
