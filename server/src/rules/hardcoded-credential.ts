@@ -1,4 +1,223 @@
-import type { Rule } from '../engine/rule.js';
+import { ts } from 'ts-morph';
+import { propertyName } from '../engine/ast.js';
+import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
+import type { Rule, RuleContext, TextContext } from '../engine/rule.js';
+import type { RuleOptions } from '../engine/types.js';
+import { isCredentialName, splitWords } from '../engine/words.js';
+import { namedValues } from './support/credential-text.js';
+import {
+  authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
+} from './support/credentials.js';
+
+const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
+
+function secretMessage(match: SecretMatch): string {
+  switch (match.kind) {
+    case 'pem':
+      return `A PEM private key is hardcoded here: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`;
+    case 'url-password':
+      return `This URL embeds a password (\`${maskSecret(match.secret)}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`;
+    case 'authorization':
+      return authorizationMessage(match.secret);
+    case 'token':
+      return `A ${match.label} (\`${tokenPreview(match.secret)}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`;
+  }
+}
+
+function authorizationMessage(credential: string): string {
+  return `The Authorization header carries a hardcoded credential (\`${maskSecret(credential)}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`;
+}
+
+function namedMessage(name: string, value: string, remedy: string): string {
+  return `\`${name}\` is set to a hardcoded credential (\`${maskSecret(value)}\`): ${REPOSITORY_RISK}. ${remedy}, and rotate it.`;
+}
+
+function sinkMessage(sink: string, value: string): string {
+  return `${sink} is given a hardcoded secret (\`${maskSecret(value)}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`;
+}
+
+/** The `credentials` option of fetch/Request is a mode (contract 1.1). */
+const FETCH_CREDENTIAL_MODES = new Set(['include', 'same-origin', 'omit']);
+
+function isAuthorizationName(name: string): boolean {
+  return /^(?:proxy-)?authorization$/i.test(name);
+}
+
+/** `auth: 'oauth2'`, `auth: 'firebase'`: a single word under an `auth` name picks a mode or provider. */
+function isAuthModeWord(name: string, value: string): boolean {
+  const words = splitWords(name);
+  return words[words.length - 1] === 'auth' && /^[A-Za-z]+\d*$/.test(value);
+}
+
+type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
+
+/** Whether a literal bound to `name` is a hardcoded credential, shared by code and text files. */
+function judgeNamedValue(name: string, value: string, options: RuleOptions): Judgement {
+  const named = isCredentialName(name, options.extraCredentialNames);
+  if (named || isAuthorizationName(name)) {
+    const credential = authorizationCredential(value, options);
+    if (credential) return { kind: 'authorization', credential };
+  }
+  if (!named) return undefined;
+  if (FETCH_CREDENTIAL_MODES.has(value) || isAuthModeWord(name, value)) return undefined;
+  return isCredentialValue(value, { name, extraPlaceholders: options.extraPlaceholders }) ? { kind: 'named' } : undefined;
+}
+
+type StringLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** The literals a value may end up as: itself, both sides of `??`/`||` fallbacks, both branches of `?:`. */
+function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
+  if (!expr) return [];
+  const node = skipOuter(expr);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return [...candidateLiterals(node.left), ...candidateLiterals(node.right)];
+  }
+  if (ts.isConditionalExpression(node)) return [...candidateLiterals(node.whenTrue), ...candidateLiterals(node.whenFalse)];
+  return [];
+}
+
+/** The name an assignment target binds: `x`, `config.password`, `headers['x-api-key']`. */
+function targetName(target: ts.Expression): string | undefined {
+  const node = skipOuter(target);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  return undefined;
+}
+
+const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+/** `headers.set('X-Api-Key', '…')`-style calls: the first argument names the second. */
+const NAMED_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'setItem']);
+
+interface Sink {
+  label: string;
+  argument: number;
+}
+
+/** The well-known secret-taking calls of contract 1.1 and which argument is the secret. */
+function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): Sink | undefined {
+  const ref = facts.resolve(call.expression);
+  if (!ref) return undefined;
+  const path = ref.path.join('.');
+  if (ref.module === 'jsonwebtoken' && (path === 'sign' || path === 'verify')) return { label: `jwt.${path}`, argument: 1 };
+  if ((ref.module === 'crypto' && path === 'createHmac') || (ref.module === GLOBAL && path === 'crypto.createHmac')) return { label: 'crypto.createHmac', argument: 1 };
+  if (ref.module === 'cookie-parser' && path === '') return { label: 'cookieParser', argument: 0 };
+  if (ref.module === 'stripe' && (path === '' || path === 'Stripe')) return { label: 'The Stripe client', argument: 0 };
+  if (ref.module === 'twilio' && (path === '' || path === 'Twilio')) return { label: 'The Twilio client', argument: 1 };
+  return undefined;
+}
+
+function createCodeVisitor(ctx: RuleContext) {
+  const { facts } = ctx.file;
+  const options = ctx.options;
+  const secrets = findSecrets(ctx.file.text, options);
+  const consumed = new Set<SecretMatch>();
+  const reported = new Set<number>();
+
+  const span = (node: ts.Node) => ({ start: node.getStart(), end: node.getEnd() });
+  const secretsIn = (node: ts.Node): SecretMatch[] => secrets.filter((secret) => !consumed.has(secret) && overlaps(secret, span(node)));
+  const holdsSecret = (node: ts.Node): boolean => secrets.some((secret) => overlaps(secret, span(node)));
+  const reportLiteral = (node: ts.Node, message: string): void => {
+    if (reported.has(node.getStart())) return;
+    reported.add(node.getStart());
+    ctx.report({ node, message });
+  };
+
+  /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any. */
+  const checkLiteral = (node: ts.Node): void => {
+    const found = secretsIn(node);
+    if (found.length === 0) return;
+    found.forEach((secret) => consumed.add(secret));
+    reportLiteral(node, secretMessage(found[0]));
+  };
+
+  const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
+    if (!name) return;
+    for (const literal of candidateLiterals(value)) {
+      if (holdsSecret(literal)) continue;
+      const judgement = judgeNamedValue(name, literal.text, options);
+      if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential));
+      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage(name, literal.text, 'Read it from the environment (`process.env`) or a secret store'));
+    }
+  };
+
+  const checkSink = (call: ts.CallExpression | ts.NewExpression): void => {
+    const sink = sinkOf(call, facts);
+    const argument = sink && call.arguments?.[sink.argument];
+    if (!sink || !argument) return;
+    const value = facts.valueOf(argument);
+    const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
+    for (const literal of literals) {
+      if (holdsSecret(literal) || isPlaceholder(literal.text, { extraPlaceholders: options.extraPlaceholders }) || isReference(literal.text)) continue;
+      reportLiteral(literal, sinkMessage(sink.label, literal.text));
+    }
+  };
+
+  const checkCall = (node: ts.Node): void => {
+    const call = node as ts.CallExpression;
+    checkSink(call);
+    const callee = skipOuter(call.expression);
+    const [key, value] = call.arguments;
+    if (ts.isPropertyAccessExpression(callee) && NAMED_SETTERS.has(callee.name.text) && key && ts.isStringLiteralLike(key)) checkBinding(key.text, value);
+  };
+
+  const checkVariableLike = (node: ts.Node): void => {
+    const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement;
+    if (ts.isIdentifier(declaration.name)) checkBinding(declaration.name.text, declaration.initializer);
+  };
+
+  return {
+    on: {
+      [ts.SyntaxKind.StringLiteral]: checkLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      [ts.SyntaxKind.TemplateExpression]: checkLiteral,
+      [ts.SyntaxKind.VariableDeclaration]: checkVariableLike,
+      [ts.SyntaxKind.Parameter]: checkVariableLike,
+      [ts.SyntaxKind.BindingElement]: checkVariableLike,
+      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+        const prop = node as ts.PropertyAssignment;
+        checkBinding(propertyName(prop.name), prop.initializer);
+      },
+      [ts.SyntaxKind.PropertyDeclaration]: (node: ts.Node) => {
+        const prop = node as ts.PropertyDeclaration;
+        checkBinding(propertyName(prop.name), prop.initializer);
+      },
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+        const binary = node as ts.BinaryExpression;
+        if (ASSIGNMENTS.has(binary.operatorToken.kind)) checkBinding(targetName(binary.left), binary.right);
+      },
+      [ts.SyntaxKind.JsxAttribute]: (node: ts.Node) => {
+        const attribute = node as ts.JsxAttribute;
+        const init = attribute.initializer;
+        const value = init && ts.isJsxExpression(init) ? init.expression : init;
+        if (ts.isIdentifier(attribute.name)) checkBinding(attribute.name.text, value as ts.Expression | undefined);
+      },
+      [ts.SyntaxKind.CallExpression]: checkCall,
+      [ts.SyntaxKind.NewExpression]: (node: ts.Node) => checkSink(node as ts.NewExpression),
+    },
+    end() {
+      // Secrets outside any string literal: comments, JSX text, regular expressions.
+      for (const secret of secrets) {
+        if (!consumed.has(secret)) ctx.report({ span: secret, message: secretMessage(secret) });
+      }
+    },
+  };
+}
+
+function checkTextFile(ctx: TextContext): void {
+  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
+  for (const secret of secrets) ctx.report({ span: secret, message: secretMessage(secret) });
+  const reported = new Set<number>();
+  for (const entry of namedValues(ctx.text, ctx.kind)) {
+    if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
+    const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
+    if (!judgement) continue;
+    reported.add(entry.start);
+    const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage(entry.name, entry.value, 'Reference an environment variable or a secret instead');
+    ctx.report({ span: { start: entry.start, end: entry.end }, message });
+  }
+}
 
 export const rule: Rule = {
   meta: {
@@ -6,7 +225,6 @@ export const rule: Rule = {
     defaultSeverity: 'error',
     description: 'A credential is written into the source instead of coming from the environment or a secret store.',
   },
-  create() {
-    return {};
-  },
+  create: createCodeVisitor,
+  checkText: checkTextFile,
 };
