@@ -1,0 +1,106 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Finding } from '../../../server/src/engine/types.js';
+import { credentialSpans, redactFreeText, redactSpans, spansInWindow, type CredentialDetector, type Span } from './redaction.js';
+
+/** The code a question is about: a document and the lines the user picked (0-based, inclusive). */
+export interface CodeSelection {
+  /** Shown to the model and the user, e.g. the workspace-relative path. */
+  displayPath: string;
+  /** Given to the analyzer: its extension decides how the text is parsed. */
+  analysisPath: string;
+  languageId: string;
+  text: string;
+  startLine: number;
+  endLine: number;
+}
+
+export interface PreparedContext {
+  /** Short name for the panel, e.g. "refunds.ts:12-30". */
+  label: string;
+  /** The markdown block that goes into the user message, already redacted. */
+  content: string;
+  redacted: number;
+  /** The engine's findings inside the excerpt. */
+  findings: Finding[];
+}
+
+export interface OutgoingMessage {
+  content: string;
+  redacted: number;
+}
+
+const surroundingLines = 3;
+
+function lineOffsets(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 10) starts.push(i + 1);
+  }
+  return starts;
+}
+
+/** A fence longer than any backtick run in the code, so the code cannot close it. */
+function fenceFor(code: string): string {
+  const longest = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
+  return '`'.repeat(longest + 1);
+}
+
+function baseName(path: string): string {
+  return path.split(/[\\/]/).pop() ?? path;
+}
+
+function describeFindings(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'The analyzer reports no findings in these lines.';
+  const lines = findings.map((finding) => `- line ${finding.range.start.line + 1}, ${finding.ruleId} (${finding.severity}): ${finding.message}`);
+  return `The analyzer's findings in these lines:\n${lines.join('\n')}`;
+}
+
+/**
+ * Builds the code context for a question: the selection with a few lines around it, the
+ * file's name and language, and the findings on those lines. Every credential the engine's
+ * findings or the text detector see in the excerpt is replaced before it leaves.
+ */
+export function prepareContext(selection: CodeSelection, findings: readonly Finding[], detector: CredentialDetector): PreparedContext {
+  const starts = lineOffsets(selection.text);
+  const lastLine = starts.length - 1;
+  const startLine = Math.max(0, Math.min(selection.startLine, selection.endLine) - surroundingLines);
+  const endLine = Math.min(lastLine, Math.max(selection.startLine, selection.endLine) + surroundingLines);
+  const window: Span = { start: starts[startLine], end: endLine < lastLine ? starts[endLine + 1] : selection.text.length };
+  const secrets = [...credentialSpans(selection.text, findings), ...detector(selection.analysisPath, selection.text)];
+  const excerpt = redactSpans(selection.text.slice(window.start, window.end), spansInWindow(secrets, window));
+  const inRange = findings.filter((finding) => finding.range.start.line >= startLine && finding.range.start.line <= endLine);
+  const fence = fenceFor(excerpt.text);
+  const picked = `${selection.startLine + 1}-${selection.endLine + 1}`;
+  const content = [
+    `File: ${selection.displayPath} (${selection.languageId}), lines ${startLine + 1}-${endLine + 1}; the selection is lines ${picked}.`,
+    '',
+    `${fence}${selection.languageId}`,
+    excerpt.text.replace(/\n$/, ''),
+    fence,
+    '',
+    describeFindings(inRange),
+  ].join('\n');
+  return { label: `${baseName(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
+}
+
+/** The user message: the question, then the code context; a last detector pass covers both. */
+export function composeMessage(question: string, context: PreparedContext | undefined, detector: CredentialDetector): OutgoingMessage {
+  const content = context ? `${question}\n\n${context.content}` : question;
+  const finalPass = redactFreeText(content, detector);
+  return { content: finalPass.text, redacted: (context?.redacted ?? 0) + finalPass.redacted };
+}
+
+/** What each `@integration` command asks for, put before the user's own words. */
+export const commandInstructions: Record<'review' | 'explain' | 'fix', string> = {
+  review: 'Review this code for resilience, security, data consistency and observability. List the findings first, most severe first, then show concrete corrected code.',
+  explain: 'Explain the finding or the code below: what fails in production, when, and why. Then say how to fix it.',
+  fix: 'Propose a corrected version of the code below as a unified diff in a ```diff block, followed by one line per change saying why.',
+};
+
+export const systemPromptPath = join('prompts', 'integration-engineer.md');
+
+/** The system prompt, kept as a file in the project so it is reviewed like code. */
+export async function loadSystemPrompt(extensionRoot: string): Promise<string> {
+  return (await readFile(join(extensionRoot, systemPromptPath), 'utf8')).trim();
+}
