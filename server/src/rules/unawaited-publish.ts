@@ -1,12 +1,149 @@
+import { ts } from 'ts-morph';
+import { calleeName, dottedName, getProperty, lookupProperty } from '../engine/ast.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
+import { chainWords, commandName, isFunctionNode, receiverOf } from './support/messaging.js';
+
+const AWS_PUBLISH_COMMANDS = new Set(['SendMessageCommand', 'SendMessageBatchCommand', 'PublishCommand', 'PublishBatchCommand']);
+const AWS_V2_PUBLISH_METHODS = new Set(['sendMessage', 'sendMessageBatch', 'publish', 'publishBatch']);
+const BULLMQ_MODULES = new Set(['bullmq', 'bull', '@taskforcesh/bullmq-pro']);
+
+function receiverWords(call: ts.CallExpression): string[] {
+  return chainWords(receiverOf(call));
+}
+
+/** The options object of a KafkaJS `send` / `sendBatch`, when the call is one. */
+function kafkaRecord(call: ts.CallExpression, facts: FileFacts): ts.Expression | undefined {
+  const name = calleeName(call);
+  if ((name !== 'send' && name !== 'sendBatch') || call.arguments.length !== 1) return undefined;
+  const arg = call.arguments[0];
+  const words = receiverWords(call);
+  if (words.includes('producer') || words.includes('kafka')) return arg;
+  const value = facts.valueOf(arg);
+  if (!value || !ts.isObjectLiteralExpression(value)) return undefined;
+  if (name === 'send' && getProperty(value, 'messages') && getProperty(value, 'topic')) return arg;
+  return name === 'sendBatch' && getProperty(value, 'topicMessages') ? arg : undefined;
+}
+
+function isPubSubTopic(receiver: ts.Expression, facts: FileFacts): boolean {
+  const value = facts.valueOf(receiver) ?? skipOuter(receiver);
+  if (ts.isCallExpression(value) && calleeName(value) === 'topic') return true;
+  const words = chainWords(receiver);
+  return words[words.length - 1] === 'topic';
+}
+
+function isJetStream(receiver: ts.Expression, facts: FileFacts): boolean {
+  const words = chainWords(receiver);
+  if (words[words.length - 1] === 'js' || words.includes('jetstream')) return true;
+  let value = facts.valueOf(receiver);
+  if (value && ts.isAwaitExpression(value)) value = skipOuter(value.expression);
+  return !!value && ts.isCallExpression(value) && calleeName(value) === 'jetstream';
+}
+
+function isBullQueue(call: ts.CallExpression, receiver: ts.Expression, facts: FileFacts): boolean {
+  const value = facts.valueOf(receiver);
+  if (value && ts.isNewExpression(value) && dottedName(value.expression)?.split('.').pop() === 'Queue') {
+    const module = facts.resolve(value.expression)?.module;
+    return module === undefined || BULLMQ_MODULES.has(module);
+  }
+  const words = chainWords(receiver);
+  if (!words.includes('queue') || words.includes('set') || words.includes('list')) return false;
+  const first = call.arguments[0] && skipOuter(call.arguments[0]);
+  if (!first || isFunctionNode(first)) return false;
+  return calleeName(call) === 'addBulk' || call.arguments.length >= 2;
+}
+
+/** The publish this call makes, labelled for the message; undefined when it is not a publish. */
+function publishLabel(call: ts.CallExpression, facts: FileFacts): string | undefined {
+  const name = calleeName(call);
+  const receiver = receiverOf(call);
+  if (!name || !receiver) return undefined;
+  const target = dottedName(call.expression) ?? name;
+  switch (name) {
+    case 'send': {
+      const command = commandName(call.arguments[0], facts);
+      if (command && AWS_PUBLISH_COMMANDS.has(command)) return `${target}(new ${command}(...))`;
+      return kafkaRecord(call, facts) ? target : undefined;
+    }
+    case 'sendBatch':
+      return kafkaRecord(call, facts) ? target : undefined;
+    case 'promise': {
+      const inner = skipOuter(receiver);
+      return ts.isCallExpression(inner) && AWS_V2_PUBLISH_METHODS.has(calleeName(inner) ?? '') && receiverOf(inner) ? `${dottedName(inner.expression)}(...).promise()` : undefined;
+    }
+    case 'publishMessage':
+      return target;
+    case 'publish':
+      return isPubSubTopic(receiver, facts) || isJetStream(receiver, facts) ? target : undefined;
+    case 'add':
+    case 'addBulk':
+      return isBullQueue(call, receiver, facts) ? target : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/** The call's promise is dropped: a bare statement, `void`, or a branch of one. */
+function isFloating(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isNonNullExpression(parent) || ts.isVoidExpression(parent)) {
+      node = parent;
+    } else if (ts.isBinaryExpression(parent) && isDiscardingOperator(parent, node)) {
+      node = parent;
+    } else if (ts.isConditionalExpression(parent) && parent.condition !== node) {
+      node = parent;
+    } else {
+      return ts.isExpressionStatement(parent);
+    }
+  }
+}
+
+function isDiscardingOperator(binary: ts.BinaryExpression, operand: ts.Node): boolean {
+  const kind = binary.operatorToken.kind;
+  if (kind === ts.SyntaxKind.CommaToken) return true;
+  const shortCircuit = kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+  return shortCircuit && binary.right === operand;
+}
+
+/** KafkaJS `acks: 0`: the broker never confirms the write. */
+function zeroAcks(call: ts.CallExpression, facts: FileFacts): ts.Node | undefined {
+  const record = kafkaRecord(call, facts);
+  if (!record) return undefined;
+  const lookup = lookupProperty(record, 'acks', facts);
+  if (lookup.kind !== 'present' || !lookup.value) return undefined;
+  const value = facts.valueOf(lookup.value);
+  return value && ts.isNumericLiteral(value) && Number(value.text) === 0 ? lookup.prop : undefined;
+}
 
 export const rule: Rule = {
   meta: {
     id: 'unawaited-publish',
     defaultSeverity: 'warning',
-    description: "A message is published and nothing waits for the broker's answer.",
+    description: 'A message is published and nothing waits for the broker to confirm it.',
   },
-  create() {
-    return {};
+  create(ctx) {
+    const { facts } = ctx.file;
+    return {
+      on: {
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          const acks = zeroAcks(call, facts);
+          if (acks) {
+            ctx.report({
+              node: acks,
+              message: '`acks: 0` tells Kafka not to acknowledge the write: a message the broker drops is lost without an error. Leave `acks` at its default (-1, all in-sync replicas).',
+            });
+          }
+          const label = publishLabel(call, facts);
+          if (!label || !isFloating(call)) return;
+          ctx.report({
+            node: call,
+            message: `${label} is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a \`.catch\` that handles the failure.`,
+          });
+        },
+      },
+    };
   },
 };
