@@ -46,7 +46,7 @@ function isAuthorizationName(name: string): boolean {
 /** `auth: 'oauth2'`, `auth: 'firebase'`: a single word under an `auth` name picks a mode or provider. */
 function isAuthModeWord(name: string, value: string): boolean {
   const words = splitWords(name);
-  return words[words.length - 1] === 'auth' && /^[A-Za-z]+\d*$/.test(value);
+  return words[words.length - 1] === 'auth' && /^[A-Z]?[a-z]+\d*$/.test(value);
 }
 
 type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;

@@ -39,7 +39,7 @@ const TOKEN_FORMATS: TokenFormat[] = [
   { label: 'GitLab token', pattern: /(?<![A-Za-z0-9_-])gl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^gl[a-z]+-/) },
   { label: 'Slack token', pattern: /(?<![A-Za-z0-9_-])xox[bpase]-[0-9]{6,}-[A-Za-z0-9-]{8,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^xox.-/) },
   { label: 'Slack app token', pattern: /(?<![A-Za-z0-9_-])xapp-[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{16,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^xapp-/) },
-  { label: 'Slack webhook URL', pattern: /hooks\.slack\.com\/services\/T[A-Za-z0-9_]{6,}\/B[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{16,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^hooks\.slack\.com\/services\//) },
+  { label: 'Slack webhook URL', pattern: /hooks\.slack\.com\/services\/T[A-Za-z0-9_]{6,}\/B[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{16,}(?![A-Za-z0-9_])/g, randomPart: (match) => afterPrefix(/^hooks\.slack\.com\/services\//)(match).replace(/(^|\/)[TB]/g, '$1') },
   { label: 'Stripe secret key', pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^.k_[a-z]+_/) },
   { label: 'Stripe webhook signing secret', pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^whsec_/) },
   { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^AIza/) },
@@ -134,7 +134,7 @@ export function findUrlPasswords(text: string, options: DetectOptions = {}): Sec
   const found: SecretMatch[] = [];
   for (const match of text.matchAll(URL_WITH_PASSWORD)) {
     const [whole, , user, password, host] = match;
-    if (isInterpolated(password) || password === user || isInterpolated(host)) continue;
+    if (isInterpolated(password) || password === user) continue;
     if (isLocalHost(host, options.extraLocalHosts)) continue;
     if (isPlaceholder(safeDecode(password), { extraPlaceholders: options.extraPlaceholders })) continue;
     const start = (match.index ?? 0) + whole.indexOf(':', whole.indexOf('://') + 3) + 1;
