@@ -7,6 +7,7 @@ import { forEachNode, isMessageRef, messaging, receiverOf, type MessageHandler }
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);
+const STANDALONE_COUNT_WORDS = new Set(['redelivered', 'attempts', 'deliveries', 'redeliveries', 'deaths']);
 const COUNT_WORDS = new Set(['delivery', 'redelivery', 'retry', 'retries', 'attempt', 'attempts', 'death', 'deaths']);
 
 /** `nack(msg)`, `nack(msg, x, true)`, `reject(msg)`, `reject(msg, true)`: requeue is on (it defaults to true). */
@@ -73,8 +74,8 @@ function isDeliveryCountRead(node: ts.Node): boolean {
   else if (ts.isIdentifier(node)) name = node.text;
   else if (ts.isElementAccessExpression(node)) name = propertyName(node.argumentExpression);
   if (!name) return false;
-  if (name === 'redelivered') return true;
   const words = splitWords(name);
+  if (words.some((w) => STANDALONE_COUNT_WORDS.has(w))) return true;
   return words.includes('count') && words.some((w) => COUNT_WORDS.has(w));
 }
 
