@@ -14,6 +14,7 @@ ruleTester('missing-timeout', {
     { code: `export function get(url: string, init: RequestInit) {\n  return fetch(url, init);\n}`, name: 'init from a parameter' },
     { code: `export function get(url: string, opts: RequestInit) {\n  return fetch(url, { ...opts, method: 'GET' });\n}`, name: 'spread of an unknown init' },
     { code: `await fetch(new Request(url, { signal: AbortSignal.timeout(2000) }));` },
+    { code: `self.addEventListener('fetch', (event) => event.respondWith(fetch(event.request)));`, name: 'a Request object the file does not show' },
     { code: `function fetch(url: string) { return cache.get(url); }\nawait fetch('/users');`, name: 'local function named fetch' },
     { code: `export async function run(fetch: typeof globalThis.fetch) {\n  await fetch('https://api.example.com');\n}`, name: 'fetch parameter' },
     { code: `const fetch = makeFetcher();\nawait fetch('https://api.example.com');`, name: 'fetch bound to something the file does not show' },

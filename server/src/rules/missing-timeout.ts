@@ -1,5 +1,5 @@
 import { ts } from 'ts-morph';
-import { dottedName, enclosingFunction, forEachDescendant, lookupProperty } from '../engine/ast.js';
+import { contains, dottedName, enclosingFunction, forEachDescendant, lookupProperty } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
 import type { FixData } from '../engine/types.js';
@@ -99,7 +99,16 @@ function requestObjectInit(expr: ts.Expression | undefined, facts: FileFacts): t
   return ref?.path.length === 1 && ref.path[0] === 'Request' ? value.arguments?.[1] : undefined;
 }
 
+/** `fetch(request)` with a Request the file does not show: its own signal may bound it. */
+function isOpaqueRequestObject(request: HttpRequestCall): boolean {
+  const input = request.url && skipOuter(request.url);
+  if (!input || request.options) return false;
+  const name = ts.isIdentifier(input) ? input.text : ts.isPropertyAccessExpression(input) ? input.name.text : undefined;
+  return name !== undefined && /^req(uest)?$|Request$/i.test(name);
+}
+
 function fetchBound(request: HttpRequestCall, facts: FileFacts): Setting {
+  if (isOpaqueRequestObject(request)) return 'unknown';
   const names = request.module === 'node-fetch' ? ['signal', 'timeout'] : ['signal'];
   const fromRequest = requestObjectInit(request.call.arguments[0], facts);
   const settings = [boundOf(request.options, names, facts)];
@@ -143,9 +152,52 @@ function chainedFrom(reference: ts.Expression): Array<{ name: string; call: ts.C
   return [{ name: access.name.text, call }, ...chainedCalls(call)];
 }
 
-function isReference(node: ts.Node, binding: NonNullable<ReturnType<typeof resultBinding>>, facts: FileFacts): node is ts.Expression {
-  if ('variable' in binding) return ts.isIdentifier(node) && node.text === binding.variable.text && facts.declarationName(node) === binding.variable;
-  return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && dottedName(node) === binding.dotted;
+type Binding = NonNullable<ReturnType<typeof resultBinding>>;
+
+/**
+ * Every identifier in the file by name, built once on first use so that looking up the
+ * uses of a request variable does not re-walk its whole scope for each request.
+ */
+class IdentifierIndex {
+  private byName: Map<string, ts.Identifier[]> | undefined;
+
+  constructor(private readonly sourceFile: ts.SourceFile) {}
+
+  named(name: string): ts.Identifier[] {
+    if (!this.byName) {
+      const byName = new Map<string, ts.Identifier[]>();
+      forEachDescendant(this.sourceFile, (node) => {
+        if (!ts.isIdentifier(node)) return;
+        const list = byName.get(node.text);
+        if (list) list.push(node);
+        else byName.set(node.text, [node]);
+      });
+      this.byName = byName;
+    }
+    return this.byName.get(name) ?? [];
+  }
+
+  /** The uses of a binding inside `scope`: identifiers for a variable, `a.b` expressions for a dotted name. */
+  references(binding: Binding, scope: ts.Node, facts: FileFacts): ts.Expression[] {
+    const found: ts.Expression[] = [];
+    if ('variable' in binding) {
+      for (const id of this.named(binding.variable.text)) {
+        if (id !== binding.variable && contains(scope, id) && !isPropertyNamePosition(id) && facts.declarationName(id) === binding.variable) found.push(id);
+      }
+      return found;
+    }
+    const last = binding.dotted.split('.').pop()!;
+    for (const id of this.named(last)) {
+      const use = ts.isPropertyAccessExpression(id.parent) && id.parent.name === id ? id.parent : id;
+      if (contains(scope, use) && dottedName(use) === binding.dotted) found.push(use);
+    }
+    return found;
+  }
+}
+
+function isPropertyNamePosition(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
 }
 
 /** True when a reference sits inside the callback of a global `setTimeout(...)` (a manual abort). */
@@ -166,20 +218,12 @@ function passedToAbortSignal(reference: ts.Node): boolean {
  * True when the request object a call returns is bounded later in the same scope, by
  * `method` called on it (or a manual timer for node http).
  */
-function boundLater(call: ts.CallExpression, method: string, facts: FileFacts): boolean {
+function boundLater(call: ts.CallExpression, method: string, facts: FileFacts, index: IdentifierIndex): boolean {
   if (chainBounds(call, method, facts)) return true;
   const binding = resultBinding(chainEnd(call));
   if (!binding) return false;
   const scope = enclosingFunction(call);
-  let bounded = false;
-  forEachDescendant(scope, (node) => {
-    if (bounded) return false;
-    if (!isReference(node, binding, facts)) return undefined;
-    if (chainBounds(node, method, facts)) bounded = true;
-    else if (method === 'setTimeout' && (insideTimer(node, scope, facts) || passedToAbortSignal(node))) bounded = true;
-    return false;
-  });
-  return bounded;
+  return index.references(binding, scope, facts).some((use) => chainBounds(use, method, facts) || (method === 'setTimeout' && (insideTimer(use, scope, facts) || passedToAbortSignal(use))));
 }
 
 /** A request handed straight to another function (`pipeline(https.get(u), ...)`) may be bounded there. */
@@ -189,7 +233,7 @@ function handedOn(call: ts.CallExpression): boolean {
   return (ts.isCallExpression(parent) || ts.isNewExpression(parent)) && (parent.arguments?.includes(end) ?? false);
 }
 
-function requestState(request: HttpRequestCall, facts: FileFacts): Setting {
+function requestState(request: HttpRequestCall, facts: FileFacts, index: IdentifierIndex): Setting {
   switch (request.library) {
     case 'fetch':
       return fetchBound(request, facts);
@@ -199,10 +243,10 @@ function requestState(request: HttpRequestCall, facts: FileFacts): Setting {
     case 'node-http': {
       const state = boundOf(request.options, ['timeout', 'signal'], facts);
       if (state === 'on' || state === 'unknown') return state;
-      return boundLater(request.call, 'setTimeout', facts) || handedOn(request.call) ? 'on' : state;
+      return boundLater(request.call, 'setTimeout', facts, index) || handedOn(request.call) ? 'on' : state;
     }
     case 'superagent':
-      return boundLater(request.call, 'timeout', facts) || handedOn(request.call) ? 'on' : 'missing';
+      return boundLater(request.call, 'timeout', facts, index) || handedOn(request.call) ? 'on' : 'missing';
     case 'ky':
       return offOnly(boundOf(request.options, ['timeout'], facts));
     case 'undici':
@@ -238,6 +282,7 @@ export const rule: Rule = {
   },
   create(ctx) {
     const facts = ctx.file.facts;
+    const index = new IdentifierIndex(ctx.file.sourceFile);
     const ms = formatMs(ctx.options.defaultTimeoutMs);
     const pending: Pending[] = [];
     let axiosDefaultTimeout = false;
@@ -247,7 +292,7 @@ export const rule: Rule = {
 
     const checkRequest = (request: HttpRequestCall): void => {
       if (request.instance) return;
-      const state = requestState(request, facts);
+      const state = requestState(request, facts, index);
       if (state !== 'missing' && state !== 'off') return;
       pending.push({
         node: request.call,

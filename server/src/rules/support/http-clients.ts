@@ -94,7 +94,7 @@ function isFunctionValue(expr: ts.Expression | undefined, facts: FileFacts): boo
   return value !== undefined && value !== node && (ts.isArrowFunction(value) || ts.isFunctionExpression(value));
 }
 
-const URL_NAME = /(url|uri|href|endpoint|link)$/i;
+const URL_NAME = /(url|uri|href|endpoint|link)\d*$/i;
 
 /**
  * True when an argument is evidently a URL (a string, a template, `new URL(...)`, or a
