@@ -1,4 +1,93 @@
+import { ts } from 'ts-morph';
+import { calleeName, dottedName, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
+import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
+import { splitWords } from '../engine/words.js';
+import { classifyHttpCall } from './support/http-clients.js';
+import { isLogCall } from './support/logging.js';
+import { insecureUrl, type ClearTextUrl } from './support/urls.js';
+
+/** Properties that set a client's base URL wherever they appear. */
+const BASE_URL_PROPS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'baseURI', 'baseUri']);
+/** Properties that carry the target URL in the options of a client or request call. */
+const CLIENT_URL_PROPS = new Set(['url', 'uri', 'endpoint', 'host', 'origin', 'server', 'serverUrl', 'apiUrl', 'node', 'nodes', 'href']);
+/** Constructors that open a connection to their first argument. */
+const CONNECTING_CLASSES = /^(WebSocket|ReconnectingWebSocket|EventSource|Request|GraphQLClient|Client|Pool|HttpLink|WebSocketLink|\w+Client)$/;
+/** Method names of HTTP client instances (`this.http.get(url)`, `apiClient.post(url)`). */
+const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
+const CLIENT_RECEIVER = /^(http|https|httpClient|client|api|apiClient|axios|agent|request|superagent|ky|got|needle|\w+(Client|Api|Http))$/;
+/** Calls that take a client's or request's options (`createClient({ url })`, `request({ uri })`). */
+const CLIENT_FACTORY = /client|request|connect|fetch|ajax|socket/i;
+/** Calls whose arguments are not sent anywhere by the call itself. */
+const NOT_OUTBOUND = new Set([
+  'redirect', 'render', 'json', 'send', 'write', 'end', 'location', 'setHeader', 'header', 'push', 'unshift', 'set', 'add', 'has',
+  'includes', 'startsWith', 'endsWith', 'match', 'test', 'replace', 'indexOf', 'split', 'concat', 'encodeURI', 'encodeURIComponent',
+  'String', 'expect', 'equal', 'strictEqual', 'deepEqual', 'toBe', 'toEqual', 'describe', 'it', 'test', 'nock', 'intercept', 'emit',
+]);
+/** A name that says it holds a URL: `API_URL`, `partnerEndpoint`, `baseUrl`, `WS_URI`. */
+const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'origin', 'server', 'href']);
+
+function isUrlName(name: string): boolean {
+  const words = splitWords(name);
+  return URL_WORDS.has(words[words.length - 1] ?? '');
+}
+
+class UrlTracer {
+  constructor(private readonly facts: FileFacts) {}
+
+  /** The string or template literals an expression's URL starts with, following the file's consts. */
+  literals(expr: ts.Expression | undefined, depth = 0): ts.Expression[] {
+    if (!expr || depth > 6) return [];
+    const node = skipOuter(expr);
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
+    if (ts.isTemplateExpression(node)) return node.head.text === '' ? this.literals(node.templateSpans[0].expression, depth + 1) : [node];
+    if (ts.isBinaryExpression(node)) return this.binaryLiterals(node, depth);
+    if (ts.isConditionalExpression(node)) return [...this.literals(node.whenTrue, depth + 1), ...this.literals(node.whenFalse, depth + 1)];
+    if (ts.isIdentifier(node)) {
+      const value = this.facts.valueOf(node);
+      return value && value !== node ? this.literals(value, depth + 1) : [];
+    }
+    if (ts.isPropertyAccessExpression(node)) return this.propertyLiterals(node, depth);
+    if (ts.isNewExpression(node) && this.isUrlConstructor(node)) return this.urlConstructorLiterals(node, depth);
+    if (ts.isCallExpression(node)) {
+      // `url.toString()` and `String(url)` are the URL itself.
+      const callee = skipOuter(node.expression);
+      if (ts.isPropertyAccessExpression(callee) && callee.name.text === 'toString') return this.literals(callee.expression, depth + 1);
+      if (ts.isIdentifier(callee) && callee.text === 'String') return this.literals(node.arguments[0], depth + 1);
+    }
+    return [];
+  }
+
+  private binaryLiterals(node: ts.BinaryExpression, depth: number): ts.Expression[] {
+    const kind = node.operatorToken.kind;
+    if (kind === ts.SyntaxKind.PlusToken) return this.literals(node.left, depth + 1);
+    if (kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken) return [...this.literals(node.left, depth + 1), ...this.literals(node.right, depth + 1)];
+    return [];
+  }
+
+  /** `config.partner.url` on a const object literal, or `url.href` on a `new URL(...)`. */
+  private propertyLiterals(node: ts.PropertyAccessExpression, depth: number): ts.Expression[] {
+    const owner = this.facts.valueOf(node.expression);
+    if (!owner) return [];
+    if (ts.isObjectLiteralExpression(owner)) return this.literals(propertyValue(getProperty(owner, node.name.text)), depth + 1);
+    if (ts.isNewExpression(owner) && this.isUrlConstructor(owner) && node.name.text === 'href') return this.urlConstructorLiterals(owner, depth);
+    return [];
+  }
+
+  isUrlConstructor(node: ts.NewExpression): boolean {
+    return ts.isIdentifier(node.expression) && node.expression.text === 'URL' && !this.facts.isDeclared(node.expression);
+  }
+
+  /** `new URL(path, base)` sends to the base unless the first argument is absolute. */
+  private urlConstructorLiterals(node: ts.NewExpression, depth: number): ts.Expression[] {
+    const [input, base] = node.arguments ?? [];
+    return [...this.literals(input, depth + 1), ...this.literals(base, depth + 1)];
+  }
+}
+
+function describe(url: ClearTextUrl): string {
+  return `${url.scheme}://${url.host}`;
+}
 
 export const rule: Rule = {
   meta: {
@@ -6,7 +95,112 @@ export const rule: Rule = {
     defaultSeverity: 'warning',
     description: 'A clear-text http:// or ws:// URL to a non-local host is used for an outbound call.',
   },
-  create() {
-    return {};
+  create(context) {
+    const { facts } = context.file;
+    const tracer = new UrlTracer(facts);
+    const reported = new Set<ts.Node>();
+    const localHosts = context.options.extraLocalHosts;
+
+    const check = (expr: ts.Expression | undefined, what: string): void => {
+      for (const literal of tracer.literals(expr)) {
+        if (reported.has(literal)) continue;
+        const url = insecureUrl(literal, localHosts);
+        if (!url) continue;
+        reported.add(literal);
+        const secure = url.scheme === 'ws' ? 'wss://' : 'https://';
+        context.report({
+          node: literal,
+          message: `${what} uses clear-text ${describe(url)}: anyone on the network path can read and change the traffic, credentials included. Use ${secure}.`,
+        });
+      }
+    };
+
+    /** URL properties in a request's or client's options object the file shows. */
+    const checkOptions = (options: ts.Expression | undefined, what: string): void => {
+      for (const name of CLIENT_URL_PROPS) {
+        const found = lookupProperty(options, name, facts);
+        if (found.kind === 'present') check(found.value, what);
+      }
+    };
+
+    const checkCall = (call: ts.CallExpression): void => {
+      const http = classifyHttpCall(call, facts);
+      if (http?.kind === 'request') {
+        check(http.url, http.name);
+        checkOptions(http.options, http.name);
+        return;
+      }
+      if (http?.kind === 'client') {
+        for (const options of http.options) checkOptions(options, http.name);
+        return;
+      }
+      checkOtherCall(call);
+    };
+
+    /** Clients the shared recogniser does not model: instances, socket.io, jQuery, XHR, beacons. */
+    const checkOtherCall = (call: ts.CallExpression): void => {
+      const callee = skipOuter(call.expression);
+      const name = calleeName(call) ?? '';
+      const ref = facts.resolve(callee);
+      if (ref && (ref.module === 'socket.io-client' || (ref.module === GLOBAL && ref.path[0] === 'io'))) return check(call.arguments[0], 'socket.io');
+      if (ts.isPropertyAccessExpression(callee)) {
+        const receiver = dottedName(callee.expression) ?? '';
+        const receiverName = receiver.split('.').pop() ?? '';
+        if ((receiver === '$' || receiver === 'jQuery') && (name === 'ajax' || name === 'get' || name === 'post' || name === 'getJSON')) {
+          check(call.arguments[0], `$.${name}`);
+          return checkOptions(call.arguments[0], `$.${name}`);
+        }
+        if (receiver === 'navigator' && name === 'sendBeacon') return check(call.arguments[0], 'navigator.sendBeacon');
+        if (name === 'open' && /^(get|post|put|patch|delete|head)$/i.test(stringValue(call.arguments[0]) ?? '')) return check(call.arguments[1], 'XMLHttpRequest.open');
+        if (REQUEST_METHODS.has(name) && CLIENT_RECEIVER.test(receiverName)) return check(call.arguments[0], `${receiver}.${name}`);
+      }
+      if (CLIENT_FACTORY.test(name)) checkOptions(call.arguments[0], name);
+      checkUrlNamedArguments(call, name);
+    };
+
+    /** A URL-named const (`PARTNER_URL`) bound to a literal and handed to a call counts as used for a call. */
+    const checkUrlNamedArguments = (call: ts.CallExpression | ts.NewExpression, name: string): void => {
+      if (NOT_OUTBOUND.has(name) || (ts.isCallExpression(call) && isLogCall(call, facts))) return;
+      for (const arg of call.arguments ?? []) {
+        if (startsWithUrlName(arg)) check(arg, name || 'this call');
+      }
+    };
+
+    /** Whether an argument starts with a URL-named value: `API_URL`, `${BASE_URL}/x`, `cfg.apiUrl + '/x'`, `new URL(p, BASE)`. */
+    const startsWithUrlName = (arg: ts.Expression): boolean => {
+      const node = skipOuter(arg);
+      if (ts.isIdentifier(node)) return isUrlName(node.text);
+      if (ts.isPropertyAccessExpression(node)) return isUrlName(node.name.text);
+      if (ts.isTemplateExpression(node) && node.head.text === '') return startsWithUrlName(node.templateSpans[0].expression);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return startsWithUrlName(node.left);
+      if (ts.isNewExpression(node) && tracer.isUrlConstructor(node)) return (node.arguments ?? []).some(startsWithUrlName);
+      return false;
+    };
+
+    const checkNew = (node: ts.NewExpression): void => {
+      const name = calleeName(node) ?? '';
+      if (tracer.isUrlConstructor(node)) return;
+      if (CONNECTING_CLASSES.test(name)) {
+        check(node.arguments?.[0], `new ${name}`);
+        checkOptions(node.arguments?.[0], `new ${name}`);
+        return;
+      }
+      checkUrlNamedArguments(node, name);
+    };
+
+    /** `baseURL: 'http://…'` sets where a client sends everything, wherever the options object goes. */
+    const checkUrlProperty = (prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void => {
+      const name = propertyName(prop.name);
+      if (name && BASE_URL_PROPS.has(name)) check(propertyValue(prop), name);
+    };
+
+    return {
+      on: {
+        [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+        [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression),
+        [ts.SyntaxKind.PropertyAssignment]: (node) => checkUrlProperty(node as ts.PropertyAssignment),
+        [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => checkUrlProperty(node as ts.ShorthandPropertyAssignment),
+      },
+    };
   },
 };
