@@ -16,8 +16,9 @@ const codeTokenTypes = new Set(['fence', 'code_block']);
 for (const type of codeTokenTypes) {
   const render = markdown.renderer.rules[type];
   if (!render) continue;
-  markdown.renderer.rules[type] = (tokens, index, options, env: { codeBlocks: number }, self) => {
-    const blockIndex = env.codeBlocks++;
+  markdown.renderer.rules[type] = (tokens, index, options, env, self) => {
+    const counter = env as { codeBlocks: number };
+    const blockIndex = counter.codeBlocks++;
     return `<div class="code-block" data-block="${blockIndex}">${render(tokens, index, options, env, self)}</div>`;
   };
 }

@@ -1,0 +1,147 @@
+import * as vscode from 'vscode';
+import type { ChatAnalysis } from './analysis.js';
+import { listModels } from './anthropicClient.js';
+import { ApiKeyStore } from './apiKey.js';
+import { CodeApplier } from './codeApply.js';
+import { loadSystemPrompt } from './context.js';
+import { ChatController } from './controller.js';
+import { detectCredentials } from './detector.js';
+import { contextFor } from './editorContext.js';
+import { registerAnalyzeTool } from './lmTool.js';
+import { ChatViewProvider, chatViewId } from './panel.js';
+import { registerParticipant } from './participant.js';
+import { chatSettingsSection, readChatSettings, type ChatSettings } from './settings.js';
+
+export type { ChatAnalysis } from './analysis.js';
+
+const historyKey = 'integrationEngineer.chat.history';
+const diagnosticSource = 'integration-engineer';
+const untrustedReason = 'This workspace is not trusted, so the chat sends nothing. Trust the workspace to ask.';
+
+/** A finding as the code action hands it to the command (plain data, not a live Diagnostic). */
+interface FindingArgument {
+  uri: string;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+  message: string;
+  code?: string;
+}
+
+function readSettings(): ChatSettings {
+  const config = vscode.workspace.getConfiguration(chatSettingsSection);
+  return readChatSettings(
+    (key) => config.get(key),
+    (message) => void vscode.window.showWarningMessage(`Integration Engineer: ${message}`),
+  );
+}
+
+function ruleCode(diagnostic: vscode.Diagnostic): string | undefined {
+  const code = diagnostic.code;
+  if (code === undefined) return undefined;
+  return typeof code === 'object' ? String(code.value) : String(code);
+}
+
+/** "Ask the Integration Engineer about this finding" on every diagnostic of ours. */
+class FindingCodeActions implements vscode.CodeActionProvider {
+  static readonly kinds = [vscode.CodeActionKind.QuickFix];
+
+  provideCodeActions(document: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext): vscode.CodeAction[] {
+    return context.diagnostics
+      .filter((diagnostic) => diagnostic.source === diagnosticSource)
+      .map((diagnostic) => {
+        const action = new vscode.CodeAction('Ask the Integration Engineer about this finding', vscode.CodeActionKind.QuickFix);
+        const argument: FindingArgument = { uri: document.uri.toString(), range: diagnostic.range, message: diagnostic.message, code: ruleCode(diagnostic) };
+        action.command = { command: 'integrationEngineer.chat.askAboutFinding', title: action.title, arguments: [argument] };
+        action.diagnostics = [diagnostic];
+        return action;
+      });
+  }
+}
+
+/** The chat panel, the `@integration` participant, the analyzer tool, and their commands. */
+export function registerChat(context: vscode.ExtensionContext, analysis: ChatAnalysis): void {
+  const keys = new ApiKeyStore(context.secrets);
+  const applier = new CodeApplier();
+  const provider = new ChatViewProvider(context.extensionUri);
+  let systemPrompt: Promise<string> | undefined;
+  const loadPrompt = (): Promise<string> => (systemPrompt ??= loadSystemPrompt(context.extensionUri.fsPath));
+
+  const controller = new ChatController(
+    {
+      post: (message) => provider.post(message),
+      apiKey: () => keys.get(),
+      settings: readSettings,
+      systemPrompt: loadPrompt,
+      detector: detectCredentials,
+      save: (state) => void context.workspaceState.update(historyKey, state),
+      blockedReason: () => (vscode.workspace.isTrusted ? undefined : untrustedReason),
+      setApiKey: async () => void (await keys.promptAndStore()),
+      openSettings: () => void vscode.commands.executeCommand('workbench.action.openSettings', chatSettingsSection),
+      applyCode: (action, block) => applier.apply(action, block),
+    },
+    context.workspaceState.get(historyKey),
+  );
+  provider.attach(controller);
+
+  /** Attaches the code to the panel's next question; refuses if the analyzer cannot vet it for secrets. */
+  const attach = async (document: vscode.TextDocument, range: vscode.Range): Promise<boolean> => {
+    try {
+      controller.attachContext(await contextFor(document, range, analysis));
+      return true;
+    } catch (error) {
+      void vscode.window.showErrorMessage(`Integration Engineer: the analyzer is not available, so the code could not be checked for secrets and was not attached (${(error as Error).message}).`);
+      return false;
+    }
+  };
+
+  const commands: Array<[string, (...args: never[]) => unknown]> = [
+    ['integrationEngineer.chat.open', () => provider.reveal()],
+    [
+      'integrationEngineer.chat.askAboutSelection',
+      async () => {
+        const editor = vscode.window.activeTextEditor;
+        if (!editor) return provider.reveal();
+        if (await attach(editor.document, editor.selection)) await provider.reveal();
+      },
+    ],
+    [
+      'integrationEngineer.chat.askAboutFinding',
+      async (finding: FindingArgument) => {
+        const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(finding.uri));
+        const { start, end } = finding.range;
+        if (!(await attach(document, new vscode.Range(start.line, start.character, end.line, end.character)))) return;
+        await provider.reveal();
+        const rule = finding.code ? ` (${finding.code})` : '';
+        await controller.ask(`Explain this finding${rule} on line ${start.line + 1}: "${finding.message}" What fails in production, and how should I fix it here?`);
+      },
+    ],
+    ['integrationEngineer.chat.newChat', () => controller.newChat()],
+    ['integrationEngineer.chat.setApiKey', async () => void ((await keys.promptAndStore()) && controller.postState())],
+    ['integrationEngineer.chat.clearApiKey', async () => void (await keys.clear(), controller.postState())],
+    [
+      'integrationEngineer.chat.selectModel',
+      async () => {
+        const key = await keys.get();
+        if (!key) return void vscode.window.showWarningMessage('Integration Engineer: set an API key first to list the models.');
+        try {
+          const model = await vscode.window.showQuickPick(listModels(key, readSettings()), { title: 'Integration Engineer: Choose Chat Model' });
+          if (model) await vscode.workspace.getConfiguration(chatSettingsSection).update('model', model, vscode.ConfigurationTarget.Global);
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Integration Engineer: could not list the models (${(error as Error).message}).`);
+        }
+      },
+    ],
+  ];
+
+  const participant = registerParticipant({ analysis, apiKey: () => keys.get(), settings: readSettings, systemPrompt: loadPrompt }, context.extensionUri);
+  const tool = registerAnalyzeTool(analysis);
+  context.subscriptions.push(
+    keys,
+    applier,
+    vscode.window.registerWebviewViewProvider(chatViewId, provider),
+    vscode.languages.registerCodeActionsProvider({ scheme: 'file' }, new FindingCodeActions(), { providedCodeActionKinds: FindingCodeActions.kinds }),
+    keys.onDidChange(() => controller.postState()),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => controller.postState()),
+    ...commands.map(([id, run]) => vscode.commands.registerCommand(id, run)),
+    ...[participant, tool].filter((disposable): disposable is vscode.Disposable => disposable !== undefined),
+  );
+}
