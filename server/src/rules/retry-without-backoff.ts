@@ -15,7 +15,7 @@ function loopMessage(loop: RetryLoop): string | undefined {
     return `${what} sends ${call} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`;
   }
   if (loop.backoff.kind === 'fixed') {
-    return `${what} waits the same \`${loop.backoff.wait.getText()}\` before every new ${call}: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`;
+    return `${what} waits the same \`${loop.backoff.wait.getText()}\` before sending ${call} again: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`;
   }
   return undefined;
 }

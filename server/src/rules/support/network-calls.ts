@@ -107,8 +107,11 @@ export function isNetworkCall(call: CallLike, facts: FileFacts): boolean {
 
 /** How messages name a retried call: `fetch`, `axios.post`, `this.client.send`, `new WebSocket`. */
 export function requestName(call: CallLike): string {
-  const callee = dottedName(call.expression) ?? 'the request';
-  return ts.isNewExpression(call) ? `new ${callee}` : callee;
+  const callee = skipOuter(call.expression);
+  // `got(url).json()` is named after the request, not the body reader chained onto it.
+  if (ts.isPropertyAccessExpression(callee) && ts.isCallExpression(skipOuter(callee.expression))) return requestName(skipOuter(callee.expression) as ts.CallExpression);
+  const name = dottedName(callee) ?? 'the request';
+  return ts.isNewExpression(call) ? `new ${name}` : name;
 }
 
 /** What the POST check needs: where the request's headers live. */

@@ -564,7 +564,6 @@ class RetryFinder {
     const declared = this.facts.declarationName(id);
     if (!declared) return false;
     let assigned = false;
-    const scope = declared.parent.parent ?? this.sourceFile;
     const visit = (node: ts.Node): void => {
       if (assigned) return;
       if (node === loop) return;
@@ -574,7 +573,7 @@ class RetryFinder {
       }
       ts.forEachChild(node, visit);
     };
-    visit(scope.parent ?? scope);
+    visit(this.sourceFile);
     return assigned;
   }
 

@@ -24,11 +24,17 @@ export function retryConfigCall(call: ts.CallExpression, facts: FileFacts): Retr
 }
 
 /** `Infinity`, `Number.POSITIVE_INFINITY`, `Number.MAX_SAFE_INTEGER` (or a const bound to one). */
-export function isEndless(expr: ts.Expression | undefined, facts: FileFacts): boolean {
-  if (!expr) return false;
-  const value = facts.valueOf(expr) ?? skipOuter(expr);
-  const name = ts.isIdentifier(value) ? value.text : dottedName(value);
-  return name === 'Infinity' || name === 'Number.POSITIVE_INFINITY' || name === 'Number.MAX_SAFE_INTEGER' || name === 'Number.MAX_VALUE';
+export function isEndless(expr: ts.Expression | undefined, facts: FileFacts, depth = 0): boolean {
+  if (!expr || depth > 4) return false;
+  const node = skipOuter(expr);
+  const name = dottedName(node);
+  if (name === 'Infinity' || name === 'Number.POSITIVE_INFINITY' || name === 'Number.MAX_SAFE_INTEGER' || name === 'Number.MAX_VALUE') return true;
+  // `valueOf` stops at the global `Infinity`, so follow the const binding one step at a time.
+  if (!ts.isIdentifier(node)) return false;
+  const declared = facts.declarationName(node);
+  const decl = declared?.parent;
+  const isConst = decl && ts.isVariableDeclaration(decl) && ts.isVariableDeclarationList(decl.parent) && (decl.parent.flags & ts.NodeFlags.Const) !== 0;
+  return !!isConst && isEndless((decl as ts.VariableDeclaration).initializer, facts, depth + 1);
 }
 
 /** A numeric literal's value (through const bindings), else undefined. */
