@@ -360,13 +360,16 @@ export function chainEnd(call: ts.CallExpression): ts.CallExpression {
 
 /**
  * The name a call's result is kept under in its scope: the variable of
- * `const req = http.request(...)` or the target of `this.req = ...` (as dotted text).
+ * `const req = http.request(...)`, or the target of `this.req = ...` or a class field
+ * (as dotted text, `this.req`).
  */
 export function resultBinding(expr: ts.Expression): { variable: ts.Identifier } | { dotted: string } | undefined {
   let node: ts.Node = expr;
   while (node.parent && (ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
   const parent = node.parent;
   if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return { variable: parent.name };
+  // A class field `client = axios.create()` is used as `this.client`.
+  if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return { dotted: `this.${parent.name.text}` };
   if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
     const dotted = dottedName(parent.left);
     if (dotted) return { dotted };
