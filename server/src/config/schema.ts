@@ -24,6 +24,7 @@ export const configShape = {
   placeholders: nameList('Extra values that are placeholders, not credentials (hardcoded-credential).'),
   include: z.array(z.string().min(1)).default([]).describe('Glob patterns of files to analyse (relative to the workspace folder). Empty means every supported file.'),
   exclude: z.array(z.string().min(1)).default([]).describe('Glob patterns of files never to analyse (relative to the workspace folder).'),
+  timeBudgetMs: z.number().int().min(10).max(60_000).default(1500).describe('The status item warns when analysing one file takes longer than this many milliseconds.'),
   maxFileSize: z.number().int().min(1).max(100_000_000).default(1_000_000).describe('Files larger than this many bytes are skipped.'),
 };
 

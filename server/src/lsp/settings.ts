@@ -4,7 +4,7 @@ import { resolveConfig } from '../config/resolve.js';
 import { defaultConfig, type Config } from '../config/schema.js';
 
 /** Keys under `integrationEngineer.*` that belong to the client, not to analysis. */
-const CLIENT_ONLY_KEYS = ['chat', 'trace', 'timeBudgetMs'];
+const CLIENT_ONLY_KEYS = ['chat', 'trace'];
 
 export interface FolderSettings {
   folder?: string;

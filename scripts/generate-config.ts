@@ -1,0 +1,55 @@
+// Generates the manifest's `contributes.configuration` and the config file's JSON Schema
+// from the zod schemas, the one source of truth. `--check` fails (exit 1) on drift instead.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { z } from 'zod';
+import { configSchema, configShape } from '../server/src/config/schema.js';
+import { chatSettingsSchema } from '../client/src/chat/settings.js';
+
+type JsonSchema = Record<string, unknown>;
+
+function toSchema(type: z.ZodType): JsonSchema {
+  const { $schema: _ignored, ...schema } = z.toJSONSchema(type, { io: 'input', target: 'draft-7' }) as JsonSchema;
+  return schema;
+}
+
+export function generatedConfiguration(): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [key, type] of Object.entries(configShape)) properties[`integrationEngineer.${key}`] = { ...toSchema(type), scope: 'resource' };
+  for (const [key, type] of Object.entries(chatSettingsSchema.shape)) properties[`integrationEngineer.chat.${key}`] = { ...toSchema(type as z.ZodType), scope: 'window' };
+  return { title: 'Integration Engineer', properties };
+}
+
+export function generatedFileSchemas(): Record<string, JsonSchema> {
+  const file = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Integration Engineer configuration', ...toSchema(configSchema) };
+  const pkg = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { integrationEngineer: { ...toSchema(configSchema), description: 'Integration Engineer configuration (same as integration-engineer.json).' } } };
+  return { 'schemas/integration-engineer.schema.json': file, 'schemas/package-json.schema.json': pkg };
+}
+
+const serialise = (value: unknown): string => JSON.stringify(value, null, 2) + '\n';
+
+function main(check: boolean): number {
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const drift: string[] = [];
+  const configuration = generatedConfiguration();
+  if (serialise(manifest.contributes?.configuration) !== serialise(configuration)) {
+    drift.push('package.json contributes.configuration');
+    manifest.contributes = { ...manifest.contributes, configuration };
+    if (!check) writeFileSync('package.json', serialise(manifest));
+  }
+  for (const [path, schema] of Object.entries(generatedFileSchemas())) {
+    let current = '';
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      // Missing: generated below.
+    }
+    if (current !== serialise(schema)) {
+      drift.push(path);
+      if (!check) writeFileSync(path, serialise(schema));
+    }
+  }
+  if (drift.length > 0) console.log(`${check ? 'Out of date' : 'Regenerated'}: ${drift.join(', ')}${check ? ' (run npm run generate)' : ''}`);
+  return check && drift.length > 0 ? 1 : 0;
+}
+
+if (process.argv[1]?.endsWith('generate-config.ts')) process.exitCode = main(process.argv.includes('--check'));

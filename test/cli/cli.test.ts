@@ -1,0 +1,111 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import Ajv from 'ajv-draft-04';
+import { ROOT, runCli } from '../helpers/processes.js';
+
+const fixtures = resolve(ROOT, 'test/fixtures/cli');
+const TOKEN_LINE = 'src/github.ts:1:22';
+
+describe('scan CLI', () => {
+  it('exits 0 and says so when nothing is found', () => {
+    const run = runCli(['scan', 'clean'], fixtures);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(run.stdout, 'No problems found in 1 file.\n');
+  });
+
+  it('prints one line per finding and a summary, exits 1', () => {
+    const run = runCli(['scan', '.'], resolve(fixtures, 'dirty'));
+    assert.equal(run.status, 1, run.stderr);
+    const lines = run.stdout.trim().split('\n');
+    assert.match(lines[0], new RegExp(`^${TOKEN_LINE}  error  .+  hardcoded-credential$`));
+    assert.match(lines.at(-1)!, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 file of \d+ scanned\.$/);
+  });
+
+  it('never prints the secret itself', () => {
+    const run = runCli(['scan', '.'], resolve(fixtures, 'dirty'));
+    assert.doesNotMatch(run.stdout, /Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue/);
+  });
+
+  it('skips node_modules, .gitignore entries and configured excludes', () => {
+    const run = runCli(['scan', '--format', 'json', '.'], resolve(fixtures, 'dirty'));
+    const paths = new Set(JSON.parse(run.stdout).map((f: { path: string }) => f.path));
+    assert.deepEqual([...paths], ['src/github.ts']);
+  });
+
+  it('takes files as well as folders', () => {
+    const run = runCli(['scan', '--format', 'json', 'dirty/ignored/secret.js'], fixtures);
+    assert.equal(run.status, 1);
+    assert.equal(JSON.parse(run.stdout)[0].path, 'dirty/ignored/secret.js');
+  });
+
+  it('json: an array of findings with 1-based positions', () => {
+    const run = runCli(['scan', '--format=json', '.'], resolve(fixtures, 'dirty'));
+    const [finding] = JSON.parse(run.stdout);
+    assert.deepEqual({ path: finding.path, ruleId: finding.ruleId, severity: finding.severity, line: finding.line, column: finding.column }, { path: 'src/github.ts', ruleId: 'hardcoded-credential', severity: 'error', line: 1, column: 22 });
+  });
+
+  it('sarif: valid SARIF 2.1.0 with rules and relative locations', () => {
+    const run = runCli(['scan', '--format', 'sarif', '.'], resolve(fixtures, 'dirty'));
+    assert.equal(run.status, 1);
+    const log = JSON.parse(run.stdout);
+    const schema = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const run0 = log.runs[0];
+    assert.ok(run0.tool.driver.rules.length >= 12);
+    for (const rule of run0.tool.driver.rules) {
+      assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`docs/rules/${rule.id}.md`));
+    }
+    const [result] = run0.results;
+    assert.equal(result.ruleId, 'hardcoded-credential');
+    assert.equal(result.level, 'error');
+    assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'hardcoded-credential');
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'src/github.ts' });
+    assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 22, endLine: 1, endColumn: 64 });
+  });
+
+  it('--rule limits the scan to the named rules', () => {
+    const run = runCli(['scan', '--rule', 'missing-timeout', '.'], resolve(fixtures, 'dirty'));
+    assert.equal(run.status, 0, run.stdout);
+  });
+
+  for (const [args, message] of [
+    [['scan'], /no paths to scan/],
+    [['scan', '--format', 'xml', '.'], /unknown format "xml"/],
+    [['scan', '--rule', 'nope', '.'], /unknown rule "nope"/],
+    [['lint', '.'], /unknown command "lint"/],
+    [['scan', 'does-not-exist'], /does-not-exist/],
+    [['scan', '--config', 'missing.json', '.'], /cannot read/],
+  ] as const) {
+    it(`exits 2 with a message and no output: ${args.join(' ')}`, () => {
+      const run = runCli([...args], fixtures);
+      assert.equal(run.status, 2);
+      assert.equal(run.stdout, '');
+      assert.match(run.stderr, message);
+    });
+  }
+
+  it('a bad config file is a config error naming the keys (exit 2)', () => {
+    const run = runCli(['scan', '.'], resolve(fixtures, 'badconfig'));
+    assert.equal(run.status, 2);
+    assert.equal(run.stdout, '');
+    assert.match(run.stderr, /"rules\.missing-timeout": expected off, info, warning or error, got "loud"/);
+    assert.match(run.stderr, /"rules\.no-such-rule": unknown rule "no-such-rule"/);
+  });
+
+  it('--config points at another file', () => {
+    const run = runCli(['scan', '--config', 'badconfig/integration-engineer.json', 'clean'], fixtures);
+    assert.equal(run.status, 2);
+  });
+
+  it('honours suppressions, reports an unknown rule in one, and lists them with reasons', () => {
+    const run = runCli(['scan', '--report-suppressions', 'suppressed'], fixtures);
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /suppressed\/deploy\.ts:3:1  warning  Unknown rule "missing-timeot".+  invalid-suppression/);
+    assert.doesNotMatch(run.stdout, /hardcoded-credential$/m);
+    assert.match(run.stdout, /1 suppressed finding:\n {2}suppressed\/deploy\.ts:2 {2}hardcoded-credential {2}suppressed by line 1: rotated test account, revoked/);
+  });
+
+});

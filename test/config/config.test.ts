@@ -1,0 +1,93 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { resolveConfig, toAnalysisSettings } from '../../server/src/config/resolve.js';
+import { defaultConfig } from '../../server/src/config/schema.js';
+import { loadWorkspaceConfig } from '../../server/src/config/load.js';
+import { buildFolderSettings } from '../../server/src/lsp/settings.js';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { ROOT } from '../helpers/processes.js';
+
+const folderWith = (files: Record<string, string>): string => {
+  const dir = mkdtempSync(join(tmpdir(), 'ie-config-'));
+  for (const [name, text] of Object.entries(files)) writeFileSync(join(dir, name), text);
+  return dir;
+};
+
+describe('configuration', () => {
+  it('defaults when nothing is configured', () => {
+    assert.deepEqual(resolveConfig(undefined), { config: defaultConfig, problems: [] });
+    assert.equal(defaultConfig.defaultTimeoutMs, 10_000);
+    assert.equal(defaultConfig.maxFileSize, 1_000_000);
+  });
+
+  it('a bad key is named and falls back to its default; good keys still apply', () => {
+    const { config, problems } = resolveConfig({ defaultTimeoutMs: -5, maxFileSize: 2048, exclude: 'dist' });
+    assert.equal(config.defaultTimeoutMs, 10_000);
+    assert.equal(config.maxFileSize, 2048);
+    assert.deepEqual(problems.map((p) => p.key), ['defaultTimeoutMs', 'exclude']);
+    assert.match(problems[0].message, />=\s*1/);
+  });
+
+  it('reports unknown settings and unknown rule ids by name', () => {
+    const { config, problems } = resolveConfig({ rulez: {}, rules: { 'missing-timeout': 'error', 'missing-timout': 'off', 'hardcoded-credential': 'loud' } });
+    assert.deepEqual(config.rules, { 'missing-timeout': 'error' });
+    assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), [
+      'rulez: unknown setting "rulez"',
+      'rules.missing-timout: unknown rule "missing-timout"',
+      'rules.hardcoded-credential: expected off, info, warning or error, got "loud"',
+    ]);
+  });
+
+  it('a non-object configuration is one problem and all defaults', () => {
+    assert.deepEqual(resolveConfig([1, 2]).config, defaultConfig);
+    assert.equal(resolveConfig('x').problems.length, 1);
+  });
+
+  it('severity settings change what the engine reports', () => {
+    const text = "const token = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';\n";
+    const off = toAnalysisSettings(resolveConfig({ rules: { 'hardcoded-credential': 'off' } }).config);
+    assert.deepEqual(analyze('a.ts', text, off).findings, []);
+    const info = toAnalysisSettings(resolveConfig({ rules: { 'hardcoded-credential': 'info' } }).config);
+    assert.deepEqual(analyze('a.ts', text, info).findings.map((f) => f.severity), ['info']);
+  });
+
+  it('reads integration-engineer.json, else the integrationEngineer key of package.json', () => {
+    const dedicated = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{"maxFileSize": 10}', 'package.json': '{"integrationEngineer": {"maxFileSize": 20}}' }));
+    assert.equal(dedicated.config.maxFileSize, 10);
+    const fromPackage = loadWorkspaceConfig(folderWith({ 'package.json': '{"name": "x", "integrationEngineer": {"maxFileSize": 20}}' }));
+    assert.equal(fromPackage.config.maxFileSize, 20);
+    const plainPackage = loadWorkspaceConfig(folderWith({ 'package.json': '{"name": "x"}' }));
+    assert.deepEqual(plainPackage, { config: defaultConfig, problems: [] });
+  });
+
+  it('a broken config file is a located problem and the defaults keep working', () => {
+    const loaded = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{\n  "maxFileSize": 5,\n  oops\n}' }));
+    assert.equal(loaded.config, defaultConfig);
+    assert.equal(loaded.problems.length, 1);
+    assert.match(loaded.problems[0].message, /^not valid JSON/);
+    assert.equal(loaded.problems[0].line, 2);
+  });
+
+  it('locates a bad key in the file for the diagnostic', () => {
+    const loaded = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{\n  "rules": {\n    "unverified-webhook": "loud"\n  }\n}' }));
+    assert.deepEqual(loaded.problems.map((p) => [p.key, p.line, p.character]), [['rules.unverified-webhook', 2, 4]]);
+  });
+
+  it('editor settings name the setting with its prefix; the file wins over them', () => {
+    const folder = folderWith({ 'integration-engineer.json': '{"defaultTimeoutMs": 3000}' });
+    const settings = buildFolderSettings(folder, { defaultTimeoutMs: 5000, maxFileSize: 'huge', chat: { model: 'x' }, trace: { server: 'off' } });
+    assert.equal(settings.config.defaultTimeoutMs, 3000);
+    assert.equal(settings.config.maxFileSize, defaultConfig.maxFileSize);
+    assert.equal(settings.settingProblems.length, 1);
+    assert.match(settings.settingProblems[0], /^integrationEngineer\.maxFileSize: /);
+  });
+
+  it('package.json contributes.configuration and the JSON Schemas match the zod schema', () => {
+    const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-config.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
+    assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+});

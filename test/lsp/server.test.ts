@@ -1,0 +1,125 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
+import { LspSession } from '../helpers/lspClient.js';
+import { AnalyzeTextRequest, type AnalyzeTextResult } from '../../server/src/shared/protocol.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-'));
+const uri = pathToFileURL(join(folder, 'client.ts')).href;
+const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
+const source = `const token = '${TOKEN}';\n\nexport const ok = 1;\n`;
+
+async function start(capabilities: object, settings?: unknown): Promise<LspSession> {
+  const session = new LspSession();
+  if (settings !== undefined) session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
+  session.connection.onRequest('client/registerCapability', () => null);
+  session.connection.onRequest('window/workDoneProgress/create', () => null);
+  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities });
+  await session.connection.sendNotification('initialized', {});
+  return session;
+}
+
+describe('language server over stdio', () => {
+  let session: LspSession;
+  before(async () => {
+    session = await start({});
+  });
+  after(() => session.close());
+
+  it('publishes diagnostics on open with code, source, docs link and range', async () => {
+    const published = session.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
+    const { diagnostics } = await published;
+    assert.equal(diagnostics.length, 1);
+    const [diagnostic] = diagnostics;
+    assert.equal(diagnostic.code, 'hardcoded-credential');
+    assert.equal(diagnostic.source, 'integration-engineer');
+    assert.equal(diagnostic.severity, DiagnosticSeverity.Error);
+    assert.match(diagnostic.codeDescription!.href, /^file:\/\/.+\/docs\/rules\/hardcoded-credential\.md$/);
+    assert.deepEqual(diagnostic.range.start, { line: 0, character: 14 });
+  });
+
+  it('updates diagnostics after an incremental edit', async () => {
+    const moved = session.nextDiagnostics(uri, (p) => p.diagnostics[0]?.range.start.line === 2);
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 2 },
+      contentChanges: [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '// header\n\n' }],
+    });
+    const { diagnostics } = await moved;
+    assert.equal(diagnostics.length, 1);
+    assert.equal(diagnostics[0].range.start.character, 14);
+  });
+
+  it('clears diagnostics when the secret is removed', async () => {
+    const cleared = session.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await session.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version: 3 },
+      contentChanges: [{ text: 'const token = process.env.GITHUB_TOKEN;\n' }],
+    });
+    await cleared;
+  });
+
+  it('clears diagnostics when the document closes', async () => {
+    const again = session.nextDiagnostics(uri, (p) => p.diagnostics.length === 1);
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 4 }, contentChanges: [{ text: source }] });
+    await again;
+    const cleared = session.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    await cleared;
+  });
+
+  it('answers analyzeText for the chat without publishing', async () => {
+    const result: AnalyzeTextResult = await session.connection.sendRequest(AnalyzeTextRequest, { path: join(folder, 'snippet.ts'), text: source });
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
+  });
+
+  it('analyses text files (YAML) too', async () => {
+    const yamlUri = pathToFileURL(join(folder, 'config.yml')).href;
+    const published = session.nextDiagnostics(yamlUri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: yamlUri, languageId: 'yaml', version: 1, text: `github:\n  token: ${TOKEN}\n` } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line]), [['hardcoded-credential', 1]]);
+  });
+});
+
+describe('language server settings', () => {
+  it('applies editor settings pulled from the client: a rule turned off reports nothing', async () => {
+    const session = await start({ workspace: { configuration: true } }, { rules: { 'hardcoded-credential': 'off' } });
+    try {
+      const other = pathToFileURL(join(folder, 'off.ts')).href;
+      const published = session.nextDiagnostics(other);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'typescript', version: 1, text: source } });
+      assert.deepEqual((await published).diagnostics, []);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('puts a diagnostic on a bad config file naming the key, and keeps analysing with defaults', async () => {
+    const badFolder = mkdtempSync(join(tmpdir(), 'ie-lsp-bad-'));
+    const configPath = join(badFolder, 'integration-engineer.json');
+    writeFileSync(configPath, '{\n  "maxFileSize": "big"\n}\n');
+    const session = new LspSession();
+    session.connection.onRequest('client/registerCapability', () => null);
+    await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(badFolder).href, name: 'bad' }], capabilities: {} });
+    await session.connection.sendNotification('initialized', {});
+    try {
+      const configUri = pathToFileURL(configPath).href;
+      const configDiagnostics = session.nextDiagnostics(configUri);
+      const doc = pathToFileURL(join(badFolder, 'a.ts')).href;
+      const docDiagnostics = session.nextDiagnostics(doc);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'typescript', version: 1, text: source } });
+      const [config, analysed] = await Promise.all([configDiagnostics, docDiagnostics]);
+      assert.equal(config.diagnostics.length, 1);
+      assert.match(config.diagnostics[0].message, /^"maxFileSize": .+The default is used instead\.$/);
+      assert.equal(config.diagnostics[0].range.start.line, 1);
+      assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential']);
+    } finally {
+      await session.close();
+    }
+  });
+});
