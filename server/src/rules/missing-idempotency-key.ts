@@ -17,12 +17,12 @@ const IDEMPOTENT_ONLY = new Set(['isNetworkOrIdempotentRequestError', 'isIdempot
 function isStripeClient(receiver: ts.Expression, facts: FileFacts, depth = 0): boolean {
   if (depth > 4) return false;
   const node = skipOuter(receiver);
-  if (facts.resolve(node)?.module === 'stripe') return true;
-  const value = facts.valueOf(node);
-  if (value && value !== node) return isStripeClient(value, facts, depth + 1);
-  if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && facts.resolve(node.expression)?.module === 'stripe') return true;
   const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : undefined;
-  return !!name && splitWords(name).includes('stripe');
+  if (name && splitWords(name).includes('stripe')) return true;
+  if (facts.resolve(node)?.module === 'stripe') return true;
+  if ((ts.isNewExpression(node) || ts.isCallExpression(node)) && facts.resolve(node.expression)?.module === 'stripe') return true;
+  const value = facts.valueOf(node);
+  return !!value && value !== node && isStripeClient(value, facts, depth + 1);
 }
 
 /** `stripe.paymentIntents.create(...)`: the resource name when the call is a money-moving create. */
