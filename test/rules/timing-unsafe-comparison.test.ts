@@ -37,6 +37,7 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'the signature header value against an empty template', code: 'if (sigHeader === ``) return;' },
     { name: 'comparing array lengths of signatures', code: `if (signatures.length === 0) reject();` },
     { name: 'token against a numeric literal', code: `if (token === 0 || secret === false) bail();` },
+    { name: 'algorithm constants', code: `if (algorithm.toUpperCase() === exports.HMAC_SHA256) return 'sha256';` },
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
   ],
   invalid: [

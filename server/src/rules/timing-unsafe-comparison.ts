@@ -30,6 +30,8 @@ function nameKind(name: string, extraNames: readonly string[]): Kind {
   if (words.length === 0) return undefined;
   const last = words[words.length - 1];
   if (FLAG_WORDS.has(words[0])) return undefined;
+  // `HMAC_SHA256`, `SIG_MD5`: an algorithm constant, not a value.
+  if (!/[a-z]/.test(name) && ['sha', 'md'].includes(last)) return undefined;
   if (words.some((word) => SIGNATURE_WORDS.has(word))) return METADATA_WORDS.has(last) ? undefined : 'signature';
   if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last))) {
     return words.some((word) => HANDLE_WORDS.has(word)) ? undefined : 'secret';
