@@ -46,6 +46,7 @@ ruleTester('missing-timeout', {
     { code: `import got from 'got';\nconst client = got.extend({ prefixUrl: 'https://api.example.com', timeout: { request: 5000 } });\nawait client.get('users').json();` },
     { code: `import got from 'got';\ngot.stream(url, { timeout: { request: 30_000 } }).pipe(out);` },
     { code: `import got from 'got';\nexport const call = (options) => got(url, options);`, name: 'got options from a parameter' },
+    { code: `import got from 'got';\nexport const call = (options) => got(options);`, name: 'got(options) from a parameter' },
     // node http
     { code: `import https from 'node:https';\nhttps.get(url, { timeout: 5000 }, (res) => res.resume());` },
     { code: `import * as http from 'http';\nconst req = http.request({ host: 'api', path: '/', timeout: 5000 });\nreq.end();` },

@@ -16,7 +16,7 @@ interface Pending {
   /** Silenced by `axios.defaults.timeout = ...` in the file. */
   axiosDefault: boolean;
   /** Silenced by `<binding>.defaults.timeout = ...` (an axios instance). */
-  binding?: ReturnType<typeof resultBinding>;
+  binding?: Binding;
 }
 
 function isInfinity(node: ts.Expression): boolean {
@@ -286,7 +286,7 @@ export const rule: Rule = {
     const ms = formatMs(ctx.options.defaultTimeoutMs);
     const pending: Pending[] = [];
     let axiosDefaultTimeout = false;
-    const instancesWithDefault: Array<NonNullable<ReturnType<typeof resultBinding>>> = [];
+    const instancesWithDefault: Binding[] = [];
 
     const fixFor = (library: string, optionsIndex?: number): FixData => ({ kind: 'add-timeout', library, ms: ctx.options.defaultTimeoutMs, ...(optionsIndex === undefined || optionsIndex < 0 ? {} : { optionsIndex }) });
 
@@ -349,7 +349,10 @@ export const rule: Rule = {
 
     const silencedByInstanceDefault = (binding: Pending['binding']): boolean => {
       if (!binding) return false;
-      return instancesWithDefault.some((other) => ('variable' in binding && 'variable' in other ? binding.variable === other.variable : 'dotted' in binding && 'dotted' in other && binding.dotted === other.dotted));
+      return instancesWithDefault.some((other) => {
+        if ('variable' in binding) return 'variable' in other && binding.variable === other.variable;
+        return 'dotted' in other && binding.dotted === other.dotted;
+      });
     };
 
     return {

@@ -212,7 +212,8 @@ function classifyGot(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts, 
   const path = ref.path;
   const on = instance?.call;
   const shaped = (name: string, method: string | undefined): HttpRequestCall => {
-    const shape = urlOrConfig(call, facts) ?? { urlIndex: 0, optionsIndex: 1 };
+    // A lone argument that is not evidently a URL may be an options object the file does not show.
+    const shape = urlOrConfig(call, facts) ?? { urlIndex: undefined, optionsIndex: 0 };
     return request(call, 'got', ref.module, name, method, shape.urlIndex, shape.optionsIndex, on);
   };
   if (path.length === 0) return shaped('got', undefined);
@@ -242,10 +243,10 @@ function classifyNodeHttp(call: ts.CallExpression, ref: ModuleRef, facts: FileFa
   const [first, second] = call.arguments;
   if (isObjectLiteralValue(first, facts)) return request(call, 'node-http', ref.module, name, method, undefined, 0);
   if (isUrlLike(first, facts)) {
+    const classified = request(call, 'node-http', ref.module, name, method, 0, 1);
     // `(url, callback)` passes no options; `(url, options, callback?)` passes them second.
-    const optionsIndex = isFunctionValue(second, facts) && call.arguments.length < 3 ? 2 : 1;
-    const classified = request(call, 'node-http', ref.module, name, method, 0, optionsIndex);
-    return optionsIndex === 2 ? { ...classified, options: undefined, optionsIndex: 1 } : classified;
+    const callbackSecond = isFunctionValue(second, facts) && call.arguments.length < 3;
+    return callbackSecond ? { ...classified, options: undefined } : classified;
   }
   // The first argument may be an options object the file does not show.
   return { ...request(call, 'node-http', ref.module, name, method, undefined, 0), options: first };
