@@ -83,6 +83,13 @@ ruleTester('hardcoded-credential', {
     { code: `const tls = { privateKey: './keys/private.pem' };` },
     { code: `fetch(url, { credentials: 'include' });\nnew Request(url, { credentials: 'same-origin' });` },
     { code: `const client = createClient({ auth: 'firebase' });` },
+    // Names of things, not secrets (found in real code).
+    { code: `export const GRANT_TYPE_REFRESH_TOKEN = 'refresh_token';` },
+    { code: `const body = { grant_type: 'client_credentials', token_type_hint: 'access_token', clientSecret: 'client_secret' };` },
+    { code: `customHeaders['X-Market-AccountToken'] = 'accountTokenHeader';` },
+    { code: `const aliases = { password: '[type=password]' };` },
+    { code: `const mapping = { allPass: 'overEvery', anyPass: 'overSome' };` },
+    { code: `defineSimpleMode('text/linkified', { start: [{ regex: re, token: 'linkified' }] });` },
     // Known formats: documented examples, fills, near misses.
     { code: `const awsAccessKeyId = 'AKIAIOSFODNN7EXAMPLE';` },
     { code: `const awsSecretAccessKey = 'wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY';` },
@@ -95,6 +102,7 @@ ruleTester('hardcoded-credential', {
     { code: `const accountSid = 'AC${HEX32}';\nconst twilioApiKey = 'SK${HEX32B}';`, name: 'bare Twilio SIDs are identifiers' },
     { code: `const PEM_HEADER = '${PEM_BEGIN}';\nif (key.startsWith(PEM_HEADER)) load(key);` },
     { code: `const key = \`${PEM_BEGIN}\n...\n${PEM_END}\`;` },
+    { code: `if (typeof pem !== 'string' || pem.indexOf('${PEM_BEGIN}') !== 0) {\n  throw new TypeError('expected a PKCS8 private key in PEM format');\n}`, name: 'a PEM header used as a prefix test' },
     { code: `const hook = 'https://hooks.slack.com/services/T00000000/B00000000/XXXXXXXXXXXXXXXXXXXXXXXX';` },
     // URLs.
     { code: `const url = \`postgres://app:\${process.env.DB_PASSWORD}@db.prod.example.com/app\`;` },
@@ -129,7 +137,7 @@ ruleTester('hardcoded-credential', {
     { code: `const value = '${STRIPE_LIVE}';`, errors: [{ line: 1, message: /Stripe secret key \(`sk_live_…`\)/ }] },
     { code: `const value = '${STRIPE_RESTRICTED}';`, errors: [{ line: 1, message: /Stripe secret key/ }] },
     { code: `const value = '${STRIPE_TEST}';`, errors: [{ line: 1, message: /Stripe secret key/ }] },
-    { code: `const value = '${STRIPE_WEBHOOK}';`, errors: [{ line: 1, message: /Stripe webhook signing secret/ }] },
+    { code: `const value = '${STRIPE_WEBHOOK}';`, errors: [{ line: 1, message: /webhook signing secret \(`whsec_…`\)/ }] },
     { code: `const value = '${GOOGLE}';`, errors: [{ line: 1, message: /Google API key/ }] },
     { code: `const value = '${OPENAI_PROJECT}';`, errors: [{ line: 1, message: /OpenAI API key/ }] },
     { code: `const value = '${OPENAI_LEGACY}';`, errors: [{ line: 1, message: /OpenAI API key/ }] },
@@ -233,6 +241,7 @@ ruleTester('hardcoded-credential', {
     { filename: '.env', code: `STRIPE_SECRET_KEY=${STRIPE_LIVE}\n`, name: 'a local .env file is skipped' },
     { filename: 'docs/setup.md', code: `Set \`api_key: a1b2c3d4e5f6g7h8\` in your config.\nAuthorization: Bearer 9f8e7d6c5b4a3f2e\n`, name: 'names and headers do not count in prose files' },
     { filename: 'config/default.json', code: `{\n  "credentials": "include",\n  "passwordPolicy": "strong-passwords-only",\n  "password": "Password"\n}\n` },
+    { filename: 'package.json', code: `{\n  "dependencies": {\n    "@azure/core-auth": "^1.10.0",\n    "basic-auth": "2.0.1"\n  }\n}\n` },
     { filename: 'i18n/es.json', code: `{ "password": "Contraseña", "token": "Ficha de acceso" }\n` },
   ],
   invalid: [],

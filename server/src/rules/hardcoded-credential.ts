@@ -53,6 +53,8 @@ type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named'
 
 /** Whether a literal bound to `name` is a hardcoded credential, shared by code and text files. */
 function judgeNamedValue(name: string, value: string, options: RuleOptions): Judgement {
+  // `@azure/core-auth` in a manifest names a package, not a setting.
+  if (name.startsWith('@') || name.includes('/')) return undefined;
   const named = isCredentialName(name, options.extraCredentialNames);
   if (named || isAuthorizationName(name)) {
     const credential = authorizationCredential(value, options);

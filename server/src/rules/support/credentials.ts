@@ -1,3 +1,5 @@
+import { isCredentialName, splitWords } from '../../engine/words.js';
+
 /**
  * Text-level credential detection (contract: hardcoded-credential). Pure string code with
  * no parser dependency, so the chat panel can reuse it to redact text before sending it.
@@ -41,7 +43,7 @@ const TOKEN_FORMATS: TokenFormat[] = [
   { label: 'Slack app token', pattern: /(?<![A-Za-z0-9_-])xapp-[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{16,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^xapp-/) },
   { label: 'Slack webhook URL', pattern: /hooks\.slack\.com\/services\/T[A-Za-z0-9_]{6,}\/B[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{16,}(?![A-Za-z0-9_])/g, randomPart: (match) => afterPrefix(/^hooks\.slack\.com\/services\//)(match).replace(/(^|\/)[TB]/g, '$1') },
   { label: 'Stripe secret key', pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^.k_[a-z]+_/) },
-  { label: 'Stripe webhook signing secret', pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^whsec_/) },
+  { label: 'webhook signing secret', pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^whsec_/) },
   { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^AIza/) },
   { label: 'Google OAuth client secret', pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^GOCSPX-/) },
   { label: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^sk-ant-(?:[a-z]+\d*-)?/) },
@@ -86,6 +88,8 @@ export function findKnownTokens(text: string): SecretMatch[] {
 }
 
 const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
+/** What may sit between the header and the base64 body: line breaks (real or escaped), quotes and `+` of a concatenation, encryption headers. */
+const PEM_BODY = /^(?:\s|\\[nr]|["'`+,]|(?:Proc-Type|DEK-Info):[^\n\\]*)*([A-Za-z0-9+/]{20,})/;
 
 /**
  * PEM private key blocks with real content: a header alone (a prefix test in code) or a
@@ -96,12 +100,12 @@ export function findPemBlocks(text: string): SecretMatch[] {
   for (const match of text.matchAll(PEM_HEADER)) {
     const start = match.index ?? 0;
     const bodyStart = start + match[0].length;
+    const body = PEM_BODY.exec(text.slice(bodyStart, bodyStart + 600))?.[1];
+    if (!body || isRepeatedFill(body) || /EXAMPLE/.test(body)) continue;
     const endMarker = text.indexOf('-----END', bodyStart);
-    const body = text.slice(bodyStart, endMarker === -1 ? bodyStart + 400 : Math.min(endMarker, bodyStart + 4000));
-    const runs = body.match(/[A-Za-z0-9+/]{20,}/g) ?? [];
-    if (!runs.some((run) => !isRepeatedFill(run) && !/EXAMPLE/.test(run))) continue;
-    const end = endMarker === -1 ? bodyStart : text.indexOf('-----', endMarker + 8) + 5;
-    found.push({ start, end: Math.max(end, bodyStart), label: 'PEM private key', kind: 'pem', secret: match[0] });
+    const closing = endMarker === -1 ? -1 : text.indexOf('-----', endMarker + 8);
+    const end = closing === -1 ? bodyStart : closing + 5;
+    found.push({ start, end, label: 'PEM private key', kind: 'pem', secret: match[0] });
   }
   return found;
 }
@@ -211,7 +215,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (/^your[-_ A-Z]/.test(value) || /^YOUR[-_]/.test(value)) return true;
   const normalized = normalize(value);
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
-  if (context.name && normalized === normalize(context.name).replace(/\./g, '')) return true;
+  // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
+  if (context.name && /^[A-Za-z_.-]+$/.test(value) && normalize(context.name).replace(/\./g, '').endsWith(normalized.replace(/\./g, ''))) return true;
   if (/^[A-Z][A-Z_-]*$/.test(value) || (/^[A-Z][A-Z0-9_]*$/.test(value) && value.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
   return matchesExtra(value, context.extraPlaceholders ?? []);
@@ -232,13 +237,29 @@ export function isTwilioSid(value: string): boolean {
 }
 
 /**
+ * Values that read as the name of something rather than a secret: `refresh_token` (an OAuth
+ * parameter), `accountTokenHeader` (a credential word that is not last), a CSS selector, a
+ * version range, a tokenizer class (`token: 'keyword'`), a function name under `…Pass`/`…Auth`.
+ */
+function isIdentifierLike(value: string, name: string | undefined): boolean {
+  if (/^[a-z]+(?:_[a-z]+)+$/.test(value) && isCredentialName(value)) return true;
+  const camel = /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value);
+  if (camel && !isCredentialName(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
+  if (/^\[[^\]]+\]$/.test(value) || /^[\^~>=<v]*\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(value)) return true;
+  if (!name) return false;
+  const last = splitWords(name).pop();
+  if (camel && (last === 'pass' || last === 'auth')) return true;
+  return name === 'token' && /^[a-z]+(?:-[a-z]+)*$/.test(value);
+}
+
+/**
  * True when a credential-named binding's string value is a real-looking credential: not a
  * placeholder, not prose (whitespace), not a path/URL/reference, not a Twilio SID.
  */
 export function isCredentialValue(raw: string, context: PlaceholderContext = {}): boolean {
   const value = raw.trim();
   if (/\s/.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
-  if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value)) return false;
+  if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
   return !/^\p{L}+$/u.test(value) || /^[A-Za-z]+$/.test(value);
 }
