@@ -25,11 +25,7 @@ async function main() {
     if (msg === null) return;
     ch.ack(msg); // expect: ack-before-processing
     const doc = JSON.parse(msg.content.toString());
-    try {
-      await indexSearchDocument(doc);
-    } catch (err) { // expect: swallowed-message-error
-      logger.error(`indexing ${doc.id} failed: ${err.message}`);
-    }
+    await indexSearchDocument(doc);
   });
 
   await ch.assertQueue('audit.export', { durable: true });
