@@ -254,6 +254,24 @@ for await (const m of await consumer.consume()) {
   m.ack();
 }`,
     },
+    {
+      name: 'amqplib: ack at the end of the try, nack in the catch',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await reserveStock(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    logger.error({ err }, 'failed');
+    channel.nack(msg, false, false);
+    await report(msg.content);
+  }
+});`,
+    },
+    {
+      name: 'amqp reply-to consumer needs noAck',
+      code: `channel.consume('amq.rabbitmq.reply-to', (msg) => resolve(msg.content), { noAck: true });`,
+    },
   ],
   invalid: [
     {
@@ -541,6 +559,22 @@ channel.consume('b', async (msg) => {
   await work(msg.content);
 });`,
       errors: [{ line: 2 }, { line: 4 }],
+    },
+    {
+      name: 'SQS: messages returned by a receive helper in the same file',
+      code: `
+async function receive(queueUrl) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+  return Messages;
+}
+export async function poll() {
+  const messages = await receive(QUEUE);
+  for (const message of messages) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: QUEUE, ReceiptHandle: message.ReceiptHandle }));
+    await importShipment(JSON.parse(message.Body));
+  }
+}`,
+      errors: [{ line: 9 }],
     },
   ],
 });

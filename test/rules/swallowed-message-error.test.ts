@@ -300,6 +300,41 @@ await consumer.run({
   },
 });`,
     },
+    {
+      name: 'BullMQ: second try around an optional notification',
+      code: `
+export class RefundProcessor extends WorkerHost {
+  async process(job) {
+    const { orderId } = job.data;
+    let refundId;
+    try {
+      refundId = (await this.payments.refund(orderId)).id;
+    } catch (err) {
+      throw err;
+    }
+    try {
+      await this.notifications.refundIssued(orderId, refundId);
+    } catch (err) {
+      this.logger.warn('refund email not sent');
+    }
+    return { refundId };
+  }
+}`,
+    },
+    {
+      name: 'Kafka: main work outside the try, a guard in a condition',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    if (await seen(event.id)) return;
+    await apply(event);
+    try {
+      await cache.invalidate(event.id);
+    } catch {}
+  },
+});`,
+    },
   ],
   invalid: [
     {
@@ -742,6 +777,52 @@ await consumer.run({
   },
 });`,
       errors: [{ line: 7 }],
+    },
+    {
+      name: 'amqplib: acked before the try',
+      code: `
+ch.consume('search.index', async (msg) => {
+  if (msg === null) return;
+  ch.ack(msg);
+  const doc = JSON.parse(msg.content.toString());
+  try {
+    await indexSearchDocument(doc);
+  } catch (err) {
+    logger.error('indexing failed');
+  }
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'SQS: deleted before the try through a stored promise',
+      code: `
+const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const message of Messages) {
+  const deletion = client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+  await deletion;
+  try {
+    await issueRefund(JSON.parse(message.Body).orderId);
+  } catch (err) {
+    logger.error({ err }, 'replay failed');
+  }
+}`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'Kafka: guard first, then the main work in a try',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    if (await seen(event.id)) return;
+    try {
+      await apply(event);
+    } catch (err) {
+      logger.error(err);
+    }
+  },
+});`,
+      errors: [{ line: 8 }],
     },
   ],
 });

@@ -1,14 +1,16 @@
 import { ts } from 'ts-morph';
-import { calleeName, dottedName, lookupProperty } from '../engine/ast.js';
+import { calleeName, contains, dottedName, lookupProperty, stringValue } from '../engine/ast.js';
 import type { FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
-import { forEachNode, isAckCall, isLoggingCall, isTerminator, messaging, receiverOf, usesMessage, type MessageHandler } from './support/messaging.js';
+import { forEachNode, isAckCall, isLoggingCall, isNegativeAck, isTerminator, messaging, receiverOf, usesMessage, type MessageHandler } from './support/messaging.js';
 
 const FORWARD_NAMES = new Set(['publish', 'sendToQueue', 'send', 'sendMessage', 'sendBatch', 'publishMessage', 'add', 'produce']);
 
 /** `channel.consume(queue, handler, { noAck: true })`: the broker forgets the message on delivery. */
 function noAckProperty(call: ts.CallExpression, facts: FileFacts): ts.Node | undefined {
   if (calleeName(call) !== 'consume' || call.arguments.length < 3 || !receiverOf(call)) return undefined;
+  // Direct reply-to can only be consumed in no-ack mode.
+  if (stringValue(call.arguments[0]) === 'amq.rabbitmq.reply-to') return undefined;
   const lookup = lookupProperty(call.arguments[2], 'noAck', facts);
   if (lookup.kind !== 'present' || !lookup.value) return undefined;
   return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? lookup.prop : undefined;
@@ -21,6 +23,8 @@ function reaches(ack: ts.Node, later: ts.Node, body: ts.Node): boolean {
     if (current.pos <= later.pos && later.end <= current.end) {
       // The common ancestor: the two must not sit in exclusive branches.
       if (ts.isIfStatement(current) || ts.isConditionalExpression(current)) return false;
+      // From the try block, the catch clause runs only if something failed: not the normal flow.
+      if (ts.isTryStatement(current) && child === current.tryBlock && current.catchClause && contains(current.catchClause, later)) return false;
       return !blockExitsBetween(current, child, later);
     }
     if (ts.isCatchClause(current) || ts.isCaseClause(current) || ts.isDefaultClause(current)) {
@@ -77,7 +81,7 @@ function processingAfter(ack: ts.CallExpression, handler: MessageHandler, facts:
       return;
     }
     if (isLoggingCall(node)) loggingEnd = node.end;
-    if (node.pos < ack.end || isLoggingCall(node) || isAckCall(node, handler, facts)) return;
+    if (node.pos < ack.end || isLoggingCall(node) || isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
     if (usesMessage(node, handler) && reaches(ack, node, handler.body)) found = node;
   });
   return forwarded ? undefined : found;

@@ -85,12 +85,50 @@ function handlesFailure(body: ts.Node, handler: MessageHandler, facts: FileFacts
 }
 
 /** The protected code does the message's main work (not an optional metrics call). */
-function doesMainWork(protectedCode: ts.Node, handler: MessageHandler): boolean {
+function doesMainWork(protectedCode: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
+  const main = mainCall(handler, facts);
   let found = false;
   forEachNode(protectedCode, (node) => {
-    if (!found && ts.isCallExpression(node) && usesMessage(node, handler)) found = true;
+    if (found || !ts.isCallExpression(node)) return;
+    if (main ? node === main || (isDecodeCall(node) && usesMessage(node, handler)) : usesMessage(node, handler)) found = true;
   });
   return found;
+}
+
+const DECODE_NAMES = new Set(['parse', 'safeParse', 'decode', 'deserialize', 'toString', 'from', 'json', 'string', 'fromBinary', 'validate']);
+
+function isDecodeCall(call: ts.CallExpression): boolean {
+  return DECODE_NAMES.has(calleeName(call) ?? '');
+}
+
+function inCondition(node: ts.Node, root: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && child !== root; child = current, current = current.parent) {
+    if ((ts.isIfStatement(current) || ts.isWhileStatement(current)) && current.expression === child) return true;
+    if (ts.isConditionalExpression(current) && current.condition === child) return true;
+  }
+  return false;
+}
+
+const mainCalls = new WeakMap<MessageHandler, ts.CallExpression | null>();
+
+/**
+ * The message's main processing call: the first call that works with the message and is
+ * not a decode, a guard in a condition or a broker operation. A try that does not hold it
+ * (nor the decoding of the content) protects a step the handler may skip.
+ */
+function mainCall(handler: MessageHandler, facts: FileFacts): ts.CallExpression | undefined {
+  let main = mainCalls.get(handler);
+  if (main === undefined) {
+    main = null;
+    forEachNode(handler.body, (node) => {
+      if (main || !ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
+      if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
+      if (isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts) || isSqsDelete(node, facts, true)) return;
+      main = node;
+    });
+    mainCalls.set(handler, main);
+  }
+  return main ?? undefined;
 }
 
 /** An operation that tells the broker the message is done. */
@@ -127,12 +165,32 @@ function resultIsUsed(call: ts.CallExpression): boolean {
 function commitsAfter(handler: MessageHandler, catchBody: ts.Node, after: ts.Node, catchExits: boolean, facts: FileFacts): boolean {
   if (handler.autoCommit || handler.library === 'kafkajs' || handler.library === 'bullmq') return true;
   const commit = (node: ts.Node): boolean => isCommit(node, handler, facts);
-  if (findIn(catchBody, commit)) return true;
+  if (findIn(catchBody, commit) || committedBefore(handler, after, facts)) return true;
   if (catchExits) return false;
   if (findIn(handler.body, (node) => ts.isCallExpression(node) && isNegativeAck(node, handler, facts), after.end)) return false;
   if (findIn(handler.body, commit, after.end)) return true;
   const caller = handler.caller;
   return !!caller && !resultIsUsed(caller.call) && commitsAfter(caller.handler, caller.call, caller.call, false, facts);
+}
+
+/** An ack on the straight path before the try (not in a branch of its own): the message is already gone. */
+function committedBefore(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): boolean {
+  if (handler.library === 'sqs-consumer') return false;
+  let found = false;
+  forEachNode(handler.body, (node) => {
+    if (found || node.end > guarded.pos || !ts.isCallExpression(node) || !isCommit(node, handler, facts)) return;
+    found = onStraightPath(node, guarded, handler.body);
+  });
+  return found;
+}
+
+function onStraightPath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean {
+  for (let current = node.parent; current && current !== root.parent; current = current.parent) {
+    if (current.pos <= guarded.pos && guarded.end <= current.end) return true;
+    if (ts.isBlock(current) && current.statements.some(isTerminator)) return false;
+    if (ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isCatchClause(current) || ts.isCaseClause(current) || ts.isDefaultClause(current) || ts.isFunctionLike(current) || ts.isTryStatement(current)) return false;
+  }
+  return false;
 }
 
 function endsWithExit(block: ts.Block): boolean {
@@ -165,7 +223,7 @@ export const rule: Rule = {
     const checkCatchClause = (clause: ts.CatchClause): void => {
       const handler = index.handlerAt(clause);
       const tryStatement = clause.parent as ts.TryStatement;
-      if (!handler || !doesMainWork(tryStatement.tryBlock, handler) || handlesFailure(clause.block, handler, facts)) return;
+      if (!handler || !doesMainWork(tryStatement.tryBlock, handler, facts) || handlesFailure(clause.block, handler, facts)) return;
       if (handler.caller && returnsResult(clause.block, handler) && resultIsUsed(handler.caller.call)) return;
       const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, endsWithExit(clause.block), facts);
       if (committed) ctx.report({ node: clause, message: message('This catch', handler) });
@@ -175,7 +233,7 @@ export const rule: Rule = {
       if (calleeName(call) !== 'catch' || call.arguments.length !== 1) return;
       const receiver = receiverOf(call);
       const handler = index.handlerAt(call);
-      if (!receiver || !handler || !doesMainWork(receiver, handler)) return;
+      if (!receiver || !handler || !doesMainWork(receiver, handler, facts)) return;
       const callback = skipOuter(call.arguments[0]);
       let body: ts.Node;
       if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) body = callback.body;

@@ -462,6 +462,8 @@ class IndexBuilder {
       const base = this.facts.valueOf(node.expression);
       return !!base && this.isReceiveCall(base);
     }
+    if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    if (ts.isCallExpression(node)) return this.returnsReceivedMessages(node, depth);
     if (!ts.isIdentifier(node)) return false;
     const declared = this.facts.declarationName(node)?.parent;
     if (declared && ts.isBindingElement(declared)) {
@@ -471,6 +473,18 @@ class IndexBuilder {
     }
     const value = this.facts.valueOf(node);
     return !!value && value !== node && this.isReceivedMessages(value, depth + 1);
+  }
+
+  /** `await receive(url)` where `receive` is a function of this file returning received `Messages`. */
+  private returnsReceivedMessages(call: ts.CallExpression, depth: number): boolean {
+    const fn = this.calledFunction(call.expression);
+    if (!fn || !fn.body) return false;
+    if (!ts.isBlock(fn.body)) return this.isReceivedMessages(fn.body, depth + 1);
+    let found = false;
+    forEachNode(fn.body, (node) => {
+      if (!found && ts.isReturnStatement(node) && node.expression && this.isReceivedMessages(node.expression, depth + 1)) found = true;
+    });
+    return found;
   }
 
   private isReceiveCall(expr: ts.Expression): boolean {
