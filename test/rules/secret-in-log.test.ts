@@ -36,6 +36,8 @@ ruleTester('secret-in-log', {
     { name: 'headers passed through redaction', code: `logger.info({ headers: redactHeaders(req.headers) });` },
     { name: 'header keys only', code: `console.log(Object.keys(req.headers));` },
     { name: 'message headers', code: `consumer.run({ eachMessage: async ({ message }) => { logger.info(message.headers); } });` },
+    { name: 'enum member naming an env var', code: `logger.info(\`set \${EnvVariableNames.MSI_SECRET} first\`);` },
+    { name: 'enum member naming a method', code: `this.logger.error('unsupported', AuthMethodType.PASSWORD);` },
     { name: 'boolean key on the authorization header', code: `logger.info('auth', { authorization: Boolean(req.headers.authorization) });` },
   ],
   invalid: [

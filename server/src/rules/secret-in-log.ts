@@ -11,6 +11,8 @@ const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
 const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfuscated', 'truncated', 'safe', 'has', 'is']);
 /** Receivers whose `headers` are a response's or a message's, not an incoming request's. */
 const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
+/** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
+const DESCRIPTOR_WORDS = new Set(['names', 'name', 'type', 'types', 'kind', 'kinds', 'enum', 'fields', 'field', 'labels', 'label']);
 /** Functions that hand their argument through (its secret is still in the output). */
 const PASS_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'util.format', 'inspect', 'format', 'Buffer.from', 'btoa', 'Object.entries', 'Object.fromEntries', 'Object.assign']);
 const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'toUpperCase', 'toLowerCase', 'concat']);
@@ -45,6 +47,13 @@ class SecretFinder {
     const receiver = skipOuter(access.expression);
     const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
     return !splitWords(receiverName).some((word) => NOT_REQUEST_WORDS.has(word));
+  }
+
+  /** A receiver that lists names or kinds rather than holding values: its members are labels. */
+  private isDescriptor(receiver: ts.Expression): boolean {
+    const node = skipOuter(receiver);
+    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
+    return splitWords(name).some((word) => DESCRIPTOR_WORDS.has(word));
   }
 
   /** A value that is a reduced form of a secret: a boolean, a count, a masked or hashed copy. */
@@ -86,7 +95,7 @@ class SecretFinder {
     if (ts.isIdentifier(node)) return this.exposedIdentifier(node, depth);
     if (ts.isPropertyAccessExpression(node)) {
       if (this.isRequestHeaders(node)) return dottedName(node) ?? node.name.text;
-      return this.isSecretName(node.name.text) ? dottedName(node) ?? node.name.text : undefined;
+      return this.isSecretName(node.name.text) && !this.isDescriptor(node.expression) ? dottedName(node) ?? node.name.text : undefined;
     }
     if (ts.isElementAccessExpression(node)) {
       const key = stringValue(node.argumentExpression);
