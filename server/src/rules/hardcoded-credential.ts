@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/ts.js';
 import { propertyName } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule, RuleContext, TextContext } from '../engine/rule.js';
@@ -20,7 +20,7 @@ function secretMessage(match: SecretMatch): string {
     case 'authorization':
       return authorizationMessage(match.secret);
     case 'token':
-      return `A ${match.label} (\`${tokenPreview(match.secret)}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`;
+      return `${/^[AEIOU]/i.test(match.label) ? 'An' : 'A'} ${match.label} (\`${tokenPreview(match.secret)}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`;
   }
 }
 
@@ -207,9 +207,19 @@ function createCodeVisitor(ctx: RuleContext) {
   };
 }
 
+/** Translation catalogues: `"password": "Passwort"` is a label in another language. */
+function isTranslationFile(path: string): boolean {
+  const normalized = path.replace(/\\/g, '/');
+  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
+  return /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(normalized)
+    || /^(?:messages|strings|translations?)(?:[_.-][\w-]+)?\.(?:properties|json|ya?ml)$/i.test(name)
+    || /^[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$/.test(name);
+}
+
 function checkTextFile(ctx: TextContext): void {
   const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
   for (const secret of secrets) ctx.report({ span: secret, message: secretMessage(secret) });
+  if (isTranslationFile(ctx.path)) return;
   const reported = new Set<number>();
   for (const entry of namedValues(ctx.text, ctx.kind)) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;

@@ -236,12 +236,20 @@ export function isTwilioSid(value: string): boolean {
   return /^(?:AC|SK)[0-9a-f]{32}$/.test(value);
 }
 
+/** Schema types, validation states and auth scheme names: what a field is, not its secret. */
+const DESCRIPTOR_WORDS = new Set([
+  'required', 'optional', 'invalid', 'missing', 'string', 'number', 'boolean', 'object', 'hidden', 'masked', 'visible',
+  'enabled', 'disabled', 'expired', 'revoked', 'pending', 'present', 'absent', 'unknown', 'default', 'custom', 'bearer',
+  'basic', 'digest', 'oauth', 'oauth2', 'session', 'cookie', 'header', 'query', 'sensitive', 'secure',
+]);
+
 /**
  * Values that read as the name of something rather than a secret: `refresh_token` (an OAuth
  * parameter), `accountTokenHeader` (a credential word that is not last), a CSS selector, a
  * version range, a tokenizer class (`token: 'keyword'`), a function name under `…Pass`/`…Auth`.
  */
 function isIdentifierLike(value: string, name: string | undefined): boolean {
+  if (DESCRIPTOR_WORDS.has(value.toLowerCase()) || /^pk_(?:live|test)_/.test(value)) return true;
   if (/^[a-z]+(?:_[a-z]+)+$/.test(value) && isCredentialName(value)) return true;
   const camel = /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value);
   if (camel && !isCredentialName(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
