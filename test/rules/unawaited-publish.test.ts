@@ -265,5 +265,10 @@ await sqs.send(new SendMessageCommand(b));
 sns.send(new PublishCommand(c));`,
       errors: [{ line: 2 }, { line: 4 }],
     },
+    {
+      name: 'JetStream: jsClient.publish',
+      code: `this.jsClient.publish('orders.created', payload);`,
+      errors: [{ line: 1 }],
+    },
   ],
 });

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
@@ -34,7 +34,7 @@ function isPubSubTopic(receiver: ts.Expression, facts: FileFacts): boolean {
 
 function isJetStream(receiver: ts.Expression, facts: FileFacts): boolean {
   const words = chainWords(receiver);
-  if (words[words.length - 1] === 'js' || words.includes('jetstream')) return true;
+  if (words.includes('js') || words.includes('jetstream')) return true;
   let value = facts.valueOf(receiver);
   if (value && ts.isAwaitExpression(value)) value = skipOuter(value.expression);
   return !!value && ts.isCallExpression(value) && calleeName(value) === 'jetstream';
