@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/ts.js';
 import { dottedName, lookupProperty, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
@@ -87,7 +87,7 @@ export const rule: Rule = {
   },
   create(ctx) {
     const { facts } = ctx.file;
-    const posts: PostRequest[] = [];
+    const calls: ts.CallExpression[] = [];
     const postRetriedTargets = new Set<string>();
     const reported = new Set<ts.Node>();
     const reportPost = (post: PostRequest, why: string): void => {
@@ -120,8 +120,7 @@ export const rule: Rule = {
             if (condition.kind === 'present' && condition.value && target && retriesPost(condition.value, facts)) postRetriedTargets.add(target);
             return;
           }
-          const post = postRequest(call, facts);
-          if (post) posts.push(post);
+          calls.push(call);
         },
       },
       end() {
@@ -132,7 +131,9 @@ export const rule: Rule = {
           }
         }
         if (postRetriedTargets.size === 0) return;
-        for (const post of posts) {
+        for (const call of calls) {
+          const post = postRequest(call, facts);
+          if (!post) continue;
           const target = postTarget(post, facts);
           if (target && postRetriedTargets.has(target)) reportPost(post, 'retried by axios-retry (its retryCondition allows POST)');
         }

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/ts.js';
 import { lookupProperty, propertyName, propertyValue } from '../engine/ast.js';
 import type { Rule } from '../engine/rule.js';
 import { requestName } from './support/network-calls.js';

@@ -4,7 +4,7 @@
  * evidently a remote client (`this.apiClient.send`, `stripe.charges.create`,
  * `amqp.connect`) counts too, as do new WebSocket / EventSource connections.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { splitWords } from '../../engine/words.js';

@@ -6,7 +6,7 @@
  * (pagination, polling for a state) are not retry loops; reconnect loops are.
  * Computed once per file and cached, since three rules ask.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, propertyName } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { ParsedFile } from '../../engine/rule.js';
@@ -348,6 +348,7 @@ class RetryFinder {
   private readonly functions: FunctionNode[] = [];
   private readonly helperCalls: ts.CallExpression[] = [];
   private readonly reach = new Map<ts.Node, CallLike[]>();
+  private readonly network = new Map<CallLike, boolean>();
 
   constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts) {}
 
@@ -411,8 +412,14 @@ class RetryFinder {
   }
 
   /** The network calls a call stands for: itself, or those inside the same-file helper it calls. */
+  private isNetwork(call: CallLike): boolean {
+    let known = this.network.get(call);
+    if (known === undefined) this.network.set(call, (known = isNetworkCall(call, this.facts)));
+    return known;
+  }
+
   private networkCallsOf(call: CallLike, depth: number): CallLike[] {
-    if (isNetworkCall(call, this.facts)) return [call];
+    if (this.isNetwork(call)) return [call];
     if (!ts.isCallExpression(call) || depth > 2) return [];
     const helper = this.functionOf(call.expression);
     return helper ? this.networkCallsIn(helper, depth + 1) : [];
@@ -443,9 +450,12 @@ class RetryFinder {
     const targets = loopVariables(loop);
     const requests: CallLike[] = [];
     for (const call of calls) {
-      const network = this.networkCallsOf(call, 0);
-      if (network.length === 0 || this.iteratesTargets(call, loop, targets)) continue;
-      if (this.retriesOnError(call, loop, condition, network) || this.retriesOnStatus(call, loop, condition)) requests.push(...network);
+      // The shape is cheap to check; what the call is (a network call?) is asked only after.
+      let network: CallLike[] | undefined;
+      const networkOf = (): CallLike[] => (network ??= this.networkCallsOf(call, 0));
+      const retried = this.retriesOnError(call, loop, condition, networkOf) || this.retriesOnStatus(call, loop, condition);
+      if (!retried || networkOf().length === 0 || this.iteratesTargets(call, loop, targets)) continue;
+      requests.push(...networkOf());
     }
     if (requests.length === 0) return undefined;
     const varying = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], true);
@@ -464,18 +474,30 @@ class RetryFinder {
   private iteratesTargets(call: CallLike, loop: Loop, targets: Set<string>): boolean {
     if (targets.size === 0) return false;
     const args = call.arguments ?? ts.factory.createNodeArray();
-    if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return args.some((arg) => mentionsName(arg, targets));
+    // Over a collection, an item used by the request (not just as a wait) is another target.
+    if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return args.some((arg) => mentionsName(arg, targets)) || this.usedBesideWaits(loop.statement, targets);
     return args.some((arg) => someNode(arg, (n) => ts.isElementAccessExpression(n) && mentionsName(n.argumentExpression, targets)));
   }
 
+  private usedBesideWaits(body: ts.Node, names: Set<string>): boolean {
+    let used = false;
+    const visit = (node: ts.Node): void => {
+      if (used) return;
+      if (ts.isCallExpression(node) && waitOf(node, this.facts)) return;
+      if (ts.isIdentifier(node) && names.has(node.text)) used = true;
+      else ts.forEachChild(node, visit);
+    };
+    visit(body);
+    return used;
+  }
+
   /** In a `try` inside the loop whose catch goes round, and success leaves the loop (or it is a reconnect). */
-  private retriesOnError(call: CallLike, loop: Loop, condition: ts.Expression | undefined, network: CallLike[]): boolean {
+  private retriesOnError(call: CallLike, loop: Loop, condition: ts.Expression | undefined, network: () => CallLike[]): boolean {
     for (let node: ts.Node = call; node.parent && node !== loop; node = node.parent) {
       const parent = node.parent;
       if (!ts.isTryStatement(parent) || parent.tryBlock !== node || !parent.catchClause) continue;
       if (!this.catchGoesRound(parent.catchClause)) continue;
-      const isReconnect = isConnectionCall(call) || network.some(isConnectionCall);
-      if (isReconnect || this.successLeaves(parent, call, loop, condition)) return true;
+      if (this.successLeaves(parent, call, loop, condition) || isConnectionCall(call) || network().some(isConnectionCall)) return true;
     }
     return false;
   }
@@ -588,7 +610,7 @@ class RetryFinder {
           waits.push(wait);
           return;
         }
-        if (isNetworkCall(node, this.facts)) return;
+        if (this.isNetwork(node)) return;
       }
       ts.forEachChild(node, visit);
     };
@@ -633,7 +655,7 @@ class RetryFinder {
   private judgeRecursion(fn: FunctionNode): RetryLoop | undefined {
     const name = this.nameOf(fn);
     if (!name || !fn.body) return undefined;
-    const refs = this.selfReferences(fn, name);
+    const refs = this.selfReferences(fn, name).filter((ref) => hasTriggerShape(ref, fn));
     if (refs.length === 0) return undefined;
     const requests = this.networkCallsIn(fn, 0).filter((call) => !this.isSelfCall(call, refs));
     if (requests.length === 0) return undefined;
@@ -733,6 +755,21 @@ class RetryFinder {
     if (fn.body) visit(fn.body);
     return bounded;
   }
+}
+
+/** A cheap first look: is a self-reference in a place a retry trigger could be? */
+function hasTriggerShape(ref: ts.Expression, fn: FunctionNode): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isCatchClause(node)) return true;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.arguments.includes(child as ts.Expression)) {
+      const method = node.expression.name.text;
+      if (method === 'catch' || method === 'then' || method === 'on' || method === 'once' || method === 'addEventListener') return true;
+    }
+    if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) return true;
+    if (ts.isIfStatement(node) && node.thenStatement === child && someNode(node.expression, (n) => ts.isPropertyAccessExpression(n) && statusTarget(n) !== undefined)) return true;
+  }
+  return false;
 }
 
 /** Mentions a name, or a property of it (`opts.attempt` for the parameter `opts`). */

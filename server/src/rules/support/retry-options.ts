@@ -2,7 +2,7 @@
  * The retry libraries' configuration calls: axios-retry `axiosRetry(client, config)`,
  * p-retry `pRetry(fn, options)` and async-retry `retry(fn, options)`.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { dottedName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 
