@@ -5,7 +5,7 @@
 // (file, line, ruleId). Run: node --import tsx scripts/eval.mjs [dir]
 import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
-import { dirname, join, relative, sep } from 'node:path';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const RULE_IDS = [
@@ -30,7 +30,7 @@ const KNOWN = new Set(RULE_IDS);
 const LABEL = /(?:\/\/|\/\*|#)\s*expect:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*)/;
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const corpusDir = join(process.cwd(), process.argv[2] ?? 'eval/corpus');
+const corpusDir = resolve(process.argv[2] ?? 'eval/corpus');
 const { analyze } = await import('../server/src/engine/analyze.ts');
 
 async function walk(dir) {
