@@ -2,8 +2,19 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands/index';
+import { registerChat } from './chat/index';
+import type { ChatAnalysis } from './chat/analysis';
+import { AnalyzeTextRequest, ScanPathsRequest, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
+
+/** The chat asks the server: the client never analyses code itself. */
+function serverAnalysis(languageClient: LanguageClient): ChatAnalysis {
+  return {
+    analyzeText: async (path, text) => (await languageClient.sendRequest<AnalyzeTextResult>(AnalyzeTextRequest, { path, text })).findings,
+    scanPaths: (paths) => languageClient.sendRequest<ScanPathsResult>(ScanPathsRequest, { paths }),
+  };
+}
 
 /** Wires the parts together: the language client, its commands and the chat. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -11,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
   client = createLanguageClient(context, output);
   context.subscriptions.push(...registerCommands({ client, output }));
+  registerChat(context, serverAnalysis(client));
   try {
     await client.start();
   } catch (error) {

@@ -53,7 +53,7 @@ describe('scan CLI', () => {
     const schema = JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
     const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(schema);
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
-    const run0 = log.runs[0];
+    const run0 = (log as { runs: any[] }).runs[0];
     assert.ok(run0.tool.driver.rules.length >= 12);
     for (const rule of run0.tool.driver.rules) {
       assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`docs/rules/${rule.id}.md`));

@@ -115,7 +115,7 @@ describe('language server settings', () => {
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'typescript', version: 1, text: source } });
       const [config, analysed] = await Promise.all([configDiagnostics, docDiagnostics]);
       assert.equal(config.diagnostics.length, 1);
-      assert.match(config.diagnostics[0].message, /^"maxFileSize": .+The default is used instead\.$/);
+      assert.match(String(config.diagnostics[0].message), /^"maxFileSize": .+The default is used instead\.$/);
       assert.equal(config.diagnostics[0].range.start.line, 1);
       assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential']);
     } finally {

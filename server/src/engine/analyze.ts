@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import { FileFacts } from './facts.js';
 import { classifyFile } from './files.js';
 import { Parser } from './parser.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 import { FileFacts, skipOuter } from './facts.js';
 
 /** The static name of a property or key: `a`, `'a'`, `["a"]`, `#a`. */

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from './ts.js';
 
 /** Where a value comes from: a module (or `<global>`) and the property path inside it. */
 export interface ModuleRef {
@@ -53,6 +53,18 @@ export function requiredModule(expr: ts.Expression): string | undefined {
   return isRequire || isImport ? normalizeModule(arg.text) : undefined;
 }
 
+function bindingIdentifiers(pattern: ts.BindingName): ts.Identifier[] {
+  if (ts.isIdentifier(pattern)) return [pattern];
+  const names: ts.Identifier[] = [];
+  for (const element of pattern.elements) {
+    if (ts.isOmittedExpression(element)) continue;
+    // Top-level identifiers of an object pattern are added with their property above.
+    if (ts.isObjectBindingPattern(pattern) && ts.isIdentifier(element.name) && !element.dotDotDotToken) continue;
+    names.push(...bindingIdentifiers(element.name));
+  }
+  return names;
+}
+
 function bindingKey(element: ts.BindingElement): string | undefined {
   const key = element.propertyName ?? element.name;
   if (ts.isIdentifier(key) || ts.isStringLiteral(key)) return key.text;
@@ -65,7 +77,9 @@ function bindingKey(element: ts.BindingElement): string | undefined {
  */
 export class FileFacts {
   readonly importedModules = new Set<string>();
-  private readonly declarations = new Map<string, Declaration[]>();
+  /** Declarations by the node they are scoped to, then by name: lookups walk up the parents. */
+  private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
+  private readonly resolved = new Map<ts.Node, ModuleRef | undefined>();
 
   constructor(readonly sourceFile: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
@@ -76,9 +90,9 @@ export class FileFacts {
   }
 
   private add(decl: Declaration): void {
-    const list = this.declarations.get(decl.name.text);
-    if (list) list.push(decl);
-    else this.declarations.set(decl.name.text, [decl]);
+    let names = this.scopes.get(decl.scope);
+    if (!names) this.scopes.set(decl.scope, (names = new Map()));
+    if (!names.has(decl.name.text)) names.set(decl.name.text, decl);
   }
 
   private collect(node: ts.Node): void {
@@ -116,12 +130,16 @@ export class FileFacts {
       if (module) this.importedModules.add(module);
       if (ts.isIdentifier(node.name)) {
         this.add({ name: node.name, scope, init: node.initializer, isConst });
-      } else if (ts.isObjectBindingPattern(node.name)) {
+        return;
+      }
+      if (ts.isObjectBindingPattern(node.name)) {
         for (const element of node.name.elements) {
           if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
           this.add({ name: element.name, scope, init: node.initializer, property: bindingKey(element), isConst });
         }
       }
+      // Names from array and nested patterns are declared, but their values are not followed.
+      for (const name of bindingIdentifiers(node.name)) this.add({ name, scope, isConst: false });
       return;
     }
     if (ts.isParameter(node) || ts.isBindingElement(node)) {
@@ -142,15 +160,11 @@ export class FileFacts {
 
   /** The declaration an identifier use refers to (innermost enclosing scope), if the file has it. */
   private declarationOf(id: ts.Identifier): Declaration | undefined {
-    const candidates = this.declarations.get(id.text);
-    if (!candidates) return undefined;
-    const pos = id.getStart();
-    let best: Declaration | undefined;
-    for (const decl of candidates) {
-      if (pos < decl.scope.getStart() || pos > decl.scope.getEnd()) continue;
-      if (!best || decl.scope.getWidth() < best.scope.getWidth()) best = decl;
+    for (let node: ts.Node | undefined = id; node; node = node.parent) {
+      const decl = this.scopes.get(node)?.get(id.text);
+      if (decl) return decl;
     }
-    return best;
+    return undefined;
   }
 
   /** True when the name is bound anywhere visible from this use (so it is not a global). */
@@ -166,6 +180,13 @@ export class FileFacts {
   /** Where an expression's value comes from: `axios.get` → { module: 'axios', path: ['get'] }. */
   resolve(expr: ts.Expression, depth = 0): ModuleRef | undefined {
     if (depth > 8) return undefined;
+    if (this.resolved.has(expr)) return this.resolved.get(expr);
+    const ref = this.resolveUncached(expr, depth);
+    this.resolved.set(expr, ref);
+    return ref;
+  }
+
+  private resolveUncached(expr: ts.Expression, depth: number): ModuleRef | undefined {
     const node = skipOuter(expr);
     if (ts.isIdentifier(node)) {
       const decl = this.declarationOf(node);

@@ -1,4 +1,5 @@
-import { Project, ts } from 'ts-morph';
+import { Project } from 'ts-morph';
+import { ts } from './ts.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
