@@ -127,7 +127,16 @@ export function isLocalHost(host: string, extraLocalHosts: readonly string[] = [
 const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
 
 function isInterpolated(value: string): boolean {
-  return /\$\{|\{\{|^\$\(?[A-Za-z_]|^%[A-Za-z_]+%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$/.test(value);
+  return /\$\{|\{\{|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$/.test(value);
+}
+
+/** `sk_live_xxxx…`, `ghp_<token>`, `AKIA…EXAMPLE`: a known prefix followed by a placeholder. */
+function isPrefixedPlaceholder(value: string): boolean {
+  return TOKEN_FORMATS.some((format) => {
+    const rest = format.randomPart(value);
+    if (rest === value) return false;
+    return !/[A-Za-z0-9]/.test(rest) || isRepeatedFill(rest) || /EXAMPLE/.test(rest) || /^your/i.test(rest) || isInterpolated(rest);
+  });
 }
 
 /**
@@ -210,8 +219,8 @@ function matchesExtra(value: string, extras: readonly string[]): boolean {
 export function isPlaceholder(raw: string, context: PlaceholderContext = {}): boolean {
   const value = raw.trim();
   if (value.length < 6) return true;
-  if (isInterpolated(value) || /^\$[A-Za-z_]\w*$/.test(value)) return true;
-  if (isRepeatedFill(value)) return true;
+  if (isInterpolated(value)) return true;
+  if (isRepeatedFill(value) || isPrefixedPlaceholder(value)) return true;
   if (/^your[-_ A-Z]/.test(value) || /^YOUR[-_]/.test(value)) return true;
   const normalized = normalize(value);
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
