@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';

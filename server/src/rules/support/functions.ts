@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { calleeName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 

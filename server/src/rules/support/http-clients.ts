@@ -7,7 +7,7 @@
  * callee comes from (an import, a require, an unshadowed global): a local function named
  * `fetch` or `this.http.get(...)` is not recognised.
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { dottedName, stringValue } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts, type ModuleRef } from '../../engine/facts.js';
 

@@ -3,7 +3,7 @@
  * `logger`, `this.logger`, `req.log`, `reply.log`, `fastify.log`, `auditLogger`, a
  * `logger.child(...)`, the winston default logger).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { dottedName } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { splitWords } from '../../engine/words.js';

@@ -1,4 +1,4 @@
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, getProperty, propertyName, propertyValue, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { resolveFunction, type FunctionNode } from './functions.js';

@@ -2,7 +2,7 @@
  * Reading clear-text URL literals: the scheme and host a string or template literal
  * names, and whether that host is local (contract: insecure-transport).
  */
-import { ts } from 'ts-morph';
+import { ts } from '../../engine/ts.js';
 
 export interface ClearTextUrl {
   scheme: 'http' | 'ws';
