@@ -169,6 +169,7 @@ ruleTester('hardcoded-credential', {
     { code: `const stripeKey = process.env.STRIPE_KEY ?? '${STRIPE_LIVE}';`, errors: [{ line: 1, message: TOKEN }] },
     { code: `const token = process.env.GH_TOKEN || '${GITHUB}';`, errors: [{ line: 1, message: TOKEN }] },
     { code: `const dbPassword = process.env.DB_PASSWORD || 'Pr0d-Passw0rd!';`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const config = {\n  db: process.env.DB_PASSWORD || 'Pr0d-Passw0rd!',\n  region: process.env.AWS_REGION ?? 'eu-west-1',\n};`, errors: [{ line: 2, message: /`DB_PASSWORD`/ }], name: 'a fallback named by its environment variable' },
     { code: `const jwtSecret = isProd\n  ? process.env.JWT_SECRET\n  : 'd3v-jwt-s1gning';`, errors: [{ line: 3, message: NAMED }] },
     // Credential-named bindings of every shape.
     { code: `const dbPassword = 'hunter2hunter2';`, errors: [{ line: 1, message: /`dbPassword` is set to a hardcoded credential \(`hunt…`\)/ }] },
@@ -222,6 +223,7 @@ ruleTester('hardcoded-credential', {
     { filename: 'main.tf', code: `resource "aws_db_instance" "db" {\n  username = "app"\n  password = "Pr0dPassw0rd"\n}\n`, errors: [{ line: 3, message: NAMED }] },
     { filename: 'variables.tf', code: `variable "db_password" {\n  type    = string\n  default = "Pr0dPassw0rd"\n}\nvariable "region" {\n  default = "eu-west-1"\n}\n`, errors: [{ line: 3, message: /`db_password`/ }] },
     { filename: 'Dockerfile', code: `FROM node:20\nENV API_TOKEN=a8f5f167f44f4964e6c9 NODE_ENV=production\nARG DB_PASSWORD=Pr0dPassw0rd\nENV SECRET_KEY legacy-s3cret-value\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: NAMED }, { line: 4, message: NAMED }] },
+    { filename: 'api.Dockerfile', code: `FROM node:20\nENV NODE_ENV=production \\\n    SMTP_PASSWORD=Pr0dPassw0rd \\\n    PORT=8080\nRUN npm ci\n`, errors: [{ line: 3, message: /`SMTP_PASSWORD`/ }] },
     { filename: '.npmrc', code: `//registry.npmjs.org/:_authToken=${NPM}\n//npm.corp.example.com/:_password=cHIwZFBhc3N3MHJk\n`, errors: [{ line: 1, message: /npm token/ }, { line: 2, message: /`_password`/ }] },
     { filename: 'scripts/deploy.sh', code: `#!/bin/sh\nexport DEPLOY_TOKEN="a8f5f167f44f4964e6c9"\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e" https://api.example.com\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: AUTHORIZATION }] },
     { filename: 'app/settings.py', code: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: NAMED }, { line: 4, message: NAMED }, { line: 5, message: NAMED }] },

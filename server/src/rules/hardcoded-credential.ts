@@ -92,6 +92,17 @@ const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQu
 /** `headers.set('X-Api-Key', '…')`-style calls: the first argument names the second. */
 const NAMED_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'setItem']);
 
+const FALLBACKS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+
+/** `process.env.DB_PASSWORD` / `process.env['DB_PASSWORD']` → `DB_PASSWORD`: the fallback's real name. */
+function envVariableName(expr: ts.Expression, facts: FileFacts): string | undefined {
+  const node = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  const ref = facts.resolve(node.expression);
+  if (ref?.module !== GLOBAL || ref.path.join('.') !== 'process.env') return undefined;
+  return targetName(node);
+}
+
 interface Sink {
   label: string;
   argument: number;
@@ -188,6 +199,7 @@ function createCodeVisitor(ctx: RuleContext) {
       [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
         const binary = node as ts.BinaryExpression;
         if (ASSIGNMENTS.has(binary.operatorToken.kind)) checkBinding(targetName(binary.left), binary.right);
+        else if (FALLBACKS.has(binary.operatorToken.kind)) checkBinding(envVariableName(binary.left, facts), binary.right);
       },
       [ts.SyntaxKind.JsxAttribute]: (node: ts.Node) => {
         const attribute = node as ts.JsxAttribute;

@@ -149,8 +149,11 @@ function keyValueLines(lines: Line[], kind: TextKind): NamedValue[] {
 /** Dockerfile `ENV`/`ARG`: `ENV NAME=value NAME2="v2"`, legacy `ENV NAME value`. */
 function dockerfileValues(lines: Line[]): NamedValue[] {
   const found: NamedValue[] = [];
+  let continued = false;
   for (const line of lines) {
-    const instruction = /^(\s*(?:ENV|ARG)\s+)/i.exec(line.text);
+    // A line after `ENV A=1 \` continues the instruction.
+    const instruction = continued ? /^(\s*)/.exec(line.text) : /^(\s*(?:ENV|ARG)\s+)/i.exec(line.text);
+    continued = Boolean(instruction) && /\\\s*$/.test(line.text);
     if (!instruction) continue;
     const rest = line.text.slice(instruction[0].length);
     const legacy = /^([A-Za-z_]\w*)\s+(?!\S*=)/.exec(rest);
