@@ -152,7 +152,7 @@ function dockerfileValues(lines: Line[]): NamedValue[] {
   let continued = false;
   for (const line of lines) {
     // A line after `ENV A=1 \` continues the instruction.
-    const instruction = continued ? /^(\s*)/.exec(line.text) : /^(\s*(?:ENV|ARG)\s+)/i.exec(line.text);
+    const instruction: RegExpExecArray | null = continued ? /^(\s*)/.exec(line.text) : /^(\s*(?:ENV|ARG)\s+)/i.exec(line.text);
     continued = Boolean(instruction) && /\\\s*$/.test(line.text);
     if (!instruction) continue;
     const rest = line.text.slice(instruction[0].length);
