@@ -20,9 +20,9 @@ interface Line {
 function splitLines(text: string): Line[] {
   const lines: Line[] = [];
   let offset = 0;
-  for (const text_ of text.split(/\r\n|\n|\r/)) {
-    lines.push({ text: text_, offset });
-    offset += text_.length;
+  for (const lineText of text.split(/\r\n|\n|\r/)) {
+    lines.push({ text: lineText, offset });
+    offset += lineText.length;
     offset += text.startsWith('\r\n', offset) ? 2 : 1;
   }
   return lines;
@@ -43,10 +43,8 @@ function scalarAt(line: Line, at: number, commentMarks: string): NamedValue | un
     const start = line.offset + at + lead + 1;
     return { name: '', value: body.slice(1, close), start, end: start + close - 1 };
   }
-  let value = body;
-  const comment = new RegExp(`\\s[${commentMarks}]`).exec(value);
-  if (commentMarks && comment) value = value.slice(0, comment.index);
-  value = value.trimEnd();
+  const comment = commentMarks ? new RegExp(`\\s[${commentMarks}]`).exec(body) : null;
+  const value = (comment ? body.slice(0, comment.index) : body).trimEnd();
   const start = line.offset + at + lead;
   return { name: '', value, start, end: start + value.length };
 }
