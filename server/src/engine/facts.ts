@@ -80,6 +80,7 @@ export class FileFacts {
   /** Declarations by the node they are scoped to, then by name: lookups walk up the parents. */
   private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
   private readonly resolved = new Map<ts.Node, ModuleRef | undefined>();
+  private readonly reassigned = new Map<Declaration, boolean>();
 
   constructor(readonly sourceFile: ts.SourceFile) {
     const visit = (node: ts.Node): void => {
@@ -227,6 +228,12 @@ export class FileFacts {
   }
 
   private neverReassigned(decl: Declaration): boolean {
+    let known = this.reassigned.get(decl);
+    if (known === undefined) this.reassigned.set(decl, (known = this.findsAssignment(decl)));
+    return !known;
+  }
+
+  private findsAssignment(decl: Declaration): boolean {
     let assigned = false;
     const visit = (node: ts.Node): void => {
       if (assigned) return;
@@ -236,7 +243,7 @@ export class FileFacts {
       ts.forEachChild(node, visit);
     };
     visit(decl.scope);
-    return !assigned;
+    return assigned;
   }
 }
 
