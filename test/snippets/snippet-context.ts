@@ -1,0 +1,36 @@
+// What each snippet expects around it in a real file: the imports it uses and the app
+// objects (an express app, a Stripe client) it is written against. The compile test puts
+// this above the expanded snippet; a snippet missing from this table fails the suite.
+
+export interface SnippetContext {
+  /** Lines above the snippet in a TypeScript file. */
+  ts: string[];
+  /** Lines above the snippet in a JavaScript file (no type-only imports). */
+  js: string[];
+}
+
+const EXPRESS_APP = ["import express from 'express';", 'const app = express();'];
+const STRIPE_CLIENT = ["import Stripe from 'stripe';", "const stripe = new Stripe(process.env.STRIPE_SECRET_KEY ?? '');"];
+const HMAC = ["import { createHmac, timingSafeEqual } from 'node:crypto';"];
+
+const same = (lines: string[]): SnippetContext => ({ ts: lines, js: lines });
+
+/** Keyed by prefix. `export {}` makes a file without imports a module, so snippets do not clash. */
+export const SNIPPET_CONTEXT: Record<string, SnippetContext> = {
+  'ie-fetch-retry': same(['export {};']),
+  'ie-axios-retry': { ts: ["import axios, { type InternalAxiosRequestConfig } from 'axios';"], js: ["import axios from 'axios';"] },
+  'ie-circuit-breaker': same(['export {};']),
+  'ie-bulkhead': same(['export {};']),
+  'ie-token-bucket': same(['export {};']),
+  'ie-idempotent-payment': same(STRIPE_CLIENT),
+  'ie-idempotent-post': same(["import { randomUUID } from 'node:crypto';"]),
+  'ie-webhook-stripe': same([...EXPRESS_APP, ...STRIPE_CLIENT]),
+  'ie-webhook-github': same([...EXPRESS_APP, ...HMAC]),
+  'ie-webhook-slack': same([...EXPRESS_APP, ...HMAC]),
+  'ie-webhook-svix': same([...EXPRESS_APP, "import { Webhook } from 'svix';"]),
+  'ie-webhook-hmac': same([...EXPRESS_APP, ...HMAC]),
+  'ie-queue-consumer': { ts: ["import amqp, { type ConsumeMessage } from 'amqplib';"], js: ["import amqp from 'amqplib';"] },
+  'ie-consumer-shutdown': same(['export {};']),
+  'ie-correlation-id': same([...EXPRESS_APP, "import { AsyncLocalStorage } from 'node:async_hooks';", "import { randomUUID } from 'node:crypto';"]),
+  'ie-zod-response': same(["import { z } from 'zod';"]),
+};
