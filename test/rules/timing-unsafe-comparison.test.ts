@@ -28,6 +28,11 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'secret compared to something unknown', code: `if (apiKey === key) ok();` },
     { name: 'indexOf result', code: `if (signatures.indexOf(expected) === -1) reject();` },
     { name: 'Buffer.compare result', code: `if (Buffer.compare(a, signature) !== 0) reject();` },
+    { name: 'enum members naming a signing state or a field kind (documenso)', code: `if (recipient.signingStatus === SigningStatus.SIGNED) done();\nif (field.type !== FieldType.SIGNATURE) skip();\nconst free = fields.find((f) => f.type === FieldType.FREE_SIGNATURE);` },
+    { name: 'credentials objects compared by identity (aws-sdk)', code: `if (credentials && credentials !== inputCredentials && credentials !== resolvedCredentials) wrap(credentials);` },
+    { name: 'a plain sha1 named digest (WebSocket accept key, undici)', code: `const digest = crypto.hash('sha1', keyValue + uid, 'base64');\nif (secWSAccept !== digest) fail();` },
+    { name: 'a createHash digest named signature', code: `const signature = createHash('sha256').update(body).digest('hex');\nif (signature !== req.headers['x-content-sha256']) reject();` },
+    { name: 'client component comparing a draft signature (formbricks)', code: `'use client';\nimport { useAtomValue } from 'jotai';\nexport function useSave() {\n  const draftSignature = useAtomValue(draftSignatureAtom);\n  if (saveError?.draftSignature === draftSignature) return;\n}` },
     { name: 'non-equality operators', code: `if (signature > expected) x(); const s = signature + expected;` },
     { name: 'assignment is not a comparison', code: `let signature; signature = expected;` },
     { name: 'token count', code: `if (tokenCount !== maxTokens) continue;` },
@@ -41,6 +46,21 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
   ],
   invalid: [
+    {
+      name: 'a secret held in an upper-case constants table is still a secret',
+      code: `if (req.headers['x-webhook-token'] !== Config.WEBHOOK_SECRET) return res.sendStatus(401);`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'an HMAC named digest is still a signature',
+      code: `const digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (digest !== received) reject();`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a server file without the client directive is checked',
+      code: `'use server';\nexport async function check(signature: string, expected: string) {\n  return signature === expected;\n}`,
+      errors: [{ line: 3, message }],
+    },
     {
       name: 'HMAC digest compared with !==',
       code: `

@@ -21,6 +21,8 @@ const FLAG_WORDS = new Set(['is', 'has', 'should', 'can', 'needs', 'use', 'with'
 /** Tokens that are pagination or bookkeeping handles, not secrets. */
 const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume', 'current', 'last', 'lexer', 'parser', 'start', 'end']);
 const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+/** Last words of names that hold a credentials object or provider (compared by identity, not by content). */
+const CREDENTIAL_OBJECT_WORDS = new Set(['credentials', 'creds']);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
 const PASS_THROUGH_CALLS = new Set(['String', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'from', 'valueOf']);
 const MAX_DEPTH = 4;
@@ -33,7 +35,7 @@ function nameKind(name: string, extraNames: readonly string[]): Kind {
   // `HMAC_SHA256`, `SIG_MD5`: an algorithm constant, not a value.
   if (!/[a-z]/.test(name) && ['sha', 'md'].includes(last)) return undefined;
   if (words.some((word) => SIGNATURE_WORDS.has(word))) return METADATA_WORDS.has(last) ? undefined : 'signature';
-  if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last))) {
+  if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last) && !CREDENTIAL_OBJECT_WORDS.has(last))) {
     return words.some((word) => HANDLE_WORDS.has(word)) ? undefined : 'secret';
   }
   return last === 'hash' ? 'hash' : undefined;
@@ -80,6 +82,12 @@ function readsRequestOrEnv(node: ts.PropertyAccessExpression): boolean {
   return ts.isPropertyAccessExpression(base) && SOURCE_OBJECTS.has(base.name.text);
 }
 
+/** `Type.MEMBER`: an upper-case member of a capitalised object, the shape of an enum or a constants table. */
+function isEnumLikeMember(node: ts.PropertyAccessExpression): boolean {
+  const base = skipOuter(node.expression);
+  return ts.isIdentifier(base) && /^[A-Z]/.test(base.text) && !/[a-z]/.test(node.name.text);
+}
+
 /** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
 function chainStart(call: ts.CallExpression): ts.CallExpression {
   let current = call;
@@ -98,11 +106,14 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
   const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
   if (ts.isIdentifier(node)) {
     const own = nameKind(node.text, extraNames);
-    if (own) return own;
     const value = facts.valueOf(node);
-    return value && value !== node ? recurse(value) : undefined;
+    const built = value && value !== node ? recurse(value) : undefined;
+    // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
+    return own === 'signature' && built === 'hash' ? 'hash' : own ?? built;
   }
   if (ts.isPropertyAccessExpression(node)) {
+    // `SigningStatus.SIGNED`, `FieldType.SIGNATURE`: an enum member naming a kind, not a signature value.
+    if (isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === 'signature') return undefined;
     const own = nameKind(node.name.text, extraNames);
     if (own) return own;
     return readsRequestOrEnv(node) ? 'source' : undefined;
@@ -137,6 +148,8 @@ function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonl
     return inner ? recurse(inner) : undefined;
   }
   if (['slice', 'substring', 'substr', 'replace', 'split', 'at'].includes(name) && receiver) return recurse(receiver);
+  // Node's one-shot `crypto.hash('sha1', data)`.
+  if (name === 'hash' && /^(sha|md)/i.test(stringValue(call.arguments[0]) ?? '')) return 'hash';
   if (name === 'digest') {
     // A plain hash (a checksum) is only weak evidence; an HMAC digest is a signature.
     return calleeName(chainStart(call)) === 'createHash' ? 'hash' : 'signature';
@@ -144,6 +157,12 @@ function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonl
   const words = splitWords(name);
   if (words.some((word) => SIGNATURE_CALLEE_WORDS.has(word)) || words[words.length - 1] === 'sign') return 'signature';
   return undefined;
+}
+
+/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
+function isClientModule(file: ts.SourceFile): boolean {
+  const first = file.statements[0];
+  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }
 
 function shortText(node: ts.Node): string {
@@ -171,6 +190,8 @@ export const rule: Rule = {
   },
   create(ctx) {
     const { facts } = ctx.file;
+    // Browser code: nobody can time a comparison made on the user's own machine.
+    if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.extraCredentialNames;
     const judge = (node: ts.Node, left: ts.Expression, right: ts.Expression, operator: string): void => {
       if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
