@@ -8,11 +8,9 @@ export interface SnippetContribution {
   path: string;
 }
 
+/** One snippet as the file holds it (`prefix`, `body`, `description`, ...), unchecked, and its name. */
 export interface SnippetDefinition {
   name: string;
-  prefix: unknown;
-  body: unknown;
-  description: unknown;
   [key: string]: unknown;
 }
 
@@ -47,7 +45,7 @@ export function snippetFiles(): SnippetFile[] {
   }
   for (const file of byPath.values()) {
     try {
-      const parsed = JSON.parse(readFileSync(resolve(ROOT, file.path), 'utf8')) as Record<string, Omit<SnippetDefinition, 'name'>>;
+      const parsed = JSON.parse(readFileSync(resolve(ROOT, file.path), 'utf8')) as Record<string, Record<string, unknown>>;
       file.snippets = Object.entries(parsed).map(([name, definition]) => ({ ...definition, name }));
     } catch (error) {
       file.parseError = (error as Error).message;
