@@ -35,7 +35,9 @@ async function start(folder: string): Promise<{ session: LspSession; progress: P
     tokens.push(params.token);
     return null;
   });
-  session.connection.onNotification('$/progress', (params: { value: Progress }) => progress.push(params.value));
+  session.connection.onNotification('$/progress', (params: { value: Progress }) => {
+    progress.push(params.value);
+  });
   await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { window: { workDoneProgress: true } } });
   await session.connection.sendNotification('initialized', {});
   return { session, progress, tokens };

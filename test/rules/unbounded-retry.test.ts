@@ -265,6 +265,24 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { f
   ],
   invalid: [
     {
+      name: 'reconnect loop around a streamed response, with a counter that bounds nothing',
+      code: `
+import axios from 'axios';
+export async function subscribe(onChange: (v: unknown) => void) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data: stream } = await axios.get('https://crm.example.com/changes', { responseType: 'stream', timeout: 5000 });
+      for await (const chunk of stream) onChange(JSON.parse(String(chunk)));
+    } catch (err) {
+      console.warn('stream dropped, reconnecting', attempt);
+    }
+    await sleep(Math.min(60_000, 1000 * 2 ** attempt));
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /This loop retries axios\.get with no attempt limit/ }],
+    },
+    {
       name: 'while(true) that catches and continues',
       code: `
 import axios from 'axios';

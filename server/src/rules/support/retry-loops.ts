@@ -144,6 +144,11 @@ function mentionsName(expr: ts.Node | undefined, names: Set<string>): boolean {
   return someNode(expr, (node) => (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && names.has(dottedName(node as ts.Expression) ?? ''));
 }
 
+/** A `for await` over a stream in the try: the call opened a long-lived connection, so the loop reconnects. */
+function consumesStream(block: ts.Block): boolean {
+  return someNode(block, (node) => ts.isForOfStatement(node) && node.awaitModifier !== undefined);
+}
+
 /** `Date.now()`, `performance.now()`, `new Date()` or a deadline-named value: a time bound. */
 function mentionsTime(expr: ts.Node | undefined): boolean {
   return someNode(expr, (node) => {
@@ -497,7 +502,7 @@ class RetryFinder {
       const parent = node.parent;
       if (!ts.isTryStatement(parent) || parent.tryBlock !== node || !parent.catchClause) continue;
       if (!this.catchGoesRound(parent.catchClause)) continue;
-      if (this.successLeaves(parent, call, loop, condition) || isConnectionCall(call) || network().some(isConnectionCall)) return true;
+      if (this.successLeaves(parent, call, loop, condition) || isConnectionCall(call) || network().some(isConnectionCall) || consumesStream(parent.tryBlock)) return true;
     }
     return false;
   }
