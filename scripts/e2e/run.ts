@@ -73,6 +73,8 @@ async function runExtensionHostSuite(browser: BrowserContext, server: CodeServer
   await page.exposeFunction('codeAutomationExit', (code: number) => reportExit(code));
   const since = Date.now();
   await page.goto(`${server.url}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  await page.locator('.monaco-workbench').waitFor({ state: 'visible', timeout: 60_000 });
+  say(`extension-host window loaded in ${elapsed(since)}`);
   let code: number;
   try {
     code = await withTimeout(exitCode, extensionHostTimeoutMs, 'the extension-host suite');
@@ -91,8 +93,10 @@ async function runExtensionHostSuite(browser: BrowserContext, server: CodeServer
 }
 
 async function uiCheck(name: string, page: Page, context: UiContext, check: (page: Page, context: UiContext) => Promise<string>): Promise<void> {
+  const since = Date.now();
   try {
-    record({ name: `[ui] ${name}`, status: 'passed', detail: await check(page, context) });
+    const detail = await check(page, context);
+    record({ name: `[ui] ${name} (${elapsed(since)})`, status: 'passed', detail });
   } catch (error) {
     const screenshot = join(context.screenshots, `failed-${name.replace(/\W+/g, '-')}.png`);
     await page.screenshot({ path: screenshot }).catch(() => undefined);
@@ -106,6 +110,7 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   const context: UiContext = { browser, baseUrl: server.url, workspace: copyWorkspace(dirs, 'ws-ui'), screenshots, fake, apiKey: fakeApiKey };
   const since = Date.now();
   const page = await openWorkbench(context);
+  say(`workbench loaded in ${elapsed(since)}`);
   await uiCheck('the hardcoded token has an error squiggle with our hover', page, context, squiggleOnToken);
   await uiCheck('the chat panel shows the streamed answer', page, context, chatStreamsAnswer);
   say(`UI checks took ${elapsed(since)}`);

@@ -62,7 +62,8 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   assert.ok(Math.abs(squiggleBox.y - lineBox.y) < lineBox.height, `squiggle at y=${squiggleBox.y}, token line at y=${lineBox.y}`);
 
   // Hovering it shows our message (VS Code renders the source and code after it).
-  await squiggle.hover();
+  // The text layer sits above the squiggle layer, so hover over the squiggle's place, not the element.
+  await page.mouse.move(squiggleBox.x + squiggleBox.width / 2, squiggleBox.y + squiggleBox.height / 2);
   const hover = page.locator('.monaco-hover-content', { hasText: 'A GitHub token' }).first();
   await hover.waitFor({ state: 'visible' });
   const hoverText = await hover.innerText();
@@ -91,15 +92,17 @@ export async function chatStreamsAnswer(page: Page, context: UiContext): Promise
   await question.fill(asked);
   await question.press('Enter');
 
-  const answer = chat.locator('article.turn.assistant .turn-body').last();
-  await answer.filter({ hasText: 'Read it from' }).waitFor({ state: 'visible' });
+  // The turn is 'complete' once the stream's message_stop has arrived.
+  const answer = chat.locator('article.turn.assistant.complete .turn-body').last();
+  await answer.waitFor({ state: 'visible' });
   const shown = (await answer.innerText()).replace(/\s+/g, ' ').trim();
   for (const chunk of streamedAnswer) assert.ok(shown.includes(chunk.replace(/`/g, '').trim()), `the answer shows "${chunk}" (shown: "${shown}")`);
   await chat.locator('article.turn.user', { hasText: asked }).waitFor({ state: 'visible' });
 
   const request = context.fake.requests.find((r) => r.method === 'POST' && r.url.startsWith('/v1/messages'));
   assert.ok(request, `the fake API got a messages request (got: ${context.fake.requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'})`);
-  assert.equal(request.headers['x-api-key'], context.apiKey, 'the key from ANTHROPIC_API_KEY was sent');
+  const sentKey = request.headers['x-api-key'] ?? request.headers.authorization?.replace(/^Bearer /, '');
+  assert.equal(sentKey, context.apiKey, 'the key from ANTHROPIC_API_KEY was sent');
   assert.ok(request.rawBody.includes(asked), 'the question was sent');
   const screenshot = join(context.screenshots, 'chat.png');
   await page.screenshot({ path: screenshot });

@@ -174,12 +174,14 @@ const checks: Check[] = [
 ];
 
 async function runCheck(check: Check): Promise<Outcome> {
+  const started = Date.now();
+  const name = (): string => `${check.name} (${Date.now() - started} ms)`;
   try {
     const detail = await check.run();
-    return { name: check.name, status: 'passed', detail: detail || undefined };
+    return { name: name(), status: 'passed', detail: detail || undefined };
   } catch (error) {
-    if (error instanceof Skip) return { name: check.name, status: 'skipped', detail: error.message };
-    return { name: check.name, status: 'failed', detail: (error as Error).stack ?? String(error) };
+    if (error instanceof Skip) return { name: name(), status: 'skipped', detail: error.message };
+    return { name: name(), status: 'failed', detail: (error as Error).stack ?? String(error) };
   }
 }
 
