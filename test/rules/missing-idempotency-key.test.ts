@@ -221,6 +221,26 @@ export async function submit(order: { id: string }) {
   ],
   invalid: [
     {
+      name: 'POST sent by a same-file helper named send, retried on a status that is ok-or-final',
+      code: `
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function charge(body: unknown) {
+  const send = () => fetch('https://pay.example.com/charges', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await send();
+      if (res.ok || !RETRYABLE.has(res.status)) return res;
+    } catch (err) {
+      if (attempt === 4) throw err;
+    }
+    await sleep(1000);
+  }
+  throw new Error('gave up');
+}`,
+      errors: [{ line: 5, message: /fetch is retried by this loop without an `Idempotency-Key` header/ }],
+    },
+    {
       name: 'paymentIntents.create without request options',
       code: `${stripeImport}
 export async function pay(amount: number) {

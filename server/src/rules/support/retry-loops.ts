@@ -239,6 +239,13 @@ function statusTest(cond: ts.Expression, owner: string): 'failure' | 'success' |
   const node = skipOuter(cond);
   const target = statusTarget(node);
   if (target?.owner === owner && target.field === 'ok') return 'success';
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+    // `res.ok || !retryable(res.status)`: one side tests the status, the other adds a case.
+    const left = statusTest(node.left, owner);
+    const right = statusTest(node.right, owner);
+    if (!left || !right || left === right) return left ?? right;
+    return undefined;
+  }
   let found: 'failure' | 'success' | undefined;
   someNode(node, (n) => {
     found = statusComparison(n, owner);
@@ -424,10 +431,12 @@ class RetryFinder {
   }
 
   private networkCallsOf(call: CallLike, depth: number): CallLike[] {
-    if (this.isNetwork(call)) return [call];
-    if (!ts.isCallExpression(call) || depth > 2) return [];
-    const helper = this.functionOf(call.expression);
-    return helper ? this.networkCallsIn(helper, depth + 1) : [];
+    // A helper in this file is looked into first, even when its name says it calls out
+    // (`send()`): the POST and its headers are inside it.
+    const helper = ts.isCallExpression(call) && depth <= 2 ? this.functionOf(call.expression) : undefined;
+    const inner = helper ? this.networkCallsIn(helper, depth + 1) : [];
+    if (inner.length > 0) return inner;
+    return this.isNetwork(call) ? [call] : [];
   }
 
   /** Network calls made in a function's body (through nested callbacks and helpers too). */
