@@ -5,6 +5,7 @@ ruleTester('secret-in-log', {
     { code: `console.log('password reset requested for', email);` },
     { code: `logger.info('token refreshed', { userId: user.id, expiresIn: token.expires_in });` },
     { name: 'a count is not a credential', code: `logger.info({ tokensUsed, model });` },
+    { name: 'pagination and sync tokens are handles (dub import cron)', code: `console.log({ importedLinksLength: links.length, count, nextPageToken });\nlogger.info('resuming', { syncToken: state.syncToken, cursorToken });` },
     { code: `console.log(\`Fetched \${tokens.length} tokens\`);` },
     { code: `console.log('token length', token.length);` },
     { code: `console.log('has token', !!token);` },
@@ -41,6 +42,7 @@ ruleTester('secret-in-log', {
     { name: 'boolean key on the authorization header', code: `logger.info('auth', { authorization: Boolean(req.headers.authorization) });` },
   ],
   invalid: [
+    { name: 'a page word elsewhere does not make an access token a handle', code: `logger.info('page loaded', { accessToken });`, errors: [{ line: 1 }] },
     { code: `console.log('token', token);`, errors: [{ line: 1, message: /console\.log writes `token` to the log/ }] },
     { code: `console.log(\`Using token \${token}\`);`, errors: [{ line: 1 }] },
     { code: `logger.info({ token });`, errors: [{ line: 1, message: /logger\.info writes `token`/ }] },

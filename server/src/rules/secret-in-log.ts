@@ -9,6 +9,8 @@ import { isLogCall, logCallName } from './support/logging.js';
 const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
 /** Words in a name that say the value was already made safe. */
 const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfuscated', 'truncated', 'safe', 'has', 'is']);
+/** Words that make a token a pagination or bookkeeping handle (`nextPageToken`, `syncToken`), not a credential. */
+const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume']);
 /** Receivers whose `headers` are a response's or a message's, not an incoming request's. */
 const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
 /** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
@@ -33,6 +35,7 @@ class SecretFinder {
   isSecretName(name: string): boolean {
     const words = splitWords(name);
     if (words.some((word) => SAFE_WORDS.has(word))) return false;
+    if (words[words.length - 1] === 'token' && words.some((word) => HANDLE_WORDS.has(word))) return false;
     return isCredentialName(name, this.extraNames) || SECRET_LAST_WORDS.has(words[words.length - 1] ?? '');
   }
 
