@@ -35,6 +35,8 @@ await Promise.all(sends);`,
     { name: 'BullMQ: awaited add', code: `await emailQueue.add('welcome', { userId });` },
     { name: 'a Set add is not a publish', code: `seen.add(id); queueSet.add(id);` },
     { name: 'p-queue add takes a function', code: `queue.add(() => fetchPage(url));` },
+    { name: 'an in-process send queue with a callback (undici websocket)', code: `class WS { send(buffer) { this.#sendQueue.add(buffer, () => { this.#bufferedAmount -= buffer.byteLength; }, kBinary); } }` },
+    { name: 'a command queue given a handler value (formbricks js-core)', code: `const trackHandler = createTrackAction('time on page');\nfunction fire(actionName) {\n  void queue.add(trackHandler, CommandType.GeneralAction, true, actionName);\n}` },
     { name: 'classList add', code: `el.classList.add('active', 'open');` },
     {
       name: 'BullMQ: returned add in a NestJS service',
@@ -221,6 +223,16 @@ class MailService {
   }
 }`,
       errors: [{ line: 5 }],
+    },
+    {
+      name: 'BullMQ: job name from a parameter',
+      code: `export function enqueue(jobName, data) {\n  jobsQueue.add(jobName, data);\n}`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'BullMQ imported: any job name shape',
+      code: `import type { Queue } from 'bullmq';\nexport function enqueue(queue: Queue, job) {\n  queue.add(job.name, job.data);\n}`,
+      errors: [{ line: 3 }],
     },
     {
       name: 'BullMQ: addBulk',

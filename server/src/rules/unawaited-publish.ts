@@ -50,7 +50,19 @@ function isBullQueue(call: ts.CallExpression, receiver: ts.Expression, facts: Fi
   if (!words.includes('queue') || words.includes('set') || words.includes('list')) return false;
   const first = call.arguments[0] && skipOuter(call.arguments[0]);
   if (!first || isFunctionNode(first)) return false;
-  return calleeName(call) === 'addBulk' || call.arguments.length >= 2;
+  if (calleeName(call) === 'addBulk') return true;
+  // BullMQ's `add(name, data, opts?)` takes no callback and names the job with a string;
+  // in-process queues (`sendQueue.add(buffer, done)`, `queue.add(handler, ...)`) do not.
+  if (call.arguments.length < 2 || call.arguments.some((arg) => isFunctionNode(skipOuter(arg)))) return false;
+  return [...facts.importedModules].some((module) => BULLMQ_MODULES.has(module)) || mayBeJobName(first, facts);
+}
+
+/** A string, or a value the file cannot show: not a value known to be something else. */
+function mayBeJobName(expr: ts.Expression, facts: FileFacts): boolean {
+  if (ts.isStringLiteralLike(expr) || ts.isTemplateExpression(expr)) return true;
+  if (!ts.isIdentifier(expr) && !ts.isPropertyAccessExpression(expr)) return false;
+  const value = facts.valueOf(expr);
+  return !value || value === expr || ts.isStringLiteralLike(skipOuter(value)) || ts.isTemplateExpression(skipOuter(value));
 }
 
 /** The publish this call makes, labelled for the message; undefined when it is not a publish. */
