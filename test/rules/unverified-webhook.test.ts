@@ -5,6 +5,31 @@ const message = /handles webhook deliveries without verifying their signature/;
 ruleTester('unverified-webhook', {
   valid: [
     {
+      name: 'a handler that calls what createNodeMiddleware made (probot on fastify)',
+      filename: 'src/server.ts',
+      code: `
+import { createNodeMiddleware } from 'probot';
+const middleware = await createNodeMiddleware(app, { probot });
+fastify.post('/api/github/webhooks', async (req, reply) => {
+  await middleware(req.raw, reply.raw);
+  return reply;
+});`,
+    },
+    {
+      name: 'a Next.js handler that hands the request to an imported API wrapper (formbricks management API)',
+      filename: 'apps/web/modules/api/v2/management/webhooks/route.ts',
+      code: `
+import { authenticatedApiClient } from '@/modules/api/v2/auth/authenticated-api-client';
+export const POST = async (request: NextRequest) =>
+  authenticatedApiClient({
+    request,
+    handler: async ({ parsedInput }) => {
+      const res = await createWebhook(parsedInput.body);
+      return responses.successResponse(res.data);
+    },
+  });`,
+    },
+    {
       name: 'express: stripe constructEvent in the handler',
       code: `
 import express from 'express';
@@ -635,6 +660,29 @@ export async function POST(req: Request) {
   return NextResponse.json({ received: true });
 }`,
       errors: [{ line: 4, message }],
+    },
+    {
+      name: 'a handler that calls a non-verifying factory product is not verified',
+      filename: 'src/routes/webhooks.ts',
+      code: `
+const handle = createHandler(app);
+router.post('/webhooks/github', async (req, res) => {
+  await handle(req.body);
+  res.sendStatus(200);
+});`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'a webhook handler that calls a wrapper defined in the same file is judged through it',
+      filename: 'app/api/webhooks/stripe/route.ts',
+      code: `
+async function fulfil(request: Request) {
+  const event = await request.json();
+  await db.orders.update(event.data.object.id);
+  return new Response('ok');
+}
+export const POST = async (request: Request) => fulfil(request);`,
+      errors: [{ line: 7, message }],
     },
     {
       name: 'Next.js: export const POST = async (req) => ...',

@@ -99,6 +99,45 @@ function forwardsSignature(fn: FunctionNode, facts: FileFacts): boolean {
   return forwarded;
 }
 
+/** The call a handler consists of: `(req) => wrapper(...)` or a body that is only `return wrapper(...)`. */
+function soleCall(fn: FunctionNode): ts.CallExpression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    expr = only && ts.isReturnStatement(only) ? only.expression : undefined;
+  } else {
+    expr = body;
+  }
+  if (!expr) return undefined;
+  let node = skipOuter(expr);
+  if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  return ts.isCallExpression(node) ? node : undefined;
+}
+
+/**
+ * True when the handler only hands its request to a function the file does not show
+ * (`POST = (request) => authenticatedApiClient({ request, handler })`): that function
+ * owns the check, out of sight.
+ */
+function delegatesRequest(fn: FunctionNode, facts: FileFacts): boolean {
+  const call = soleCall(fn);
+  const parameter = fn.parameters[0];
+  const request = parameter?.name;
+  // A decorated parameter (Nest `@Body() body`) is the parsed payload, not the request.
+  if (!call || !request || !ts.isIdentifier(request) || ts.getDecorators(parameter)?.length || resolveCallee(call, facts)) return false;
+  let passed = call.arguments.some((arg) => ts.isIdentifier(skipOuter(arg)) && (skipOuter(arg) as ts.Identifier).text === request.text);
+  for (const arg of call.arguments) {
+    forEachDescendant(arg, (node) => {
+      if (ts.isFunctionLike(node)) return false;
+      if (ts.isIdentifier(node) && node.text === request.text) passed = true;
+      return undefined;
+    });
+  }
+  return passed;
+}
+
 function verifiesIn(fn: FunctionNode, facts: FileFacts, extraNames: readonly string[]): boolean {
   return someReachable(fn, facts, (reached) => {
     let verified = false;
@@ -159,7 +198,7 @@ export const rule: Rule = {
       if (!handler) return false;
       const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
       if (!signatureRead && !routeSaysWebhook(route) && !fileSaysWebhook(path)) return false;
-      if (pathHoldsSecret(route)) return false;
+      if (pathHoldsSecret(route) || delegatesRequest(handler, facts)) return false;
       for (const step of route.steps) {
         if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
       }

@@ -57,6 +57,8 @@ export function isVerificationCall(call: ts.CallExpression, facts: FileFacts, ex
   if (!name) return false;
   if (name === 'verify' || isVerifierName(name, extraNames)) return true;
   const callee = skipOuter(call.expression);
+  // `const middleware = await createNodeMiddleware(app); middleware(req, res)`: calls what a verifier factory made.
+  if (ts.isIdentifier(callee) && madeByVerifier(callee, facts, extraNames)) return true;
   const receiver = ts.isPropertyAccessExpression(callee) ? dottedName(callee.expression) ?? '' : '';
   if (name === 'validate' && /webhooks?$/i.test(receiver)) return true;
   if (name === 'webhook' || name === 'validateRequest') {
@@ -65,6 +67,16 @@ export function isVerificationCall(call: ts.CallExpression, facts: FileFacts, ex
   }
   // WebCrypto HMAC: `crypto.subtle.sign('HMAC', key, body)` computes the expected signature.
   return name === 'sign' && /subtle$/.test(receiver);
+}
+
+function madeByVerifier(callee: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): boolean {
+  const value = facts.valueOf(callee);
+  if (!value || value === callee) return false;
+  let made = skipOuter(value);
+  if (ts.isAwaitExpression(made)) made = skipOuter(made.expression);
+  if (!ts.isCallExpression(made)) return false;
+  // A factory called by a bare name is judged by that name alone, so bindings never chase each other.
+  return ts.isIdentifier(skipOuter(made.expression)) ? isVerifierName(calleeName(made) ?? '', extraNames) : isVerificationCall(made, facts, extraNames);
 }
 
 /** The header name an expression reads, if it is a literal signature header or a const holding one. */
