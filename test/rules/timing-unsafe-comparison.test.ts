@@ -28,6 +28,7 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'secret compared to something unknown', code: `if (apiKey === key) ok();` },
     { name: 'indexOf result', code: `if (signatures.indexOf(expected) === -1) reject();` },
     { name: 'Buffer.compare result', code: `if (Buffer.compare(a, signature) !== 0) reject();` },
+    { name: 'ids destructured from the request', code: `const { userId } = req.params;\nif (userId !== session.userId) return res.sendStatus(403);` },
     { name: 'enum members naming a signing state or a field kind (documenso)', code: `if (recipient.signingStatus === SigningStatus.SIGNED) done();\nif (field.type !== FieldType.SIGNATURE) skip();\nconst free = fields.find((f) => f.type === FieldType.FREE_SIGNATURE);` },
     { name: 'credentials objects compared by identity (aws-sdk)', code: `if (credentials && credentials !== inputCredentials && credentials !== resolvedCredentials) wrap(credentials);` },
     { name: 'a plain sha1 named digest (WebSocket accept key, undici)', code: `const digest = crypto.hash('sha1', keyValue + uid, 'base64');\nif (secWSAccept !== digest) fail();` },
@@ -46,6 +47,16 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
   ],
   invalid: [
+    {
+      name: 'a CSRF token destructured from the body under another name, against the cookie',
+      code: `const { credential, g_csrf_token: csrfBody } = req.body;\nif (!csrfBody || csrfBody !== req.cookies.g_csrf_token) return res.status(400).send('CSRF');`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a webhook token destructured from the query, against the configured secret',
+      code: `const { token } = req.query;\nif (token !== WEBHOOK_SECRET) return res.sendStatus(401);`,
+      errors: [{ line: 2, message }],
+    },
     {
       name: 'a secret held in an upper-case constants table is still a secret',
       code: `if (req.headers['x-webhook-token'] !== Config.WEBHOOK_SECRET) return res.sendStatus(401);`,

@@ -88,6 +88,21 @@ function isEnumLikeMember(node: ts.PropertyAccessExpression): boolean {
   return ts.isIdentifier(base) && /^[A-Z]/.test(base.text) && !/[a-z]/.test(node.name.text);
 }
 
+/**
+ * `const { g_csrf_token: csrfBody } = req.body`: the key it was read under names it, and a
+ * binding read out of the request or the environment is a value they supply.
+ */
+function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): Kind {
+  const element = facts.declarationName(id)?.parent;
+  if (!element || !ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return undefined;
+  const key = element.propertyName && (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) ? element.propertyName.text : undefined;
+  const fromKey = key === undefined ? undefined : nameKind(key, extraNames);
+  if (fromKey) return fromKey;
+  const declaration = element.parent.parent;
+  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+  return source && ts.isPropertyAccessExpression(source) && SOURCE_OBJECTS.has(source.name.text) ? 'source' : undefined;
+}
+
 /** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
 function chainStart(call: ts.CallExpression): ts.CallExpression {
   let current = call;
@@ -105,7 +120,7 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
   const node = skipOuter(ts.isAwaitExpression(skipOuter(expr)) ? (skipOuter(expr) as ts.AwaitExpression).expression : expr);
   const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
   if (ts.isIdentifier(node)) {
-    const own = nameKind(node.text, extraNames);
+    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames);
     const value = facts.valueOf(node);
     const built = value && value !== node ? recurse(value) : undefined;
     // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
