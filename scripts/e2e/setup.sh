@@ -48,7 +48,10 @@ install_code_server() {
   mkdir -p "$CODE_SERVER"
   [[ -f "$CODE_SERVER/package.json" ]] || echo '{ "name": "e2e-tools", "private": true }' >"$CODE_SERVER/package.json"
   # npm_config_nodedir: node-gyp must build against Node 24's headers, not the system Node's.
-  (cd "$CODE_SERVER" && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
+  # Under `npm run`, the outer npm's user agent (naming Node 20) would be inherited, and
+  # code-server's postinstall reads the Node version from it.
+  (cd "$CODE_SERVER" && unset npm_config_user_agent npm_execpath npm_node_execpath \
+    && PATH="$NODE24/bin:$PATH" npm_config_nodedir="$NODE24" \
     npm install "code-server@$CODE_SERVER_VERSION" --foreground-scripts --no-audit --no-fund)
 }
 

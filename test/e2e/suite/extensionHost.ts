@@ -136,7 +136,7 @@ const checks: Check[] = [
       if (contributed.length === 0) skip('the package contributes no snippets yet (contributes.snippets is empty)');
       const document = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'ie' });
       await vscode.window.showTextDocument(document);
-      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionProvider', document.uri, new vscode.Position(0, 2));
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', document.uri, new vscode.Position(0, 2));
       const labels = list.items.map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       const snippets = list.items.filter((item) => item.kind === vscode.CompletionItemKind.Snippet).map((item) => (typeof item.label === 'string' ? item.label : item.label.label));
       const ieSnippets = snippets.filter((label) => label.startsWith('ie-'));
