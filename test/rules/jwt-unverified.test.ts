@@ -129,6 +129,26 @@ class A { m(@Headers('authorization') auth: string) { return this.jwtService.dec
   ],
   invalid: [
     {
+      name: 'token from an upgrade URL, read in a helper the upgrade listener calls with the request',
+      filename: 'socket-auth.js',
+      code: `
+const jwt = require('jsonwebtoken');
+function userFromSocket(upgradeRequest) {
+  const url = new URL(upgradeRequest.url, 'http://localhost');
+  const token = url.searchParams.get('token');
+  const claims = jwt.decode(token);
+  return claims && claims.sub;
+}
+function attachSocketAuth(server) {
+  server.on('upgrade', (request, socket) => {
+    if (!userFromSocket(request)) socket.destroy();
+  });
+}
+module.exports = { attachSocketAuth };
+`,
+      errors: [{ line: 6, message: /jwt\.decode reads a token from the incoming request/ }],
+    },
+    {
       name: 'express: decode the bearer token',
       code: `
 import jwt from 'jsonwebtoken';

@@ -154,20 +154,29 @@ export class RequestSources {
   }
 
   /** True when an expression is the incoming request object itself. */
-  private isRequestRoot(expr: ts.Expression, subs: Substitutions): boolean {
+  private isRequestRoot(expr: ts.Expression, subs: Substitutions, seen: ReadonlySet<ts.Node> = new Set()): boolean {
     let node = skipOuter(expr);
     while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
     if (ts.isCallExpression(node)) {
       const ref = this.facts.resolve(node.expression);
       return ref !== undefined && REQUEST_READER_MODULES.has(ref.module);
     }
-    if (ts.isPropertyAccessExpression(node)) return ['req', 'request'].includes(node.name.text) && this.isRequestRoot(node.expression, subs);
+    if (ts.isPropertyAccessExpression(node)) return ['req', 'request'].includes(node.name.text) && this.isRequestRoot(node.expression, subs, seen);
     if (!ts.isIdentifier(node)) return false;
     const binding = this.bindingOf(node);
     if (!binding || !ts.isParameter(binding.owner) || binding.owner.name !== binding.name) return false;
     const substituted = subs.get(binding.owner);
-    if (substituted) return this.isRequestRoot(substituted, new Map());
-    return this.isRequestParameter(binding.owner);
+    if (substituted) return this.isRequestRoot(substituted, new Map(), seen);
+    return this.isRequestParameter(binding.owner) || this.callersPassRequest(binding.owner, seen);
+  }
+
+  /** `function userFromSocket(upgradeRequest)` called as `userFromSocket(request)` from an upgrade listener. */
+  private callersPassRequest(param: ts.ParameterDeclaration, seen: ReadonlySet<ts.Node>): boolean {
+    const fn = param.parent;
+    if (!isFunctionNode(fn) || seen.has(param) || seen.size >= MAX_DEPTH) return false;
+    const index = fn.parameters.indexOf(param);
+    const inner = new Set(seen).add(param);
+    return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.isRequestRoot(call.arguments[index], new Map(), inner));
   }
 
   private isRequestParameter(param: ts.ParameterDeclaration): boolean {
