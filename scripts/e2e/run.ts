@@ -3,7 +3,7 @@
 // extension-host suite through the smoke-test driver, then the Playwright UI checks, and
 // always ends code-server's whole process group. Exit code 0 only when nothing failed.
 // Run through `npm run test:e2e` (which builds, packages and runs setup.sh first).
-import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
@@ -18,6 +18,7 @@ const harness = join(repoRoot, 'test/e2e/harness');
 const chromiumPath = '/usr/bin/chromium';
 const extensionHostTimeoutMs = 180_000;
 const fakeApiKey = 'sk-ant-e2e-fake-key';
+const keptRuns = 3;
 
 type Status = 'passed' | 'failed' | 'skipped';
 interface Result {
@@ -117,10 +118,18 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   await page.close();
 }
 
+/** Each run leaves ~60 MB (profiles, the installed extension): keep only the latest few. */
+function pruneOldRuns(parent: string): void {
+  if (!existsSync(parent)) return;
+  const runs = readdirSync(parent).filter((name) => name.startsWith('e2e-')).sort();
+  for (const name of runs.slice(0, Math.max(0, runs.length - (keptRuns - 1)))) rmSync(join(parent, name), { recursive: true, force: true });
+}
+
 async function main(): Promise<number> {
   if (!existsSync(vsix)) throw new Error(`${vsix} is missing: run npm run package first`);
   const tools = findTools(repoRoot);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  pruneOldRuns(join(repoRoot, 'test/.tmp'));
   const dirs = makeRunDirs(join(repoRoot, 'test/.tmp', `e2e-${stamp}`));
   say(`run directory ${dirs.root}`);
 
