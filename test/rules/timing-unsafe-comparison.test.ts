@@ -38,6 +38,8 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'assignment is not a comparison', code: `let signature; signature = expected;` },
     { name: 'token count', code: `if (tokenCount !== maxTokens) continue;` },
     { name: 'localeCompare on names', code: `items.sort((a, b) => a.name.localeCompare(b.name));` },
+    { name: 'localeCompare of a key with an unknown value used for ordering, not equality', code: `if (storedApiKey.localeCompare(candidate) < 0) before.push(candidate);` },
+    { name: 'localeCompare result of non-secret names against 0', code: `function same(candidate: string) {\n  return candidate.localeCompare(displayName) === 0;\n}` },
     { name: 'secretName metadata', code: `if (secretName === otherName) dedupe();` },
     { name: 'a missing header check on a secret', code: `if (!req.headers.authorization) return res.sendStatus(401);` },
     { name: 'the signature header value against an empty template', code: 'if (sigHeader === ``) return;' },
@@ -195,6 +197,16 @@ if (expectedSignature.localeCompare(signature) !== 0) {
   reject();
 }`,
       errors: [{ line: 2, message: /\.localeCompare/ }],
+    },
+    {
+      name: 'localeCompare of a stored API key with a parameter, compared to 0',
+      code: `export function keyMatches(candidate: string, storedApiKey: string): boolean {\n  return candidate.localeCompare(storedApiKey) === 0;\n}`,
+      errors: [{ line: 2, message: /\.localeCompare/ }],
+    },
+    {
+      name: 'negated localeCompare of an API key with an unknown value',
+      code: `if (!candidate.localeCompare(this.apiKey)) {\n  grant();\n}`,
+      errors: [{ line: 1, message }],
     },
     {
       name: 'localeCompare of a token with a header',

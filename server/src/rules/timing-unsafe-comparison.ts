@@ -185,11 +185,31 @@ function shortText(node: ts.Node): string {
   return text.length > 40 ? `${text.slice(0, 37)}...` : text;
 }
 
-/** Whether a pair of operand kinds compares a secret with something an attacker controls or knows. */
-function isSecretComparison(left: Kind, right: Kind): boolean {
+/**
+ * Whether a pair of operand kinds compares a secret with something an attacker controls or
+ * knows. A secret against an unknown value counts only for an equality test that exists for
+ * nothing else (`equalityOnly`): `token === cached` may be a cache check, but nobody sorts an
+ * API key with `.localeCompare` and tests the result against 0 except to match it.
+ */
+function isSecretComparison(left: Kind, right: Kind, equalityOnly = false): boolean {
   if (left === 'signature' || right === 'signature') return true;
-  if (left === 'secret' || right === 'secret') return left !== undefined && right !== undefined;
+  if (left === 'secret' || right === 'secret') return equalityOnly || (left !== undefined && right !== undefined);
   return false;
+}
+
+function isZero(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  return ts.isNumericLiteral(node) && Number(node.text) === 0;
+}
+
+/** `a.localeCompare(b) === 0`, `!== 0`, `!a.localeCompare(b)`: the sort order used as an equality test. */
+function isComparedWithZero(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (!ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
+  return isZero(parent.left === node ? parent.right : parent.left);
 }
 
 function describeKind(left: Kind, right: Kind): string {
@@ -208,11 +228,11 @@ export const rule: Rule = {
     // Browser code: nobody can time a comparison made on the user's own machine.
     if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.extraCredentialNames;
-    const judge = (node: ts.Node, left: ts.Expression, right: ts.Expression, operator: string): void => {
+    const judge = (node: ts.Node, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
       if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
       const leftKind = operandKind(left, facts, extraNames);
       const rightKind = operandKind(right, facts, extraNames);
-      if (!isSecretComparison(leftKind, rightKind)) return;
+      if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
       const subject = leftKind === 'signature' || (leftKind === 'secret' && rightKind !== 'signature') ? left : right;
       ctx.report({
         node,
@@ -230,7 +250,7 @@ export const rule: Rule = {
           const call = node as ts.CallExpression;
           const callee = skipOuter(call.expression);
           if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'localeCompare' || call.arguments.length === 0) return;
-          judge(call, callee.expression, call.arguments[0], '.localeCompare');
+          judge(call, callee.expression, call.arguments[0], '.localeCompare', isComparedWithZero(call));
         },
       },
     };
