@@ -1,0 +1,31 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { ROOT } from '../helpers/processes.js';
+
+const EXPECTED = [
+  'extension/package.json',
+  'extension/dist/client.js',
+  'extension/dist/server.js',
+  'extension/dist/webview.js',
+  'extension/docs/rules/missing-timeout.md',
+  'extension/schemas/integration-engineer.schema.json',
+  'extension/prompts/integration-engineer.md',
+];
+
+it('npm run package builds a .vsix with the bundles, docs and no node_modules tree', () => {
+  const built = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+  assert.equal(built.status, 0, built.stdout + built.stderr);
+  const vsix = join(ROOT, 'integration-engineer.vsix');
+  assert.ok(existsSync(vsix));
+  // A .vsix is a zip; the Python standard library lists it without extra tools.
+  const listed = spawnSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
+  assert.equal(listed.status, 0, listed.stderr);
+  const files = listed.stdout.trim().split('\n');
+  for (const expected of EXPECTED) assert.ok(files.includes(expected), `${expected} missing from the package`);
+  assert.ok(files.some((f) => f.startsWith('extension/snippets/')), 'no snippets in the package');
+  assert.ok(!files.some((f) => f.includes('node_modules/')), 'the package ships a node_modules tree');
+  assert.ok(!files.some((f) => f.startsWith('extension/server/src/') || f.startsWith('extension/test/')), 'sources or tests in the package');
+});
