@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { ROOT } from '../helpers/processes.js';
@@ -15,10 +16,17 @@ const EXPECTED = [
   'extension/prompts/integration-engineer.md',
 ];
 
-it('npm run package builds a .vsix with the bundles, docs and no node_modules tree', () => {
-  const built = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8' });
+// What `npm run package` needs; copied so the build does not rewrite dist/ under the other tests.
+const PROJECT_FILES = ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts', 'client', 'server', 'docs', 'media', 'prompts', 'snippets', 'schemas'];
+
+it('npm run package builds a .vsix with the bundles, docs and no node_modules tree', (t) => {
+  const copy = mkdtempSync(join(tmpdir(), 'ie-package-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(copy, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  const built = spawnSync('npm', ['run', 'package'], { cwd: copy, encoding: 'utf8' });
   assert.equal(built.status, 0, built.stdout + built.stderr);
-  const vsix = join(ROOT, 'integration-engineer.vsix');
+  const vsix = join(copy, 'integration-engineer.vsix');
   assert.ok(existsSync(vsix));
   // A .vsix is a zip; the Python standard library lists it without extra tools.
   const listed = spawnSync('python3', ['-c', 'import sys, zipfile; print("\\n".join(zipfile.ZipFile(sys.argv[1]).namelist()))', vsix], { encoding: 'utf8' });
