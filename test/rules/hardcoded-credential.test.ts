@@ -258,3 +258,69 @@ ruleTester('hardcoded-credential', {
   ],
   invalid: [],
 });
+
+// False positives found in real code (dub, formbricks, documenso, ghostfolio), each next to
+// a near miss of the same shape that is still a credential.
+const COIN_TABLE = `{\n${Array.from({ length: 120 }, (_, i) => `  "SYM${i}": "Coin${String.fromCharCode(97 + (i % 26))}"`).join(',\n')},\n  "MAX-EXCHANGE-TOKEN": "Maxcoin",\n  "PASS": "Blockpass",\n  "TOKEN": "TokenFi",\n  "TOKEN28299": "TokenFi"\n}\n`;
+const COIN_TABLE_WITH_KEY = COIN_TABLE.replace('  "PASS": "Blockpass",', '  "apiKey": "a1b2c3d4e5f6g7h8",');
+
+ruleTester('hardcoded-credential', {
+  valid: [
+    // 1. Lockfiles key versions by package name.
+    { filename: 'pnpm-lock.yaml', code: `packages:\n  foo@1.0.0:\n    dependencies:\n      next-auth: 4.24.11(next@15.5.8(@babel/core@7.26.0)(react@19.0.0))(nodemailer@6.9.16)\n      better-auth: 1.7.0(react@19.0.0)\n` },
+    { filename: 'apps/web/package-lock.json', code: `{\n  "packages": {\n    "node_modules/x": { "dependencies": { "next-auth": "4.24.11(next@15)", "better-auth": "1.7.0-beta" } }\n  }\n}\n` },
+    { filename: 'npm-shrinkwrap.json', code: `{ "dependencies": { "passport-auth": "git+ssh-v2" } }\n` },
+    // 2. `[password]` placeholders in documented connection URLs.
+    { filename: 'docs/database.mdx', code: `DATABASE_URL="postgresql://[user]:[password]@[host]:[port]/[database]"\npostgresql://postgres:[YOUR-PASSWORD]@db.[project-ref].supabase.co:5432/postgres\n` },
+    { code: `const url = 'postgresql://app:[password]@db.prod.example.com:5432/app';` },
+    // 3. A camelCase value ending in the binding's own credential word names a field or column.
+    { code: `betterAuth({ session: { fields: { token: "sessionToken", expiresAt: "expires" } } });` },
+    { code: `const columns = { password: 'userPassword', apiKey: 'projectApiKey' };` },
+    // 4. Token prefixes.
+    { code: `const options = { prefix: { opaqueAccessToken: "fboa_", refreshToken: "fbor_", clientSecret: "fbocs_" } };` },
+    { code: `const TOKEN_PREFIXES = { apiKey: 'acme-live', secret: 'acme-sec' };` },
+    { code: `const config = { clientSecret: 'fbocs_', token: 'tok_live_' };` },
+    // 5. Helm/Kubernetes references to Secret objects.
+    { filename: 'charts/formbricks/values.yaml', code: `app:\n  existingSecret: "formbricks-app-secrets"\nredis:\n  auth:\n    existingSecret: redis-auth\n    existingSecretPasswordKey: redis-password\n  password: formbricks-redis-credentials\n` },
+    // 6. Relative paths to source files.
+    { filename: 'docs/openapi.yml', code: `x-source:\n  auth: apps/web/app/api/v3/lib/auth.ts\n  token: src/lib/token.js\n` },
+    // 7. Values that say they are placeholders, or are elided.
+    { filename: 'apps/web/scripts/docker/read-secrets.sh', code: `DEFAULT_HUB_API_KEY="build-time-placeholder"\nDEFAULT_CUBEJS_API_SECRET="build-time-placeholder"\n` },
+    { filename: '.env.example', code: `STRIPE_SECRET_KEY=sk_test...\nSTRIPE_WEBHOOK_SECRET=whsec_…\n` },
+    { code: `const apiKey = 'placeholderApiKeyValue';\nconst token = 'eyJhbGciOi...';` },
+    // 12. A large symbol → name table is data.
+    { filename: 'src/assets/cryptocurrencies.json', code: COIN_TABLE },
+    // 13. Storage keys and header names under `KEY_TOKEN`-style names.
+    { code: `export const KEY_TOKEN = 'auth-token';\nexport const HEADER_KEY_TOKEN = 'Authorization';\nexport const STORAGE_KEY_TOKEN = 'app_token_v2';` },
+    { code: `const AUTH_TOKEN = 'Authorization';\nconst cookieAuth = 'Cookie';` },
+  ],
+  invalid: [
+    // 1. Token formats still count in lockfiles; names still count in other YAML.
+    { filename: 'pnpm-lock.yaml', code: `packages:\n  private@1.0.0:\n    resolution: {tarball: https://x-access-token:${GITHUB}@github.com/o/r.git}\n`, errors: [{ line: 3, message: /GitHub token/ }] },
+    { filename: 'config/app.yaml', code: `auth:\n  next-auth: 9f8e7d6c5b4a3f2e\n`, errors: [{ line: 2, message: /`next-auth`/ }] },
+    // 2. A password that merely contains brackets.
+    { filename: 'docs/database.mdx', code: `postgresql://app:Pr0dPass[1]@db.prod.example.com:5432/app\n`, errors: [{ line: 1, message: URL_PASSWORD }] },
+    // 3. Passwords and invented secrets in identifier-like shapes.
+    { code: `const password = 'hunter2x';`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const fields = { token: 'sessionToken9f8e' };`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const auth = { apiKey: 'myApiKey', password: 'secretPassword', token: 'testToken' };`, errors: [{ line: 1, message: /`apiKey`/ }, { line: 1, message: /`password`/ }, { line: 1, message: /`token`/ }] },
+    { code: `const signingSecret = 'my-secret';\nconst clientSecret = 'my-client-secret';`, errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }] },
+    { code: `const passphrase = 'MySecretPassword';`, errors: [{ line: 1, message: NAMED }] },
+    // 4. Only prefix tables and short `_`-ended values are prefixes.
+    { code: `const options = { prefix: 'fb', clientSecret: 'fbocs_9f8e7d6c5b4a' };`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const options = { suffix: { apiKey: 'a1b2c3d4e5f6g7h8' } };`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const options = { prefix: { apiKey: '${STRIPE_LIVE}' } };`, errors: [{ line: 1, message: /Stripe secret key/ }] },
+    // 5. A Secret's value (not its name) in values.yaml.
+    { filename: 'charts/app/values.yaml', code: `app:\n  existingSecret: app-secrets\n  appSecret: "my-app-secret"\n  password: Pr0dPassw0rd\n`, errors: [{ line: 3, message: /`appSecret`/ }, { line: 4, message: /`password`/ }] },
+    // 6. A base64 secret with slashes is not a path.
+    { filename: 'config/app.yml', code: `aws:\n  secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kT9\n`, errors: [{ line: 2, message: /`secret`/ }] },
+    // 7. Real values next to placeholders.
+    { filename: 'scripts/build.sh', code: `DEFAULT_HUB_API_KEY="build-time-9f8e7d6c"\n`, errors: [{ line: 1, message: NAMED }] },
+    { filename: '.env.example', code: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=sk_12345\n`, errors: [{ line: 1, message: TOKEN }, { line: 2, message: NAMED }] },
+    // 12. Secrets in a data table, and label-like values in small config files.
+    { filename: 'src/assets/cryptocurrencies.json', code: COIN_TABLE_WITH_KEY, errors: [{ line: 123, message: /`apiKey`/ }] },
+    { filename: 'config/default.json', code: `{ "password": "Maxcoin" }\n`, errors: [{ line: 1, message: NAMED }] },
+    // 13. Secrets under `KEY_TOKEN` names, and storage-key-like values under other names.
+    { code: `export const KEY_TOKEN = 'a8f5f167f44f4964';\nexport const API_KEY_TOKEN = 'auth-token-9f8e';\nexport const SESSION_TOKEN = 'auth-token';`, errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }, { line: 3, message: NAMED }] },
+  ],
+});

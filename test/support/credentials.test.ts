@@ -27,6 +27,26 @@ describe('support/credentials', () => {
     assert.ok(!isCredentialValue('./keys/private.pem'));
   });
 
+  it('treats bracketed, elided and self-declared placeholders as placeholders, but not invented secrets', () => {
+    for (const value of ['[password]', '[YOUR-PASSWORD]', 'sk_test...', 'phc_…', 'build-time-placeholder']) assert.ok(isPlaceholder(value), value);
+    for (const value of ['my-secret', 'sk_12345', 'hunter2x', 'Pr0dPass[1]']) assert.ok(!isPlaceholder(value), value);
+    assert.deepEqual(findSecrets('postgresql://[user]:[password]@[host]:[port]/[db] postgres://app:[password]@db.example.com/app'), []);
+    assert.equal(findSecrets('postgres://app:Pr0dPass[1]@db.example.com/app').length, 1);
+  });
+
+  it('tells field names, prefixes, paths and header names from credentials', () => {
+    assert.ok(!isCredentialValue('sessionToken', { name: 'token' }));
+    assert.ok(isCredentialValue('mySessionToken', { name: 'token' }));
+    assert.ok(isCredentialValue('sessionToken', { name: 'password' }));
+    assert.ok(!isCredentialValue('fbocs_', { name: 'clientSecret' }));
+    assert.ok(isCredentialValue('fbocs_9f8e7d6c', { name: 'clientSecret' }));
+    assert.ok(!isCredentialValue('apps/web/lib/auth.ts', { name: 'auth' }));
+    assert.ok(!isCredentialValue('Authorization', { name: 'HEADER_KEY_TOKEN' }));
+    assert.ok(!isCredentialValue('auth-token', { name: 'KEY_TOKEN' }));
+    assert.ok(isCredentialValue('auth-token', { name: 'SESSION_TOKEN' }));
+    assert.ok(isCredentialValue('auth-token-9f8e', { name: 'API_KEY_TOKEN' }));
+  });
+
   it('masks values without revealing them', () => {
     assert.equal(maskSecret('hunter2hunter2'), 'hunt…');
     assert.equal(maskSecret('s3cret'), 's3…');

@@ -4,7 +4,8 @@ import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule, RuleContext, TextContext } from '../engine/rule.js';
 import type { RuleOptions } from '../engine/types.js';
 import { isCredentialName, splitWords } from '../engine/words.js';
-import { namedValues } from './support/credential-text.js';
+import { namedValues, type NamedValue } from './support/credential-text.js';
+import type { TextKind } from '../engine/files.js';
 import {
   authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from './support/credentials.js';
@@ -121,6 +122,14 @@ function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): S
   return undefined;
 }
 
+/** `prefix: { accessToken: 'fboa_' }`, `const TOKEN_PREFIXES = {...}`: the values start tokens, they are not tokens. */
+function isInPrefixTable(prop: ts.PropertyAssignment): boolean {
+  const owner = prop.parent.parent;
+  const name = ts.isPropertyAssignment(owner) ? propertyName(owner.name) : ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) ? owner.name.text : undefined;
+  const last = name === undefined ? undefined : splitWords(name).pop();
+  return last === 'prefix' || last === 'prefixes';
+}
+
 function createCodeVisitor(ctx: RuleContext) {
   const { facts } = ctx.file;
   const options = ctx.options;
@@ -190,7 +199,7 @@ function createCodeVisitor(ctx: RuleContext) {
       [ts.SyntaxKind.BindingElement]: checkVariableLike,
       [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
         const prop = node as ts.PropertyAssignment;
-        checkBinding(propertyName(prop.name), prop.initializer);
+        if (!isInPrefixTable(prop)) checkBinding(propertyName(prop.name), prop.initializer);
       },
       [ts.SyntaxKind.PropertyDeclaration]: (node: ts.Node) => {
         const prop = node as ts.PropertyDeclaration;
@@ -228,13 +237,53 @@ function isTranslationFile(path: string): boolean {
     || /^[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$/.test(name);
 }
 
+const LOCKFILES = new Set(['pnpm-lock.yaml', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'bun.lock']);
+
+function baseName(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  return normalized.slice(normalized.lastIndexOf('/') + 1);
+}
+
+/** Lockfiles key versions by package name (`next-auth: 4.24.11`): names say nothing there. */
+function isLockfile(path: string): boolean {
+  return LOCKFILES.has(baseName(path).toLowerCase());
+}
+
+/**
+ * Helm/Kubernetes: `existingSecret: app-secrets`, `secretRef`/`secretKeyRef` blocks name a
+ * Secret object; so does a DNS-label value ending in `-secrets`/`-credentials`.
+ */
+function isSecretObjectReference(entry: NamedValue, kind: TextKind): boolean {
+  if (kind !== 'yaml' && kind !== 'compose') return false;
+  const words = splitWords(entry.name);
+  if (words.includes('existing')) return true;
+  return /^[a-z0-9]+(?:[-.][a-z0-9]+)*-(?:secrets|credentials|creds)$/.test(entry.value);
+}
+
+/** A label-like value in a data table: `Maxcoin`, `TokenFi`, `Bitcoin Cash` (no `a1b2`-style mixing). */
+const LABEL_VALUE = /^(?!.*(?:\p{L}\d|\d\p{L}))[\p{Lu}\d][\p{L}\d .,'&()+-]*$/u;
+const DATA_TABLE_MIN_ENTRIES = 100;
+
+/**
+ * A JSON file of hundreds of entries whose values are nearly all capitalised names (symbol →
+ * coin name, code → country) is data: a key like `TOKEN` there is a symbol, not a setting.
+ */
+function isLabelTable(entries: readonly NamedValue[], kind: TextKind): boolean {
+  if (kind !== 'json' || entries.length < DATA_TABLE_MIN_ENTRIES) return false;
+  const labels = entries.filter((entry) => LABEL_VALUE.test(entry.value)).length;
+  return labels >= entries.length * 0.9;
+}
+
 function checkTextFile(ctx: TextContext): void {
   const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
   for (const secret of secrets) ctx.report({ span: secret, message: secretMessage(secret) });
-  if (isTranslationFile(ctx.path)) return;
+  if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
   const reported = new Set<number>();
-  for (const entry of namedValues(ctx.text, ctx.kind)) {
+  const entries = namedValues(ctx.text, ctx.kind);
+  const labelTable = isLabelTable(entries, ctx.kind);
+  for (const entry of entries) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
+    if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value))) continue;
     const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
     if (!judgement) continue;
     reported.add(entry.start);

@@ -127,7 +127,8 @@ export function isLocalHost(host: string, extraLocalHosts: readonly string[] = [
 const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
 
 function isInterpolated(value: string): boolean {
-  return /\$\{|\{\{|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$/.test(value);
+  // `<password>` and the docs' `[password]` / `[YOUR-PASSWORD]` mark a value to fill in.
+  return /\$\{|\{\{|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$|^\[[^\]]+\]$/.test(value);
 }
 
 /** `sk_live_xxxx…`, `ghp_<token>`, `AKIA…EXAMPLE`: a known prefix followed by a placeholder. */
@@ -222,6 +223,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (isInterpolated(value)) return true;
   if (isRepeatedFill(value) || isPrefixedPlaceholder(value)) return true;
   if (/^your[-_ A-Z]/.test(value) || /^YOUR[-_]/.test(value)) return true;
+  // `sk_test...`, `phc_…`: an elided value in docs; `build-time-placeholder` says what it is.
+  if (/(?:\.\.\.|…)$/.test(value) || splitWords(value).includes('placeholder')) return true;
   const normalized = normalize(value);
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
   // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
@@ -235,6 +238,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
 export function isReference(value: string): boolean {
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
   if (/\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|ya?ml|env)$/i.test(value)) return true;
+  // `apps/web/lib/auth.ts`: a relative path to a source or docs file.
+  if (/^[\w@.-]+(?:\/[\w@.-]+)+\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
   // `app.jwt.secret`, `auth.token.label`: a config or translation key.
   return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
@@ -263,11 +268,46 @@ function isIdentifierLike(value: string, name: string | undefined): boolean {
   const camel = /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value);
   if (camel && !isCredentialName(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
   if (/^\[[^\]]+\]$/.test(value) || /^[\^~>=<v]*\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(value)) return true;
+  if (isTokenPrefix(value) || WELL_KNOWN_HEADERS.has(value.toLowerCase())) return true;
   if (!name) return false;
   const last = splitWords(name).pop();
   if (camel && (last === 'pass' || last === 'auth')) return true;
+  if (camel && isFieldName(value, last)) return true;
+  if (isStorageKeyName(name) && /^[A-Za-z][\w.:-]*$/.test(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
   return name === 'token' && /^[a-z]+(?:-[a-z]+)*$/.test(value);
 }
+
+/** First words that make a camelCase value an invented secret (`mySecretKey`, `testToken`), not a field. */
+const INVENTED_SECRET_WORDS = new Set(['my', 'our', 'super', 'top', 'very', 'so', 'not', 'secret', 'test', 'fake', 'mock', 'dummy', 'sample', 'dev', 'prod']);
+
+/**
+ * `token: 'sessionToken'`, `password: 'userPassword'`: a camelCase identifier of letters that
+ * ends in the binding's own credential word names a field or column (an ORM mapping).
+ */
+function isFieldName(value: string, nameLastWord: string | undefined): boolean {
+  const words = splitWords(value);
+  return words[words.length - 1] === nameLastWord && isCredentialName(value) && !INVENTED_SECRET_WORDS.has(words[0]);
+}
+
+/** `fboa_`, `sk_live_`: the fixed start of generated tokens, short and ending in `_`. */
+function isTokenPrefix(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_$/.test(value) && value.length <= 12;
+}
+
+/** Header names: `HEADER_KEY_TOKEN = 'Authorization'` names where a token goes. */
+const WELL_KNOWN_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'www-authenticate']);
+
+/**
+ * `KEY_TOKEN`, `STORAGE_KEY_TOKEN`: `key` right before the credential word names the key a
+ * token is stored under (unless it is `API_KEY_…`-like, where `key` belongs to the credential).
+ */
+function isStorageKeyName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length < 2 || words[words.length - 2] !== 'key') return false;
+  return words.length === 2 || !KEY_QUALIFIERS.has(words[words.length - 3]);
+}
+
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'client']);
 
 /**
  * True when a credential-named binding's string value is a real-looking credential: not a
