@@ -23,7 +23,22 @@ const REDUCING_WORD = /^(redact|mask|saniti[sz]|hash|digest|sha|md$|fingerprint|
 /** Header getters: `req.get('authorization')`, `headers.get('cookie')`, `req.header('x-api-key')`. */
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
 
+const SUBSTRING_METHODS = new Set(['slice', 'substring', 'substr']);
+
+/**
+ * `header.slice(7)`, `auth.substring('Bearer '.length)`: a cut from a start offset to the end
+ * drops a prefix and keeps the secret; only a bounded piece (`slice(0, 4)`) or a tail counted
+ * from the end (`slice(-4)`) reduces it.
+ */
+function isPrefixDrop(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !SUBSTRING_METHODS.has(callee.name.text) || call.arguments.length !== 1) return false;
+  const start = skipOuter(call.arguments[0]);
+  return !(ts.isPrefixUnaryExpression(start) && start.operator === ts.SyntaxKind.MinusToken);
+}
+
 function isReducingCall(call: ts.CallExpression): boolean {
+  if (isPrefixDrop(call)) return false;
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   return splitWords(name).some((word) => REDUCING_WORD.test(word));
@@ -173,6 +188,7 @@ class SecretFinder {
     if (name && PASS_THROUGH.has(name)) return [...call.arguments];
     const callee = skipOuter(call.expression);
     if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(callee.name.text)) return [callee.expression, ...call.arguments];
+    if (ts.isPropertyAccessExpression(callee) && isPrefixDrop(call)) return [callee.expression];
     return [];
   }
 

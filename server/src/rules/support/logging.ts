@@ -12,11 +12,23 @@ const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace
 const LEVEL_METHODS = new Set(['info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose', 'silly', 'notice', 'critical']);
 const LOGGER_MODULES = new Set(['winston', 'consola', 'signale', 'npmlog']);
 
+const LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'logs']);
+
+/** `../logger`, `@/lib/log.js`, `./logging/index`: a module whose file or folder name says it is the app's logger. */
+function isLoggerModulePath(module: string): boolean {
+  const segments = module.replace(/\.[cm]?[jt]s$/, '').split('/').filter((segment) => segment !== 'index');
+  const last = segments[segments.length - 1] ?? '';
+  const words = splitWords(last);
+  return (module.startsWith('.') || module.startsWith('@/') || module.startsWith('~/')) && LOGGER_WORDS.has(words[words.length - 1] ?? '');
+}
+
 /** A receiver that names a logger: `log`, `logger`, `this.logger`, `request.log`, `paymentLogger`. */
 function isLoggerReceiver(expr: ts.Expression, facts: FileFacts): boolean {
   const node = skipOuter(expr);
   const ref = facts.resolve(node);
   if (ref && LOGGER_MODULES.has(ref.module) && ref.path.length === 0) return true;
+  // `const audit = require('../logger')`, `import * as log4 from './logger'`: the app's own logger module.
+  if (ref && ref.path.length <= 1 && isLoggerModulePath(ref.module) && (ref.path.length === 0 || ['default', 'logger', 'log'].includes(ref.path[0]))) return true;
   if (ts.isCallExpression(node)) {
     // `logger.child({ requestId })` is a logger too.
     const callee = skipOuter(node.expression);
