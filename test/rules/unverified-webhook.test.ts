@@ -278,6 +278,18 @@ export class WebhooksController {
 }`,
     },
     {
+      name: 'a Twilio signature logged and also handed to an unseen checker (near miss of the logged-only case)',
+      code: `
+import { logger } from './logger';
+router.post('/twilio/status', async (req, res) => {
+  const signature = req.header('x-twilio-signature');
+  logger.info({ hasSignature: Boolean(signature) });
+  if (!checkTwilio(signature, req.body)) return res.sendStatus(403);
+  await messages.updateStatus(req.body.MessageSid, req.body.MessageStatus);
+  res.sendStatus(204);
+});`,
+    },
+    {
       name: 'Nest: signature handed to a service in another file',
       code: `
 @Controller('webhooks')
@@ -451,6 +463,19 @@ app.post('/stripe/events', (req, res) => {
   res.end();
 });`,
       errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a Twilio status callback that only logs, flags and measures the signature it reads',
+      code: `
+import { logger } from './logger';
+router.post('/twilio/status', express.urlencoded({ extended: false }), async (req, res) => {
+  const signature = req.header('x-twilio-signature');
+  logger.info({ hasSignature: Boolean(signature), present: !!signature, length: signature?.length, list: Array.isArray(signature) });
+  this.logger.verbose(String(signature).toLowerCase());
+  await messages.updateStatus(req.body.MessageSid, req.body.MessageStatus);
+  res.sendStatus(204);
+});`,
+      errors: [{ line: 3, message }],
     },
     {
       name: 'file path says webhook',

@@ -5,6 +5,7 @@ import type { Rule } from '../engine/rule.js';
 import { isCredentialName } from '../engine/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable, type FunctionNode } from './support/functions.js';
 import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from './support/routes.js';
+import { isLogCall } from './support/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from './support/signatures.js';
 
 /** Middleware factories and wrappers that parse, limit or catch but never verify a sender. */
@@ -13,8 +14,11 @@ const NEUTRAL_CALLEES = new Set([
   'bodyParser', 'koaBody', 'single', 'array', 'none', 'fields', 'any', 'asyncHandler', 'expressAsyncHandler', 'catchAsync',
   'catchErrors', 'wrapAsync', 'asyncWrap', 'asyncMiddleware', 'handleAsync', 'tryCatch', 'wrap', 'bind',
 ]);
-/** Calls a signature may be handed to without being verified: header reads, responses and logs. */
-const READ_RESPOND_OR_LOG = /^(get|has|header|getHeader|Headers|send|json|status|end|write|set|setHeader|text|body|sendStatus|log|info|warn|error|debug|trace|fatal|code|type|redirect|throw|assert|String|Buffer|from|toString|trim|split|replace|slice|substring|startsWith)$/;
+/**
+ * Calls a signature may be handed to without being verified: header reads, responses, logs,
+ * and reductions to a flag, a number or text (`Boolean(sig)`, `Array.isArray(sig)`).
+ */
+const READ_RESPOND_OR_LOG = /^(get|has|header|getHeader|Headers|send|json|status|end|write|set|setHeader|text|body|sendStatus|log|info|warn|error|debug|trace|fatal|verbose|code|type|redirect|throw|assert|String|Boolean|Number|isArray|stringify|Buffer|from|toString|toLowerCase|toUpperCase|trim|split|replace|slice|substring|startsWith|includes)$/;
 /** How many trailing segments of the file path say whether the file is a webhook route. */
 const FILE_PATH_SEGMENTS = 5;
 
@@ -84,7 +88,7 @@ function forwardsSignature(fn: FunctionNode, facts: FileFacts): boolean {
   const bindings = signatureBindings(fn);
   let forwarded = false;
   forEachCall(fn, (call) => {
-    if (forwarded || ts.isDecorator(call.parent) || resolveCallee(call, facts) || READ_RESPOND_OR_LOG.test(calleeName(call) ?? '')) return;
+    if (forwarded || ts.isDecorator(call.parent) || resolveCallee(call, facts) || READ_RESPOND_OR_LOG.test(calleeName(call) ?? '') || isLogCall(call, facts)) return;
     forwarded = call.arguments.some((arg) => {
       if (isWholeHeaders(arg) || readsSignatureHeaderIn(arg)) return true;
       let uses = false;
