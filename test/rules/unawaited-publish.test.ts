@@ -2,6 +2,30 @@ import { ruleTester } from '../helpers/ruleTester.js';
 
 ruleTester('unawaited-publish', {
   valid: [
+    {
+      name: 'Nest: a class Set or an in-process Queue type with add is not BullMQ',
+      code: `import { Queue } from './in-memory-queue';
+export class Tracker {
+  private readonly emails = new Set<string>();
+  constructor(private readonly pending: Queue, private readonly seen: Set<string>) {}
+  track(id: string) {
+    this.emails.add('send');
+    this.pending.add('send', { id });
+    this.seen.add(id);
+  }
+}`,
+    },
+    {
+      name: 'Nest: an awaited add on an injected BullMQ queue',
+      code: `import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+export class Mailer {
+  constructor(@InjectQueue('invoice-emails') private readonly emails: Queue) {}
+  async send(id: string) {
+    await this.emails.add('send', { id });
+  }
+}`,
+    },
     { name: 'Kafka: awaited send', code: `await producer.send({ topic: 'orders', messages: [{ value: 'x' }] });` },
     { name: 'Kafka: returned send', code: `export function emit(e) { return producer.send({ topic: 'orders', messages: [{ value: JSON.stringify(e) }] }); }` },
     { name: 'Kafka: send in a concise arrow body', code: `export const emit = (e) => producer.send({ topic: 'orders', messages: [e] });` },
@@ -51,6 +75,36 @@ class MailService {
     { name: 'Kafka: send with unknown record on a non-producer receiver', code: `client.send(record);` },
   ],
   invalid: [
+    {
+      name: 'Nest: bare add on an @InjectQueue constructor parameter property inside WorkerHost.process',
+      code: `import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  constructor(@InjectQueue('invoice-emails') private readonly emails: Queue) {
+    super();
+  }
+  async process(job: Job) {
+    this.emails.add('send', { invoiceId: job.data.id });
+  }
+}`,
+      errors: [{ line: 9, message: /this\.emails\.add is not awaited/ }],
+    },
+    {
+      name: 'a class property and a parameter typed Queue from bullmq',
+      code: `import type { Queue } from 'bullmq';
+import * as bull from 'bullmq';
+export class Notifier {
+  private outbox!: Queue;
+  private readonly digests: bull.Queue;
+  notify(extra: Queue) {
+    this.outbox.add('notify', { at: Date.now() });
+    this.digests.add('digest', {});
+    extra.add('extra', {});
+  }
+}`,
+      errors: [{ line: 7 }, { line: 8 }, { line: 9 }],
+    },
     {
       name: 'Kafka: bare producer.send',
       code: `

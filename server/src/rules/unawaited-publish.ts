@@ -2,7 +2,7 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
-import { chainWords, commandName, isFunctionNode, receiverOf } from './support/messaging.js';
+import { chainWords, commandName, hasDecorator, isFunctionNode, receiverOf } from './support/messaging.js';
 
 const AWS_PUBLISH_COMMANDS = new Set(['SendMessageCommand', 'SendMessageBatchCommand', 'PublishCommand', 'PublishBatchCommand']);
 const AWS_V2_PUBLISH_METHODS = new Set(['sendMessage', 'sendMessageBatch', 'publish', 'publishBatch']);
@@ -40,7 +40,49 @@ function isJetStream(receiver: ts.Expression, facts: FileFacts): boolean {
   return !!value && ts.isCallExpression(value) && calleeName(value) === 'jetstream';
 }
 
+type Declaration = ts.ParameterDeclaration | ts.PropertyDeclaration | ts.VariableDeclaration;
+
+/** `this.emails` → the class's `emails` property or constructor parameter property. */
+function classMember(access: ts.PropertyAccessExpression): Declaration | undefined {
+  let node: ts.Node | undefined = access.parent;
+  while (node && !ts.isClassLike(node)) node = node.parent;
+  if (!node) return undefined;
+  const name = access.name.text;
+  for (const member of node.members) {
+    if (ts.isPropertyDeclaration(member) && ts.isIdentifier(member.name) && member.name.text === name) return member;
+    if (!ts.isConstructorDeclaration(member)) continue;
+    const param = member.parameters.find((p) => ts.isIdentifier(p.name) && p.name.text === name && ts.isParameterPropertyDeclaration(p, member));
+    if (param) return param;
+  }
+  return undefined;
+}
+
+/** Where a receiver is declared: a class member for `this.x`, a parameter or variable for `x`. */
+function receiverDeclaration(receiver: ts.Expression, facts: FileFacts): Declaration | undefined {
+  const node = skipOuter(receiver);
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return classMember(node);
+  if (!ts.isIdentifier(node)) return undefined;
+  const declared = facts.declarationName(node)?.parent;
+  return declared && (ts.isParameter(declared) || ts.isVariableDeclaration(declared) || ts.isPropertyDeclaration(declared)) ? declared : undefined;
+}
+
+/** `@InjectQueue('emails') private readonly emails: Queue`, `queue: Queue` with `Queue` from bullmq. */
+function isDeclaredBullQueue(receiver: ts.Expression, facts: FileFacts): boolean {
+  const declaration = receiverDeclaration(receiver, facts);
+  if (!declaration) return false;
+  if (!ts.isVariableDeclaration(declaration) && hasDecorator(declaration, 'InjectQueue')) return true;
+  const type = declaration.type;
+  if (!type || !ts.isTypeReferenceNode(type)) return false;
+  const typeName = type.typeName;
+  const last = ts.isIdentifier(typeName) ? typeName : typeName.right;
+  if (last.text !== 'Queue') return false;
+  const root = ts.isIdentifier(typeName) ? typeName : typeName.left;
+  const module = ts.isIdentifier(root) ? facts.resolve(root)?.module : undefined;
+  return module !== undefined && BULLMQ_MODULES.has(module);
+}
+
 function isBullQueue(call: ts.CallExpression, receiver: ts.Expression, facts: FileFacts): boolean {
+  if (isDeclaredBullQueue(receiver, facts)) return !isFunctionNode(call.arguments[0] && skipOuter(call.arguments[0]));
   const value = facts.valueOf(receiver);
   if (value && ts.isNewExpression(value) && dottedName(value.expression)?.split('.').pop() === 'Queue') {
     const module = facts.resolve(value.expression)?.module;

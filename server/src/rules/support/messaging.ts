@@ -626,7 +626,7 @@ function classMethod(cls: ts.ClassLikeDeclaration, name: string): FunctionNode |
   return undefined;
 }
 
-function hasDecorator(node: ts.HasDecorators, name: string): boolean {
+export function hasDecorator(node: ts.HasDecorators, name: string): boolean {
   return (ts.getDecorators(node) ?? []).some((decorator) => {
     const expr = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
     return dottedName(expr)?.split('.').pop() === name;
