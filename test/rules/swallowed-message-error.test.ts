@@ -3,6 +3,48 @@ import { ruleTester } from '../helpers/ruleTester.js';
 ruleTester('swallowed-message-error', {
   valid: [
     {
+      name: 'BullMQ WorkerHost: a helper given an id of an entity loaded through a service is not a handler',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  async process(job: Job) {
+    const invoice = await this.invoices.findById(job.data.invoiceId);
+    await this.invoices.send(invoice);
+    await this.trackAnalytics(invoice.id);
+  }
+  private async trackAnalytics(invoiceId: string) {
+    try {
+      await this.analytics.track('invoice_sent', { invoiceId });
+    } catch (err) {
+      this.logger.warn('analytics failed', err);
+    }
+  }
+  async onCompleted(job: Job) {
+    try {
+      await this.notify(job.data);
+    } catch (err) {
+      this.logger.warn('notify failed', err);
+    }
+  }
+}`,
+    },
+    {
+      name: 'Kafka: a log-only catch inside an early-return branch around a skippable step',
+      code: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    if (payload.topic === 'payments') {
+      await applyPayment(payload);
+      try { await metrics.increment('payments'); } catch (err) { logger.warn(err); }
+      return;
+    }
+    await ledger.reverse(JSON.parse(payload.message.value.toString()));
+  },
+});`,
+    },
+    {
       name: 'Kafka: rethrow after logging',
       code: `
 await consumer.run({
@@ -337,6 +379,60 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'Kafka: an early return on one branch does not stop the rest of the handler being judged',
+      code: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    if (payload.topic === 'payments') return applyPayment(payload);
+    const refund = JSON.parse(payload.message.value!.toString());
+    try {
+      await ledger.reverse(refund);
+    } catch (err) {
+      logger.error({ err }, 'refund failed');
+    }
+  },
+});`,
+      errors: [{ line: 8, message: /offset is committed anyway/ }],
+    },
+    {
+      name: 'Kafka: a switch case handled on its own, another case swallows',
+      code: `
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    switch (topic) {
+      case 'payments':
+        return applyPayment(message);
+      default:
+        try {
+          await ledger.reverse(JSON.parse(message.value.toString()));
+        } catch (err) {
+          logger.error(err);
+        }
+    }
+  },
+});`,
+      errors: [{ line: 10 }],
+    },
+    {
+      name: 'BullMQ WorkerHost: a helper given the job payload is a handler',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  async process(job) {
+    await this.render(job.data);
+  }
+  private async render(data) {
+    try {
+      await this.pdf.render(data);
+    } catch (err) {
+      this.logger.warn('render failed', err);
+    }
+  }
+}`,
+      errors: [{ line: 11, message: /job completes anyway/ }],
+    },
     {
       name: 'Kafka: eachMessage catch that only logs',
       code: `

@@ -40,6 +40,8 @@ type FunctionNode = ts.FunctionLikeDeclaration;
 const CONTENT_PROPS = new Set(['content', 'data', 'Body', 'body', 'value', 'json', 'string']);
 const NATS_MODULES = ['nats', '@nats-io/jetstream', '@nats-io/transport-node', '@nats-io/nats-core'];
 const AMQP_MODULES = ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'];
+/** Calls that decode or reshape a value without replacing it with something else. */
+const READ_NAMES = new Set(['parse', 'safeParse', 'decode', 'deserialize', 'toString', 'from', 'json', 'string', 'fromBinary', 'validate', 'trim', 'String', 'structuredClone', 'assign']);
 const LOGGING_WORDS = new Set(['console', 'log', 'logger', 'logging', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'metrics', 'metric', 'stats', 'statsd', 'telemetry', 'tracer', 'span', 'sentry', 'capture', 'histogram', 'counter', 'gauge']);
 
 const cache = new WeakMap<ts.SourceFile, MessagingIndex>();
@@ -366,8 +368,9 @@ class IndexBuilder {
     const extendsWorkerHost = node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types.some((type) => dottedName(type.expression)?.split('.').pop() === 'WorkerHost'));
     for (const member of node.members) {
       if (!ts.isMethodDeclaration(member)) continue;
-      const isProcess = extendsWorkerHost && propertyName(member.name) === 'process';
-      if (isProcess || hasDecorator(member, 'Process')) this.addFunction('bullmq', member, 0, false);
+      // A WorkerHost's entry point is its `process` method alone; `@Process()` belongs to @nestjs/bull processors.
+      const isEntry = extendsWorkerHost ? propertyName(member.name) === 'process' : hasDecorator(member, 'Process');
+      if (isEntry) this.addFunction('bullmq', member, 0, false);
     }
   }
 
@@ -384,7 +387,7 @@ class IndexBuilder {
         const param = fn.parameters[index];
         if (!param || param.dotDotDotToken) return;
         const passesMessage = isMessageRef(arg, handler);
-        if (!passesMessage && !readsContent(arg, handler)) return;
+        if (!passesMessage && !this.isMessageValue(arg, handler)) return;
         const names = paramNames(param, ['message', 'msg', 'job', 'batch', 'messages']);
         if (names.size === 0 || !fn.body) return;
         const delegate = this.add({
@@ -401,6 +404,31 @@ class IndexBuilder {
         }
       });
     });
+  }
+
+  /**
+   * A value that is the message's content or read out of it (`msg.content`, `job.data.order`,
+   * `JSON.parse(body)`), not a value the handler obtained with it: `await invoices.load(job.data.id)`
+   * is an entity loaded through a service, and a function given it is not a handler.
+   */
+  private isMessageValue(expr: ts.Expression, handler: MessageHandler, depth = 0): boolean {
+    if (depth > 6 || !readsContent(expr, handler)) return false;
+    let node = skipOuter(expr);
+    if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    if (ts.isIdentifier(node)) {
+      const value = this.facts.valueOf(node);
+      return !value || value === node || this.isMessageValue(value, handler, depth + 1);
+    }
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) {
+      const root = rootIdentifier(node.expression);
+      return (!!root && handler.messages.has(root.text)) || this.isMessageValue(node.expression, handler, depth + 1);
+    }
+    if (ts.isCallExpression(node)) {
+      if (!READ_NAMES.has(calleeName(node) ?? '')) return false;
+      const receiver = receiverOf(node);
+      return node.arguments.some((arg) => this.isMessageValue(arg, handler, depth + 1)) || (!!receiver && this.isMessageValue(receiver, handler, depth + 1));
+    }
+    return true;
   }
 
   // -- resolution ------------------------------------------------------------
