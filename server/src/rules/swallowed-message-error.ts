@@ -86,7 +86,7 @@ function handlesFailure(body: ts.Node, handler: MessageHandler, facts: FileFacts
 
 /** The protected code does the message's main work (not an optional metrics call). */
 function doesMainWork(protectedCode: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
-  const main = mainCall(handler, facts);
+  const main = mainCall(handler, protectedCode, facts);
   let found = false;
   forEachNode(protectedCode, (node) => {
     if (found || !ts.isCallExpression(node)) return;
@@ -109,26 +109,50 @@ function inCondition(node: ts.Node, root: ts.Node): boolean {
   return false;
 }
 
-const mainCalls = new WeakMap<MessageHandler, ts.CallExpression | null>();
+/** A branch that leaves the handler (or the loop round) on its own: `if (x) return apply(msg);`. */
+function isExitingBranch(branch: ts.Statement): boolean {
+  return isTerminator(branch) || (ts.isBlock(branch) && branch.statements.some(isTerminator));
+}
 
 /**
- * The message's main processing call: the first call that works with the message and is
- * not a decode, a guard in a condition or a broker operation. A try that does not hold it
- * (nor the decoding of the content) protects a step the handler may skip.
+ * The node sits in a path of its own that does not reach `guarded`: an if/else branch that
+ * exits, or another case of a switch. Work done there says nothing about the rest of the handler.
  */
-function mainCall(handler: MessageHandler, facts: FileFacts): ts.CallExpression | undefined {
-  let main = mainCalls.get(handler);
-  if (main === undefined) {
-    main = null;
+function onSeparatePath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && child !== root; child = current, current = current.parent) {
+    if (child.pos <= guarded.pos && guarded.end <= child.end) return false;
+    if (ts.isIfStatement(current) && current.expression !== child && isExitingBranch(child as ts.Statement)) return true;
+    if (ts.isCaseClause(child) || ts.isDefaultClause(child)) return true;
+  }
+  return false;
+}
+
+const mainCandidates = new WeakMap<MessageHandler, ts.CallExpression[]>();
+
+/** Calls that work with the message and are not a decode, a guard in a condition or a broker operation, in source order. */
+function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpression[] {
+  let calls = mainCandidates.get(handler);
+  if (!calls) {
+    const found: ts.CallExpression[] = [];
     forEachNode(handler.body, (node) => {
-      if (main || !ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
+      if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
       if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
       if (isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts) || isSqsDelete(node, facts, true)) return;
-      main = node;
+      found.push(node);
     });
-    mainCalls.set(handler, main);
+    calls = found;
+    mainCandidates.set(handler, calls);
   }
-  return main ?? undefined;
+  return calls;
+}
+
+/**
+ * The message's main processing call on the path of the guarded code: the first candidate
+ * call that is not in a branch of its own. A try that does not hold it (nor the decoding of
+ * the content) protects a step the handler may skip.
+ */
+function mainCall(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): ts.CallExpression | undefined {
+  return candidateCalls(handler, facts).find((call) => !onSeparatePath(call, guarded, handler.body));
 }
 
 /** An operation that tells the broker the message is done. */
