@@ -86,6 +86,8 @@ export async function chatStreamsAnswer(page: Page, context: UiContext): Promise
   await page.keyboard.press('Escape');
   await runCommand(page, 'Integration Engineer: Open Chat');
   const chat = chatFrame(page);
+  // The script marks the body once its handlers are attached: typing before that is lost.
+  await chat.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   const question = chat.locator('#question');
   await question.waitFor({ state: 'visible' });
   const asked = 'Why is the token on line 2 a problem?';

@@ -187,5 +187,7 @@ sendButton.addEventListener('click', send);
 stopButton.addEventListener('click', () => post({ type: 'stop' }));
 byId<HTMLButtonElement>('new-chat').addEventListener('click', () => post({ type: 'newChat' }));
 
-input.value = vscode.getState()?.draft ?? '';
+// Keep what was typed before this script ran; otherwise restore the saved draft.
+if (!input.value) input.value = vscode.getState()?.draft ?? '';
+document.body.dataset.ready = 'true';
 post({ type: 'ready' });
