@@ -306,6 +306,8 @@ ruleTester('hardcoded-credential', {
     { code: `const auth = { apiKey: 'myApiKey', password: 'secretPassword', token: 'testToken' };`, errors: [{ line: 1, message: /`apiKey`/ }, { line: 1, message: /`password`/ }, { line: 1, message: /`token`/ }] },
     { code: `const signingSecret = 'my-secret';\nconst clientSecret = 'my-client-secret';`, errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }] },
     { code: `const passphrase = 'MySecretPassword';`, errors: [{ line: 1, message: NAMED }] },
+    { code: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });
+mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.test.ts', errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }] },
     // 4. Only prefix tables and short `_`-ended values are prefixes.
     { code: `const options = { prefix: 'fb', clientSecret: 'fbocs_9f8e7d6c5b4a' };`, errors: [{ line: 1, message: NAMED }] },
     { code: `const options = { suffix: { apiKey: 'a1b2c3d4e5f6g7h8' } };`, errors: [{ line: 1, message: NAMED }] },

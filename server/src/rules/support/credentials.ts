@@ -277,8 +277,15 @@ function isIdentifierLike(value: string, name: string | undefined): boolean {
   return name === 'token' && /^[a-z]+(?:-[a-z]+)*$/.test(value);
 }
 
-/** First words that make a camelCase value an invented secret (`mySecretKey`, `testToken`), not a field. */
-const INVENTED_SECRET_WORDS = new Set(['my', 'our', 'super', 'top', 'very', 'so', 'not', 'secret', 'test', 'fake', 'mock', 'dummy', 'sample', 'dev', 'prod']);
+/**
+ * First words that make a camelCase value a sample secret (`mySecretKey`, `testToken`,
+ * `wrongPassword` in a test), not a field.
+ */
+const INVENTED_SECRET_WORDS = new Set([
+  'my', 'our', 'super', 'top', 'very', 'so', 'not', 'secret', 'test', 'fake', 'mock', 'dummy', 'sample', 'dev', 'prod',
+  'wrong', 'bad', 'invalid', 'incorrect', 'correct', 'valid', 'new', 'old', 'other', 'another', 'random', 'strong', 'weak',
+  'plain', 'temp', 'default', 'initial', 'expected', 'hashed', 'encrypted', 'stolen', 'leaked', 'expired',
+]);
 
 /**
  * `token: 'sessionToken'`, `password: 'userPassword'`: a camelCase identifier of letters that
