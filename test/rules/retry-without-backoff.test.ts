@@ -5,6 +5,54 @@ const sleep = `function sleep(ms: number) { return new Promise((resolve) => setT
 ruleTester('retry-without-backoff', {
   valid: [
     {
+      name: 'a redirect-following loop goes round on a 3xx with a new URL (dub storage)',
+      code: `
+export async function fetchFollowingRedirects(url: string, maxRedirects = 5) {
+  let currentUrl = url;
+  for (let redirectCount = 0; redirectCount <= maxRedirects; redirectCount++) {
+    const response = await fetchWithTimeout(currentUrl, { redirect: 'manual' });
+    if (response.ok) return response;
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get('location');
+      if (!location) throw new Error('redirect without a location');
+      currentUrl = new URL(location, currentUrl).href;
+      continue;
+    }
+    throw new Error(\`fetch failed with \${response.status}\`);
+  }
+  throw new Error('too many redirects');
+}
+async function fetchWithTimeout(url: string, init: RequestInit) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+}`,
+    },
+    {
+      name: 'a loop that follows the Location header by reassigning the URL it requests',
+      code: `
+let next = start;
+for (let hops = 0; hops < 10; hops++) {
+  const res = await fetch(next, { redirect: 'manual', signal });
+  if (res.ok) return res;
+  next = res.headers.get('location');
+}`,
+    },
+    {
+      name: 'polling until the parsed body shows the state (dub mailhog)',
+      code: `
+export async function waitForEmail(url: string, signal: AbortSignal) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(url, { signal });
+    if (res.ok) {
+      const data = await res.json();
+      if (data.total > 0) return data.items[0];
+    }
+    await sleep(interval);
+  }
+  throw new Error('no email arrived');
+}`,
+    },
+    {
       name: 'exponential wait with a counter',
       code: `
 async function get(url: string) {
@@ -330,6 +378,35 @@ ${sleep}`,
     },
   ],
   invalid: [
+    {
+      name: 'a redirect loop that also goes round on a 503 with the same URL',
+      code: `
+for (let i = 0; i <= maxRedirects; i++) {
+  const response = await fetch(currentUrl, { redirect: 'manual', signal });
+  if (response.ok) return response;
+  if (response.status >= 300 && response.status < 400) {
+    currentUrl = new URL(response.headers.get('location'), currentUrl).href;
+    continue;
+  }
+  if (response.status === 503) continue;
+  throw new Error('failed');
+}`,
+      errors: [{ line: 2, message: /with no wait/ }],
+    },
+    {
+      name: 'a deadline loop that leaves on any successful response, even after reading the body',
+      code: `
+while (Date.now() < deadline) {
+  const res = await fetch(url, { signal });
+  if (res.ok) {
+    const data = await res.json();
+    if (data.total > 0) log(data.total);
+    return data;
+  }
+  await sleep(interval);
+}`,
+      errors: [{ line: 2, message: /waits the same `interval`/ }],
+    },
     {
       name: 'POST sent by a same-file helper named send, retried on a status that is ok-or-final',
       code: `
