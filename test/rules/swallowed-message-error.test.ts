@@ -3,6 +3,26 @@ import { ruleTester } from '../helpers/ruleTester.js';
 ruleTester('swallowed-message-error', {
   valid: [
     {
+      name: 'JetStream: a .catch on the notification published after the work is a side step',
+      code: `
+import { connect, StringCodec } from 'nats';
+const sc = StringCodec();
+declare const statements: { render(account: string, period: string): Promise<{ key: string }> };
+export async function run() {
+  const nc = await connect({ servers: 'nats://127.0.0.1:4222' });
+  const js = nc.jetstream();
+  const consumer = await js.consumers.get('LEDGER', 'statements');
+  for await (const msg of await consumer.consume()) {
+    const req = JSON.parse(sc.decode(msg.data));
+    const pdf = await statements.render(req.accountId, req.period);
+    js.publish('ledger.statements.ready', sc.encode(JSON.stringify({ key: pdf.key })))
+      .catch((err) => console.warn('statement-ready publish failed', err));
+    msg.ack();
+  }
+}
+`,
+    },
+    {
       name: 'BullMQ WorkerHost: a helper given an id of an entity loaded through a service is not a handler',
       code: `
 import { Processor, WorkerHost } from '@nestjs/bullmq';
@@ -379,6 +399,88 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'eachBatch: an optional enrichment before the insert is a side step; the insert catch swallows',
+      code: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+declare const geo: { countryFor(ip: string): Promise<string> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          click.country = await geo.countryFor(click.ip);
+        } catch (err) {
+          console.debug('geo lookup failed', err);
+        }
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+      errors: [{ line: 19, message: /This catch swallows the processing error/ }],
+    },
+    {
+      name: 'eachBatch: a decode helper outside the try prepares the row; the try holds the real work',
+      code: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+      errors: [{ line: 13, message: /This catch swallows the processing error/ }],
+    },
+    {
+      name: 'WorkerHost.process: a lookup with the job data before the try is preparation, not the main work',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+declare class Contacts { findById(id: string): Promise<{ id: string } | null>; markSynced(id: string): Promise<void> }
+declare class Crm { put(contact: unknown): Promise<void> }
+@Processor('contacts')
+export class ContactSyncProcessor extends WorkerHost {
+  constructor(private readonly contacts: Contacts, private readonly crm: Crm) { super(); }
+  async process(job: Job<{ contactId: string }>) {
+    const contact = await this.contacts.findById(job.data.contactId);
+    if (!contact) return { status: 'skipped' };
+    try {
+      await this.crm.put(contact);
+      await this.contacts.markSynced(contact.id);
+    } catch (err) {
+      console.error('contact sync failed', err);
+      return { status: 'failed' };
+    }
+    return { status: 'synced' };
+  }
+}
+`,
+      errors: [{ line: 15, message: /This catch swallows the processing error/ }],
+    },
     {
       name: 'Kafka: an early return on one branch does not stop the rest of the handler being judged',
       code: `

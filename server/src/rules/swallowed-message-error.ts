@@ -152,7 +152,56 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
  * the content) protects a step the handler may skip.
  */
 function mainCall(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): ts.CallExpression | undefined {
-  return candidateCalls(handler, facts).find((call) => !onSeparatePath(call, guarded, handler.body));
+  const onPath = candidateCalls(handler, facts).filter((call) => !onSeparatePath(call, guarded, handler.body));
+  // The work is what is done with the whole message or payload (`save(order)`, `handle(msg)`);
+  // calls on one of its fields (`geo.lookup(click.ip)`) are side steps.
+  return onPath.find((call) => takesWholePayload(call, handler)) ?? onPath.find((call) => !prepares(call, guarded));
+}
+
+function takesWholePayload(call: ts.CallExpression, handler: MessageHandler): boolean {
+  return call.arguments.some((arg) => {
+    let node = skipOuter(arg);
+    while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    return ts.isIdentifier(node) && (handler.messages.has(node.text) || handler.contents.has(node.text));
+  });
+}
+
+/** Lookups and decoding by the app's own helpers, named as such. */
+const PREPARATION = /^(find|get|load|fetch|read|lookup|query|select|retrieve|parse|decode|deserialize|unmarshal|validate|resolve)/i;
+
+/** A lookup or decode outside the try whose result the try works on: it prepares the work. */
+function prepares(call: ts.CallExpression, guarded: ts.Node): boolean {
+  return PREPARATION.test(calleeName(call) ?? '') && feeds(call, guarded);
+}
+
+/** Names a call's (awaited) result is bound to: `const contact = await load(job.data.id)`. */
+function resultNames(call: ts.CallExpression): string[] {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== node) return [];
+  const names: string[] = [];
+  const collect = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collect(element.name);
+  };
+  collect(parent.name);
+  return names;
+}
+
+/**
+ * A call outside the try whose result the try works on (a lookup or a decode by a helper of the
+ * app's own) prepares the main work; it is not the main work itself.
+ */
+function feeds(call: ts.CallExpression, guarded: ts.Node): boolean {
+  if (call.pos >= guarded.pos && call.end <= guarded.end) return false;
+  const names = new Set(resultNames(call));
+  if (names.size === 0) return false;
+  let used = false;
+  forEachNode(guarded, (node) => {
+    if (!used && ts.isIdentifier(node) && names.has(node.text)) used = true;
+  });
+  return used;
 }
 
 /** An operation that tells the broker the message is done. */
