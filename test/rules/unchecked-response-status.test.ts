@@ -26,6 +26,9 @@ ruleTester('unchecked-response-status', {
     { name: 'reassigned response checked', code: `async function load(url) {\n  let res;\n  res = await fetch(url);\n  if (!res.ok) return;\n  return res.json();\n}` },
     { name: 'optional chaining check', code: `async function load(url) {\n  const res = await fetch(url);\n  if (!res?.ok) return null;\n  return res.json();\n}` },
     { name: 'node-fetch checked', code: `import fetch from 'node-fetch';\nasync function load(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error('x');\n  return await res.json();\n}` },
+    { name: 'ok ternary reading the body inside a log call', code: `async function push(url, headers, signal) {\n  const stats = await fetch(url, { headers, signal });\n  console.log('pushed', stats.ok ? await stats.json() : stats.status);\n}` },
+    { name: 'status comparison guarding a read inside a logger call', code: `async function push(url) {\n  const res = await fetch(url);\n  logger.info('body', res.status === 200 && (await res.text()));\n}` },
+    { name: 'negated ok ternary as a call argument', code: `async function push(url) {\n  const res = await fetch(url);\n  report(!res.ok ? null : await res.json());\n}` },
     { name: 'element access status', code: `async function load(url) {\n  const res = await fetch(url);\n  if (res['status'] >= 300) return;\n  return res.text();\n}` },
   ],
   invalid: [
@@ -54,6 +57,8 @@ ruleTester('unchecked-response-status', {
     { name: 'class method', code: `class Api {\n  async get(path: string) {\n    const res = await fetch(this.base + path, { headers: this.headers });\n    return (await res.json()) as unknown;\n  }\n}`, errors: [{ line: 4 }] },
     { name: 'arrow function', code: `const load = async (url) => {\n  const r = await fetch(url);\n  const j = await r.json();\n  return j;\n};`, errors: [{ line: 3 }] },
     { name: 'multi-line read', code: `async function load(url) {\n  const res = await fetch(url);\n  const data = (await res\n    .json()) as Item[];\n  return data;\n}`, errors: [{ line: 3 }] },
+    { name: 'an ok ternary in a log that reads no body is not a check', code: `async function load(url) {\n  const res = await fetch(url);\n  console.log('status', res.ok ? 'ok' : 'failed');\n  return res.json();\n}`, errors: [{ line: 4 }] },
+    { name: 'a logged ternary on another response does not check this one', code: `async function load(a, b) {\n  const res = await fetch(a);\n  const other = await fetch(b);\n  console.log(other.ok ? await res.json() : null);\n}`, errors: [{ line: 4 }] },
     { name: 'two reads', code: `async function load(a, b) {\n  const one = await fetch(a);\n  const two = await fetch(b);\n  if (!one.ok) throw new Error();\n  return [await one.json(), await two.json()];\n}`, errors: [{ line: 5 }] },
   ],
 });

@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Rule } from '../engine/rule.js';
 import { splitWords } from '../engine/words.js';
@@ -24,6 +24,10 @@ const NOT_OUTBOUND = new Set([
   'includes', 'startsWith', 'endsWith', 'match', 'test', 'replace', 'indexOf', 'split', 'concat', 'encodeURI', 'encodeURIComponent',
   'String', 'expect', 'equal', 'strictEqual', 'deepEqual', 'toBe', 'toEqual', 'describe', 'it', 'test', 'nock', 'intercept', 'emit',
 ]);
+/** Array methods whose callback's first parameter is each element. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
+/** Array methods that return some of the same elements. */
+const SUBSET_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
 /** A name that says it holds a URL: `API_URL`, `partnerEndpoint`, `baseUrl`, `WS_URI`. */
 const URL_WORDS = new Set(['url', 'uri', 'endpoint', 'base', 'host', 'origin', 'server', 'href']);
 
@@ -33,6 +37,8 @@ function isUrlName(name: string): boolean {
 }
 
 class UrlTracer {
+  private readonly reassignedParams = new Map<ts.ParameterDeclaration, boolean>();
+
   constructor(private readonly facts: FileFacts) {}
 
   /** The string or template literals an expression's URL starts with, following the file's consts. */
@@ -45,7 +51,7 @@ class UrlTracer {
     if (ts.isConditionalExpression(node)) return [...this.literals(node.whenTrue, depth + 1), ...this.literals(node.whenFalse, depth + 1)];
     if (ts.isIdentifier(node)) {
       const value = this.facts.valueOf(node);
-      return value && value !== node ? this.literals(value, depth + 1) : [];
+      return value && value !== node ? this.literals(value, depth + 1) : this.bindingLiterals(node, depth);
     }
     if (ts.isPropertyAccessExpression(node)) return this.propertyLiterals(node, depth);
     if (ts.isNewExpression(node) && this.isUrlConstructor(node)) return this.urlConstructorLiterals(node, depth);
@@ -65,13 +71,115 @@ class UrlTracer {
     return [];
   }
 
-  /** `config.partner.url` on a const object literal, or `url.href` on a `new URL(...)`. */
-  private propertyLiterals(node: ts.PropertyAccessExpression, depth: number): ts.Expression[] {
-    const owner = this.facts.valueOf(node.expression);
-    if (!owner) return [];
-    if (ts.isObjectLiteralExpression(owner)) return this.literals(propertyValue(getProperty(owner, node.name.text)), depth + 1);
-    if (ts.isNewExpression(owner) && this.isUrlConstructor(owner) && node.name.text === 'href') return this.urlConstructorLiterals(owner, depth);
+  /**
+   * A name the file binds without an initializer it can follow: a parameter's default
+   * (`function listen(url = HUB_URL)`), or a loop variable / callback parameter over a
+   * const array (`for (const url of URLS)`, `PARTNERS.map(({ tokenUrl }) => ...)`).
+   */
+  private bindingLiterals(id: ts.Identifier, depth: number): ts.Expression[] {
+    const declared = this.facts.declarationName(id);
+    if (!declared) return [];
+    const binding = declared.parent;
+    if (ts.isParameter(binding) && binding.initializer && !binding.dotDotDotToken && !this.isReassigned(binding, declared)) {
+      return this.literals(binding.initializer, depth + 1);
+    }
+    if (ts.isBindingElement(binding) && ts.isObjectBindingPattern(binding.parent) && !binding.dotDotDotToken) {
+      const key = propertyName(binding.propertyName ?? binding.name);
+      const owner = binding.parent.parent;
+      if (!key || !(ts.isVariableDeclaration(owner) || ts.isParameter(owner))) return [];
+      // `const { tokenUrl } = partner` reads `partner.tokenUrl`; in a loop or callback, each element's.
+      if (ts.isVariableDeclaration(owner) && owner.initializer) return this.memberLiterals(owner.initializer, key, depth);
+      return this.iteratedElements(owner).flatMap((element) => this.memberLiterals(element, key, depth));
+    }
+    if (ts.isVariableDeclaration(binding) || ts.isParameter(binding)) {
+      return this.iteratedElements(binding).flatMap((element) => this.literals(element, depth + 1));
+    }
     return [];
+  }
+
+  /** Whether a parameter is assigned in its function, so its default may not be what is used. */
+  private isReassigned(param: ts.ParameterDeclaration, declared: ts.Identifier): boolean {
+    const known = this.reassignedParams.get(param);
+    if (known !== undefined) return known;
+    let assigned = false;
+    forEachDescendant(param.parent, (node) => {
+      if (assigned) return false;
+      const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+      if (isAssignment && ts.isIdentifier(node.left) && this.facts.declarationName(node.left) === declared) assigned = true;
+      return undefined;
+    });
+    this.reassignedParams.set(param, assigned);
+    return assigned;
+  }
+
+  /**
+   * The elements of the const array literal a binding walks: the variable of a
+   * `for (const x of ARRAY)`, or the first parameter of an `ARRAY.map/forEach/...` callback.
+   */
+  private iteratedElements(binding: ts.VariableDeclaration | ts.ParameterDeclaration): ts.Expression[] {
+    let iterated: ts.Expression | undefined;
+    if (ts.isVariableDeclaration(binding)) {
+      const list = binding.parent;
+      if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) iterated = list.parent.expression;
+    } else {
+      iterated = this.callbackReceiver(binding);
+    }
+    const array = iterated && this.arrayValue(iterated);
+    if (!array) return [];
+    return array.elements.filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element));
+  }
+
+  /** The const array literal an expression is, or a subset of: `PARTNERS`, `PARTNERS.filter((p) => p.enabled)`. */
+  private arrayValue(expr: ts.Expression, depth = 0): ts.ArrayLiteralExpression | undefined {
+    const value = this.shownValue(expr);
+    if (!value || depth > 4) return undefined;
+    if (ts.isArrayLiteralExpression(value)) return value;
+    const callee = ts.isCallExpression(value) ? skipOuter(value.expression) : undefined;
+    if (callee && ts.isPropertyAccessExpression(callee) && SUBSET_METHODS.has(callee.name.text)) return this.arrayValue(callee.expression, depth + 1);
+    return undefined;
+  }
+
+  /** The array an element callback is called on: `ARRAY.map((x) => ...)` → `ARRAY`. */
+  private callbackReceiver(param: ts.ParameterDeclaration): ts.Expression | undefined {
+    const fn = param.parent;
+    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== param) return undefined;
+    const call = fn.parent;
+    if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+    const callee = skipOuter(call.expression);
+    return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
+  }
+
+  /** `config.partner.url` on a const object literal, `url.href` on a `new URL(...)`. */
+  private propertyLiterals(node: ts.PropertyAccessExpression, depth: number): ts.Expression[] {
+    return this.memberLiterals(node.expression, node.name.text, depth);
+  }
+
+  /** The literals of property `name` of an object the file shows, or of each element a loop variable walks. */
+  private memberLiterals(base: ts.Expression, name: string, depth: number): ts.Expression[] {
+    if (depth > 6) return [];
+    const owner = this.shownValue(base);
+    if (!owner) return this.iteratedMemberLiterals(base, name, depth);
+    if (ts.isObjectLiteralExpression(owner)) return this.literals(propertyValue(getProperty(owner, name)), depth + 1);
+    if (ts.isNewExpression(owner) && this.isUrlConstructor(owner) && name === 'href') return this.urlConstructorLiterals(owner, depth);
+    return [];
+  }
+
+  /** `partner.tokenUrl` where `partner` walks a const array of object literals. */
+  private iteratedMemberLiterals(base: ts.Expression, name: string, depth: number): ts.Expression[] {
+    const node = skipOuter(base);
+    const declared = ts.isIdentifier(node) ? this.facts.declarationName(node) : undefined;
+    const binding = declared?.parent;
+    if (!binding || !(ts.isVariableDeclaration(binding) || ts.isParameter(binding)) || binding.name !== declared) return [];
+    return this.iteratedElements(binding).flatMap((element) => this.memberLiterals(element, name, depth + 1));
+  }
+
+  /** The value the file shows for an expression, seeing through `Object.freeze(...)`. */
+  private shownValue(expr: ts.Expression): ts.Expression | undefined {
+    const value = this.facts.valueOf(expr);
+    if (!value || !ts.isCallExpression(value) || value.arguments.length !== 1) return value;
+    const callee = skipOuter(value.expression);
+    const isFreeze = ts.isPropertyAccessExpression(callee) && callee.name.text === 'freeze' && ts.isIdentifier(callee.expression) && callee.expression.text === 'Object' && !this.facts.isDeclared(callee.expression);
+    return isFreeze ? this.facts.valueOf(value.arguments[0]) : value;
   }
 
   isUrlConstructor(node: ts.NewExpression): boolean {

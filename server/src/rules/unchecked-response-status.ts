@@ -7,6 +7,10 @@ import { isInsideLogCall, isLogCall } from './support/logging.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
+]);
 
 function message(read: string, response: string): string {
   return `${read}() reads the fetch response body without checking \`${response}.ok\` or \`${response}.status\`: an error page or a 4xx/5xx body is taken as data. Check \`if (!${response}.ok)\` and fail first.`;
@@ -57,10 +61,53 @@ function checksStatus(declared: ts.Identifier, scope: ts.Node, facts: FileFacts)
   return checked;
 }
 
+/** The whole test a status read is part of: `!res.ok`, `(res.status === 200)`. */
+function enclosingTest(read: ts.Expression): ts.Expression {
+  let node: ts.Expression = read;
+  for (;;) {
+    const parent = node.parent;
+    const negated = ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken;
+    const compared = ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind);
+    if (!ts.isParenthesizedExpression(parent) && !negated && !compared) return node;
+    node = parent;
+  }
+}
+
+/**
+ * `res.ok ? await res.json() : res.status` and `res.ok && (await res.json())` choose
+ * whether to read the body by the status, wherever they appear (a log call's argument too).
+ */
+function guardsBodyRead(read: ts.PropertyAccessExpression, use: ts.Identifier, facts: FileFacts): boolean {
+  const test = enclosingTest(read);
+  const parent = test.parent;
+  const response = facts.declarationName(use);
+  if (ts.isConditionalExpression(parent) && parent.condition === test) {
+    return readsBody(parent.whenTrue, response, facts) || readsBody(parent.whenFalse, response, facts);
+  }
+  const guards = ts.isBinaryExpression(parent) && parent.left === test && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  return guards && readsBody(parent.right, response, facts);
+}
+
+/** Whether an expression reads the body of the response `declared` names. */
+function readsBody(expr: ts.Expression, declared: ts.Identifier | undefined, facts: FileFacts): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && BODY_METHODS.has(node.expression.name.text)) {
+      const receiver = skipOuter(node.expression.expression);
+      if (ts.isIdentifier(receiver) && facts.declarationName(receiver) === declared) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return found && declared !== undefined;
+}
+
 function isStatusCheck(use: ts.Identifier, facts: FileFacts, scope: ts.Node): boolean {
   const parent = use.parent;
   if (ts.isPropertyAccessExpression(parent) && parent.expression === use) {
-    return STATUS_PROPERTIES.has(parent.name.text) && !isInsideLogCall(parent, facts, scope);
+    if (!STATUS_PROPERTIES.has(parent.name.text)) return false;
+    return !isInsideLogCall(parent, facts, scope) || guardsBodyRead(parent, use, facts);
   }
   if (ts.isElementAccessExpression(parent) && parent.expression === use) {
     return ts.isStringLiteralLike(parent.argumentExpression) && STATUS_PROPERTIES.has(parent.argumentExpression.text);
