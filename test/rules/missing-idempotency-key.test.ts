@@ -218,6 +218,45 @@ export async function submit(order: { id: string }) {
   }
 }`,
     },
+    {
+      name: 'undici request POST retried on statusCode with an Idempotency-Key header',
+      code: `
+import { request } from 'undici';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function notify(url: string, id: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode } = await request(url, { method: 'POST', headers: { 'Idempotency-Key': id } });
+    if (statusCode < 500) return statusCode;
+    await sleep(200 * 2 ** attempt);
+  }
+}`,
+    },
+    {
+      name: 'undici request POST in a loop that goes round on success (a statusCode read, not tested)',
+      code: `
+import { request } from 'undici';
+export async function pushAll(url: string, items: string[]) {
+  let i = 0;
+  while (i < items.length) {
+    const { statusCode } = await request(url, { method: 'POST', body: items[i] });
+    console.log(statusCode);
+    i++;
+  }
+}`,
+    },
+    {
+      name: 'undici request GET retried on statusCode is not a POST',
+      code: `
+import { request } from 'undici';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(200 * 2 ** attempt);
+  }
+}`,
+    },
   ],
   invalid: [
     {
@@ -517,6 +556,45 @@ export async function pay(amount: number) {
   }
 }`,
       errors: [{ line: 5 }],
+    },
+    {
+      name: 'undici request POST retried while its statusCode is a server error',
+      code: `
+import { request } from 'undici';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function notify(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode } = await request(url, { method: 'POST' });
+    if (statusCode < 500) return statusCode;
+    await sleep(200 * 2 ** attempt);
+  }
+}`,
+      errors: [{ line: 6, message: /request is retried by this loop/ }],
+    },
+    {
+      name: 'axios POST retried on a destructured status with continue',
+      code: `
+import axios from 'axios';
+export async function submit(order: { id: string }) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { status, data } = await axios.post('https://api.example.com/orders', order, { validateStatus: () => true, timeout: 5000 });
+    if (status >= 500) continue;
+    return data;
+  }
+}`,
+      errors: [{ line: 5, message: /axios\.post/ }],
+    },
+    {
+      name: 'axios POST retried on response.status',
+      code: `
+import axios from 'axios';
+export async function submit(order: { id: string }) {
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const response = await axios.post('https://api.example.com/orders', order, { validateStatus: () => true, timeout: 5000 });
+    if (response.status < 500) return response.data;
+  }
+}`,
+      errors: [{ line: 5, message: /axios\.post/ }],
     },
   ],
 });

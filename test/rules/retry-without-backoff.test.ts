@@ -376,6 +376,40 @@ async function get(url: string) {
 }
 ${sleep}`,
     },
+    {
+      name: 'reconnect loop on an abort signal whose wait doubles',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(wait = Math.min(wait * 2, 60_000));
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'undici request retried on statusCode with an exponential wait',
+      code: `
+import { request } from 'undici';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(200 * 2 ** attempt);
+  }
+}
+${sleep}`,
+    },
   ],
   invalid: [
     {
@@ -819,6 +853,64 @@ async function c(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }, { line: 13 }],
+    },
+    {
+      name: 'reconnect loop on an abort signal, socket opened in a Promise executor, fixed 3 s wait',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /3_000/ }],
+    },
+    {
+      name: 'the same reconnect body under while (true)',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /3_000/ }],
+    },
+    {
+      name: 'undici request retried on statusCode with a fixed wait',
+      code: `
+import { request } from 'undici';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(500);
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /request/ }],
     },
   ],
 });

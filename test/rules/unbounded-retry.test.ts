@@ -101,32 +101,71 @@ async function get(url: string) {
 }`,
     },
     {
-      name: 'a loop stopped from outside (this.running) is not judged',
+      name: 'a reconnect loop stopped from outside but with an attempt counter is bounded',
       code: `
-export class Consumer {
-  private running = true;
-  async run(url: string) {
-    while (this.running) {
-      try {
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, url: string) {
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
         const ws = new WebSocket(url);
-        await new Promise((r) => ws.addEventListener('close', r));
-      } catch {}
-      await sleep(1000);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      if (++failures > 5) throw err;
     }
+    await sleep(3_000 * failures);
   }
-  stop() { this.running = false; }
 }
 ${sleep}`,
     },
     {
-      name: 'a flag cleared by a stop function',
+      name: 'a Promise executor that only waits is not a connection',
       code: `
-import amqp from 'amqplib';
-let stopped = false;
-export function stop() { stopped = true; }
-export async function run(url: string) {
-  while (!stopped) {
-    try { const c = await amqp.connect(url); await new Promise((r) => c.on('close', r)); } catch {}
+export async function tick(signal: AbortSignal, report: () => void) {
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      report();
+    } catch {}
+  }
+}`,
+    },
+    {
+      name: 'undici request polled in a for(;;) that goes round on success too',
+      code: `
+import { request } from 'undici';
+export async function watch(url: string) {
+  for (;;) {
+    try {
+      const { body } = await request(url);
+      console.log(await body.text());
+    } catch (err) {
+      console.log(err);
+    }
+    await sleep(5_000);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'recursive reconnect whose close handler checks an attempt counter',
+      code: `
+import net from 'node:net';
+export class Feed {
+  private attempts = 0;
+  private buffer = '';
+  connect() {
+    const socket = net.connect(9000, 'feed.internal');
+    socket.on('data', (chunk) => {
+      this.buffer += chunk;
+    });
+    socket.on('close', () => {
+      if (this.attempts++ >= 5) return;
+      setTimeout(() => this.connect(), 2_000 * this.attempts);
+    });
   }
 }`,
     },
@@ -551,6 +590,146 @@ export class Sync {
 }
 ${sleep}`,
       errors: [{ line: 5, message: /this\.apiClient\.push/ }],
+    },
+    {
+      name: 'a loop stopped from outside (this.running) has no attempt limit',
+      code: `
+export class Consumer {
+  private running = true;
+  async run(url: string) {
+    while (this.running) {
+      try {
+        const ws = new WebSocket(url);
+        await new Promise((r) => ws.addEventListener('close', r));
+      } catch {}
+      await sleep(1000);
+    }
+  }
+  stop() { this.running = false; }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
+    },
+    {
+      name: 'a flag cleared by a stop function does not limit attempts',
+      code: `
+import amqp from 'amqplib';
+let stopped = false;
+export function stop() { stopped = true; }
+export async function run(url: string) {
+  while (!stopped) {
+    try { const c = await amqp.connect(url); await new Promise((r) => c.on('close', r)); } catch {}
+  }
+}`,
+      errors: [{ line: 6, message: /amqp\.connect/ }],
+    },
+    {
+      name: 'reconnect loop on an abort signal, the socket opened in a Promise executor',
+      code: `
+import WebSocket from 'ws';
+const URL = 'wss://feed.example.com/stream';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(URL);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
+    },
+    {
+      name: 'the same reconnect body under while (true)',
+      code: `
+import WebSocket from 'ws';
+export async function run(url: string) {
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch {}
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /new WebSocket/ }],
+    },
+    {
+      name: 'undici request in for(;;) that leaves on a good statusCode',
+      code: `
+import { request } from 'undici';
+export async function deliver(url: string, payload: string) {
+  let wait = 1_000;
+  for (;;) {
+    try {
+      const { statusCode, body } = await request(url, { method: 'PUT', body: payload });
+      if (statusCode === 200) return await body.json();
+    } catch (err) {
+      console.log(err);
+    }
+    await sleep(wait);
+    wait = Math.min(wait * 2, 60_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /request/ }],
+    },
+    {
+      name: 'recursive reconnect: a parsing loop in the data handler is not an attempt bound',
+      code: `
+import net from 'node:net';
+export class Feed {
+  private closing = false;
+  private buffer = '';
+  private connect() {
+    const socket = net.connect(9000, 'feed.internal');
+    socket.on('data', (chunk) => {
+      this.buffer += chunk;
+      let nl;
+      while ((nl = this.buffer.indexOf('\\n')) >= 0) {
+        console.log(this.buffer.slice(0, nl));
+        this.buffer = this.buffer.slice(nl + 1);
+      }
+    });
+    socket.on('close', () => {
+      if (this.closing) return;
+      setTimeout(() => this.connect(), 2_000);
+    });
+  }
+}`,
+      errors: [{ line: 6, message: /This function retries net\.connect/ }],
+    },
+    {
+      name: 'recursive WebSocket reconnect with a local parse buffer',
+      code: `
+import WebSocket from 'ws';
+export class Stream {
+  private closing = false;
+  connect() {
+    let buffer = '';
+    const socket = new WebSocket('wss://stream.example.com');
+    socket.on('message', (chunk) => {
+      buffer += String(chunk);
+      let nl;
+      while ((nl = buffer.indexOf('\\n')) >= 0) buffer = buffer.slice(nl + 1);
+    });
+    socket.on('close', () => {
+      if (this.closing) return;
+      setTimeout(() => this.connect(), 2_000);
+    });
+  }
+}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
     },
   ],
 });

@@ -177,13 +177,32 @@ function isUnconditionalExit(statement: ts.Statement): boolean {
 
 // ---- response status tests -------------------------------------------------------------
 
-function statusTarget(expr: ts.Expression): { owner: string; field: string } | undefined {
+const STATUS_FIELDS = new Set(['ok', 'status', 'statusCode']);
+
+/**
+ * Where a call's result is kept: a variable (`res` of `const res = await fetch(...)`), or
+ * the names destructured from it (`const { statusCode, body } = await request(...)`,
+ * local name to property).
+ */
+interface ResultOwner {
+  name: string | undefined;
+  fields: Map<string, string>;
+}
+
+/** The status field of `owner` an expression reads (`res.status`, a destructured `statusCode`). */
+function statusTarget(expr: ts.Expression, owner: ResultOwner): string | undefined {
   const node = skipOuter(expr);
-  if (!ts.isPropertyAccessExpression(node)) return undefined;
-  const field = node.name.text;
-  if (field !== 'ok' && field !== 'status' && field !== 'statusCode') return undefined;
-  const owner = dottedName(node.expression);
-  return owner ? { owner, field } : undefined;
+  if (ts.isIdentifier(node)) {
+    const field = owner.fields.get(node.text);
+    return field && STATUS_FIELDS.has(field) ? field : undefined;
+  }
+  if (!ts.isPropertyAccessExpression(node) || !STATUS_FIELDS.has(node.name.text)) return undefined;
+  return owner.name !== undefined && dottedName(node.expression) === owner.name ? node.name.text : undefined;
+}
+
+/** `x.status`, `x.ok`, `x.statusCode` of anything: a response is being looked at. */
+function readsSomeStatus(node: ts.Node): boolean {
+  return ts.isPropertyAccessExpression(node) && STATUS_FIELDS.has(node.name.text);
 }
 
 function numberValue(expr: ts.Expression): number | undefined {
@@ -194,38 +213,38 @@ function numberValue(expr: ts.Expression): number | undefined {
 const isRetryableStatus = (n: number): boolean => n === 408 || n === 425 || n === 429 || n >= 500;
 
 /** One comparison of a response's status: which way it points. */
-function statusComparison(node: ts.Node, owner: string): 'failure' | 'success' | undefined {
+function statusComparison(node: ts.Node, owner: ResultOwner): 'failure' | 'success' | undefined {
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
-    const target = statusTarget(node.operand);
-    if (target?.owner === owner && target.field === 'ok') return 'failure';
+    if (statusTarget(node.operand, owner) === 'ok') return 'failure';
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes' && ts.isArrayLiteralExpression(skipOuter(node.expression.expression))) {
-    const target = node.arguments[0] && statusTarget(node.arguments[0]);
+    const target = node.arguments[0] && statusTarget(node.arguments[0], owner);
     const codes = (skipOuter(node.expression.expression) as ts.ArrayLiteralExpression).elements.map(numberValue);
-    if (target?.owner === owner && codes.some((code) => code !== undefined && isRetryableStatus(code))) return 'failure';
+    if (target && codes.some((code) => code !== undefined && isRetryableStatus(code))) return 'failure';
   }
   if (!ts.isBinaryExpression(node)) return undefined;
   const op = node.operatorToken.kind;
-  let target = statusTarget(node.left);
+  let target = statusTarget(node.left, owner);
   let value = numberValue(node.right);
   let flipped = false;
   if (!target || value === undefined) {
-    target = statusTarget(node.right);
+    target = statusTarget(node.right, owner);
     value = numberValue(node.left);
     flipped = true;
   }
-  if (target?.owner === owner && target.field === 'ok') {
+  if (target === 'ok') {
     const literal = skipOuter(flipped ? node.left : node.right).kind;
     const isEq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
     if (literal === ts.SyntaxKind.FalseKeyword) return isEq ? 'failure' : 'success';
     if (literal === ts.SyntaxKind.TrueKeyword) return isEq ? 'success' : 'failure';
     return undefined;
   }
-  if (!target || target.owner !== owner || target.field === 'ok' || value === undefined) return undefined;
+  if (!target || value === undefined) return undefined;
   const greater = flipped ? [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken] : [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
   const less = flipped ? [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken] : [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken];
   if (greater.includes(op)) return value >= 299 ? 'failure' : undefined;
-  if (less.includes(op)) return value <= 400 && value >= 299 ? 'success' : undefined;
+  // `status < 500` leaves on success and on a client error: only a server error goes round.
+  if (less.includes(op)) return value <= 500 && value >= 299 ? 'success' : undefined;
   const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
   const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
   const isSuccessCode = value >= 200 && value < 300;
@@ -235,10 +254,9 @@ function statusComparison(node: ts.Node, owner: string): 'failure' | 'success' |
 }
 
 /** 'failure' when a condition holds for a failed response, 'success' when for a good one. */
-function statusTest(cond: ts.Expression, owner: string): 'failure' | 'success' | undefined {
+function statusTest(cond: ts.Expression, owner: ResultOwner): 'failure' | 'success' | undefined {
   const node = skipOuter(cond);
-  const target = statusTarget(node);
-  if (target?.owner === owner && target.field === 'ok') return 'success';
+  if (statusTarget(node, owner) === 'ok') return 'success';
   if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
     // `res.ok || !retryable(res.status)`: one side tests the status, the other adds a case.
     const left = statusTest(node.left, owner);
@@ -257,14 +275,19 @@ function statusTest(cond: ts.Expression, owner: string): 'failure' | 'success' |
 const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 
 /** Names a region binds to the parsed body of `owner`: `const data = await res.json()`. */
-function bodyNames(region: ts.Node, owner: string): Set<string> {
+function bodyNames(region: ts.Node, owner: ResultOwner): Set<string> {
   const names = new Set<string>();
+  const isOwner = (expr: ts.Expression): boolean => {
+    const name = dottedName(expr);
+    return name !== undefined && (name === owner.name || owner.fields.get(name) === 'body');
+  };
+  for (const [local, field] of owner.fields) if (field === 'data') names.add(local);
   walkRegion(region, (node) => {
     if (!ts.isVariableDeclaration(node) || !node.initializer) return;
     const readsBody = someNode(node.initializer, (n) => {
-      if (ts.isPropertyAccessExpression(n) && n.name.text === 'data' && dottedName(n.expression) === owner) return true;
+      if (ts.isPropertyAccessExpression(n) && n.name.text === 'data' && isOwner(n.expression)) return true;
       if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return false;
-      return BODY_READERS.has(n.expression.name.text) && dottedName(n.expression.expression) === owner;
+      return BODY_READERS.has(n.expression.name.text) && isOwner(n.expression.expression);
     });
     if (readsBody) collectBindingNames(node.name, names);
   });
@@ -276,7 +299,7 @@ function bodyNames(region: ts.Node, owner: string): Set<string> {
  * condition on the parsed body (`if (data.total > 0) return data.items[0]`), the loop goes
  * round on success too: it polls for a state.
  */
-function leavesOnSuccess(branch: ts.Statement, loopBody: ts.Statement, owner: string): boolean {
+function leavesOnSuccess(branch: ts.Statement, loopBody: ts.Statement, owner: ResultOwner): boolean {
   if (!containsExit(branch, true)) return false;
   const parsed = bodyNames(loopBody, owner);
   if (parsed.size === 0) return true;
@@ -293,19 +316,19 @@ function leavesOnSuccess(branch: ts.Statement, loopBody: ts.Statement, owner: st
 }
 
 /** `res.status >= 300 && res.status < 400`, `res.status === 302`, `[301, 302].includes(res.status)`: a redirect. */
-function isRedirectTest(cond: ts.Expression, owner: string): boolean {
+function isRedirectTest(cond: ts.Expression, owner: ResultOwner): boolean {
   const isRedirectCode = (expr: ts.Expression): boolean => {
     const value = numberValue(expr);
     return value !== undefined && value >= 300 && value < 400;
   };
   return someNode(cond, (node) => {
     if (ts.isBinaryExpression(node)) {
-      const target = statusTarget(node.left) ?? statusTarget(node.right);
-      return target?.owner === owner && target.field !== 'ok' && (isRedirectCode(node.left) || isRedirectCode(node.right));
+      const target = statusTarget(node.left, owner) ?? statusTarget(node.right, owner);
+      return target !== undefined && target !== 'ok' && (isRedirectCode(node.left) || isRedirectCode(node.right));
     }
     if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes' && ts.isArrayLiteralExpression(skipOuter(node.expression.expression))) {
-      const target = node.arguments[0] && statusTarget(node.arguments[0]);
-      return target?.owner === owner && (skipOuter(node.expression.expression) as ts.ArrayLiteralExpression).elements.some(isRedirectCode);
+      const target = node.arguments[0] && statusTarget(node.arguments[0], owner);
+      return target !== undefined && (skipOuter(node.expression.expression) as ts.ArrayLiteralExpression).elements.some(isRedirectCode);
     }
     return false;
   });
@@ -333,7 +356,7 @@ function reassignedOnPath(name: string, call: CallLike, round: ts.Node, body: ts
  * 3xx status, or after the request's URL variable is given a new value. Following a
  * redirect asks for another URL; it does not retry a failed call.
  */
-function roundsOnlyToNewTarget(call: CallLike, body: ts.Statement, owner: string): boolean {
+function roundsOnlyToNewTarget(call: CallLike, body: ts.Statement, owner: ResultOwner): boolean {
   if (!ts.isBlock(body)) return false;
   const first = call.arguments?.[0];
   const target = first ? dottedName(skipOuter(first)) : undefined;
@@ -355,13 +378,31 @@ function roundsOnlyToNewTarget(call: CallLike, body: ts.Statement, owner: string
 }
 
 /** The variable a call's (awaited) result is kept in: `const res = await fetch(...)`, `res = await ...`. */
-function resultVariable(call: CallLike): string | undefined {
+function resultVariable(call: CallLike): ResultOwner | undefined {
   let node: ts.Node = call;
   while (node.parent && (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent))) node = node.parent;
   const parent = node.parent;
-  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return parent.name.text;
-  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) return dottedName(parent.left);
+  if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node) {
+    if (ts.isIdentifier(parent.name)) return { name: parent.name.text, fields: new Map() };
+    if (ts.isObjectBindingPattern(parent.name)) return { name: undefined, fields: destructuredFields(parent.name) };
+    return undefined;
+  }
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    const name = dottedName(parent.left);
+    return name ? { name, fields: new Map() } : undefined;
+  }
   return undefined;
+}
+
+/** `{ statusCode, body: stream }` → statusCode → statusCode, stream → body. */
+function destructuredFields(pattern: ts.ObjectBindingPattern): Map<string, string> {
+  const fields = new Map<string, string>();
+  for (const element of pattern.elements) {
+    if (!ts.isIdentifier(element.name) || element.dotDotDotToken) continue;
+    const property = element.propertyName ? propertyName(element.propertyName) : element.name.text;
+    if (property) fields.set(element.name.text, property);
+  }
+  return fields;
 }
 
 // ---- waits -----------------------------------------------------------------------------
@@ -378,6 +419,12 @@ function isInsidePromiseExecutor(node: ts.Node): boolean {
     if (ts.isBlock(current) && ts.isFunctionLike(current.parent) && !ts.isArrowFunction(current.parent) && !ts.isFunctionExpression(current.parent)) return false;
   }
   return false;
+}
+
+/** The executor of `new Promise(...)`: it runs at once, as part of the code around it. */
+function isPromiseExecutor(node: ts.Node): boolean {
+  const parent = node.parent;
+  return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !!parent && ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Promise';
 }
 
 function isGlobalSetTimeout(call: ts.CallExpression, facts: FileFacts): boolean {
@@ -558,9 +605,13 @@ class RetryFinder {
   private judgeLoop(loop: Loop): RetryLoop | undefined {
     const condition = loopCondition(loop);
     const calls: CallLike[] = [];
-    walkRegion(loop.statement, (node) => {
+    // A connection opened inside `new Promise((resolve, reject) => ...)` is awaited by the loop body.
+    const collect = (node: ts.Node): void => {
+      if ((isFunctionBoundary(node) && !isPromiseExecutor(node)) || ts.isIterationStatement(node, false)) return;
       if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
-    });
+      ts.forEachChild(node, collect);
+    };
+    ts.forEachChild(loop.statement, collect);
     const targets = loopVariables(loop);
     const requests: CallLike[] = [];
     for (const call of calls) {
@@ -673,7 +724,6 @@ class RetryFinder {
     if (!isAlwaysTrue(condition) && condition) {
       if (mentionsName(condition, counters) || mentionsTime(condition)) return true;
       if (someNode(condition, (n) => ts.isBinaryExpression(n) && [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken].includes(n.operatorToken.kind))) return true;
-      if (this.stoppableFromOutside(condition, loop)) return true;
     }
     let bounded = false;
     walkRegion(loop.statement, (node) => {
@@ -685,39 +735,11 @@ class RetryFinder {
     return bounded;
   }
 
-  /** A condition on a property (`this.running`, `signal.aborted`) or a flag set outside the loop. */
-  private stoppableFromOutside(condition: ts.Expression, loop: Loop): boolean {
-    let stoppable = false;
-    someNode(condition, (node) => {
-      if (ts.isPropertyAccessExpression(node) && !statusTarget(node)) stoppable = true;
-      if (ts.isIdentifier(node) && this.assignedOutside(node, loop)) stoppable = true;
-      return stoppable;
-    });
-    return stoppable;
-  }
-
-  private assignedOutside(id: ts.Identifier, loop: Loop): boolean {
-    const declared = this.facts.declarationName(id);
-    if (!declared) return false;
-    let assigned = false;
-    const visit = (node: ts.Node): void => {
-      if (assigned) return;
-      if (node === loop) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === id.text && this.facts.declarationName(node.left) === declared) {
-        assigned = true;
-        return;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
-    return assigned;
-  }
-
   /** Waits in a region; when `intoFunctions`, also inside nested callbacks. */
   private waitsIn(root: ts.Node, intoFunctions: boolean): Wait[] {
     const waits: Wait[] = [];
     const visit = (node: ts.Node): void => {
-      if (!intoFunctions && isFunctionBoundary(node) && !this.isPromiseExecutor(node)) return;
+      if (!intoFunctions && isFunctionBoundary(node) && !isPromiseExecutor(node)) return;
       if (ts.isCallExpression(node)) {
         const wait = waitOf(node, this.facts);
         if (wait) {
@@ -732,10 +754,6 @@ class RetryFinder {
     return waits;
   }
 
-  private isPromiseExecutor(node: ts.Node): boolean {
-    const parent = node.parent;
-    return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !!parent && ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Promise';
-  }
 
   // ---- recursion
 
@@ -774,14 +792,14 @@ class RetryFinder {
     const requests = this.networkCallsIn(fn, 0).filter((call) => !this.isSelfCall(call, refs));
     if (requests.length === 0) return undefined;
     const delays: Wait[] = [];
-    let retried = false;
+    const retrying: ts.Expression[] = [];
     for (const ref of refs) {
       const trigger = this.recursionTrigger(ref, fn, requests);
       if (!trigger) continue;
-      retried = true;
+      retrying.push(ref);
       delays.push(...trigger.waits);
     }
-    if (!retried) return undefined;
+    if (retrying.length === 0) return undefined;
     const params = new Set<string>();
     for (const param of fn.parameters) collectBindingNames(param.name, params);
     const counters = this.recursionCounters(fn, refs, params);
@@ -791,7 +809,7 @@ class RetryFinder {
       kind: 'recursion',
       node: fn,
       requests,
-      bounded: this.recursionIsBounded(fn, counters),
+      bounded: this.recursionIsBounded(fn, counters, retrying),
       backoff: backoffOf(waits, (n) => varying.has(n) || varying.has(n.split('.')[0]), this.facts, fn),
     };
   }
@@ -855,20 +873,36 @@ class RetryFinder {
     return counters;
   }
 
-  private recursionIsBounded(fn: FunctionNode, counters: Set<string>): boolean {
-    let bounded = false;
-    const visit = (node: ts.Node): void => {
-      if (bounded) return;
-      let condition: ts.Expression | undefined;
-      if (ts.isIfStatement(node) || ts.isWhileStatement(node)) condition = node.expression;
-      else if (ts.isConditionalExpression(node)) condition = node.condition;
-      else if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) condition = node.left;
-      if (condition && (mentionsRoot(condition, counters) || mentionsTime(condition))) bounded = true;
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
-    return bounded;
+  /**
+   * Bounded when a counter or time condition guards the way to a recursive call: a branch,
+   * `?:`, `&&`/`||` or loop it sits in, or an `if` that leaves earlier in a block on its
+   * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing.
+   */
+  private recursionIsBounded(fn: FunctionNode, counters: Set<string>, refs: ts.Expression[]): boolean {
+    const limits = (condition: ts.Expression | undefined): boolean => !!condition && (mentionsRoot(condition, counters) || mentionsTime(condition));
+    return refs.some((ref) => {
+      let child: ts.Node = ref;
+      for (let node = ref.parent; node && child !== fn; child = node, node = node.parent) {
+        if (limits(guardOf(node, child))) return true;
+        if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+          const before = node.statements.slice(0, node.statements.indexOf(child as ts.Statement));
+          if (before.some((statement) => ts.isIfStatement(statement) && limits(statement.expression) && containsExit(statement.thenStatement, false))) return true;
+        }
+      }
+      return false;
+    });
   }
+}
+
+/** The condition that decides whether `child` runs, when `node` is a branch, `?:`, `&&`/`||` or loop over it. */
+function guardOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node)) return node.expression === child ? undefined : node.expression;
+  if (ts.isConditionalExpression(node)) return node.condition === child ? undefined : node.condition;
+  const isLogical = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  if (isLogical) return node.right === child ? node.left : undefined;
+  if (ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.statement === child ? node.expression : undefined;
+  if (ts.isForStatement(node)) return node.statement === child ? node.condition : undefined;
+  return undefined;
 }
 
 /** A cheap first look: is a self-reference in a place a retry trigger could be? */
@@ -881,7 +915,7 @@ function hasTriggerShape(ref: ts.Expression, fn: FunctionNode): boolean {
       if (method === 'catch' || method === 'then' || method === 'on' || method === 'once' || method === 'addEventListener') return true;
     }
     if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) return true;
-    if (ts.isIfStatement(node) && node.thenStatement === child && someNode(node.expression, (n) => ts.isPropertyAccessExpression(n) && statusTarget(n) !== undefined)) return true;
+    if (ts.isIfStatement(node) && node.thenStatement === child && someNode(node.expression, (n) => readsSomeStatus(n) || (ts.isIdentifier(n) && STATUS_FIELDS.has(n.text)))) return true;
   }
   return false;
 }
