@@ -8,7 +8,19 @@ import { join, resolve } from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { startFakeAnthropic, type FakeAnthropic } from '../../test/chat/fakeAnthropic.js';
-import { chatStreamsAnswer, openWorkbench, squiggleOnToken, streamedAnswer, type UiContext } from '../../test/e2e/ui.js';
+import {
+  askAboutSelectionRedacts,
+  chatInsertsCodeAtCursor,
+  chatRejectedKeyOffersSetKey,
+  chatStopKeepsPartialAnswer,
+  chatStreamsAnswer,
+  chatViewParticipantAnswers,
+  openWorkbench,
+  squiggleOnToken,
+  streamedAnswer,
+  UiSkip,
+  type UiContext,
+} from '../../test/e2e/ui.js';
 import { findTools, installExtension, makeRunDirs, startCodeServer, writeUserSettings, type CodeServer, type RunDirs } from './codeServer.js';
 
 const repoRoot = resolve(__dirname, '../..');
@@ -99,6 +111,7 @@ async function uiCheck(name: string, page: Page, context: UiContext, check: (pag
     const detail = await check(page, context);
     record({ name: `[ui] ${name} (${elapsed(since)})`, status: 'passed', detail });
   } catch (error) {
+    if (error instanceof UiSkip) return record({ name: `[ui] ${name}`, status: 'skipped', detail: error.message });
     const screenshot = join(context.screenshots, `failed-${name.replace(/\W+/g, '-')}.png`);
     await page.screenshot({ path: screenshot }).catch(() => undefined);
     record({ name: `[ui] ${name}`, status: 'failed', detail: `${(error as Error).message}\n  screenshot: ${screenshot}` });
@@ -114,6 +127,11 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   say(`workbench loaded in ${elapsed(since)}`);
   await uiCheck('the hardcoded token has an error squiggle with our hover', page, context, squiggleOnToken);
   await uiCheck('the chat panel shows the streamed answer', page, context, chatStreamsAnswer);
+  await uiCheck('Stop keeps the partial answer, marks it stopped and closes the request', page, context, chatStopKeepsPartialAnswer);
+  await uiCheck('Insert at Cursor puts an answer\'s code block into the editor', page, context, chatInsertsCodeAtCursor);
+  await uiCheck('a rejected key (401) shows its message with Set API Key, which sets the key', page, context, chatRejectedKeyOffersSetKey);
+  await uiCheck('Ask About Selection sends the selected code with the token redacted', page, context, askAboutSelectionRedacts);
+  await uiCheck('@integration /review answers in VS Code\'s Chat view', page, context, chatViewParticipantAnswers);
   say(`UI checks took ${elapsed(since)}`);
   await page.close();
 }

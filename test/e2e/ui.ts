@@ -1,10 +1,13 @@
 // What only the UI shows, driven with Playwright in headless Chromium against code-server:
-// the squiggle under the hardcoded token (with its hover), and a streamed chat answer in the
-// chat webview. Each check returns a short detail line or throws.
+// the squiggle under the hardcoded token (with its hover); in the chat webview a streamed
+// answer, Stop, Insert at Cursor, the rejected-key error with Set API Key, and Ask About
+// Selection with the secret redacted; and @integration in VS Code's own Chat view.
+// Each check returns a short detail line or throws (or throws `UiSkip` when the thing it needs
+// does not exist in this VS Code).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
-import type { FakeAnthropic } from '../chat/fakeAnthropic.js';
+import type { FakeAnthropic, RecordedRequest, Reply } from '../chat/fakeAnthropic.js';
 
 export interface UiContext {
   browser: BrowserContext;
@@ -20,12 +23,17 @@ export const streamedAnswer = ['Rotate that token now: ', 'anyone with the repos
 
 const uiTimeoutMs = 45_000;
 
+/** The quick pick's top row once it shows `text`: Enter picks the top row, which may still be a stale one. */
+function firstPick(page: Page, text: string): ReturnType<Page['locator']> {
+  return page.locator('.quick-input-widget .monaco-list-row').first().filter({ hasText: text });
+}
+
 async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
   await input.waitFor({ state: 'visible' });
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+  await firstPick(page, title).waitFor({ state: 'visible' });
   await input.press('Enter');
 }
 
@@ -34,7 +42,7 @@ async function openFile(page: Page, relative: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.fill(relative);
   const name = relative.split('/').pop() ?? relative;
-  await page.locator('.quick-input-widget .monaco-list-row', { hasText: name }).first().waitFor({ state: 'visible' });
+  await firstPick(page, name).waitFor({ state: 'visible' });
   await input.press('Enter');
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
 }
@@ -77,6 +85,11 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   return `hover: "${hoverText.split('\n')[0].slice(0, 70)}…", ${warnings} warning squiggle(s); screenshot ${screenshot}`;
 }
 
+/** The SDK sends the key as `Authorization: Bearer …` (older versions as `x-api-key`). */
+function sentKey(request: RecordedRequest): string | undefined {
+  return (request.headers['x-api-key'] as string | undefined) ?? request.headers.authorization?.replace(/^Bearer /, '');
+}
+
 function chatFrame(page: Page): FrameLocator {
   return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
 }
@@ -103,10 +116,217 @@ export async function chatStreamsAnswer(page: Page, context: UiContext): Promise
 
   const request = context.fake.requests.find((r) => r.method === 'POST' && r.url.startsWith('/v1/messages'));
   assert.ok(request, `the fake API got a messages request (got: ${context.fake.requests.map((r) => `${r.method} ${r.url}`).join(', ') || 'none'})`);
-  const sentKey = request.headers['x-api-key'] ?? request.headers.authorization?.replace(/^Bearer /, '');
-  assert.equal(sentKey, context.apiKey, 'the key from ANTHROPIC_API_KEY was sent');
+  assert.equal(sentKey(request), context.apiKey, 'the key from ANTHROPIC_API_KEY was sent');
   assert.ok(request.rawBody.includes(asked), 'the question was sent');
   const screenshot = join(context.screenshots, 'chat.png');
   await page.screenshot({ path: screenshot });
   return `answer: "${shown.slice(0, 60)}…"; screenshot ${screenshot}`;
+}
+
+/** Thrown by a check whose subject this VS Code does not offer; the runner records a skip. */
+export class UiSkip extends Error {}
+
+const redactionMarker = '«redacted hardcoded-credential»';
+/** The fixture token without its `ghp_` prefix (src/github.ts line 2). */
+const fixtureTokenTail = 'R8xK2mQ7vT4nW9pL3sD6fH1jB5cZ0yA2eG7u';
+const rejectedKeyText = /Your API key was rejected/;
+/** The start of what `/review` adds to the question (client/src/chat/context.ts). */
+const reviewInstruction = 'Review this code for resilience, security';
+
+/** The fake answers the coming requests with this (and only this) reply. */
+function replyWith(context: UiContext, reply: Reply): void {
+  context.fake.replies.splice(0, context.fake.replies.length, reply);
+}
+
+/** The messages request whose body carries `marker`, once the fake has received it. */
+async function requestCarrying(context: UiContext, marker: string): Promise<RecordedRequest> {
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    const request = context.fake.requests.find((r) => r.method === 'POST' && r.url.startsWith('/v1/messages') && r.rawBody.includes(marker));
+    if (request) return request;
+    if (Date.now() > deadline) throw new Error(`the fake API got no request carrying "${marker}"`);
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}
+
+async function openChat(page: Page): Promise<FrameLocator> {
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'Integration Engineer: Open Chat');
+  const chat = chatFrame(page);
+  await chat.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+  return chat;
+}
+
+async function askInPanel(chat: FrameLocator, question: string): Promise<void> {
+  const input = chat.locator('#question');
+  await input.waitFor({ state: 'visible' });
+  await input.fill(question);
+  await input.press('Enter');
+  await chat.locator('article.turn.user', { hasText: question }).waitFor({ state: 'visible' });
+}
+
+/** The assistant turn that answers the user turn asking `question`. */
+function answerTo(chat: FrameLocator, question: string, status = ''): ReturnType<FrameLocator['locator']> {
+  return chat.locator(`article.turn.user:has-text(${JSON.stringify(question)}) + article.turn.assistant${status}`);
+}
+
+/** Stop during a stalled stream: the partial answer stays, marked Stopped, and the HTTP request is closed. */
+export async function chatStopKeepsPartialAnswer(page: Page, context: UiContext): Promise<string> {
+  const partial = 'The first half of a long answer arrived. ';
+  replyWith(context, { kind: 'stream', chunks: [partial], ending: 'stall' });
+  const chat = await openChat(page);
+  const question = 'E2E-STOP: explain retries at length';
+  await askInPanel(chat, question);
+  const request = await requestCarrying(context, 'E2E-STOP');
+  await answerTo(chat, question, '.streaming').filter({ hasText: partial.trim() }).waitFor({ state: 'visible' });
+  const stop = chat.locator('#stop');
+  await stop.waitFor({ state: 'visible' });
+  await stop.click();
+
+  const stopped = answerTo(chat, question, '.stopped');
+  await stopped.waitFor({ state: 'visible' });
+  assert.ok((await stopped.locator('.turn-body').innerText()).includes(partial.trim()), 'the partial answer stays visible');
+  assert.equal((await stopped.locator('.status').innerText()).trim(), 'Stopped', 'the turn is marked as stopped');
+  await chat.locator('#send').waitFor({ state: 'visible' });
+  let timer: NodeJS.Timeout | undefined;
+  const closed = await Promise.race([request.clientClosed.then(() => true), new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), 10_000)))]);
+  clearTimeout(timer);
+  assert.ok(closed, 'the fake API saw the connection closed after Stop');
+  const screenshot = join(context.screenshots, 'chat-stopped.png');
+  await page.screenshot({ path: screenshot });
+  return `partial answer kept and marked Stopped; the request was closed after ${request.eventsSent.length} events; screenshot ${screenshot}`;
+}
+
+/** An answer's code block goes into the editor at the cursor through its "Insert at Cursor" button. */
+export async function chatInsertsCodeAtCursor(page: Page, context: UiContext): Promise<string> {
+  const code = "export const pingTimeoutMs = 5_000; // inserted-by-e2e";
+  replyWith(context, { kind: 'stream', chunks: ['Give the ping a timeout:\n\n', '```ts\n', `${code}\n`, '```\n', '\nThen pass it to `AbortSignal.timeout`.'] });
+  await page.keyboard.press('Escape');
+  await openFile(page, 'src/unopened.ts');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const insertedLine = editor.locator('.view-line', { hasText: 'inserted-by-e2e' });
+  assert.equal(await insertedLine.count(), 0, 'the code is not in the file before the insert');
+  await editor.locator('.view-line').first().click();
+  await page.keyboard.press('Control+End');
+
+  const chat = await openChat(page);
+  const question = 'E2E-INSERT: how do I add a timeout to ping?';
+  await askInPanel(chat, question);
+  const answer = answerTo(chat, question, '.complete');
+  await answer.waitFor({ state: 'visible' });
+  const insert = answer.locator('.code-block button[aria-label="Insert at Cursor"]');
+  assert.equal(await insert.count(), 1, 'the code block has one Insert at Cursor button');
+  await insert.click();
+
+  await insertedLine.waitFor({ state: 'visible' });
+  const shown = (await insertedLine.innerText()).replace(/\u00a0/g, ' ');
+  assert.equal(shown.trim(), code, 'the inserted line is the code block');
+  const lines = await editor.locator('.view-line').allInnerTexts();
+  const screenshot = join(context.screenshots, 'chat-inserted.png');
+  await page.screenshot({ path: screenshot });
+  return `"${shown.trim()}" is in the editor (${lines.length} view lines); screenshot ${screenshot}`;
+}
+
+/** A 401 shows the rejected-key message with Set API Key, which asks for a key that the next request then uses. */
+export async function chatRejectedKeyOffersSetKey(page: Page, context: UiContext): Promise<string> {
+  replyWith(context, { kind: 'status', status: 401, message: 'invalid x-api-key' });
+  const chat = await openChat(page);
+  const question = 'E2E-401: is this webhook verified?';
+  await askInPanel(chat, question);
+  const failed = answerTo(chat, question, '.failed');
+  await failed.waitFor({ state: 'visible' });
+  const error = failed.locator('.error[role="alert"]');
+  const message = (await error.innerText()).trim();
+  assert.match(message, rejectedKeyText, 'the panel says the key was rejected');
+  const setKey = error.locator('button', { hasText: 'Set API Key' });
+  assert.equal(await setKey.count(), 1, 'the error offers Set API Key');
+  const screenshot = join(context.screenshots, 'chat-rejected-key.png');
+  await page.screenshot({ path: screenshot });
+
+  // The action asks for a key in VS Code's input box; the next question is sent with it.
+  await setKey.click();
+  const input = page.locator('.quick-input-widget input[type="password"]');
+  await input.waitFor({ state: 'visible' });
+  const newKey = 'sk-ant-e2e-second-key';
+  await input.fill(newKey);
+  await input.press('Enter');
+  await input.waitFor({ state: 'hidden' });
+  replyWith(context, { kind: 'stream', chunks: ['Yes, it checks the signature.'] });
+  const again = 'E2E-NEWKEY: is it verified now?';
+  await askInPanel(chat, again);
+  await answerTo(chat, again, '.complete').waitFor({ state: 'visible' });
+  const request = await requestCarrying(context, 'E2E-NEWKEY');
+  assert.equal(sentKey(request), newKey, 'the key set through the action is sent');
+  return `"${message.split('\n')[0]}"; Set API Key stored a key the next request used; screenshot ${screenshot}`;
+}
+
+/** Ask About Selection attaches the selected lines; the request carries them with the token redacted. */
+export async function askAboutSelectionRedacts(page: Page, context: UiContext): Promise<string> {
+  replyWith(context, { kind: 'stream', chunks: ['That token must go: ', 'read it from the environment.'] });
+  await page.keyboard.press('Escape');
+  await openFile(page, 'src/github.ts');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.view-line', { hasText: 'listRepos' }).click();
+  // Lines 1-9: the comment, the token, and the function up to its return.
+  await page.keyboard.press('Control+Home');
+  for (let line = 0; line < 9; line++) await page.keyboard.press('Shift+ArrowDown');
+  await editor.locator('.selected-text').first().waitFor({ state: 'visible' });
+  await runCommand(page, 'Integration Engineer: Ask About Selection');
+
+  const chat = chatFrame(page);
+  await chat.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
+  const chip = chat.locator('#context');
+  await chip.filter({ hasText: 'github.ts' }).waitFor({ state: 'visible' });
+  const label = (await chip.innerText()).trim();
+  const question = 'E2E-SELECTION: what is wrong with this code?';
+  await askInPanel(chat, question);
+  await answerTo(chat, question, '.complete').waitFor({ state: 'visible' });
+
+  const request = await requestCarrying(context, 'E2E-SELECTION');
+  // The finding's message may name the token's kind by its prefix ("ghp_…"), never the token itself.
+  const token = /ghp_[A-Za-z0-9]{4,}/.exec(request.rawBody);
+  assert.equal(token, null, `the raw request body carries no GitHub token (found "${token?.[0].slice(0, 8)}…")`);
+  assert.ok(!request.rawBody.includes(fixtureTokenTail), 'the raw request body has no part of the fixture token');
+  assert.ok(request.rawBody.includes(redactionMarker), `the raw request body has the marker ${redactionMarker}`);
+  const sent = JSON.stringify(request.body.messages);
+  for (const selected of ['const GITHUB_TOKEN = ', 'https://api.github.com/orgs/', 'GitHub answered']) assert.ok(sent.includes(selected), `the selected code "${selected}" was sent`);
+  const user = chat.locator('article.turn.user', { hasText: question });
+  await user.locator('.redacted', { hasText: '1 value was redacted before sending.' }).waitFor({ state: 'visible' });
+  const screenshot = join(context.screenshots, 'chat-selection.png');
+  await page.screenshot({ path: screenshot });
+  return `context "${label}" sent with the token as ${redactionMarker}; the turn says 1 value was redacted; screenshot ${screenshot}`;
+}
+
+/** `@integration /review` in VS Code's own Chat view, answered from the fake API. */
+export async function chatViewParticipantAnswers(page: Page, context: UiContext): Promise<string> {
+  replyWith(context, { kind: 'stream', chunks: ['E2E review: ', 'the token on line 2 is hardcoded.'] });
+  await page.keyboard.press('Escape');
+  await openFile(page, 'src/github.ts');
+  await runCommand(page, 'Chat: Open Chat');
+  const screenshot = join(context.screenshots, 'chat-view.png');
+  const input = page.locator('.interactive-input-part .monaco-editor textarea, .interactive-input-part .native-edit-context').first();
+  try {
+    await input.waitFor({ state: 'visible', timeout: 15_000 });
+  } catch {
+    await page.screenshot({ path: screenshot });
+    throw new UiSkip(`the Chat view shows no input box; screenshot ${screenshot}`);
+  }
+  // Opening the view focuses its input; a pointer click lands on the input's decorations.
+  await page.keyboard.type('@integration /review');
+  // Enter may go to the suggestion list of participants and commands: press Send instead.
+  await page.locator('.interactive-input-part').getByRole('button', { name: /^Send/ }).first().click();
+  const response = page.locator('.interactive-response', { hasText: 'E2E review:' });
+  // VS Code gives a participant's request a language model; with none (Copilot signed out,
+  // offline) it answers this itself, before our handler runs.
+  const noModel = page.locator('.interactive-response', { hasText: 'Language model unavailable' });
+  await response.or(noModel).first().waitFor({ state: 'visible' });
+  await page.screenshot({ path: screenshot });
+  if (await noModel.isVisible()) {
+    const reached = context.fake.requests.some((r) => r.rawBody.includes(reviewInstruction));
+    assert.ok(!reached, 'the Chat view said no model is available, yet the participant reached the API');
+    throw new UiSkip(`VS Code answered "Language model unavailable" without calling @integration: a participant request needs a chat model, and this offline code-server has none (Copilot is not signed in); screenshot ${screenshot}`);
+  }
+  const request = await requestCarrying(context, reviewInstruction);
+  assert.doesNotMatch(request.rawBody, /ghp_[A-Za-z0-9]{4,}/, 'the review request carries no GitHub token');
+  return `the Chat view shows "${(await response.innerText()).replace(/\s+/g, ' ').slice(0, 60)}"; screenshot ${screenshot}`;
 }
