@@ -5,6 +5,9 @@ import { createWriteStream, existsSync, mkdirSync, writeFileSync } from 'node:fs
 import { createServer, type AddressInfo } from 'node:net';
 import { join } from 'node:path';
 
+/** test/e2e/harness: its publisher and name. */
+const harnessExtensionId = 'integration-engineer-tests.integration-engineer-e2e-harness';
+
 export interface Tools {
   node24: string;
   entry: string;
@@ -130,6 +133,8 @@ export async function startCodeServer(tools: Tools, dirs: RunDirs, env: Record<s
     '--disable-getting-started-override',
     // Lets a page run extension tests from its URL payload (and report the exit code).
     '--vscode-option', 'enable-smoke-test-driver',
+    // The harness marks its stand-in chat model as the default, which needs a proposed API.
+    '--enable-proposed-api', harnessExtensionId,
   ];
   const log = createWriteStream(join(dirs.root, 'code-server.log'));
   // detached: a new process group, so stop() can end every descendant at once.

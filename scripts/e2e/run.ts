@@ -68,14 +68,17 @@ function copyWorkspace(dirs: RunDirs, name: string): string {
   return target;
 }
 
+function remoteUri(server: CodeServer, path: string): string {
+  return `vscode-remote://127.0.0.1:${server.port}${path}`;
+}
+
 /** The extension-host suite: the page's payload starts it, the workbench reports its exit code. */
 async function runExtensionHostSuite(browser: BrowserContext, server: CodeServer, dirs: RunDirs, suite: string): Promise<void> {
   const workspace = copyWorkspace(dirs, 'ws-extension-host');
   const resultsFile = join(dirs.root, 'extension-host-results.json');
-  const remote = (path: string): string => `vscode-remote://127.0.0.1:${server.port}${path}`;
   const payload = [
-    ['extensionDevelopmentPath', remote(harness)],
-    ['extensionTestsPath', remote(suite)],
+    ['extensionDevelopmentPath', remoteUri(server, harness)],
+    ['extensionTestsPath', remoteUri(server, suite)],
     ['extensionEnvironment', JSON.stringify({ IE_E2E_RESULTS: resultsFile })],
   ];
   const page = await browser.newPage();
@@ -121,7 +124,7 @@ async function uiCheck(name: string, page: Page, context: UiContext, check: (pag
 async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: RunDirs, fake: FakeAnthropic): Promise<void> {
   const screenshots = join(dirs.root, 'screenshots');
   mkdirSync(screenshots, { recursive: true });
-  const context: UiContext = { browser, baseUrl: server.url, workspace: copyWorkspace(dirs, 'ws-ui'), screenshots, fake, apiKey: fakeApiKey };
+  const context: UiContext = { browser, baseUrl: server.url, workspace: copyWorkspace(dirs, 'ws-ui'), screenshots, fake, apiKey: fakeApiKey, harness: remoteUri(server, harness) };
   const since = Date.now();
   const page = await openWorkbench(context);
   say(`workbench loaded in ${elapsed(since)}`);

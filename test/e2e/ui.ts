@@ -1,7 +1,8 @@
 // What only the UI shows, driven with Playwright in headless Chromium against code-server:
 // the squiggle under the hardcoded token (with its hover); in the chat webview a streamed
 // answer, Stop, Insert at Cursor, the rejected-key error with Set API Key, and Ask About
-// Selection with the secret redacted; and @integration in VS Code's own Chat view.
+// Selection with the secret redacted; and @integration in VS Code's own Chat view (where the
+// harness's stand-in chat model only lets VS Code dispatch the request).
 // Each check returns a short detail line or throws (or throws `UiSkip` when the thing it needs
 // does not exist in this VS Code).
 import * as assert from 'node:assert/strict';
@@ -16,6 +17,8 @@ export interface UiContext {
   screenshots: string;
   fake: FakeAnthropic;
   apiKey: string;
+  /** The harness as a remote URI: loaded as the development extension for its stand-in chat model. */
+  harness: string;
 }
 
 /** The fake API streams this answer; the chat must show all of it. */
@@ -51,7 +54,8 @@ export async function openWorkbench(context: UiContext): Promise<Page> {
   const page = await context.browser.newPage();
   page.setDefaultTimeout(uiTimeoutMs);
   await page.setViewportSize({ width: 1400, height: 900 });
-  await page.goto(`${context.baseUrl}/?folder=${encodeURIComponent(context.workspace)}`);
+  const payload = [['extensionDevelopmentPath', context.harness]];
+  await page.goto(`${context.baseUrl}/?folder=${encodeURIComponent(context.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
   return page;
 }
@@ -297,36 +301,44 @@ export async function askAboutSelectionRedacts(page: Page, context: UiContext): 
   return `context "${label}" sent with the token as ${redactionMarker}; the turn says 1 value was redacted; screenshot ${screenshot}`;
 }
 
-/** `@integration /review` in VS Code's own Chat view, answered from the fake API. */
+/** What the harness's stand-in chat model would answer (test/e2e/harness/extension.js). */
+const standInModelMarker = 'E2E-STAND-IN-MODEL';
+/** The stand-in model's name, which the Chat view's model picker shows once it is picked. */
+const standInModelName = 'E2E stand-in model';
+
+/**
+ * `@integration /review` in VS Code's own Chat view, answered from the fake API. VS Code refuses
+ * a participant request while it has no chat model, so the harness registers a stand-in model;
+ * the participant must still answer from the Anthropic API, never from that model.
+ */
 export async function chatViewParticipantAnswers(page: Page, context: UiContext): Promise<string> {
-  replyWith(context, { kind: 'stream', chunks: ['E2E review: ', 'the token on line 2 is hardcoded.'] });
+  const fakeMarker = 'E2E-FAKE-API review:';
+  replyWith(context, { kind: 'stream', chunks: [`${fakeMarker} `, 'the token on line 2 is hardcoded.'] });
   await page.keyboard.press('Escape');
   await openFile(page, 'src/github.ts');
   await runCommand(page, 'Chat: Open Chat');
   const screenshot = join(context.screenshots, 'chat-view.png');
   const input = page.locator('.interactive-input-part .monaco-editor textarea, .interactive-input-part .native-edit-context').first();
-  try {
-    await input.waitFor({ state: 'visible', timeout: 15_000 });
-  } catch {
-    await page.screenshot({ path: screenshot });
-    throw new UiSkip(`the Chat view shows no input box; screenshot ${screenshot}`);
-  }
+  await input.waitFor({ state: 'visible', timeout: 15_000 });
+  // The view sends a request only with a model picked: the harness's stand-in is the default.
+  await page.locator('.interactive-input-part', { hasText: standInModelName }).waitFor({ state: 'visible' });
   // Opening the view focuses its input; a pointer click lands on the input's decorations.
   await page.keyboard.type('@integration /review');
   // Enter may go to the suggestion list of participants and commands: press Send instead.
   await page.locator('.interactive-input-part').getByRole('button', { name: /^Send/ }).first().click();
-  const response = page.locator('.interactive-response', { hasText: 'E2E review:' });
-  // VS Code gives a participant's request a language model; with none (Copilot signed out,
-  // offline) it answers this itself, before our handler runs.
+  const fromFake = page.locator('.interactive-response', { hasText: fakeMarker });
+  const fromStandIn = page.locator('.interactive-response', { hasText: standInModelMarker });
   const noModel = page.locator('.interactive-response', { hasText: 'Language model unavailable' });
-  await response.or(noModel).first().waitFor({ state: 'visible' });
+  await fromFake.or(fromStandIn).or(noModel).first().waitFor({ state: 'visible' });
+  // The fake's answer completes after its second chunk.
+  await page.locator('.interactive-response', { hasText: 'the token on line 2 is hardcoded.' }).or(fromStandIn).or(noModel).first().waitFor({ state: 'visible' });
   await page.screenshot({ path: screenshot });
-  if (await noModel.isVisible()) {
-    const reached = context.fake.requests.some((r) => r.rawBody.includes(reviewInstruction));
-    assert.ok(!reached, 'the Chat view said no model is available, yet the participant reached the API');
-    throw new UiSkip(`VS Code answered "Language model unavailable" without calling @integration: a participant request needs a chat model, and this offline code-server has none (Copilot is not signed in); screenshot ${screenshot}`);
-  }
+  assert.equal(await noModel.count(), 0, `VS Code answered "Language model unavailable": the harness's stand-in model is not registered; screenshot ${screenshot}`);
+  assert.equal(await fromStandIn.count(), 0, `the Chat view shows the stand-in model's text, not the fake API's answer; screenshot ${screenshot}`);
+  const shown = (await fromFake.first().innerText()).replace(/\s+/g, ' ').trim();
+  assert.match(shown, /E2E-FAKE-API review: the token on line 2 is hardcoded\./, 'the whole streamed answer is shown');
   const request = await requestCarrying(context, reviewInstruction);
   assert.doesNotMatch(request.rawBody, /ghp_[A-Za-z0-9]{4,}/, 'the review request carries no GitHub token');
-  return `the Chat view shows "${(await response.innerText()).replace(/\s+/g, ' ').slice(0, 60)}"; screenshot ${screenshot}`;
+  assert.ok(request.rawBody.includes(redactionMarker), `the review request carries the file with the token as ${redactionMarker}`);
+  return `the Chat view shows "${shown.slice(0, 70)}"; the fake API got the /review instruction; screenshot ${screenshot}`;
 }
