@@ -340,5 +340,5 @@ export async function chatViewParticipantAnswers(page: Page, context: UiContext)
   const request = await requestCarrying(context, reviewInstruction);
   assert.doesNotMatch(request.rawBody, /ghp_[A-Za-z0-9]{4,}/, 'the review request carries no GitHub token');
   assert.ok(request.rawBody.includes(redactionMarker), `the review request carries the file with the token as ${redactionMarker}`);
-  return `the Chat view shows "${shown.slice(0, 70)}"; the fake API got the /review instruction; screenshot ${screenshot}`;
+  return `the Chat view shows "${shown.slice(shown.indexOf(fakeMarker), shown.indexOf(fakeMarker) + 70)}"; the fake API got the /review instruction; screenshot ${screenshot}`;
 }
