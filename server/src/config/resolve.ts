@@ -1,4 +1,4 @@
-import { configSchema, configShape, defaultConfig, type Config } from './schema.js';
+import { configShape, defaultConfig, type Config } from './schema.js';
 import type { AnalysisSettings } from '../engine/analyze.js';
 
 export interface ConfigProblem {
@@ -65,11 +65,6 @@ function describeIssue(issue: { message: string; path: PropertyKey[] } | undefin
   if (!issue) return 'invalid value';
   const where = issue.path.length > 0 ? ` (at ${issue.path.join('.')})` : '';
   return `${issue.message}${where}`;
-}
-
-/** Whole-config validation, for tests and the generator's sanity check. */
-export function isValidConfig(raw: unknown): boolean {
-  return configSchema.safeParse(raw).success;
 }
 
 /** What the engine needs from a configuration. */

@@ -37,8 +37,4 @@ export class Parser {
     const file = this.project.getSourceFile(memoryPath(path));
     if (file) this.project.removeSourceFile(file);
   }
-
-  get openFiles(): number {
-    return this.project.getSourceFiles().length;
-  }
 }

@@ -35,7 +35,3 @@ export const rules: Rule[] = [
   swallowedMessageError,
   unawaitedPublish,
 ];
-
-export function findRule(id: string): Rule | undefined {
-  return rules.find((rule) => rule.meta.id === id);
-}
