@@ -1,11 +1,11 @@
-import { readFileSync, statSync } from 'node:fs';
+import { statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { analyze } from './engine/analyze.js';
 import { parseScanArgs, USAGE, UsageError } from './cli/args.js';
 import { formatJson, formatSarif, formatSuppressions, formatText, type FileFindings } from './cli/formats.js';
 import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
 import { toAnalysisSettings } from './config/resolve.js';
-import { fileFilter, looksBinary, walkFiles } from './workspace/walk.js';
+import { fileFilter, walkFiles } from './workspace/walk.js';
+import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -40,13 +40,13 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   let scanned = 0;
   for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
     try {
-      if (statSync(path).size > config.maxFileSize) {
-        err.write(`integration-engineer: skipped ${path}: larger than maxFileSize (${config.maxFileSize} bytes)\n`);
+      const analysis = analyzeFileOnDisk(path, config.maxFileSize, settings);
+      if (analysis.kind === 'skipped') {
+        // Only the size limit is worth a word: binary and .env files are skipped by design.
+        if (analysis.reason.startsWith('larger than')) err.write(`integration-engineer: skipped ${path}: ${analysis.reason}\n`);
         continue;
       }
-      if (looksBinary(path)) continue;
-      const result = analyze(path, readFileSync(path, 'utf8'), settings);
-      if (result.skipped) continue;
+      const { result } = analysis;
       scanned++;
       for (const failure of result.failures) {
         err.write(`integration-engineer: rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.message ?? failure.error}\n`);

@@ -1,4 +1,3 @@
-import { readFileSync, statSync } from 'node:fs';
 import { relative, sep } from 'node:path';
 import {
   createConnection,
@@ -18,7 +17,8 @@ import { CONFIG_FILE } from './config/load.js';
 import { Debouncer } from './lsp/debounce.js';
 import { SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
-import { fileFilter, looksBinary, walkFiles } from './workspace/walk.js';
+import { fileFilter, walkFiles } from './workspace/walk.js';
+import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
@@ -135,9 +135,8 @@ async function analyzeFile(path: string): Promise<{ findings: Finding[] } | unde
   const settings = await settingsFor(path);
   if (!isAccepted(path, settings)) return undefined;
   try {
-    if (statSync(path).size > settings.config.maxFileSize || looksBinary(path)) return undefined;
-    const result = analyze(path, readFileSync(path, 'utf8'), toAnalysisSettings(settings.config));
-    return result.skipped ? undefined : { findings: result.findings };
+    const analysis = analyzeFileOnDisk(path, settings.config.maxFileSize, toAnalysisSettings(settings.config));
+    return analysis.kind === 'analysed' ? { findings: analysis.result.findings } : undefined;
   } catch (error) {
     log(`Cannot analyse ${path}: ${(error as Error).message}`);
     return undefined;

@@ -19,6 +19,11 @@ describe('suppressions', () => {
     assert.deepEqual(ids('a.ts', text), ['3:hardcoded-credential']);
   });
 
+  it('counts lines as findings do, also with lone CR line endings', () => {
+    const text = `// keys\r// integration-engineer-disable-next-line hardcoded-credential -- test key\rconst a = '${TOKEN}';\rconst b = '${TOKEN}';\r`;
+    assert.deepEqual(ids('a.ts', text), ['4:hardcoded-credential']);
+  });
+
   it('disable-line silences its own line', () => {
     assert.deepEqual(ids('a.ts', `const a = '${TOKEN}'; // integration-engineer-disable-line hardcoded-credential -- revoked\n`), []);
   });

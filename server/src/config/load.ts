@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineStarts, positionAt } from '../engine/lines.js';
 import { resolveConfig, type ConfigProblem } from './resolve.js';
 import { defaultConfig, type Config } from './schema.js';
 
@@ -26,9 +27,7 @@ function locate(text: string, key: string): { line: number; character: number; l
   const last = key.split('.').pop() ?? '';
   const index = last ? text.indexOf(JSON.stringify(last)) : -1;
   if (index < 0) return { line: 0, character: 0, length: 1 };
-  const before = text.slice(0, index);
-  const line = before.split('\n').length - 1;
-  return { line, character: index - (before.lastIndexOf('\n') + 1), length: last.length + 2 };
+  return { ...positionAt(lineStarts(text), index), length: last.length + 2 };
 }
 
 function parseJson(file: string, text: string): { value?: unknown; problem?: LocatedProblem } {
@@ -38,9 +37,7 @@ function parseJson(file: string, text: string): { value?: unknown; problem?: Loc
     const message = error instanceof Error ? error.message : String(error);
     const at = /position (\d+)/.exec(message);
     const offset = at ? Number(at[1]) : 0;
-    const before = text.slice(0, offset);
-    const line = before.split('\n').length - 1;
-    return { problem: { file, key: '', message: `not valid JSON: ${message}`, line, character: offset - (before.lastIndexOf('\n') + 1), length: 1 } };
+    return { problem: { file, key: '', message: `not valid JSON: ${message}`, ...positionAt(lineStarts(text), offset), length: 1 } };
   }
 }
 

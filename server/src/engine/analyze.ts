@@ -1,6 +1,7 @@
 import { ts } from './ts.js';
 import { FileFacts } from './facts.js';
 import { classifyFile } from './files.js';
+import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import type { ParsedFile, Rule } from './rule.js';
 import { defaultRuleOptions, type Finding, type NodeHandler, type Range, type Report, type RuleOptions, type Severity } from './types.js';
@@ -36,26 +37,6 @@ export interface AnalysisResult {
 const knownRuleIds = new Set(allRules.map((rule) => rule.meta.id));
 
 const sharedParser = new Parser();
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const ch = text.charCodeAt(i);
-    if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function positionAt(starts: number[], offset: number): { line: number; character: number } {
-  let low = 0;
-  let high = starts.length - 1;
-  while (low < high) {
-    const mid = (low + high + 1) >> 1;
-    if (starts[mid] <= offset) low = mid;
-    else high = mid - 1;
-  }
-  return { line: low, character: offset - starts[low] };
-}
 
 function activeRules(settings: AnalysisSettings): Array<{ rule: Rule; severity: Severity }> {
   const active: Array<{ rule: Rule; severity: Severity }> = [];
@@ -94,7 +75,7 @@ export function analyze(path: string, text: string, settings: AnalysisSettings =
         failures.push({ ruleId: rule.meta.id, error });
       }
     }
-    return finish(text, findings, failures, active);
+    return finish(text, starts, findings, failures, active);
   }
 
   const sourceFile = parser.parse(path, text);
@@ -104,11 +85,11 @@ export function analyze(path: string, text: string, settings: AnalysisSettings =
   } finally {
     if (!keepParsed) parser.forget(path);
   }
-  return finish(text, findings, failures, active);
+  return finish(text, starts, findings, failures, active);
 }
 
-function finish(text: string, findings: Finding[], failures: RuleFailure[], active: Array<{ rule: Rule }>): AnalysisResult {
-  const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text) : [];
+function finish(text: string, starts: number[], findings: Finding[], failures: RuleFailure[], active: Array<{ rule: Rule }>): AnalysisResult {
+  const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, starts) : [];
   if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
   const ran = new Set(active.map(({ rule }) => rule.meta.id));
   const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);

@@ -1,3 +1,4 @@
+import { lineStarts, positionAt } from './lines.js';
 import type { Finding, Range } from './types.js';
 
 export const INVALID_SUPPRESSION = 'invalid-suppression';
@@ -23,18 +24,11 @@ export interface SuppressedFinding {
 const DIRECTIVE = /(?:\/\/|\/\*|#|<!--)[ \t]*integration-engineer-(disable-next-line|disable-line|disable)(?![\w-])([^\r\n]*)/g;
 
 /** Reads every suppression directive in a file's text. */
-export function parseSuppressions(text: string): Suppression[] {
+export function parseSuppressions(text: string, starts: number[] = lineStarts(text)): Suppression[] {
   const found: Suppression[] = [];
-  const lineStarts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineOf = (offset: number): number => {
-    let line = 0;
-    while (line + 1 < lineStarts.length && lineStarts[line + 1] <= offset) line++;
-    return line;
-  };
   for (const match of text.matchAll(DIRECTIVE)) {
     const start = match.index ?? 0;
-    const line = lineOf(start);
+    const { line, character } = positionAt(starts, start);
     const body = match[2].replace(/\*\/.*$|-->.*$/, '');
     const [idsPart, ...reasonParts] = body.split(/\s--\s|\s--$/);
     const reason = reasonParts.join(' -- ').trim();
@@ -43,7 +37,7 @@ export function parseSuppressions(text: string): Suppression[] {
       kind: match[1] === 'disable-next-line' ? 'next-line' : match[1] === 'disable-line' ? 'line' : 'file',
       ruleIds,
       ...(reason ? { reason } : {}),
-      range: { start: { line, character: start - lineStarts[line] }, end: { line, character: start - lineStarts[line] + match[0].length } },
+      range: { start: { line, character }, end: { line, character: character + match[0].length } },
     });
   }
   return found;
