@@ -1,6 +1,6 @@
 // Bundles the three entry points with esbuild so the .vsix ships no node_modules tree.
 import * as esbuild from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 
@@ -23,6 +23,13 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/chat/webview/main.ts'], outfile: 'dist/webview.js' }),
 ]);
+
+// Each rule's docs page lives in its folder; the extension ships a copy the diagnostics link to.
+mkdirSync('dist/docs/rules', { recursive: true });
+for (const id of readdirSync('server/src/rules')) {
+  const page = `server/src/rules/${id}/${id}.md`;
+  if (existsSync(page)) copyFileSync(page, `dist/docs/rules/${id}.md`);
+}
 
 // The chat webview loads its icons locally (no remote resources under its CSP).
 mkdirSync('dist/codicons', { recursive: true });

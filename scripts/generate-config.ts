@@ -2,7 +2,7 @@
 // from the zod schemas, the one source of truth. `--check` fails (exit 1) on drift instead.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
-import { configSchema, configShape } from '../server/src/config/schema.js';
+import { configModel } from '../server/src/rules/index.js';
 import { chatSettingsSchema } from '../client/src/chat/settings.js';
 
 type JsonSchema = Record<string, unknown>;
@@ -14,14 +14,14 @@ function toSchema(type: z.ZodType): JsonSchema {
 
 export function generatedConfiguration(): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const [key, type] of Object.entries(configShape)) properties[`integrationEngineer.${key}`] = { ...toSchema(type), scope: 'resource' };
+  for (const [key, type] of Object.entries(configModel.shape)) properties[`integrationEngineer.${key}`] = { ...toSchema(type), scope: 'resource' };
   for (const [key, type] of Object.entries(chatSettingsSchema.shape)) properties[`integrationEngineer.chat.${key}`] = { ...toSchema(type as z.ZodType), scope: 'window' };
   return { title: 'Integration Engineer', properties };
 }
 
 export function generatedFileSchemas(): Record<string, JsonSchema> {
-  const file = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Integration Engineer configuration', ...toSchema(configSchema) };
-  const pkg = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { integrationEngineer: { ...toSchema(configSchema), description: 'Integration Engineer configuration (same as integration-engineer.json).' } } };
+  const file = { $schema: 'http://json-schema.org/draft-07/schema#', title: 'Integration Engineer configuration', ...toSchema(configModel.schema) };
+  const pkg = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', properties: { integrationEngineer: { ...toSchema(configModel.schema), description: 'Integration Engineer configuration (same as integration-engineer.json).' } } };
   return { 'schemas/integration-engineer.schema.json': file, 'schemas/package-json.schema.json': pkg };
 }
 

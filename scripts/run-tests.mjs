@@ -1,4 +1,4 @@
-// Runs every test/**/*.test.ts with Node's test runner (tsx strips the types).
+// Runs every test/**/*.test.ts and the tests beside the code (server/src/**/*.test.ts) with Node's test runner (tsx strips the types).
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
@@ -12,6 +12,6 @@ function findTests(dir) {
 }
 
 const filter = process.argv.slice(2);
-const files = findTests('test').filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)));
+const files = [...findTests('test'), ...findTests('server/src')].filter((file) => filter.length === 0 || filter.some((f) => file.includes(f)));
 const result = spawnSync(process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files], { stdio: 'inherit' });
 process.exit(result.status ?? 1);

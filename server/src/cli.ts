@@ -5,6 +5,7 @@ import { formatJson, formatSarif, formatSuppressions, formatText, type FileFindi
 import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
+import { configModel, rules } from './rules/index.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
 
 declare const PACKAGE_VERSION: string | undefined;
@@ -14,7 +15,7 @@ function version(): string {
 }
 
 function loadConfig(cwd: string, explicit?: string): LoadedConfig {
-  const loaded = explicit ? loadConfigFile(resolve(explicit)) : loadWorkspaceConfig(cwd);
+  const loaded = explicit ? loadConfigFile(configModel, resolve(explicit)) : loadWorkspaceConfig(configModel, cwd);
   if (loaded.problems.length > 0) {
     const lines = loaded.problems.map((p) => `${p.file}:${p.line + 1}:${p.character + 1}: ${p.key ? `"${p.key}": ` : ''}${p.message}`);
     throw new UsageError(`invalid configuration\n${lines.join('\n')}`);
@@ -40,7 +41,7 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   let scanned = 0;
   for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
     try {
-      const analysis = analyzeFileOnDisk(path, config.maxFileSize, settings);
+      const analysis = analyzeFileOnDisk(rules, path, config.maxFileSize, settings);
       if (analysis.kind === 'skipped') {
         // Only the size limit is worth a word: binary and .env files are skipped by design.
         if (analysis.reason.startsWith('larger than')) err.write(`integration-engineer: skipped ${path}: ${analysis.reason}\n`);

@@ -19,6 +19,7 @@ import { SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
+import { rules } from './rules/index.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
@@ -117,7 +118,7 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = performance.now();
   try {
-    const result = analyze(path ?? document.uri, text, toAnalysisSettings(settings.config), parser, true);
+    const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config), parser, true);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
     publish(document.uri, result.findings, document.version);
   } catch (error) {
@@ -135,7 +136,7 @@ async function analyzeFile(path: string): Promise<{ findings: Finding[] } | unde
   const settings = await settingsFor(path);
   if (!isAccepted(path, settings)) return undefined;
   try {
-    const analysis = analyzeFileOnDisk(path, settings.config.maxFileSize, toAnalysisSettings(settings.config));
+    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config));
     return analysis.kind === 'analysed' ? { findings: analysis.result.findings } : undefined;
   } catch (error) {
     log(`Cannot analyse ${path}: ${(error as Error).message}`);
@@ -234,7 +235,7 @@ documents.onDidClose((event) => {
 connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Promise<AnalyzeTextResult> => {
   const path = uriToPath(params.path) ?? params.path;
   const settings = await settingsFor(path);
-  return { findings: analyze(path, params.text, toAnalysisSettings(settings.config)).findings };
+  return { findings: analyze(rules, path, params.text, toAnalysisSettings(settings.config)).findings };
 });
 
 connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): Promise<ScanPathsResult> => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
 import type { Finding } from '../../server/src/engine/types.js';
 import { askStreaming } from '../../client/src/chat/anthropicClient.js';
 import { composeMessage, loadSystemPrompt, prepareContext, type CodeSelection } from '../../client/src/chat/context.js';
@@ -31,12 +32,13 @@ const source = [
 function passwordFinding(text: string): Finding {
   const line = text.split('\n').findIndex((l) => l.includes(dbPassword));
   const character = text.split('\n')[line].indexOf(`'${dbPassword}'`);
-  return { ruleId: 'hardcoded-credential', severity: 'error', message: 'dbPassword is hardcoded.', range: { start: { line, character }, end: { line, character: character + dbPassword.length + 2 } } };
+  const start = text.indexOf(`'${dbPassword}'`);
+  return { ruleId: 'hardcoded-credential', severity: 'error', message: 'dbPassword is hardcoded.', range: { start: { line, character }, end: { line, character: character + dbPassword.length + 2 } }, start, end: start + dbPassword.length + 2 };
 }
 
 /** The real engine's findings plus the name-based credential finding (merged by span). */
 function engineFindings(path: string, text: string): Finding[] {
-  return [...analyze(path, text).findings, passwordFinding(text)];
+  return [...analyze(rules, path, text).findings, passwordFinding(text)];
 }
 
 function selection(overrides: Partial<CodeSelection> = {}): CodeSelection {
@@ -57,8 +59,8 @@ describe('redaction primitives', () => {
   it('takes only credential findings as secrets', () => {
     const text = 'line one\nconst x = "abcdefgh";\n';
     const findings: Finding[] = [
-      { ruleId: 'missing-timeout', severity: 'warning', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } } },
-      { ruleId: 'hardcoded-credential', severity: 'error', message: 'm', range: { start: { line: 1, character: 10 }, end: { line: 1, character: 20 } } },
+      { ruleId: 'missing-timeout', severity: 'warning', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, start: 0, end: 4 },
+      { ruleId: 'hardcoded-credential', severity: 'error', message: 'm', range: { start: { line: 1, character: 10 }, end: { line: 1, character: 20 } }, start: 19, end: 29 },
     ];
     assert.deepEqual(credentialSpans(text, findings), [{ start: 19, end: 29 }]);
   });
@@ -105,7 +107,7 @@ describe('prepareContext', () => {
   });
 
   it('lists the findings on those lines and says so when there are none', () => {
-    const findings: Finding[] = [{ ruleId: 'missing-timeout', severity: 'warning', message: 'axios.post has no timeout.', range: { start: { line: 7, character: 8 }, end: { line: 7, character: 18 } } }];
+    const findings: Finding[] = [{ ruleId: 'missing-timeout', severity: 'warning', message: 'axios.post has no timeout.', range: { start: { line: 7, character: 8 }, end: { line: 7, character: 18 } }, start: 0, end: 0 }];
     assert.match(prepareContext(selection(), findings, detectCredentials).content, /- line 8, missing-timeout \(warning\): axios\.post has no timeout\./);
     assert.match(prepareContext(selection(), [], detectCredentials).content, /no findings in these lines/);
   });

@@ -56,7 +56,7 @@ describe('scan CLI', () => {
     const run0 = (log as { runs: any[] }).runs[0];
     assert.ok(run0.tool.driver.rules.length >= 12);
     for (const rule of run0.tool.driver.rules) {
-      assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`docs/rules/${rule.id}.md`));
+      assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`dist/docs/rules/${rule.id}.md`));
     }
     const [result] = run0.results;
     assert.equal(result.ruleId, 'hardcoded-credential');

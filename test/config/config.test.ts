@@ -5,10 +5,10 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { spawnSync } from 'node:child_process';
 import { resolveConfig, toAnalysisSettings } from '../../server/src/config/resolve.js';
-import { defaultConfig } from '../../server/src/config/schema.js';
 import { loadWorkspaceConfig } from '../../server/src/config/load.js';
 import { buildFolderSettings } from '../../server/src/lsp/settings.js';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { configModel, rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
 
 const folderWith = (files: Record<string, string>): string => {
@@ -19,13 +19,13 @@ const folderWith = (files: Record<string, string>): string => {
 
 describe('configuration', () => {
   it('defaults when nothing is configured', () => {
-    assert.deepEqual(resolveConfig(undefined), { config: defaultConfig, problems: [] });
-    assert.equal(defaultConfig.defaultTimeoutMs, 10_000);
-    assert.equal(defaultConfig.maxFileSize, 1_000_000);
+    assert.deepEqual(resolveConfig(configModel, undefined), { config: configModel.defaults, problems: [] });
+    assert.equal(configModel.defaults.defaultTimeoutMs, 10_000);
+    assert.equal(configModel.defaults.maxFileSize, 1_000_000);
   });
 
   it('a bad key is named and falls back to its default; good keys still apply', () => {
-    const { config, problems } = resolveConfig({ defaultTimeoutMs: -5, maxFileSize: 2048, exclude: 'dist' });
+    const { config, problems } = resolveConfig(configModel, { defaultTimeoutMs: -5, maxFileSize: 2048, exclude: 'dist' });
     assert.equal(config.defaultTimeoutMs, 10_000);
     assert.equal(config.maxFileSize, 2048);
     assert.deepEqual(problems.map((p) => p.key), ['defaultTimeoutMs', 'exclude']);
@@ -33,7 +33,7 @@ describe('configuration', () => {
   });
 
   it('reports unknown settings and unknown rule ids by name', () => {
-    const { config, problems } = resolveConfig({ rulez: {}, rules: { 'missing-timeout': 'error', 'missing-timout': 'off', 'hardcoded-credential': 'loud' } });
+    const { config, problems } = resolveConfig(configModel, { rulez: {}, rules: { 'missing-timeout': 'error', 'missing-timout': 'off', 'hardcoded-credential': 'loud' } });
     assert.deepEqual(config.rules, { 'missing-timeout': 'error' });
     assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), [
       'rulez: unknown setting "rulez"',
@@ -43,37 +43,37 @@ describe('configuration', () => {
   });
 
   it('a non-object configuration is one problem and all defaults', () => {
-    assert.deepEqual(resolveConfig([1, 2]).config, defaultConfig);
-    assert.equal(resolveConfig('x').problems.length, 1);
+    assert.deepEqual(resolveConfig(configModel, [1, 2]).config, configModel.defaults);
+    assert.equal(resolveConfig(configModel, 'x').problems.length, 1);
   });
 
   it('severity settings change what the engine reports', () => {
     const text = "const token = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';\n";
-    const off = toAnalysisSettings(resolveConfig({ rules: { 'hardcoded-credential': 'off' } }).config);
-    assert.deepEqual(analyze('a.ts', text, off).findings, []);
-    const info = toAnalysisSettings(resolveConfig({ rules: { 'hardcoded-credential': 'info' } }).config);
-    assert.deepEqual(analyze('a.ts', text, info).findings.map((f) => f.severity), ['info']);
+    const off = toAnalysisSettings(resolveConfig(configModel, { rules: { 'hardcoded-credential': 'off' } }).config);
+    assert.deepEqual(analyze(rules, 'a.ts', text, off).findings, []);
+    const info = toAnalysisSettings(resolveConfig(configModel, { rules: { 'hardcoded-credential': 'info' } }).config);
+    assert.deepEqual(analyze(rules, 'a.ts', text, info).findings.map((f) => f.severity), ['info']);
   });
 
   it('reads integration-engineer.json, else the integrationEngineer key of package.json', () => {
-    const dedicated = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{"maxFileSize": 10}', 'package.json': '{"integrationEngineer": {"maxFileSize": 20}}' }));
+    const dedicated = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': '{"maxFileSize": 10}', 'package.json': '{"integrationEngineer": {"maxFileSize": 20}}' }));
     assert.equal(dedicated.config.maxFileSize, 10);
-    const fromPackage = loadWorkspaceConfig(folderWith({ 'package.json': '{"name": "x", "integrationEngineer": {"maxFileSize": 20}}' }));
+    const fromPackage = loadWorkspaceConfig(configModel, folderWith({ 'package.json': '{"name": "x", "integrationEngineer": {"maxFileSize": 20}}' }));
     assert.equal(fromPackage.config.maxFileSize, 20);
-    const plainPackage = loadWorkspaceConfig(folderWith({ 'package.json': '{"name": "x"}' }));
-    assert.deepEqual(plainPackage, { config: defaultConfig, problems: [] });
+    const plainPackage = loadWorkspaceConfig(configModel, folderWith({ 'package.json': '{"name": "x"}' }));
+    assert.deepEqual(plainPackage, { config: configModel.defaults, problems: [] });
   });
 
   it('a broken config file is a located problem and the defaults keep working', () => {
-    const loaded = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{\n  "maxFileSize": 5,\n  oops\n}' }));
-    assert.equal(loaded.config, defaultConfig);
+    const loaded = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': '{\n  "maxFileSize": 5,\n  oops\n}' }));
+    assert.equal(loaded.config, configModel.defaults);
     assert.equal(loaded.problems.length, 1);
     assert.match(loaded.problems[0].message, /^not valid JSON/);
     assert.equal(loaded.problems[0].line, 2);
   });
 
   it('locates a bad key in the file for the diagnostic', () => {
-    const loaded = loadWorkspaceConfig(folderWith({ 'integration-engineer.json': '{\n  "rules": {\n    "unverified-webhook": "loud"\n  }\n}' }));
+    const loaded = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': '{\n  "rules": {\n    "unverified-webhook": "loud"\n  }\n}' }));
     assert.deepEqual(loaded.problems.map((p) => [p.key, p.line, p.character]), [['rules.unverified-webhook', 2, 4]]);
   });
 
@@ -81,7 +81,7 @@ describe('configuration', () => {
     const folder = folderWith({ 'integration-engineer.json': '{"defaultTimeoutMs": 3000}' });
     const settings = buildFolderSettings(folder, { defaultTimeoutMs: 5000, maxFileSize: 'huge', chat: { model: 'x' }, trace: { server: 'off' } });
     assert.equal(settings.config.defaultTimeoutMs, 3000);
-    assert.equal(settings.config.maxFileSize, defaultConfig.maxFileSize);
+    assert.equal(settings.config.maxFileSize, configModel.defaults.maxFileSize);
     assert.equal(settings.settingProblems.length, 1);
     assert.match(settings.settingProblems[0], /^integrationEngineer\.maxFileSize: /);
   });

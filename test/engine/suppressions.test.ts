@@ -1,10 +1,11 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
 import { parseSuppressions } from '../../server/src/engine/suppressions.js';
 
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
-const ids = (path: string, text: string) => analyze(path, text).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
+const ids = (path: string, text: string) => analyze(rules, path, text).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
 
 describe('suppressions', () => {
   it('parses kinds, several rule ids and the reason', () => {
@@ -40,12 +41,12 @@ describe('suppressions', () => {
   });
 
   it('reports a suppression naming an unknown rule (warning) and one that suppresses nothing (info)', () => {
-    const findings = analyze('a.ts', '// integration-engineer-disable-next-line no-such-rule\nconst a = 1;\n// integration-engineer-disable-next-line hardcoded-credential\nconst b = 2;\n').findings;
+    const findings = analyze(rules, 'a.ts', '// integration-engineer-disable-next-line no-such-rule\nconst a = 1;\n// integration-engineer-disable-next-line hardcoded-credential\nconst b = 2;\n').findings;
     assert.deepEqual(findings.map((f) => [f.range.start.line + 1, f.ruleId, f.severity]), [[1, 'invalid-suppression', 'warning'], [3, 'unused-suppression', 'info']]);
   });
 
   it('does not call a suppression unused when its rule did not run', () => {
-    const result = analyze('a.ts', '// integration-engineer-disable-next-line hardcoded-credential\nconst b = 2;\n', { severities: { 'hardcoded-credential': 'off' }, options: { defaultTimeoutMs: 1, extraLocalHosts: [], extraVerifierNames: [], extraCredentialNames: [], extraPlaceholders: [] } });
+    const result = analyze(rules, 'a.ts', '// integration-engineer-disable-next-line hardcoded-credential\nconst b = 2;\n', { severities: { 'hardcoded-credential': 'off' }, options: {} });
     assert.deepEqual(result.findings, []);
   });
 });

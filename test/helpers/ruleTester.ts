@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
-import { defaultRuleOptions, type RuleOptions } from '../../server/src/engine/types.js';
+import { rules } from '../../server/src/rules/index.js';
 
 export interface ValidCase {
   code: string;
   /** Defaults to `case.ts`. */
   filename?: string;
   name?: string;
-  options?: Partial<RuleOptions>;
+  /** Settings by configuration key (`defaultTimeoutMs`, `localHosts`, …); the rest keep their defaults. */
+  options?: Record<string, unknown>;
 }
 
 export interface ExpectedFinding {
@@ -24,9 +25,9 @@ export interface InvalidCase extends ValidCase {
 }
 
 function run(ruleId: string, testCase: ValidCase) {
-  const result = analyze(testCase.filename ?? 'case.ts', testCase.code, {
+  const result = analyze(rules, testCase.filename ?? 'case.ts', testCase.code, {
     ...defaultSettings,
-    options: { ...defaultRuleOptions, ...testCase.options },
+    options: testCase.options ?? {},
     only: [ruleId],
   });
   assert.deepEqual(result.failures, [], `rule threw: ${result.failures.map((f) => String((f.error as Error)?.stack ?? f.error)).join('\n')}`);

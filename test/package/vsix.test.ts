@@ -11,7 +11,7 @@ const EXPECTED = [
   'extension/dist/client.js',
   'extension/dist/server.js',
   'extension/dist/webview.js',
-  'extension/docs/rules/missing-timeout.md',
+  'extension/dist/docs/rules/missing-timeout.md',
   'extension/schemas/integration-engineer.schema.json',
   'extension/prompts/integration-engineer.md',
 ];

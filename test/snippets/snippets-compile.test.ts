@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
 import { SNIPPET_CONTEXT } from './snippet-context.js';
 import { bodyText, LANGUAGE_EXTENSIONS, snippetFiles } from './snippet-files.js';
@@ -142,7 +143,7 @@ describe('snippets type-check and scan clean', () => {
 
     it(`${label} scans clean`, () => {
       // Named by prefix, so a webhook receiver's path says webhook, as it would in a real app.
-      const result = analyze(`src/snippets/${snippet.prefix}${snippet.extension}`, snippet.text);
+      const result = analyze(rules, `src/snippets/${snippet.prefix}${snippet.extension}`, snippet.text);
       assert.deepEqual(result.failures.map((failure) => failure.ruleId), [], 'a rule threw on the snippet');
       const findings = result.findings.map((finding) => `snippet line ${finding.range.start.line + 1 - snippet.contextLines} [${finding.ruleId}] ${finding.message}`);
       assert.deepEqual(findings, [], `${label} has findings:\n${findings.join('\n')}`);

@@ -3,6 +3,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
 import { SNIPPET_CONTEXT } from './snippet-context.js';
 import { bodyText, snippetFiles } from './snippet-files.js';
 import { expandSnippet } from './snippet-syntax.js';
@@ -51,7 +52,7 @@ describe('removing a snippet safeguard is reported', () => {
           assert.ok(text.includes(find), `the snippet no longer contains ${JSON.stringify(find)}`);
           text = text.replace(find, replace);
         }
-        const findings = analyze(`src/snippets/${removal.prefix}.${flavour}`, text).findings;
+        const findings = analyze(rules, `src/snippets/${removal.prefix}.${flavour}`, text).findings;
         assert.ok(findings.some((finding) => finding.ruleId === removal.ruleId), `expected ${removal.ruleId}, got ${findings.map((finding) => finding.ruleId).join(', ') || 'nothing'}`);
       });
     }

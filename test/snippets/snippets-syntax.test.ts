@@ -6,6 +6,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
 import { SNIPPET_CONTEXT } from './snippet-context.js';
 import { bodyText, LANGUAGE_EXTENSIONS, snippetContributions, snippetFiles, type SnippetDefinition } from './snippet-files.js';
@@ -60,7 +61,7 @@ for (const file of snippetFiles()) {
     });
 
     it('scans clean as a file in the repository', () => {
-      const result = analyze(file.path, readFileSync(resolve(ROOT, file.path), 'utf8'));
+      const result = analyze(rules, file.path, readFileSync(resolve(ROOT, file.path), 'utf8'));
       assert.deepEqual(result.findings.map((finding) => `${finding.range.start.line + 1} [${finding.ruleId}] ${finding.message}`), []);
     });
 

@@ -1,4 +1,4 @@
-import { findSecrets } from '../../../server/src/rules/support/credentials.js';
+import { findSecrets } from '../../../server/src/secrets/credentials.js';
 import type { CredentialDetector } from './redaction.js';
 
 /** The engine's pure text detector (known token formats, PEM blocks, URL passwords, Authorization values). */

@@ -2,7 +2,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { lineStarts, positionAt } from '../engine/lines.js';
 import { resolveConfig, type ConfigProblem } from './resolve.js';
-import { defaultConfig, type Config } from './schema.js';
+import type { Config, ConfigModel } from './schema.js';
 
 export const CONFIG_FILE = 'integration-engineer.json';
 export const PACKAGE_KEY = 'integrationEngineer';
@@ -42,7 +42,7 @@ function parseJson(file: string, text: string): { value?: unknown; problem?: Loc
 }
 
 /** Reads a config file given by path (the CLI's `--config`). */
-export function loadConfigFile(file: string, base: Config = defaultConfig): LoadedConfig {
+export function loadConfigFile(model: ConfigModel, file: string, base: Config = model.defaults): LoadedConfig {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -53,17 +53,17 @@ export function loadConfigFile(file: string, base: Config = defaultConfig): Load
   if (parsed.problem) return { config: base, file, problems: [parsed.problem] };
   const isPackage = file.endsWith('package.json');
   const raw = isPackage ? (parsed.value as Record<string, unknown> | null)?.[PACKAGE_KEY] : parsed.value;
-  const resolved = resolveConfig(raw, base);
+  const resolved = resolveConfig(model, raw, base);
   return { config: resolved.config, file, problems: resolved.problems.map((p) => ({ ...p, file, ...locate(text, p.key || PACKAGE_KEY) })) };
 }
 
 /** The workspace folder's configuration: `integration-engineer.json`, else package.json's key. */
-export function loadWorkspaceConfig(folder: string, base: Config = defaultConfig): LoadedConfig {
+export function loadWorkspaceConfig(model: ConfigModel, folder: string, base: Config = model.defaults): LoadedConfig {
   const dedicated = join(folder, CONFIG_FILE);
-  if (existsSync(dedicated)) return loadConfigFile(dedicated, base);
+  if (existsSync(dedicated)) return loadConfigFile(model, dedicated, base);
   const pkg = join(folder, 'package.json');
   if (existsSync(pkg)) {
-    const loaded = loadConfigFile(pkg, base);
+    const loaded = loadConfigFile(model, pkg, base);
     // A package.json that is not ours to judge (no key, or broken JSON) is not a config problem.
     if (loaded.problems.some((p) => p.message.startsWith('not valid JSON'))) return { config: base, problems: [] };
     return loaded.problems.length === 0 && loaded.config === base ? { config: base, problems: [] } : loaded;

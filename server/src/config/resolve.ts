@@ -1,4 +1,4 @@
-import { configShape, defaultConfig, type Config } from './schema.js';
+import type { Config, ConfigModel } from './schema.js';
 import type { AnalysisSettings } from '../engine/analyze.js';
 
 export interface ConfigProblem {
@@ -12,13 +12,11 @@ export interface ResolvedConfig {
   problems: ConfigProblem[];
 }
 
-type Key = keyof typeof configShape;
-
 /**
  * Validates raw configuration key by key at the boundary: a bad key is reported by name
  * and falls back to its default (or to `base`), so one typo never disables the rest.
  */
-export function resolveConfig(raw: unknown, base: Config = defaultConfig): ResolvedConfig {
+export function resolveConfig(model: ConfigModel, raw: unknown, base: Config = model.defaults): ResolvedConfig {
   const problems: ConfigProblem[] = [];
   if (raw === undefined || raw === null) return { config: base, problems };
   if (typeof raw !== 'object' || Array.isArray(raw)) {
@@ -26,28 +24,28 @@ export function resolveConfig(raw: unknown, base: Config = defaultConfig): Resol
   }
   const config: Config = { ...base };
   for (const [key, value] of Object.entries(raw as Record<string, unknown>)) {
-    if (!(key in configShape)) {
+    if (!(key in model.shape)) {
       problems.push({ key, message: `unknown setting "${key}"` });
       continue;
     }
     if (key === 'rules') {
-      config.rules = { ...base.rules, ...resolveRules(value, problems) };
+      config.rules = { ...base.rules, ...resolveRules(model, value, problems) };
       continue;
     }
-    const parsed = configShape[key as Key].safeParse(value);
-    if (parsed.success) (config as Record<string, unknown>)[key] = parsed.data;
+    const parsed = model.shape[key].safeParse(value);
+    if (parsed.success) config[key] = parsed.data;
     else problems.push({ key, message: describeIssue(parsed.error.issues[0]) });
   }
   return { config, problems };
 }
 
-function resolveRules(value: unknown, problems: ConfigProblem[]): Config['rules'] {
+function resolveRules(model: ConfigModel, value: unknown, problems: ConfigProblem[]): Config['rules'] {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     problems.push({ key: 'rules', message: 'expected an object mapping rule ids to off, info, warning or error' });
     return {};
   }
   const result: Record<string, string> = {};
-  const known = configShape.rules.unwrap().shape as Record<string, { safeParse(v: unknown): { success: boolean; data?: unknown; error?: { issues: Array<{ message: string }> } } }>;
+  const known = model.ruleSeverities.shape;
   for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
     const schema = known[id];
     if (!schema) {
@@ -71,13 +69,8 @@ function describeIssue(issue: { message: string; path: PropertyKey[] } | undefin
 export function toAnalysisSettings(config: Config, only?: string[]): AnalysisSettings {
   return {
     severities: config.rules as AnalysisSettings['severities'],
-    options: {
-      defaultTimeoutMs: config.defaultTimeoutMs,
-      extraLocalHosts: config.localHosts,
-      extraVerifierNames: config.verifierNames,
-      extraCredentialNames: config.credentialNames,
-      extraPlaceholders: config.placeholders,
-    },
+    // Each rule picks the keys its `meta.options` declares.
+    options: config,
     ...(only ? { only } : {}),
   };
 }

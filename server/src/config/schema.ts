@@ -1,35 +1,66 @@
 import { z } from 'zod';
-import { rules } from '../rules/index.js';
-import { defaultRuleOptions } from '../engine/types.js';
+import type { RuleMeta } from '../engine/rule.js';
 
 /**
  * The one source of truth for configuration: the workspace file, the `integrationEngineer`
- * key of package.json and the VS Code settings are all this schema. The manifest's
- * `contributes.configuration` and the config file's JSON Schema are generated from it.
+ * key of package.json and the VS Code settings are all this schema. It is built from the
+ * rules' metadata (severities, and the settings each rule's `meta.options` declares), so it
+ * knows no rule by name; the manifest's `contributes.configuration` and the config file's
+ * JSON Schema are generated from it.
  */
 export const severitySetting = z.enum(['off', 'info', 'warning', 'error']);
 
-const ruleSeverities = z
-  .object(Object.fromEntries(rules.map((rule) => [rule.meta.id, severitySetting.optional().describe(`${rule.meta.description} (default: ${rule.meta.defaultSeverity})`)])))
-  .strict();
+export type SeveritySettingValue = z.infer<typeof severitySetting>;
 
-const nameList = (what: string) => z.array(z.string().min(1)).default([]).describe(what);
-
-export const configShape = {
-  rules: ruleSeverities.default({}).describe('Severity per rule id: off, info, warning or error. Rules not named keep their default.'),
-  defaultTimeoutMs: z.number().int().min(1).max(600_000).default(defaultRuleOptions.defaultTimeoutMs).describe('Timeout in milliseconds that quick fixes and messages suggest.'),
-  localHosts: nameList('Extra host names treated as local by insecure-transport (e.g. "*.corp.example").'),
-  verifierNames: nameList('Extra names of functions that verify a webhook signature (unverified-webhook).'),
-  credentialNames: nameList('Extra names of keys or variables that hold credentials (hardcoded-credential, secret-in-log).'),
-  placeholders: nameList('Extra values that are placeholders, not credentials (hardcoded-credential).'),
+/** Settings of the analysis itself, not of any rule. */
+const analysisShape = {
   include: z.array(z.string().min(1)).default([]).describe('Glob patterns of files to analyse (relative to the workspace folder). Empty means every supported file.'),
   exclude: z.array(z.string().min(1)).default([]).describe('Glob patterns of files never to analyse (relative to the workspace folder).'),
   timeBudgetMs: z.number().int().min(10).max(60_000).default(1500).describe('The status item warns when analysing one file takes longer than this many milliseconds.'),
   maxFileSize: z.number().int().min(1).max(100_000_000).default(1_000_000).describe('Files larger than this many bytes are skipped.'),
 };
 
-export const configSchema = z.object(configShape).strict();
+export interface Config {
+  rules: Partial<Record<string, SeveritySettingValue>>;
+  include: string[];
+  exclude: string[];
+  timeBudgetMs: number;
+  maxFileSize: number;
+  /** The rules' settings (`meta.options`), by key. */
+  [setting: string]: unknown;
+}
 
-export type Config = z.infer<typeof configSchema>;
+export interface ConfigModel {
+  /** Every top-level key with its zod schema. */
+  shape: Record<string, z.ZodType>;
+  /** Severities by rule id. */
+  ruleSeverities: z.ZodObject<Record<string, z.ZodOptional<typeof severitySetting>>>;
+  schema: z.ZodType;
+  defaults: Config;
+}
 
-export const defaultConfig: Config = configSchema.parse({});
+/** Collects the rules' settings; a key two rules declare must be the same schema (see `config/settings.ts`). */
+function ruleSettings(metas: readonly RuleMeta[]): Record<string, z.ZodType> {
+  const settings: Record<string, z.ZodType> = {};
+  for (const meta of metas) {
+    for (const [key, schema] of Object.entries(meta.options ?? {})) {
+      if (key in analysisShape || key === 'rules') throw new Error(`${meta.id}: option "${key}" shadows an analysis setting`);
+      if (settings[key] && settings[key] !== schema) throw new Error(`${meta.id}: option "${key}" differs from another rule's; share it through config/settings.ts`);
+      settings[key] = schema;
+    }
+  }
+  return settings;
+}
+
+export function createConfigModel(metas: readonly RuleMeta[]): ConfigModel {
+  const ruleSeverities = z
+    .object(Object.fromEntries(metas.map((meta) => [meta.id, severitySetting.optional().describe(`${meta.description} (default: ${meta.defaultSeverity})`)])))
+    .strict();
+  const shape: Record<string, z.ZodType> = {
+    rules: ruleSeverities.default({}).describe('Severity per rule id: off, info, warning or error. Rules not named keep their default.'),
+    ...ruleSettings(metas),
+    ...analysisShape,
+  };
+  const schema = z.object(shape).strict();
+  return { shape, ruleSeverities, schema, defaults: schema.parse({}) as Config };
+}

@@ -4,8 +4,7 @@ import { classifyFile } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import type { ParsedFile, Rule } from './rule.js';
-import { defaultRuleOptions, type Finding, type NodeHandler, type Range, type Report, type RuleOptions, type Severity } from './types.js';
-import { rules as allRules } from '../rules/index.js';
+import type { Finding, MessageData, NodeHandler, Range, Report, Severity } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
 
 export type SeveritySetting = Severity | 'off';
@@ -13,12 +12,13 @@ export type SeveritySetting = Severity | 'off';
 export interface AnalysisSettings {
   /** Per-rule severity overrides; a rule not named keeps its default. */
   severities: Record<string, SeveritySetting>;
-  options: RuleOptions;
+  /** Setting values by configuration key; each rule reads the keys its `meta.options` names. */
+  options: Record<string, unknown>;
   /** When set, only these rules run (the CLI's `--rule`). */
   only?: string[];
 }
 
-export const defaultSettings: AnalysisSettings = { severities: {}, options: defaultRuleOptions };
+export const defaultSettings: AnalysisSettings = { severities: {}, options: {} };
 
 export interface RuleFailure {
   ruleId: string;
@@ -34,61 +34,92 @@ export interface AnalysisResult {
   skipped?: string;
 }
 
-const knownRuleIds = new Set(allRules.map((rule) => rule.meta.id));
-
 const sharedParser = new Parser();
 
-function activeRules(settings: AnalysisSettings): Array<{ rule: Rule; severity: Severity }> {
-  const active: Array<{ rule: Rule; severity: Severity }> = [];
-  for (const rule of allRules) {
+interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+}
+
+/** Each schema's default, computed once: a setting nobody gave reads as its documented default. */
+const schemaDefaults = new WeakMap<object, unknown>();
+
+function defaultOf(schema: { safeParse(value: unknown): { success: boolean; data?: unknown } }): unknown {
+  if (!schemaDefaults.has(schema)) {
+    const parsed = schema.safeParse(undefined);
+    schemaDefaults.set(schema, parsed.success ? parsed.data : undefined);
+  }
+  return schemaDefaults.get(schema);
+}
+
+function optionsFor(rule: Rule, values: Record<string, unknown>): Record<string, unknown> {
+  const options: Record<string, unknown> = {};
+  for (const [key, schema] of Object.entries(rule.meta.options ?? {})) options[key] = values[key] ?? defaultOf(schema);
+  return options;
+}
+
+function activeRules(rules: readonly Rule[], settings: AnalysisSettings): ActiveRule[] {
+  const active: ActiveRule[] = [];
+  for (const rule of rules) {
     if (settings.only && !settings.only.includes(rule.meta.id)) continue;
     const setting = settings.severities[rule.meta.id] ?? rule.meta.defaultSeverity;
-    if (setting !== 'off') active.push({ rule, severity: setting });
+    if (setting !== 'off') active.push({ rule, severity: setting, options: optionsFor(rule, settings.options) });
   }
   return active;
+}
+
+/** A message template with its `{{name}}` placeholders filled; an unknown id is the rule's bug. */
+function formatMessage(rule: Rule, messageId: string, data: MessageData | undefined): string {
+  const template = rule.meta.messages[messageId];
+  if (template === undefined) throw new Error(`${rule.meta.id} reported unknown messageId "${messageId}"`);
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (whole, name: string) => (data && name in data ? String(data[name]) : whole));
 }
 
 /**
  * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
  * text file through the rules that read text. Never throws for a rule's failure.
  */
-export function analyze(path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
+export function analyze(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
   const kind = classifyFile(path);
   if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
   const findings: Finding[] = [];
   const failures: RuleFailure[] = [];
   const starts = lineStarts(text);
   const toRange = (start: number, end: number): Range => ({ start: positionAt(starts, start), end: positionAt(starts, end) });
-  const reporter = (ruleId: string, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report): void => {
+  const reporter = (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report): void => {
     const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
     const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
-    findings.push({ ruleId, severity, range: toRange(start, end), message: report.message, ...(report.fix ? { fix: report.fix } : {}) });
+    const messageId = report.messageId ?? 'legacy';
+    const message = formatMessage(rule, messageId, report.messageId ? report.data : { text: report.message ?? '' });
+    findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...(report.fix ? { fix: report.fix } : {}) });
   };
-  const active = activeRules(settings);
+  const active = activeRules(rules, settings);
+  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
 
   if (kind.kind === 'text') {
-    for (const { rule, severity } of active) {
+    for (const { rule, severity, options } of active) {
       if (!rule.checkText) continue;
       try {
-        rule.checkText({ path, text, kind: kind.text, options: settings.options, report: reporter(rule.meta.id, severity) });
+        rule.checkText({ path, text, kind: kind.text, options, report: reporter(rule, severity) });
       } catch (error) {
         failures.push({ ruleId: rule.meta.id, error });
       }
     }
-    return finish(text, starts, findings, failures, active);
+    return finish(text, starts, findings, failures, active, knownRuleIds);
   }
 
   const sourceFile = parser.parse(path, text);
   try {
     const file: ParsedFile = { path, text, sourceFile, facts: new FileFacts(sourceFile) };
-    runWalk(file, active, settings.options, reporter, failures);
+    runWalk(file, active, reporter, failures);
   } finally {
     if (!keepParsed) parser.forget(path);
   }
-  return finish(text, starts, findings, failures, active);
+  return finish(text, starts, findings, failures, active, knownRuleIds);
 }
 
-function finish(text: string, starts: number[], findings: Finding[], failures: RuleFailure[], active: Array<{ rule: Rule }>): AnalysisResult {
+function finish(text: string, starts: number[], findings: Finding[], failures: RuleFailure[], active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
   const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, starts) : [];
   if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
   const ran = new Set(active.map(({ rule }) => rule.meta.id));
@@ -98,9 +129,8 @@ function finish(text: string, starts: number[], findings: Finding[], failures: R
 
 function runWalk(
   file: ParsedFile,
-  active: Array<{ rule: Rule; severity: Severity }>,
-  options: RuleOptions,
-  reporter: (ruleId: string, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report) => void,
+  active: ActiveRule[],
+  reporter: (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report) => void,
   failures: RuleFailure[],
 ): void {
   const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
@@ -111,10 +141,10 @@ function runWalk(
     failed.add(ruleId);
     failures.push({ ruleId, error });
   };
-  for (const { rule, severity } of active) {
+  for (const { rule, severity, options } of active) {
     if (!rule.create) continue;
     try {
-      const visitor = rule.create({ file, options, report: reporter(rule.meta.id, severity, file.sourceFile) });
+      const visitor = rule.create({ file, options, report: reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
         const list = handlers.get(Number(kind)) ?? [];

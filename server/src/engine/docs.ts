@@ -4,10 +4,11 @@ import { INVALID_SUPPRESSION, UNUSED_SUPPRESSION } from './suppressions.js';
 
 /**
  * The one place a documentation address is derived from a finding's id. The pages ship
- * inside the extension (docs/rules/<id>.md; suppression findings share docs/suppressions.md),
+ * inside the extension (the build copies each rule folder's page to dist/docs/rules/<id>.md;
+ * suppression findings share docs/suppressions.md),
  * so the link works offline. `root` is the package folder (the bundles live in <root>/dist).
  */
 export function ruleDocsUrl(id: string, root: string = join(__dirname, '..')): string {
-  const page = id === INVALID_SUPPRESSION || id === UNUSED_SUPPRESSION ? join('docs', 'suppressions.md') : join('docs', 'rules', `${id}.md`);
+  const page = id === INVALID_SUPPRESSION || id === UNUSED_SUPPRESSION ? join('docs', 'suppressions.md') : join('dist', 'docs', 'rules', `${id}.md`);
   return pathToFileURL(join(root, page)).href;
 }

@@ -1,7 +1,8 @@
-import type { ts } from 'ts-morph';
+import type { z } from 'zod';
+import type { ts } from './ts.js';
 import type { FileFacts } from './facts.js';
 import type { TextKind } from './files.js';
-import type { Report, RuleMeta, RuleOptions, RuleVisitor } from './types.js';
+import type { Report, RuleVisitor, Severity } from './types.js';
 
 export interface ParsedFile {
   path: string;
@@ -10,17 +11,34 @@ export interface ParsedFile {
   facts: FileFacts;
 }
 
-export interface RuleContext {
+/** The zod fields of the settings a rule reads, by configuration key. */
+export type OptionsShape = Record<string, z.ZodType>;
+
+/** The values a rule sees for its options: its schema's output, defaults filled. */
+export type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: z.output<Shape[K]> };
+
+export interface RuleMeta<Shape extends OptionsShape = OptionsShape> {
+  id: string;
+  defaultSeverity: Severity;
+  /** One line, shown in SARIF `shortDescription` and the docs index. */
+  description: string;
+  /** Message texts by id (ESLint's `meta.messages`); `{{name}}` is filled from a report's `data`. */
+  messages: Record<string, string>;
+  /** The settings the rule reads; `config/` collects them from the registry as top-level keys. */
+  options?: Shape;
+}
+
+export interface RuleContext<Options = Record<string, unknown>> {
   file: ParsedFile;
-  options: RuleOptions;
+  options: Options;
   report(report: Report): void;
 }
 
-export interface TextContext {
+export interface TextContext<Options = Record<string, unknown>> {
   path: string;
   text: string;
   kind: TextKind;
-  options: RuleOptions;
+  options: Options;
   report(report: Report): void;
 }
 
@@ -28,8 +46,13 @@ export interface TextContext {
  * A rule: its metadata, the visitors it adds to the shared walk of a JS/TS file, and
  * (for rules that read any text file) a check of a file that is not parsed.
  */
-export interface Rule {
-  meta: RuleMeta;
-  create?(context: RuleContext): RuleVisitor;
-  checkText?(context: TextContext): void;
+export interface Rule<Shape extends OptionsShape = OptionsShape> {
+  meta: RuleMeta<Shape>;
+  create?(context: RuleContext<OptionsOf<Shape>>): RuleVisitor;
+  checkText?(context: TextContext<OptionsOf<Shape>>): void;
+}
+
+/** Declares a rule with its options typed from its own schema (typescript-eslint's `createRule`). */
+export function defineRule<Shape extends OptionsShape = Record<never, never>>(rule: Rule<Shape>): Rule {
+  return rule as unknown as Rule;
 }

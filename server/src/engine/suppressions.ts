@@ -13,6 +13,9 @@ export interface Suppression {
   reason?: string;
   /** Where the directive itself stands. */
   range: Range;
+  /** Offsets of the directive in the text. */
+  start: number;
+  end: number;
 }
 
 export interface SuppressedFinding {
@@ -38,6 +41,8 @@ export function parseSuppressions(text: string, starts: number[] = lineStarts(te
       ruleIds,
       ...(reason ? { reason } : {}),
       range: { start: { line, character }, end: { line, character: character + match[0].length } },
+      start,
+      end: start + match[0].length,
     });
   }
   return found;
@@ -80,6 +85,8 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
         ruleId: INVALID_SUPPRESSION,
         severity: 'warning',
         range: suppression.range,
+        start: suppression.start,
+        end: suppression.end,
         message: `Unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in a suppression comment: it suppresses nothing. Use one of the rule ids listed in the docs.`,
       });
       continue;
@@ -90,6 +97,8 @@ export function applySuppressions(findings: Finding[], suppressions: Suppression
         ruleId: UNUSED_SUPPRESSION,
         severity: 'info',
         range: suppression.range,
+        start: suppression.start,
+        end: suppression.end,
         message: `This suppression of ${suppression.ruleIds.join(', ') || 'every rule'} suppresses nothing: remove it.`,
       });
     }

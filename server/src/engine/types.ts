@@ -18,42 +18,30 @@ export type FixData = Record<string, unknown>;
 
 export interface Finding {
   ruleId: string;
+  /** The key of the rule's `meta.messages` the message was made from. */
+  messageId?: string;
   severity: Severity;
   range: Range;
+  /** UTF-16 offsets of the range in the analysed text: positions never re-derived elsewhere. */
+  start: number;
+  end: number;
   message: string;
   fix?: FixData;
 }
 
-export interface RuleMeta {
-  id: string;
-  defaultSeverity: Severity;
-  /** One line, shown in SARIF `shortDescription` and the docs index. */
-  description: string;
-}
-
-/** Options a rule may read; every rule gets the same validated bag. */
-export interface RuleOptions {
-  defaultTimeoutMs: number;
-  extraLocalHosts: string[];
-  extraVerifierNames: string[];
-  extraCredentialNames: string[];
-  extraPlaceholders: string[];
-}
-
-export const defaultRuleOptions: RuleOptions = {
-  defaultTimeoutMs: 10_000,
-  extraLocalHosts: [],
-  extraVerifierNames: [],
-  extraCredentialNames: [],
-  extraPlaceholders: [],
-};
+/** Values for a message's `{{name}}` placeholders. */
+export type MessageData = Record<string, string | number>;
 
 export interface Report {
   /** The node the finding covers; its start line is the line the contract names. */
   node?: ts.Node;
   /** Alternatively, an explicit span of the file text. */
   span?: { start: number; end: number };
-  message: string;
+  /** A key of the rule's `meta.messages`, filled with `data`. */
+  messageId?: string;
+  data?: MessageData;
+  /** TRANSITIONAL: a finished text, reported under the rule's `legacy` message. */
+  message?: string;
   fix?: FixData;
 }
 

@@ -1,7 +1,8 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadWorkspaceConfig, type LocatedProblem } from '../config/load.js';
 import { resolveConfig } from '../config/resolve.js';
-import { defaultConfig, type Config } from '../config/schema.js';
+import type { Config } from '../config/schema.js';
+import { configModel } from '../rules/index.js';
 
 /** Keys under `integrationEngineer.*` that belong to the client, not to analysis. */
 const CLIENT_ONLY_KEYS = ['chat', 'trace'];
@@ -35,9 +36,9 @@ export function pathToUri(path: string): string {
 export function buildFolderSettings(folder: string | undefined, editorSettings: unknown): FolderSettings {
   const raw = editorSettings && typeof editorSettings === 'object' ? { ...(editorSettings as Record<string, unknown>) } : {};
   for (const key of CLIENT_ONLY_KEYS) delete raw[key];
-  const fromEditor = resolveConfig(raw, defaultConfig);
+  const fromEditor = resolveConfig(configModel, raw);
   const settingProblems = fromEditor.problems.map((p) => `integrationEngineer.${p.key}: ${p.message}`);
   if (!folder) return { config: fromEditor.config, settingProblems, fileProblems: [] };
-  const fromFile = loadWorkspaceConfig(folder, fromEditor.config);
+  const fromFile = loadWorkspaceConfig(configModel, folder, fromEditor.config);
   return { folder, config: fromFile.config, settingProblems, fileProblems: fromFile.problems, ...(fromFile.file ? { configFile: fromFile.file } : {}) };
 }

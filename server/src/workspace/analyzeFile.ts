@@ -1,5 +1,6 @@
 import { readFileSync, statSync } from 'node:fs';
 import { analyze, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
+import type { Rule } from '../engine/rule.js';
 import { looksBinary } from './walk.js';
 
 export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult } | { kind: 'skipped'; reason: string };
@@ -8,9 +9,9 @@ export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult } | { kind
  * Reads and analyses a file on disk for the CLI and the workspace scan alike: files over the
  * size limit and binary files are skipped, not read. Throws only when the file cannot be read.
  */
-export function analyzeFileOnDisk(path: string, maxFileSize: number, settings: AnalysisSettings): DiskAnalysis {
+export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileSize: number, settings: AnalysisSettings): DiskAnalysis {
   if (statSync(path).size > maxFileSize) return { kind: 'skipped', reason: `larger than maxFileSize (${maxFileSize} bytes)` };
   if (looksBinary(path)) return { kind: 'skipped', reason: 'binary file' };
-  const result = analyze(path, readFileSync(path, 'utf8'), settings);
+  const result = analyze(rules, path, readFileSync(path, 'utf8'), settings);
   return result.skipped ? { kind: 'skipped', reason: result.skipped } : { kind: 'analysed', result };
 }

@@ -1,0 +1,103 @@
+import { ts } from '../engine/ts.js';
+import { calleeName } from '../engine/ast.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
+
+/** A function whose body the file shows: a declaration, expression, arrow or method. */
+export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export function isFunctionNode(node: ts.Node): node is FunctionNode {
+  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
+}
+
+/** The enclosing class of a node, for resolving `this.method(...)`. */
+function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  let current = node.parent;
+  while (current && !ts.isClassDeclaration(current) && !ts.isClassExpression(current)) current = current.parent;
+  return current;
+}
+
+/** A class member by name, when it is a method or a property holding a function. */
+function classMember(cls: ts.ClassLikeDeclaration, name: string): FunctionNode | undefined {
+  for (const member of cls.members) {
+    if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
+    if (ts.isMethodDeclaration(member) && member.body) return member;
+    if (ts.isPropertyDeclaration(member) && member.initializer) {
+      const init = skipOuter(member.initializer);
+      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
+    }
+  }
+  return undefined;
+}
+
+/**
+ * The function an expression stands for when the file shows its body: an inline
+ * function, a name bound to a function declaration or a const function, or
+ * `this.method` inside the same class.
+ */
+export function resolveFunction(expr: ts.Expression, facts: FileFacts): FunctionNode | undefined {
+  const node = skipOuter(expr);
+  if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
+  if (ts.isIdentifier(node)) {
+    const declared = facts.declarationName(node);
+    if (declared && ts.isFunctionDeclaration(declared.parent) && declared.parent.body) return declared.parent;
+    const value = facts.valueOf(node);
+    if (value && value !== node && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
+    return undefined;
+  }
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    const cls = enclosingClass(node);
+    return cls ? classMember(cls, node.name.text) : undefined;
+  }
+  if (ts.isCallExpression(node) && calleeName(node) === 'bind' && ts.isPropertyAccessExpression(node.expression)) {
+    return resolveFunction(node.expression.expression, facts);
+  }
+  return undefined;
+}
+
+/** The function a call invokes, when the file shows it. */
+export function resolveCallee(call: ts.CallExpression, facts: FileFacts): FunctionNode | undefined {
+  return resolveFunction(call.expression, facts);
+}
+
+/** The name a function is known by: its own name or the binding it is assigned to. */
+export function functionName(fn: FunctionNode): string | undefined {
+  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
+  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) return fn.name.text;
+  let parent = fn.parent;
+  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) parent = parent.parent;
+  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
+  return undefined;
+}
+
+/** Visits the calls in a function body, not descending into nested classes. */
+export function forEachCall(root: ts.Node, visit: (call: ts.CallExpression) => void): void {
+  const walk = (node: ts.Node): void => {
+    if (ts.isCallExpression(node)) visit(node);
+    if (!ts.isClassLike(node)) ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}
+
+/**
+ * Visits a function and, transitively, the functions of the same file it calls (bounded
+ * depth and count, each visited once). `visit` returns true to stop early.
+ */
+export function someReachable(start: FunctionNode, facts: FileFacts, visit: (fn: FunctionNode) => boolean, maxDepth = 4): boolean {
+  const seen = new Set<ts.Node>([start]);
+  let frontier: FunctionNode[] = [start];
+  for (let depth = 0; depth <= maxDepth && frontier.length > 0; depth++) {
+    const next: FunctionNode[] = [];
+    for (const fn of frontier) {
+      if (visit(fn)) return true;
+      forEachCall(fn, (call) => {
+        const callee = resolveCallee(call, facts);
+        if (callee && !seen.has(callee) && seen.size < 64) {
+          seen.add(callee);
+          next.push(callee);
+        }
+      });
+    }
+    frontier = next;
+  }
+  return false;
+}

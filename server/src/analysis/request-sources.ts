@@ -1,0 +1,272 @@
+import { ts } from '../engine/ts.js';
+import { calleeName, propertyName } from '../engine/ast.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
+import { isFunctionNode, resolveCallee, type FunctionNode } from './functions.js';
+
+/** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
+const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;
+/** Type names of incoming requests. */
+const REQUEST_TYPES = /(^|\.)(Request|NextRequest|NextApiRequest|IncomingMessage|FastifyRequest|Context|APIGatewayProxyEvent|APIGatewayProxyEventV2|HttpRequest|Socket)\b/;
+/** Parts of a request that carry what the client sent. */
+const REQUEST_PARTS = new Set(['headers', 'header', 'rawHeaders', 'cookies', 'cookie', 'signedCookies', 'query', 'body', 'params', 'param', 'searchParams', 'url', 'originalUrl', 'handshake', 'queryStringParameters', 'pathParameters', 'multiValueHeaders', 'get']);
+/** Nest parameter decorators that inject client-sent values. */
+const NEST_REQUEST_DECORATORS = new Set(['Headers', 'Req', 'Request', 'Query', 'Body', 'Param', 'Cookies', 'Cookie', 'Session']);
+/** Calls that only reshape a value: parsing a URL, query string or cookie header, decoding. */
+const RESHAPING_CALLS = new Set(['URL', 'URLSearchParams', 'parse', 'decodeURIComponent', 'String', 'trim', 'split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'at', 'pop', 'shift', 'get', 'getAll', 'toString', 'match', 'exec']);
+/** Helpers of frameworks that read the request directly: `cookies()` / `headers()` of next/headers, hono's `getCookie(c)`. */
+const REQUEST_READER_MODULES = new Set(['next/headers', 'hono/cookie']);
+const MAX_DEPTH = 6;
+
+type Substitutions = Map<ts.ParameterDeclaration, ts.Expression>;
+
+interface Binding {
+  name: ts.Identifier;
+  /** The parameter or variable declaration the name belongs to. */
+  owner: ts.ParameterDeclaration | ts.VariableDeclaration;
+  /** The keys destructuring takes the name from: `authorization` in `const { authorization } = req.headers`. */
+  path: string[];
+}
+
+/**
+ * Traces whether values come from an incoming request, within a file: through locals,
+ * destructuring, reassignment, reshaping calls, same-file helpers' returns, and
+ * parameters whose same-file callers pass request values.
+ */
+export class RequestSources {
+  private bindings?: Map<string, Binding[]>;
+  private callers?: Map<ts.Node, ts.CallExpression[]>;
+
+  constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {}
+
+  /** True when the expression's value comes from the request the enclosing handler received. */
+  fromRequest(expr: ts.Expression): boolean {
+    return this.trace(expr, new Map(), 0, new Set());
+  }
+
+  private trace(expr: ts.Expression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    if (depth > MAX_DEPTH) return false;
+    let node = skipOuter(expr);
+    while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    const next = (inner: ts.Expression, nextSubs: Substitutions = subs): boolean => this.trace(inner, nextSubs, depth + 1, seen);
+
+    if (ts.isIdentifier(node)) return this.traceIdentifier(node, subs, depth, seen);
+    if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => next(span.expression));
+    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+      return next(node.left) || next(node.right);
+    }
+    if (ts.isConditionalExpression(node)) return next(node.whenTrue) || next(node.whenFalse);
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) return this.traceAccess(node, subs, depth, seen);
+    if (ts.isNewExpression(node)) {
+      const name = ts.isIdentifier(node.expression) ? node.expression.text : '';
+      return RESHAPING_CALLS.has(name) && node.arguments?.[0] !== undefined && next(node.arguments[0]);
+    }
+    if (ts.isCallExpression(node)) return this.traceCall(node, subs, depth, seen);
+    return false;
+  }
+
+  /** `req.headers.authorization`, `ctx.cookies.get('t')`, `socket.handshake.auth.token`: a request part off a request root. */
+  private traceAccess(node: ts.PropertyAccessExpression | ts.ElementAccessExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    const parts: string[] = [];
+    let current: ts.Expression = node;
+    for (;;) {
+      current = skipOuter(current);
+      if (ts.isAwaitExpression(current)) {
+        current = current.expression;
+      } else if (ts.isPropertyAccessExpression(current)) {
+        parts.unshift(current.name.text);
+        current = current.expression;
+      } else if (ts.isElementAccessExpression(current)) {
+        parts.unshift(propertyName(current.argumentExpression) ?? '[]');
+        current = current.expression;
+      } else if (ts.isCallExpression(current) && (ts.isPropertyAccessExpression(skipOuter(current.expression)) || ts.isElementAccessExpression(skipOuter(current.expression)))) {
+        current = current.expression;
+      } else {
+        break;
+      }
+    }
+    if (parts.some((part) => REQUEST_PARTS.has(part)) && this.isRequestRoot(current, subs)) return true;
+    // A reshaped value: `new URL(req.url).searchParams.get('token')`, `cookie.parse(header).token`, `getToken(req).value`.
+    return (ts.isCallExpression(current) || ts.isNewExpression(current) || ts.isIdentifier(current)) && this.trace(current, subs, depth + 1, seen);
+  }
+
+  private traceCall(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    const callee = skipOuter(call.expression);
+    const ref = this.facts.resolve(callee);
+    if (ref && REQUEST_READER_MODULES.has(ref.module)) return true;
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return this.traceAccess(callee, subs, depth, seen) || this.traceReshape(call, subs, depth, seen);
+    const helper = resolveCallee(call, this.facts);
+    if (helper) return this.traceReturns(helper, call, depth, seen);
+    return this.traceReshape(call, subs, depth, seen);
+  }
+
+  private traceReshape(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    const name = calleeName(call);
+    return name !== undefined && RESHAPING_CALLS.has(name) && call.arguments[0] !== undefined && this.trace(call.arguments[0], subs, depth + 1, seen);
+  }
+
+  /** A same-file helper's return values, with its parameters bound to this call's arguments. */
+  private traceReturns(helper: FunctionNode, call: ts.CallExpression, depth: number, seen: Set<ts.Node>): boolean {
+    if (seen.has(helper)) return false;
+    const subs: Substitutions = new Map();
+    helper.parameters.forEach((param, i) => {
+      if (call.arguments[i]) subs.set(param, call.arguments[i]);
+    });
+    const returned: ts.Expression[] = [];
+    if (helper.body && !ts.isBlock(helper.body)) returned.push(helper.body);
+    else if (helper.body) {
+      const walk = (node: ts.Node): void => {
+        if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
+        if (!isFunctionNode(node)) ts.forEachChild(node, walk);
+      };
+      ts.forEachChild(helper.body, walk);
+    }
+    const inner = new Set(seen).add(helper);
+    return returned.some((expr) => this.trace(expr, subs, depth + 1, inner));
+  }
+
+  private traceIdentifier(id: ts.Identifier, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    const binding = this.bindingOf(id);
+    if (!binding || seen.has(binding.name)) return false;
+    const nextSeen = new Set(seen).add(binding.name);
+    const owner = binding.owner;
+    if (ts.isParameter(owner)) {
+      if (isNestRequestParameter(owner) && owner.name === binding.name) return true;
+      const substituted = subs.get(owner);
+      if (substituted) return owner.name === binding.name ? this.trace(substituted, new Map(), depth + 1, nextSeen) : this.destructuredFrom(substituted, new Map(), depth, nextSeen);
+      if (owner.name !== binding.name && this.isRequestParameter(owner)) return true; // `({ headers }) => ...`
+      return this.fromCallers(owner, depth, nextSeen);
+    }
+    const sources: ts.Expression[] = owner.initializer ? [owner.initializer] : [];
+    sources.push(...this.assignmentsTo(binding));
+    return sources.some((source) => this.trace(source, subs, depth + 1, nextSeen));
+  }
+
+  private destructuredFrom(source: ts.Expression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
+    return this.trace(source, subs, depth + 1, seen) || this.isRequestRoot(source, subs);
+  }
+
+  /** A parameter of a function the file calls: do its callers pass a request value? */
+  private fromCallers(param: ts.ParameterDeclaration, depth: number, seen: Set<ts.Node>): boolean {
+    const fn = param.parent;
+    if (!isFunctionNode(fn)) return false;
+    const index = fn.parameters.indexOf(param);
+    return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.trace(call.arguments[index], new Map(), depth + 1, seen));
+  }
+
+  /** True when an expression is the incoming request object itself. */
+  private isRequestRoot(expr: ts.Expression, subs: Substitutions, seen: ReadonlySet<ts.Node> = new Set()): boolean {
+    let node = skipOuter(expr);
+    while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    if (ts.isCallExpression(node)) {
+      const ref = this.facts.resolve(node.expression);
+      return ref !== undefined && REQUEST_READER_MODULES.has(ref.module);
+    }
+    if (ts.isPropertyAccessExpression(node)) return ['req', 'request'].includes(node.name.text) && this.isRequestRoot(node.expression, subs, seen);
+    if (!ts.isIdentifier(node)) return false;
+    const binding = this.bindingOf(node);
+    if (!binding || !ts.isParameter(binding.owner) || binding.owner.name !== binding.name) return false;
+    const substituted = subs.get(binding.owner);
+    if (substituted) return this.isRequestRoot(substituted, new Map(), seen);
+    return this.isRequestParameter(binding.owner) || this.callersPassRequest(binding.owner, seen);
+  }
+
+  /** `function userFromSocket(upgradeRequest)` called as `userFromSocket(request)` from an upgrade listener. */
+  private callersPassRequest(param: ts.ParameterDeclaration, seen: ReadonlySet<ts.Node>): boolean {
+    const fn = param.parent;
+    if (!isFunctionNode(fn) || seen.has(param) || seen.size >= MAX_DEPTH) return false;
+    const index = fn.parameters.indexOf(param);
+    const inner = new Set(seen).add(param);
+    return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.isRequestRoot(call.arguments[index], new Map(), inner));
+  }
+
+  private isRequestParameter(param: ts.ParameterDeclaration): boolean {
+    if (isNestRequestParameter(param)) return true;
+    if (param.type && REQUEST_TYPES.test(param.type.getText())) return true;
+    return ts.isIdentifier(param.name) ? REQUEST_NAMES.test(param.name.text) : true;
+  }
+
+  private bindingOf(id: ts.Identifier): Binding | undefined {
+    const candidates = this.index().get(id.text);
+    if (!candidates) return undefined;
+    let best: { binding: Binding; width: number } | undefined;
+    for (const binding of candidates) {
+      const scope = bindingScope(binding.owner);
+      if (id.getStart() < scope.getStart() || id.getEnd() > scope.getEnd()) continue;
+      if (!best || scope.getWidth() < best.width) best = { binding, width: scope.getWidth() };
+    }
+    return best?.binding;
+  }
+
+  private assignmentsTo(binding: Binding): ts.Expression[] {
+    const found: ts.Expression[] = [];
+    const scope = bindingScope(binding.owner);
+    const walk = (node: ts.Node): void => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === binding.name.text && this.bindingOf(node.left) === binding) {
+        found.push(node.right);
+      }
+      ts.forEachChild(node, walk);
+    };
+    walk(scope);
+    return found;
+  }
+
+  private index(): Map<string, Binding[]> {
+    if (this.bindings) return this.bindings;
+    const bindings = new Map<string, Binding[]>();
+    const addNames = (name: ts.BindingName, owner: Binding['owner'], path: string[]): void => {
+      if (ts.isIdentifier(name)) {
+        const list = bindings.get(name.text) ?? [];
+        list.push({ name, owner, path });
+        bindings.set(name.text, list);
+        return;
+      }
+      for (const element of name.elements) {
+        if (!ts.isBindingElement(element)) continue;
+        const key = ts.isObjectBindingPattern(name) ? propertyName(element.propertyName ?? element.name) ?? '' : '[]';
+        addNames(element.name, owner, [...path, key]);
+      }
+    };
+    const walk = (node: ts.Node): void => {
+      if (ts.isParameter(node) || ts.isVariableDeclaration(node)) addNames(node.name, node, []);
+      ts.forEachChild(node, walk);
+    };
+    walk(this.sourceFile);
+    this.bindings = bindings;
+    return bindings;
+  }
+
+  private callsOf(fn: FunctionNode): ts.CallExpression[] {
+    if (!this.callers) {
+      const callers = new Map<ts.Node, ts.CallExpression[]>();
+      const walk = (node: ts.Node): void => {
+        if (ts.isCallExpression(node)) {
+          const callee = resolveCallee(node, this.facts);
+          if (callee) callers.set(callee, [...(callers.get(callee) ?? []), node]);
+        }
+        ts.forEachChild(node, walk);
+      };
+      walk(this.sourceFile);
+      this.callers = callers;
+    }
+    return this.callers.get(fn) ?? [];
+  }
+}
+
+function bindingScope(owner: ts.ParameterDeclaration | ts.VariableDeclaration): ts.Node {
+  if (ts.isParameter(owner)) return owner.parent;
+  const list = owner.parent;
+  const blockScoped = ts.isVariableDeclarationList(list) && (list.flags & ts.NodeFlags.BlockScoped) !== 0;
+  let current: ts.Node = list.parent;
+  while (current.parent && !ts.isSourceFile(current) && !ts.isFunctionLike(current) && !(blockScoped && (ts.isBlock(current) || ts.isForStatement(current) || ts.isForOfStatement(current) || ts.isForInStatement(current)))) {
+    current = current.parent;
+  }
+  return current;
+}
+
+function isNestRequestParameter(param: ts.ParameterDeclaration): boolean {
+  return (ts.getDecorators(param) ?? []).some((decorator) => {
+    const expr = decorator.expression;
+    const name = ts.isCallExpression(expr) ? calleeName(expr) : ts.isIdentifier(expr) ? expr.text : undefined;
+    return name !== undefined && NEST_REQUEST_DECORATORS.has(name);
+  });
+}

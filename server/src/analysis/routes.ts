@@ -1,0 +1,237 @@
+import { ts } from '../engine/ts.js';
+import { calleeName, dottedName, getProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
+import { resolveFunction, type FunctionNode } from './functions.js';
+
+/** One piece of a route's chain: a middleware, hook, guard or the handler itself. */
+export interface RouteStep {
+  expression: ts.Node;
+  /** The function body the file shows for this step (the wrapped function for `wrap(fn)`). */
+  fn?: FunctionNode;
+}
+
+export interface Route {
+  /** Where a finding about the route starts: the registration call, `@Post()` or the exported handler. */
+  node: ts.Node;
+  /** How a message names the registration: `app.post`, `@Post()`, `exported POST`. */
+  label: string;
+  /** The route path as far as the file shows it ('' when there is none, undefined when dynamic). */
+  path: string | undefined;
+  /** The path expression, for callers that look at dynamic parts. */
+  pathExpression?: ts.Expression;
+  /** Middleware, hooks and guards, then the handler last. */
+  steps: RouteStep[];
+  handler: RouteStep;
+}
+
+const ROUTE_METHODS = new Set(['post', 'put', 'patch', 'all']);
+const FASTIFY_HOOKS = ['onRequest', 'preParsing', 'preValidation', 'preHandler'];
+/** Receivers whose `.post(path, ...)` sends a request or mocks one instead of serving it. */
+const NON_SERVER_MODULES = new Set(['axios', 'got', 'superagent', 'supertest', 'ky', 'node-fetch', 'undici', 'needle', 'request', 'nock', 'msw', 'cross-fetch', 'ofetch', 'wretch']);
+
+function staticPath(expr: ts.Expression | undefined, facts: FileFacts): string | undefined {
+  if (!expr) return '';
+  const value = facts.valueOf(expr);
+  return value ? stringValue(value) : undefined;
+}
+
+function isPathLike(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  return ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isBinaryExpression(node) || ts.isRegularExpressionLiteral(node);
+}
+
+/** The root of a receiver chain: `app` for `app.route('/x')`, the call for `request(app)`. */
+function chainRoot(expr: ts.Expression): ts.Expression {
+  let node = skipOuter(expr);
+  for (;;) {
+    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
+    else if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) node = skipOuter(node.expression);
+    else return node;
+  }
+}
+
+function isNonServerReceiver(receiver: ts.Expression, facts: FileFacts): boolean {
+  const root = chainRoot(receiver);
+  const target = ts.isCallExpression(root) ? root.expression : root;
+  const ref = facts.resolve(target);
+  return ref !== undefined && NON_SERVER_MODULES.has(ref.module);
+}
+
+/** A step from an argument: arrays are flattened; `wrap(fn)` keeps the call and shows `fn`. */
+function stepsOf(expr: ts.Expression, facts: FileFacts): RouteStep[] {
+  const node = skipOuter(expr);
+  if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => stepsOf(element, facts));
+  if (ts.isCallExpression(node) && calleeName(node) !== 'bind') {
+    const wrapped = node.arguments.map((arg) => resolveFunction(arg, facts)).find((fn) => fn !== undefined);
+    return [{ expression: node, fn: wrapped }];
+  }
+  return [{ expression: node, fn: resolveFunction(node, facts) }];
+}
+
+function looksLikeHandler(step: RouteStep): boolean {
+  return step.fn !== undefined;
+}
+
+function fastifyOptionSteps(options: ts.ObjectLiteralExpression, facts: FileFacts): { hooks: RouteStep[]; handler?: RouteStep } {
+  const hooks = FASTIFY_HOOKS.flatMap((hook) => {
+    const value = propertyValue(getProperty(options, hook));
+    return value ? stepsOf(value, facts) : [];
+  });
+  const handlerValue = propertyValue(getProperty(options, 'handler'));
+  const handler = handlerValue ? stepsOf(handlerValue, facts)[0] : undefined;
+  return { hooks, handler };
+}
+
+function isWriteMethod(expr: ts.Expression | undefined, facts: FileFacts): boolean {
+  if (!expr) return false;
+  const value = facts.valueOf(expr);
+  if (!value) return false;
+  if (ts.isArrayLiteralExpression(value)) return value.elements.some((element) => isWriteMethod(element, facts));
+  const method = stringValue(value);
+  return method !== undefined && ROUTE_METHODS.has(method.toLowerCase());
+}
+
+/** `fastify.route({ method: 'POST', url, preHandler, handler })` (also hapi-style `path`). */
+function routeFromRouteObject(call: ts.CallExpression, facts: FileFacts): Route | undefined {
+  const arg = call.arguments[0];
+  if (call.arguments.length !== 1 || !arg) return undefined;
+  const options = facts.valueOf(arg);
+  if (!options || !ts.isObjectLiteralExpression(options)) return undefined;
+  if (!isWriteMethod(propertyValue(getProperty(options, 'method')), facts)) return undefined;
+  const { hooks, handler } = fastifyOptionSteps(options, facts);
+  if (!handler || !looksLikeHandler(handler)) return undefined;
+  const pathExpression = propertyValue(getProperty(options, 'url') ?? getProperty(options, 'path'));
+  return { node: call, label: `${dottedName(call.expression) ?? 'route'}(...)`, path: staticPath(pathExpression, facts), pathExpression, steps: [...hooks, handler], handler };
+}
+
+/**
+ * A route registration call: `app.post(path, ...handlers)`, `router.post(name, path, ...)`
+ * (koa-router), `app.route(path).post(...)`, `fastify.post(path, opts, handler)`,
+ * `fastify.route({...})`, hono's `app.post(path, c => ...)`. Only calls whose handler
+ * body the file shows are returned (an imported handler cannot be judged).
+ */
+export function routeFromCall(call: ts.CallExpression, facts: FileFacts): Route | undefined {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return undefined;
+  const method = callee.name.text;
+  if (isNonServerReceiver(callee.expression, facts)) return undefined;
+  if (method === 'route') return routeFromRouteObject(call, facts);
+  if (!ROUTE_METHODS.has(method)) return undefined;
+
+  let pathExpression: ts.Expression | undefined;
+  let rest: readonly ts.Expression[] = call.arguments;
+  const receiver = skipOuter(callee.expression);
+  if (ts.isCallExpression(receiver) && calleeName(receiver) === 'route' && receiver.arguments.length === 1) {
+    pathExpression = receiver.arguments[0];
+  } else {
+    const [first, second] = call.arguments;
+    if (!first || !isPathLike(first)) return undefined;
+    const named = second && stringValue(first) !== undefined && stringValue(second) !== undefined;
+    pathExpression = named ? second : first;
+    rest = call.arguments.slice(named ? 2 : 1);
+  }
+
+  const steps: RouteStep[] = [];
+  let handler: RouteStep | undefined;
+  for (const arg of rest) {
+    const value = skipOuter(arg);
+    const options = ts.isObjectLiteralExpression(value) ? value : undefined;
+    if (options) {
+      const fromOptions = fastifyOptionSteps(options, facts);
+      steps.push(...fromOptions.hooks);
+      if (fromOptions.handler) handler = fromOptions.handler;
+      continue;
+    }
+    steps.push(...stepsOf(arg, facts));
+  }
+  if (handler) steps.push(handler);
+  handler = steps[steps.length - 1];
+  if (!handler || !looksLikeHandler(handler)) return undefined;
+  return { node: call, label: dottedName(callee) ?? `.${method}`, path: staticPath(pathExpression, facts), pathExpression, steps, handler };
+}
+
+function decoratorCall(decorator: ts.Decorator): { name: string; call?: ts.CallExpression } | undefined {
+  const expr = decorator.expression;
+  if (ts.isCallExpression(expr)) {
+    const name = calleeName(expr);
+    return name ? { name, call: expr } : undefined;
+  }
+  return ts.isIdentifier(expr) ? { name: expr.text } : undefined;
+}
+
+function decoratorsOf(node: ts.HasDecorators): readonly ts.Decorator[] {
+  return ts.getDecorators(node) ?? [];
+}
+
+/** The path a Nest `@Controller(...)` or `@Post(...)` decorator names ('' for none). */
+function decoratorPath(call: ts.CallExpression | undefined, facts: FileFacts): string | undefined {
+  const arg = call?.arguments[0];
+  if (!arg) return '';
+  const value = facts.valueOf(arg);
+  if (value && ts.isObjectLiteralExpression(value)) return staticPath(propertyValue(getProperty(value, 'path')), facts);
+  if (value && ts.isArrayLiteralExpression(value)) return value.elements.map((element) => staticPath(element, facts) ?? '').join(' ');
+  return staticPath(arg, facts);
+}
+
+function guardSteps(node: ts.HasDecorators): RouteStep[] {
+  return decoratorsOf(node)
+    .filter((decorator) => ['UseGuards', 'UseInterceptors', 'UsePipes'].includes(decoratorCall(decorator)?.name ?? ''))
+    .map((decorator) => ({ expression: decorator }));
+}
+
+const NEST_METHODS = new Set(['Post', 'Put', 'Patch', 'All']);
+
+/** `@Post()` / `@Put()` / ... methods of a Nest `@Controller(...)` class, reported at the method decorator. */
+export function nestRoutes(cls: ts.ClassDeclaration, facts: FileFacts): Route[] {
+  const controller = decoratorsOf(cls).map(decoratorCall).find((d) => d?.name === 'Controller');
+  if (!controller) return [];
+  const base = decoratorPath(controller.call, facts);
+  const routes: Route[] = [];
+  for (const member of cls.members) {
+    if (!ts.isMethodDeclaration(member) || !member.body) continue;
+    const decorator = decoratorsOf(member).find((d) => NEST_METHODS.has(decoratorCall(d)?.name ?? ''));
+    if (!decorator) continue;
+    const own = decoratorPath(decoratorCall(decorator)?.call, facts);
+    const path = base === undefined || own === undefined ? undefined : `${base}/${own}`;
+    const handler: RouteStep = { expression: member, fn: member };
+    routes.push({ node: decorator, label: `@${decoratorCall(decorator)?.name}()`, path, steps: [...guardSteps(cls), ...guardSteps(member), handler], handler });
+  }
+  return routes;
+}
+
+function hasExport(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+}
+
+/** Next.js (app router) route handlers: `export async function POST(req)` / `export const POST = ...`. */
+export function exportedPostHandlers(sourceFile: ts.SourceFile, facts: FileFacts): Route[] {
+  const routes: Route[] = [];
+  const add = (node: ts.Node, expression: ts.Expression | ts.FunctionDeclaration): void => {
+    const steps = ts.isFunctionDeclaration(expression) ? [{ expression, fn: expression }] : stepsOf(expression, facts);
+    const handler = steps[steps.length - 1];
+    if (handler?.fn) routes.push({ node, label: 'exported POST', path: '', steps, handler });
+  };
+  for (const statement of sourceFile.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === 'POST' && statement.body && hasExport(statement)) add(statement, statement);
+    if (ts.isVariableStatement(statement) && hasExport(statement)) {
+      for (const decl of statement.declarationList.declarations) {
+        if (ts.isIdentifier(decl.name) && decl.name.text === 'POST' && decl.initializer) add(statement, decl.initializer);
+      }
+    }
+    if (ts.isExportDeclaration(statement) && !statement.moduleSpecifier && statement.exportClause && ts.isNamedExports(statement.exportClause)) {
+      for (const element of statement.exportClause.elements) {
+        if (element.name.text === 'POST') add(statement, element.propertyName && ts.isIdentifier(element.propertyName) ? element.propertyName : element.name);
+      }
+    }
+  }
+  return routes;
+}
+
+/** The string keys of an object a route path is built from, for callers that read dynamic paths. */
+export function pathParts(expr: ts.Expression | undefined): string[] {
+  if (!expr) return [];
+  const node = skipOuter(expr);
+  if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.flatMap((span) => [dottedName(span.expression) ?? propertyName(span.expression) ?? '', span.literal.text])];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...pathParts(node.left), ...pathParts(node.right)];
+  return [dottedName(node) ?? stringValue(node) ?? ''];
+}

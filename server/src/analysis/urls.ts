@@ -1,0 +1,77 @@
+/**
+ * Reading clear-text URL literals: the scheme and host a string or template literal
+ * names, and whether that host is local (contract: insecure-transport).
+ */
+import { ts } from '../engine/ts.js';
+
+export interface ClearTextUrl {
+  scheme: 'http' | 'ws';
+  host: string;
+}
+
+const CLEAR_TEXT = /^(http|ws):\/\//i;
+
+// Hosts of XML namespace and schema URIs: identifiers, never fetched.
+const NAMESPACE_HOSTS = new Set([
+  'www.w3.org', 'w3.org', 'schemas.xmlsoap.org', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'purl.org',
+  'xmlns.com', 'json-schema.org', 'tempuri.org', 'ns.adobe.com', 'docs.oasis-open.org', 'schemas.android.com',
+  'java.sun.com', 'www.opengis.net', 'schema.org', 'ogp.me',
+]);
+
+const LOCAL_SUFFIXES = ['.localhost', '.local', '.internal'];
+
+/** The literal text a URL starts with: a string's text, or a template's text before its first `${`. */
+function leadingText(node: ts.Node): { text: string; whole: boolean } | undefined {
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return { text: node.text, whole: true };
+  if (ts.isTemplateExpression(node)) return { text: node.head.text, whole: false };
+  return undefined;
+}
+
+/**
+ * The scheme and host of an `http://` or `ws://` literal, when the literal itself shows
+ * the host (`http://${host}/x` and `http://api.${domain}` do not).
+ */
+export function clearTextUrl(node: ts.Node): ClearTextUrl | undefined {
+  const lead = leadingText(node);
+  if (!lead) return undefined;
+  const match = CLEAR_TEXT.exec(lead.text.trim());
+  if (!match) return undefined;
+  const rest = lead.text.trim().slice(match[0].length);
+  const end = rest.search(/[/?#]/);
+  const authority = end === -1 ? rest : rest.slice(0, end);
+  if (!lead.whole && end === -1 && !authority.includes(':') && /[.\-@]$|^$/.test(authority)) return undefined;
+  const host = hostOf(authority);
+  if (!host) return undefined;
+  return { scheme: match[1].toLowerCase() as 'http' | 'ws', host };
+}
+
+function hostOf(authority: string): string | undefined {
+  const withoutUser = authority.slice(authority.lastIndexOf('@') + 1);
+  if (withoutUser.startsWith('[')) {
+    const close = withoutUser.indexOf(']');
+    return close === -1 ? undefined : withoutUser.slice(1, close).toLowerCase();
+  }
+  const host = withoutUser.split(':')[0].toLowerCase().replace(/\.$/, '');
+  return /^[a-z0-9.\-_]+$/.test(host) ? host : undefined;
+}
+
+/**
+ * Local per the contract: localhost, 127.0.0.0/8, ::1, 0.0.0.0, *.localhost, *.local,
+ * *.internal (so *.svc.cluster.local and host.docker.internal), plus configured hosts
+ * (an entry also covers its subdomains). Private-range addresses are not local.
+ */
+export function isLocalHost(host: string, localHosts: readonly string[]): boolean {
+  if (host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
+  if (LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
+  return localHosts.some((entry) => {
+    const local = entry.toLowerCase().replace(/^\*?\./, '');
+    return host === local || host.endsWith(`.${local}`);
+  });
+}
+
+/** A clear-text URL to a host that is neither local nor a namespace identifier. */
+export function insecureUrl(node: ts.Node, localHosts: readonly string[]): ClearTextUrl | undefined {
+  const url = clearTextUrl(node);
+  if (!url || NAMESPACE_HOSTS.has(url.host) || isLocalHost(url.host, localHosts)) return undefined;
+  return url;
+}

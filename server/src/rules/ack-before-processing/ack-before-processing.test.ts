@@ -1,0 +1,580 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+ruleTester('ack-before-processing', {
+  valid: [
+    {
+      name: 'amqplib: ack after processing',
+      code: `
+import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('orders', async (msg) => {
+    if (!msg) return;
+    const order = JSON.parse(msg.content.toString());
+    await saveOrder(order);
+    channel.ack(msg);
+  });
+}`,
+    },
+    {
+      name: 'amqplib: ack in finally',
+      code: `
+export async function start(channel) {
+  await channel.consume('orders', async (msg) => {
+    try {
+      await handleOrder(JSON.parse(msg.content.toString()));
+    } finally {
+      channel.ack(msg);
+    }
+  });
+}`,
+    },
+    {
+      name: 'amqplib: ack in .then after processing',
+      code: `
+export function start(channel) {
+  channel.consume('orders', (msg) => {
+    handleOrder(msg.content).then(() => channel.ack(msg));
+  });
+}`,
+    },
+    {
+      name: 'amqplib: noAck false',
+      code: `
+export function start(channel) {
+  channel.consume('orders', (msg) => work(msg), { noAck: false });
+}`,
+    },
+    {
+      name: 'amqplib: noAck from a variable the file cannot show',
+      code: `
+export function start(channel, options) {
+  channel.consume('orders', (msg) => work(msg), { noAck: options.noAck });
+}`,
+    },
+    {
+      name: 'amqplib: ack after forwarding the message elsewhere',
+      code: `
+export function start(channel) {
+  channel.consume('incoming', (msg) => {
+    channel.sendToQueue('orders', msg.content, { persistent: true });
+    channel.ack(msg);
+    metrics.increment('forwarded');
+  });
+}`,
+    },
+    {
+      name: 'amqplib: ack of an invalid message in an early-return branch',
+      code: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    if (msg.properties.contentType !== 'application/json') {
+      channel.ack(msg);
+      return;
+    }
+    await handleOrder(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  });
+}`,
+    },
+    {
+      name: 'amqplib: ack in one branch, processing in the other',
+      code: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    if (isDuplicate(msg.properties.messageId)) channel.ack(msg);
+    else await handleOrder(msg.content);
+  });
+}`,
+    },
+    {
+      name: 'amqplib: only logging after the ack',
+      code: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    await handleOrder(msg.content);
+    channel.ack(msg);
+    console.log('done', msg.content.toString());
+    logger.info({ body: msg.content.toString() }, 'handled');
+  });
+}`,
+    },
+    {
+      name: 'amqplib: ack then only metadata work',
+      code: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    await handleOrder(msg.content);
+    channel.ack(msg);
+    await audit.record(msg.properties.messageId);
+  });
+}`,
+    },
+    {
+      name: 'an ack outside any consumer is not judged',
+      code: `
+export function confirm(channel, msg) {
+  channel.ack(msg);
+  return process(msg.content);
+}`,
+    },
+    {
+      name: 'Pub/Sub: ack after processing',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+const subscription = new PubSub().subscription('orders-sub');
+subscription.on('message', async (message) => {
+  const event = JSON.parse(message.data.toString());
+  await handleEvent(event);
+  message.ack();
+});`,
+    },
+    {
+      name: 'Pub/Sub: ack in a .then after processing',
+      code: `
+subscription.on('message', (message) => {
+  handleEvent(message.data).then(() => message.ack(), () => message.nack());
+});`,
+    },
+    {
+      name: 'WebSocket message handler is not a consumer',
+      code: `
+ws.on('message', (message) => {
+  message.ack();
+  handle(message.data);
+});`,
+    },
+    {
+      name: 'JetStream: ack after processing',
+      code: `
+import { connect } from 'nats';
+const nc = await connect();
+const consumer = await nc.jetstream().consumers.get('ORDERS', 'worker');
+const messages = await consumer.consume();
+for await (const m of messages) {
+  await handleOrder(m.json());
+  m.ack();
+}`,
+    },
+    {
+      name: 'SQS v3 loop: delete after processing',
+      code: `
+import { SQSClient, ReceiveMessageCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export async function poll(QueueUrl: string) {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl, MaxNumberOfMessages: 10 }));
+  for (const message of Messages ?? []) {
+    await handleOrder(JSON.parse(message.Body!));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+  }
+}`,
+    },
+    {
+      name: 'SQS v2 loop: delete after processing',
+      code: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+async function poll(QueueUrl) {
+  const data = await sqs.receiveMessage({ QueueUrl }).promise();
+  for (const m of data.Messages || []) {
+    await handle(JSON.parse(m.Body));
+    await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
+  }
+}`,
+    },
+    {
+      name: 'SQS loop over a list the file does not show as received',
+      code: `
+async function drain(messages, sqs) {
+  for (const m of messages) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+    await handle(m.Body);
+  }
+}`,
+    },
+    {
+      name: 'delegated handler acks after its work',
+      code: `
+class OrdersConsumer {
+  async start() {
+    await this.channel.consume('orders', (msg) => this.onMessage(msg));
+  }
+  private async onMessage(msg) {
+    await this.orders.create(JSON.parse(msg.content.toString()));
+    this.channel.ack(msg);
+  }
+}`,
+    },
+    {
+      name: 'ack of a parsed-then-rejected message before return',
+      code: `
+channel.consume('orders', async (msg) => {
+  let order;
+  try {
+    order = JSON.parse(msg.content.toString());
+  } catch {
+    channel.ack(msg);
+    return;
+  }
+  await saveOrder(order);
+  channel.ack(msg);
+});`,
+    },
+    {
+      name: 'Kafka has no per-message ack',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await handle(JSON.parse(message.value.toString()));
+  },
+});`,
+    },
+    {
+      name: 'ack in a switch case that breaks',
+      code: `
+channel.consume('jobs', async (msg) => {
+  switch (msg.properties.type) {
+    case 'ping':
+      channel.ack(msg);
+      break;
+    default:
+      await runJob(msg.content);
+      channel.ack(msg);
+  }
+});`,
+    },
+    {
+      name: 'ack in a loop body that continues',
+      code: `
+for await (const m of await consumer.consume()) {
+  if (m.redelivered) {
+    m.ack();
+    continue;
+  }
+  await handle(m.data);
+  m.ack();
+}`,
+    },
+    {
+      name: 'amqplib: ack at the end of the try, nack in the catch',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await reserveStock(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    logger.error({ err }, 'failed');
+    channel.nack(msg, false, false);
+    await report(msg.content);
+  }
+});`,
+    },
+    {
+      name: 'amqp reply-to consumer needs noAck',
+      code: `channel.consume('amq.rabbitmq.reply-to', (msg) => resolve(msg.content), { noAck: true });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'amqplib: noAck true',
+      code: `
+import amqp from 'amqplib';
+const channel = await (await amqp.connect(url)).createChannel();
+await channel.consume('orders', async (msg) => {
+  await saveOrder(JSON.parse(msg.content.toString()));
+}, { noAck: true });`,
+      errors: [{ line: 6, message: /noAck: true/ }],
+    },
+    {
+      name: 'amqplib: noAck on its own line',
+      code: `
+channel.consume(
+  'orders',
+  handle,
+  {
+    noAck: true,
+    exclusive: false,
+  },
+);`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'amqplib: noAck through a const options object',
+      code: `
+const consumeOptions = { noAck: true };
+channel.consume('orders', (msg) => work(msg), consumeOptions);`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'amqplib: ack first, then parse and save',
+      code: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    channel.ack(msg);
+    const order = JSON.parse(msg.content.toString());
+    await saveOrder(order);
+  });
+}`,
+      errors: [{ line: 4, message: /channel\.ack acknowledges the message before it is processed/ }],
+    },
+    {
+      name: 'amqplib: ack before passing the message on',
+      code: `
+channel.consume('orders', async (msg) => {
+  if (!msg) return;
+  ch.ack(msg);
+  await processOrder(msg);
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'amqplib: ack before processing a parsed value',
+      code: `
+channel.consume('orders', async function (msg) {
+  const { orderId, items } = JSON.parse(msg.content.toString());
+  this.channel.ack(msg);
+  await reserveStock(orderId, items);
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'amqplib: named handler function',
+      code: `
+async function onOrder(msg) {
+  channel.ack(msg);
+  await fulfil(JSON.parse(msg.content.toString()));
+}
+channel.consume('orders', onOrder);`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'amqplib: class method via bind',
+      code: `
+export class Worker {
+  start() {
+    return this.channel.consume('orders', this.handle.bind(this));
+  }
+  async handle(msg) {
+    this.channel.ack(msg);
+    await this.service.process(msg.content.toString());
+  }
+}`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'amqplib: delegated method called with the message',
+      code: `
+class Consumer {
+  async start() {
+    await this.channel.consume('orders', (msg) => this.onMessage(msg));
+  }
+  private async onMessage(msg) {
+    this.channel.ack(msg);
+    await this.orders.create(JSON.parse(msg.content.toString()));
+  }
+}`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'amqplib: ack then delegate the message',
+      code: `
+channel.consume('orders', async (msg) => {
+  channel.ack(msg);
+  await this.handle(msg);
+});`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'amqplib: ack inside an if that does not exit',
+      code: `
+channel.consume('orders', async (msg) => {
+  if (msg) {
+    channel.ack(msg);
+  }
+  await handle(msg.content);
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'amqplib callback_api',
+      code: `
+const amqp = require('amqplib/callback_api');
+amqp.connect(url, (err, conn) => {
+  conn.createChannel((err2, ch) => {
+    ch.consume('tasks', (msg) => {
+      ch.ack(msg);
+      runTask(msg.content.toString());
+    });
+  });
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Pub/Sub: ack first',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+const subscription = new PubSub().subscription('orders-sub');
+subscription.on('message', async (message) => {
+  message.ack();
+  const event = JSON.parse(message.data.toString());
+  await handleEvent(event);
+});`,
+      errors: [{ line: 5, message: /message\.ack/ }],
+    },
+    {
+      name: 'Pub/Sub: subscription from a subscription() call',
+      code: `
+const sub = pubsub.subscription('s');
+sub.on('message', (m) => {
+  m.ack();
+  store(Buffer.from(m.data, 'base64').toString());
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'Pub/Sub: named handler',
+      code: `
+const messageHandler = async (message) => {
+  message.ack();
+  await db.insert(JSON.parse(message.data));
+};
+subscription.on('message', messageHandler);`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'JetStream: ack first in for await',
+      code: `
+import { connect } from 'nats';
+const nc = await connect();
+const c = await nc.jetstream().consumers.get('ORDERS', 'worker');
+const messages = await c.consume();
+for await (const m of messages) {
+  m.ack();
+  await handleOrder(m.json());
+}`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'JetStream: consume callback',
+      code: `
+await consumer.consume({
+  callback: async (m) => {
+    m.ack();
+    await handleOrder(JSON.parse(new TextDecoder().decode(m.data)));
+  },
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'JetStream: fetch batch',
+      code: `
+const batch = await consumer.fetch({ max_messages: 10 });
+for await (const m of batch) {
+  m.ack();
+  await save(m.string());
+}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'SQS v3: delete before processing',
+      code: `
+import { SQSClient, ReceiveMessageCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export async function poll(QueueUrl: string) {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+  for (const message of Messages ?? []) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+    await handleOrder(JSON.parse(message.Body!));
+  }
+}`,
+      errors: [{ line: 7, message: /sqs\.send acknowledges/ }],
+    },
+    {
+      name: 'SQS v3: response.Messages and a prepared command',
+      code: `
+const receive = new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 20 });
+while (true) {
+  const response = await client.send(receive);
+  for (const m of response.Messages || []) {
+    await client.send(
+      new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle }),
+    );
+    const job = JSON.parse(m.Body);
+    await runJob(job);
+  }
+}`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'SQS v3: Messages.map callback',
+      code: `
+const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+await Promise.all(Messages.map(async (m) => {
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+  await handle(m.Body);
+}));`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'SQS v2: deleteMessage before processing',
+      code: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+async function poll(QueueUrl) {
+  const data = await sqs.receiveMessage({ QueueUrl }).promise();
+  for (const m of data.Messages || []) {
+    await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
+    await handle(JSON.parse(m.Body));
+  }
+}`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'sqs-consumer: manual delete before the work',
+      code: `
+import { Consumer } from 'sqs-consumer';
+const app = Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+    await processOrder(JSON.parse(message.Body));
+  },
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'amqplib: forwarding after the ack does not excuse it',
+      code: `
+channel.consume('incoming', (msg) => {
+  channel.ack(msg);
+  channel.sendToQueue('orders', msg.content);
+});`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'amqplib: noAck and an unrelated early ack in another consumer',
+      code: `
+channel.consume('a', (msg) => work(msg.content), { noAck: true });
+channel.consume('b', async (msg) => {
+  channel.ack(msg);
+  await work(msg.content);
+});`,
+      errors: [{ line: 2 }, { line: 4 }],
+    },
+    {
+      name: 'SQS: messages returned by a receive helper in the same file',
+      code: `
+async function receive(queueUrl) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+  return Messages;
+}
+export async function poll() {
+  const messages = await receive(QUEUE);
+  for (const message of messages) {
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: QUEUE, ReceiptHandle: message.ReceiptHandle }));
+    await importShipment(JSON.parse(message.Body));
+  }
+}`,
+      errors: [{ line: 9 }],
+    },
+  ],
+});

@@ -1,0 +1,310 @@
+import { sharedSettings } from '../../config/settings.js';
+import { ts } from '../../engine/ts.js';
+import { propertyName } from '../../engine/ast.js';
+import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
+import { isCredentialName, splitWords } from '../../secrets/words.js';
+import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
+import type { TextKind } from '../../engine/files.js';
+import {
+  authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
+} from '../../secrets/credentials.js';
+
+const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
+
+function secretMessage(match: SecretMatch): string {
+  switch (match.kind) {
+    case 'pem':
+      return `A PEM private key is hardcoded here: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`;
+    case 'url-password':
+      return `This URL embeds a password (\`${maskSecret(match.secret)}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`;
+    case 'authorization':
+      return authorizationMessage(match.secret);
+    case 'token':
+      return `${/^[AEIOU]/i.test(match.label) ? 'An' : 'A'} ${match.label} (\`${tokenPreview(match.secret)}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`;
+  }
+}
+
+function authorizationMessage(credential: string): string {
+  return `The Authorization header carries a hardcoded credential (\`${maskSecret(credential)}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`;
+}
+
+function namedMessage(name: string, value: string, remedy: string): string {
+  return `\`${name}\` is set to a hardcoded credential (\`${maskSecret(value)}\`): ${REPOSITORY_RISK}. ${remedy}, and rotate it.`;
+}
+
+function sinkMessage(sink: string, value: string): string {
+  return `${sink} is given a hardcoded secret (\`${maskSecret(value)}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`;
+}
+
+/** The `credentials` option of fetch/Request is a mode (contract 1.1). */
+const FETCH_CREDENTIAL_MODES = new Set(['include', 'same-origin', 'omit']);
+
+function isAuthorizationName(name: string): boolean {
+  return /^(?:proxy-)?authorization$/i.test(name);
+}
+
+/** `auth: 'oauth2'`, `auth: 'firebase'`: a single word under an `auth` name picks a mode or provider. */
+function isAuthModeWord(name: string, value: string): boolean {
+  const words = splitWords(name);
+  return words[words.length - 1] === 'auth' && /^[A-Z]?[a-z]+\d*$/.test(value);
+}
+
+type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
+
+/** Whether a literal bound to `name` is a hardcoded credential, shared by code and text files. */
+const optionsShape = { credentialNames: sharedSettings.credentialNames, placeholders: sharedSettings.placeholders, localHosts: sharedSettings.localHosts };
+
+type Options = OptionsOf<typeof optionsShape>;
+
+function judgeNamedValue(name: string, value: string, options: Options): Judgement {
+  // `@azure/core-auth` in a manifest names a package, not a setting.
+  if (name.startsWith('@') || name.includes('/')) return undefined;
+  const named = isCredentialName(name, options.credentialNames);
+  if (named || isAuthorizationName(name)) {
+    const credential = authorizationCredential(value, options);
+    if (credential) return { kind: 'authorization', credential };
+  }
+  if (!named) return undefined;
+  if (FETCH_CREDENTIAL_MODES.has(value) || isAuthModeWord(name, value)) return undefined;
+  return isCredentialValue(value, { name, placeholders: options.placeholders }) ? { kind: 'named' } : undefined;
+}
+
+type StringLike = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral;
+
+/** The literals a value may end up as: itself, both sides of `??`/`||` fallbacks, both branches of `?:`. */
+function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
+  if (!expr) return [];
+  const node = skipOuter(expr);
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+    return [...candidateLiterals(node.left), ...candidateLiterals(node.right)];
+  }
+  if (ts.isConditionalExpression(node)) return [...candidateLiterals(node.whenTrue), ...candidateLiterals(node.whenFalse)];
+  return [];
+}
+
+/** The name an assignment target binds: `x`, `config.password`, `headers['x-api-key']`. */
+function targetName(target: ts.Expression): string | undefined {
+  const node = skipOuter(target);
+  if (ts.isIdentifier(node)) return node.text;
+  if (ts.isPropertyAccessExpression(node)) return node.name.text;
+  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
+  return undefined;
+}
+
+const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+/** `headers.set('X-Api-Key', '…')`-style calls: the first argument names the second. */
+const NAMED_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'setItem']);
+
+const FALLBACKS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+
+/** `process.env.DB_PASSWORD` / `process.env['DB_PASSWORD']` → `DB_PASSWORD`: the fallback's real name. */
+function envVariableName(expr: ts.Expression, facts: FileFacts): string | undefined {
+  const node = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
+  const ref = facts.resolve(node.expression);
+  if (ref?.module !== GLOBAL || ref.path.join('.') !== 'process.env') return undefined;
+  return targetName(node);
+}
+
+interface Sink {
+  label: string;
+  argument: number;
+}
+
+/** The well-known secret-taking calls of contract 1.1 and which argument is the secret. */
+function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): Sink | undefined {
+  const ref = facts.resolve(call.expression);
+  if (!ref) return undefined;
+  const path = ref.path.join('.');
+  if (ref.module === 'jsonwebtoken' && (path === 'sign' || path === 'verify')) return { label: `jwt.${path}`, argument: 1 };
+  if ((ref.module === 'crypto' && path === 'createHmac') || (ref.module === GLOBAL && path === 'crypto.createHmac')) return { label: 'crypto.createHmac', argument: 1 };
+  if (ref.module === 'cookie-parser' && path === '') return { label: 'cookieParser', argument: 0 };
+  if (ref.module === 'stripe' && (path === '' || path === 'Stripe')) return { label: 'The Stripe client', argument: 0 };
+  if (ref.module === 'twilio' && (path === '' || path === 'Twilio')) return { label: 'The Twilio client', argument: 1 };
+  return undefined;
+}
+
+/** `prefix: { accessToken: 'fboa_' }`, `const TOKEN_PREFIXES = {...}`: the values start tokens, they are not tokens. */
+function isInPrefixTable(prop: ts.PropertyAssignment): boolean {
+  const owner = prop.parent.parent;
+  const name = ts.isPropertyAssignment(owner) ? propertyName(owner.name) : ts.isVariableDeclaration(owner) && ts.isIdentifier(owner.name) ? owner.name.text : undefined;
+  const last = name === undefined ? undefined : splitWords(name).pop();
+  return last === 'prefix' || last === 'prefixes';
+}
+
+function createCodeVisitor(ctx: RuleContext<Options>) {
+  const { facts } = ctx.file;
+  const options = ctx.options;
+  const secrets = findSecrets(ctx.file.text, options);
+  const consumed = new Set<SecretMatch>();
+  const reported = new Set<number>();
+
+  const span = (node: ts.Node) => ({ start: node.getStart(), end: node.getEnd() });
+  const secretsIn = (node: ts.Node): SecretMatch[] => secrets.filter((secret) => !consumed.has(secret) && overlaps(secret, span(node)));
+  const holdsSecret = (node: ts.Node): boolean => secrets.some((secret) => overlaps(secret, span(node)));
+  const reportLiteral = (node: ts.Node, message: string): void => {
+    if (reported.has(node.getStart())) return;
+    reported.add(node.getStart());
+    ctx.report({ node, message });
+  };
+
+  /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any. */
+  const checkLiteral = (node: ts.Node): void => {
+    const found = secretsIn(node);
+    if (found.length === 0) return;
+    found.forEach((secret) => consumed.add(secret));
+    reportLiteral(node, secretMessage(found[0]));
+  };
+
+  const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
+    if (!name) return;
+    for (const literal of candidateLiterals(value)) {
+      if (holdsSecret(literal)) continue;
+      const judgement = judgeNamedValue(name, literal.text, options);
+      if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential));
+      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage(name, literal.text, 'Read it from the environment (`process.env`) or a secret store'));
+    }
+  };
+
+  const checkSink = (call: ts.CallExpression | ts.NewExpression): void => {
+    const sink = sinkOf(call, facts);
+    const argument = sink && call.arguments?.[sink.argument];
+    if (!sink || !argument) return;
+    const value = facts.valueOf(argument);
+    const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
+    for (const literal of literals) {
+      if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text)) continue;
+      reportLiteral(literal, sinkMessage(sink.label, literal.text));
+    }
+  };
+
+  const checkCall = (node: ts.Node): void => {
+    const call = node as ts.CallExpression;
+    checkSink(call);
+    const callee = skipOuter(call.expression);
+    const [key, value] = call.arguments;
+    if (ts.isPropertyAccessExpression(callee) && NAMED_SETTERS.has(callee.name.text) && key && ts.isStringLiteralLike(key)) checkBinding(key.text, value);
+  };
+
+  const checkVariableLike = (node: ts.Node): void => {
+    const declaration = node as ts.VariableDeclaration | ts.ParameterDeclaration | ts.BindingElement;
+    if (ts.isIdentifier(declaration.name)) checkBinding(declaration.name.text, declaration.initializer);
+  };
+
+  return {
+    on: {
+      [ts.SyntaxKind.StringLiteral]: checkLiteral,
+      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      [ts.SyntaxKind.TemplateExpression]: checkLiteral,
+      [ts.SyntaxKind.VariableDeclaration]: checkVariableLike,
+      [ts.SyntaxKind.Parameter]: checkVariableLike,
+      [ts.SyntaxKind.BindingElement]: checkVariableLike,
+      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+        const prop = node as ts.PropertyAssignment;
+        if (!isInPrefixTable(prop)) checkBinding(propertyName(prop.name), prop.initializer);
+      },
+      [ts.SyntaxKind.PropertyDeclaration]: (node: ts.Node) => {
+        const prop = node as ts.PropertyDeclaration;
+        checkBinding(propertyName(prop.name), prop.initializer);
+      },
+      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+        const binary = node as ts.BinaryExpression;
+        if (ASSIGNMENTS.has(binary.operatorToken.kind)) checkBinding(targetName(binary.left), binary.right);
+        else if (FALLBACKS.has(binary.operatorToken.kind)) checkBinding(envVariableName(binary.left, facts), binary.right);
+      },
+      [ts.SyntaxKind.JsxAttribute]: (node: ts.Node) => {
+        const attribute = node as ts.JsxAttribute;
+        const init = attribute.initializer;
+        const value = init && ts.isJsxExpression(init) ? init.expression : init;
+        if (ts.isIdentifier(attribute.name)) checkBinding(attribute.name.text, value as ts.Expression | undefined);
+      },
+      [ts.SyntaxKind.CallExpression]: checkCall,
+      [ts.SyntaxKind.NewExpression]: (node: ts.Node) => checkSink(node as ts.NewExpression),
+    },
+    end() {
+      // Secrets outside any string literal: comments, JSX text, regular expressions.
+      for (const secret of secrets) {
+        if (!consumed.has(secret)) ctx.report({ span: secret, message: secretMessage(secret) });
+      }
+    },
+  };
+}
+
+/** Translation catalogues: `"password": "Passwort"` is a label in another language. */
+function isTranslationFile(path: string): boolean {
+  const normalized = path.replace(/\\/g, '/');
+  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
+  return /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(normalized)
+    || /^(?:messages|strings|translations?)(?:[_.-][\w-]+)?\.(?:properties|json|ya?ml)$/i.test(name)
+    || /^[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$/.test(name);
+}
+
+const LOCKFILES = new Set(['pnpm-lock.yaml', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'bun.lock']);
+
+function baseName(path: string): string {
+  const normalized = path.replace(/\\/g, '/');
+  return normalized.slice(normalized.lastIndexOf('/') + 1);
+}
+
+/** Lockfiles key versions by package name (`next-auth: 4.24.11`): names say nothing there. */
+function isLockfile(path: string): boolean {
+  return LOCKFILES.has(baseName(path).toLowerCase());
+}
+
+/**
+ * Helm/Kubernetes: `existingSecret: app-secrets`, `secretRef`/`secretKeyRef` blocks name a
+ * Secret object; so does a DNS-label value ending in `-secrets`/`-credentials`.
+ */
+function isSecretObjectReference(entry: NamedValue, kind: TextKind): boolean {
+  if (kind !== 'yaml' && kind !== 'compose') return false;
+  const words = splitWords(entry.name);
+  if (words.includes('existing')) return true;
+  return /^[a-z0-9]+(?:[-.][a-z0-9]+)*-(?:secrets|credentials|creds)$/.test(entry.value);
+}
+
+/** A label-like value in a data table: `Maxcoin`, `TokenFi`, `Bitcoin Cash` (no `a1b2`-style mixing). */
+const LABEL_VALUE = /^(?!.*(?:\p{L}\d|\d\p{L}))[\p{Lu}\d][\p{L}\d .,'&()+-]*$/u;
+const DATA_TABLE_MIN_ENTRIES = 100;
+
+/**
+ * A JSON file of hundreds of entries whose values are nearly all capitalised names (symbol →
+ * coin name, code → country) is data: a key like `TOKEN` there is a symbol, not a setting.
+ */
+function isLabelTable(entries: readonly NamedValue[], kind: TextKind): boolean {
+  if (kind !== 'json' || entries.length < DATA_TABLE_MIN_ENTRIES) return false;
+  const labels = entries.filter((entry) => LABEL_VALUE.test(entry.value)).length;
+  return labels >= entries.length * 0.9;
+}
+
+function checkTextFile(ctx: TextContext<Options>): void {
+  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
+  for (const secret of secrets) ctx.report({ span: secret, message: secretMessage(secret) });
+  if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
+  const reported = new Set<number>();
+  const entries = namedValues(ctx.text, ctx.kind);
+  const labelTable = isLabelTable(entries, ctx.kind);
+  for (const entry of entries) {
+    if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
+    if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value))) continue;
+    const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
+    if (!judgement) continue;
+    reported.add(entry.start);
+    const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage(entry.name, entry.value, 'Reference an environment variable or a secret instead');
+    ctx.report({ span: { start: entry.start, end: entry.end }, message });
+  }
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'hardcoded-credential',
+    defaultSeverity: 'error',
+    description: 'A credential is written into the source instead of coming from the environment or a secret store.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+    options: optionsShape,
+  },
+  create: createCodeVisitor,
+  checkText: checkTextFile,
+});

@@ -1,0 +1,421 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const message = /without verifying its signature/;
+
+ruleTester('jwt-unverified', {
+  valid: [
+    {
+      name: 'verify in the same function',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/me', (req, res) => {
+  const token = req.headers.authorization?.split(' ')[1];
+  const { header } = jwt.decode(token, { complete: true });
+  const claims = jwt.verify(token, keys[header.kid], { algorithms: ['RS256'] });
+  res.json(claims);
+});`,
+    },
+    {
+      name: 'jose jwtVerify in the same function',
+      code: `
+import * as jose from 'jose';
+export async function GET(req: Request) {
+  const token = req.headers.get('authorization')!.slice(7);
+  const unverified = jose.decodeJwt(token);
+  const { payload } = await jose.jwtVerify(token, JWKS, { issuer: unverified.iss });
+  return Response.json(payload);
+}`,
+    },
+    {
+      name: 'token from an OAuth token response',
+      code: `
+import jwt from 'jsonwebtoken';
+async function callback(req, res) {
+  const { data } = await axios.post(TOKEN_URL, { code: req.query.code, client_secret: process.env.SECRET });
+  const profile = jwt.decode(data.id_token);
+  res.json(profile);
+}`,
+    },
+    {
+      name: 'token from its own storage',
+      code: `
+import { decodeJwt } from 'jose';
+const token = localStorage.getItem('access_token');
+const claims = decodeJwt(token!);`,
+    },
+    {
+      name: 'token of unknown origin (a parameter nobody in the file passes)',
+      code: `
+import jwt from 'jsonwebtoken';
+export function expiresAt(token: string) {
+  return (jwt.decode(token) as { exp: number }).exp;
+}`,
+    },
+    {
+      name: 'token fetched from a token endpoint through the code from the request',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/callback', async (req, res) => {
+  const tokens = await exchangeCode(req.query.code);
+  res.json(jwt.decode(tokens.id_token));
+});`,
+    },
+    {
+      name: 'decode of something other than jsonwebtoken',
+      code: `
+import { decode } from 'html-entities';
+app.get('/x', (req, res) => res.send(decode(req.query.q)));`,
+    },
+    {
+      name: 'a local decode function',
+      code: `
+function decode(t) { return t; }
+app.get('/x', (req) => decode(req.headers.authorization));`,
+    },
+    {
+      name: 'jwt.verify with a safe algorithm list',
+      code: `
+import jwt from 'jsonwebtoken';
+jwt.verify(token, key, { algorithms: ['HS256', 'RS256'] });`,
+    },
+    {
+      name: 'jwt.verify with options from elsewhere',
+      code: `
+import jwt from 'jsonwebtoken';
+jwt.verify(token, key, verifyOptions);`,
+    },
+    {
+      name: 'token from req.user (set by the server)',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/me', (req, res) => res.json(jwt.decode(req.user.accessToken)));`,
+    },
+    {
+      name: 'helper called by a function that verifies first',
+      code: `
+import jwt from 'jsonwebtoken';
+function claimsOf(token) { return jwt.decode(token); }
+app.get('/me', (req, res) => {
+  const token = req.cookies.session;
+  jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  res.json(claimsOf(token));
+});`,
+    },
+    {
+      name: 'token from an outbound response header',
+      code: `
+import jwt from 'jsonwebtoken';
+async function login() {
+  const res = await fetch(LOGIN_URL, { method: 'POST' });
+  return jwt.decode(res.headers.get('x-auth-token'));
+}`,
+    },
+    {
+      name: 'verifyToken helper in the same function',
+      code: `
+import jwt from 'jsonwebtoken';
+router.use(async (req, res, next) => {
+  const token = req.headers.authorization;
+  await verifyToken(token);
+  req.claims = jwt.decode(token);
+  next();
+});`,
+    },
+    {
+      name: 'Nest jwtService.decode without @nestjs/jwt import is not modelled',
+      code: `
+class A { m(@Headers('authorization') auth: string) { return this.jwtService.decode(auth); } }`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'token from an upgrade URL, read in a helper the upgrade listener calls with the request',
+      filename: 'socket-auth.js',
+      code: `
+const jwt = require('jsonwebtoken');
+function userFromSocket(upgradeRequest) {
+  const url = new URL(upgradeRequest.url, 'http://localhost');
+  const token = url.searchParams.get('token');
+  const claims = jwt.decode(token);
+  return claims && claims.sub;
+}
+function attachSocketAuth(server) {
+  server.on('upgrade', (request, socket) => {
+    if (!userFromSocket(request)) socket.destroy();
+  });
+}
+module.exports = { attachSocketAuth };
+`,
+      errors: [{ line: 6, message: /jwt\.decode reads a token from the incoming request/ }],
+    },
+    {
+      name: 'express: decode the bearer token',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/me', (req, res) => {
+  const token = req.headers.authorization.split(' ')[1];
+  const user = jwt.decode(token);
+  res.json(user);
+});`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'require form',
+      code: `
+const jwt = require('jsonwebtoken');
+function auth(req, res, next) {
+  req.user = jwt.decode(req.headers['authorization'].replace('Bearer ', ''));
+  next();
+}`,
+      errors: [{ line: 4, message: /jwt\.decode/ }],
+    },
+    {
+      name: 'named import decode',
+      code: `
+import { decode } from 'jsonwebtoken';
+export const handler = async (event) => {
+  const claims = decode(event.headers.Authorization);
+  return { statusCode: 200, body: JSON.stringify(claims) };
+};`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'namespace import',
+      code: `
+import * as jwt from 'jsonwebtoken';
+router.get('/profile', (req, res) => res.json(jwt.decode(req.cookies.token)));`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'destructured require',
+      code: `
+const { decode } = require('jsonwebtoken');
+app.post('/refresh', (req, res) => {
+  const { refreshToken } = req.body;
+  const payload = decode(refreshToken);
+  res.json(payload);
+});`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'token from the query string',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/download', (req, res) => {
+  const claims = jwt.decode(req.query.token as string);
+  res.download(claims.file);
+});`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'token from a path param',
+      code: `
+import jwt from 'jsonwebtoken';
+app.get('/invite/:token', (req, res) => res.json(jwt.decode(req.params.token)));`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'array destructuring of the header',
+      code: `
+import jwt from 'jsonwebtoken';
+export function middleware(req, res, next) {
+  const header = req.get('Authorization') ?? '';
+  const [, token] = header.split(' ');
+  res.locals.user = jwt.decode(token);
+  next();
+}`,
+      errors: [{ line: 6, message }],
+    },
+    {
+      name: 'let reassigned from a cookie',
+      code: `
+import jwt from 'jsonwebtoken';
+app.use((req, res, next) => {
+  let token;
+  if (req.cookies) token = req.cookies.jwt;
+  req.user = jwt.decode(token);
+  next();
+});`,
+      errors: [{ line: 6, message }],
+    },
+    {
+      name: 'koa ctx header',
+      code: `
+import jwt from 'jsonwebtoken';
+router.get('/me', async (ctx) => {
+  ctx.body = jwt.decode(ctx.request.header.authorization.slice(7));
+});`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'koa ctx.get',
+      code: `
+import jwt from 'jsonwebtoken';
+app.use(async (ctx, next) => {
+  ctx.state.user = jwt.decode(ctx.get('Authorization').split(' ')[1]);
+  await next();
+});`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'hono c.req.header',
+      code: `
+import { decodeJwt } from 'jose';
+app.get('/me', (c) => {
+  const token = c.req.header('Authorization')?.replace('Bearer ', '') ?? '';
+  return c.json(decodeJwt(token));
+});`,
+      errors: [{ line: 5, message: /jose\.decodeJwt/ }],
+    },
+    {
+      name: 'jose namespace decodeJwt on a fetch Request',
+      code: `
+import * as jose from 'jose';
+export async function GET(request: Request) {
+  const auth = request.headers.get('authorization');
+  const claims = jose.decodeJwt(auth!.split(' ')[1]);
+  return Response.json(claims);
+}`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'Next.js cookies() from next/headers',
+      code: `
+import { cookies } from 'next/headers';
+import { decodeJwt } from 'jose';
+export default async function Page() {
+  const session = (await cookies()).get('session')?.value;
+  const user = decodeJwt(session!);
+  return user.name;
+}`,
+      errors: [{ line: 6, message }],
+    },
+    {
+      name: 'NextRequest cookies',
+      code: `
+import { decodeJwt } from 'jose';
+export function middleware(request: NextRequest) {
+  const token = request.cookies.get('token')?.value;
+  if (token && decodeJwt(token).role === 'admin') return NextResponse.next();
+}`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'socket.io handshake',
+      code: `
+import jwt from 'jsonwebtoken';
+io.use((socket, next) => {
+  const user = jwt.decode(socket.handshake.auth.token);
+  socket.data.user = user;
+  next();
+});`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'ws upgrade URL',
+      code: `
+import jwt from 'jsonwebtoken';
+server.on('upgrade', (request, socket, head) => {
+  const { searchParams } = new URL(request.url, 'http://localhost');
+  const claims = jwt.decode(searchParams.get('token'));
+  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, claims));
+});`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'passed to a helper by a call in the same file',
+      code: `
+import jwt from 'jsonwebtoken';
+function currentUser(token: string) {
+  return jwt.decode(token) as { sub: string };
+}
+app.get('/me', (req, res) => {
+  res.json(currentUser(req.headers.authorization!.split(' ')[1]));
+});`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'token extracted by a same-file helper',
+      code: `
+import jwt from 'jsonwebtoken';
+function bearer(req) {
+  return req.headers.authorization?.replace(/^Bearer /, '');
+}
+app.get('/me', (req, res) => res.json(jwt.decode(bearer(req))));`,
+      errors: [{ line: 6, message }],
+    },
+    {
+      name: 'Nest @Headers param',
+      code: `
+import { Controller, Get, Headers } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Controller('me')
+export class MeController {
+  @Get()
+  me(@Headers('authorization') authorization: string) {
+    return jwt.decode(authorization.replace('Bearer ', ''));
+  }
+}`,
+      errors: [{ line: 8, message }],
+    },
+    {
+      name: 'Nest JwtService.decode on a @Req() header',
+      code: `
+import { JwtService } from '@nestjs/jwt';
+export class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+  canActivate(@Req() req: Request) {
+    const user = this.jwtService.decode(req.headers['authorization']);
+    return !!user;
+  }
+}`,
+      errors: [{ line: 6, message: /this\.jwtService\.decode/ }],
+    },
+    {
+      name: 'typed request parameter with a non-standard name',
+      code: `
+import jwt from 'jsonwebtoken';
+export function handle(incomingReq: IncomingMessage) {
+  return jwt.decode(String(incomingReq.headers.authorization));
+}`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'Lambda event header in destructuring',
+      code: `
+import jwt from 'jsonwebtoken';
+export const handler = async (event) => {
+  const { Authorization: auth } = event.headers;
+  return jwt.decode(auth);
+};`,
+      errors: [{ line: 5, message }],
+    },
+    {
+      name: 'jwt.verify allowing none',
+      code: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, secret, { algorithms: ['HS256', 'none'] });`,
+      errors: [{ line: 3, message: /accepts the 'none' algorithm/ }],
+    },
+    {
+      name: 'jwt.verify with a const options object allowing none',
+      code: `
+const jwt = require('jsonwebtoken');
+const ALGS = ['none'];
+const opts = { algorithms: ALGS };
+function check(t) {
+  return jwt.verify(t, key, opts);
+}`,
+      errors: [{ line: 6, message: /'none'/ }],
+    },
+    {
+      name: 'default import decode on destructured body',
+      code: `
+import jwt from 'jsonwebtoken';
+app.post('/session', ({ body }, res) => {
+  res.json(jwt.decode(body.idToken));
+});`,
+      errors: [{ line: 4, message }],
+    },
+  ],
+});

@@ -1,0 +1,403 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+ruleTester('poison-message-requeue', {
+  valid: [
+    {
+      name: 'nack without requeue (dead-letter)',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    channel.nack(msg, false, false);
+  }
+});`,
+    },
+    {
+      name: 'reject without requeue',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    channel.reject(msg, false);
+  }
+});`,
+    },
+    {
+      name: 'redelivered checked before requeueing',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    if (msg.fields.redelivered) channel.nack(msg, false, false);
+    else channel.nack(msg);
+  }
+});`,
+    },
+    {
+      name: 'x-death header read before nack',
+      code: `
+channel.consume('orders', async (msg) => {
+  const deaths = (msg.properties.headers['x-death'] ?? [])[0]?.count ?? 0;
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    if (deaths > 5) return channel.nack(msg, false, false);
+    channel.nack(msg, false, true);
+  }
+});`,
+    },
+    {
+      name: 'x-delivery-count header read (quorum queue)',
+      code: `
+channel.consume('orders', async (msg) => {
+  const deliveries = Number(msg.properties.headers?.['x-delivery-count'] ?? 0);
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch {
+    channel.reject(msg, deliveries < 3);
+  }
+});`,
+    },
+    {
+      name: 'retry-count header read',
+      code: `
+channel.consume('orders', async (msg) => {
+  const retryCount = msg.properties.headers['x-retry-count'] || 0;
+  handle(msg.content).catch(() => channel.nack(msg));
+});`,
+    },
+    {
+      name: 'requeue decided by a variable the file cannot show',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    channel.nack(msg, false, shouldRequeue(err));
+  }
+});`,
+    },
+    {
+      name: 'nack outside an error path',
+      code: `
+channel.consume('orders', async (msg) => {
+  if (!ready) {
+    channel.nack(msg);
+    return;
+  }
+  await handle(msg.content);
+  channel.ack(msg);
+});`,
+    },
+    {
+      name: 'nack outside a consumer',
+      code: `
+export function fail(channel, msg) {
+  try { doIt(); } catch { channel.nack(msg); }
+}`,
+    },
+    {
+      name: 'Promise reject is not a message reject',
+      code: `
+channel.consume('orders', (msg) => new Promise((resolve, reject) => {
+  handle(msg.content).then(resolve, (err) => reject(err));
+}));`,
+    },
+    {
+      name: 'Pub/Sub nack is not modelled (redelivery policy is on the subscription)',
+      code: `
+subscription.on('message', async (message) => {
+  try {
+    await handle(message.data);
+    message.ack();
+  } catch {
+    message.nack();
+  }
+});`,
+    },
+    {
+      name: 'delegated handler reads the redelivered flag',
+      code: `
+class C {
+  start() { this.channel.consume('q', (msg) => this.onMessage(msg)); }
+  async onMessage(msg) {
+    try {
+      await this.handle(msg);
+    } catch {
+      this.channel.nack(msg, false, !msg.fields.redelivered);
+    }
+  }
+}`,
+    },
+    {
+      name: 'nack with requeue false through a const',
+      code: `
+const REQUEUE = false;
+channel.consume('orders', (msg) => {
+  handle(msg.content).catch(() => channel.nack(msg, false, REQUEUE));
+});`,
+    },
+    {
+      name: 'attempts counted before the nack',
+      code: `
+channel.consume('orders', async (msg) => {
+  const attempts = getAttempts(msg);
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg);
+  }
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'nack(msg) in a catch',
+      code: `
+import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('orders', async (msg) => {
+    try {
+      await handleOrder(JSON.parse(msg!.content.toString()));
+      channel.ack(msg!);
+    } catch (err) {
+      channel.nack(msg!);
+    }
+  });
+}`,
+      errors: [{ line: 9, message: /channel\.nack requeues the failed message with no limit/ }],
+    },
+    {
+      name: 'nack(msg, false, true)',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, true);
+  }
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'nack(msg, true): requeue defaults to true',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    ch.nack(msg, true);
+  }
+});`,
+      errors: [{ line: 6, message: /ch\.nack/ }],
+    },
+    {
+      name: 'reject(msg)',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg);
+  }
+});`,
+      errors: [{ line: 6, message: /channel\.reject/ }],
+    },
+    {
+      name: 'reject(msg, true)',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg, true);
+  }
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'nack in a .catch callback',
+      code: `
+channel.consume('orders', (msg) => {
+  handle(msg.content)
+    .then(() => channel.ack(msg))
+    .catch(() => channel.nack(msg));
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'nack in the onRejected of .then',
+      code: `
+channel.consume('orders', (msg) => {
+  handle(msg.content).then(
+    () => channel.ack(msg),
+    () => channel.nack(msg, false, true),
+  );
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'nack in a branch taken on failure',
+      code: `
+channel.consume('orders', async (msg) => {
+  const result = await handle(msg.content);
+  if (!result.ok) {
+    channel.nack(msg);
+    return;
+  }
+  channel.ack(msg);
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'nack in an if (error) branch',
+      code: `
+channel.consume('orders', async (msg) => {
+  const { error } = await handle(msg.content);
+  if (error) channel.nack(msg);
+  else channel.ack(msg);
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'nack in the else of a success check',
+      code: `
+channel.consume('orders', async (msg) => {
+  const success = await handle(msg.content);
+  if (success) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg);
+  }
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'named handler function',
+      code: `
+async function onMessage(msg) {
+  try {
+    await processOrder(msg.content);
+    channel.ack(msg);
+  } catch (e) {
+    channel.nack(msg);
+  }
+}
+channel.consume('orders', onMessage);`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'class method via bind, this.channel',
+      code: `
+export class OrdersConsumer {
+  async start() {
+    await this.channel.consume('orders', this.onMessage.bind(this));
+  }
+  async onMessage(msg) {
+    try {
+      await this.orders.handle(msg.content);
+      this.channel.ack(msg);
+    } catch (error) {
+      this.logger.error(error);
+      this.channel.nack(msg, false, true);
+    }
+  }
+}`,
+      errors: [{ line: 12, message: /this\.channel\.nack/ }],
+    },
+    {
+      name: 'delegated method called with the message',
+      code: `
+class C {
+  start() { this.channel.consume('q', (msg) => this.onMessage(msg)); }
+  async onMessage(msg) {
+    try {
+      await this.handle(msg);
+    } catch {
+      this.channel.reject(msg);
+    }
+  }
+}`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'callback_api channel',
+      code: `
+const amqp = require('amqplib/callback_api');
+amqp.connect(url, (e, conn) => conn.createChannel((e2, ch) => {
+  ch.consume('tasks', (msg) => {
+    try {
+      runTask(msg.content.toString());
+      ch.ack(msg);
+    } catch (err) {
+      ch.nack(msg);
+    }
+  });
+}));`,
+      errors: [{ line: 9 }],
+    },
+    {
+      name: 'requeue true through a const',
+      code: `
+const REQUEUE = true;
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg, false, REQUEUE);
+  }
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'a delivery count read after the nack does not help',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg);
+    metrics.observe('redeliveries', msg.fields.redelivered ? 1 : 0);
+  }
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'two consumers, one nacks in an error path',
+      code: `
+channel.consume('a', async (msg) => {
+  try { await a(msg.content); channel.ack(msg); } catch { channel.nack(msg, false, false); }
+});
+channel.consume('b', async (msg) => {
+  try { await b(msg.content); channel.ack(msg); } catch { channel.nack(msg); }
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'nack in a nested try inside a loop over a parsed batch',
+      code: `
+channel.consume('orders', async (msg) => {
+  const items = JSON.parse(msg.content.toString());
+  for (const item of items) {
+    try {
+      await handle(item);
+    } catch (err) {
+      return channel.nack(msg);
+    }
+  }
+  channel.ack(msg);
+});`,
+      errors: [{ line: 8 }],
+    },
+  ],
+});

@@ -1,0 +1,916 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
+
+ruleTester('retry-without-backoff', {
+  valid: [
+    {
+      name: 'a redirect-following loop goes round on a 3xx with a new URL (dub storage)',
+      code: `
+export async function fetchFollowingRedirects(url: string, maxRedirects = 5) {
+  let currentUrl = url;
+  for (let redirectCount = 0; redirectCount <= maxRedirects; redirectCount++) {
+    const response = await fetchWithTimeout(currentUrl, { redirect: 'manual' });
+    if (response.ok) return response;
+    if (response.status >= 300 && response.status < 400) {
+      const location = response.headers.get('location');
+      if (!location) throw new Error('redirect without a location');
+      currentUrl = new URL(location, currentUrl).href;
+      continue;
+    }
+    throw new Error(\`fetch failed with \${response.status}\`);
+  }
+  throw new Error('too many redirects');
+}
+async function fetchWithTimeout(url: string, init: RequestInit) {
+  return fetch(url, { ...init, signal: AbortSignal.timeout(5000) });
+}`,
+    },
+    {
+      name: 'a loop that follows the Location header by reassigning the URL it requests',
+      code: `
+let next = start;
+for (let hops = 0; hops < 10; hops++) {
+  const res = await fetch(next, { redirect: 'manual', signal });
+  if (res.ok) return res;
+  next = res.headers.get('location');
+}`,
+    },
+    {
+      name: 'polling until the parsed body shows the state (dub mailhog)',
+      code: `
+export async function waitForEmail(url: string, signal: AbortSignal) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(url, { signal });
+    if (res.ok) {
+      const data = await res.json();
+      if (data.total > 0) return data.items[0];
+    }
+    await sleep(interval);
+  }
+  throw new Error('no email arrived');
+}`,
+    },
+    {
+      name: 'exponential wait with a counter',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      await sleep(100 * 2 ** attempt);
+    }
+  }
+  throw new Error('gave up');
+}
+${sleep}`,
+    },
+    {
+      name: 'Math.pow with jitter',
+      code: `
+import axios from 'axios';
+export async function load(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await axios.get(url, { timeout: 5000 });
+    } catch (err) {
+      if (++attempt > 4) throw err;
+      await new Promise((r) => setTimeout(r, Math.pow(2, attempt) * 250 + Math.random() * 100));
+    }
+  }
+}`,
+    },
+    {
+      name: 'linear growth (base * attempt) passes',
+      code: `
+async function get(url: string) {
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(500 * attempt);
+    }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'delay variable doubled each round',
+      code: `
+async function get(url: string) {
+  let delay = 200;
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(delay);
+      delay = Math.min(delay * 2, 10_000);
+    }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'delay computed inside the loop from the attempt',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      const wait = 100 * 2 ** attempt;
+      await sleep(wait);
+    }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'a backoff helper counts as growing',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await backoff(attempt);
+    }
+  }
+}
+declare function backoff(n: number): Promise<void>;`,
+    },
+    {
+      name: 'wait from a helper computing the delay (unknown) is not reported',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(computeDelay());
+    }
+  }
+}
+declare function computeDelay(): number;
+${sleep}`,
+    },
+    {
+      name: 'Retry-After from the response',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    const res = await fetch(url);
+    if (res.status === 429) {
+      const retryAfter = Number(res.headers.get('retry-after') ?? '1');
+      await sleep(retryAfter * 1000);
+      continue;
+    }
+    return res;
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'pagination loop is not a retry loop',
+      code: `
+async function all(url: string) {
+  const items = [];
+  let next: string | null = url;
+  while (next) {
+    const res = await fetch(next);
+    const page = await res.json();
+    items.push(...page.items);
+    next = page.next;
+  }
+  return items;
+}`,
+    },
+    {
+      name: 'polling for a state is not a retry loop',
+      code: `
+async function waitForJob(url: string) {
+  while (true) {
+    const res = await fetch(url);
+    const job = await res.json();
+    if (job.state === 'done') return job;
+    await sleep(2000);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'polling that tolerates errors but goes round on success',
+      code: `
+async function waitForJob(url: string) {
+  while (true) {
+    try {
+      const res = await fetch(url);
+      const job = await res.json();
+      if (job.state === 'done') return job;
+    } catch (err) {
+      console.error(err);
+    }
+    await sleep(2000);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'batch loop with per-item error handling is not a retry',
+      code: `
+import axios from 'axios';
+export async function sendAll(items: string[]) {
+  for (const item of items) {
+    try {
+      await axios.post('https://api.example.com/items', { item });
+    } catch (err) {
+      console.error('failed', item, err);
+    }
+  }
+}`,
+    },
+    {
+      name: 'failover across mirrors tries other targets',
+      code: `
+async function get(mirrors: string[]) {
+  for (const mirror of mirrors) {
+    try {
+      return await fetch(mirror);
+    } catch {}
+  }
+}`,
+    },
+    {
+      name: 'catch that rethrows leaves the loop',
+      code: `
+async function run(urls: string[]) {
+  while (urls.length) {
+    try {
+      await fetch(urls.pop()!);
+      return;
+    } catch (err) {
+      throw err;
+    }
+  }
+}`,
+    },
+    {
+      name: 'a loop with no network call',
+      code: `
+function parse(lines: string[]) {
+  let i = 0;
+  while (true) {
+    try {
+      return JSON.parse(lines[i]);
+    } catch {
+      i++;
+    }
+  }
+}`,
+    },
+    {
+      name: 'axios-retry with exponentialDelay',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    },
+    {
+      name: 'axios-retry named exponentialDelay import',
+      code: `
+import axios from 'axios';
+import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: exponentialDelay });`,
+    },
+    {
+      name: 'axios-retry with a delay that uses the retry count',
+      code: `
+const axios = require('axios');
+const axiosRetry = require('axios-retry').default;
+axiosRetry(axios, { retries: 3, retryDelay: (count) => count * 1000 });`,
+    },
+    {
+      name: 'axios-retry with retries: 0',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 0 });`,
+    },
+    {
+      name: 'axios-retry config from elsewhere is not judged',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+import { retryConfig } from './config';
+axiosRetry(axios, retryConfig);`,
+    },
+    {
+      name: 'axios-retry config spreading an unknown object',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+export function install(base: object) { axiosRetry(axios, { ...base, retries: 2 }); }`,
+    },
+    {
+      name: 'p-retry defaults back off',
+      code: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 5 });`,
+    },
+    {
+      name: 'async-retry with factor 2',
+      code: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5, factor: 2, minTimeout: 500 });`,
+    },
+    {
+      name: 'recursive retry with growing delay',
+      code: `
+async function fetchWithRetry(url: string, attempt = 0): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (attempt >= 4) throw err;
+    await sleep(2 ** attempt * 100);
+    return fetchWithRetry(url, attempt + 1);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'a recursive tree walk is not a retry',
+      code: `
+async function crawl(url: string, depth: number): Promise<void> {
+  const res = await fetch(url);
+  const page = await res.json();
+  for (const link of page.links) await crawl(link, depth + 1);
+}`,
+    },
+    {
+      name: 'reconnect with growing backoff',
+      code: `
+function connect(attempt = 0) {
+  const ws = new WebSocket('wss://stream.example.com');
+  ws.onopen = () => { attempt = 0; };
+  ws.on('close', () => setTimeout(() => connect(attempt + 1), Math.min(30_000, 500 * 2 ** attempt)));
+}`,
+    },
+    {
+      name: 'setTimeout as an abort timer is not a wait',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), 5000);
+    try {
+      return await fetch(url, { signal: controller.signal });
+    } catch {
+      await sleep(250 * 2 ** attempt);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'reconnect loop on an abort signal whose wait doubles',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(wait = Math.min(wait * 2, 60_000));
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'undici request retried on statusCode with an exponential wait',
+      code: `
+import { request } from 'undici';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(200 * 2 ** attempt);
+  }
+}
+${sleep}`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'a redirect loop that also goes round on a 503 with the same URL',
+      code: `
+for (let i = 0; i <= maxRedirects; i++) {
+  const response = await fetch(currentUrl, { redirect: 'manual', signal });
+  if (response.ok) return response;
+  if (response.status >= 300 && response.status < 400) {
+    currentUrl = new URL(response.headers.get('location'), currentUrl).href;
+    continue;
+  }
+  if (response.status === 503) continue;
+  throw new Error('failed');
+}`,
+      errors: [{ line: 2, message: /with no wait/ }],
+    },
+    {
+      name: 'a deadline loop that leaves on any successful response, even after reading the body',
+      code: `
+while (Date.now() < deadline) {
+  const res = await fetch(url, { signal });
+  if (res.ok) {
+    const data = await res.json();
+    if (data.total > 0) log(data.total);
+    return data;
+  }
+  await sleep(interval);
+}`,
+      errors: [{ line: 2, message: /waits the same `interval`/ }],
+    },
+    {
+      name: 'POST sent by a same-file helper named send, retried on a status that is ok-or-final',
+      code: `
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function charge(body: unknown) {
+  const send = () => fetch('https://pay.example.com/charges', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await send();
+      if (res.ok || !RETRYABLE.has(res.status)) return res;
+    } catch (err) {
+      if (attempt === 4) throw err;
+    }
+    await sleep(1000);
+  }
+  throw new Error('gave up');
+}`,
+      errors: [{ line: 6, message: /waits the same `1000`/ }],
+    },
+    {
+      name: 'for loop retry with no wait',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn('retrying', err);
+    }
+  }
+}`,
+      errors: [{ line: 3, message: /retry loop sends fetch again with no wait.*jitter/ }],
+    },
+    {
+      name: 'while(true) with a fixed setTimeout wait',
+      code: `
+import axios from 'axios';
+export async function load(url: string) {
+  let attempts = 0;
+  while (true) {
+    try {
+      const res = await axios.get(url);
+      return res.data;
+    } catch (err) {
+      if (++attempts >= 5) throw err;
+      await new Promise((r) => setTimeout(r, 1000));
+    }
+  }
+}`,
+      errors: [{ line: 5, message: /waits the same `1000` before sending axios\.get again/ }],
+    },
+    {
+      name: 'fixed wait through a named constant',
+      code: `
+const RETRY_DELAY_MS = 2000;
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(RETRY_DELAY_MS);
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /the same `RETRY_DELAY_MS`/ }],
+    },
+    {
+      name: 'fixed wait from a parameter that the loop never changes',
+      code: `
+async function get(url: string, delayMs: number) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(delayMs);
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'const declared in the loop with a literal',
+      code: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      const pause = 1500;
+      await sleep(pause);
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'timers/promises setTimeout with a fixed delay',
+      code: `
+import { setTimeout as wait } from 'node:timers/promises';
+import got from 'got';
+export async function get(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await got(url, { timeout: { request: 5000 } }).json();
+    } catch {
+      await wait(1000);
+    }
+  }
+}`,
+      errors: [{ line: 5, message: /got/ }],
+    },
+    {
+      name: 'do..while retry on status with no wait',
+      code: `
+async function get(url: string) {
+  let res: Response;
+  let tries = 0;
+  do {
+    res = await fetch(url);
+    tries++;
+  } while (!res.ok && tries < 3);
+  return res;
+}`,
+      errors: [{ line: 5, message: /no wait/ }],
+    },
+    {
+      name: 'status 5xx with continue and a fixed wait',
+      code: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.status >= 500) {
+      await sleep(1000);
+      continue;
+    }
+    return res;
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'success check exits, failure falls through with no wait',
+      code: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+  }
+  throw new Error('failed');
+}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'success flag loop',
+      code: `
+import axios from 'axios';
+export async function send(payload: unknown) {
+  let sent = false;
+  let attempts = 0;
+  while (!sent && attempts < 5) {
+    try {
+      await axios.put('https://api.example.com/x', payload);
+      sent = true;
+    } catch {
+      attempts++;
+    }
+  }
+}`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'break after success',
+      code: `
+async function get(url: string) {
+  let data;
+  for (let i = 0; i < 3; i++) {
+    try {
+      data = await (await fetch(url)).json();
+      break;
+    } catch {
+      await sleep(300);
+    }
+  }
+  return data;
+}
+${sleep}`,
+      errors: [{ line: 4, message: /the same `300`/ }],
+    },
+    {
+      name: 'recursive retry with no wait',
+      code: `
+async function fetchWithRetry(url: string, retries = 3): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (retries <= 0) throw err;
+    return fetchWithRetry(url, retries - 1);
+  }
+}`,
+      errors: [{ line: 2, message: /retrying function sends fetch again with no wait/ }],
+    },
+    {
+      name: 'recursive retry through .catch with a fixed wait',
+      code: `
+import axios from 'axios';
+const getUser = (id: string, left = 3): Promise<unknown> =>
+  axios.get('https://api.example.com/users/' + id).catch(async (err) => {
+    if (left === 0) throw err;
+    await sleep(500);
+    return getUser(id, left - 1);
+  });
+${sleep}`,
+      errors: [{ line: 3, message: /the same `500`/ }],
+    },
+    {
+      name: 'recursive retry on a failure status',
+      code: `
+async function post(url: string, body: string, n = 0): Promise<Response> {
+  const res = await fetch(url, { method: 'PUT', body });
+  if (res.status === 503 && n < 3) {
+    return post(url, body, n + 1);
+  }
+  return res;
+}`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'method retrying itself with this.',
+      code: `
+export class Api {
+  constructor(private readonly client: { get(url: string): Promise<unknown> }) {}
+  async load(url: string, attempt = 0): Promise<unknown> {
+    try {
+      return await this.client.get(url);
+    } catch (err) {
+      if (attempt > 2) throw err;
+      return this.load(url, attempt + 1);
+    }
+  }
+}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'reconnect on close with a fixed delay',
+      code: `
+function connect() {
+  const ws = new WebSocket('wss://stream.example.com');
+  ws.addEventListener('close', () => setTimeout(connect, 1000));
+}`,
+      errors: [{ line: 2, message: /waits the same `1000` before sending new WebSocket again/ }],
+    },
+    {
+      name: 'reconnect loop around a long-lived connection with no wait',
+      code: `
+import amqp from 'amqplib';
+export async function consumeForever(url: string) {
+  while (true) {
+    try {
+      const conn = await amqp.connect(url);
+      await new Promise((resolve) => conn.on('close', resolve));
+    } catch (err) {
+      console.error('connection lost', err);
+    }
+  }
+}`,
+      errors: [{ line: 4, message: /no wait/ }],
+    },
+    {
+      name: 'retry through a same-file helper that calls the API',
+      code: `
+import axios from 'axios';
+async function loadOrders() {
+  const res = await axios.get('https://api.example.com/orders');
+  return res.data;
+}
+export async function orders() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await loadOrders();
+    } catch {}
+  }
+}`,
+      errors: [{ line: 8, message: /axios\.get/ }],
+    },
+    {
+      name: 'client-named receiver',
+      code: `
+export async function send(apiClient: { send(cmd: unknown): Promise<unknown> }, cmd: unknown) {
+  let attempt = 0;
+  while (attempt < 3) {
+    try {
+      return await apiClient.send(cmd);
+    } catch {
+      attempt++;
+    }
+  }
+}`,
+      errors: [{ line: 4, message: /apiClient\.send/ }],
+    },
+    {
+      name: 'axios-retry without retryDelay',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3 });`,
+      errors: [{ line: 4, message: /axiosRetry is configured without `retryDelay`/ }],
+    },
+    {
+      name: 'axios-retry with no config at all',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const client = axios.create({ timeout: 5000 });
+axiosRetry(client);`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'axios-retry with a constant retryDelay, reported at the property',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, {
+  retries: 3,
+  retryDelay: () => 1000,
+});`,
+      errors: [{ line: 6, message: /returns the same delay/ }],
+    },
+    {
+      name: 'axios-retry required, constant function body',
+      code: `
+const axios = require('axios');
+const axiosRetry = require('axios-retry');
+axiosRetry(axios, { retryDelay: function () { return 2000; } });`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'axios-retry config held in a const',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const config = { retries: 5 };
+axiosRetry(axios, config);`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'p-retry with factor 1',
+      code: `
+import pRetry from 'p-retry';
+export const run = () =>
+  pRetry(() => fetch('https://api.example.com'), {
+    retries: 5,
+    factor: 1,
+    minTimeout: 1000,
+  });`,
+      errors: [{ line: 6, message: /p-retry is configured with `factor: 1`/ }],
+    },
+    {
+      name: 'async-retry with minTimeout 0',
+      code: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5, minTimeout: 0 });`,
+      errors: [{ line: 3, message: /async-retry is configured to wait 0 ms/ }],
+    },
+    {
+      name: 'p-retry with minTimeout equal to maxTimeout',
+      code: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 2000,
+  maxTimeout: 2000,
+});`,
+      errors: [{ line: 5, message: /equal to `maxTimeout`/ }],
+    },
+    {
+      name: 'JavaScript file, unbounded loop with no wait',
+      filename: 'worker.js',
+      code: `
+const fetch = require('node-fetch');
+async function ping(url) {
+  for (;;) {
+    try {
+      return await fetch(url, { timeout: 5000 });
+    } catch (e) {}
+  }
+}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'two retry loops in one file',
+      code: `
+async function a(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch {}
+  }
+}
+async function b(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch { await sleep(2 ** i * 100); }
+  }
+}
+async function c(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch { await sleep(100); }
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }, { line: 13 }],
+    },
+    {
+      name: 'reconnect loop on an abort signal, socket opened in a Promise executor, fixed 3 s wait',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /3_000/ }],
+    },
+    {
+      name: 'the same reconnect body under while (true)',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /3_000/ }],
+    },
+    {
+      name: 'undici request retried on statusCode with a fixed wait',
+      code: `
+import { request } from 'undici';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(500);
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /request/ }],
+    },
+  ],
+});

@@ -1,0 +1,237 @@
+import { sharedSettings } from '../../config/settings.js';
+import { ts } from '../../engine/ts.js';
+import { dottedName, propertyName, stringValue } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule } from '../../engine/rule.js';
+import { isCredentialName, splitWords } from '../../secrets/words.js';
+import { isLogCall, logCallName } from '../../analysis/logging.js';
+
+/** Last words that name a secret besides contract 1.1's credential words. */
+const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
+/** Words in a name that say the value was already made safe. */
+const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfuscated', 'truncated', 'safe', 'has', 'is']);
+/** Words that make a token a pagination or bookkeeping handle (`nextPageToken`, `syncToken`), not a credential. */
+const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume']);
+/** Receivers whose `headers` are a response's or a message's, not an incoming request's. */
+const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
+/** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
+const DESCRIPTOR_WORDS = new Set(['names', 'name', 'type', 'types', 'kind', 'kinds', 'enum', 'fields', 'field', 'labels', 'label']);
+/** Functions that hand their argument through (its secret is still in the output). */
+const PASS_THROUGH = new Set(['JSON.stringify', 'String', 'util.inspect', 'util.format', 'inspect', 'format', 'Buffer.from', 'btoa', 'Object.entries', 'Object.fromEntries', 'Object.assign']);
+const PASS_THROUGH_METHODS = new Set(['toString', 'trim', 'toUpperCase', 'toLowerCase', 'concat']);
+/** A word of a function's name that says it reduces or hides a value (`redactToken`, `sha256`, `slice`). */
+const REDUCING_WORD = /^(redact|mask|saniti[sz]|hash|digest|sha|md$|fingerprint|obfuscat|truncat|scrub|censor|hide|boolean$|number$|count$|slice$|substr|last$)/;
+/** Header getters: `req.get('authorization')`, `headers.get('cookie')`, `req.header('x-api-key')`. */
+const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
+
+const SUBSTRING_METHODS = new Set(['slice', 'substring', 'substr']);
+
+/**
+ * `header.slice(7)`, `auth.substring('Bearer '.length)`: a cut from a start offset to the end
+ * drops a prefix and keeps the secret; only a bounded piece (`slice(0, 4)`) or a tail counted
+ * from the end (`slice(-4)`) reduces it.
+ */
+function isPrefixDrop(call: ts.CallExpression): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee) || !SUBSTRING_METHODS.has(callee.name.text) || call.arguments.length !== 1) return false;
+  const start = skipOuter(call.arguments[0]);
+  return !(ts.isPrefixUnaryExpression(start) && start.operator === ts.SyntaxKind.MinusToken);
+}
+
+function isReducingCall(call: ts.CallExpression): boolean {
+  if (isPrefixDrop(call)) return false;
+  const callee = skipOuter(call.expression);
+  const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
+  return splitWords(name).some((word) => REDUCING_WORD.test(word));
+}
+
+class SecretFinder {
+  constructor(private readonly facts: FileFacts, private readonly extraNames: readonly string[]) {}
+
+  isSecretName(name: string): boolean {
+    const words = splitWords(name);
+    if (words.some((word) => SAFE_WORDS.has(word))) return false;
+    if (words[words.length - 1] === 'token' && words.some((word) => HANDLE_WORDS.has(word))) return false;
+    return isCredentialName(name, this.extraNames) || SECRET_LAST_WORDS.has(words[words.length - 1] ?? '');
+  }
+
+  private isHeadersName(name: string): boolean {
+    const words = splitWords(name);
+    return words[words.length - 1] === 'headers' && !words.some((word) => NOT_REQUEST_WORDS.has(word));
+  }
+
+  /** `req.headers`, `ctx.request.headers`, `config.headers` — not `res.headers` or `msg.headers`. */
+  private isRequestHeaders(access: ts.PropertyAccessExpression): boolean {
+    if (!this.isHeadersName(access.name.text)) return false;
+    const receiver = skipOuter(access.expression);
+    const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
+    return !splitWords(receiverName).some((word) => NOT_REQUEST_WORDS.has(word));
+  }
+
+  /** A receiver that lists names or kinds rather than holding values: its members are labels. */
+  private isDescriptor(receiver: ts.Expression): boolean {
+    const node = skipOuter(receiver);
+    const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
+    return splitWords(name).some((word) => DESCRIPTOR_WORDS.has(word));
+  }
+
+  /** A value that is a reduced form of a secret: a boolean, a count, a masked or hashed copy. */
+  private isReduced(value: ts.Expression): boolean {
+    const node = skipOuter(value);
+    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) return true;
+    if (ts.isNumericLiteral(node) || ts.isPrefixUnaryExpression(node) || ts.isTypeOfExpression(node)) return true;
+    if (ts.isBinaryExpression(node)) return !this.isValueOperator(node.operatorToken.kind);
+    if (ts.isPropertyAccessExpression(node)) return node.name.text === 'length';
+    if (ts.isConditionalExpression(node)) return this.isReducedBranch(node);
+    if (ts.isAwaitExpression(node)) return this.isReduced(node.expression);
+    if (ts.isCallExpression(node)) return isReducingCall(node);
+    return false;
+  }
+
+  /** `x ? 'set' : 'missing'`: both branches are fixed labels or reduced values. */
+  private isReducedBranch(node: ts.ConditionalExpression): boolean {
+    const fixed = (branch: ts.Expression): boolean => stringValue(branch) !== undefined || this.isReduced(branch);
+    return fixed(node.whenTrue) && fixed(node.whenFalse);
+  }
+
+  private isValueOperator(kind: ts.SyntaxKind): boolean {
+    return kind === ts.SyntaxKind.PlusToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.CommaToken;
+  }
+
+  /** A name bound to something the file shows as reduced (`const hasToken = !!token`). */
+  private boundToReduced(id: ts.Identifier): boolean {
+    const value = this.facts.valueOf(id);
+    return value !== undefined && value !== id && this.isReduced(value);
+  }
+
+  /**
+   * What secret an expression writes into the log, as the text the message names, or
+   * undefined. `depth` bounds the walk through const bindings and nested objects.
+   */
+  exposed(expr: ts.Expression, depth = 0): string | undefined {
+    if (depth > 5) return undefined;
+    const node = skipOuter(expr);
+    if (ts.isIdentifier(node)) return this.exposedIdentifier(node, depth);
+    if (ts.isPropertyAccessExpression(node)) {
+      if (this.isRequestHeaders(node)) return dottedName(node) ?? node.name.text;
+      return this.isSecretName(node.name.text) && !this.isDescriptor(node.expression) ? dottedName(node) ?? node.name.text : undefined;
+    }
+    if (ts.isElementAccessExpression(node)) {
+      const key = stringValue(node.argumentExpression);
+      return key !== undefined && this.isSecretName(key) ? `${dottedName(node.expression) ?? '…'}['${key}']` : undefined;
+    }
+    if (ts.isTemplateExpression(node)) return this.first(node.templateSpans.map((span) => span.expression), depth);
+    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) ? this.first([node.left, node.right], depth) : undefined;
+    if (ts.isConditionalExpression(node)) return this.first([node.whenTrue, node.whenFalse], depth);
+    if (ts.isAwaitExpression(node)) return this.exposed(node.expression, depth);
+    if (ts.isObjectLiteralExpression(node)) return this.exposedInObject(node, depth);
+    if (ts.isArrayLiteralExpression(node)) return this.first(node.elements.map((element) => (ts.isSpreadElement(element) ? element.expression : element)), depth);
+    if (ts.isSpreadElement(node)) return this.exposed(node.expression, depth);
+    if (ts.isCallExpression(node)) return this.exposedByCall(node, depth);
+    return undefined;
+  }
+
+  private first(exprs: readonly ts.Expression[], depth: number): string | undefined {
+    for (const expr of exprs) {
+      const found = this.exposed(expr, depth + 1);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  private exposedIdentifier(id: ts.Identifier, depth: number): string | undefined {
+    if (this.isSecretName(id.text)) return this.boundToReduced(id) ? undefined : id.text;
+    const value = this.facts.valueOf(id);
+    if (value && value !== id) return this.exposed(value, depth + 1);
+    // A `headers` parameter or variable the file cannot show is a request's headers object.
+    return this.isHeadersName(id.text) && value === undefined ? id.text : undefined;
+  }
+
+  private exposedInObject(obj: ts.ObjectLiteralExpression, depth: number): string | undefined {
+    for (const prop of obj.properties) {
+      let found: string | undefined;
+      if (ts.isShorthandPropertyAssignment(prop)) found = this.exposedIdentifier(prop.name, depth);
+      else if (ts.isSpreadAssignment(prop)) found = this.exposed(prop.expression, depth + 1);
+      else if (ts.isPropertyAssignment(prop)) found = this.exposedProperty(prop, depth);
+      if (found) return found;
+    }
+    return undefined;
+  }
+
+  /** `{ token: value }` writes a secret whenever the value carries one through; other keys are looked into. */
+  private exposedProperty(prop: ts.PropertyAssignment, depth: number): string | undefined {
+    const key = propertyName(prop.name);
+    if (key !== undefined && this.isSecretName(key) && this.carriesValue(prop.initializer)) return key;
+    return this.exposed(prop.initializer, depth + 1);
+  }
+
+  /** Whether an expression hands some runtime value through (not a literal, a flag or a masked copy). */
+  private carriesValue(expr: ts.Expression): boolean {
+    const node = skipOuter(expr);
+    if (ts.isIdentifier(node)) {
+      if (node.text === 'undefined') return false;
+      const words = splitWords(node.text);
+      return !words.some((word) => SAFE_WORDS.has(word)) && !this.boundToReduced(node);
+    }
+    if (ts.isPropertyAccessExpression(node)) return node.name.text !== 'length';
+    if (ts.isElementAccessExpression(node)) return true;
+    if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => this.carriesValue(span.expression));
+    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) && (this.carriesValue(node.left) || this.carriesValue(node.right));
+    if (ts.isConditionalExpression(node)) return this.carriesValue(node.whenTrue) || this.carriesValue(node.whenFalse);
+    if (ts.isAwaitExpression(node)) return this.carriesValue(node.expression);
+    if (ts.isCallExpression(node)) return this.passedThrough(node).some((arg) => this.carriesValue(arg));
+    return false;
+  }
+
+  /** The arguments whose value a call returns unchanged in substance (`JSON.stringify(x)`, `x.toString()`). */
+  private passedThrough(call: ts.CallExpression): ts.Expression[] {
+    const name = dottedName(call.expression);
+    if (name && PASS_THROUGH.has(name)) return [...call.arguments];
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(callee.name.text)) return [callee.expression, ...call.arguments];
+    if (ts.isPropertyAccessExpression(callee) && isPrefixDrop(call)) return [callee.expression];
+    return [];
+  }
+
+  private exposedByCall(call: ts.CallExpression, depth: number): string | undefined {
+    const callee = skipOuter(call.expression);
+    if (ts.isPropertyAccessExpression(callee) && HEADER_GETTERS.has(callee.name.text)) {
+      const header = stringValue(call.arguments[0]);
+      if (header !== undefined && this.isSecretName(header)) return `${dottedName(callee) ?? callee.name.text}('${header}')`;
+    }
+    return this.first(this.passedThrough(call), depth);
+  }
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'secret-in-log',
+    defaultSeverity: 'warning',
+    description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+    options: { credentialNames: sharedSettings.credentialNames },
+  },
+  create(context) {
+    const { facts } = context.file;
+    const finder = new SecretFinder(facts, context.options.credentialNames);
+    return {
+      on: {
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          if (!isLogCall(call, facts)) return;
+          for (const arg of call.arguments) {
+            const secret = finder.exposed(arg);
+            if (!secret) continue;
+            const what = /headers$/i.test(secret) ? `the headers object \`${secret}\` (with its Authorization and Cookie values)` : `\`${secret}\``;
+            context.report({
+              node: call,
+              message: `${logCallName(call)} writes ${what} to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as \`Boolean(value)\` instead.`,
+            });
+            return;
+          }
+        },
+      },
+    };
+  },
+});

@@ -1,0 +1,343 @@
+import { ts } from '../../engine/ts.js';
+import { calleeName, dottedName, propertyName } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule } from '../../engine/rule.js';
+import { splitWords } from '../../secrets/words.js';
+import { chainWords, forEachNode, isAckCall, isLoggingCall, isMessageRef, isNegativeAck, isSqsDelete, isTerminator, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
+
+/** Words that name a dead-letter, retry or parking destination. */
+const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
+/** A function named after a failure place that only records or reports it does not move the message. */
+const NOT_A_MOVE_WORDS = new Set(['mark', 'record', 'log', 'logger', 'track', 'count', 'increment', 'metric', 'metrics', 'set', 'update', 'is', 'has', 'get']);
+const PUBLISH_NAMES = new Set(['publish', 'sendToQueue', 'send', 'sendMessage', 'sendMessageBatch', 'sendBatch', 'publishMessage', 'add', 'addBulk', 'produce']);
+const DESTINATION_KEYS = new Set(['topic', 'queue', 'queueName', 'QueueUrl', 'queueUrl', 'TopicArn', 'topicArn', 'exchange', 'routingKey', 'subject', 'TargetArn']);
+
+function isParkingWord(words: string[]): boolean {
+  return words.some((w) => PARKING_WORDS.has(w));
+}
+
+/** Words naming where a publish call sends: its receiver and its topic/queue/exchange arguments. */
+function destinationWords(call: ts.CallExpression, facts: FileFacts): string[] {
+  const words = chainWords(receiverOf(call));
+  const collect = (expr: ts.Expression, depth: number): void => {
+    const node = skipOuter(expr);
+    if (ts.isStringLiteralLike(node)) {
+      words.push(...splitWords(node.text));
+    } else if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      words.push(...chainWords(node));
+      const value = facts.valueOf(node);
+      if (value && value !== node && ts.isStringLiteralLike(value)) words.push(...splitWords(value.text));
+    } else if (ts.isObjectLiteralExpression(node) && depth < 3) {
+      for (const prop of node.properties) {
+        const key = propertyName(prop.name);
+        if (!key || !DESTINATION_KEYS.has(key)) continue;
+        if (ts.isPropertyAssignment(prop)) collect(prop.initializer, depth + 1);
+        else if (ts.isShorthandPropertyAssignment(prop)) collect(prop.name, depth + 1);
+      }
+    } else if (ts.isNewExpression(node) && depth < 3) {
+      for (const arg of node.arguments ?? []) collect(arg, depth + 1);
+    }
+  };
+  call.arguments.slice(0, 2).forEach((arg) => collect(arg, 0));
+  return words;
+}
+
+/** Publishes the message to a dead-letter / retry / parking place, or calls a function named for doing so. */
+function movesToParking(call: ts.CallExpression, facts: FileFacts): boolean {
+  const name = calleeName(call);
+  if (!name || isLoggingCall(call)) return false;
+  const nameWords = splitWords(name);
+  if (isParkingWord(nameWords) && !nameWords.some((w) => NOT_A_MOVE_WORDS.has(w))) return true;
+  return PUBLISH_NAMES.has(name) && isParkingWord(destinationWords(call, facts));
+}
+
+function isProcessExit(call: ts.CallExpression): boolean {
+  const name = dottedName(call.expression);
+  return name === 'process.exit' || name === 'process.abort' || name === 'process.kill';
+}
+
+function isPromiseReject(expr: ts.Expression | undefined): boolean {
+  if (!expr) return false;
+  let node = skipOuter(expr);
+  if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  return ts.isCallExpression(node) && dottedName(node.expression) === 'Promise.reject';
+}
+
+function insideNestedFunction(node: ts.Node, root: ts.Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) {
+    if (ts.isFunctionLike(current)) return true;
+  }
+  return false;
+}
+
+/** The catch body rethrows, nacks, dead-letters the message or exits the process. */
+function handlesFailure(body: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
+  if (ts.isExpression(body) && isPromiseReject(body)) return true;
+  let handled = false;
+  const check = (node: ts.Node): void => {
+    if (handled) return;
+    if (ts.isThrowStatement(node) && !insideNestedFunction(node, body)) handled = true;
+    else if (ts.isReturnStatement(node) && isPromiseReject(node.expression) && !insideNestedFunction(node, body)) handled = true;
+    else if (ts.isCallExpression(node) && (isNegativeAck(node, handler, facts) || movesToParking(node, facts) || isProcessExit(node))) handled = true;
+  };
+  forEachNode(body, check);
+  return handled;
+}
+
+/** The protected code does the message's main work (not an optional metrics call). */
+function doesMainWork(protectedCode: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
+  const main = mainCall(handler, protectedCode, facts);
+  let found = false;
+  forEachNode(protectedCode, (node) => {
+    if (found || !ts.isCallExpression(node)) return;
+    if (main ? node === main || (isDecodeCall(node) && usesMessage(node, handler)) : usesMessage(node, handler)) found = true;
+  });
+  return found;
+}
+
+const DECODE_NAMES = new Set(['parse', 'safeParse', 'decode', 'deserialize', 'toString', 'from', 'json', 'string', 'fromBinary', 'validate']);
+
+function isDecodeCall(call: ts.CallExpression): boolean {
+  return DECODE_NAMES.has(calleeName(call) ?? '');
+}
+
+function inCondition(node: ts.Node, root: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && child !== root; child = current, current = current.parent) {
+    if ((ts.isIfStatement(current) || ts.isWhileStatement(current)) && current.expression === child) return true;
+    if (ts.isConditionalExpression(current) && current.condition === child) return true;
+  }
+  return false;
+}
+
+/** A branch that leaves the handler (or the loop round) on its own: `if (x) return apply(msg);`. */
+function isExitingBranch(branch: ts.Statement): boolean {
+  return isTerminator(branch) || (ts.isBlock(branch) && branch.statements.some(isTerminator));
+}
+
+/**
+ * The node sits in a path of its own that does not reach `guarded`: an if/else branch that
+ * exits, or another case of a switch. Work done there says nothing about the rest of the handler.
+ */
+function onSeparatePath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean {
+  for (let child = node, current = node.parent; current && child !== root; child = current, current = current.parent) {
+    if (child.pos <= guarded.pos && guarded.end <= child.end) return false;
+    if (ts.isIfStatement(current) && current.expression !== child && isExitingBranch(child as ts.Statement)) return true;
+    if (ts.isCaseClause(child) || ts.isDefaultClause(child)) return true;
+  }
+  return false;
+}
+
+const mainCandidates = new WeakMap<MessageHandler, ts.CallExpression[]>();
+
+/** Calls that work with the message and are not a decode, a guard in a condition or a broker operation, in source order. */
+function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpression[] {
+  let calls = mainCandidates.get(handler);
+  if (!calls) {
+    const found: ts.CallExpression[] = [];
+    forEachNode(handler.body, (node) => {
+      if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
+      if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
+      if (isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts) || isSqsDelete(node, facts, true)) return;
+      found.push(node);
+    });
+    calls = found;
+    mainCandidates.set(handler, calls);
+  }
+  return calls;
+}
+
+/**
+ * The message's main processing call on the path of the guarded code: the first candidate
+ * call that is not in a branch of its own. A try that does not hold it (nor the decoding of
+ * the content) protects a step the handler may skip.
+ */
+function mainCall(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): ts.CallExpression | undefined {
+  const onPath = candidateCalls(handler, facts).filter((call) => !onSeparatePath(call, guarded, handler.body));
+  // The work is what is done with the whole message or payload (`save(order)`, `handle(msg)`);
+  // calls on one of its fields (`geo.lookup(click.ip)`) are side steps.
+  return onPath.find((call) => takesWholePayload(call, handler)) ?? onPath.find((call) => !prepares(call, guarded));
+}
+
+function takesWholePayload(call: ts.CallExpression, handler: MessageHandler): boolean {
+  return call.arguments.some((arg) => {
+    let node = skipOuter(arg);
+    while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+    return ts.isIdentifier(node) && (handler.messages.has(node.text) || handler.contents.has(node.text));
+  });
+}
+
+/** Lookups and decoding by the app's own helpers, named as such. */
+const PREPARATION = /^(find|get|load|fetch|read|lookup|query|select|retrieve|parse|decode|deserialize|unmarshal|validate|resolve)/i;
+
+/** A lookup or decode outside the try whose result the try works on: it prepares the work. */
+function prepares(call: ts.CallExpression, guarded: ts.Node): boolean {
+  return PREPARATION.test(calleeName(call) ?? '') && feeds(call, guarded);
+}
+
+/** Names a call's (awaited) result is bound to: `const contact = await load(job.data.id)`. */
+function resultNames(call: ts.CallExpression): string[] {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent) || ts.isAsExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (!ts.isVariableDeclaration(parent) || parent.initializer !== node) return [];
+  const names: string[] = [];
+  const collect = (name: ts.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collect(element.name);
+  };
+  collect(parent.name);
+  return names;
+}
+
+/**
+ * A call outside the try whose result the try works on (a lookup or a decode by a helper of the
+ * app's own) prepares the main work; it is not the main work itself.
+ */
+function feeds(call: ts.CallExpression, guarded: ts.Node): boolean {
+  if (call.pos >= guarded.pos && call.end <= guarded.end) return false;
+  const names = new Set(resultNames(call));
+  if (names.size === 0) return false;
+  let used = false;
+  forEachNode(guarded, (node) => {
+    if (!used && ts.isIdentifier(node) && names.has(node.text)) used = true;
+  });
+  return used;
+}
+
+/** An operation that tells the broker the message is done. */
+function isCommit(node: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
+  if (handler.library === 'sqs-consumer') return ts.isReturnStatement(node) && isMessageRef(node.expression, handler);
+  if (!ts.isCallExpression(node)) return false;
+  return isAckCall(node, handler, facts) || isSqsDelete(node, facts, true);
+}
+
+function findIn(root: ts.Node, test: (node: ts.Node) => boolean, from = -1): boolean {
+  let found = false;
+  const check = (node: ts.Node): void => {
+    if (!found && node.pos >= from && test(node)) found = true;
+  };
+  forEachNode(root, check);
+  return found;
+}
+
+/** A `return <value>` in the catch: the caller may act on the failure result. */
+function returnsResult(body: ts.Node, handler: MessageHandler): boolean {
+  return findIn(body, (node) => ts.isReturnStatement(node) && !!node.expression && !isMessageRef(node.expression, handler) && !insideNestedFunction(node, body));
+}
+
+function resultIsUsed(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  return !ts.isExpressionStatement(node.parent);
+}
+
+/**
+ * Is the message committed once the catch has run? Kafka and BullMQ commit whenever the
+ * handler returns; the others only when the handler acks / deletes / returns the message after the catch.
+ */
+function commitsAfter(handler: MessageHandler, catchBody: ts.Node, after: ts.Node, catchExits: boolean, facts: FileFacts): boolean {
+  if (handler.autoCommit || handler.library === 'kafkajs' || handler.library === 'bullmq') return true;
+  const commit = (node: ts.Node): boolean => isCommit(node, handler, facts);
+  if (findIn(catchBody, commit) || committedBefore(handler, after, facts)) return true;
+  if (catchExits) return false;
+  if (findIn(handler.body, (node) => ts.isCallExpression(node) && isNegativeAck(node, handler, facts), after.end)) return false;
+  if (findIn(handler.body, commit, after.end)) return true;
+  const caller = handler.caller;
+  return !!caller && !resultIsUsed(caller.call) && commitsAfter(caller.handler, caller.call, caller.call, false, facts);
+}
+
+/** An ack on the straight path before the try (not in a branch of its own): the message is already gone. */
+function committedBefore(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): boolean {
+  if (handler.library === 'sqs-consumer') return false;
+  let found = false;
+  forEachNode(handler.body, (node) => {
+    if (found || node.end > guarded.pos || !ts.isCallExpression(node) || !isCommit(node, handler, facts)) return;
+    found = onStraightPath(node, guarded, handler.body);
+  });
+  return found;
+}
+
+function onStraightPath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean {
+  for (let current = node.parent; current && current !== root.parent; current = current.parent) {
+    if (current.pos <= guarded.pos && guarded.end <= current.end) return true;
+    if (ts.isBlock(current) && current.statements.some(isTerminator)) return false;
+    if (ts.isIfStatement(current) || ts.isConditionalExpression(current) || ts.isCatchClause(current) || ts.isCaseClause(current) || ts.isDefaultClause(current) || ts.isFunctionLike(current) || ts.isTryStatement(current)) return false;
+  }
+  return false;
+}
+
+function endsWithExit(block: ts.Block): boolean {
+  return block.statements.some(isTerminator);
+}
+
+function finallyCommits(tryStatement: ts.TryStatement, handler: MessageHandler, facts: FileFacts): boolean {
+  return !!tryStatement.finallyBlock && findIn(tryStatement.finallyBlock, (node) => isCommit(node, handler, facts));
+}
+
+/** For a `.catch(cb)` callback given by reference: logging and no-op callbacks swallow, others are unknown. */
+function isSwallowingReference(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  const words = chainWords(node);
+  return words.some((w) => w === 'console' || w === 'log' || w === 'logger' || w === 'noop');
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'swallowed-message-error',
+    defaultSeverity: 'warning',
+    description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+  },
+  create(ctx) {
+    const { facts } = ctx.file;
+    const index = messaging(ctx.file);
+    const message = (what: string, handler: MessageHandler): string =>
+      `${what} swallows the processing error and the ${commitWord(handler)}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.`;
+
+    const checkCatchClause = (clause: ts.CatchClause): void => {
+      const handler = index.handlerAt(clause);
+      const tryStatement = clause.parent as ts.TryStatement;
+      if (!handler || !doesMainWork(tryStatement.tryBlock, handler, facts) || handlesFailure(clause.block, handler, facts)) return;
+      if (handler.caller && returnsResult(clause.block, handler) && resultIsUsed(handler.caller.call)) return;
+      const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, endsWithExit(clause.block), facts);
+      if (committed) ctx.report({ node: clause, message: message('This catch', handler) });
+    };
+
+    const checkCatchCall = (call: ts.CallExpression): void => {
+      if (calleeName(call) !== 'catch' || call.arguments.length !== 1) return;
+      const receiver = receiverOf(call);
+      const handler = index.handlerAt(call);
+      if (!receiver || !handler || !doesMainWork(receiver, handler, facts)) return;
+      const callback = skipOuter(call.arguments[0]);
+      let body: ts.Node;
+      if (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback)) body = callback.body;
+      else if (isSwallowingReference(callback)) body = callback;
+      else return;
+      if (handlesFailure(body, handler, facts)) return;
+      if (commitsAfter(handler, body, call, false, facts)) ctx.report({ node: call, message: message('This `.catch`', handler) });
+    };
+
+    return {
+      on: {
+        [ts.SyntaxKind.CatchClause]: (node) => checkCatchClause(node as ts.CatchClause),
+        [ts.SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression),
+      },
+    };
+  },
+});
+
+function commitWord(handler: MessageHandler): string {
+  switch (handler.library) {
+    case 'kafkajs':
+      return 'offset is committed anyway';
+    case 'bullmq':
+      return 'job completes anyway';
+    case 'sqs-consumer':
+      return 'message is deleted anyway';
+    case 'sqs':
+      return 'loop deletes the message anyway';
+    default:
+      return 'message is acknowledged anyway';
+  }
+}

@@ -1,0 +1,1026 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+ruleTester('swallowed-message-error', {
+  valid: [
+    {
+      name: 'JetStream: a .catch on the notification published after the work is a side step',
+      code: `
+import { connect, StringCodec } from 'nats';
+const sc = StringCodec();
+declare const statements: { render(account: string, period: string): Promise<{ key: string }> };
+export async function run() {
+  const nc = await connect({ servers: 'nats://127.0.0.1:4222' });
+  const js = nc.jetstream();
+  const consumer = await js.consumers.get('LEDGER', 'statements');
+  for await (const msg of await consumer.consume()) {
+    const req = JSON.parse(sc.decode(msg.data));
+    const pdf = await statements.render(req.accountId, req.period);
+    js.publish('ledger.statements.ready', sc.encode(JSON.stringify({ key: pdf.key })))
+      .catch((err) => console.warn('statement-ready publish failed', err));
+    msg.ack();
+  }
+}
+`,
+    },
+    {
+      name: 'BullMQ WorkerHost: a helper given an id of an entity loaded through a service is not a handler',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  async process(job: Job) {
+    const invoice = await this.invoices.findById(job.data.invoiceId);
+    await this.invoices.send(invoice);
+    await this.trackAnalytics(invoice.id);
+  }
+  private async trackAnalytics(invoiceId: string) {
+    try {
+      await this.analytics.track('invoice_sent', { invoiceId });
+    } catch (err) {
+      this.logger.warn('analytics failed', err);
+    }
+  }
+  async onCompleted(job: Job) {
+    try {
+      await this.notify(job.data);
+    } catch (err) {
+      this.logger.warn('notify failed', err);
+    }
+  }
+}`,
+    },
+    {
+      name: 'Kafka: a log-only catch inside an early-return branch around a skippable step',
+      code: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    if (payload.topic === 'payments') {
+      await applyPayment(payload);
+      try { await metrics.increment('payments'); } catch (err) { logger.warn(err); }
+      return;
+    }
+    await ledger.reverse(JSON.parse(payload.message.value.toString()));
+  },
+});`,
+    },
+    {
+      name: 'Kafka: rethrow after logging',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(JSON.parse(message.value.toString()));
+    } catch (err) {
+      logger.error({ err }, 'failed');
+      throw err;
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: enrich and rethrow',
+      code: `
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    try {
+      await handle(message);
+    } catch (err) {
+      throw new ProcessingError(\`failed on \${topic}\`, { cause: err });
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: publish to a dead-letter topic',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message);
+    } catch (err) {
+      await producer.send({ topic: 'orders.dlq', messages: [{ key: message.key, value: message.value }] });
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: publish to a DLQ topic held in a constant',
+      code: `
+const DEAD_LETTER_TOPIC = 'orders-dead-letter';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await producer.send({ topic: DEAD_LETTER_TOPIC, messages: [message] });
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: a function named for the dead-letter queue',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await sendToDlq(message, err);
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: catch around an optional metrics call',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await handle(JSON.parse(message.value.toString()));
+    try {
+      await metrics.increment('orders.handled');
+    } catch {
+      // metrics are best effort
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: exit the process',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      console.error(err);
+      process.exit(1);
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: return Promise.reject',
+      code: `
+await consumer.run({
+  eachMessage: ({ message }) => {
+    return handle(message.value).catch((err) => Promise.reject(new Error('failed', { cause: err })));
+  },
+});`,
+    },
+    {
+      name: 'amqplib: catch nacks the message',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, false);
+  }
+});`,
+    },
+    {
+      name: 'amqplib: catch logs and the message is never acked',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+  }
+});`,
+    },
+    {
+      name: 'amqplib: publish to a retry exchange, then ack',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    channel.publish('orders.retry', msg.fields.routingKey, msg.content);
+  }
+  channel.ack(msg);
+});`,
+    },
+    {
+      name: 'amqplib: catch returns early, ack only after success',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    logger.error(err);
+    return;
+  }
+  channel.ack(msg);
+});`,
+    },
+    {
+      name: 'sqs-consumer: handler does not return the message after the catch',
+      code: `
+import { Consumer } from 'sqs-consumer';
+Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(JSON.parse(message.Body));
+      return message;
+    } catch (err) {
+      logger.error(err);
+    }
+  },
+});`,
+    },
+    {
+      name: 'SQS loop: delete only after success',
+      code: `
+const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const m of Messages ?? []) {
+  try {
+    await handle(JSON.parse(m.Body));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+  } catch (err) {
+    console.error('will be retried after the visibility timeout', err);
+  }
+}`,
+    },
+    {
+      name: 'BullMQ: rethrow',
+      code: `
+import { Worker } from 'bullmq';
+new Worker('emails', async (job) => {
+  try {
+    await sendEmail(job.data);
+  } catch (err) {
+    await job.log(String(err));
+    throw err;
+  }
+});`,
+    },
+    {
+      name: 'Pub/Sub: nack in the catch',
+      code: `
+subscription.on('message', async (message) => {
+  try {
+    await handle(JSON.parse(message.data.toString()));
+    message.ack();
+  } catch (err) {
+    message.nack();
+  }
+});`,
+    },
+    {
+      name: 'JetStream: nak in the catch',
+      code: `
+for await (const m of await consumer.consume()) {
+  try {
+    await handle(m.json());
+    m.ack();
+  } catch {
+    m.nak(5000);
+  }
+}`,
+    },
+    {
+      name: 'catch outside any consumer',
+      code: `
+export async function handle(order) {
+  try {
+    await save(order);
+  } catch (err) {
+    console.error(err);
+  }
+}`,
+    },
+    {
+      name: 'Kafka: .catch with a callback the file cannot show',
+      code: `
+await consumer.run({
+  eachMessage: ({ message }) => handle(message.value).catch(onFailure),
+});`,
+    },
+    {
+      name: 'delegate returns a failure result the caller acts on',
+      code: `
+class C {
+  start() {
+    this.channel.consume('q', async (msg) => {
+      const ok = await this.handle(msg);
+      if (ok) this.channel.ack(msg);
+      else this.channel.nack(msg, false, false);
+    });
+  }
+  async handle(msg) {
+    try {
+      await this.service.run(msg.content);
+      return true;
+    } catch (err) {
+      this.logger.error(err);
+      return false;
+    }
+  }
+}`,
+    },
+    {
+      name: 'amqplib: flag checked after the catch, nack on failure',
+      code: `
+channel.consume('orders', async (msg) => {
+  let failed = false;
+  try {
+    await handle(msg.content);
+  } catch {
+    failed = true;
+  }
+  if (failed) channel.nack(msg, false, false);
+  else channel.ack(msg);
+});`,
+    },
+    {
+      name: 'BullMQ: moveToFailed',
+      code: `
+new Worker('q', async (job, token) => {
+  try {
+    await run(job.data);
+  } catch (err) {
+    await job.moveToFailed(err, token);
+  }
+});`,
+    },
+    {
+      name: 'Kafka: catch around the parse of a header only',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    let traceId;
+    try {
+      traceId = tracer.extract(message.headers);
+    } catch {}
+    await handle(message.value);
+  },
+});`,
+    },
+    {
+      name: 'BullMQ: second try around an optional notification',
+      code: `
+export class RefundProcessor extends WorkerHost {
+  async process(job) {
+    const { orderId } = job.data;
+    let refundId;
+    try {
+      refundId = (await this.payments.refund(orderId)).id;
+    } catch (err) {
+      throw err;
+    }
+    try {
+      await this.notifications.refundIssued(orderId, refundId);
+    } catch (err) {
+      this.logger.warn('refund email not sent');
+    }
+    return { refundId };
+  }
+}`,
+    },
+    {
+      name: 'Kafka: main work outside the try, a guard in a condition',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    if (await seen(event.id)) return;
+    await apply(event);
+    try {
+      await cache.invalidate(event.id);
+    } catch {}
+  },
+});`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'eachBatch: an optional enrichment before the insert is a side step; the insert catch swallows',
+      code: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+declare const geo: { countryFor(ip: string): Promise<string> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          click.country = await geo.countryFor(click.ip);
+        } catch (err) {
+          console.debug('geo lookup failed', err);
+        }
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+      errors: [{ line: 19, message: /This catch swallows the processing error/ }],
+    },
+    {
+      name: 'eachBatch: a decode helper outside the try prepares the row; the try holds the real work',
+      code: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+`,
+      errors: [{ line: 13, message: /This catch swallows the processing error/ }],
+    },
+    {
+      name: 'WorkerHost.process: a lookup with the job data before the try is preparation, not the main work',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+declare class Contacts { findById(id: string): Promise<{ id: string } | null>; markSynced(id: string): Promise<void> }
+declare class Crm { put(contact: unknown): Promise<void> }
+@Processor('contacts')
+export class ContactSyncProcessor extends WorkerHost {
+  constructor(private readonly contacts: Contacts, private readonly crm: Crm) { super(); }
+  async process(job: Job<{ contactId: string }>) {
+    const contact = await this.contacts.findById(job.data.contactId);
+    if (!contact) return { status: 'skipped' };
+    try {
+      await this.crm.put(contact);
+      await this.contacts.markSynced(contact.id);
+    } catch (err) {
+      console.error('contact sync failed', err);
+      return { status: 'failed' };
+    }
+    return { status: 'synced' };
+  }
+}
+`,
+      errors: [{ line: 15, message: /This catch swallows the processing error/ }],
+    },
+    {
+      name: 'Kafka: an early return on one branch does not stop the rest of the handler being judged',
+      code: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    if (payload.topic === 'payments') return applyPayment(payload);
+    const refund = JSON.parse(payload.message.value!.toString());
+    try {
+      await ledger.reverse(refund);
+    } catch (err) {
+      logger.error({ err }, 'refund failed');
+    }
+  },
+});`,
+      errors: [{ line: 8, message: /offset is committed anyway/ }],
+    },
+    {
+      name: 'Kafka: a switch case handled on its own, another case swallows',
+      code: `
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    switch (topic) {
+      case 'payments':
+        return applyPayment(message);
+      default:
+        try {
+          await ledger.reverse(JSON.parse(message.value.toString()));
+        } catch (err) {
+          logger.error(err);
+        }
+    }
+  },
+});`,
+      errors: [{ line: 10 }],
+    },
+    {
+      name: 'BullMQ WorkerHost: a helper given the job payload is a handler',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  async process(job) {
+    await this.render(job.data);
+  }
+  private async render(data) {
+    try {
+      await this.pdf.render(data);
+    } catch (err) {
+      this.logger.warn('render failed', err);
+    }
+  }
+}`,
+      errors: [{ line: 11, message: /job completes anyway/ }],
+    },
+    {
+      name: 'Kafka: eachMessage catch that only logs',
+      code: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers }).consumer({ groupId: 'orders' });
+await consumer.run({
+  eachMessage: async ({ topic, partition, message }) => {
+    try {
+      await handleOrder(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      console.error('failed to process', err);
+    }
+  },
+});`,
+      errors: [{ line: 8, message: /This catch swallows the processing error and the offset is committed anyway/ }],
+    },
+    {
+      name: 'Kafka: empty catch',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try { await handle(message); } catch {}
+  },
+});`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'Kafka: catch keyword on its own line',
+      code: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    try {
+      await handle(payload.message.value);
+    }
+    catch (e) {
+      logger.warn(e);
+    }
+  },
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'Kafka: method-shorthand eachMessage',
+      code: `
+await consumer.run({
+  async eachMessage({ message }) {
+    try {
+      await handle(message.value);
+    } catch (e) {
+      log(e);
+    }
+  },
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Kafka: eachBatch loop',
+      code: `
+await consumer.run({
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    for (const message of batch.messages) {
+      try {
+        await handle(JSON.parse(message.value.toString()));
+      } catch (err) {
+        logger.error(err);
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  },
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'Kafka: .catch that logs',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await handle(message.value).catch((err) => logger.error(err));
+  },
+});`,
+      errors: [{ line: 4, message: /This `.catch` swallows/ }],
+    },
+    {
+      name: 'Kafka: .catch(console.error)',
+      code: `
+await consumer.run({
+  eachMessage: ({ message }) => handle(message.value).catch(console.error),
+});`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'Kafka: delegated method',
+      code: `
+class OrdersConsumer {
+  async start() {
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+  private async onMessage({ message }) {
+    try {
+      await this.orders.create(JSON.parse(message.value.toString()));
+    } catch (err) {
+      this.logger.error(err);
+    }
+  }
+}`,
+      errors: [{ line: 9 }],
+    },
+    {
+      name: 'Kafka: handler given by name',
+      code: `
+async function handleMessage({ message }) {
+  try {
+    await save(message.value);
+  } catch (e) {
+    console.warn(e);
+  }
+}
+await consumer.run({ eachMessage: handleMessage });`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'Kafka: sending to a non-dead-letter topic is not dead-lettering',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await producer.send({ topic: 'audit', messages: [{ value: 'failed' }] });
+    }
+  },
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Kafka: a function that marks failure is not a dead-letter move',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await markFailed(message.key);
+    }
+  },
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Kafka: throw only inside a nested callback',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      setImmediate(() => { throw err; });
+    }
+  },
+});`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'BullMQ: processor catch returns a status',
+      code: `
+import { Worker } from 'bullmq';
+const worker = new Worker('emails', async (job) => {
+  try {
+    await sendEmail(job.data.to, job.data.template);
+  } catch (err) {
+    logger.error(err);
+    return { sent: false };
+  }
+});`,
+      errors: [{ line: 6, message: /job completes anyway/ }],
+    },
+    {
+      name: 'BullMQ: named processor',
+      code: `
+import { Worker, Job } from 'bullmq';
+async function processor(job: Job) {
+  try {
+    await resize(job.data);
+  } catch (e) {
+    console.error(e);
+  }
+}
+new Worker('images', processor, { connection });`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'NestJS WorkerHost process method',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('audio')
+export class AudioConsumer extends WorkerHost {
+  async process(job: Job): Promise<void> {
+    try {
+      await this.transcoder.transcode(job.data.file);
+    } catch (error) {
+      this.logger.error(error);
+    }
+  }
+}`,
+      errors: [{ line: 9 }],
+    },
+    {
+      name: 'amqplib: catch acks the message',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.ack(msg);
+  }
+});`,
+      errors: [{ line: 6, message: /acknowledged anyway/ }],
+    },
+    {
+      name: 'amqplib: ack after the try/catch',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    logger.error(err);
+  }
+  channel.ack(msg);
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'amqplib: ack in finally',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    logger.error(err);
+  } finally {
+    channel.ack(msg);
+  }
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'amqplib: noAck consumer',
+      code: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    logger.error(err);
+  }
+}, { noAck: true });`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'amqplib: delegate swallows, caller acks after the call',
+      code: `
+class C {
+  start() {
+    this.channel.consume('q', async (msg) => {
+      await this.handle(msg);
+      this.channel.ack(msg);
+    });
+  }
+  async handle(msg) {
+    try {
+      await this.service.run(msg.content);
+    } catch (err) {
+      this.logger.error(err);
+    }
+  }
+}`,
+      errors: [{ line: 12 }],
+    },
+    {
+      name: 'sqs-consumer: returns the message after the catch',
+      code: `
+import { Consumer } from 'sqs-consumer';
+Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(JSON.parse(message.Body));
+    } catch (err) {
+      logger.error(err);
+    }
+    return message;
+  },
+});`,
+      errors: [{ line: 8, message: /deleted anyway/ }],
+    },
+    {
+      name: 'sqs-consumer: catch returns the message',
+      code: `
+const app = Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(message.Body);
+      return message;
+    } catch (err) {
+      logger.error(err);
+      return message;
+    }
+  },
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'sqs-consumer: alwaysAcknowledge',
+      code: `
+Consumer.create({
+  queueUrl,
+  alwaysAcknowledge: true,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(message.Body);
+    } catch (err) {
+      logger.error(err);
+    }
+  },
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'sqs-consumer: batch handler returns all messages',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+      }
+    }
+    return messages;
+  },
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'SQS v3 loop: delete after the try/catch',
+      code: `
+const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const m of Messages ?? []) {
+  try {
+    await handle(JSON.parse(m.Body));
+  } catch (err) {
+    console.error(err);
+  }
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+}`,
+      errors: [{ line: 6, message: /loop deletes the message anyway/ }],
+    },
+    {
+      name: 'SQS v2 loop: delete in finally',
+      code: `
+const data = await sqs.receiveMessage(params).promise();
+for (const m of data.Messages || []) {
+  try {
+    await handle(m.Body);
+  } catch (err) {
+    console.error(err);
+  } finally {
+    await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
+  }
+}`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'Pub/Sub: catch acks',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+const subscription = new PubSub().subscription('orders');
+subscription.on('message', async (message) => {
+  try {
+    await handle(JSON.parse(message.data.toString()));
+  } catch (err) {
+    console.error(err);
+  }
+  message.ack();
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'JetStream: ack after the catch',
+      code: `
+const messages = await consumer.consume();
+for await (const m of messages) {
+  try {
+    await handle(m.json());
+  } catch (err) {
+    console.error(err);
+  }
+  m.ack();
+}`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'amqplib: .catch that acks',
+      code: `
+channel.consume('orders', (msg) => {
+  handle(msg.content)
+    .then(() => channel.ack(msg))
+    .catch((err) => {
+      logger.error(err);
+      channel.ack(msg);
+    });
+});`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'Kafka: two catches, one rethrows',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    let event;
+    try {
+      event = JSON.parse(message.value.toString());
+    } catch (err) {
+      logger.warn('bad json');
+      return;
+    }
+    try {
+      await handle(event);
+    } catch (err) {
+      throw err;
+    }
+  },
+});`,
+      errors: [{ line: 7 }],
+    },
+    {
+      name: 'amqplib: acked before the try',
+      code: `
+ch.consume('search.index', async (msg) => {
+  if (msg === null) return;
+  ch.ack(msg);
+  const doc = JSON.parse(msg.content.toString());
+  try {
+    await indexSearchDocument(doc);
+  } catch (err) {
+    logger.error('indexing failed');
+  }
+});`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'SQS: deleted before the try through a stored promise',
+      code: `
+const { Messages = [] } = await client.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const message of Messages) {
+  const deletion = client.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+  await deletion;
+  try {
+    await issueRefund(JSON.parse(message.Body).orderId);
+  } catch (err) {
+    logger.error({ err }, 'replay failed');
+  }
+}`,
+      errors: [{ line: 8 }],
+    },
+    {
+      name: 'Kafka: guard first, then the main work in a try',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    if (await seen(event.id)) return;
+    try {
+      await apply(event);
+    } catch (err) {
+      logger.error(err);
+    }
+  },
+});`,
+      errors: [{ line: 8 }],
+    },
+  ],
+});

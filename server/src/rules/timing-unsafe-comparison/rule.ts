@@ -1,0 +1,262 @@
+import { sharedSettings } from '../../config/settings.js';
+import { ts } from '../../engine/ts.js';
+import { calleeName, dottedName, stringValue } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule } from '../../engine/rule.js';
+import { isCredentialName, splitWords } from '../../secrets/words.js';
+import { isSignatureHeaderName } from '../../analysis/signatures.js';
+
+/**
+ * What an operand holds, as far as names and values show: a signature or digest, a
+ * secret token, a hash (weak on its own), a value read from the request or the
+ * environment (only suspicious next to a secret), or nothing of interest.
+ */
+type Kind = 'signature' | 'secret' | 'hash' | 'source' | undefined;
+
+const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const SIGNATURE_WORDS = new Set(['signature', 'signatures', 'sig', 'sigs', 'hmac', 'digest', 'signed']);
+/** Last words that make a name about a signature's metadata rather than the signature itself. */
+const METADATA_WORDS = new Set(['length', 'len', 'size', 'count', 'type', 'types', 'version', 'algorithm', 'algorithms', 'alg', 'algo', 'method', 'name', 'names', 'scheme', 'format', 'encoding', 'prefix', 'id', 'ids', 'enabled', 'required', 'valid', 'present', 'kind', 'mode', 'status', 'index', 'idx', 'position', 'pos', 'offset', 'url', 'uri', 'path', 'at', 'date', 'expiry', 'expires', 'exp', 'ttl', 'label', 'field', 'key']);
+/** First words that make a name a flag or a question about the value. */
+const FLAG_WORDS = new Set(['is', 'has', 'should', 'can', 'needs', 'use', 'with', 'no', 'skip', 'allow']);
+/** Tokens that are pagination or bookkeeping handles, not secrets. */
+const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume', 'current', 'last', 'lexer', 'parser', 'start', 'end']);
+const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase']);
+/** Last words of names that hold a credentials object or provider (compared by identity, not by content). */
+const CREDENTIAL_OBJECT_WORDS = new Set(['credentials', 'creds']);
+const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
+const PASS_THROUGH_CALLS = new Set(['String', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'from', 'valueOf']);
+const MAX_DEPTH = 4;
+
+function nameKind(name: string, extraNames: readonly string[]): Kind {
+  const words = splitWords(name);
+  if (words.length === 0) return undefined;
+  const last = words[words.length - 1];
+  if (FLAG_WORDS.has(words[0])) return undefined;
+  // `HMAC_SHA256`, `SIG_MD5`: an algorithm constant, not a value.
+  if (!/[a-z]/.test(name) && ['sha', 'md'].includes(last)) return undefined;
+  if (words.some((word) => SIGNATURE_WORDS.has(word))) return METADATA_WORDS.has(last) ? undefined : 'signature';
+  if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last) && !CREDENTIAL_OBJECT_WORDS.has(last))) {
+    return words.some((word) => HANDLE_WORDS.has(word)) ? undefined : 'secret';
+  }
+  return last === 'hash' ? 'hash' : undefined;
+}
+
+function headerKind(header: string, extraNames: readonly string[]): Kind {
+  if (isSignatureHeaderName(header)) return 'signature';
+  return nameKind(header, extraNames) ?? 'source';
+}
+
+function isLiteral(node: ts.Expression): boolean {
+  return ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isBigIntLiteral(node) || ts.isRegularExpressionLiteral(node)
+    || node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword
+    || (ts.isIdentifier(node) && (node.text === 'undefined' || node.text === 'NaN')) || ts.isVoidExpression(node)
+    || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
+}
+
+/** Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans, constants holding literals. */
+function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[]): boolean {
+  const node = skipOuter(expr);
+  if (isLiteral(node) || ts.isTypeOfExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isPropertyAccessExpression(node) && ['length', 'byteLength', 'size'].includes(node.name.text)) return true;
+  if (ts.isIdentifier(node)) {
+    const value = facts.valueOf(node);
+    if (value && value !== node && isLiteral(skipOuter(value))) {
+      const literal = stringValue(value);
+      return !(nameKind(node.text, extraNames) && literal !== undefined && literal.length >= 8);
+    }
+  }
+  return false;
+}
+
+function strongest(kinds: Kind[]): Kind {
+  for (const kind of ['signature', 'secret', 'hash', 'source'] as const) if (kinds.includes(kind)) return kind;
+  return undefined;
+}
+
+const SOURCE_OBJECTS = new Set(['headers', 'query', 'body', 'params', 'cookies', 'env']);
+
+/** `req.headers.x`, `req.query.x`, `process.env.X`: a value the request or the deployment supplies. */
+function readsRequestOrEnv(node: ts.PropertyAccessExpression): boolean {
+  const base = skipOuter(node.expression);
+  return ts.isPropertyAccessExpression(base) && SOURCE_OBJECTS.has(base.name.text);
+}
+
+/** `Type.MEMBER`: an upper-case member of a capitalised object, the shape of an enum or a constants table. */
+function isEnumLikeMember(node: ts.PropertyAccessExpression): boolean {
+  const base = skipOuter(node.expression);
+  return ts.isIdentifier(base) && /^[A-Z]/.test(base.text) && !/[a-z]/.test(node.name.text);
+}
+
+/**
+ * `const { g_csrf_token: csrfBody } = req.body`: the key it was read under names it, and a
+ * binding read out of the request or the environment is a value they supply.
+ */
+function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): Kind {
+  const element = facts.declarationName(id)?.parent;
+  if (!element || !ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return undefined;
+  const key = element.propertyName && (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) ? element.propertyName.text : undefined;
+  const fromKey = key === undefined ? undefined : nameKind(key, extraNames);
+  if (fromKey) return fromKey;
+  const declaration = element.parent.parent;
+  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+  return source && ts.isPropertyAccessExpression(source) && SOURCE_OBJECTS.has(source.name.text) ? 'source' : undefined;
+}
+
+/** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
+function chainStart(call: ts.CallExpression): ts.CallExpression {
+  let current = call;
+  for (;;) {
+    const callee = skipOuter(current.expression);
+    const inner = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+    if (!inner || !ts.isCallExpression(inner)) return current;
+    current = inner;
+  }
+}
+
+/** The kind of an operand, from its name, the header it reads, or the value it was built from. */
+function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], depth = 0): Kind {
+  if (depth > MAX_DEPTH) return undefined;
+  const node = skipOuter(ts.isAwaitExpression(skipOuter(expr)) ? (skipOuter(expr) as ts.AwaitExpression).expression : expr);
+  const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames);
+    const value = facts.valueOf(node);
+    const built = value && value !== node ? recurse(value) : undefined;
+    // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
+    return own === 'signature' && built === 'hash' ? 'hash' : own ?? built;
+  }
+  if (ts.isPropertyAccessExpression(node)) {
+    // `SigningStatus.SIGNED`, `FieldType.SIGNATURE`: an enum member naming a kind, not a signature value.
+    if (isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === 'signature') return undefined;
+    const own = nameKind(node.name.text, extraNames);
+    if (own) return own;
+    return readsRequestOrEnv(node) ? 'source' : undefined;
+  }
+  if (ts.isElementAccessExpression(node)) {
+    const key = stringValue(node.argumentExpression);
+    if (key === undefined) return recurse(node.expression);
+    const base = dottedName(node.expression) ?? '';
+    return /(headers|query|body|params|cookies|env)$/.test(base) ? headerKind(key, extraNames) : nameKind(key, extraNames);
+  }
+  if (ts.isTemplateExpression(node)) return strongest(node.templateSpans.map((span) => recurse(span.expression)));
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+    return strongest([recurse(node.left), recurse(node.right)]);
+  }
+  if (ts.isConditionalExpression(node)) return strongest([recurse(node.whenTrue), recurse(node.whenFalse)]);
+  if (ts.isCallExpression(node)) return callKind(node, facts, extraNames, depth);
+  return undefined;
+}
+
+function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonly string[], depth: number): Kind {
+  const name = calleeName(call) ?? '';
+  const callee = skipOuter(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+  const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
+  if (['get', 'header', 'getHeader', 'cookie'].includes(name)) {
+    const header = stringValue(call.arguments[0]);
+    return header === undefined ? undefined : headerKind(header, extraNames);
+  }
+  if (PASS_THROUGH_CALLS.has(name)) {
+    const onValue = receiver !== undefined && !(ts.isIdentifier(receiver) && receiver.text === 'Buffer');
+    const inner = onValue ? receiver : call.arguments[0];
+    return inner ? recurse(inner) : undefined;
+  }
+  if (['slice', 'substring', 'substr', 'replace', 'split', 'at'].includes(name) && receiver) return recurse(receiver);
+  // Node's one-shot `crypto.hash('sha1', data)`.
+  if (name === 'hash' && /^(sha|md)/i.test(stringValue(call.arguments[0]) ?? '')) return 'hash';
+  if (name === 'digest') {
+    // A plain hash (a checksum) is only weak evidence; an HMAC digest is a signature.
+    return calleeName(chainStart(call)) === 'createHash' ? 'hash' : 'signature';
+  }
+  const words = splitWords(name);
+  if (words.some((word) => SIGNATURE_CALLEE_WORDS.has(word)) || words[words.length - 1] === 'sign') return 'signature';
+  return undefined;
+}
+
+/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
+function isClientModule(file: ts.SourceFile): boolean {
+  const first = file.statements[0];
+  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
+}
+
+function shortText(node: ts.Node): string {
+  const text = node.getText().replace(/\s+/g, ' ');
+  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+}
+
+/**
+ * Whether a pair of operand kinds compares a secret with something an attacker controls or
+ * knows. A secret against an unknown value counts only for an equality test that exists for
+ * nothing else (`equalityOnly`): `token === cached` may be a cache check, but nobody sorts an
+ * API key with `.localeCompare` and tests the result against 0 except to match it.
+ */
+function isSecretComparison(left: Kind, right: Kind, equalityOnly = false): boolean {
+  if (left === 'signature' || right === 'signature') return true;
+  if (left === 'secret' || right === 'secret') return equalityOnly || (left !== undefined && right !== undefined);
+  return false;
+}
+
+function isZero(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  return ts.isNumericLiteral(node) && Number(node.text) === 0;
+}
+
+/** `a.localeCompare(b) === 0`, `!== 0`, `!a.localeCompare(b)`: the sort order used as an equality test. */
+function isComparedWithZero(call: ts.CallExpression): boolean {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const parent = node.parent;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (!ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
+  return isZero(parent.left === node ? parent.right : parent.left);
+}
+
+function describeKind(left: Kind, right: Kind): string {
+  if (left === 'signature' || right === 'signature') return 'signature';
+  return 'secret';
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'timing-unsafe-comparison',
+    defaultSeverity: 'warning',
+    description: 'A signature, HMAC digest or secret token is compared with a timing-unsafe operator.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+    options: { credentialNames: sharedSettings.credentialNames },
+  },
+  create(ctx) {
+    const { facts } = ctx.file;
+    // Browser code: nobody can time a comparison made on the user's own machine.
+    if (isClientModule(ctx.file.sourceFile)) return { on: {} };
+    const extraNames = ctx.options.credentialNames;
+    const judge = (node: ts.Node, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
+      if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
+      const leftKind = operandKind(left, facts, extraNames);
+      const rightKind = operandKind(right, facts, extraNames);
+      if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
+      const subject = leftKind === 'signature' || (leftKind === 'secret' && rightKind !== 'signature') ? left : right;
+      ctx.report({
+        node,
+        message: `\`${shortText(subject)}\` is compared with ${operator}, which returns as soon as a character differs: response timing lets an attacker guess the ${describeKind(leftKind, rightKind)} byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.`,
+      });
+    };
+    return {
+      on: {
+        [ts.SyntaxKind.BinaryExpression]: (node) => {
+          const binary = node as ts.BinaryExpression;
+          if (!EQUALITY.has(binary.operatorToken.kind)) return;
+          judge(binary, binary.left, binary.right, binary.operatorToken.getText());
+        },
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          const callee = skipOuter(call.expression);
+          if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'localeCompare' || call.arguments.length === 0) return;
+          judge(call, callee.expression, call.arguments[0], '.localeCompare', isComparedWithZero(call));
+        },
+      },
+    };
+  },
+});

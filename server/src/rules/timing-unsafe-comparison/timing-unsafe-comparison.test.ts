@@ -1,0 +1,275 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const message = /crypto\.timingSafeEqual/;
+
+ruleTester('timing-unsafe-comparison', {
+  valid: [
+    { name: 'timingSafeEqual', code: `if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) throw new Error('bad');` },
+    { name: 'signature against undefined', code: `if (signature === undefined) return;` },
+    { name: 'signature against null (loose)', code: `if (sig == null) return res.sendStatus(400);` },
+    { name: 'token against empty string', code: `if (token === '') throw new Error('missing');` },
+    { name: 'typeof check', code: `if (typeof sig === 'string') use(sig);` },
+    { name: 'typeof on the right', code: `if ('string' !== typeof signature) throw new TypeError();` },
+    { name: 'length check before timingSafeEqual', code: `if (sig.length !== expected.length) return false;` },
+    { name: 'byteLength check', code: `if (a.byteLength !== signatureBuffer.byteLength) return false;` },
+    { name: 'scheme prefix against a literal', code: `const [scheme, digest] = header.split('='); if (scheme !== 'sha256') return false;` },
+    { name: 'algorithm literal', code: `if (parts[0] === 'v1') ok(); if (signatureAlgorithm === 'HMAC-SHA256') ok();` },
+    { name: 'signature version metadata', code: `if (signatureVersion !== currentVersion) migrate();` },
+    { name: 'flag names', code: `if (hasSignature === isSigned) noop();` },
+    { name: 'lexer token against an enum member', code: `if (token === TokenType.EOF) break; if (token.kind === SyntaxKind.Identifier) next();` },
+    { name: 'pagination tokens', code: `if (nextPageToken === previousPageToken) break; while (cursorToken !== lastToken) step();` },
+    { name: 'password confirmation is not a secret-token check', code: `if (password !== confirmPassword) errors.push('mismatch');` },
+    { name: 'token url and token names that are not secrets', code: `if (tokenUrl === authorizeUrl) warn(); if (tokensUsed === limit) stop();` },
+    { name: 'content hash dedupe', code: `if (file.hash === existing.hash) skip(); if (commitHash !== latestHash) deploy();` },
+    { name: 'checksum of a file with createHash', code: `if (crypto.createHash('md5').update(buf).digest('hex') !== expectedChecksum) throw new Error('corrupt');` },
+    { name: 'event type comparison', code: `if (event.type === 'checkout.session.completed') fulfil(event);` },
+    { name: 'boolean result of a verifier', code: `if (isValidSignature(req) === false) reject(); if (verified !== true) reject();` },
+    { name: 'signature compared to a constant holding a short literal', code: `const NONE = 'none'; if (signature === NONE) reject();` },
+    { name: 'secret compared to something unknown', code: `if (apiKey === key) ok();` },
+    { name: 'indexOf result', code: `if (signatures.indexOf(expected) === -1) reject();` },
+    { name: 'Buffer.compare result', code: `if (Buffer.compare(a, signature) !== 0) reject();` },
+    { name: 'ids destructured from the request', code: `const { userId } = req.params;\nif (userId !== session.userId) return res.sendStatus(403);` },
+    { name: 'enum members naming a signing state or a field kind (documenso)', code: `if (recipient.signingStatus === SigningStatus.SIGNED) done();\nif (field.type !== FieldType.SIGNATURE) skip();\nconst free = fields.find((f) => f.type === FieldType.FREE_SIGNATURE);` },
+    { name: 'credentials objects compared by identity (aws-sdk)', code: `if (credentials && credentials !== inputCredentials && credentials !== resolvedCredentials) wrap(credentials);` },
+    { name: 'a plain sha1 named digest (WebSocket accept key, undici)', code: `const digest = crypto.hash('sha1', keyValue + uid, 'base64');\nif (secWSAccept !== digest) fail();` },
+    { name: 'a createHash digest named signature', code: `const signature = createHash('sha256').update(body).digest('hex');\nif (signature !== req.headers['x-content-sha256']) reject();` },
+    { name: 'client component comparing a draft signature (formbricks)', code: `'use client';\nimport { useAtomValue } from 'jotai';\nexport function useSave() {\n  const draftSignature = useAtomValue(draftSignatureAtom);\n  if (saveError?.draftSignature === draftSignature) return;\n}` },
+    { name: 'non-equality operators', code: `if (signature > expected) x(); const s = signature + expected;` },
+    { name: 'assignment is not a comparison', code: `let signature; signature = expected;` },
+    { name: 'token count', code: `if (tokenCount !== maxTokens) continue;` },
+    { name: 'localeCompare on names', code: `items.sort((a, b) => a.name.localeCompare(b.name));` },
+    { name: 'localeCompare of a key with an unknown value used for ordering, not equality', code: `if (storedApiKey.localeCompare(candidate) < 0) before.push(candidate);` },
+    { name: 'localeCompare result of non-secret names against 0', code: `function same(candidate: string) {\n  return candidate.localeCompare(displayName) === 0;\n}` },
+    { name: 'secretName metadata', code: `if (secretName === otherName) dedupe();` },
+    { name: 'a missing header check on a secret', code: `if (!req.headers.authorization) return res.sendStatus(401);` },
+    { name: 'the signature header value against an empty template', code: 'if (sigHeader === ``) return;' },
+    { name: 'comparing array lengths of signatures', code: `if (signatures.length === 0) reject();` },
+    { name: 'token against a numeric literal', code: `if (token === 0 || secret === false) bail();` },
+    { name: 'algorithm constants', code: `if (algorithm.toUpperCase() === exports.HMAC_SHA256) return 'sha256';` },
+    { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
+  ],
+  invalid: [
+    {
+      name: 'a CSRF token destructured from the body under another name, against the cookie',
+      code: `const { credential, g_csrf_token: csrfBody } = req.body;\nif (!csrfBody || csrfBody !== req.cookies.g_csrf_token) return res.status(400).send('CSRF');`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a webhook token destructured from the query, against the configured secret',
+      code: `const { token } = req.query;\nif (token !== WEBHOOK_SECRET) return res.sendStatus(401);`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a secret held in an upper-case constants table is still a secret',
+      code: `if (req.headers['x-webhook-token'] !== Config.WEBHOOK_SECRET) return res.sendStatus(401);`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'an HMAC named digest is still a signature',
+      code: `const digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (digest !== received) reject();`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'a server file without the client directive is checked',
+      code: `'use server';\nexport async function check(signature: string, expected: string) {\n  return signature === expected;\n}`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'HMAC digest compared with !==',
+      code: `
+import crypto from 'node:crypto';
+const expected = crypto.createHmac('sha256', secret).update(body).digest('hex');
+if (expected !== req.headers['x-hub-signature-256']) throw new Error('bad signature');`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'signature === expected',
+      code: `if (signature === expected) accept();`,
+      errors: [{ line: 1, message: /`signature` is compared with ===/ }],
+    },
+    {
+      name: 'loose equality',
+      code: `if (sig == computed) accept();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'loose inequality',
+      code: `if (receivedSignature != expectedSignature) reject();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'digest call inline on the left',
+      code: `
+if (
+  crypto.createHmac('sha256', key).update(raw).digest('base64') === req.get('X-Shopify-Hmac-Sha256')
+) ok();`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'digest call inline against an unnamed value',
+      code: `const ok = createHmac('sha1', key).update(payload).digest('hex') === received;`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'prefixed digest compared with the signature header',
+      code: `
+const header = req.headers['x-hub-signature-256'];
+const mine = 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');
+return header === mine;`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'template-prefixed digest',
+      code: `
+const computed = \`v0=\${createHmac('sha256', signingSecret).update(base).digest('hex')}\`;
+if (computed !== slackHeader) return false;`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'signature read with headers.get',
+      code: `if (request.headers.get('x-signature') !== await sign(body)) return new Response(null, { status: 401 });`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'hmac-named variable',
+      code: `const hmac = compute(body); if (hmac !== provided) throw new Error();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'digest-named variable compared to a header',
+      code: `if (calculatedDigest === req.header('x-webhook-digest')) ok();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'secret token from a header against the environment',
+      code: `if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);`,
+      errors: [{ line: 1, message: /guess the secret/ }],
+    },
+    {
+      name: 'Meta verify token',
+      code: `
+if (req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === process.env.VERIFY_TOKEN) {
+  res.send(req.query['hub.challenge']);
+}`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'cron secret in an Authorization header',
+      code: `
+export async function GET(request: Request) {
+  if (request.headers.get('authorization') !== \`Bearer \${process.env.CRON_SECRET}\`) {
+    return new Response('Unauthorized', { status: 401 });
+  }
+}`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'authorization header against a const built from a secret',
+      code: `
+const expectedAuth = 'Bearer ' + process.env.INTERNAL_TOKEN;
+if (req.headers.authorization !== expectedAuth) throw new Error('unauthorized');`,
+      errors: [{ line: 3, message }],
+    },
+    {
+      name: 'token against a stored token',
+      code: `if (user.resetToken !== token) throw new Error('invalid');`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'gitlab token header against a secret',
+      code: `if (req.get('x-gitlab-token') !== webhookSecret) return res.sendStatus(403);`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'hardcoded expected token constant',
+      code: `const EXPECTED_TOKEN = 'a8f5f167f44f4964e6c998dee827110c'; if (token === EXPECTED_TOKEN) ok();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'secret against a request body field',
+      code: `if (req.body.secret === config.webhookSecret) process(req.body);`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'localeCompare of signatures',
+      code: `
+if (expectedSignature.localeCompare(signature) !== 0) {
+  reject();
+}`,
+      errors: [{ line: 2, message: /\.localeCompare/ }],
+    },
+    {
+      name: 'localeCompare of a stored API key with a parameter, compared to 0',
+      code: `export function keyMatches(candidate: string, storedApiKey: string): boolean {\n  return candidate.localeCompare(storedApiKey) === 0;\n}`,
+      errors: [{ line: 2, message: /\.localeCompare/ }],
+    },
+    {
+      name: 'negated localeCompare of an API key with an unknown value',
+      code: `if (!candidate.localeCompare(this.apiKey)) {\n  grant();\n}`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'localeCompare of a token with a header',
+      code: `const same = token.localeCompare(req.get('x-token')) === 0;`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'signature with toString / toLowerCase pass-through',
+      code: `if (String(receivedSig).toLowerCase() !== expectedHex.toLowerCase()) fail();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'Buffer.from(...).toString() of a digest',
+      code: `if (Buffer.from(mac).toString('hex') === signatureHeader) pass();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'signature from a header in a const compared to a computed value',
+      code: `
+const received = req.headers['stripe-signature'];
+const computed = computeSignature(req.rawBody);
+if (received !== computed) return res.status(400).end();`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'a return of a comparison in a verifier',
+      code: `
+function verify(body: string, signature: string) {
+  const digest = crypto.createHmac('sha256', KEY).update(body).digest('hex');
+  return digest === signature;
+}`,
+      errors: [{ line: 4, message }],
+    },
+    {
+      name: 'ternary operand',
+      code: `const ok = (header ? header : '') === hmacHex ? 'yes' : 'no';`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'two comparisons on different lines',
+      code: `
+if (sig !== expected) reject();
+if (apiToken !== process.env.API_TOKEN) reject();`,
+      errors: [{ line: 2 }, { line: 3 }],
+    },
+    {
+      name: 'element access with a signature header on a Headers object',
+      code: `if (headers['x-slack-signature'] !== mySignature) return false;`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'credential name from options.credentialNames',
+      options: { credentialNames: ['passkey'] },
+      code: `if (passkey !== req.headers['x-passkey']) deny();`,
+      errors: [{ line: 1, message }],
+    },
+    {
+      name: 'nested in a logical expression on its own line',
+      code: `
+const valid =
+  typeof sig === 'string' &&
+  sig === expectedSig;`,
+      errors: [{ line: 4, message }],
+    },
+  ],
+});

@@ -1,0 +1,182 @@
+import { ts } from '../../engine/ts.js';
+import { calleeName, dottedName, propertyName, stringValue } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule, type TextContext } from '../../engine/rule.js';
+import { classifyHttpCall } from '../../analysis/http-clients.js';
+
+const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
+
+const REJECT_MESSAGE = '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.';
+const STRICT_SSL_MESSAGE = '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.';
+const INSECURE_MESSAGE = '`insecure: true` makes this HTTP client skip TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.';
+const IDENTITY_MESSAGE = 'This `checkServerIdentity` accepts every certificate, so a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.';
+const ENV_MESSAGE = `Setting ${ENV_NAME} to '0' turns off TLS certificate checks for every request the process makes. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`;
+
+/** The boolean a value is, when the file shows it (`false`, a const bound to `false`). */
+function booleanValue(expr: ts.Expression | undefined, facts: FileFacts): boolean | undefined {
+  if (!expr) return undefined;
+  const value = facts.valueOf(expr);
+  if (!value) return undefined;
+  if (value.kind === ts.SyntaxKind.FalseKeyword) return false;
+  if (value.kind === ts.SyntaxKind.TrueKeyword) return true;
+  return undefined;
+}
+
+/** `'0'`, `"0"` or `0`: the values Node reads as "do not verify". */
+function isZero(expr: ts.Expression, facts: FileFacts): boolean {
+  const value = facts.valueOf(expr);
+  if (!value) return false;
+  if (ts.isNumericLiteral(value)) return Number(value.text) === 0;
+  return stringValue(value) === '0';
+}
+
+/** A function whose every path returns nothing (or null/undefined): it never reports a mismatch. */
+function acceptsEverything(expr: ts.Node): boolean {
+  if (!ts.isArrowFunction(expr) && !ts.isFunctionExpression(expr) && !ts.isMethodDeclaration(expr)) return false;
+  const body = expr.body;
+  if (!body) return false;
+  if (!ts.isBlock(body)) return isNothing(body);
+  return body.statements.every((statement) => ts.isReturnStatement(statement) && (!statement.expression || isNothing(statement.expression)));
+}
+
+function isNothing(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  if (ts.isIdentifier(node) && node.text === 'undefined') return true;
+  return ts.isVoidExpression(node) && ts.isLiteralExpression(skipOuter(node.expression));
+}
+
+/** `process.env.NODE_TLS_REJECT_UNAUTHORIZED` or `process.env['NODE_TLS_REJECT_UNAUTHORIZED']`. */
+function isTlsEnvTarget(expr: ts.Expression): boolean {
+  const node = skipOuter(expr);
+  let env: ts.Expression;
+  if (ts.isPropertyAccessExpression(node) && node.name.text === ENV_NAME) env = node.expression;
+  else if (ts.isElementAccessExpression(node) && stringValue(node.argumentExpression) === ENV_NAME) env = node.expression;
+  else return false;
+  return dottedName(env) === 'process.env';
+}
+
+/** The call an options object is an argument of, directly or nested in another options object. */
+function owningCall(obj: ts.ObjectLiteralExpression, facts: FileFacts): ts.CallExpression | ts.NewExpression | undefined {
+  let node: ts.Node = obj;
+  for (;;) {
+    const parent = node.parent;
+    if (ts.isPropertyAssignment(parent) && ts.isObjectLiteralExpression(parent.parent)) {
+      node = parent.parent;
+    } else if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(node as ts.Expression)) {
+      return parent;
+    } else if (ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) {
+      return callReceiving(parent.name, facts);
+    } else {
+      return undefined;
+    }
+  }
+}
+
+/** The first call in the file that is given this const by name. */
+function callReceiving(name: ts.Identifier, facts: FileFacts): ts.CallExpression | ts.NewExpression | undefined {
+  let found: ts.CallExpression | ts.NewExpression | undefined;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments) {
+      for (const arg of node.arguments) {
+        if (ts.isIdentifier(arg) && facts.declarationName(arg) === name) found = node;
+      }
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(name.getSourceFile());
+  return found;
+}
+
+/** `insecure: true` only means "skip TLS checks" in the options of an HTTP client. */
+function isHttpClientOptions(obj: ts.ObjectLiteralExpression, facts: FileFacts): boolean {
+  const call = owningCall(obj, facts);
+  if (!call) return false;
+  if (ts.isCallExpression(call) && classifyHttpCall(call, facts)) return true;
+  const name = calleeName(call) ?? '';
+  return /client|http|request|fetch|agent|api/i.test(name);
+}
+
+function checkProperty(node: ts.Node, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
+  const prop = node as ts.PropertyAssignment | ts.MethodDeclaration;
+  const name = propertyName(prop.name);
+  if (!name) return;
+  if (ts.isMethodDeclaration(prop)) {
+    if (name === 'checkServerIdentity' && ts.isObjectLiteralExpression(prop.parent) && acceptsEverything(prop)) report(prop, IDENTITY_MESSAGE);
+    return;
+  }
+  const value = prop.initializer;
+  if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) report(prop, REJECT_MESSAGE);
+  else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, STRICT_SSL_MESSAGE);
+  else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, INSECURE_MESSAGE);
+  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, IDENTITY_MESSAGE);
+  else if (name === ENV_NAME && isZero(value, facts)) report(prop, ENV_MESSAGE);
+}
+
+/** `x.rejectUnauthorized = false`, `agent.options.checkServerIdentity = () => undefined`, the env variable. */
+function checkAssignment(node: ts.Node, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
+  const assignment = node as ts.BinaryExpression;
+  if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  const target = skipOuter(assignment.left);
+  if (isTlsEnvTarget(target)) {
+    if (isZero(assignment.right, facts)) report(assignment, ENV_MESSAGE);
+    return;
+  }
+  if (!ts.isPropertyAccessExpression(target)) return;
+  const name = target.name.text;
+  if (name === 'rejectUnauthorized' && booleanValue(assignment.right, facts) === false) report(assignment, REJECT_MESSAGE);
+  else if (name === 'strictSSL' && booleanValue(assignment.right, facts) === false) report(assignment, STRICT_SSL_MESSAGE);
+  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(assignment.right))) report(assignment, IDENTITY_MESSAGE);
+}
+
+// Config files: a key set to the value that turns verification off.
+const TEXT_PATTERNS: Array<{ pattern: RegExp; message: string }> = [
+  { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, message: REJECT_MESSAGE },
+  { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, message: STRICT_SSL_MESSAGE },
+  { pattern: /(?:^|[^A-Za-z0-9_])NODE_TLS_REJECT_UNAUTHORIZED["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, message: ENV_MESSAGE },
+  { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, message: 'This setting skips TLS certificate verification: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.' },
+];
+
+const COMMENT_LINE = /^\s*(#|\/\/|;)/;
+
+function checkConfigText(context: TextContext): void {
+  if (context.kind === 'other' || context.kind === 'python') return;
+  const { text } = context;
+  let offset = 0;
+  for (const line of text.split('\n')) {
+    if (!COMMENT_LINE.test(line)) {
+      for (const { pattern, message } of TEXT_PATTERNS) {
+        pattern.lastIndex = 0;
+        const match = pattern.exec(line);
+        if (match) {
+          const start = offset + match.index + (match[0].length - match[0].trimStart().length);
+          context.report({ span: { start, end: offset + match.index + match[0].length }, message });
+        }
+      }
+    }
+    offset += line.length + 1;
+  }
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'tls-verification-disabled',
+    defaultSeverity: 'error',
+    description: 'TLS certificate verification is turned off.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+  },
+  create(context) {
+    const { facts } = context.file;
+    const report = (node: ts.Node, message: string): void => context.report({ node, message });
+    return {
+      on: {
+        [ts.SyntaxKind.PropertyAssignment]: (node) => checkProperty(node, facts, report),
+        [ts.SyntaxKind.MethodDeclaration]: (node) => checkProperty(node, facts, report),
+        [ts.SyntaxKind.BinaryExpression]: (node) => checkAssignment(node, facts, report),
+      },
+    };
+  },
+  checkText: checkConfigText,
+});

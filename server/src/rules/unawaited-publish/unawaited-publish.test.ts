@@ -1,0 +1,340 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+ruleTester('unawaited-publish', {
+  valid: [
+    {
+      name: 'Nest: a class Set or an in-process Queue type with add is not BullMQ',
+      code: `import { Queue } from './in-memory-queue';
+export class Tracker {
+  private readonly emails = new Set<string>();
+  constructor(private readonly pending: Queue, private readonly seen: Set<string>) {}
+  track(id: string) {
+    this.emails.add('send');
+    this.pending.add('send', { id });
+    this.seen.add(id);
+  }
+}`,
+    },
+    {
+      name: 'Nest: an awaited add on an injected BullMQ queue',
+      code: `import { InjectQueue } from '@nestjs/bullmq';
+import { Queue } from 'bullmq';
+export class Mailer {
+  constructor(@InjectQueue('invoice-emails') private readonly emails: Queue) {}
+  async send(id: string) {
+    await this.emails.add('send', { id });
+  }
+}`,
+    },
+    { name: 'Kafka: awaited send', code: `await producer.send({ topic: 'orders', messages: [{ value: 'x' }] });` },
+    { name: 'Kafka: returned send', code: `export function emit(e) { return producer.send({ topic: 'orders', messages: [{ value: JSON.stringify(e) }] }); }` },
+    { name: 'Kafka: send in a concise arrow body', code: `export const emit = (e) => producer.send({ topic: 'orders', messages: [e] });` },
+    { name: 'Kafka: assigned send', code: `const result = producer.send({ topic: 'orders', messages: [] }); await result;` },
+    { name: 'Kafka: send with .catch attached', code: `producer.send({ topic: 'orders', messages: [] }).catch((err) => logger.error(err));` },
+    { name: 'Kafka: send with .then', code: `producer.send({ topic: 'orders', messages: [] }).then(onSent, onFailed);` },
+    { name: 'Kafka: void with .catch', code: `void producer.send({ topic: 'orders', messages: [] }).catch(report);` },
+    {
+      name: 'Kafka: promises collected and awaited',
+      code: `
+const sends = [];
+for (const e of events) sends.push(producer.send({ topic: 'events', messages: [{ value: e }] }));
+await Promise.all(sends);`,
+    },
+    { name: 'Kafka: Promise.all of a map', code: `await Promise.all(events.map((e) => producer.send({ topic: 't', messages: [e] })));` },
+    { name: 'Kafka: passed to a helper', code: `track(producer.sendBatch({ topicMessages }));` },
+    { name: 'Kafka: acks -1', code: `await producer.send({ topic: 'orders', acks: -1, messages: [] });` },
+    { name: 'Kafka: acks from a variable', code: `await producer.send({ topic: 'orders', acks: config.acks, messages: [] });` },
+    { name: 'express res.send is not a publish', code: `app.get('/', (req, res) => { res.send({ ok: true }); });` },
+    { name: 'WebSocket send is not a publish', code: `ws.send(JSON.stringify({ topic: 'x' }));` },
+    { name: 'AWS v3: awaited SendMessageCommand', code: `await sqs.send(new SendMessageCommand({ QueueUrl, MessageBody: body }));` },
+    { name: 'AWS v3: other commands are not publishes', code: `sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle }));` },
+    { name: 'AWS v2: awaited sendMessage().promise()', code: `await sqs.sendMessage({ QueueUrl, MessageBody }).promise();` },
+    { name: 'AWS v2: sendMessage with a callback', code: `sqs.sendMessage(params, (err, data) => { if (err) console.error(err); });` },
+    { name: 'AWS v2: sns.publish returned', code: `function notify(p) { return sns.publish(p).promise(); }` },
+    { name: 'Pub/Sub: awaited publishMessage', code: `const id = await pubsub.topic('orders').publishMessage({ json: order });` },
+    { name: 'Pub/Sub: publishMessage with .catch', code: `topic.publishMessage({ data }).catch(handlePublishError);` },
+    { name: 'amqplib channel.publish returns a boolean', code: `channel.publish('orders', 'created', Buffer.from(body));` },
+    { name: 'core NATS publish is fire-and-forget by design', code: `nc.publish('orders.created', sc.encode(body));` },
+    { name: 'JetStream: awaited publish', code: `const ack = await js.publish('orders.created', data);` },
+    { name: 'BullMQ: awaited add', code: `await emailQueue.add('welcome', { userId });` },
+    { name: 'a Set add is not a publish', code: `seen.add(id); queueSet.add(id);` },
+    { name: 'p-queue add takes a function', code: `queue.add(() => fetchPage(url));` },
+    { name: 'an in-process send queue with a callback (undici websocket)', code: `class WS { send(buffer) { this.#sendQueue.add(buffer, () => { this.#bufferedAmount -= buffer.byteLength; }, kBinary); } }` },
+    { name: 'a command queue given a handler value (formbricks js-core)', code: `const trackHandler = createTrackAction('time on page');\nfunction fire(actionName) {\n  void queue.add(trackHandler, CommandType.GeneralAction, true, actionName);\n}` },
+    { name: 'classList add', code: `el.classList.add('active', 'open');` },
+    {
+      name: 'BullMQ: returned add in a NestJS service',
+      code: `
+class MailService {
+  constructor(@InjectQueue('mail') private readonly mailQueue: Queue) {}
+  sendWelcome(userId) {
+    return this.mailQueue.add('welcome', { userId });
+  }
+}`,
+    },
+    { name: 'Kafka: send with unknown record on a non-producer receiver', code: `client.send(record);` },
+  ],
+  invalid: [
+    {
+      name: 'Nest: bare add on an @InjectQueue constructor parameter property inside WorkerHost.process',
+      code: `import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  constructor(@InjectQueue('invoice-emails') private readonly emails: Queue) {
+    super();
+  }
+  async process(job: Job) {
+    this.emails.add('send', { invoiceId: job.data.id });
+  }
+}`,
+      errors: [{ line: 9, message: /this\.emails\.add is not awaited/ }],
+    },
+    {
+      name: 'a class property and a parameter typed Queue from bullmq',
+      code: `import type { Queue } from 'bullmq';
+import * as bull from 'bullmq';
+export class Notifier {
+  private outbox!: Queue;
+  private readonly digests: bull.Queue;
+  notify(extra: Queue) {
+    this.outbox.add('notify', { at: Date.now() });
+    this.digests.add('digest', {});
+    extra.add('extra', {});
+  }
+}`,
+      errors: [{ line: 7 }, { line: 8 }, { line: 9 }],
+    },
+    {
+      name: 'Kafka: bare producer.send',
+      code: `
+import { Kafka } from 'kafkajs';
+const producer = new Kafka({ brokers }).producer();
+export function orderCreated(order) {
+  producer.send({ topic: 'orders', messages: [{ key: order.id, value: JSON.stringify(order) }] });
+}`,
+      errors: [{ line: 5, message: /producer\.send is not awaited/ }],
+    },
+    {
+      name: 'Kafka: bare sendBatch',
+      code: `
+function flush() {
+  this.producer.sendBatch({ topicMessages });
+}`,
+      errors: [{ line: 3, message: /this\.producer\.sendBatch/ }],
+    },
+    {
+      name: 'Kafka: send on a non-producer name with a Kafka record',
+      code: `kafkaClient.send({ topic: 'audit', messages: [{ value: 'x' }] });`,
+      errors: [{ line: 1 }],
+    },
+    { name: 'Kafka: void without .catch', code: `void producer.send({ topic: 'orders', messages: [] });`, errors: [{ line: 1 }] },
+    {
+      name: 'Kafka: acks 0, awaited',
+      code: `
+await producer.send({
+  topic: 'clicks',
+  acks: 0,
+  messages,
+});`,
+      errors: [{ line: 4, message: /acks: 0/ }],
+    },
+    {
+      name: 'Kafka: acks 0 and not awaited',
+      code: `
+producer.send({
+  topic: 'clicks',
+  acks: 0,
+  messages,
+});`,
+      errors: [{ line: 2 }, { line: 4 }],
+    },
+    {
+      name: 'Kafka: acks 0 in a const record',
+      code: `
+const record = { topic: 'clicks', acks: 0, messages: [] };
+await producer.send(record);`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'Kafka: sendBatch with acks 0',
+      code: `await producer.sendBatch({ acks: 0, topicMessages });`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'Kafka: send inside a forEach callback block',
+      code: `
+events.forEach((e) => {
+  producer.send({ topic: 'events', messages: [{ value: e }] });
+});`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'Kafka: send in a short-circuit statement',
+      code: `enabled && producer.send({ topic: 't', messages: [] });`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'AWS v3: SendMessageCommand not awaited',
+      code: `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export function enqueue(order) {
+  sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) }));
+}`,
+      errors: [{ line: 5, message: /sqs\.send\(new SendMessageCommand\(\.\.\.\)\) is not awaited/ }],
+    },
+    {
+      name: 'AWS v3: command prepared in a const',
+      code: `
+const command = new SendMessageBatchCommand({ QueueUrl, Entries });
+client.send(command);`,
+      errors: [{ line: 3, message: /SendMessageBatchCommand/ }],
+    },
+    {
+      name: 'AWS v3: SNS PublishCommand',
+      code: `snsClient.send(new PublishCommand({ TopicArn, Message: 'hi' }));`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'AWS v3: SNS PublishBatchCommand',
+      code: `sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: entries }));`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'AWS v2: sqs.sendMessage().promise()',
+      code: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+function enqueue(body) {
+  sqs.sendMessage({ QueueUrl, MessageBody: body }).promise();
+}`,
+      errors: [{ line: 5, message: /sqs\.sendMessage\(\.\.\.\)\.promise\(\)/ }],
+    },
+    {
+      name: 'AWS v2: sns.publish().promise()',
+      code: `sns.publish({ TopicArn, Message: JSON.stringify(event) }).promise();`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'Pub/Sub: bare publishMessage',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+const pubsub = new PubSub();
+export function emit(order) {
+  pubsub.topic('orders').publishMessage({ json: order });
+}`,
+      errors: [{ line: 5, message: /publishMessage is not awaited/ }],
+    },
+    {
+      name: 'Pub/Sub: topic.publish',
+      code: `
+const topic = pubsub.topic('orders');
+topic.publish(Buffer.from(JSON.stringify(order)));`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'Pub/Sub: this.ordersTopic.publish',
+      code: `
+class Events {
+  emit(e) {
+    this.ordersTopic.publish(Buffer.from(JSON.stringify(e)));
+  }
+}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'JetStream: bare js.publish',
+      code: `
+const js = nc.jetstream();
+js.publish('orders.created', sc.encode(JSON.stringify(order)));`,
+      errors: [{ line: 3, message: /js\.publish/ }],
+    },
+    {
+      name: 'JetStream: publish on a client from jetstream()',
+      code: `
+const stream = jetstream(nc);
+stream.publish('orders.created', payload);`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'BullMQ: bare queue.add',
+      code: `
+import { Queue } from 'bullmq';
+const emailQueue = new Queue('emails', { connection });
+export function signup(user) {
+  emailQueue.add('welcome', { userId: user.id });
+}`,
+      errors: [{ line: 5, message: /emailQueue\.add/ }],
+    },
+    {
+      name: 'BullMQ: this.queue.add in a NestJS service',
+      code: `
+class MailService {
+  constructor(@InjectQueue('mail') private readonly mailQueue: Queue) {}
+  sendWelcome(userId) {
+    this.mailQueue.add('welcome', { userId }, { attempts: 3 });
+  }
+}`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'BullMQ: job name from a parameter',
+      code: `export function enqueue(jobName, data) {\n  jobsQueue.add(jobName, data);\n}`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'BullMQ imported: any job name shape',
+      code: `import type { Queue } from 'bullmq';\nexport function enqueue(queue: Queue, job) {\n  queue.add(job.name, job.data);\n}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'BullMQ: addBulk',
+      code: `reportsQueue.addBulk(jobs);`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: 'BullMQ: queue from new Queue with a single argument',
+      code: `
+const q = new Queue('thumbnails');
+q.add(job);`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'multi-line call reports at its first line',
+      code: `
+function emit(order) {
+  producer
+    .send({
+      topic: 'orders',
+      messages: [{ value: JSON.stringify(order) }],
+    });
+}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'inside a consumer handler',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const result = await handle(message.value);
+    producer.send({ topic: 'results', messages: [{ value: JSON.stringify(result) }] });
+  },
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'two bare publishes',
+      code: `
+sqs.send(new SendMessageCommand(a));
+await sqs.send(new SendMessageCommand(b));
+sns.send(new PublishCommand(c));`,
+      errors: [{ line: 2 }, { line: 4 }],
+    },
+    {
+      name: 'JetStream: jsClient.publish',
+      code: `this.jsClient.publish('orders.created', payload);`,
+      errors: [{ line: 1 }],
+    },
+  ],
+});

@@ -1,0 +1,735 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
+
+ruleTester('unbounded-retry', {
+  valid: [
+    {
+      name: 'for loop with an attempt bound',
+      code: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try { return await fetch(url); } catch { await sleep(2 ** attempt * 100); }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'while(true) with a counter that throws at a bound',
+      code: `
+import axios from 'axios';
+export async function load(url: string) {
+  let attempts = 0;
+  while (true) {
+    try {
+      return await axios.get(url);
+    } catch (err) {
+      attempts++;
+      if (attempts >= 5) throw err;
+      await sleep(2 ** attempts * 100);
+    }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'for(;;) with a pre-increment bound',
+      code: `
+async function get(url: string) {
+  let n = 0;
+  for (;;) {
+    try { return await fetch(url); } catch (err) { if (++n > 3) throw err; }
+  }
+}`,
+    },
+    {
+      name: 'bound with break',
+      code: `
+async function get(url: string) {
+  let tries = 0;
+  let result;
+  while (true) {
+    try { result = await fetch(url); break; } catch { tries += 1; if (tries === 4) break; }
+  }
+  return result;
+}`,
+    },
+    {
+      name: 'bound via a shouldRetry(attempt) helper',
+      code: `
+async function get(url: string) {
+  let attempt = 0;
+  while (true) {
+    try { return await fetch(url); } catch (err) {
+      attempt++;
+      if (!shouldRetry(err, attempt)) throw err;
+    }
+  }
+}
+declare function shouldRetry(e: unknown, n: number): boolean;`,
+    },
+    {
+      name: 'deadline-bounded loop',
+      code: `
+async function get(url: string) {
+  const deadline = Date.now() + 30_000;
+  while (Date.now() < deadline) {
+    try { return await fetch(url); } catch { await sleep(1000); }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'while (attempts-- > 0)',
+      code: `
+async function get(url: string, attempts = 3) {
+  while (attempts-- > 0) {
+    try { return await fetch(url); } catch {}
+  }
+}`,
+    },
+    {
+      name: 'do..while bounded by a counter',
+      code: `
+async function get(url: string) {
+  let res: Response;
+  let tries = 0;
+  do {
+    res = await fetch(url);
+  } while (!res.ok && ++tries < 3);
+  return res;
+}`,
+    },
+    {
+      name: 'a reconnect loop stopped from outside but with an attempt counter is bounded',
+      code: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, url: string) {
+  let failures = 0;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      if (++failures > 5) throw err;
+    }
+    await sleep(3_000 * failures);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'a Promise executor that only waits is not a connection',
+      code: `
+export async function tick(signal: AbortSignal, report: () => void) {
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+      report();
+    } catch {}
+  }
+}`,
+    },
+    {
+      name: 'undici request polled in a for(;;) that goes round on success too',
+      code: `
+import { request } from 'undici';
+export async function watch(url: string) {
+  for (;;) {
+    try {
+      const { body } = await request(url);
+      console.log(await body.text());
+    } catch (err) {
+      console.log(err);
+    }
+    await sleep(5_000);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'recursive reconnect whose close handler checks an attempt counter',
+      code: `
+import net from 'node:net';
+export class Feed {
+  private attempts = 0;
+  private buffer = '';
+  connect() {
+    const socket = net.connect(9000, 'feed.internal');
+    socket.on('data', (chunk) => {
+      this.buffer += chunk;
+    });
+    socket.on('close', () => {
+      if (this.attempts++ >= 5) return;
+      setTimeout(() => this.connect(), 2_000 * this.attempts);
+    });
+  }
+}`,
+    },
+    {
+      name: 'for-of over fixed delays is bounded',
+      code: `
+async function get(url: string) {
+  for (const delay of [100, 400, 1600]) {
+    try { return await fetch(url); } catch { await sleep(delay); }
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'pagination while(true) with break on the last page',
+      code: `
+async function all(url: string) {
+  let page = 1;
+  const out = [];
+  while (true) {
+    const res = await fetch(url + '?page=' + page);
+    const body = await res.json();
+    out.push(...body.items);
+    if (!body.hasMore) break;
+    page++;
+  }
+  return out;
+}`,
+    },
+    {
+      name: 'polling while(true) that returns on a state',
+      code: `
+async function waitUntilReady(url: string) {
+  while (true) {
+    const res = await fetch(url);
+    const { ready } = await res.json();
+    if (ready) return;
+    await sleep(5000);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'worker loop with error logging goes round on success',
+      code: `
+import axios from 'axios';
+export async function work() {
+  while (true) {
+    try {
+      const { data } = await axios.get('https://queue.example.com/next');
+      await handle(data);
+    } catch (err) {
+      console.error(err);
+    }
+  }
+}
+declare function handle(x: unknown): Promise<void>;`,
+    },
+    {
+      name: 'while(true) around non-network work',
+      code: `
+export function parseAll(read: () => string) {
+  while (true) {
+    try { return JSON.parse(read()); } catch {}
+  }
+}`,
+    },
+    {
+      name: 'recursive retry with a decreasing budget',
+      code: `
+async function fetchWithRetry(url: string, retries = 3): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch (err) {
+    if (retries <= 0) throw err;
+    await sleep(1000 * 2 ** (3 - retries));
+    return fetchWithRetry(url, retries - 1);
+  }
+}
+${sleep}`,
+    },
+    {
+      name: 'recursive retry guarded by a ternary',
+      code: `
+import axios from 'axios';
+const get = (url: string, n = 0): Promise<unknown> =>
+  axios.get(url).catch((err) => (n < 3 ? get(url, n + 1) : Promise.reject(err)));`,
+    },
+    {
+      name: 'recursion with an outer attempt counter',
+      code: `
+let attempts = 0;
+async function connectDb(): Promise<void> {
+  try {
+    await client.connect();
+  } catch (err) {
+    attempts++;
+    if (attempts > 5) throw err;
+    await sleep(attempts * 1000);
+    return connectDb();
+  }
+}
+declare const client: { connect(): Promise<void> };
+${sleep}`,
+    },
+    {
+      name: 'p-retry with finite retries',
+      code: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 5 });`,
+    },
+    {
+      name: 'axios-retry with finite retries',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
+    },
+    {
+      name: 'got with a finite limit',
+      code: `
+import got from 'got';
+export const api = got.extend({ retry: { limit: 3 }, timeout: { request: 5000 } });`,
+    },
+    {
+      name: 'a non-retry option named limit',
+      code: `
+export const query = { limit: Infinity, offset: 0 };`,
+    },
+    {
+      name: 'async-retry forever: false',
+      code: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { forever: false });`,
+    },
+  ],
+  invalid: [
+    {
+      name: 'reconnect loop around a streamed response, with a counter that bounds nothing',
+      code: `
+import axios from 'axios';
+export async function subscribe(onChange: (v: unknown) => void) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data: stream } = await axios.get('https://crm.example.com/changes', { responseType: 'stream', timeout: 5000 });
+      for await (const chunk of stream) onChange(JSON.parse(String(chunk)));
+    } catch (err) {
+      console.warn('stream dropped, reconnecting', attempt);
+    }
+    await sleep(Math.min(60_000, 1000 * 2 ** attempt));
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /This loop retries axios\.get with no attempt limit/ }],
+    },
+    {
+      name: 'while(true) that catches and continues',
+      code: `
+import axios from 'axios';
+export async function load(url: string) {
+  while (true) {
+    try {
+      return await axios.get(url);
+    } catch (err) {
+      console.warn('retrying', err);
+      await sleep(1000);
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /This loop retries axios\.get with no attempt limit/ }],
+    },
+    {
+      name: 'for(;;) with an explicit continue',
+      code: `
+async function get(url: string) {
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      return await res.json();
+    } catch {
+      await sleep(500);
+      continue;
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'do..while(true)',
+      code: `
+async function get(url: string) {
+  do {
+    try { return await fetch(url); } catch { await sleep(100); }
+  } while (true);
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'a counter that is counted but never checked',
+      code: `
+async function get(url: string) {
+  let attempts = 0;
+  while (true) {
+    try { return await fetch(url); } catch { attempts++; await sleep(attempts * 100); }
+  }
+}
+${sleep}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'a check that only filters error kinds is not a bound',
+      code: `
+async function get(url: string) {
+  while (true) {
+    try { return await fetch(url); } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+    }
+  }
+}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'retry until a success flag is set',
+      code: `
+import axios from 'axios';
+export async function send(payload: unknown) {
+  let sent = false;
+  while (!sent) {
+    try {
+      await axios.put('https://api.example.com/x', payload);
+      sent = true;
+    } catch {
+      await sleep(1000);
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'status loop: while status is 429',
+      code: `
+async function get(url: string) {
+  let res = await fetch(url);
+  while (res.status === 429) {
+    await sleep(1000);
+    res = await fetch(url);
+  }
+  return res;
+}
+${sleep}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'status loop with continue in while(true)',
+      code: `
+async function get(url: string) {
+  while (true) {
+    const res = await fetch(url);
+    if (!res.ok) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}
+${sleep}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'reconnect loop with no limit',
+      code: `
+import amqp from 'amqplib';
+export async function consumeForever(url: string) {
+  while (true) {
+    try {
+      const conn = await amqp.connect(url);
+      await new Promise((resolve) => conn.on('close', resolve));
+    } catch (err) {
+      console.error('connection lost', err);
+    }
+    await sleep(5000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /amqp\.connect/ }],
+    },
+    {
+      name: 'recursive retry with no bound',
+      code: `
+async function fetchWithRetry(url: string): Promise<Response> {
+  try {
+    return await fetch(url);
+  } catch {
+    await sleep(1000);
+    return fetchWithRetry(url);
+  }
+}
+${sleep}`,
+      errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'recursive retry through .catch, no bound',
+      code: `
+import axios from 'axios';
+export function load(url: string): Promise<unknown> {
+  return axios.get(url).catch(() => load(url));
+}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'reconnect on close with no bound',
+      code: `
+function connect() {
+  const ws = new WebSocket('wss://stream.example.com');
+  ws.onclose = () => setTimeout(connect, 1000);
+}`,
+      errors: [{ line: 2, message: /new WebSocket/ }],
+    },
+    {
+      name: 'arrow function recursing on failure status',
+      code: `
+const send = async (url: string, body: string): Promise<Response> => {
+  const res = await fetch(url, { method: 'PUT', body });
+  if (res.status >= 500) return send(url, body);
+  return res;
+};`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'p-retry with retries: Infinity',
+      code: `
+import pRetry from 'p-retry';
+export const run = () =>
+  pRetry(() => fetch('https://api.example.com'), {
+    retries: Infinity,
+  });`,
+      errors: [{ line: 5, message: /`retries: Infinity` retries for ever/ }],
+    },
+    {
+      name: 'async-retry with Number.POSITIVE_INFINITY',
+      code: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { retries: Number.POSITIVE_INFINITY });`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'async-retry forever: true',
+      code: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), {
+  forever: true,
+});`,
+      errors: [{ line: 4, message: /forever: true/ }],
+    },
+    {
+      name: 'axios-retry with retries: Infinity',
+      code: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, {
+  retries: Infinity,
+  retryDelay: axiosRetry.exponentialDelay,
+});`,
+      errors: [{ line: 5 }],
+    },
+    {
+      name: 'got retry.limit Infinity',
+      code: `
+import got from 'got';
+export const api = got.extend({
+  timeout: { request: 5000 },
+  retry: {
+    limit: Infinity,
+  },
+});`,
+      errors: [{ line: 6, message: /limit: Infinity/ }],
+    },
+    {
+      name: 'Infinity held in a const',
+      code: `
+import pRetry from 'p-retry';
+const FOREVER = Infinity;
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: FOREVER });`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'JavaScript file, require and while(1)',
+      filename: 'poller.js',
+      code: `
+const axios = require('axios');
+async function push(item) {
+  while (1) {
+    try {
+      await axios.put('https://api.example.com/items', item);
+      return;
+    } catch (e) {
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'client method inside a class retry loop',
+      code: `
+export class Sync {
+  constructor(private readonly apiClient: { push(x: unknown): Promise<void> }) {}
+  async push(x: unknown) {
+    for (;;) {
+      try {
+        await this.apiClient.push(x);
+        break;
+      } catch {
+        await sleep(250);
+      }
+    }
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /this\.apiClient\.push/ }],
+    },
+    {
+      name: 'a loop stopped from outside (this.running) has no attempt limit',
+      code: `
+export class Consumer {
+  private running = true;
+  async run(url: string) {
+    while (this.running) {
+      try {
+        const ws = new WebSocket(url);
+        await new Promise((r) => ws.addEventListener('close', r));
+      } catch {}
+      await sleep(1000);
+    }
+  }
+  stop() { this.running = false; }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
+    },
+    {
+      name: 'a flag cleared by a stop function does not limit attempts',
+      code: `
+import amqp from 'amqplib';
+let stopped = false;
+export function stop() { stopped = true; }
+export async function run(url: string) {
+  while (!stopped) {
+    try { const c = await amqp.connect(url); await new Promise((r) => c.on('close', r)); } catch {}
+  }
+}`,
+      errors: [{ line: 6, message: /amqp\.connect/ }],
+    },
+    {
+      name: 'reconnect loop on an abort signal, the socket opened in a Promise executor',
+      code: `
+import WebSocket from 'ws';
+const URL = 'wss://feed.example.com/stream';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(URL);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
+    },
+    {
+      name: 'the same reconnect body under while (true)',
+      code: `
+import WebSocket from 'ws';
+export async function run(url: string) {
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+    } catch {}
+    await sleep(3_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 4, message: /new WebSocket/ }],
+    },
+    {
+      name: 'undici request in for(;;) that leaves on a good statusCode',
+      code: `
+import { request } from 'undici';
+export async function deliver(url: string, payload: string) {
+  let wait = 1_000;
+  for (;;) {
+    try {
+      const { statusCode, body } = await request(url, { method: 'PUT', body: payload });
+      if (statusCode === 200) return await body.json();
+    } catch (err) {
+      console.log(err);
+    }
+    await sleep(wait);
+    wait = Math.min(wait * 2, 60_000);
+  }
+}
+${sleep}`,
+      errors: [{ line: 5, message: /request/ }],
+    },
+    {
+      name: 'recursive reconnect: a parsing loop in the data handler is not an attempt bound',
+      code: `
+import net from 'node:net';
+export class Feed {
+  private closing = false;
+  private buffer = '';
+  private connect() {
+    const socket = net.connect(9000, 'feed.internal');
+    socket.on('data', (chunk) => {
+      this.buffer += chunk;
+      let nl;
+      while ((nl = this.buffer.indexOf('\\n')) >= 0) {
+        console.log(this.buffer.slice(0, nl));
+        this.buffer = this.buffer.slice(nl + 1);
+      }
+    });
+    socket.on('close', () => {
+      if (this.closing) return;
+      setTimeout(() => this.connect(), 2_000);
+    });
+  }
+}`,
+      errors: [{ line: 6, message: /This function retries net\.connect/ }],
+    },
+    {
+      name: 'recursive WebSocket reconnect with a local parse buffer',
+      code: `
+import WebSocket from 'ws';
+export class Stream {
+  private closing = false;
+  connect() {
+    let buffer = '';
+    const socket = new WebSocket('wss://stream.example.com');
+    socket.on('message', (chunk) => {
+      buffer += String(chunk);
+      let nl;
+      while ((nl = buffer.indexOf('\\n')) >= 0) buffer = buffer.slice(nl + 1);
+    });
+    socket.on('close', () => {
+      if (this.closing) return;
+      setTimeout(() => this.connect(), 2_000);
+    });
+  }
+}`,
+      errors: [{ line: 5, message: /new WebSocket/ }],
+    },
+  ],
+});

@@ -1,0 +1,190 @@
+import { ts } from '../../engine/ts.js';
+import { enclosingFunction, forEachDescendant, propertyName } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule } from '../../engine/rule.js';
+import { classifyHttpCall } from '../../analysis/http-clients.js';
+import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
+
+const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+const STATUS_PROPERTIES = new Set(['ok', 'status']);
+const COMPARISONS = new Set([
+  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
+  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
+]);
+
+function message(read: string, response: string): string {
+  return `${read}() reads the fetch response body without checking \`${response}.ok\` or \`${response}.status\`: an error page or a 4xx/5xx body is taken as data. Check \`if (!${response}.ok)\` and fail first.`;
+}
+
+/**
+ * A fetch call: global fetch and the fetch of node-fetch/undici/cross-fetch/isomorphic-fetch,
+ * or a `fetch` a framework passes in as a parameter (`load({ fetch })`).
+ */
+function isFetchCall(expr: ts.Expression, facts: FileFacts): boolean {
+  const node = skipOuter(expr);
+  if (!ts.isCallExpression(node)) return false;
+  if (classifyHttpCall(node, facts)?.library === 'fetch') return true;
+  const callee = skipOuter(node.expression);
+  if (!ts.isIdentifier(callee) || callee.text !== 'fetch') return false;
+  const declared = facts.declarationName(callee);
+  return declared !== undefined && (ts.isParameter(declared.parent) || ts.isBindingElement(declared.parent));
+}
+
+function awaitedFetch(expr: ts.Expression | undefined, facts: FileFacts): boolean {
+  if (!expr) return false;
+  const node = skipOuter(expr);
+  if (ts.isAwaitExpression(node)) return isFetchCall(node.expression, facts);
+  // Outside a module, `await (fetch(u))` at the top level parses as a call of a function named `await`.
+  const isAwaitCall = ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'await' && node.arguments.length === 1;
+  if (!isAwaitCall) return false;
+  return isFetchCall(node.arguments[0], facts) || awaitedFetch(node.arguments[0], facts);
+}
+
+/** `fetch(u).then((res) => ...)`: the callback's first parameter is the response. */
+function isThenResponseParameter(param: ts.ParameterDeclaration, facts: FileFacts): boolean {
+  const fn = param.parent;
+  if (fn.parameters[0] !== param || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return false;
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && callee.name.text === 'then' && isFetchCall(callee.expression, facts);
+}
+
+/** Does the function that owns a response variable look at its `.ok`/`.status`, or hand it on? */
+function checksStatus(declared: ts.Identifier, scope: ts.Node, facts: FileFacts): boolean {
+  let checked = false;
+  forEachDescendant(scope, (node) => {
+    if (checked) return false;
+    if (ts.isIdentifier(node) && node !== declared && facts.declarationName(node) === declared && isStatusCheck(node, facts, scope)) checked = true;
+    return undefined;
+  });
+  return checked;
+}
+
+/** The whole test a status read is part of: `!res.ok`, `(res.status === 200)`. */
+function enclosingTest(read: ts.Expression): ts.Expression {
+  let node: ts.Expression = read;
+  for (;;) {
+    const parent = node.parent;
+    const negated = ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken;
+    const compared = ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind);
+    if (!ts.isParenthesizedExpression(parent) && !negated && !compared) return node;
+    node = parent;
+  }
+}
+
+/**
+ * `res.ok ? await res.json() : res.status` and `res.ok && (await res.json())` choose
+ * whether to read the body by the status, wherever they appear (a log call's argument too).
+ */
+function guardsBodyRead(read: ts.PropertyAccessExpression, use: ts.Identifier, facts: FileFacts): boolean {
+  const test = enclosingTest(read);
+  const parent = test.parent;
+  const response = facts.declarationName(use);
+  if (ts.isConditionalExpression(parent) && parent.condition === test) {
+    return readsBody(parent.whenTrue, response, facts) || readsBody(parent.whenFalse, response, facts);
+  }
+  const guards = ts.isBinaryExpression(parent) && parent.left === test && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  return guards && readsBody(parent.right, response, facts);
+}
+
+/** Whether an expression reads the body of the response `declared` names. */
+function readsBody(expr: ts.Expression, declared: ts.Identifier | undefined, facts: FileFacts): boolean {
+  let found = false;
+  const visit = (node: ts.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && BODY_METHODS.has(node.expression.name.text)) {
+      const receiver = skipOuter(node.expression.expression);
+      if (ts.isIdentifier(receiver) && facts.declarationName(receiver) === declared) found = true;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(expr);
+  return found && declared !== undefined;
+}
+
+function isStatusCheck(use: ts.Identifier, facts: FileFacts, scope: ts.Node): boolean {
+  const parent = use.parent;
+  if (ts.isPropertyAccessExpression(parent) && parent.expression === use) {
+    if (!STATUS_PROPERTIES.has(parent.name.text)) return false;
+    return !isInsideLogCall(parent, facts, scope) || guardsBodyRead(parent, use, facts);
+  }
+  if (ts.isElementAccessExpression(parent) && parent.expression === use) {
+    return ts.isStringLiteralLike(parent.argumentExpression) && STATUS_PROPERTIES.has(parent.argumentExpression.text);
+  }
+  if (ts.isVariableDeclaration(parent) && parent.initializer === use && ts.isObjectBindingPattern(parent.name)) {
+    return parent.name.elements.some((element) => STATUS_PROPERTIES.has(propertyName(element.propertyName ?? element.name) ?? ''));
+  }
+  // Handing the response to a helper (`await ensureOk(res)`, `new HttpError(res)`) counts as a check.
+  if ((ts.isCallExpression(parent) || ts.isNewExpression(parent)) && parent.arguments?.includes(use)) {
+    return !(ts.isCallExpression(parent) && isLogCall(parent, facts));
+  }
+  return false;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'unchecked-response-status',
+    defaultSeverity: 'warning',
+    description: 'A fetch response body is read without checking the response status.',
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+  },
+  create(context) {
+    const { facts } = context.file;
+    const reads: Array<{ call: ts.CallExpression; receiver: ts.Identifier }> = [];
+    // Variables given a fetch response by assignment (`let res; res = await fetch(url)`).
+    const fetchAssigned = new Set<ts.Identifier>();
+    const verdicts = new Map<ts.Identifier, boolean>();
+
+    const responseScope = (declared: ts.Identifier): ts.Node | undefined => {
+      const declaration = declared.parent;
+      if (ts.isVariableDeclaration(declaration) && declaration.name === declared) {
+        if (awaitedFetch(declaration.initializer, facts) || fetchAssigned.has(declared)) return enclosingFunction(declaration);
+        return undefined;
+      }
+      if (ts.isParameter(declaration) && declaration.name === declared && isThenResponseParameter(declaration, facts)) return declaration.parent;
+      return undefined;
+    };
+
+    const isUnchecked = (declared: ts.Identifier): boolean => {
+      const cached = verdicts.get(declared);
+      if (cached !== undefined) return cached;
+      const scope = responseScope(declared);
+      const unchecked = scope !== undefined && !checksStatus(declared, scope, facts);
+      verdicts.set(declared, unchecked);
+      return unchecked;
+    };
+
+    return {
+      on: {
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          const callee = skipOuter(call.expression);
+          if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return;
+          const receiver = skipOuter(callee.expression);
+          if (awaitedFetch(receiver, facts)) {
+            context.report({ node: call, message: message(`.${callee.name.text}`, 'response') });
+          } else if (ts.isIdentifier(receiver)) {
+            reads.push({ call, receiver });
+          }
+        },
+        [ts.SyntaxKind.BinaryExpression]: (node) => {
+          const assignment = node as ts.BinaryExpression;
+          if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(assignment.left)) return;
+          const declared = facts.declarationName(assignment.left);
+          if (declared && awaitedFetch(assignment.right, facts)) fetchAssigned.add(declared);
+        },
+      },
+      end() {
+        for (const { call, receiver } of reads) {
+          const declared = facts.declarationName(receiver);
+          if (declared && isUnchecked(declared)) {
+            const method = (skipOuter(call.expression) as ts.PropertyAccessExpression).name.text;
+            context.report({ node: call, message: message(`${receiver.text}.${method}`, receiver.text) });
+          }
+        }
+      },
+    };
+  },
+});

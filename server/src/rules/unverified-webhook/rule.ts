@@ -1,0 +1,241 @@
+import { z } from 'zod';
+import { ts } from '../../engine/ts.js';
+import { calleeName, dottedName, forEachDescendant } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule } from '../../engine/rule.js';
+import { isCredentialName } from '../../secrets/words.js';
+import { forEachCall, resolveCallee, resolveFunction, someReachable, type FunctionNode } from '../../analysis/functions.js';
+import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
+import { isLogCall } from '../../analysis/logging.js';
+import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
+
+/** Middleware factories and wrappers that parse, limit or catch but never verify a sender. */
+const NEUTRAL_CALLEES = new Set([
+  'json', 'raw', 'text', 'urlencoded', 'static', 'cors', 'helmet', 'rateLimit', 'slowDown', 'compression', 'morgan', 'cookieParser',
+  'bodyParser', 'koaBody', 'single', 'array', 'none', 'fields', 'any', 'asyncHandler', 'expressAsyncHandler', 'catchAsync',
+  'catchErrors', 'wrapAsync', 'asyncWrap', 'asyncMiddleware', 'handleAsync', 'tryCatch', 'wrap', 'bind',
+]);
+/**
+ * Calls a signature may be handed to without being verified: header reads, responses, logs,
+ * and reductions to a flag, a number or text (`Boolean(sig)`, `Array.isArray(sig)`).
+ */
+const READ_RESPOND_OR_LOG = /^(get|has|header|getHeader|Headers|send|json|status|end|write|set|setHeader|text|body|sendStatus|log|info|warn|error|debug|trace|fatal|verbose|code|type|redirect|throw|assert|String|Boolean|Number|isArray|stringify|Buffer|from|toString|toLowerCase|toUpperCase|trim|split|replace|slice|substring|startsWith|includes)$/;
+/** How many trailing segments of the file path say whether the file is a webhook route. */
+const FILE_PATH_SEGMENTS = 5;
+
+function mentionsHook(text: string): boolean {
+  return /hook/i.test(text);
+}
+
+function fileSaysWebhook(path: string): boolean {
+  return mentionsHook(path.split(/[\\/]/).slice(-FILE_PATH_SEGMENTS).join('/'));
+}
+
+function routeSaysWebhook(route: Route): boolean {
+  if (route.path !== undefined) return mentionsHook(route.path);
+  return pathParts(route.pathExpression).some(mentionsHook);
+}
+
+/** A path that embeds a secret (`/telegram/${BOT_TOKEN}`) is the provider's own verification scheme. */
+function pathHoldsSecret(route: Route): boolean {
+  return pathParts(route.pathExpression).some((part) => part.split('.').some((name) => isCredentialName(name)));
+}
+
+function isNeutralStep(step: RouteStep, facts: FileFacts): boolean {
+  let expr = step.expression;
+  if (ts.isIdentifier(expr)) expr = facts.valueOf(expr) ?? expr;
+  if (!ts.isCallExpression(expr)) return false;
+  const name = calleeName(expr);
+  const root = dottedName(expr.expression)?.split('.')[0] ?? '';
+  return (name !== undefined && NEUTRAL_CALLEES.has(name)) || ['express', 'bodyParser', 'koaBody', 'multer'].includes(root);
+}
+
+function stepName(step: RouteStep): string | undefined {
+  const expr = step.expression;
+  if (ts.isDecorator(expr)) return undefined;
+  if (ts.isCallExpression(expr)) return calleeName(expr);
+  return ts.isExpression(expr) ? dottedName(expr)?.split('.').pop() : undefined;
+}
+
+/** Names bound to a signature header in a handler: `const sig = req.headers['stripe-signature']`, `@Headers('x-hub-signature-256') sig`. */
+function signatureBindings(fn: FunctionNode): Set<string> {
+  const names = new Set<string>();
+  forEachDescendant(fn, (node) => {
+    if (ts.isVariableDeclaration(node) && node.initializer && readsSignatureHeaderIn(node.initializer)) {
+      if (ts.isIdentifier(node.name)) names.add(node.name.text);
+      else forEachDescendant(node.name, (child) => void (ts.isIdentifier(child) && names.add(child.text)));
+    }
+    if (ts.isParameter(node) && ts.isIdentifier(node.name) && readsSignatureHeaderIn(node)) names.add(node.name.text);
+    return undefined;
+  });
+  return names;
+}
+
+function readsSignatureHeaderIn(node: ts.Node): boolean {
+  if (ts.isStringLiteralLike(node) && isSignatureHeaderName(node.text)) return true;
+  return ts.forEachChild(node, readsSignatureHeaderIn) ?? false;
+}
+
+function isWholeHeaders(node: ts.Node): boolean {
+  const expr = ts.isExpression(node) ? skipOuter(node) : node;
+  return (ts.isPropertyAccessExpression(expr) && expr.name.text === 'headers') || (ts.isIdentifier(expr) && expr.text === 'headers');
+}
+
+/**
+ * True when the handler hands the received signature (or the whole header set) to a
+ * function the file does not show: the check happens there, out of sight.
+ */
+function forwardsSignature(fn: FunctionNode, facts: FileFacts): boolean {
+  const bindings = signatureBindings(fn);
+  let forwarded = false;
+  forEachCall(fn, (call) => {
+    if (forwarded || ts.isDecorator(call.parent) || resolveCallee(call, facts) || READ_RESPOND_OR_LOG.test(calleeName(call) ?? '') || isLogCall(call, facts)) return;
+    forwarded = call.arguments.some((arg) => {
+      if (isWholeHeaders(arg) || readsSignatureHeaderIn(arg)) return true;
+      let uses = false;
+      forEachDescendant(arg, (node) => {
+        if (ts.isFunctionLike(node)) return false;
+        if (ts.isIdentifier(node) && bindings.has(node.text)) uses = true;
+        return undefined;
+      });
+      return (ts.isIdentifier(skipOuter(arg)) && bindings.has((skipOuter(arg) as ts.Identifier).text)) || uses;
+    });
+  });
+  return forwarded;
+}
+
+/** The call a handler consists of: `(req) => wrapper(...)` or a body that is only `return wrapper(...)`. */
+function soleCall(fn: FunctionNode): ts.CallExpression | undefined {
+  const body = fn.body;
+  if (!body) return undefined;
+  let expr: ts.Expression | undefined;
+  if (ts.isBlock(body)) {
+    const only = body.statements.length === 1 ? body.statements[0] : undefined;
+    expr = only && ts.isReturnStatement(only) ? only.expression : undefined;
+  } else {
+    expr = body;
+  }
+  if (!expr) return undefined;
+  let node = skipOuter(expr);
+  if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  return ts.isCallExpression(node) ? node : undefined;
+}
+
+/**
+ * True when the handler only hands its request to a function the file does not show
+ * (`POST = (request) => authenticatedApiClient({ request, handler })`): that function
+ * owns the check, out of sight.
+ */
+function delegatesRequest(fn: FunctionNode, facts: FileFacts): boolean {
+  const call = soleCall(fn);
+  const parameter = fn.parameters[0];
+  const request = parameter?.name;
+  // A decorated parameter (Nest `@Body() body`) is the parsed payload, not the request.
+  if (!call || !request || !ts.isIdentifier(request) || ts.getDecorators(parameter)?.length || resolveCallee(call, facts)) return false;
+  let passed = call.arguments.some((arg) => ts.isIdentifier(skipOuter(arg)) && (skipOuter(arg) as ts.Identifier).text === request.text);
+  for (const arg of call.arguments) {
+    forEachDescendant(arg, (node) => {
+      if (ts.isFunctionLike(node)) return false;
+      if (ts.isIdentifier(node) && node.text === request.text) passed = true;
+      return undefined;
+    });
+  }
+  return passed;
+}
+
+function verifiesIn(fn: FunctionNode, facts: FileFacts, extraNames: readonly string[]): boolean {
+  return someReachable(fn, facts, (reached) => {
+    let verified = false;
+    forEachCall(reached, (call) => {
+      if (!verified && isVerificationCall(call, facts, extraNames)) verified = true;
+    });
+    return verified;
+  });
+}
+
+type StepVerdict = 'verifies' | 'neutral' | 'opaque';
+
+function judgeStep(step: RouteStep, facts: FileFacts, extraNames: readonly string[]): StepVerdict {
+  const name = stepName(step);
+  if (name && isVerifierName(name, extraNames)) return 'verifies';
+  if (ts.isCallExpression(step.expression) && isVerificationCall(step.expression, facts, extraNames)) return 'verifies';
+  if (step.fn && verifiesIn(step.fn, facts, extraNames)) return 'verifies';
+  if (ts.isCallExpression(step.expression)) {
+    const wrapper = resolveCallee(step.expression, facts);
+    if (wrapper) return verifiesIn(wrapper, facts, extraNames) ? 'verifies' : 'neutral';
+    return isNeutralStep(step, facts) ? 'neutral' : 'opaque';
+  }
+  if (step.fn) return 'neutral';
+  return isNeutralStep(step, facts) ? 'neutral' : 'opaque';
+}
+
+/** True when a `.use(...)` or fastify `addHook(...)` in the file installs a verifier for its routes. */
+function installsVerifier(call: ts.CallExpression, facts: FileFacts, extraNames: readonly string[]): boolean {
+  const name = calleeName(call);
+  if (name !== 'use' && name !== 'addHook' && name !== 'register') return false;
+  return call.arguments.some((arg) => {
+    const value = skipOuter(arg);
+    if (ts.isStringLiteralLike(value)) return false;
+    const fn = resolveFunction(value, facts);
+    const step: RouteStep = { expression: value, fn: fn ?? (ts.isCallExpression(value) ? value.arguments.map((a) => resolveFunction(a, facts)).find(Boolean) : undefined) };
+    return judgeStep(step, facts, extraNames) === 'verifies';
+  });
+}
+
+function describe(route: Route): string {
+  return route.path ? `${route.label} '${route.path.replace(/\/+/g, '/')}'` : route.label;
+}
+
+export const rule = defineRule({
+  meta: {
+    id: 'unverified-webhook',
+    defaultSeverity: 'error',
+    description: "A webhook route acts on deliveries without verifying the sender's signature.",
+    // TRANSITIONAL: one pass-through message until the rule names its messages.
+    messages: { legacy: '{{text}}' },
+    options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
+  },
+  create(ctx) {
+    const { facts, sourceFile, path } = ctx.file;
+    const extraNames = ctx.options.verifierNames;
+    const routes: Route[] = [];
+    let fileInstallsVerifier = false;
+
+    const isUnverifiedWebhook = (route: Route): boolean => {
+      const handler = route.handler.fn;
+      if (!handler) return false;
+      const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
+      if (!signatureRead && !routeSaysWebhook(route) && !fileSaysWebhook(path)) return false;
+      if (pathHoldsSecret(route) || delegatesRequest(handler, facts)) return false;
+      for (const step of route.steps) {
+        if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
+      }
+      return !route.steps.some((step) => step.fn !== undefined && forwardsSignature(step.fn, facts));
+    };
+
+    return {
+      on: {
+        [ts.SyntaxKind.CallExpression]: (node) => {
+          const call = node as ts.CallExpression;
+          const route = routeFromCall(call, facts);
+          if (route) routes.push(route);
+          else if (!fileInstallsVerifier && installsVerifier(call, facts, extraNames)) fileInstallsVerifier = true;
+        },
+        [ts.SyntaxKind.ClassDeclaration]: (node) => {
+          routes.push(...nestRoutes(node as ts.ClassDeclaration, facts));
+        },
+      },
+      end() {
+        routes.push(...exportedPostHandlers(sourceFile, facts));
+        if (fileInstallsVerifier) return;
+        for (const route of routes) {
+          if (!isUnverifiedWebhook(route)) continue;
+          ctx.report({
+            node: route.node,
+            message: `${describe(route)} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).`,
+          });
+        }
+      },
+    };
+  },
+});

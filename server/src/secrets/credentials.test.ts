@@ -1,0 +1,54 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { findSecrets, isCredentialValue, isPlaceholder, maskSecret, redactSecrets } from './credentials.js';
+
+const GITHUB = 'gh' + 'p_' + 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
+
+describe('support/credentials', () => {
+  it('finds tokens, URL passwords and Authorization lines, and redacts them', () => {
+    const text = `token ${GITHUB}\ndb postgres://app:S3cretPass@db.example.com/app\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e"`;
+    assert.deepEqual(findSecrets(text).map((s) => s.kind), ['token', 'url-password', 'authorization']);
+    const redacted = redactSecrets(text);
+    assert.ok(!redacted.includes(GITHUB) && !redacted.includes('S3cretPass') && !redacted.includes('9f8e7d6c5b4a3f2e'));
+    assert.match(redacted, /\[REDACTED GitHub token\]/);
+  });
+
+  it('leaves placeholders and local URLs alone', () => {
+    assert.deepEqual(findSecrets('postgres://app:S3cretPass@localhost/app ghp_<token> Authorization: Bearer $TOKEN'), []);
+    assert.deepEqual(findSecrets('postgres://app:S3cretPass@db.corp/app', { localHosts: ['db.corp'] }), []);
+  });
+
+  it('judges placeholder and credential values', () => {
+    for (const value of ['changeme', '<token>', '${X}', 'YOUR_KEY', 'xxxx-xxxx-xxxx', 'DB_PASSWORD', 'example', 'abc']) assert.ok(isPlaceholder(value), value);
+    assert.ok(isPlaceholder('Password', { name: 'password' }));
+    assert.ok(isPlaceholder('local-only', { placeholders: ['local-*'] }));
+    assert.ok(isCredentialValue('hunter2hunter2'));
+    assert.ok(!isCredentialValue('Enter your password'));
+    assert.ok(!isCredentialValue('./keys/private.pem'));
+  });
+
+  it('treats bracketed, elided and self-declared placeholders as placeholders, but not invented secrets', () => {
+    for (const value of ['[password]', '[YOUR-PASSWORD]', 'sk_test...', 'phc_…', 'build-time-placeholder']) assert.ok(isPlaceholder(value), value);
+    for (const value of ['my-secret', 'sk_12345', 'hunter2x', 'Pr0dPass[1]']) assert.ok(!isPlaceholder(value), value);
+    assert.deepEqual(findSecrets('postgresql://[user]:[password]@[host]:[port]/[db] postgres://app:[password]@db.example.com/app'), []);
+    assert.equal(findSecrets('postgres://app:Pr0dPass[1]@db.example.com/app').length, 1);
+  });
+
+  it('tells field names, prefixes, paths and header names from credentials', () => {
+    assert.ok(!isCredentialValue('sessionToken', { name: 'token' }));
+    assert.ok(isCredentialValue('mySessionToken', { name: 'token' }));
+    assert.ok(isCredentialValue('sessionToken', { name: 'password' }));
+    assert.ok(!isCredentialValue('fbocs_', { name: 'clientSecret' }));
+    assert.ok(isCredentialValue('fbocs_9f8e7d6c', { name: 'clientSecret' }));
+    assert.ok(!isCredentialValue('apps/web/lib/auth.ts', { name: 'auth' }));
+    assert.ok(!isCredentialValue('Authorization', { name: 'HEADER_KEY_TOKEN' }));
+    assert.ok(!isCredentialValue('auth-token', { name: 'KEY_TOKEN' }));
+    assert.ok(isCredentialValue('auth-token', { name: 'SESSION_TOKEN' }));
+    assert.ok(isCredentialValue('auth-token-9f8e', { name: 'API_KEY_TOKEN' }));
+  });
+
+  it('masks values without revealing them', () => {
+    assert.equal(maskSecret('hunter2hunter2'), 'hunt…');
+    assert.equal(maskSecret('s3cret'), 's3…');
+  });
+});

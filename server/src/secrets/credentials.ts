@@ -1,0 +1,366 @@
+import { isCredentialName, splitWords } from './words.js';
+
+/**
+ * Text-level credential detection (contract: hardcoded-credential). Pure string code with
+ * no parser dependency, so the chat panel can reuse it to redact text before sending it.
+ */
+
+/** A secret found in a text: its span (character offsets) and what it is. */
+export interface SecretMatch {
+  start: number;
+  end: number;
+  /** What was found, for messages: 'GitHub personal access token', 'PEM private key', ... */
+  label: string;
+  kind: 'token' | 'pem' | 'url-password' | 'authorization';
+  /** The secret text itself (the password alone for URLs); never put it in a message. */
+  secret: string;
+}
+
+export interface DetectOptions {
+  /** Values the user declares as placeholders (exact, ignoring case; `*` is a wildcard). */
+  placeholders?: readonly string[];
+  /** Hosts treated as local, besides the contract's list. */
+  localHosts?: readonly string[];
+}
+
+interface TokenFormat {
+  label: string;
+  pattern: RegExp;
+  /** The part after the fixed prefix, judged for placeholder shapes (one repeated character). */
+  randomPart: (match: string) => string;
+}
+
+const afterPrefix = (prefix: RegExp) => (match: string): string => match.replace(prefix, '');
+
+// Each pattern carries its own boundaries: the prefix must not continue a word, and the
+// body must end where the format's alphabet ends.
+const TOKEN_FORMATS: TokenFormat[] = [
+  { label: 'AWS access key id', pattern: /(?<![A-Za-z0-9])(?:AKIA|ASIA)[A-Z0-9]{16}(?![A-Za-z0-9])/g, randomPart: afterPrefix(/^A[KS]IA/) },
+  { label: 'GitHub token', pattern: /(?<![A-Za-z0-9_])gh[pousr]_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^gh._/) },
+  { label: 'GitHub fine-grained token', pattern: /(?<![A-Za-z0-9_])github_pat_[A-Za-z0-9]{20,}_[A-Za-z0-9]{40,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^github_pat_/) },
+  { label: 'GitLab token', pattern: /(?<![A-Za-z0-9_-])gl(?:pat|dt|rt|ptt|cbt|oas)-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^gl[a-z]+-/) },
+  { label: 'Slack token', pattern: /(?<![A-Za-z0-9_-])xox[bpase]-[0-9]{6,}-[A-Za-z0-9-]{8,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^xox.-/) },
+  { label: 'Slack app token', pattern: /(?<![A-Za-z0-9_-])xapp-[0-9]-[A-Z0-9]{6,}-[0-9]{6,}-[A-Za-z0-9]{16,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^xapp-/) },
+  { label: 'Slack webhook URL', pattern: /hooks\.slack\.com\/services\/T[A-Za-z0-9_]{6,}\/B[A-Za-z0-9_]{6,}\/[A-Za-z0-9_]{16,}(?![A-Za-z0-9_])/g, randomPart: (match) => afterPrefix(/^hooks\.slack\.com\/services\//)(match).replace(/(^|\/)[TB]/g, '$1') },
+  { label: 'Stripe secret key', pattern: /(?<![A-Za-z0-9_])(?:sk|rk)_(?:live|test)_[A-Za-z0-9]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^.k_[a-z]+_/) },
+  { label: 'webhook signing secret', pattern: /(?<![A-Za-z0-9_])whsec_[A-Za-z0-9+/=]{24,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^whsec_/) },
+  { label: 'Google API key', pattern: /(?<![A-Za-z0-9_-])AIza[A-Za-z0-9_-]{35}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^AIza/) },
+  { label: 'Google OAuth client secret', pattern: /(?<![A-Za-z0-9_-])GOCSPX-[A-Za-z0-9_-]{28}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^GOCSPX-/) },
+  { label: 'Anthropic API key', pattern: /(?<![A-Za-z0-9_-])sk-ant-[A-Za-z0-9_-]{24,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^sk-ant-(?:[a-z]+\d*-)?/) },
+  { label: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-(?:proj|svcacct|admin)-[A-Za-z0-9_-]{20,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^sk-[a-z]+-/) },
+  { label: 'OpenAI API key', pattern: /(?<![A-Za-z0-9_-])sk-[A-Za-z0-9]{8,}T3BlbkFJ[A-Za-z0-9]{8,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^sk-/) },
+  { label: 'SendGrid API key', pattern: /(?<![A-Za-z0-9_-])SG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^SG\./) },
+  { label: 'npm token', pattern: /(?<![A-Za-z0-9_])npm_[A-Za-z0-9]{36}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^npm_/) },
+  { label: 'Shopify access token', pattern: /(?<![A-Za-z0-9_])shp(?:at|ss|ca|pa)_[A-Za-z0-9]{32,}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^shp.._/) },
+  { label: 'Hugging Face token', pattern: /(?<![A-Za-z0-9_])hf_[A-Za-z]{34}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^hf_/) },
+  { label: 'PyPI token', pattern: /(?<![A-Za-z0-9_-])pypi-AgEIcHlwaS5vcmc[A-Za-z0-9_-]{50,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^pypi-AgEIcHlwaS5vcmc/) },
+  { label: 'DigitalOcean token', pattern: /(?<![A-Za-z0-9_])do[por]_v1_[a-f0-9]{64}(?![A-Za-z0-9_])/g, randomPart: afterPrefix(/^do._v1_/) },
+  { label: 'Square access token', pattern: /(?<![A-Za-z0-9_-])sq0(?:atp|csp)-[A-Za-z0-9_-]{22,}(?![A-Za-z0-9_-])/g, randomPart: afterPrefix(/^sq0...-/) },
+  { label: 'Azure storage account key', pattern: /(?<![A-Za-z0-9])AccountKey=[A-Za-z0-9+/]{40,}={0,2}/g, randomPart: afterPrefix(/^AccountKey=/) },
+  { label: 'Azure shared access key', pattern: /(?<![A-Za-z0-9])SharedAccessKey=[A-Za-z0-9+/]{32,}={0,2}/g, randomPart: afterPrefix(/^SharedAccessKey=/) },
+];
+
+/** The Azurite emulator's published account key: a documented value, not a secret. */
+const AZURITE_KEY_START = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq';
+
+/** True when every segment between separators is one repeated character (`xxxx-0000`). */
+export function isRepeatedFill(value: string): boolean {
+  const segments = value.split(/[-_./:=+]+/).filter(Boolean);
+  return segments.length > 0 && segments.every((segment) => /^(.)\1*$/s.test(segment));
+}
+
+function isDocumentedExample(token: string): boolean {
+  return /EXAMPLE/.test(token) || token.includes(AZURITE_KEY_START);
+}
+
+/** Known token formats (AWS, GitHub, Stripe, Slack, ...) at word boundaries, minus documented examples. */
+export function findKnownTokens(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const format of TOKEN_FORMATS) {
+    for (const match of text.matchAll(format.pattern)) {
+      const token = match[0];
+      if (isDocumentedExample(token) || isRepeatedFill(format.randomPart(token))) continue;
+      const start = match.index ?? 0;
+      found.push({ start, end: start + token.length, label: format.label, kind: 'token', secret: token });
+    }
+  }
+  return found.sort((a, b) => a.start - b.start);
+}
+
+const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
+/** What may sit between the header and the base64 body: line breaks (real or escaped), quotes and `+` of a concatenation, encryption headers. */
+const PEM_BODY = /^(?:\s|\\[nr]|["'`+,]|(?:Proc-Type|DEK-Info):[^\n\\]*)*([A-Za-z0-9+/]{20,})/;
+
+/**
+ * PEM private key blocks with real content: a header alone (a prefix test in code) or a
+ * body of `...`/`XXXX` is not a key.
+ */
+export function findPemBlocks(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const match of text.matchAll(PEM_HEADER)) {
+    const start = match.index ?? 0;
+    const bodyStart = start + match[0].length;
+    const body = PEM_BODY.exec(text.slice(bodyStart, bodyStart + 600))?.[1];
+    if (!body || isRepeatedFill(body) || /EXAMPLE/.test(body)) continue;
+    const endMarker = text.indexOf('-----END', bodyStart);
+    const closing = endMarker === -1 ? -1 : text.indexOf('-----', endMarker + 8);
+    const end = closing === -1 ? bodyStart : closing + 5;
+    found.push({ start, end, label: 'PEM private key', kind: 'pem', secret: match[0] });
+  }
+  return found;
+}
+
+const LOCAL_HOST_NAMES = new Set(['localhost', '0.0.0.0', '::1', '[::1]', 'host.docker.internal']);
+const LOCAL_HOST_SUFFIXES = ['.localhost', '.local', '.internal', '.svc.cluster.local'];
+
+/** The contract's local hosts (insecure-transport list) plus configured ones. */
+export function isLocalHost(host: string, localHosts: readonly string[] = []): boolean {
+  const name = host.toLowerCase().replace(/\.$/, '');
+  if (LOCAL_HOST_NAMES.has(name) || /^127(?:\.\d{1,3}){3}$/.test(name)) return true;
+  if (LOCAL_HOST_SUFFIXES.some((suffix) => name.endsWith(suffix))) return true;
+  return localHosts.some((extra) => {
+    const wanted = extra.toLowerCase();
+    return wanted.startsWith('*.') ? name.endsWith(wanted.slice(1)) : name === wanted;
+  });
+}
+
+const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
+
+function isInterpolated(value: string): boolean {
+  // `<password>` and the docs' `[password]` / `[YOUR-PASSWORD]` mark a value to fill in.
+  return /\$\{|\{\{|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$|^\[[^\]]+\]$/.test(value);
+}
+
+/** `sk_live_xxxx…`, `ghp_<token>`, `AKIA…EXAMPLE`: a known prefix followed by a placeholder. */
+function isPrefixedPlaceholder(value: string): boolean {
+  return TOKEN_FORMATS.some((format) => {
+    const rest = format.randomPart(value);
+    if (rest === value) return false;
+    return !/[A-Za-z0-9]/.test(rest) || isRepeatedFill(rest) || /EXAMPLE/.test(rest) || /^your/i.test(rest) || isInterpolated(rest);
+  });
+}
+
+/**
+ * `scheme://user:password@host` URLs whose password is a literal: not a placeholder, not
+ * interpolated, not the user name again, and not on a local host.
+ */
+export function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const match of text.matchAll(URL_WITH_PASSWORD)) {
+    const [whole, , user, password, host] = match;
+    if (isInterpolated(password) || password === user) continue;
+    if (isLocalHost(host, options.localHosts)) continue;
+    if (isPlaceholder(safeDecode(password), { placeholders: options.placeholders })) continue;
+    const start = (match.index ?? 0) + whole.indexOf(':', whole.indexOf('://') + 3) + 1;
+    found.push({ start, end: start + password.length, label: 'URL password', kind: 'url-password', secret: password });
+  }
+  return found;
+}
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
+
+const AUTHORIZATION_SCHEME = /^(Bearer|Basic|Token|Bot)\s+(\S+)$/i;
+
+/** For `Bearer abc…`/`Basic dXN…`, the credential part when it is a literal, not a placeholder. */
+export function authorizationCredential(value: string, options: DetectOptions = {}): string | undefined {
+  const match = AUTHORIZATION_SCHEME.exec(value.trim());
+  if (!match) return undefined;
+  const credential = match[2];
+  if (isInterpolated(credential) || isPlaceholder(credential, { placeholders: options.placeholders })) return undefined;
+  return credential;
+}
+
+const AUTHORIZATION_LINE = /\b(?:Proxy-)?Authorization:[ \t]*((?:Bearer|Basic|Token|Bot)[ \t]+[^\s"'`\\]+)/gi;
+
+/** `Authorization: Bearer <literal>` written as one header line (curl flags, HTTP files, docs). */
+export function findAuthorizationLines(text: string, options: DetectOptions = {}): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const match of text.matchAll(AUTHORIZATION_LINE)) {
+    const credential = authorizationCredential(match[1], options);
+    if (!credential) continue;
+    const start = (match.index ?? 0) + match[0].length - credential.length;
+    found.push({ start, end: start + credential.length, label: 'Authorization header credential', kind: 'authorization', secret: credential });
+  }
+  return found;
+}
+
+export interface PlaceholderContext {
+  /** The binding's name: a value equal to it (`password: 'Password'`) is a placeholder. */
+  name?: string;
+  placeholders?: readonly string[];
+}
+
+const PLACEHOLDER_WORDS = new Set([
+  'changeme', 'changeit', 'example', 'dummy', 'test', 'todo', 'password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret',
+  'token', 'credential', 'credentials', 'creds', 'auth', 'apikey', 'accesskey', 'privatekey', 'secretkey', 'clientsecret',
+  'placeholder', 'redacted', 'sample', 'none', 'null', 'undefined', 'notset', 'unset', 'fixme', 'tbd',
+]);
+
+const normalize = (value: string): string => value.toLowerCase().replace(/[-_]/g, '');
+
+function matchesExtra(value: string, extras: readonly string[]): boolean {
+  return extras.some((extra) => {
+    if (!extra.includes('*')) return extra.toLowerCase() === value.toLowerCase();
+    const pattern = extra.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
+    return new RegExp(`^${pattern}$`, 'i').test(value);
+  });
+}
+
+/**
+ * The contract's placeholder test, on the whole value: empty or short, template forms,
+ * fills (`xxxx`, `****`), `changeme`, `your-...`, example words, env-var names, the
+ * binding's own name, documented examples and configured placeholders.
+ */
+export function isPlaceholder(raw: string, context: PlaceholderContext = {}): boolean {
+  const value = raw.trim();
+  if (value.length < 6) return true;
+  if (isInterpolated(value)) return true;
+  if (isRepeatedFill(value) || isPrefixedPlaceholder(value)) return true;
+  if (/^your[-_ A-Z]/.test(value) || /^YOUR[-_]/.test(value)) return true;
+  // `sk_test...`, `phc_…`: an elided value in docs; `build-time-placeholder` says what it is.
+  if (/(?:\.\.\.|…)$/.test(value) || splitWords(value).includes('placeholder')) return true;
+  const normalized = normalize(value);
+  if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
+  // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
+  if (context.name && /^[A-Za-z_.-]+$/.test(value) && normalize(context.name).replace(/\./g, '').endsWith(normalized.replace(/\./g, ''))) return true;
+  if (/^[A-Z][A-Z_-]*$/.test(value) || (/^[A-Z][A-Z0-9_]*$/.test(value) && value.includes('_'))) return true;
+  if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
+  return matchesExtra(value, context.placeholders ?? []);
+}
+
+/** Values that name where a secret lives rather than being one: paths, URLs, ARNs, references. */
+export function isReference(value: string): boolean {
+  if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
+  if (/\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|ya?ml|env)$/i.test(value)) return true;
+  // `apps/web/lib/auth.ts`: a relative path to a source or docs file.
+  if (/^[\w@.-]+(?:\/[\w@.-]+)+\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
+  if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
+  // `app.jwt.secret`, `auth.token.label`: a config or translation key.
+  return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
+}
+
+/** A bare Twilio account or API-key SID: an identifier, not a credential (contract 1.1). */
+export function isTwilioSid(value: string): boolean {
+  return /^(?:AC|SK)[0-9a-f]{32}$/.test(value);
+}
+
+/** Schema types, validation states and auth scheme names: what a field is, not its secret. */
+const DESCRIPTOR_WORDS = new Set([
+  'required', 'optional', 'invalid', 'missing', 'string', 'number', 'boolean', 'object', 'hidden', 'masked', 'visible',
+  'enabled', 'disabled', 'expired', 'revoked', 'pending', 'present', 'absent', 'unknown', 'default', 'custom', 'bearer',
+  'basic', 'digest', 'oauth', 'oauth2', 'session', 'cookie', 'header', 'query', 'sensitive', 'secure',
+]);
+
+/**
+ * Values that read as the name of something rather than a secret: `refresh_token` (an OAuth
+ * parameter), `accountTokenHeader` (a credential word that is not last), a CSS selector, a
+ * version range, a tokenizer class (`token: 'keyword'`), a function name under `…Pass`/`…Auth`.
+ */
+function isIdentifierLike(value: string, name: string | undefined): boolean {
+  if (DESCRIPTOR_WORDS.has(value.toLowerCase()) || /^pk_(?:live|test)_/.test(value)) return true;
+  if (/^[a-z]+(?:_[a-z]+)+$/.test(value) && isCredentialName(value)) return true;
+  const camel = /^[a-z]+(?:[A-Z][a-z]+)+$/.test(value);
+  if (camel && !isCredentialName(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
+  if (/^\[[^\]]+\]$/.test(value) || /^[\^~>=<v]*\d+(?:\.\d+){1,3}(?:[-+][\w.]+)?$/.test(value)) return true;
+  if (isTokenPrefix(value) || WELL_KNOWN_HEADERS.has(value.toLowerCase())) return true;
+  if (!name) return false;
+  const last = splitWords(name).pop();
+  if (camel && (last === 'pass' || last === 'auth')) return true;
+  if (camel && isFieldName(value, last)) return true;
+  if (isStorageKeyName(name) && /^[A-Za-z][\w.:-]*$/.test(value) && splitWords(value).some((word) => isCredentialName(word))) return true;
+  return name === 'token' && /^[a-z]+(?:-[a-z]+)*$/.test(value);
+}
+
+/**
+ * First words that make a camelCase value a sample secret (`mySecretKey`, `testToken`,
+ * `wrongPassword` in a test), not a field.
+ */
+const INVENTED_SECRET_WORDS = new Set([
+  'my', 'our', 'super', 'top', 'very', 'so', 'not', 'secret', 'test', 'fake', 'mock', 'dummy', 'sample', 'dev', 'prod',
+  'wrong', 'bad', 'invalid', 'incorrect', 'correct', 'valid', 'new', 'old', 'other', 'another', 'random', 'strong', 'weak',
+  'plain', 'temp', 'default', 'initial', 'expected', 'hashed', 'encrypted', 'stolen', 'leaked', 'expired',
+]);
+
+/**
+ * `token: 'sessionToken'`, `password: 'userPassword'`: a camelCase identifier of letters that
+ * ends in the binding's own credential word names a field or column (an ORM mapping).
+ */
+function isFieldName(value: string, nameLastWord: string | undefined): boolean {
+  const words = splitWords(value);
+  return words[words.length - 1] === nameLastWord && isCredentialName(value) && !INVENTED_SECRET_WORDS.has(words[0]);
+}
+
+/** `fboa_`, `sk_live_`: the fixed start of generated tokens, short and ending in `_`. */
+function isTokenPrefix(value: string): boolean {
+  return /^[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)*_$/.test(value) && value.length <= 12;
+}
+
+/** Header names: `HEADER_KEY_TOKEN = 'Authorization'` names where a token goes. */
+const WELL_KNOWN_HEADERS = new Set(['authorization', 'proxy-authorization', 'cookie', 'set-cookie', 'www-authenticate']);
+
+/**
+ * `KEY_TOKEN`, `STORAGE_KEY_TOKEN`: `key` right before the credential word names the key a
+ * token is stored under (unless it is `API_KEY_…`-like, where `key` belongs to the credential).
+ */
+function isStorageKeyName(name: string): boolean {
+  const words = splitWords(name);
+  if (words.length < 2 || words[words.length - 2] !== 'key') return false;
+  return words.length === 2 || !KEY_QUALIFIERS.has(words[words.length - 3]);
+}
+
+const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'client']);
+
+/**
+ * True when a credential-named binding's string value is a real-looking credential: not a
+ * placeholder, not prose (whitespace), not a path/URL/reference, not a Twilio SID.
+ */
+export function isCredentialValue(raw: string, context: PlaceholderContext = {}): boolean {
+  const value = raw.trim();
+  if (/\s/.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
+  if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
+  // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
+  return !/^\p{L}+$/u.test(value) || /^[A-Za-z]+$/.test(value);
+}
+
+/** A value safe to print in a message: a few leading characters, then an ellipsis. */
+export function maskSecret(value: string): string {
+  const shown = value.length >= 12 ? 4 : 2;
+  return `${value.slice(0, shown)}…`;
+}
+
+/** The fixed prefix of a known token (`ghp_`, `sk_live_`), to name it without revealing it. */
+export function tokenPreview(token: string): string {
+  const prefix = /^(?:github_pat_|sk-ant-|sk-proj-|sk_live_|sk_test_|rk_live_|rk_test_|hooks\.slack\.com\/services\/|AccountKey=|SharedAccessKey=|[A-Za-z]+[_-]|AKIA|ASIA|AIza|SG\.)/.exec(token);
+  return prefix ? `${prefix[0]}…` : maskSecret(token);
+}
+
+/** Every secret the text shows on its own (tokens, PEM blocks, URL passwords, Authorization lines), without overlaps. */
+export function findSecrets(text: string, options: DetectOptions = {}): SecretMatch[] {
+  const ranked = [...findPemBlocks(text), ...findKnownTokens(text), ...findUrlPasswords(text, options), ...findAuthorizationLines(text, options)];
+  const kept: SecretMatch[] = [];
+  for (const match of ranked) {
+    if (!kept.some((other) => overlaps(other, match))) kept.push(match);
+  }
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+/** The text with every secret `findSecrets` sees replaced by `[REDACTED <label>]`. */
+export function redactSecrets(text: string, options: DetectOptions = {}): string {
+  let result = '';
+  let last = 0;
+  for (const match of findSecrets(text, options)) {
+    result += `${text.slice(last, match.start)}[REDACTED ${match.label}]`;
+    last = match.end;
+  }
+  return result + text.slice(last);
+}
