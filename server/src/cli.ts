@@ -1,5 +1,5 @@
 import { statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { relative, resolve, sep } from 'node:path';
 import { parseScanArgs, USAGE, UsageError } from './cli/args.js';
 import { formatJson, formatSarif, formatSuppressions, formatText, type FileFindings } from './cli/formats.js';
 import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
@@ -36,11 +36,12 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
     err.write(`integration-engineer: ${message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
     return 2;
   }
-  const settings = toAnalysisSettings(config, args.rules.length > 0 ? args.rules : undefined);
+  const only = args.rules.length > 0 ? args.rules : undefined;
   const files: FileFindings[] = [];
   let scanned = 0;
   for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
     try {
+      const settings = toAnalysisSettings(config, relative(cwd, path).split(sep).join('/'), only);
       const analysis = analyzeFileOnDisk(rules, path, config.maxFileSize, settings);
       if (analysis.kind === 'skipped') {
         // Only the size limit is worth a word: binary and .env files are skipped by design.

@@ -96,9 +96,14 @@ function reportConfigProblems(settings: FolderSettings): void {
   else configFilesWithProblems.delete(uri);
 }
 
+/** A path as the config's globs see it: relative to its workspace folder, `/`-separated. */
+function folderRelative(path: string | undefined, settings: FolderSettings): string | undefined {
+  return path && settings.folder ? relative(settings.folder, path).split(sep).join('/') : undefined;
+}
+
 function isAccepted(path: string | undefined, settings: FolderSettings): boolean {
-  if (!path || !settings.folder) return true;
-  return fileFilter(settings.config).accepts(relative(settings.folder, path).split(sep).join('/'));
+  const relativePath = folderRelative(path, settings);
+  return relativePath === undefined || fileFilter(settings.config).accepts(relativePath);
 }
 
 function publish(uri: string, findings: Finding[], version?: number): void {
@@ -118,7 +123,7 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = performance.now();
   try {
-    const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config), parser, true);
+    const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), parser, true);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
     publish(document.uri, result.findings, document.version);
   } catch (error) {
@@ -136,7 +141,7 @@ async function analyzeFile(path: string): Promise<{ findings: Finding[] } | unde
   const settings = await settingsFor(path);
   if (!isAccepted(path, settings)) return undefined;
   try {
-    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config));
+    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config, folderRelative(path, settings)));
     return analysis.kind === 'analysed' ? { findings: analysis.result.findings } : undefined;
   } catch (error) {
     log(`Cannot analyse ${path}: ${(error as Error).message}`);
@@ -235,7 +240,7 @@ documents.onDidClose((event) => {
 connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Promise<AnalyzeTextResult> => {
   const path = uriToPath(params.path) ?? params.path;
   const settings = await settingsFor(path);
-  return { findings: analyze(rules, path, params.text, toAnalysisSettings(settings.config)).findings };
+  return { findings: analyze(rules, path, params.text, toAnalysisSettings(settings.config, folderRelative(path, settings))).findings };
 });
 
 connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): Promise<ScanPathsResult> => {

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv-draft-04';
 import { ROOT, runCli } from '../helpers/processes.js';
@@ -108,4 +109,17 @@ describe('scan CLI', () => {
     assert.match(run.stdout, /1 suppressed finding:\n {2}suppressed\/deploy\.ts:2 {2}hardcoded-credential {2}suppressed by line 1: rotated test account, revoked/);
   });
 
+
+  it('applies per-glob overrides from the config file to the files they match', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ie-cli-overrides-'));
+    mkdirSync(join(folder, 'scripts'));
+    mkdirSync(join(folder, 'src'));
+    const code = "import axios from 'axios';\nexport const load = () => axios.get('https://api.example.com/x');\n";
+    writeFileSync(join(folder, 'scripts', 'seed.ts'), code);
+    writeFileSync(join(folder, 'src', 'load.ts'), code);
+    writeFileSync(join(folder, 'integration-engineer.json'), JSON.stringify({ overrides: [{ files: ['scripts/**'], rules: { 'missing-timeout': 'off' } }] }));
+    const run = runCli(['scan', '--format', 'json', '.'], folder);
+    assert.equal(run.status, 1, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ path: string; ruleId: string }>).map((f) => `${f.path}:${f.ruleId}`), ['src/load.ts:missing-timeout']);
+  });
 });

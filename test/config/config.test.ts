@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it } from 'node:test';
@@ -89,5 +89,40 @@ describe('configuration', () => {
   it('package.json contributes.configuration and the JSON Schemas match the zod schema', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-config.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);
+  });
+
+  describe('overrides', () => {
+    const timeoutCode = "import axios from 'axios';\nexport const load = () => axios.get('https://api.example.com/x');\n";
+    const severityIn = (config: Parameters<typeof toAnalysisSettings>[0], path: string) =>
+      analyze(rules, path, timeoutCode, toAnalysisSettings(config, path)).findings.map((f) => `${f.ruleId}:${f.severity}`);
+
+    it('apply to the files their globs match, in order, over rules', () => {
+      const { config, problems } = resolveConfig(configModel, {
+        rules: { 'missing-timeout': 'error' },
+        overrides: [
+          { files: ['scripts/**'], rules: { 'missing-timeout': 'info' } },
+          { files: ['scripts/legacy/**'], rules: { 'missing-timeout': 'off' } },
+        ],
+      });
+      assert.deepEqual(problems, []);
+      assert.deepEqual(severityIn(config, 'src/load.ts'), ['missing-timeout:error']);
+      assert.deepEqual(severityIn(config, 'scripts/load.ts'), ['missing-timeout:info']);
+      assert.deepEqual(severityIn(config, 'scripts/legacy/load.ts'), []);
+    });
+
+    it('name each bad entry by its index and key, and keep the good ones', () => {
+      const { config, problems } = resolveConfig(configModel, {
+        overrides: [{ files: [], rules: {} }, { files: ['a/**'], rules: { 'no-such-rule': 'info', 'missing-timeout': 'loud' }, severity: 'x' }, { files: ['b/**'], rules: { 'missing-timeout': 'off' } }],
+      });
+      assert.deepEqual(problems.map((p) => p.key), ['overrides[0].files', 'overrides[1].severity', 'overrides[1].rules.no-such-rule', 'overrides[1].rules.missing-timeout']);
+      assert.deepEqual(config.overrides, [{ files: ['a/**'], rules: {} }, { files: ['b/**'], rules: { 'missing-timeout': 'off' } }]);
+      assert.deepEqual(resolveConfig(configModel, { overrides: 'tests' }).problems.map((p) => p.key), ['overrides']);
+    });
+
+    it('are in the generated JSON schema of the config file', () => {
+      const schema = JSON.parse(readFileSync(join(ROOT, 'schemas/integration-engineer.schema.json'), 'utf8'));
+      assert.equal(schema.properties.overrides.type, 'array');
+      assert.deepEqual(schema.properties.overrides.items.required, ['files', 'rules']);
+    });
   });
 });

@@ -122,4 +122,31 @@ describe('language server settings', () => {
       await session.close();
     }
   });
+
+  it('applies per-glob overrides from the config file, and again when the file changes (no reload)', async () => {
+    const overridden = mkdtempSync(join(tmpdir(), 'ie-lsp-overrides-'));
+    const configPath = join(overridden, 'integration-engineer.json');
+    writeFileSync(configPath, JSON.stringify({ overrides: [{ files: ['scripts/**'], rules: { 'hardcoded-credential': 'info' } }] }));
+    const session = new LspSession();
+    session.connection.onRequest('client/registerCapability', () => null);
+    await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(overridden).href, name: 'o' }], capabilities: {} });
+    await session.connection.sendNotification('initialized', {});
+    try {
+      const script = pathToFileURL(join(overridden, 'scripts', 'seed.ts')).href;
+      const app = pathToFileURL(join(overridden, 'src', 'app.ts')).href;
+      const scriptFirst = session.nextDiagnostics(script, (p) => p.diagnostics.length > 0);
+      const appFirst = session.nextDiagnostics(app, (p) => p.diagnostics.length > 0);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: script, languageId: 'typescript', version: 1, text: source } });
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: app, languageId: 'typescript', version: 1, text: source } });
+      assert.deepEqual((await scriptFirst).diagnostics.map((d) => d.severity), [DiagnosticSeverity.Information]);
+      assert.deepEqual((await appFirst).diagnostics.map((d) => d.severity), [DiagnosticSeverity.Error]);
+
+      writeFileSync(configPath, JSON.stringify({ overrides: [] }));
+      const scriptAgain = session.nextDiagnostics(script, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Error);
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
+      assert.equal((await scriptAgain).diagnostics.length, 1);
+    } finally {
+      await session.close();
+    }
+  });
 });

@@ -1,4 +1,5 @@
-import type { Config, ConfigModel } from './schema.js';
+import picomatch from 'picomatch';
+import type { Config, ConfigModel, Override, RuleSeverities } from './schema.js';
 import type { AnalysisSettings } from '../engine/analyze.js';
 
 export interface ConfigProblem {
@@ -29,7 +30,11 @@ export function resolveConfig(model: ConfigModel, raw: unknown, base: Config = m
       continue;
     }
     if (key === 'rules') {
-      config.rules = { ...base.rules, ...resolveRules(model, value, problems) };
+      config.rules = { ...base.rules, ...resolveRules(model, value, problems, 'rules') };
+      continue;
+    }
+    if (key === 'overrides') {
+      config.overrides = resolveOverrides(model, value, problems);
       continue;
     }
     const parsed = model.shape[key].safeParse(value);
@@ -39,24 +44,66 @@ export function resolveConfig(model: ConfigModel, raw: unknown, base: Config = m
   return { config, problems };
 }
 
-function resolveRules(model: ConfigModel, value: unknown, problems: ConfigProblem[]): Config['rules'] {
+function resolveRules(model: ConfigModel, value: unknown, problems: ConfigProblem[], at: string): RuleSeverities {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ key: 'rules', message: 'expected an object mapping rule ids to off, info, warning or error' });
+    problems.push({ key: at, message: 'expected an object mapping rule ids to off, info, warning or error' });
     return {};
   }
-  const result: Record<string, string> = {};
+  const result: RuleSeverities = {};
   const known = model.ruleSeverities.shape;
   for (const [id, severity] of Object.entries(value as Record<string, unknown>)) {
     const schema = known[id];
     if (!schema) {
-      problems.push({ key: `rules.${id}`, message: `unknown rule "${id}"` });
+      problems.push({ key: `${at}.${id}`, message: `unknown rule "${id}"` });
       continue;
     }
     const parsed = schema.safeParse(severity);
-    if (parsed.success && parsed.data !== undefined) result[id] = parsed.data as string;
-    else problems.push({ key: `rules.${id}`, message: `expected off, info, warning or error, got ${JSON.stringify(severity)}` });
+    if (parsed.success && parsed.data !== undefined) result[id] = parsed.data;
+    else problems.push({ key: `${at}.${id}`, message: `expected off, info, warning or error, got ${JSON.stringify(severity)}` });
   }
-  return result as Config['rules'];
+  return result;
+}
+
+/** Each override on its own: a bad entry is named and skipped, the others still apply. */
+function resolveOverrides(model: ConfigModel, value: unknown, problems: ConfigProblem[]): Override[] {
+  if (!Array.isArray(value)) {
+    problems.push({ key: 'overrides', message: 'expected an array of { "files": [globs], "rules": { rule-id: severity } }' });
+    return model.defaults.overrides;
+  }
+  const overrides: Override[] = [];
+  value.forEach((entry: unknown, index) => {
+    const at = `overrides[${index}]`;
+    if (typeof entry !== 'object' || entry === null || Array.isArray(entry)) {
+      problems.push({ key: at, message: 'expected an object with "files" and "rules"' });
+      return;
+    }
+    const { files, rules, ...unknown } = entry as Record<string, unknown>;
+    for (const key of Object.keys(unknown)) problems.push({ key: `${at}.${key}`, message: `unknown key "${key}" (an override has "files" and "rules")` });
+    if (!Array.isArray(files) || files.length === 0 || !files.every((glob) => typeof glob === 'string' && glob.length > 0)) {
+      problems.push({ key: `${at}.files`, message: 'expected a non-empty array of glob patterns' });
+      return;
+    }
+    overrides.push({ files, rules: resolveRules(model, rules ?? {}, problems, `${at}.rules`) });
+  });
+  return overrides;
+}
+
+/** Compiled once per overrides array: the settings object lives as long as its configuration. */
+const overrideMatchers = new WeakMap<Override[], Array<(path: string) => boolean>>();
+
+/** The severities for one file: `rules`, then every override whose globs match it, in order. */
+export function severitiesFor(config: Config, relativePath: string | undefined): RuleSeverities {
+  if (relativePath === undefined || config.overrides.length === 0) return config.rules;
+  let matchers = overrideMatchers.get(config.overrides);
+  if (!matchers) {
+    matchers = config.overrides.map((override) => picomatch(override.files, { dot: true }));
+    overrideMatchers.set(config.overrides, matchers);
+  }
+  let severities = config.rules;
+  config.overrides.forEach((override, index) => {
+    if (matchers[index](relativePath)) severities = { ...severities, ...override.rules };
+  });
+  return severities;
 }
 
 function describeIssue(issue: { message: string; path: PropertyKey[] } | undefined): string {
@@ -65,10 +112,13 @@ function describeIssue(issue: { message: string; path: PropertyKey[] } | undefin
   return `${issue.message}${where}`;
 }
 
-/** What the engine needs from a configuration. */
-export function toAnalysisSettings(config: Config, only?: string[]): AnalysisSettings {
+/**
+ * What the engine needs from a configuration, for one file: `relativePath` (to the workspace
+ * folder, or the CLI's current folder, `/`-separated) selects the overrides that apply.
+ */
+export function toAnalysisSettings(config: Config, relativePath?: string, only?: string[]): AnalysisSettings {
   return {
-    severities: config.rules as AnalysisSettings['severities'],
+    severities: severitiesFor(config, relativePath) as AnalysisSettings['severities'],
     // Each rule picks the keys its `meta.options` declares.
     options: config,
     ...(only ? { only } : {}),

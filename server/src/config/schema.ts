@@ -20,8 +20,17 @@ const analysisShape = {
   maxFileSize: z.number().int().min(1).max(100_000_000).default(1_000_000).describe('Files larger than this many bytes are skipped.'),
 };
 
+export type RuleSeverities = Partial<Record<string, SeveritySettingValue>>;
+
+/** ESLint flat config's `files` idea: severities for the files the globs match. */
+export interface Override {
+  files: string[];
+  rules: RuleSeverities;
+}
+
 export interface Config {
-  rules: Partial<Record<string, SeveritySettingValue>>;
+  rules: RuleSeverities;
+  overrides: Override[];
   include: string[];
   exclude: string[];
   timeBudgetMs: number;
@@ -37,6 +46,20 @@ export interface ConfigModel {
   ruleSeverities: z.ZodObject<Record<string, z.ZodOptional<typeof severitySetting>>>;
   schema: z.ZodType;
   defaults: Config;
+}
+
+/** Files whose findings are about test or sample code: a missing timeout there is rarely worth a squiggle. */
+export const TEST_AND_EXAMPLE_FILES = [
+  '**/*.{test,spec}.*',
+  '**/{test,tests,__tests__,spec,specs,e2e,fixtures,__fixtures__,__mocks__,example,examples}/**',
+  '**/*.e2e.*',
+];
+
+/** The documented default: resilience rules drop to information in test, spec, fixture, example and e2e files. */
+function defaultOverrides(metas: readonly RuleMeta[]): Override[] {
+  const resilience = metas.filter((meta) => meta.category === 'resilience');
+  if (resilience.length === 0) return [];
+  return [{ files: TEST_AND_EXAMPLE_FILES, rules: Object.fromEntries(resilience.map((meta) => [meta.id, 'info'])) }];
 }
 
 /** Collects the rules' settings; a key two rules declare must be the same schema (see `config/settings.ts`). */
@@ -56,8 +79,18 @@ export function createConfigModel(metas: readonly RuleMeta[]): ConfigModel {
   const ruleSeverities = z
     .object(Object.fromEntries(metas.map((meta) => [meta.id, severitySetting.optional().describe(`${meta.description} (default: ${meta.defaultSeverity})`)])))
     .strict();
+  const override = z
+    .object({
+      files: z.array(z.string().min(1)).min(1).describe('Glob patterns (relative to the workspace folder, or to the current folder for the CLI) of the files this override applies to.'),
+      rules: ruleSeverities.describe('Severity per rule id for the matching files.'),
+    })
+    .strict();
   const shape: Record<string, z.ZodType> = {
     rules: ruleSeverities.default({}).describe('Severity per rule id: off, info, warning or error. Rules not named keep their default.'),
+    overrides: z
+      .array(override)
+      .default(defaultOverrides(metas))
+      .describe('Severities for files matching globs, applied in order over `rules` (later entries win). The default lowers the resilience rules to info in test, spec, fixture, example and e2e files; set [] to drop it.'),
     ...ruleSettings(metas),
     ...analysisShape,
   };

@@ -17,11 +17,18 @@ export type OptionsShape = Record<string, z.ZodType>;
 /** The values a rule sees for its options: its schema's output, defaults filled. */
 export type OptionsOf<Shape extends OptionsShape> = { [K in keyof Shape]: z.output<Shape[K]> };
 
+export type RuleCategory = 'security' | 'resilience' | 'messaging';
+
 export interface RuleMeta<Shape extends OptionsShape = OptionsShape> {
   id: string;
   defaultSeverity: Severity;
   /** One line, shown in SARIF `shortDescription` and the docs index. */
   description: string;
+  /**
+   * What kind of problem it finds. Resilience findings weigh less in tests and examples, so the
+   * default `overrides` lower them there; security findings keep their severity everywhere.
+   */
+  category?: RuleCategory;
   /** Message texts by id (ESLint's `meta.messages`); `{{name}}` is filled from a report's `data`. */
   messages: Record<string, string>;
   /** The settings the rule reads; `config/` collects them from the registry as top-level keys. */
