@@ -1,4 +1,3 @@
-import { Project } from 'ts-morph';
 import { ts } from './ts.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
@@ -11,30 +10,45 @@ function scriptKind(path: string): ts.ScriptKind {
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
 }
 
-/** Maps any path or URI to a key the in-memory file system accepts. */
-function memoryPath(path: string): string {
-  return '/' + path.replace(/^[a-z]+:\/+/i, '').replace(/[\\:]/g, '/').replace(/^\/+/, '');
+/** The span that changed between two texts: their common prefix and suffix are kept. */
+export function changeRange(before: string, after: string): ts.TextChangeRange {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
 }
 
 /**
- * One shared in-memory ts-morph Project: no type checking, no module resolution. A file
- * is parsed when analysed and forgotten when its document closes (or after a CLI scan).
+ * Parses JS/TS with the compiler's own `createSourceFile`: no program, no type checking, no
+ * module resolution, and no ts-morph wrapper objects (a project's bookkeeping cost more than the
+ * parse). Trees of open documents are kept by path until `forget`, and a new version of the
+ * text is re-parsed incrementally from the last tree (what the compiler does on a keystroke);
+ * a CLI scan keeps none.
  */
 export class Parser {
-  private readonly project = new Project({
-    useInMemoryFileSystem: true,
-    skipFileDependencyResolution: true,
-    skipLoadingLibFiles: true,
-    compilerOptions: { allowJs: true, noResolve: true, noLib: true, jsx: ts.JsxEmit.Preserve },
-  });
+  private readonly trees = new Map<string, ts.SourceFile>();
 
   parse(path: string, text: string): ts.SourceFile {
-    const file = this.project.createSourceFile(memoryPath(path), text, { overwrite: true, scriptKind: scriptKind(path) });
-    return file.compilerNode;
+    const previous = this.trees.get(path);
+    if (previous?.text === text) return previous;
+    const sourceFile = (previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+    this.trees.set(path, sourceFile);
+    return sourceFile;
+  }
+
+  /** The incremental parse, or undefined when it fails (a fresh parse then decides). */
+  private reparse(previous: ts.SourceFile, text: string): ts.SourceFile | undefined {
+    try {
+      // Parents stay set, as in a fresh parse: rules walk up from a node to its call.
+      return ts.updateSourceFile(previous, text, changeRange(previous.text, text));
+    } catch {
+      return undefined;
+    }
   }
 
   forget(path: string): void {
-    const file = this.project.getSourceFile(memoryPath(path));
-    if (file) this.project.removeSourceFile(file);
+    this.trees.delete(path);
   }
 }

@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, it } from 'node:test';
+import { ts } from '../../server/src/engine/ts.js';
+import { changeRange, Parser } from '../../server/src/engine/parser.js';
+import { ROOT } from '../helpers/processes.js';
+
+/** Every node as `kind@pos-end`, parents checked: two trees that print the same are the same parse. */
+function shape(sourceFile: ts.SourceFile): string[] {
+  const out: string[] = [];
+  const stack: ts.Node[] = [sourceFile];
+  while (stack.length > 0) {
+    const node = stack.pop()!;
+    out.push(`${ts.SyntaxKind[node.kind]}@${node.pos}-${node.end}`);
+    ts.forEachChild(node, (child) => {
+      assert.equal(child.parent, node, 'a child without its parent set');
+      stack.push(child);
+    });
+  }
+  return out;
+}
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : /\.(ts|tsx|js|jsx|mjs|cjs)$/.test(name) ? [path] : [];
+  });
+}
+
+/** A deterministic generator, so a failure replays. */
+function random(seed: number): () => number {
+  let state = seed;
+  return () => ((state = (state * 1_103_515_245 + 12_345) % 2_147_483_648) / 2_147_483_648);
+}
+
+describe('parser', () => {
+  it('changeRange spans exactly what changed', () => {
+    const range = changeRange('const a = 1;', 'const abc = 1;');
+    assert.deepEqual([range.span.start, range.span.length, range.newLength], [7, 0, 2]);
+    const same = changeRange('x', 'x');
+    assert.deepEqual([same.span.start, same.span.length, same.newLength], [1, 0, 0]);
+  });
+
+  it('an incremental re-parse after typing, deleting and pasting gives the tree a fresh parse gives', () => {
+    const files = sources(join(ROOT, 'eval')).slice(0, 60);
+    assert.ok(files.length >= 30, 'too few files to exercise the re-parse');
+    const next = random(7);
+    const parser = new Parser();
+    const snippets = ['x', '(', '}', '\n', '`${a}`', ' await fetch(url)', '/* c */', "'", 'if (a) {', '<div>'];
+    let edits = 0;
+    for (const file of files) {
+      let text = readFileSync(file, 'utf8');
+      parser.parse(file, text);
+      for (let i = 0; i < 8; i++) {
+        const at = Math.floor(next() * text.length);
+        const removed = Math.floor(next() * 12);
+        text = text.slice(0, at) + (next() < 0.7 ? snippets[Math.floor(next() * snippets.length)] : '') + text.slice(at + removed);
+        const incremental = parser.parse(file, text);
+        const fresh = new Parser().parse(file, text);
+        assert.deepEqual(shape(incremental), shape(fresh), `${file} after edit ${i}`);
+        edits++;
+      }
+      parser.forget(file);
+    }
+    assert.ok(edits >= 240);
+  });
+});
