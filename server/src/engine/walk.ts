@@ -1,0 +1,41 @@
+import { ts } from './ts.js';
+
+/**
+ * The one walk of a parsed file: every node in document order (pre-order), collected once with
+ * an explicit stack so deep nesting cannot overflow the call stack. Facts and rules read these
+ * lists instead of walking the tree again; `ofKind` buckets them on first use.
+ */
+export class FileNodes {
+  readonly all: readonly ts.Node[];
+  private byKind?: Map<ts.SyntaxKind, ts.Node[]>;
+
+  constructor(sourceFile: ts.SourceFile) {
+    const all: ts.Node[] = [];
+    const stack: ts.Node[] = [sourceFile];
+    const children: ts.Node[] = [];
+    const collect = (child: ts.Node): void => {
+      children.push(child);
+    };
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      all.push(node);
+      ts.forEachChild(node, collect);
+      // Pushed in reverse so the first child is popped, and listed, first.
+      while (children.length > 0) stack.push(children.pop()!);
+    }
+    this.all = all;
+  }
+
+  /** The nodes of one syntax kind, in document order. */
+  ofKind<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): readonly T[] {
+    if (!this.byKind) {
+      this.byKind = new Map();
+      for (const node of this.all) {
+        const list = this.byKind.get(node.kind);
+        if (list) list.push(node);
+        else this.byKind.set(node.kind, [node]);
+      }
+    }
+    return (this.byKind.get(kind) ?? []) as readonly T[];
+  }
+}
