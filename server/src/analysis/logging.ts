@@ -1,16 +1,20 @@
 /**
- * Recognition of log calls: `console.*`, and the level methods of a logger (`log`,
- * `logger`, `this.logger`, `req.log`, `reply.log`, `fastify.log`, `auditLogger`, a
- * `logger.child(...)`, the winston default logger).
+ * Recognition of log calls: `console.*`, and the level methods (from `models/loggers.ts`)
+ * of a logger (`log`, `logger`, `this.logger`, `req.log`, `reply.log`, `fastify.log`,
+ * `auditLogger`, a `logger.child(...)`, the winston default logger).
  */
 import { ts } from '../engine/ts.js';
 import { dottedName } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
+import { LOGGER_LIBRARIES } from '../models/loggers.js';
 
-const CONSOLE_METHODS = new Set(['log', 'info', 'warn', 'error', 'debug', 'trace', 'dir', 'table']);
-const LEVEL_METHODS = new Set(['info', 'warn', 'warning', 'error', 'debug', 'trace', 'fatal', 'log', 'verbose', 'silly', 'notice', 'critical']);
-const LOGGER_MODULES = new Set(['winston', 'consola', 'signale', 'npmlog']);
+/** Global logger objects (`console`) by path, each with its own methods. */
+const GLOBAL_LOGGERS = LOGGER_LIBRARIES.flatMap(({ instance, levels }) => (typeof instance === 'object' ? [{ path: instance.global, levels: new Set(levels) }] : []));
+/** Every library logger's level methods: a logger found by name may be any of them. */
+const LEVEL_METHODS = new Set(LOGGER_LIBRARIES.flatMap(({ instance, levels }) => (typeof instance === 'object' ? [] : levels)));
+/** Modules whose export is itself a logger. */
+const LOGGER_MODULES = new Set(LOGGER_LIBRARIES.flatMap(({ instance, modules }) => (instance === 'module export' ? modules : [])));
 
 const LOGGER_WORDS = new Set(['log', 'logger', 'logging', 'logs']);
 
@@ -49,7 +53,8 @@ export function isLogCall(call: ts.CallExpression, facts: FileFacts): boolean {
   if (!ts.isPropertyAccessExpression(callee)) return false;
   const method = callee.name.text;
   const ref = facts.resolve(callee.expression);
-  if (ref && ref.module === GLOBAL && ref.path.length === 1 && ref.path[0] === 'console') return CONSOLE_METHODS.has(method);
+  const global = ref?.module === GLOBAL && ref.path.length === 1 ? GLOBAL_LOGGERS.find((logger) => logger.path === ref.path[0]) : undefined;
+  if (global) return global.levels.has(method);
   return LEVEL_METHODS.has(method) && isLoggerReceiver(callee.expression, facts);
 }
 

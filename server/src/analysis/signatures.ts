@@ -2,16 +2,10 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
+import { WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 
 /** Headers providers sign webhook deliveries with (or send a shared secret token in). */
-const KNOWN_SIGNATURE_HEADERS = new Set([
-  'stripe-signature', 'x-hub-signature', 'x-hub-signature-256', 'x-slack-signature', 'svix-signature', 'webhook-signature',
-  'x-shopify-hmac-sha256', 'x-twilio-signature', 'x-gitlab-token', 'paddle-signature', 'x-razorpay-signature',
-  'x-square-hmacsha256-signature', 'x-square-signature', 'typeform-signature', 'x-zm-signature', 'x-hook-signature',
-  'x-telegram-bot-api-secret-token', 'x-signature-ed25519', 'x-line-signature', 'x-paystack-signature', 'x-cc-webhook-signature',
-  'x-webhook-signature', 'x-signature', 'linear-signature', 'x-intercom-signature', 'x-mailgun-signature', 'x-hubspot-signature',
-  'x-hubspot-signature-v3', 'x-wc-webhook-signature', 'x-goog-channel-token', 'x-plaid-verification', 'clerk-signature',
-]);
+const KNOWN_SIGNATURE_HEADERS = new Set(WEBHOOK_PROVIDERS.flatMap((provider) => provider.signatureHeaders));
 
 /** True for a header name a provider signs webhooks with: the known list, or `*-signature*` / `*-hmac-*`. */
 export function isSignatureHeaderName(name: string): boolean {
@@ -26,11 +20,10 @@ const WEAK_VERBS = new Set(['validate', 'validates', 'validation', 'validator', 
 const SIGNATURE_WORDS = new Set(['signature', 'signatures', 'sig', 'signed', 'webhook', 'webhooks', 'hook', 'hmac', 'digest', 'origin', 'sender']);
 const SIGNED_THING_WORDS = new Set([...SIGNATURE_WORDS, 'payload', 'request', 'req', 'event', 'delivery', 'stripe', 'github', 'slack', 'svix', 'shopify', 'twilio']);
 
-/** Verifier entry points of the libraries the contract names, by callee name. */
-const LIBRARY_VERIFIERS = new Set([
-  'constructEvent', 'constructEventAsync', 'verifyAndReceive', 'validateExpressRequest', 'validateRequestWithBody',
-  'timingSafeEqual', 'createHmac', 'createVerify', 'verifyKey', 'verifyWebhookSignature', 'createNodeMiddleware', 'isValidSignature',
-]);
+/** Every provider's verifiers, each with the modules it comes from. */
+const VERIFIER_CALLS = WEBHOOK_PROVIDERS.flatMap((provider) => provider.verifiers.map((verifier) => ({ ...verifier, modules: provider.modules })));
+/** Library verifiers whose name alone says they verify, also as a middleware's or a factory's name. */
+const LIBRARY_VERIFIERS = new Set(VERIFIER_CALLS.filter((verifier) => !verifier.callOnly && !verifier.only).flatMap((verifier) => verifier.names));
 
 /**
  * True when a callee name says it verifies a signature (`verifySignature`,
@@ -46,27 +39,32 @@ export function isVerifierName(name: string, extraNames: readonly string[] = [])
   return words.some((word) => WEAK_VERBS.has(word)) && words.some((word) => SIGNATURE_WORDS.has(word));
 }
 
+/** True when a call is one of a library's verifiers (`VerifierCall` says when a name needs more). */
+function isLibraryVerifierCall(call: ts.CallExpression, name: string, facts: FileFacts): boolean {
+  const callee = skipOuter(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? dottedName(callee.expression) ?? '' : '';
+  return VERIFIER_CALLS.some(({ names, only, modules }) => {
+    if (!names.includes(name)) return false;
+    if (!only) return true;
+    const module = only.fromModule ? facts.resolve(callee)?.module : undefined;
+    return (only.receiver?.test(receiver) ?? false) || (module !== undefined && modules.includes(module)) || (only.minArguments !== undefined && call.arguments.length >= only.minArguments);
+  });
+}
+
 /**
- * True when a call verifies a webhook delivery: a verifier named so, a library verifier
- * (`stripe.webhooks.constructEvent`, svix / standard-webhooks / octokit `.verify`,
- * Twilio `validateRequest` / `twilio.webhook()`, Shopify `webhooks.validate`, an HMAC
- * computed with `crypto.createHmac`, `crypto.timingSafeEqual`, WebCrypto `subtle.verify`).
+ * True when a call verifies a webhook delivery: a verifier named so, or a library verifier
+ * (`stripe.webhooks.constructEvent`, svix / standard-webhooks / octokit `.verify`, Twilio
+ * `validateRequest` / `twilio.webhook()`, Shopify `webhooks.validate`, an HMAC computed with
+ * `crypto.createHmac`, `crypto.timingSafeEqual`, WebCrypto `subtle.sign`), or a function a
+ * verifier factory made.
  */
 export function isVerificationCall(call: ts.CallExpression, facts: FileFacts, extraNames: readonly string[] = []): boolean {
   const name = calleeName(call);
   if (!name) return false;
-  if (name === 'verify' || isVerifierName(name, extraNames)) return true;
+  if (isVerifierName(name, extraNames) || isLibraryVerifierCall(call, name, facts)) return true;
   const callee = skipOuter(call.expression);
   // `const middleware = await createNodeMiddleware(app); middleware(req, res)`: calls what a verifier factory made.
-  if (ts.isIdentifier(callee) && madeByVerifier(callee, facts, extraNames)) return true;
-  const receiver = ts.isPropertyAccessExpression(callee) ? dottedName(callee.expression) ?? '' : '';
-  if (name === 'validate' && /webhooks?$/i.test(receiver)) return true;
-  if (name === 'webhook' || name === 'validateRequest') {
-    // Twilio's helpers; a bare `validateRequest(schema)` is usually body validation.
-    return facts.resolve(callee)?.module === 'twilio' || /twilio/i.test(receiver) || (name === 'validateRequest' && call.arguments.length >= 4);
-  }
-  // WebCrypto HMAC: `crypto.subtle.sign('HMAC', key, body)` computes the expected signature.
-  return name === 'sign' && /subtle$/.test(receiver);
+  return ts.isIdentifier(callee) && madeByVerifier(callee, facts, extraNames);
 }
 
 function madeByVerifier(callee: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): boolean {

@@ -205,6 +205,7 @@ ruleTester('hardcoded-credential', {
     // Well-known sinks.
     { code: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: id }, 'k3yb0ard-cat-9', { expiresIn: '1h' });`, errors: [{ line: 2, message: /jwt\.sign is given a hardcoded secret/ }] },
     { code: `import { verify } from 'jsonwebtoken';\nconst claims = verify(token, 'my jwt secret');`, errors: [{ line: 2, message: /jwt\.verify/ }] },
+    { name: 'the global crypto (Bun, Deno, workers)', code: `const mac = crypto.createHmac('sha256', 'wh-signing-9f8e');`, errors: [{ line: 1, message: /crypto\.createHmac is given a hardcoded secret/ }] },
     { code: `const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'wh-signing-9f8e').update(body).digest('hex');`, errors: [{ line: 2, message: /crypto\.createHmac/ }] },
     { code: `import { createHmac } from 'node:crypto';\nconst key = 'f00dbabe1234';\nconst mac = createHmac('sha256', key);`, errors: [{ line: 2, message: /crypto\.createHmac/ }] },
     { code: `import cookieParser from 'cookie-parser';\napp.use(cookieParser('keyboard cat'));`, errors: [{ line: 2, message: /cookieParser/ }] },

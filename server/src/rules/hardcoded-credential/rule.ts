@@ -6,35 +6,49 @@ import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
 import type { TextKind } from '../../engine/files.js';
+import type { MessageData } from '../../engine/types.js';
 import {
   authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
+import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
 
-function secretMessage(match: SecretMatch): string {
+const MESSAGES = {
+  pem: `A PEM private key is hardcoded here: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`,
+  urlPassword: `This URL embeds a password (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`,
+  authorization: `The Authorization header carries a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`,
+  token: `{{article}} {{label}} (\`{{preview}}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`,
+  namedInCode: `\`{{name}}\` is set to a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`process.env\`) or a secret store, and rotate it.`,
+  namedInText: `\`{{name}}\` is set to a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Reference an environment variable or a secret instead, and rotate it.`,
+  sink: `{{sink}} is given a hardcoded secret (\`{{preview}}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`,
+};
+
+/** A report's message: one of `MESSAGES` and its placeholders. */
+interface Message {
+  messageId: keyof typeof MESSAGES;
+  data?: MessageData;
+}
+
+function secretMessage(match: SecretMatch): Message {
   switch (match.kind) {
     case 'pem':
-      return `A PEM private key is hardcoded here: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`;
+      return { messageId: 'pem' };
     case 'url-password':
-      return `This URL embeds a password (\`${maskSecret(match.secret)}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`;
+      return { messageId: 'urlPassword', data: { preview: maskSecret(match.secret) } };
     case 'authorization':
       return authorizationMessage(match.secret);
     case 'token':
-      return `${/^[AEIOU]/i.test(match.label) ? 'An' : 'A'} ${match.label} (\`${tokenPreview(match.secret)}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`;
+      return { messageId: 'token', data: { article: /^[AEIOU]/i.test(match.label) ? 'An' : 'A', label: match.label, preview: tokenPreview(match.secret) } };
   }
 }
 
-function authorizationMessage(credential: string): string {
-  return `The Authorization header carries a hardcoded credential (\`${maskSecret(credential)}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`;
+function authorizationMessage(credential: string): Message {
+  return { messageId: 'authorization', data: { preview: maskSecret(credential) } };
 }
 
-function namedMessage(name: string, value: string, remedy: string): string {
-  return `\`${name}\` is set to a hardcoded credential (\`${maskSecret(value)}\`): ${REPOSITORY_RISK}. ${remedy}, and rotate it.`;
-}
-
-function sinkMessage(sink: string, value: string): string {
-  return `${sink} is given a hardcoded secret (\`${maskSecret(value)}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`;
+function namedMessage(messageId: 'namedInCode' | 'namedInText', name: string, value: string): Message {
+  return { messageId, data: { name, preview: maskSecret(value) } };
 }
 
 /** The `credentials` option of fetch/Request is a mode (contract 1.1). */
@@ -108,22 +122,12 @@ function envVariableName(expr: ts.Expression, facts: FileFacts): string | undefi
   return targetName(node);
 }
 
-interface Sink {
-  label: string;
-  argument: number;
-}
-
-/** The well-known secret-taking calls of contract 1.1 and which argument is the secret. */
-function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): Sink | undefined {
+/** The secret-taking call of `SECRET_SINKS` a call is, if any. */
+function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): SecretSink | undefined {
   const ref = facts.resolve(call.expression);
   if (!ref) return undefined;
   const path = ref.path.join('.');
-  if (ref.module === 'jsonwebtoken' && (path === 'sign' || path === 'verify')) return { label: `jwt.${path}`, argument: 1 };
-  if ((ref.module === 'crypto' && path === 'createHmac') || (ref.module === GLOBAL && path === 'crypto.createHmac')) return { label: 'crypto.createHmac', argument: 1 };
-  if (ref.module === 'cookie-parser' && path === '') return { label: 'cookieParser', argument: 0 };
-  if (ref.module === 'stripe' && (path === '' || path === 'Stripe')) return { label: 'The Stripe client', argument: 0 };
-  if (ref.module === 'twilio' && (path === '' || path === 'Twilio')) return { label: 'The Twilio client', argument: 1 };
-  return undefined;
+  return SECRET_SINKS.find((sink) => sink.modules.includes(ref.module) && sink.paths.includes(path));
 }
 
 /** `prefix: { accessToken: 'fboa_' }`, `const TOKEN_PREFIXES = {...}`: the values start tokens, they are not tokens. */
@@ -144,10 +148,10 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const span = (node: ts.Node) => ({ start: node.getStart(), end: node.getEnd() });
   const secretsIn = (node: ts.Node): SecretMatch[] => secrets.filter((secret) => !consumed.has(secret) && overlaps(secret, span(node)));
   const holdsSecret = (node: ts.Node): boolean => secrets.some((secret) => overlaps(secret, span(node)));
-  const reportLiteral = (node: ts.Node, message: string): void => {
+  const reportLiteral = (node: ts.Node, message: Message): void => {
     if (reported.has(node.getStart())) return;
     reported.add(node.getStart());
-    ctx.report({ node, message });
+    ctx.report({ node, ...message });
   };
 
   /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any. */
@@ -164,7 +168,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
       if (holdsSecret(literal)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);
       if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential));
-      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage(name, literal.text, 'Read it from the environment (`process.env`) or a secret store'));
+      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage('namedInCode', name, literal.text));
     }
   };
 
@@ -176,7 +180,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
     for (const literal of literals) {
       if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text)) continue;
-      reportLiteral(literal, sinkMessage(sink.label, literal.text));
+      reportLiteral(literal, { messageId: 'sink', data: { sink: sink.label, preview: maskSecret(literal.text) } });
     }
   };
 
@@ -226,7 +230,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret)) ctx.report({ span: secret, message: secretMessage(secret) });
+        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret) });
       }
     },
   };
@@ -280,7 +284,7 @@ function isLabelTable(entries: readonly NamedValue[], kind: TextKind): boolean {
 
 function checkTextFile(ctx: TextContext<Options>): void {
   const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
-  for (const secret of secrets) ctx.report({ span: secret, message: secretMessage(secret) });
+  for (const secret of secrets) ctx.report({ span: secret, ...secretMessage(secret) });
   if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
   const reported = new Set<number>();
   const entries = namedValues(ctx.text, ctx.kind);
@@ -291,8 +295,8 @@ function checkTextFile(ctx: TextContext<Options>): void {
     const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
     if (!judgement) continue;
     reported.add(entry.start);
-    const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage(entry.name, entry.value, 'Reference an environment variable or a secret instead');
-    ctx.report({ span: { start: entry.start, end: entry.end }, message });
+    const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInText', entry.name, entry.value);
+    ctx.report({ span: { start: entry.start, end: entry.end }, ...message });
   }
 }
 
@@ -301,8 +305,7 @@ export const rule = defineRule({
     id: 'hardcoded-credential',
     defaultSeverity: 'error',
     description: 'A credential is written into the source instead of coming from the environment or a secret store.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: MESSAGES,
     options: optionsShape,
   },
   create: createCodeVisitor,

@@ -4,20 +4,25 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { forEachCall } from '../../analysis/functions.js';
 import { RequestSources } from '../../analysis/request-sources.js';
+import { JWT_CALLS, type JwtCall } from '../../models/jwt.js';
 
-type Check = { kind: 'decode'; label: string } | { kind: 'verify'; label: string };
+interface Check {
+  call: JwtCall;
+  /** How messages name the call: `jwt.decode`, `this.jwtService.decode`. */
+  label: string;
+}
 
-/** What a call is: an unverified decode (jsonwebtoken, jose, @nestjs/jwt) or a jsonwebtoken verify. */
+/** Which of the modelled JWT calls a call is: an unverified decode or a verify. */
 function classify(call: ts.CallExpression, facts: FileFacts): Check | undefined {
   const ref = facts.resolve(call.expression);
   const path = ref?.path.join('.');
-  if (ref?.module === 'jsonwebtoken' && path === 'decode') return { kind: 'decode', label: 'jwt.decode' };
-  if (ref?.module === 'jsonwebtoken' && path === 'verify') return { kind: 'verify', label: 'jwt.verify' };
-  if (ref?.module === 'jose' && path === 'decodeJwt') return { kind: 'decode', label: 'jose.decodeJwt' };
-  if (ref?.module === 'jose' && path === 'UnsecuredJWT.decode') return { kind: 'decode', label: 'UnsecuredJWT.decode' };
   const callee = skipOuter(call.expression);
-  if (facts.importedModules.has('@nestjs/jwt') && ts.isPropertyAccessExpression(callee) && callee.name.text === 'decode' && /jwt/i.test(dottedName(callee.expression) ?? '')) {
-    return { kind: 'decode', label: `${dottedName(callee.expression)}.decode` };
+  for (const row of JWT_CALLS) {
+    if (row.export !== undefined && ref && row.modules.includes(ref.module) && path === row.export) return { call: row, label: row.label ?? row.export };
+    if (row.method && ts.isPropertyAccessExpression(callee) && callee.name.text === row.method.name && row.modules.some((module) => facts.importedModules.has(module))) {
+      const receiver = dottedName(callee.expression) ?? '';
+      if (row.method.receiver.test(receiver)) return { call: row, label: `${receiver}.${row.method.name}` };
+    }
   }
   return undefined;
 }
@@ -31,9 +36,9 @@ function makesVerifyCall(scope: ts.Node): boolean {
   return found;
 }
 
-/** `algorithms: ['HS256', 'none']` in a jsonwebtoken verify call's options. */
-function allowsNone(call: ts.CallExpression, facts: FileFacts): boolean {
-  const lookup = lookupProperty(call.arguments[2], 'algorithms', facts);
+/** `algorithms: ['HS256', 'none']` in a verify call's options. */
+function allowsNone(call: ts.CallExpression, optionsArgument: number, facts: FileFacts): boolean {
+  const lookup = lookupProperty(call.arguments[optionsArgument], 'algorithms', facts);
   if (lookup.kind !== 'present' || !lookup.value) return false;
   const list = facts.valueOf(lookup.value);
   if (!list || !ts.isArrayLiteralExpression(list)) return false;
@@ -48,8 +53,12 @@ export const rule = defineRule({
     id: 'jwt-unverified',
     defaultSeverity: 'error',
     description: 'A JWT from an incoming request is trusted without verifying its signature.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      noneAlgorithm:
+        "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",
+      unverifiedDecode:
+        '{{call}} reads a token from the incoming request without verifying its signature: anyone can forge its claims (user id, roles). Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.',
+    },
   },
   create(ctx) {
     const { facts, sourceFile } = ctx.file;
@@ -61,18 +70,14 @@ export const rule = defineRule({
           const call = node as ts.CallExpression;
           const check = classify(call, facts);
           if (!check) return;
-          if (check.kind === 'verify') {
-            if (allowsNone(call, facts)) {
-              ctx.report({ node: call, message: `${check.label} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.` });
-            }
+          if (check.call.kind === 'verify') {
+            const { optionsArgument } = check.call;
+            if (optionsArgument !== undefined && allowsNone(call, optionsArgument, facts)) ctx.report({ node: call, messageId: 'noneAlgorithm', data: { call: check.label } });
             return;
           }
           const token = call.arguments[0];
           if (!token || makesVerifyCall(enclosingFunction(call)) || !sources.fromRequest(token)) return;
-          ctx.report({
-            node: call,
-            message: `${check.label} reads a token from the incoming request without verifying its signature: anyone can forge its claims (user id, roles). Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.`,
-          });
+          ctx.report({ node: call, messageId: 'unverifiedDecode', data: { call: check.label } });
         },
       },
     };

@@ -208,8 +208,11 @@ export const rule = defineRule({
     id: 'secret-in-log',
     defaultSeverity: 'warning',
     description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      secret: '{{call}} writes `{{secret}}` to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
+      headers:
+        '{{call}} writes the headers object `{{secret}}` (with its Authorization and Cookie values) to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
+    },
     options: { credentialNames: sharedSettings.credentialNames },
   },
   create(context) {
@@ -223,11 +226,7 @@ export const rule = defineRule({
           for (const arg of call.arguments) {
             const secret = finder.exposed(arg);
             if (!secret) continue;
-            const what = /headers$/i.test(secret) ? `the headers object \`${secret}\` (with its Authorization and Cookie values)` : `\`${secret}\``;
-            context.report({
-              node: call,
-              message: `${logCallName(call)} writes ${what} to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as \`Boolean(value)\` instead.`,
-            });
+            context.report({ node: call, messageId: /headers$/i.test(secret) ? 'headers' : 'secret', data: { call: logCallName(call), secret } });
             return;
           }
         },

@@ -89,5 +89,13 @@ ruleTester('secret-in-log', {
     { name: 'string key of the secret', code: `logger.info({ 'api-key': key });`, errors: [{ line: 1 }] },
     { name: 'extra credential name', options: { credentialNames: ['pin'] }, code: `console.log('pin', pin);`, errors: [{ line: 1 }] },
     { name: 'one finding per call', code: `console.log(token, password, apiKey);`, errors: [{ line: 1 }] },
+    { name: 'consola default logger', code: `import consola from 'consola';\nconsola.warn('refresh token', refreshToken);`, errors: [{ line: 2 }] },
+    { name: 'signale default logger', code: `import signale from 'signale';\nsignale.debug({ clientSecret });`, errors: [{ line: 2 }] },
+    { name: 'npmlog default logger', code: `const log = require('npmlog');\nlog.http('fetch', { authorization });`, errors: [{ line: 2 }] },
+    { name: 'pino logger', code: `import pino from 'pino';\nconst logger = pino();\nlogger.fatal({ password });`, errors: [{ line: 3 }] },
+    { name: 'bunyan logger', code: `import bunyan from 'bunyan';\nconst log = bunyan.createLogger({ name: 'api' });\nlog.trace('key', apiKey);`, errors: [{ line: 3 }] },
+    { name: 'log4js logger', code: `import log4js from 'log4js';\nconst logger = log4js.getLogger();\nlogger.mark(\`token \${accessToken}\`);`, errors: [{ line: 3 }] },
+    { name: 'Nest logger imported from @nestjs/common', code: `import { Logger } from '@nestjs/common';\nconst logger = new Logger('Auth');\nlogger.verbose({ secret });`, errors: [{ line: 3 }] },
+    { name: 'Powertools logger', code: `import { Logger } from '@aws-lambda-powertools/logger';\nconst logger = new Logger();\nlogger.critical('auth failed', { token });`, errors: [{ line: 3 }] },
   ],
 });

@@ -213,18 +213,17 @@ function isComparedWithZero(call: ts.CallExpression): boolean {
   return isZero(parent.left === node ? parent.right : parent.left);
 }
 
-function describeKind(left: Kind, right: Kind): string {
-  if (left === 'signature' || right === 'signature') return 'signature';
-  return 'secret';
-}
-
 export const rule = defineRule({
   meta: {
     id: 'timing-unsafe-comparison',
     defaultSeverity: 'warning',
     description: 'A signature, HMAC digest or secret token is compared with a timing-unsafe operator.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      signature:
+        '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the signature byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
+      secret:
+        '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the secret byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
+    },
     options: { credentialNames: sharedSettings.credentialNames },
   },
   create(ctx) {
@@ -237,11 +236,9 @@ export const rule = defineRule({
       const leftKind = operandKind(left, facts, extraNames);
       const rightKind = operandKind(right, facts, extraNames);
       if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
-      const subject = leftKind === 'signature' || (leftKind === 'secret' && rightKind !== 'signature') ? left : right;
-      ctx.report({
-        node,
-        message: `\`${shortText(subject)}\` is compared with ${operator}, which returns as soon as a character differs: response timing lets an attacker guess the ${describeKind(leftKind, rightKind)} byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.`,
-      });
+      const signature = leftKind === 'signature' || rightKind === 'signature';
+      const subject = leftKind === 'signature' || (leftKind === 'secret' && !signature) ? left : right;
+      ctx.report({ node, messageId: signature ? 'signature' : 'secret', data: { operand: shortText(subject), operator } });
     };
     return {
       on: {

@@ -8,13 +8,15 @@ import { forEachCall, resolveCallee, resolveFunction, someReachable, type Functi
 import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
+import { NEUTRAL_MIDDLEWARE } from '../../models/webhooks.js';
 
-/** Middleware factories and wrappers that parse, limit or catch but never verify a sender. */
+/** Names of middleware factories that never verify a sender (library factories and common async wrappers). */
 const NEUTRAL_CALLEES = new Set([
-  'json', 'raw', 'text', 'urlencoded', 'static', 'cors', 'helmet', 'rateLimit', 'slowDown', 'compression', 'morgan', 'cookieParser',
-  'bodyParser', 'koaBody', 'single', 'array', 'none', 'fields', 'any', 'asyncHandler', 'expressAsyncHandler', 'catchAsync',
-  'catchErrors', 'wrapAsync', 'asyncWrap', 'asyncMiddleware', 'handleAsync', 'tryCatch', 'wrap', 'bind',
+  ...NEUTRAL_MIDDLEWARE.flatMap((middleware) => middleware.factories),
+  'catchAsync', 'catchErrors', 'wrapAsync', 'asyncWrap', 'asyncMiddleware', 'handleAsync', 'tryCatch', 'wrap', 'bind',
 ]);
+/** Names modules of neutral middleware are bound to: `express.json()`, `bodyParser.raw(...)`. */
+const NEUTRAL_NAMESPACES = new Set(NEUTRAL_MIDDLEWARE.flatMap((middleware) => middleware.namespace ?? []));
 /**
  * Calls a signature may be handed to without being verified: header reads, responses, logs,
  * and reductions to a flag, a number or text (`Boolean(sig)`, `Array.isArray(sig)`).
@@ -47,7 +49,7 @@ function isNeutralStep(step: RouteStep, facts: FileFacts): boolean {
   if (!ts.isCallExpression(expr)) return false;
   const name = calleeName(expr);
   const root = dottedName(expr.expression)?.split('.')[0] ?? '';
-  return (name !== undefined && NEUTRAL_CALLEES.has(name)) || ['express', 'bodyParser', 'koaBody', 'multer'].includes(root);
+  return (name !== undefined && NEUTRAL_CALLEES.has(name)) || NEUTRAL_NAMESPACES.has(root);
 }
 
 function stepName(step: RouteStep): string | undefined {
@@ -191,8 +193,10 @@ export const rule = defineRule({
     id: 'unverified-webhook',
     defaultSeverity: 'error',
     description: "A webhook route acts on deliveries without verifying the sender's signature.",
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      unverified:
+        '{{route}} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
+    },
     options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
   },
   create(ctx) {
@@ -230,10 +234,7 @@ export const rule = defineRule({
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
-          ctx.report({
-            node: route.node,
-            message: `${describe(route)} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).`,
-          });
+          ctx.report({ node: route.node, messageId: 'unverified', data: { route: describe(route) } });
         }
       },
     };

@@ -428,6 +428,37 @@ app.post('/webhook', async (c) => {
 import nock from 'nock';
 nock('https://api.example.com').post('/webhooks', (body) => body.id === 1).reply(200);`,
     },
+    {
+      name: 'standard-webhooks verify',
+      code: `
+import { Webhook } from 'standardwebhooks';
+const wh = new Webhook(process.env.WEBHOOK_SECRET!);
+app.post('/webhooks/resend', express.raw({ type: 'application/json' }), (req, res) => {
+  const event = wh.verify(req.body, req.headers);
+  res.json(event);
+});`,
+    },
+    {
+      name: 'discord-interactions verifyKey',
+      code: `
+import { verifyKey } from 'discord-interactions';
+app.post('/interactions/hook', express.raw({ type: 'application/json' }), async (req, res) => {
+  const ok = await verifyKey(req.body, req.get('x-signature-ed25519'), req.get('x-signature-timestamp'), PUBLIC_KEY);
+  if (!ok) return res.sendStatus(401);
+  res.json({ type: 1 });
+});`,
+    },
+    {
+      name: 'shopify webhooks.validate on an imported shopifyApi',
+      code: `
+import { shopifyApi } from '@shopify/shopify-api';
+const shopify = shopifyApi({ apiSecretKey: process.env.SHOPIFY_SECRET! });
+app.post('/shopify/hooks', express.text({ type: '*/*' }), async (req, res) => {
+  const check = await shopify.webhooks.validate({ rawBody: req.body, rawRequest: req, rawResponse: res });
+  if (!check.valid) return res.sendStatus(401);
+  res.end();
+});`,
+    },
   ],
   invalid: [
     {
@@ -803,6 +834,37 @@ router.post('/payments/notify', (req, res) => {
   res.json({ ok: true });
 });`,
       errors: [{ line: 2, message }],
+    },
+    {
+      name: 'parsers, limiters, loggers and async wrappers of known libraries verify nothing',
+      code: `
+import bodyParser from 'body-parser';
+import multer from 'multer';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+import slowDown from 'express-slow-down';
+import compression from 'compression';
+import morgan from 'morgan';
+import asyncHandler from 'express-async-handler';
+const upload = multer();
+app.post('/webhooks/forms', bodyParser.json(), upload.none(), cors(), helmet(), rateLimit({ max: 10 }), slowDown({ delayAfter: 5 }), compression(), morgan('tiny'), asyncHandler(async (req, res) => {
+  await saveSubmission(req.body);
+  res.end();
+}));`,
+      errors: [{ line: 12, message }],
+    },
+    {
+      name: 'koa-body parser verifies nothing',
+      code: `
+import Router from '@koa/router';
+import { koaBody } from 'koa-body';
+const router = new Router();
+router.post('/webhooks/mailgun', koaBody(), async (ctx) => {
+  await recordDelivery(ctx.request.body);
+  ctx.status = 200;
+});`,
+      errors: [{ line: 5, message }],
     },
   ],
 });

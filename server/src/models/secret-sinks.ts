@@ -1,0 +1,25 @@
+/**
+ * Calls that take a secret as an argument (contract 1.1, hardcoded-credential): a string
+ * literal passed there is a hardcoded credential. Read by the hardcoded-credential rule.
+ */
+
+export interface SecretSink {
+  /** The npm modules, or `'<global>'` for a global (`crypto.createHmac` in Deno, Bun, workers). */
+  modules: readonly string[];
+  /** The export paths called, as `FileFacts.resolve` gives them: `''` for the module itself (`twilio(...)`). */
+  paths: readonly string[];
+  /** The 0-based argument that holds the secret. */
+  argument: number;
+  /** How messages name the call. */
+  label: string;
+}
+
+export const SECRET_SINKS: readonly SecretSink[] = [
+  { modules: ['jsonwebtoken'], paths: ['sign'], argument: 1, label: 'jwt.sign' },
+  { modules: ['jsonwebtoken'], paths: ['verify'], argument: 1, label: 'jwt.verify' },
+  { modules: ['crypto'], paths: ['createHmac'], argument: 1, label: 'crypto.createHmac' },
+  { modules: ['<global>'], paths: ['crypto.createHmac'], argument: 1, label: 'crypto.createHmac' },
+  { modules: ['cookie-parser'], paths: [''], argument: 0, label: 'cookieParser' },
+  { modules: ['stripe'], paths: ['', 'Stripe'], argument: 0, label: 'The Stripe client' },
+  { modules: ['twilio'], paths: ['', 'Twilio'], argument: 1, label: 'The Twilio client' },
+];
