@@ -36,6 +36,6 @@ export class FileNodes {
         else this.byKind.set(node.kind, [node]);
       }
     }
-    return (this.byKind.get(kind) ?? []) as readonly T[];
+    return (this.byKind.get(kind) ?? []) as readonly ts.Node[] as readonly T[];
   }
 }
