@@ -199,4 +199,14 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     timeout: { options: ['open_timeout', 'timeout'], combine: 'phases', finiteDefault: true },
     advice: keepDefaultAdvice,
   },
+  {
+    library: 'ofetch',
+    modules: ['ofetch'],
+    clients: ['ofetch', '$fetch'],
+    callable: { url: 0, options: 1 },
+    methods: [{ names: ['raw'], shape: { url: 0, options: 1 } }],
+    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false },
+    advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its options.`,
+  },
 ];

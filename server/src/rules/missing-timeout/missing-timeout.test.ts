@@ -92,6 +92,10 @@ ruleTester('missing-timeout', {
     { code: `import ky from 'ky';\nawait ky.post(url, { json: body, timeout: 30_000 });` },
     { code: `import { request } from 'undici';\nawait request(url, { headersTimeout: 5000, bodyTimeout: 30_000 });` },
     { code: `import { Agent } from 'undici';\nexport const dispatcher = new Agent({ keepAliveTimeout: 10_000 });` },
+    // ofetch
+    { code: `import { ofetch } from 'ofetch';\nawait ofetch(url, { timeout: 5000 });` },
+    { code: `import { $fetch } from 'ofetch';\nawait $fetch.raw('/api/users', { signal: AbortSignal.timeout(5000) });` },
+    { code: `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL, timeout: 5000 });\nawait api('/users');` },
     { code: `import request from 'request';\nrequest.get(url, cb);`, name: 'the request library is not modelled' },
     { code: `import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));`, name: 'express routes are not requests' },
     { code: `const res = await fetch(url, init);\nconst body = await res.json();`, name: 'init not declared in the file' },
@@ -183,6 +187,10 @@ ruleTester('missing-timeout', {
     { code: `import ky from 'ky';\nawait ky(url, { timeout: 0 });\nky.extend({ timeout: false });`, errors: [{ line: 2 }, { line: 3, message: /ky\.extend/ }] },
     { code: `import needle from 'needle';\nneedle.get(url, { timeout: 0 }, cb);`, errors: [{ line: 2, message: /needle\.get/ }] },
     { code: `import { Client } from 'undici';\nconst client = new Client(origin, { bodyTimeout: 0 });`, errors: [{ line: 2, message: /undici Client/ }] },
+    // ofetch
+    { code: `import { ofetch } from 'ofetch';\nconst users = await ofetch('https://api.example.com/users');`, errors: [{ line: 2, message: 'ofetch has no timeout: a slow or unresponsive server would hold this request open indefinitely. Pass `{ timeout: 10_000 }` in its options.' }] },
+    { code: `import { $fetch } from 'ofetch';\nawait $fetch.raw(url, { method: 'POST', timeout: 0 });`, errors: [{ line: 2, message: /^\$fetch\.raw turns its timeout off/ }] },
+    { code: `import { ofetch } from 'ofetch';\nexport const api = ofetch.create({ baseURL });\nawait api('/users');`, errors: [{ line: 2, message: /^ofetch\.create builds a client with no timeout: .*Pass `timeout: 10_000` when creating it\.$/ }] },
     // options
     { code: `await fetch(url);`, options: { defaultTimeoutMs: 2500 }, errors: [{ line: 1, message: /AbortSignal\.timeout\(2_500\)/ }] },
   ],
