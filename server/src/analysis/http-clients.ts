@@ -2,21 +2,23 @@
  * Recognition of outbound HTTP calls, shared by the rules that judge them.
  *
  * `classifyHttpCall(call, facts)` says whether a call expression sends an HTTP request
- * (or builds a client instance) with one of the libraries the contract models, and
- * where its URL and per-call options are. It only answers when the file shows where the
+ * (or builds a client instance) with one of the clients `models/http-clients.ts` lists,
+ * and where its URL and per-call options are. It only answers when the file shows where the
  * callee comes from (an import, a require, an unshadowed global): a local function named
  * `fetch` or `this.http.get(...)` is not recognised.
  */
 import { ts } from '../engine/ts.js';
 import { dottedName, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts, type ModuleRef } from '../engine/facts.js';
-
-export type HttpLibrary = 'fetch' | 'axios' | 'got' | 'node-http' | 'superagent' | 'ky' | 'undici' | 'needle';
+import { HTTP_CLIENTS, type CallShape, type HttpClientModel, type HttpFactoryModel } from '../models/http-clients.js';
 
 /** A call that sends one request. */
 export interface HttpRequestCall {
   kind: 'request';
-  library: HttpLibrary;
+  /** The row of `models/http-clients.ts` the call matched. */
+  model: HttpClientModel;
+  /** The row's `library`, for analyses that name it. */
+  library: string;
   /** The module the callee comes from: `axios`, `node-fetch`, `https`, `<global>`, ... */
   module: string;
   /** How messages name the call: `fetch`, `axios.post`, `https.request`, `got.stream`. */
@@ -26,7 +28,7 @@ export interface HttpRequestCall {
   url: ts.Expression | undefined;
   /** The argument that holds the request's options, when one is passed. */
   options: ts.Expression | undefined;
-  /** The argument position the options take for this call shape (present or not). */
+  /** The argument position the options take for this call shape (present or not); -1 when it takes none. */
   optionsIndex: number;
   /** For a call on an instance (`api.get(...)`), the factory call the file shows. */
   instance: ts.CallExpression | undefined;
@@ -36,9 +38,14 @@ export interface HttpRequestCall {
 /** A call that builds a client with defaults: `axios.create`, `got.extend`, `ky.create`. */
 export interface HttpClientFactoryCall {
   kind: 'client';
-  library: 'axios' | 'got' | 'ky';
+  model: HttpClientModel;
+  /** The row's factory entry the call matched. */
+  factory: HttpFactoryModel;
+  library: string;
   module: string;
   name: string;
+  /** How messages name the calls of the client it builds: `axios` for `api.get` → `axios.get`. */
+  client: string;
   /** The options arguments (got's `extend` takes several). */
   options: ts.Expression[];
   call: ts.CallExpression;
@@ -46,30 +53,26 @@ export interface HttpClientFactoryCall {
 
 export type HttpCall = HttpRequestCall | HttpClientFactoryCall;
 
-const FETCH_MODULES = new Set(['node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch']);
-/** Modules whose default export is `fetch` itself. */
-const FETCH_DEFAULT_MODULES = new Set(['node-fetch', 'cross-fetch', 'isomorphic-fetch']);
+/** `new Agent(options)`: a connection pool of a modelled client, with the options it is given. */
+export interface HttpPoolConstruction {
+  model: HttpClientModel;
+  /** How messages name it: `undici Agent`. */
+  name: string;
+  options: ts.Expression | undefined;
+  /** What a message advises when the pool turns its timeouts off. */
+  advice: string;
+}
+
 const BROWSER_GLOBALS = new Set(['window', 'self', 'global']);
 
-const AXIOS_URL_CONFIG = new Set(['get', 'delete', 'head', 'options']);
-const AXIOS_URL_DATA_CONFIG = new Set(['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm']);
-const GOT_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
-const KY_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head']);
-const SUPERAGENT_METHODS = new Set(['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options']);
-const NEEDLE_NO_BODY = new Set(['get', 'head']);
-const NEEDLE_WITH_BODY = new Set(['post', 'put', 'patch', 'delete']);
+/** Member names that say the HTTP method: `get`, `del`, `postForm`. */
+const VERB_NAME = /^(get|post|put|patch|delete|del|head|options)(Form)?$/;
 
-/** Names of factory calls whose result is a client instance, by library. */
-const FACTORIES: Record<'axios' | 'got' | 'ky', Set<string>> = {
-  axios: new Set(['create']),
-  got: new Set(['extend']),
-  ky: new Set(['create', 'extend']),
-};
-
-function verb(name: string | undefined): string | undefined {
-  if (!name) return undefined;
-  const lower = name.replace(/Form$/, '').toLowerCase();
-  return lower === 'del' ? 'DELETE' : lower.toUpperCase();
+/** The HTTP method a member's last name says (`stream.get` → GET), else undefined. */
+function verbOf(member: string): string | undefined {
+  const match = VERB_NAME.exec(member.split('.').pop() ?? '');
+  if (!match) return undefined;
+  return match[1] === 'del' ? 'DELETE' : match[1].toUpperCase();
 }
 
 function isObjectLiteralValue(expr: ts.Expression | undefined, facts: FileFacts): boolean {
@@ -119,7 +122,7 @@ export function isUrlLike(expr: ts.Expression | undefined, facts: FileFacts, dep
 
 /**
  * Where a callee comes from, also through `window.fetch` and through a conditional that
- * picks one of two modules (`secure ? https : http`).
+ * picks one of two modules of the same client (`secure ? https : http`).
  */
 function resolveCallee(callee: ts.Expression, facts: FileFacts): ModuleRef | undefined {
   const node = skipOuter(callee);
@@ -140,8 +143,8 @@ function conditionalModule(expr: ts.Expression, facts: FileFacts): string | unde
   const whenTrue = facts.resolve(value.whenTrue);
   const whenFalse = facts.resolve(value.whenFalse);
   if (!whenTrue || !whenFalse || whenTrue.path.length > 0 || whenFalse.path.length > 0) return undefined;
-  const modules = new Set([whenTrue.module, whenFalse.module]);
-  return [...modules].every((m) => m === 'http' || m === 'https') ? whenTrue.module : undefined;
+  const sameClient = HTTP_CLIENTS.some((model) => model.modules.includes(whenTrue.module) && model.modules.includes(whenFalse.module));
+  return sameClient ? whenTrue.module : undefined;
 }
 
 /** The factory call an instance expression was built by (`const api = axios.create()`). */
@@ -153,131 +156,78 @@ export function instanceFactory(expr: ts.Expression, facts: FileFacts, depth = 0
   return undefined;
 }
 
-function request(
-  call: ts.CallExpression,
-  library: HttpLibrary,
-  module: string,
-  name: string,
-  method: string | undefined,
-  urlIndex: number | undefined,
-  optionsIndex: number,
-  instance?: ts.CallExpression,
-): HttpRequestCall {
-  return {
-    kind: 'request',
-    library,
-    module,
-    name,
-    method,
-    url: urlIndex === undefined ? undefined : call.arguments[urlIndex],
-    options: call.arguments[optionsIndex],
-    optionsIndex,
-    instance,
-    call,
-  };
+/** Where a call of one shape has its URL, its options and (for some) its method. */
+interface Located {
+  url: ts.Expression | undefined;
+  options: ts.Expression | undefined;
+  optionsIndex: number;
+  method?: string;
 }
 
-/** `(config)` or `(url, config?)`: the options are first when the first argument is an object. */
-function urlOrConfig(call: ts.CallExpression, facts: FileFacts): { urlIndex: number | undefined; optionsIndex: number } | undefined {
-  const first = call.arguments[0];
-  if (isObjectLiteralValue(first, facts)) return { urlIndex: undefined, optionsIndex: 0 };
-  if (call.arguments.length >= 2 || isUrlLike(first, facts)) return { urlIndex: 0, optionsIndex: 1 };
-  return undefined;
+function at(call: ts.CallExpression, urlIndex: number | undefined, optionsIndex: number): Located {
+  return { url: urlIndex === undefined ? undefined : call.arguments[urlIndex], options: call.arguments[optionsIndex], optionsIndex };
 }
 
-function classifyFetch(call: ts.CallExpression, ref: ModuleRef): HttpRequestCall | undefined {
-  const isGlobal = ref.module === GLOBAL && ref.path.length === 1 && ref.path[0] === 'fetch';
-  const isImported = FETCH_MODULES.has(ref.module) && ((ref.path.length === 0 && FETCH_DEFAULT_MODULES.has(ref.module)) || (ref.path.length === 1 && ref.path[0] === 'fetch'));
-  if (!isGlobal && !isImported) return undefined;
-  return request(call, 'fetch', ref.module, 'fetch', undefined, 0, 1);
-}
-
-function classifyAxios(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts, instance?: HttpClientFactoryCall): HttpCall | undefined {
-  const [member, ...rest] = ref.path;
-  if (rest.length > 0) return undefined;
-  const name = (method: string | undefined): string => (method ? `axios.${method}` : 'axios');
-  const on = instance?.call;
-  if (member === undefined || member === 'request') {
-    const shape = urlOrConfig(call, facts);
-    if (!shape) return request(call, 'axios', ref.module, name(member), undefined, undefined, 0, on);
-    return request(call, 'axios', ref.module, name(member), undefined, shape.urlIndex, shape.optionsIndex, on);
-  }
-  if (AXIOS_URL_CONFIG.has(member)) return request(call, 'axios', ref.module, name(member), verb(member), 0, 1, on);
-  if (AXIOS_URL_DATA_CONFIG.has(member)) return request(call, 'axios', ref.module, name(member), verb(member), 0, 2, on);
-  if (!instance && FACTORIES.axios.has(member)) return { kind: 'client', library: 'axios', module: ref.module, name: 'axios.create', options: [...call.arguments], call };
-  return undefined;
-}
-
-function classifyGot(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts, instance?: HttpClientFactoryCall): HttpCall | undefined {
-  const path = ref.path;
-  const on = instance?.call;
-  const shaped = (name: string, method: string | undefined): HttpRequestCall => {
-    // A lone argument that is not evidently a URL may be an options object the file does not show.
-    const shape = urlOrConfig(call, facts) ?? { urlIndex: undefined, optionsIndex: 0 };
-    return request(call, 'got', ref.module, name, method, shape.urlIndex, shape.optionsIndex, on);
-  };
-  if (path.length === 0) return shaped('got', undefined);
-  if (path.length === 1 && GOT_METHODS.has(path[0])) return shaped(`got.${path[0]}`, verb(path[0]));
-  if (path.length === 1 && (path[0] === 'stream' || path[0] === 'paginate')) return shaped(`got.${path[0]}`, undefined);
-  if (path.length === 2 && (path[0] === 'stream' || path[0] === 'paginate') && (GOT_METHODS.has(path[1]) || path[1] === 'all' || path[1] === 'each')) {
-    return shaped(`got.${path[0]}.${path[1]}`, GOT_METHODS.has(path[1]) ? verb(path[1]) : undefined);
-  }
-  if (path.length === 1 && !instance && FACTORIES.got.has(path[0])) return { kind: 'client', library: 'got', module: ref.module, name: 'got.extend', options: [...call.arguments], call };
-  return undefined;
-}
-
-function classifyKy(call: ts.CallExpression, ref: ModuleRef, instance?: HttpClientFactoryCall): HttpCall | undefined {
-  const path = ref.path;
-  const on = instance?.call;
-  if (path.length === 0) return request(call, 'ky', ref.module, 'ky', undefined, 0, 1, on);
-  if (path.length !== 1) return undefined;
-  if (KY_METHODS.has(path[0])) return request(call, 'ky', ref.module, `ky.${path[0]}`, verb(path[0]), 0, 1, on);
-  if (FACTORIES.ky.has(path[0])) return { kind: 'client', library: 'ky', module: ref.module, name: `ky.${path[0]}`, options: [...call.arguments], call };
-  return undefined;
-}
-
-function classifyNodeHttp(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts): HttpRequestCall | undefined {
-  if (ref.path.length !== 1 || (ref.path[0] !== 'request' && ref.path[0] !== 'get')) return undefined;
-  const name = `${ref.module}.${ref.path[0]}`;
-  const method = ref.path[0] === 'get' ? 'GET' : undefined;
+function locate(call: ts.CallExpression, shape: CallShape, facts: FileFacts): Located {
   const [first, second] = call.arguments;
-  if (isObjectLiteralValue(first, facts)) return request(call, 'node-http', ref.module, name, method, undefined, 0);
-  if (isUrlLike(first, facts)) {
-    const classified = request(call, 'node-http', ref.module, name, method, 0, 1);
-    // `(url, callback)` passes no options; `(url, options, callback?)` passes them second.
-    const callbackSecond = isFunctionValue(second, facts) && call.arguments.length < 3;
-    return callbackSecond ? { ...classified, options: undefined } : classified;
+  switch (shape) {
+    case 'url-or-options':
+      // A lone argument that is not evidently a URL may be an options object the file does not show.
+      if (isObjectLiteralValue(first, facts) || (call.arguments.length < 2 && !isUrlLike(first, facts))) return at(call, undefined, 0);
+      return at(call, 0, 1);
+    case 'url-or-options-then-callback':
+      if (!isObjectLiteralValue(first, facts) && isUrlLike(first, facts)) {
+        // `(url, callback)` passes no options; `(url, options, callback?)` passes them second.
+        const callbackSecond = isFunctionValue(second, facts) && call.arguments.length < 3;
+        return callbackSecond ? { ...at(call, 0, 1), options: undefined } : at(call, 0, 1);
+      }
+      // The first argument is the options, perhaps an object the file does not show.
+      return at(call, undefined, 0);
+    case 'method-and-url-or-url':
+      if (call.arguments.length >= 2) return { ...at(call, 1, -1), method: stringValue(first)?.toUpperCase() };
+      return { ...at(call, 0, -1), method: 'GET' };
+    default:
+      return { ...at(call, shape.url, shape.options ?? -1), method: shape.method === undefined ? undefined : stringValue(call.arguments[shape.method])?.toUpperCase() };
   }
-  // The first argument may be an options object the file does not show.
-  return { ...request(call, 'node-http', ref.module, name, method, undefined, 0), options: first };
 }
 
-function classifySuperagent(call: ts.CallExpression, ref: ModuleRef): HttpRequestCall | undefined {
-  if (ref.path.length === 0) {
-    // `superagent(method, url)` or `superagent(url)` (a GET).
-    if (call.arguments.length >= 2) return request(call, 'superagent', ref.module, 'superagent', stringValue(call.arguments[0])?.toUpperCase(), 1, -1);
-    return request(call, 'superagent', ref.module, 'superagent', 'GET', 0, -1);
+/** A client the callee is, or is a member of: its row, module and the name messages give it. */
+interface ClientRef {
+  model: HttpClientModel;
+  module: string;
+  name: string;
+}
+
+/**
+ * Classifies a call of `member` (dotted; `''` for the client itself) on a client: a
+ * request when the row lists the member's shape, a factory when it lists it as one.
+ */
+function classifyMember(call: ts.CallExpression, client: ClientRef, member: string, facts: FileFacts, instance?: HttpClientFactoryCall): HttpCall | undefined {
+  const { model, module } = client;
+  const name = member === '' ? client.name : `${client.name}.${member}`;
+  const shape = member === '' ? model.callable : model.methods?.find((method) => method.names.includes(member))?.shape;
+  if (shape) {
+    const located = locate(call, shape, facts);
+    return { kind: 'request', model, library: model.library, module, name, method: located.method ?? verbOf(member), url: located.url, options: located.options, optionsIndex: located.optionsIndex, instance: instance?.call, call };
   }
-  if (ref.path.length === 1 && SUPERAGENT_METHODS.has(ref.path[0])) {
-    return request(call, 'superagent', ref.module, `superagent.${ref.path[0]}`, verb(ref.path[0]), 0, -1);
+  const factory = model.factories;
+  if (factory?.names.includes(member) && (!instance || factory.onInstances)) {
+    return { kind: 'client', model, factory, library: model.library, module, name, client: client.name, options: [...call.arguments], call };
   }
   return undefined;
 }
 
-function classifyUndici(call: ts.CallExpression, ref: ModuleRef): HttpRequestCall | undefined {
-  if (ref.path.length !== 1 || (ref.path[0] !== 'request' && ref.path[0] !== 'stream')) return undefined;
-  return request(call, 'undici', ref.module, `undici.${ref.path[0]}`, undefined, 0, 1);
-}
-
-function classifyNeedle(call: ts.CallExpression, ref: ModuleRef): HttpRequestCall | undefined {
-  const path = ref.path;
-  if (path.length === 0 || (path.length === 1 && path[0] === 'request')) {
-    // `needle(method, url, data, options, callback)`
-    return request(call, 'needle', ref.module, path.length === 0 ? 'needle' : 'needle.request', stringValue(call.arguments[0])?.toUpperCase(), 1, 3);
+/** A call of an export of a module: each row of that module tries the export as one of its clients or a member of one. */
+function classifyByModule(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts): HttpCall | undefined {
+  for (const model of HTTP_CLIENTS) {
+    if (!model.modules.includes(ref.module)) continue;
+    for (const client of model.clients) {
+      const clientPath = client === '' ? [] : client.split('.');
+      if (clientPath.some((name, i) => ref.path[i] !== name)) continue;
+      const found = classifyMember(call, { model, module: ref.module, name: model.name ?? (client || ref.module) }, ref.path.slice(clientPath.length).join('.'), facts);
+      if (found) return found;
+    }
   }
-  if (path.length !== 1) return undefined;
-  if (NEEDLE_NO_BODY.has(path[0])) return request(call, 'needle', ref.module, `needle.${path[0]}`, verb(path[0]), 0, 1);
-  if (NEEDLE_WITH_BODY.has(path[0])) return request(call, 'needle', ref.module, `needle.${path[0]}`, verb(path[0]), 0, 2);
   return undefined;
 }
 
@@ -285,40 +235,11 @@ function classifyNeedle(call: ts.CallExpression, ref: ModuleRef): HttpRequestCal
 function classifyInstanceCall(call: ts.CallExpression, facts: FileFacts, depth: number): HttpCall | undefined {
   const callee = skipOuter(call.expression);
   const direct = instanceFactory(callee, facts, depth);
-  if (direct) return classifyByModule(call, { module: direct.module, path: [] }, facts, direct);
+  if (direct) return classifyMember(call, { model: direct.model, module: direct.module, name: direct.client }, '', facts, direct);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const factory = instanceFactory(callee.expression, facts, depth);
   if (!factory) return undefined;
-  return classifyByModule(call, { module: factory.module, path: [callee.name.text] }, facts, factory);
-}
-
-function classifyByModule(call: ts.CallExpression, ref: ModuleRef, facts: FileFacts, instance?: HttpClientFactoryCall): HttpCall | undefined {
-  if (instance) {
-    if (instance.library === 'axios') return classifyAxios(call, ref, facts, instance);
-    if (instance.library === 'got') return classifyGot(call, ref, facts, instance);
-    return classifyKy(call, ref, instance);
-  }
-  const fetchCall = classifyFetch(call, ref);
-  if (fetchCall) return fetchCall;
-  switch (ref.module) {
-    case 'axios':
-      return classifyAxios(call, ref, facts);
-    case 'got':
-      return classifyGot(call, ref, facts);
-    case 'ky':
-      return classifyKy(call, ref);
-    case 'http':
-    case 'https':
-      return classifyNodeHttp(call, ref, facts);
-    case 'superagent':
-      return classifySuperagent(call, ref);
-    case 'undici':
-      return classifyUndici(call, ref);
-    case 'needle':
-      return classifyNeedle(call, ref);
-    default:
-      return undefined;
-  }
+  return classifyMember(call, { model: factory.model, module: factory.module, name: factory.client }, callee.name.text, facts, factory);
 }
 
 /**
@@ -334,6 +255,33 @@ function classify(call: ts.CallExpression, facts: FileFacts, depth: number): Htt
   const ref = resolveCallee(call.expression, facts);
   if (ref) return classifyByModule(call, ref, facts);
   return classifyInstanceCall(call, facts, depth);
+}
+
+/** `new Agent(options)` from a client whose row models its pools, with the options it is given. */
+export function classifyHttpPool(node: ts.NewExpression, facts: FileFacts): HttpPoolConstruction | undefined {
+  const ref = facts.resolve(node.expression);
+  if (!ref || ref.path.length !== 1) return undefined;
+  const constructor = ref.path[0];
+  const model = HTTP_CLIENTS.find((candidate) => candidate.modules.includes(ref.module) && candidate.pools && Object.hasOwn(candidate.pools.constructors, constructor));
+  const pools = model?.pools;
+  if (!model || !pools) return undefined;
+  return { model, name: `${model.name ?? ref.module} ${constructor}`, options: node.arguments?.[pools.constructors[constructor]], advice: pools.advice };
+}
+
+/** Names of clients whose requests resolve to a fetch `Response`: a parameter so named is one (`load({ fetch })`). */
+const RESPONSE_CLIENT_NAMES = new Set(HTTP_CLIENTS.filter((model) => model.resolvesToResponse).flatMap((model) => model.clients.filter((client) => client !== '')));
+
+/**
+ * A call that resolves to a fetch `Response` whatever its status: a modelled client's
+ * request, or a call of a `fetch` a framework passes in as a parameter (`load({ fetch })`).
+ */
+export function isResponseCall(call: ts.CallExpression, facts: FileFacts): boolean {
+  const classified = classifyHttpCall(call, facts);
+  if (classified?.kind === 'request' && classified.model.resolvesToResponse) return true;
+  const callee = skipOuter(call.expression);
+  if (!ts.isIdentifier(callee) || !RESPONSE_CLIENT_NAMES.has(callee.text)) return false;
+  const declared = facts.declarationName(callee);
+  return declared !== undefined && (ts.isParameter(declared.parent) || ts.isBindingElement(declared.parent));
 }
 
 /**

@@ -48,6 +48,8 @@ ruleTester('insecure-transport', {
   invalid: [
     { code: `await fetch('http://api.partner.com/v1/orders');`, errors: [{ line: 1, message: /fetch uses clear-text http:\/\/api\.partner\.com.*Use https:\/\// }] },
     { name: 'private-range IP', code: `await fetch('http://10.0.4.12:8080/orders');`, errors: [{ line: 1 }] },
+    { name: 'ofetch $fetch', code: `import { $fetch } from 'ofetch';\nawait $fetch('http://api.partner.com/orders');`, errors: [{ line: 2, message: /^\$fetch uses clear-text/ }] },
+    { name: 'ofetch', code: `import { ofetch } from 'ofetch';\nawait ofetch('http://api.partner.com/orders', { timeout: 5000 });`, errors: [{ line: 2, message: /^ofetch uses clear-text http:\/\/api\.partner\.com/ }] },
     { name: '192.168 IP', code: `await fetch('http://192.168.1.20/api');`, errors: [{ line: 1 }] },
     { name: '172.16 IP', code: `await fetch('http://172.16.5.4/api');`, errors: [{ line: 1 }] },
     { name: 'single-label service host', code: `await fetch('http://inventory:8080/stock');`, errors: [{ line: 1 }] },

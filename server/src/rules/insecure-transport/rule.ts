@@ -5,6 +5,7 @@ import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
+import { HTTP_CLIENTS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { insecureUrl, type ClearTextUrl } from '../../analysis/urls.js';
 
@@ -16,7 +17,9 @@ const CLIENT_URL_PROPS = new Set(['url', 'uri', 'endpoint', 'host', 'origin', 's
 const CONNECTING_CLASSES = /^(WebSocket|ReconnectingWebSocket|EventSource|Request|GraphQLClient|Client|Pool|HttpLink|WebSocketLink|\w+Client)$/;
 /** Method names of HTTP client instances (`this.http.get(url)`, `apiClient.post(url)`). */
 const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request']);
-const CLIENT_RECEIVER = /^(http|https|httpClient|client|api|apiClient|axios|agent|request|superagent|ky|got|needle|\w+(Client|Api|Http))$/;
+/** Receiver names that say a client: generic ones, or a modelled client's module name (`axios`, `https`). */
+const CLIENT_RECEIVER_NAMES = new Set(['httpClient', 'client', 'api', 'apiClient', 'agent', 'request', ...HTTP_CLIENTS.flatMap((model) => model.modules)]);
+const CLIENT_RECEIVER_SUFFIX = /^\w+(Client|Api|Http)$/;
 /** Calls that take a client's or request's options (`createClient({ url })`, `request({ uri })`). */
 const CLIENT_FACTORY = /client|request|connect|fetch|ajax|socket/i;
 /** Calls whose arguments are not sent anywhere by the call itself. */
@@ -203,8 +206,9 @@ export const rule = defineRule({
     id: 'insecure-transport',
     defaultSeverity: 'warning',
     description: 'A clear-text http:// or ws:// URL to a non-local host is used for an outbound call.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      clearText: '{{call}} uses clear-text {{url}}: anyone on the network path can read and change the traffic, credentials included. Use {{secure}}.',
+    },
     options: { localHosts: sharedSettings.localHosts },
   },
   create(context) {
@@ -220,10 +224,7 @@ export const rule = defineRule({
         if (!url) continue;
         reported.add(literal);
         const secure = url.scheme === 'ws' ? 'wss://' : 'https://';
-        context.report({
-          node: literal,
-          message: `${what} uses clear-text ${describe(url)}: anyone on the network path can read and change the traffic, credentials included. Use ${secure}.`,
-        });
+        context.report({ node: literal, messageId: 'clearText', data: { call: what, url: describe(url), secure } });
       }
     };
 
@@ -264,7 +265,8 @@ export const rule = defineRule({
         }
         if (receiver === 'navigator' && name === 'sendBeacon') return check(call.arguments[0], 'navigator.sendBeacon');
         if (name === 'open' && /^(get|post|put|patch|delete|head)$/i.test(stringValue(call.arguments[0]) ?? '')) return check(call.arguments[1], 'XMLHttpRequest.open');
-        if (REQUEST_METHODS.has(name) && CLIENT_RECEIVER.test(receiverName)) return check(call.arguments[0], `${receiver}.${name}`);
+        const isClientReceiver = CLIENT_RECEIVER_NAMES.has(receiverName) || CLIENT_RECEIVER_SUFFIX.test(receiverName);
+        if (REQUEST_METHODS.has(name) && isClientReceiver) return check(call.arguments[0], `${receiver}.${name}`);
       }
       if (CLIENT_FACTORY.test(name)) checkOptions(call.arguments[0], name);
       checkUrlNamedArguments(call, name);

@@ -92,6 +92,15 @@ ruleTester('missing-timeout', {
     { code: `import ky from 'ky';\nawait ky.post(url, { json: body, timeout: 30_000 });` },
     { code: `import { request } from 'undici';\nawait request(url, { headersTimeout: 5000, bodyTimeout: 30_000 });` },
     { code: `import { Agent } from 'undici';\nexport const dispatcher = new Agent({ keepAliveTimeout: 10_000 });` },
+    // call shapes: the options are where the row says, not wherever a timeout appears
+    { code: `import needle from 'needle';\nneedle('put', url, { timeout: 0 }, { open_timeout: 5000 }, cb);`, name: 'needle: a timeout in the body is not options' },
+    { code: `import axios from 'axios';\nawait axios.putForm(url, form, { timeout: 5000 });` },
+    { code: `import { Pool } from 'undici';\nexport const pool = new Pool(origin, { connections: 10 });` },
+    { code: `import ky from 'ky';\nconst api = ky.create({ prefixUrl });\nexport const admin = api.extend({ headers });`, name: 'ky instance extend keeps the default' },
+    // ofetch
+    { code: `import { ofetch } from 'ofetch';\nawait ofetch(url, { timeout: 5000 });` },
+    { code: `import { $fetch } from 'ofetch';\nawait $fetch.raw('/api/users', { signal: AbortSignal.timeout(5000) });` },
+    { code: `import { ofetch } from 'ofetch';\nconst api = ofetch.create({ baseURL, timeout: 5000 });\nawait api('/users');` },
     { code: `import request from 'request';\nrequest.get(url, cb);`, name: 'the request library is not modelled' },
     { code: `import express from 'express';\nconst app = express();\napp.get('/health', (req, res) => res.send('ok'));`, name: 'express routes are not requests' },
     { code: `const res = await fetch(url, init);\nconst body = await res.json();`, name: 'init not declared in the file' },
@@ -183,6 +192,19 @@ ruleTester('missing-timeout', {
     { code: `import ky from 'ky';\nawait ky(url, { timeout: 0 });\nky.extend({ timeout: false });`, errors: [{ line: 2 }, { line: 3, message: /ky\.extend/ }] },
     { code: `import needle from 'needle';\nneedle.get(url, { timeout: 0 }, cb);`, errors: [{ line: 2, message: /needle\.get/ }] },
     { code: `import { Client } from 'undici';\nconst client = new Client(origin, { bodyTimeout: 0 });`, errors: [{ line: 2, message: /undici Client/ }] },
+    // call shapes and rows not exercised above
+    { code: `import needle from 'needle';\nneedle('post', url, body, { timeout: 0 }, cb);\nneedle.request('get', url, null, { open_timeout: 0 }, cb);`, errors: [{ line: 2, message: /^needle turns its timeout off/ }, { line: 3, message: /^needle\.request turns/ }] },
+    { code: `import { stream } from 'undici';\nawait stream(url, { bodyTimeout: 0 }, factory);`, errors: [{ line: 2, message: /^undici\.stream turns its timeout off/ }] },
+    { code: `import { Pool, BalancedPool } from 'undici';\nconst pool = new Pool(origin, { headersTimeout: 0 });\nconst balanced = new BalancedPool(origins, { bodyTimeout: 0 });`, errors: [{ line: 2, message: 'undici Pool turns its timeout off: requests sent through it could hang indefinitely. Keep `headersTimeout` and `bodyTimeout` above 0.' }, { line: 3, message: /^undici BalancedPool/ }] },
+    { code: `import ky from 'ky';\nconst api = ky.create({ prefixUrl });\nexport const admin = api.extend({ timeout: false });`, name: 'ky instances build clients too', errors: [{ line: 3, message: /^ky\.extend builds a client with its timeout turned off/ }] },
+    { code: `import got from 'got';\ngot.stream.post(url, { json: body }).pipe(out);`, errors: [{ line: 2, message: /^got\.stream\.post has no timeout: .*\{ timeout: \{ request: 10_000 \} \}/ }] },
+    { code: `import axios from 'axios';\nawait axios.patchForm(url, form, { timeout: 0 });`, errors: [{ line: 2, message: /^axios\.patchForm turns its timeout off/ }] },
+    { code: `import superagent from 'superagent';\nawait superagent.put(url).send(body);`, errors: [{ line: 2, message: /^superagent\.put has no timeout/ }] },
+    { code: `import ky from 'ky';\nawait ky.delete(url, { timeout: false });`, errors: [{ line: 2, message: "ky.delete turns its timeout off: a slow or unresponsive server would hold this request open indefinitely. Leave the library's default timeout on or set one (10_000 ms)." }] },
+    // ofetch
+    { code: `import { ofetch } from 'ofetch';\nconst users = await ofetch('https://api.example.com/users');`, errors: [{ line: 2, message: 'ofetch has no timeout: a slow or unresponsive server would hold this request open indefinitely. Pass `{ timeout: 10_000 }` in its options.' }] },
+    { code: `import { $fetch } from 'ofetch';\nawait $fetch.raw(url, { method: 'POST', timeout: 0 });`, errors: [{ line: 2, message: /^\$fetch\.raw turns its timeout off/ }] },
+    { code: `import { ofetch } from 'ofetch';\nexport const api = ofetch.create({ baseURL });\nawait api('/users');`, errors: [{ line: 2, message: /^ofetch\.create builds a client with no timeout: .*Pass `timeout: 10_000` when creating it\.$/ }] },
     // options
     { code: `await fetch(url);`, options: { defaultTimeoutMs: 2500 }, errors: [{ line: 1, message: /AbortSignal\.timeout\(2_500\)/ }] },
   ],

@@ -3,8 +3,9 @@ import { ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, lookupProperty } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import type { FixData } from '../../engine/types.js';
-import { chainedCalls, chainEnd, classifyHttpCall, resultBinding, type HttpClientFactoryCall, type HttpLibrary, type HttpRequestCall } from '../../analysis/http-clients.js';
+import type { MessageData } from '../../engine/types.js';
+import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
+import { HTTP_CLIENTS, type HttpTimeoutModel } from '../../models/http-clients.js';
 
 /** What an options object says about one timeout setting. */
 type Setting = 'on' | 'off' | 'missing' | 'unknown';
@@ -12,13 +13,18 @@ type Setting = 'on' | 'off' | 'missing' | 'unknown';
 /** A finding held until the walk ends, when every `*.defaults.timeout` assignment is known. */
 interface Pending {
   node: ts.Node;
-  message: string;
-  fix?: FixData;
-  /** Silenced by `axios.defaults.timeout = ...` in the file. */
-  axiosDefault: boolean;
+  messageId: MessageId;
+  data: MessageData;
+  /** Silenced by a module's defaults in the file (`axios.defaults.timeout = ...`): that module. */
+  moduleDefault?: string;
   /** Silenced by `<binding>.defaults.timeout = ...` (an axios instance). */
   binding?: Binding;
 }
+
+type MessageId = 'requestMissing' | 'requestOff' | 'clientMissing' | 'clientOff' | 'poolOff';
+
+/** The defaults objects the rows model (`axios.defaults.timeout`), with their module. */
+const DEFAULTS = HTTP_CLIENTS.flatMap(({ modules, timeout }) => (timeout.defaults ? modules.map((module) => ({ module, ...timeout.defaults! })) : []));
 
 function isInfinity(node: ts.Expression): boolean {
   return dottedName(node) === 'Number.POSITIVE_INFINITY';
@@ -56,40 +62,21 @@ function anyBound(settings: Setting[]): Setting {
   return 'missing';
 }
 
-function boundOf(options: ts.Expression | undefined, names: string[], facts: FileFacts): Setting {
+function boundOf(options: ts.Expression | undefined, names: readonly string[], facts: FileFacts): Setting {
   return anyBound(names.map((name) => setting(options, name, facts)));
+}
+
+/**
+ * What the options a call is given say, by how the row combines its option names: any one
+ * bounds the request, or (phases) turning any one off leaves it unbounded.
+ */
+function optionsBound(optionsArgs: ReadonlyArray<ts.Expression | undefined>, names: readonly string[], combine: HttpTimeoutModel['combine'], facts: FileFacts): Setting {
+  if (combine === 'phases') return optionsArgs.some((options) => names.some((name) => setting(options, name, facts) === 'off')) ? 'off' : 'on';
+  return anyBound(optionsArgs.map((options) => boundOf(options, names, facts)));
 }
 
 function formatMs(ms: number): string {
   return String(ms).replace(/\B(?=(\d{3})+(?!\d))/g, '_');
-}
-
-function advice(library: HttpLibrary, ms: string): string {
-  switch (library) {
-    case 'fetch':
-      return `Pass \`signal: AbortSignal.timeout(${ms})\` in its options.`;
-    case 'axios':
-      return `Pass \`{ timeout: ${ms} }\` in its config, or set \`axios.defaults.timeout\`.`;
-    case 'got':
-      return `Pass \`{ timeout: { request: ${ms} } }\`.`;
-    case 'node-http':
-      return `Pass \`timeout: ${ms}\` in its options, or call \`req.setTimeout(${ms}, () => req.destroy())\`.`;
-    case 'superagent':
-      return `Chain \`.timeout(${ms})\` onto the request.`;
-    default:
-      return `Leave the library's default timeout on or set one (${ms} ms).`;
-  }
-}
-
-function requestMessage(request: HttpRequestCall, state: Setting, ms: string): string {
-  const what = state === 'off' ? 'turns its timeout off' : 'has no timeout';
-  return `${request.name} ${what}: a slow or unresponsive server would hold this request open indefinitely. ${advice(request.library, ms)}`;
-}
-
-function clientMessage(client: HttpClientFactoryCall, state: Setting, ms: string): string {
-  const what = state === 'off' ? 'builds a client with its timeout turned off' : 'builds a client with no timeout';
-  const fix = client.library === 'got' ? `\`timeout: { request: ${ms} }\`` : `\`timeout: ${ms}\``;
-  return `${client.name} ${what}: every request made with it could hang indefinitely. Pass ${fix} when creating it.`;
 }
 
 /** `new Request(url, init)` given as fetch's first argument carries its own init. */
@@ -106,15 +93,6 @@ function isOpaqueRequestObject(request: HttpRequestCall): boolean {
   if (!input || request.options) return false;
   const name = ts.isIdentifier(input) ? input.text : ts.isPropertyAccessExpression(input) ? input.name.text : undefined;
   return name !== undefined && /^req(uest)?$|Request$/i.test(name);
-}
-
-function fetchBound(request: HttpRequestCall, facts: FileFacts): Setting {
-  if (isOpaqueRequestObject(request)) return 'unknown';
-  const names = request.module === 'node-fetch' ? ['signal', 'timeout'] : ['signal'];
-  const fromRequest = requestObjectInit(request.call.arguments[0], facts);
-  const settings = [boundOf(request.options, names, facts)];
-  if (fromRequest) settings.push(boundOf(fromRequest, names, facts));
-  return anyBound(settings);
 }
 
 function isGlobalSetTimeout(call: ts.CallExpression, facts: FileFacts): boolean {
@@ -134,13 +112,13 @@ function containsMethodCall(node: ts.Node, method: string): boolean {
 
 /**
  * True when a chain of calls on a request bounds it: `.setTimeout(ms)` / `.timeout(ms)`, or
- * (node http) `.on('socket', s => s.setTimeout(ms))`.
+ * (node's ClientRequest) `.on('socket', s => s.setTimeout(ms))`.
  */
-function chainBounds(start: ts.Expression, method: string, facts: FileFacts): boolean {
+function chainBounds(start: ts.Expression, timeout: HttpTimeoutModel, facts: FileFacts): boolean {
   const links = ts.isCallExpression(start) ? chainedCalls(start) : chainedFrom(start);
   return links.some(({ name, call }) => {
-    if (name === method) return call.arguments.length > 0 && !isTimeoutOff(call.arguments[0], facts);
-    return name === 'on' && method === 'setTimeout' && call.arguments.length > 1 && containsMethodCall(call.arguments[1], 'setTimeout');
+    if (name === timeout.method) return call.arguments.length > 0 && !isTimeoutOff(call.arguments[0], facts);
+    return name === 'on' && timeout.clientRequest === true && call.arguments.length > 1 && containsMethodCall(call.arguments[1], 'setTimeout');
   });
 }
 
@@ -216,15 +194,15 @@ function passedToAbortSignal(reference: ts.Node): boolean {
 }
 
 /**
- * True when the request object a call returns is bounded later in the same scope, by
- * `method` called on it (or a manual timer for node http).
+ * True when the request object a call returns is bounded later in the same scope, by the
+ * row's timeout method called on it (or, for node's ClientRequest, a manual timer).
  */
-function boundLater(call: ts.CallExpression, method: string, facts: FileFacts, index: IdentifierIndex): boolean {
-  if (chainBounds(call, method, facts)) return true;
+function boundLater(call: ts.CallExpression, timeout: HttpTimeoutModel, facts: FileFacts, index: IdentifierIndex): boolean {
+  if (chainBounds(call, timeout, facts)) return true;
   const binding = resultBinding(chainEnd(call));
   if (!binding) return false;
   const scope = enclosingFunction(call);
-  return index.references(binding, scope, facts).some((use) => chainBounds(use, method, facts) || (method === 'setTimeout' && (insideTimer(use, scope, facts) || passedToAbortSignal(use))));
+  return index.references(binding, scope, facts).some((use) => chainBounds(use, timeout, facts) || (timeout.clientRequest === true && (insideTimer(use, scope, facts) || passedToAbortSignal(use))));
 }
 
 /** A request handed straight to another function (`pipeline(https.get(u), ...)`) may be bounded there. */
@@ -235,53 +213,38 @@ function handedOn(call: ts.CallExpression): boolean {
 }
 
 function requestState(request: HttpRequestCall, facts: FileFacts, index: IdentifierIndex): Setting {
-  switch (request.library) {
-    case 'fetch':
-      return fetchBound(request, facts);
-    case 'axios':
-    case 'got':
-      return boundOf(request.options, ['timeout', 'signal'], facts);
-    case 'node-http': {
-      const state = boundOf(request.options, ['timeout', 'signal'], facts);
-      if (state === 'on' || state === 'unknown') return state;
-      return boundLater(request.call, 'setTimeout', facts, index) || handedOn(request.call) ? 'on' : state;
-    }
-    case 'superagent':
-      return boundLater(request.call, 'timeout', facts, index) || handedOn(request.call) ? 'on' : 'missing';
-    case 'ky':
-      return offOnly(boundOf(request.options, ['timeout'], facts));
-    case 'undici':
-      return anyOff(request.options, ['headersTimeout', 'bodyTimeout'], facts);
-    case 'needle':
-      return anyOff(request.options, ['open_timeout', 'timeout'], facts);
-  }
+  const timeout = request.model.timeout;
+  if (timeout.requestObject && isOpaqueRequestObject(request)) return 'unknown';
+  const init = timeout.requestObject ? requestObjectInit(request.call.arguments[0], facts) : undefined;
+  const state = optionsBound(init ? [request.options, init] : [request.options], timeout.options, timeout.combine, facts);
+  if (timeout.finiteDefault) return offOnly(state);
+  if (state === 'on' || state === 'unknown' || !timeout.method) return state;
+  return boundLater(request.call, timeout, facts, index) || handedOn(request.call) ? 'on' : state;
 }
 
-/** Libraries with a finite default are only reported when the timeout is turned off. */
+/** Clients with a finite default are only reported when the timeout is turned off. */
 function offOnly(state: Setting): Setting {
   return state === 'off' ? 'off' : 'on';
 }
 
-/** undici and needle: turning off any of these phases leaves the request unbounded. */
-function anyOff(options: ts.Expression | undefined, names: string[], facts: FileFacts): Setting {
-  return names.some((name) => setting(options, name, facts) === 'off') ? 'off' : 'on';
-}
-
 function clientState(client: HttpClientFactoryCall, facts: FileFacts): Setting {
-  if (client.library === 'ky') return offOnly(anyBound(client.options.map((options) => boundOf(options, ['timeout'], facts))));
-  if (client.options.length === 0) return 'missing';
-  return anyBound(client.options.map((options) => boundOf(options, ['timeout'], facts)));
+  const timeout = client.model.timeout;
+  const state = optionsBound(client.options, client.factory.timeoutOptions, timeout.combine, facts);
+  return timeout.finiteDefault ? offOnly(state) : state;
 }
-
-const UNDICI_DISPATCHERS: Record<string, number> = { Agent: 0, Client: 1, Pool: 1, BalancedPool: 1 };
 
 export const rule = defineRule({
   meta: {
     id: 'missing-timeout',
     defaultSeverity: 'warning',
     description: 'An outbound network request has no bound on how long it may take.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      requestMissing: '{{call}} has no timeout: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
+      requestOff: '{{call}} turns its timeout off: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
+      clientMissing: '{{call}} builds a client with no timeout: every request made with it could hang indefinitely. Pass {{setting}} when creating it.',
+      clientOff: '{{call}} builds a client with its timeout turned off: every request made with it could hang indefinitely. Pass {{setting}} when creating it.',
+      poolOff: '{{pool}} turns its timeout off: requests sent through it could hang indefinitely. {{advice}}',
+    } satisfies Record<MessageId, string>,
     options: { defaultTimeoutMs: z.number().int().min(1).max(600_000).default(10_000).describe('Timeout in milliseconds that quick fixes and messages suggest (missing-timeout).') },
   },
   create(ctx) {
@@ -289,10 +252,8 @@ export const rule = defineRule({
     const index = new IdentifierIndex(ctx.file.sourceFile);
     const ms = formatMs(ctx.options.defaultTimeoutMs);
     const pending: Pending[] = [];
-    let axiosDefaultTimeout = false;
+    const modulesWithDefault = new Set<string>();
     const instancesWithDefault: Binding[] = [];
-
-    const fixFor = (library: string, optionsIndex?: number): FixData => ({ kind: 'add-timeout', library, ms: ctx.options.defaultTimeoutMs, ...(optionsIndex === undefined || optionsIndex < 0 ? {} : { optionsIndex }) });
 
     const checkRequest = (request: HttpRequestCall): void => {
       if (request.instance) return;
@@ -300,36 +261,38 @@ export const rule = defineRule({
       if (state !== 'missing' && state !== 'off') return;
       pending.push({
         node: request.call,
-        message: requestMessage(request, state, ms),
-        fix: fixFor(request.library, request.optionsIndex),
-        axiosDefault: request.library === 'axios' && state === 'missing',
+        messageId: state === 'off' ? 'requestOff' : 'requestMissing',
+        data: { call: request.name, advice: request.model.advice(ms) },
+        moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
       });
     };
 
     const checkClient = (client: HttpClientFactoryCall): void => {
       const state = clientState(client, facts);
       if (state !== 'missing' && state !== 'off') return;
-      const isAxiosMissing = client.library === 'axios' && state === 'missing';
+      const silencedByDefaults = state === 'missing' && client.model.timeout.defaults !== undefined;
       pending.push({
         node: client.call,
-        message: clientMessage(client, state, ms),
-        fix: fixFor(client.library, 0),
-        axiosDefault: isAxiosMissing,
-        binding: isAxiosMissing ? resultBinding(client.call) : undefined,
+        messageId: state === 'off' ? 'clientOff' : 'clientMissing',
+        data: { call: client.name, setting: client.factory.timeoutSetting(ms) },
+        moduleDefault: silencedByDefaults ? client.module : undefined,
+        binding: silencedByDefaults ? resultBinding(client.call) : undefined,
       });
     };
 
-    /** `axios.defaults.timeout = ms` or `api.defaults.timeout = ms`. */
+    /** `axios.defaults.timeout = ms` on a module or `api.defaults.timeout = ms` on an instance, as the rows model them. */
     const noteDefaultTimeout = (node: ts.BinaryExpression): void => {
       if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
       const target = skipOuter(node.left);
-      if (!ts.isPropertyAccessExpression(target) || target.name.text !== 'timeout') return;
+      if (!ts.isPropertyAccessExpression(target)) return;
       const defaults = target.expression;
-      if (!ts.isPropertyAccessExpression(defaults) || defaults.name.text !== 'defaults' || isTimeoutOff(node.right, facts)) return;
+      if (!ts.isPropertyAccessExpression(defaults) || isTimeoutOff(node.right, facts)) return;
+      const modelled = DEFAULTS.filter((model) => model.property === defaults.name.text && model.option === target.name.text);
+      if (modelled.length === 0) return;
       const owner = skipOuter(defaults.expression);
       const ref = facts.resolve(owner);
-      if (ref?.module === 'axios' && ref.path.length === 0) {
-        axiosDefaultTimeout = true;
+      if (ref && ref.path.length === 0 && modelled.some((model) => model.module === ref.module)) {
+        modulesWithDefault.add(ref.module);
         return;
       }
       const declared = ts.isIdentifier(owner) ? facts.declarationName(owner) : undefined;
@@ -339,16 +302,10 @@ export const rule = defineRule({
       if (dotted) instancesWithDefault.push({ dotted });
     };
 
-    const checkDispatcher = (node: ts.NewExpression): void => {
-      const ref = facts.resolve(node.expression);
-      if (ref?.module !== 'undici' || ref.path.length !== 1 || !(ref.path[0] in UNDICI_DISPATCHERS)) return;
-      const options = node.arguments?.[UNDICI_DISPATCHERS[ref.path[0]]];
-      if (anyOff(options, ['headersTimeout', 'bodyTimeout'], facts) !== 'off') return;
-      pending.push({
-        node,
-        message: `undici ${ref.path[0]} turns its timeout off: requests sent through it could hang indefinitely. Keep \`headersTimeout\` and \`bodyTimeout\` above 0.`,
-        axiosDefault: false,
-      });
+    const checkPool = (node: ts.NewExpression): void => {
+      const pool = classifyHttpPool(node, facts);
+      if (!pool || optionsBound([pool.options], pool.model.timeout.options, pool.model.timeout.combine, facts) !== 'off') return;
+      pending.push({ node, messageId: 'poolOff', data: { pool: pool.name, advice: pool.advice } });
     };
 
     const silencedByInstanceDefault = (binding: Pending['binding']): boolean => {
@@ -367,13 +324,13 @@ export const rule = defineRule({
           else if (call?.kind === 'client') checkClient(call);
         },
         [ts.SyntaxKind.BinaryExpression]: (node) => noteDefaultTimeout(node as ts.BinaryExpression),
-        [ts.SyntaxKind.NewExpression]: (node) => checkDispatcher(node as ts.NewExpression),
+        [ts.SyntaxKind.NewExpression]: (node) => checkPool(node as ts.NewExpression),
       },
       end() {
         for (const finding of pending) {
-          if (finding.axiosDefault && axiosDefaultTimeout) continue;
+          if (finding.moduleDefault !== undefined && modulesWithDefault.has(finding.moduleDefault)) continue;
           if (silencedByInstanceDefault(finding.binding)) continue;
-          ctx.report({ node: finding.node, message: finding.message, ...(finding.fix ? { fix: finding.fix } : {}) });
+          ctx.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
         }
       },
     };

@@ -6,11 +6,17 @@ import { classifyHttpCall } from '../../analysis/http-clients.js';
 
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
-const REJECT_MESSAGE = '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.';
-const STRICT_SSL_MESSAGE = '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.';
-const INSECURE_MESSAGE = '`insecure: true` makes this HTTP client skip TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.';
-const IDENTITY_MESSAGE = 'This `checkServerIdentity` accepts every certificate, so a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.';
-const ENV_MESSAGE = `Setting ${ENV_NAME} to '0' turns off TLS certificate checks for every request the process makes. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`;
+const MESSAGES = {
+  rejectUnauthorized: '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.',
+  strictSsl: '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.',
+  insecure: '`insecure: true` makes this HTTP client skip TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
+  checkServerIdentity: 'This `checkServerIdentity` accepts every certificate, so a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.',
+  environment: `Setting ${ENV_NAME} to '0' turns off TLS certificate checks for every request the process makes. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`,
+  skipVerify: 'This setting skips TLS certificate verification: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
+};
+
+type MessageId = keyof typeof MESSAGES;
+type Reporter = (node: ts.Node, messageId: MessageId) => void;
 
 /** The boolean a value is, when the file shows it (`false`, a const bound to `false`). */
 function booleanValue(expr: ts.Expression | undefined, facts: FileFacts): boolean | undefined {
@@ -98,44 +104,44 @@ function isHttpClientOptions(obj: ts.ObjectLiteralExpression, facts: FileFacts):
   return /client|http|request|fetch|agent|api/i.test(name);
 }
 
-function checkProperty(node: ts.Node, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
+function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void {
   const prop = node as ts.PropertyAssignment | ts.MethodDeclaration;
   const name = propertyName(prop.name);
   if (!name) return;
   if (ts.isMethodDeclaration(prop)) {
-    if (name === 'checkServerIdentity' && ts.isObjectLiteralExpression(prop.parent) && acceptsEverything(prop)) report(prop, IDENTITY_MESSAGE);
+    if (name === 'checkServerIdentity' && ts.isObjectLiteralExpression(prop.parent) && acceptsEverything(prop)) report(prop, 'checkServerIdentity');
     return;
   }
   const value = prop.initializer;
-  if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) report(prop, REJECT_MESSAGE);
-  else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, STRICT_SSL_MESSAGE);
-  else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, INSECURE_MESSAGE);
-  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, IDENTITY_MESSAGE);
-  else if (name === ENV_NAME && isZero(value, facts)) report(prop, ENV_MESSAGE);
+  if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) report(prop, 'rejectUnauthorized');
+  else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, 'strictSsl');
+  else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, 'insecure');
+  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, 'checkServerIdentity');
+  else if (name === ENV_NAME && isZero(value, facts)) report(prop, 'environment');
 }
 
 /** `x.rejectUnauthorized = false`, `agent.options.checkServerIdentity = () => undefined`, the env variable. */
-function checkAssignment(node: ts.Node, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
+function checkAssignment(node: ts.Node, facts: FileFacts, report: Reporter): void {
   const assignment = node as ts.BinaryExpression;
   if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = skipOuter(assignment.left);
   if (isTlsEnvTarget(target)) {
-    if (isZero(assignment.right, facts)) report(assignment, ENV_MESSAGE);
+    if (isZero(assignment.right, facts)) report(assignment, 'environment');
     return;
   }
   if (!ts.isPropertyAccessExpression(target)) return;
   const name = target.name.text;
-  if (name === 'rejectUnauthorized' && booleanValue(assignment.right, facts) === false) report(assignment, REJECT_MESSAGE);
-  else if (name === 'strictSSL' && booleanValue(assignment.right, facts) === false) report(assignment, STRICT_SSL_MESSAGE);
-  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(assignment.right))) report(assignment, IDENTITY_MESSAGE);
+  if (name === 'rejectUnauthorized' && booleanValue(assignment.right, facts) === false) report(assignment, 'rejectUnauthorized');
+  else if (name === 'strictSSL' && booleanValue(assignment.right, facts) === false) report(assignment, 'strictSsl');
+  else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(assignment.right))) report(assignment, 'checkServerIdentity');
 }
 
 // Config files: a key set to the value that turns verification off.
-const TEXT_PATTERNS: Array<{ pattern: RegExp; message: string }> = [
-  { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, message: REJECT_MESSAGE },
-  { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, message: STRICT_SSL_MESSAGE },
-  { pattern: /(?:^|[^A-Za-z0-9_])NODE_TLS_REJECT_UNAUTHORIZED["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, message: ENV_MESSAGE },
-  { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, message: 'This setting skips TLS certificate verification: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.' },
+const TEXT_PATTERNS: Array<{ pattern: RegExp; messageId: MessageId }> = [
+  { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, messageId: 'rejectUnauthorized' },
+  { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, messageId: 'strictSsl' },
+  { pattern: /(?:^|[^A-Za-z0-9_])NODE_TLS_REJECT_UNAUTHORIZED["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, messageId: 'environment' },
+  { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, messageId: 'skipVerify' },
 ];
 
 const COMMENT_LINE = /^\s*(#|\/\/|;)/;
@@ -146,12 +152,12 @@ function checkConfigText(context: TextContext): void {
   let offset = 0;
   for (const line of text.split('\n')) {
     if (!COMMENT_LINE.test(line)) {
-      for (const { pattern, message } of TEXT_PATTERNS) {
+      for (const { pattern, messageId } of TEXT_PATTERNS) {
         pattern.lastIndex = 0;
         const match = pattern.exec(line);
         if (match) {
           const start = offset + match.index + (match[0].length - match[0].trimStart().length);
-          context.report({ span: { start, end: offset + match.index + match[0].length }, message });
+          context.report({ span: { start, end: offset + match.index + match[0].length }, messageId });
         }
       }
     }
@@ -164,12 +170,11 @@ export const rule = defineRule({
     id: 'tls-verification-disabled',
     defaultSeverity: 'error',
     description: 'TLS certificate verification is turned off.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: MESSAGES,
   },
   create(context) {
     const { facts } = context.file;
-    const report = (node: ts.Node, message: string): void => context.report({ node, message });
+    const report: Reporter = (node, messageId) => context.report({ node, messageId });
     return {
       on: {
         [ts.SyntaxKind.PropertyAssignment]: (node) => checkProperty(node, facts, report),

@@ -2,7 +2,7 @@ import { ts } from '../../engine/ts.js';
 import { enclosingFunction, forEachDescendant, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import { classifyHttpCall } from '../../analysis/http-clients.js';
+import { isResponseCall } from '../../analysis/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
@@ -12,22 +12,10 @@ const COMPARISONS = new Set([
   ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
 ]);
 
-function message(read: string, response: string): string {
-  return `${read}() reads the fetch response body without checking \`${response}.ok\` or \`${response}.status\`: an error page or a 4xx/5xx body is taken as data. Check \`if (!${response}.ok)\` and fail first.`;
-}
-
-/**
- * A fetch call: global fetch and the fetch of node-fetch/undici/cross-fetch/isomorphic-fetch,
- * or a `fetch` a framework passes in as a parameter (`load({ fetch })`).
- */
+/** A call that resolves to a fetch `Response` (see `isResponseCall`). */
 function isFetchCall(expr: ts.Expression, facts: FileFacts): boolean {
   const node = skipOuter(expr);
-  if (!ts.isCallExpression(node)) return false;
-  if (classifyHttpCall(node, facts)?.library === 'fetch') return true;
-  const callee = skipOuter(node.expression);
-  if (!ts.isIdentifier(callee) || callee.text !== 'fetch') return false;
-  const declared = facts.declarationName(callee);
-  return declared !== undefined && (ts.isParameter(declared.parent) || ts.isBindingElement(declared.parent));
+  return ts.isCallExpression(node) && isResponseCall(node, facts);
 }
 
 function awaitedFetch(expr: ts.Expression | undefined, facts: FileFacts): boolean {
@@ -127,8 +115,9 @@ export const rule = defineRule({
     id: 'unchecked-response-status',
     defaultSeverity: 'warning',
     description: 'A fetch response body is read without checking the response status.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      unchecked: '{{read}}() reads the fetch response body without checking `{{response}}.ok` or `{{response}}.status`: an error page or a 4xx/5xx body is taken as data. Check `if (!{{response}}.ok)` and fail first.',
+    },
   },
   create(context) {
     const { facts } = context.file;
@@ -164,7 +153,7 @@ export const rule = defineRule({
           if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return;
           const receiver = skipOuter(callee.expression);
           if (awaitedFetch(receiver, facts)) {
-            context.report({ node: call, message: message(`.${callee.name.text}`, 'response') });
+            context.report({ node: call, messageId: 'unchecked', data: { read: `.${callee.name.text}`, response: 'response' } });
           } else if (ts.isIdentifier(receiver)) {
             reads.push({ call, receiver });
           }
@@ -181,7 +170,7 @@ export const rule = defineRule({
           const declared = facts.declarationName(receiver);
           if (declared && isUnchecked(declared)) {
             const method = (skipOuter(call.expression) as ts.PropertyAccessExpression).name.text;
-            context.report({ node: call, message: message(`${receiver.text}.${method}`, receiver.text) });
+            context.report({ node: call, messageId: 'unchecked', data: { read: `${receiver.text}.${method}`, response: receiver.text } });
           }
         }
       },

@@ -1,0 +1,212 @@
+/**
+ * HTTP client libraries as data: how each one sends a request, where its timeout goes
+ * and what a message advises. `analysis/http-clients.ts` matches calls against these rows;
+ * `missing-timeout`, `insecure-transport`, `unchecked-response-status` and
+ * `tls-verification-disabled` judge what it finds. A new client is a new row plus a test
+ * case in the rules' tests: no rule code.
+ */
+
+/**
+ * Where a call shape puts the URL and the options object.
+ * - positions: fixed argument indexes (`fetch(url, init)`, `axios.post(url, data, config)`,
+ *   `needle(method, url, data, options)`); no `options` when the call takes none.
+ * - `url-or-options`: `(options)` when the first argument is an object, else `(url, options?)`
+ *   (axios, got); a lone argument that is evidently not a URL is taken as options.
+ * - `url-or-options-then-callback`: node's `(url, options?, callback?)` or `(options, callback?)`.
+ * - `method-and-url-or-url`: superagent's `(method, url)`, or `(url)` for a GET.
+ */
+export type CallShape =
+  | { url: number; options?: number; method?: number }
+  | 'url-or-options'
+  | 'url-or-options-then-callback'
+  | 'method-and-url-or-url';
+
+export interface HttpMethodModel {
+  /** Member names on a client that send a request with this shape; dotted for nested ones (`stream.get`). */
+  names: readonly string[];
+  shape: CallShape;
+}
+
+export interface HttpFactoryModel {
+  /** Member names on a client that build a new client with defaults: axios `create`, got `extend`. */
+  names: readonly string[];
+  /** Whether an instance can build another one (`ky.create(...).extend(...)`). */
+  onInstances: boolean;
+  /** The options of the factory call that bound every request of the client it builds. */
+  timeoutOptions: readonly string[];
+  /** The setting a message tells the factory call to pass, for a suggested timeout in ms. */
+  timeoutSetting: (ms: string) => string;
+}
+
+export interface HttpTimeoutModel {
+  /** Option names in a request's options that bound it (`timeout`, `signal`). */
+  options: readonly string[];
+  /**
+   * `any`: one of the options bounds the whole request (axios `timeout` or `signal`).
+   * `phases`: each option bounds one phase, and turning any of them off leaves the request
+   * unbounded (undici's `headersTimeout` and `bodyTimeout`).
+   */
+  combine: 'any' | 'phases';
+  /** The client applies a finite timeout when none is set (ky 10 s): only turning it off is reported. */
+  finiteDefault: boolean;
+  /** A method of the returned request object that bounds it: superagent `.timeout(ms)`, node's `req.setTimeout(ms)`. */
+  method?: string;
+  /**
+   * The returned request is node's `ClientRequest`: a timeout on its socket
+   * (`req.on('socket', (s) => s.setTimeout(ms))`), a timer that destroys it or
+   * `addAbortSignal(signal, req)` bound it too.
+   */
+  clientRequest?: boolean;
+  /** The URL argument may be a `Request` carrying its own options (`fetch(new Request(url, init))`). */
+  requestObject?: boolean;
+  /**
+   * A defaults object whose timeout applies to the requests and instances that set none:
+   * `axios.defaults.timeout = ms` on the module, `api.defaults.timeout = ms` on an instance.
+   */
+  defaults?: { property: string; option: string };
+}
+
+/** A connection pool whose options carry the client's timeouts: undici's `new Agent(options)`, `new Pool(origin, options)`. */
+export interface HttpPoolModel {
+  /** The constructor's export name and the position of its options argument. */
+  constructors: Readonly<Record<string, number>>;
+  /** What a message advises when a pool turns its timeouts off. */
+  advice: string;
+}
+
+export interface HttpClientModel {
+  /** The client's id in findings' wording and in other analyses: several modules may share one (`fetch`). */
+  library: string;
+  /** The npm modules (or `'<global>'`) the client comes from. */
+  modules: readonly string[];
+  /**
+   * Exports of the module that are a client, dotted (`''` = the module itself): `axios`'s
+   * default export, the global `fetch`, ofetch's `ofetch` and `$fetch`.
+   */
+  clients: readonly string[];
+  /** How messages name a client and its calls; by default the module name, or the export's name. */
+  name?: string;
+  /** Calling a client itself sends a request with this shape (`axios(config)`, `fetch(url)`). */
+  callable?: CallShape;
+  methods?: readonly HttpMethodModel[];
+  factories?: HttpFactoryModel;
+  pools?: HttpPoolModel;
+  timeout: HttpTimeoutModel;
+  /** What a message advises for a request with no timeout, for a suggested timeout in ms. */
+  advice: (ms: string) => string;
+  /** A request resolves to a fetch `Response` whatever its status: its body may be an error page. */
+  resolvesToResponse?: boolean;
+}
+
+/** Clients with a finite default: keep it on. */
+const keepDefaultAdvice = (ms: string): string => `Leave the library's default timeout on or set one (${ms} ms).`;
+
+const fetchApi = {
+  library: 'fetch',
+  name: 'fetch',
+  callable: { url: 0, options: 1 },
+  advice: (ms: string) => `Pass \`signal: AbortSignal.timeout(${ms})\` in its options.`,
+  resolvesToResponse: true,
+} as const;
+
+const fetchTimeout: HttpTimeoutModel = { options: ['signal'], combine: 'any', finiteDefault: false, requestObject: true };
+
+const GOT_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head'];
+
+export const HTTP_CLIENTS: readonly HttpClientModel[] = [
+  { ...fetchApi, modules: ['<global>', 'undici'], clients: ['fetch'], timeout: fetchTimeout },
+  { ...fetchApi, modules: ['cross-fetch', 'isomorphic-fetch'], clients: ['', 'fetch'], timeout: fetchTimeout },
+  // node-fetch v2 also takes a `timeout` option.
+  { ...fetchApi, modules: ['node-fetch'], clients: ['', 'fetch'], timeout: { ...fetchTimeout, options: ['signal', 'timeout'] } },
+  {
+    library: 'axios',
+    modules: ['axios'],
+    clients: [''],
+    callable: 'url-or-options',
+    methods: [
+      { names: ['request'], shape: 'url-or-options' },
+      { names: ['get', 'delete', 'head', 'options'], shape: { url: 0, options: 1 } },
+      { names: ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'], shape: { url: 0, options: 2 } },
+    ],
+    factories: { names: ['create'], onInstances: false, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, defaults: { property: 'defaults', option: 'timeout' } },
+    advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its config, or set \`axios.defaults.timeout\`.`,
+  },
+  {
+    library: 'got',
+    modules: ['got'],
+    clients: [''],
+    callable: 'url-or-options',
+    methods: [
+      {
+        names: [...GOT_VERBS, 'stream', 'paginate', ...['stream', 'paginate'].flatMap((base) => [...GOT_VERBS, 'all', 'each'].map((name) => `${base}.${name}`))],
+        shape: 'url-or-options',
+      },
+    ],
+    factories: { names: ['extend'], onInstances: false, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: { request: ${ms} }\`` },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false },
+    advice: (ms) => `Pass \`{ timeout: { request: ${ms} } }\`.`,
+  },
+  {
+    library: 'ky',
+    modules: ['ky'],
+    clients: [''],
+    callable: { url: 0, options: 1 },
+    methods: [{ names: ['get', 'post', 'put', 'patch', 'delete', 'head'], shape: { url: 0, options: 1 } }],
+    factories: { names: ['create', 'extend'], onInstances: true, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
+    // ky aborts after 10 s unless told otherwise.
+    timeout: { options: ['timeout'], combine: 'any', finiteDefault: true },
+    advice: keepDefaultAdvice,
+  },
+  {
+    library: 'node-http',
+    modules: ['http', 'https'],
+    clients: [''],
+    methods: [{ names: ['request', 'get'], shape: 'url-or-options-then-callback' }],
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, method: 'setTimeout', clientRequest: true },
+    advice: (ms) => `Pass \`timeout: ${ms}\` in its options, or call \`req.setTimeout(${ms}, () => req.destroy())\`.`,
+  },
+  {
+    library: 'superagent',
+    modules: ['superagent'],
+    clients: [''],
+    callable: 'method-and-url-or-url',
+    methods: [{ names: ['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options'], shape: { url: 0 } }],
+    timeout: { options: [], combine: 'any', finiteDefault: false, method: 'timeout' },
+    advice: (ms) => `Chain \`.timeout(${ms})\` onto the request.`,
+  },
+  {
+    library: 'undici',
+    modules: ['undici'],
+    clients: [''],
+    methods: [{ names: ['request', 'stream'], shape: { url: 0, options: 1 } }],
+    pools: { constructors: { Agent: 0, Client: 1, Pool: 1, BalancedPool: 1 }, advice: 'Keep `headersTimeout` and `bodyTimeout` above 0.' },
+    // undici waits 300 s for headers and for each body chunk unless told otherwise.
+    timeout: { options: ['headersTimeout', 'bodyTimeout'], combine: 'phases', finiteDefault: true },
+    advice: keepDefaultAdvice,
+  },
+  {
+    library: 'needle',
+    modules: ['needle'],
+    clients: [''],
+    callable: { method: 0, url: 1, options: 3 },
+    methods: [
+      { names: ['request'], shape: { method: 0, url: 1, options: 3 } },
+      { names: ['get', 'head'], shape: { url: 0, options: 1 } },
+      { names: ['post', 'put', 'patch', 'delete'], shape: { url: 0, options: 2 } },
+    ],
+    // needle gives up on a connection after 10 s (`open_timeout`) unless told otherwise.
+    timeout: { options: ['open_timeout', 'timeout'], combine: 'phases', finiteDefault: true },
+    advice: keepDefaultAdvice,
+  },
+  {
+    library: 'ofetch',
+    modules: ['ofetch'],
+    clients: ['ofetch', '$fetch'],
+    callable: { url: 0, options: 1 },
+    methods: [{ names: ['raw'], shape: { url: 0, options: 1 } }],
+    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false },
+    advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its options.`,
+  },
+];
