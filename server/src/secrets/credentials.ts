@@ -1,3 +1,4 @@
+import { isLocalHost } from './hosts.js';
 import { isCredentialName, splitWords } from './words.js';
 
 /**
@@ -108,20 +109,6 @@ export function findPemBlocks(text: string): SecretMatch[] {
     found.push({ start, end, label: 'PEM private key', kind: 'pem', secret: match[0] });
   }
   return found;
-}
-
-const LOCAL_HOST_NAMES = new Set(['localhost', '0.0.0.0', '::1', '[::1]', 'host.docker.internal']);
-const LOCAL_HOST_SUFFIXES = ['.localhost', '.local', '.internal', '.svc.cluster.local'];
-
-/** The contract's local hosts (insecure-transport list) plus configured ones. */
-export function isLocalHost(host: string, localHosts: readonly string[] = []): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (LOCAL_HOST_NAMES.has(name) || /^127(?:\.\d{1,3}){3}$/.test(name)) return true;
-  if (LOCAL_HOST_SUFFIXES.some((suffix) => name.endsWith(suffix))) return true;
-  return localHosts.some((extra) => {
-    const wanted = extra.toLowerCase();
-    return wanted.startsWith('*.') ? name.endsWith(wanted.slice(1)) : name === wanted;
-  });
 }
 
 const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
