@@ -1,5 +1,5 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, win32 } from 'node:path';
 import { lineStarts } from '../../../server/src/engine/lines.js';
 import type { Finding } from '../../../server/src/shared/protocol.js';
 import { credentialSpans, redactFreeText, redactSpans, spansInWindow, type CredentialDetector, type Span } from './redaction.js';
@@ -39,10 +39,6 @@ function fenceFor(code: string): string {
   return '`'.repeat(longest + 1);
 }
 
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
-}
-
 function describeFindings(findings: readonly Finding[]): string {
   if (findings.length === 0) return 'The analyzer reports no findings in these lines.';
   const lines = findings.map((finding) => `- line ${finding.range.start.line + 1}, ${finding.ruleId} (${finding.severity}): ${finding.message}`);
@@ -75,7 +71,8 @@ export function prepareContext(selection: CodeSelection, findings: readonly Find
     '',
     describeFindings(inRange),
   ].join('\n');
-  return { label: `${baseName(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
+  // `win32.basename` takes both `/` and `\` separators, whatever platform the editor runs on.
+  return { label: `${win32.basename(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
 }
 
 /** The user message: the question, then the code context; a last detector pass covers both. */

@@ -194,7 +194,7 @@ class UrlTracer {
   }
 }
 
-function describe(url: ClearTextUrl): string {
+function urlLabel(url: ClearTextUrl): string {
   return `${url.scheme}://${url.host}`;
 }
 
@@ -222,7 +222,7 @@ export const rule = defineRule({
         const secure = url.scheme === 'ws' ? 'wss://' : 'https://';
         context.report({
           node: literal,
-          message: `${what} uses clear-text ${describe(url)}: anyone on the network path can read and change the traffic, credentials included. Use ${secure}.`,
+          message: `${what} uses clear-text ${urlLabel(url)}: anyone on the network path can read and change the traffic, credentials included. Use ${secure}.`,
         });
       }
     };

@@ -8,7 +8,7 @@ import { RequestSources } from '../../analysis/request-sources.js';
 type Check = { kind: 'decode'; label: string } | { kind: 'verify'; label: string };
 
 /** What a call is: an unverified decode (jsonwebtoken, jose, @nestjs/jwt) or a jsonwebtoken verify. */
-function classify(call: ts.CallExpression, facts: FileFacts): Check | undefined {
+function classifyJwtCall(call: ts.CallExpression, facts: FileFacts): Check | undefined {
   const ref = facts.resolve(call.expression);
   const path = ref?.path.join('.');
   if (ref?.module === 'jsonwebtoken' && path === 'decode') return { kind: 'decode', label: 'jwt.decode' };
@@ -59,7 +59,7 @@ export const rule = defineRule({
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
-          const check = classify(call, facts);
+          const check = classifyJwtCall(call, facts);
           if (!check) return;
           if (check.kind === 'verify') {
             if (allowsNone(call, facts)) {

@@ -23,7 +23,7 @@ function booleanValue(expr: ts.Expression | undefined, facts: FileFacts): boolea
 }
 
 /** `'0'`, `"0"` or `0`: the values Node reads as "do not verify". */
-function isZero(expr: ts.Expression, facts: FileFacts): boolean {
+function resolvesToZero(expr: ts.Expression, facts: FileFacts): boolean {
   const value = facts.valueOf(expr);
   if (!value) return false;
   if (ts.isNumericLiteral(value)) return Number(value.text) === 0;
@@ -111,7 +111,7 @@ function checkProperty(node: ts.Node, facts: FileFacts, report: (node: ts.Node, 
   else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, STRICT_SSL_MESSAGE);
   else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, INSECURE_MESSAGE);
   else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, IDENTITY_MESSAGE);
-  else if (name === ENV_NAME && isZero(value, facts)) report(prop, ENV_MESSAGE);
+  else if (name === ENV_NAME && resolvesToZero(value, facts)) report(prop, ENV_MESSAGE);
 }
 
 /** `x.rejectUnauthorized = false`, `agent.options.checkServerIdentity = () => undefined`, the env variable. */
@@ -120,7 +120,7 @@ function checkAssignment(node: ts.Node, facts: FileFacts, report: (node: ts.Node
   if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = skipOuter(assignment.left);
   if (isTlsEnvTarget(target)) {
-    if (isZero(assignment.right, facts)) report(assignment, ENV_MESSAGE);
+    if (resolvesToZero(assignment.right, facts)) report(assignment, ENV_MESSAGE);
     return;
   }
   if (!ts.isPropertyAccessExpression(target)) return;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
-import { forEachCall, resolveCallee, resolveFunction, someReachable, type FunctionNode } from '../../analysis/functions.js';
+import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
 import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
@@ -182,7 +182,7 @@ function installsVerifier(call: ts.CallExpression, facts: FileFacts, extraNames:
   });
 }
 
-function describe(route: Route): string {
+function routeLabel(route: Route): string {
   return route.path ? `${route.label} '${route.path.replace(/\/+/g, '/')}'` : route.label;
 }
 
@@ -232,7 +232,7 @@ export const rule = defineRule({
           if (!isUnverifiedWebhook(route)) continue;
           ctx.report({
             node: route.node,
-            message: `${describe(route)} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).`,
+            message: `${routeLabel(route)} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).`,
           });
         }
       },
