@@ -14,8 +14,6 @@ export const documentSelector = DOCUMENT_LANGUAGES.flatMap((language) => [
   { scheme: 'untitled', language },
 ]);
 
-const DEFAULT_TIME_BUDGET_MS = 1500;
-
 /** Starts the bundled server over IPC and shows its state in a language status item. */
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
@@ -48,12 +46,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   });
   context.subscriptions.push(
     client.onNotification(AnalysisTimeNotification, (params: AnalysisTimeParams) => {
-      const budget = vscode.workspace.getConfiguration('integrationEngineer').get<number>('timeBudgetMs', DEFAULT_TIME_BUDGET_MS);
+      // The server judged the time against the budget in force for the file's folder.
       const file = vscode.Uri.parse(params.uri).path.split('/').pop();
-      const slow = params.milliseconds > budget;
       status.detail = `last analysis ${params.milliseconds} ms (${file})`;
-      status.severity = slow ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
-      if (slow) output.appendLine(`Analysis of ${params.uri} took ${params.milliseconds} ms, over the ${budget} ms budget.`);
+      status.severity = params.overBudget ? vscode.LanguageStatusSeverity.Warning : vscode.LanguageStatusSeverity.Information;
+      if (params.overBudget) output.appendLine(`Analysis of ${params.uri} took ${params.milliseconds} ms, over the ${params.budgetMs} ms budget.`);
     }),
   );
   return client;

@@ -25,6 +25,7 @@ import {
   AnalyzeTextRequest,
   ScanPathsRequest,
   ScanWorkspaceRequest,
+  type AnalysisTimeParams,
   type AnalyzeTextParams,
   type AnalyzeTextResult,
   type ScanPathsParams,
@@ -130,7 +131,9 @@ async function validate(document: TextDocument): Promise<void> {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
   }
   const milliseconds = Math.round(performance.now() - started);
-  void connection.sendNotification(AnalysisTimeNotification, { uri: document.uri, milliseconds });
+  const budgetMs = settings.config.timeBudgetMs;
+  const timing: AnalysisTimeParams = { uri: document.uri, milliseconds, budgetMs, overBudget: milliseconds > budgetMs };
+  void connection.sendNotification(AnalysisTimeNotification, timing);
 }
 
 function schedule(document: TextDocument): void {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { rules } from '../../server/src/rules/index.js';
-import type { Finding } from '../../server/src/engine/types.js';
+import type { Finding } from '../../server/src/shared/protocol.js';
 import { askStreaming } from '../../client/src/chat/anthropicClient.js';
 import { composeMessage, loadSystemPrompt, prepareContext, type CodeSelection } from '../../client/src/chat/context.js';
 import { detectCredentials } from '../../client/src/chat/detector.js';
@@ -57,12 +57,11 @@ describe('redaction primitives', () => {
   });
 
   it('takes only credential findings as secrets', () => {
-    const text = 'line one\nconst x = "abcdefgh";\n';
     const findings: Finding[] = [
       { ruleId: 'missing-timeout', severity: 'warning', message: 'm', range: { start: { line: 0, character: 0 }, end: { line: 0, character: 4 } }, start: 0, end: 4 },
       { ruleId: 'hardcoded-credential', severity: 'error', message: 'm', range: { start: { line: 1, character: 10 }, end: { line: 1, character: 20 } }, start: 19, end: 29 },
     ];
-    assert.deepEqual(credentialSpans(text, findings), [{ start: 19, end: 29 }]);
+    assert.deepEqual(credentialSpans(findings), [{ start: 19, end: 29 }]);
   });
 
   it('clips spans to a window and shifts them', () => {
@@ -124,6 +123,27 @@ describe('prepareContext', () => {
     assert.ok(!message.content.includes(stripeKey));
     assert.equal(message.redacted, context.redacted + 1);
     assert.ok(message.content.startsWith(`Is ${redactionMarker} safe`));
+  });
+});
+
+describe('line endings', () => {
+  // Old-Mac files end lines with a lone CR: the engine and the editor count it as a line break.
+  const legacyPassword = 'Zq81-hunter2-prod-Kx7';
+  const legacy = ["import axios from 'axios';", '', `const dbPassword = '${legacyPassword}';`, "export const ok = 1;", ''].join('\r');
+
+  it('redacts a credential the engine finds in a file whose lines end in a lone CR', () => {
+    const findings = analyze(rules, '/repo/src/legacy.ts', legacy).findings;
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['hardcoded-credential', 2]]);
+    const context = prepareContext({ ...selection(), text: legacy, startLine: 2, endLine: 2 }, findings, detectCredentials);
+    assert.ok(!context.content.includes(legacyPassword), context.content);
+    assert.ok(context.content.includes(`const dbPassword = '${redactionMarker}';`), context.content);
+    assert.equal(context.redacted, 1);
+  });
+
+  it('takes a credential span from the finding offsets, whatever the line breaks', () => {
+    const findings = analyze(rules, '/repo/src/legacy.ts', legacy).findings;
+    const start = legacy.indexOf(`'${legacyPassword}'`);
+    assert.deepEqual(credentialSpans(findings), [{ start, end: start + legacyPassword.length + 2 }]);
   });
 });
 

@@ -6,21 +6,32 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lspClient.js';
-import { AnalyzeTextRequest, type AnalyzeTextResult } from '../../server/src/shared/protocol.js';
+import { AnalysisTimeNotification, AnalyzeTextRequest, ScanPathsRequest, type AnalysisTimeParams, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-'));
 const uri = pathToFileURL(join(folder, 'client.ts')).href;
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
 const source = `const token = '${TOKEN}';\n\nexport const ok = 1;\n`;
 
-async function start(capabilities: object, settings?: unknown): Promise<LspSession> {
+async function start(capabilities: object, settings?: unknown, root = folder): Promise<LspSession> {
   const session = new LspSession();
   if (settings !== undefined) session.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => params.items.map(() => settings));
   session.connection.onRequest('client/registerCapability', () => null);
   session.connection.onRequest('window/workDoneProgress/create', () => null);
-  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities });
+  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], capabilities });
   await session.connection.sendNotification('initialized', {});
   return session;
+}
+
+/** The next analysis-time notification for `uri`. */
+function nextAnalysisTime(session: LspSession, uri: string): Promise<AnalysisTimeParams> {
+  return new Promise((resolve) => {
+    const subscription = session.connection.onNotification(AnalysisTimeNotification, (params: AnalysisTimeParams) => {
+      if (params.uri !== uri) return;
+      subscription.dispose();
+      resolve(params);
+    });
+  });
 }
 
 describe('language server over stdio', () => {
@@ -75,6 +86,17 @@ describe('language server over stdio', () => {
   it('answers analyzeText for the chat without publishing', async () => {
     const result: AnalyzeTextResult = await session.connection.sendRequest(AnalyzeTextRequest, { path: join(folder, 'snippet.ts'), text: source });
     assert.deepEqual(result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
+  });
+
+  it('gives the chat offsets with each finding, counted as the engine counts lines (a lone CR ends one)', async () => {
+    const text = `// old Mac file\rconst token = '${TOKEN}';\r`;
+    const result: AnalyzeTextResult = await session.connection.sendRequest(AnalyzeTextRequest, { path: join(folder, 'legacy.ts'), text });
+    const [finding] = result.findings;
+    assert.deepEqual([finding.range.start, finding.start, finding.end], [{ line: 1, character: 14 }, text.indexOf(`'${TOKEN}'`), text.indexOf(`'${TOKEN}'`) + TOKEN.length + 2]);
+    const onDisk = join(folder, 'legacy-on-disk.ts');
+    writeFileSync(onDisk, text);
+    const scan: ScanPathsResult = await session.connection.sendRequest(ScanPathsRequest, { paths: [onDisk] });
+    assert.deepEqual(scan.files.map((file) => file.findings.map(({ start, end }) => ({ start, end }))), [[{ start: finding.start, end: finding.end }]]);
   });
 
   it('analyses text files (YAML) too', async () => {
@@ -145,6 +167,42 @@ describe('language server settings', () => {
       const scriptAgain = session.nextDiagnostics(script, (p) => p.diagnostics[0]?.severity === DiagnosticSeverity.Error);
       await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(configPath).href, type: 2 }] });
       assert.equal((await scriptAgain).diagnostics.length, 1);
+    } finally {
+      await session.close();
+    }
+  });
+});
+
+describe('language server time budget', () => {
+  it('judges the analysis time against the workspace config file, over the editor setting', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ie-lsp-budget-'));
+    writeFileSync(join(root, 'integration-engineer.json'), JSON.stringify({ timeBudgetMs: 60_000 }));
+    const session = await start({ workspace: { configuration: true } }, { timeBudgetMs: 10 }, root);
+    try {
+      const doc = pathToFileURL(join(root, 'a.ts')).href;
+      const timing = nextAnalysisTime(session, doc);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'typescript', version: 1, text: source } });
+      const params = await timing;
+      assert.deepEqual([params.budgetMs, params.overBudget], [60_000, false]);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('says when an analysis is over the budget', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ie-lsp-budget-'));
+    writeFileSync(join(root, 'integration-engineer.json'), JSON.stringify({ timeBudgetMs: 10 }));
+    const session = await start({}, undefined, root);
+    try {
+      const doc = pathToFileURL(join(root, 'big.ts')).href;
+      const timing = nextAnalysisTime(session, doc);
+      // Thousands of requests: far more than 10 ms of analysis on any machine.
+      const text = Array.from({ length: 4000 }, (_, i) => `export async function f${i}(u: string) { return fetch(u + '${i}'); }`).join('\n');
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: doc, languageId: 'typescript', version: 1, text } });
+      const params = await timing;
+      assert.equal(params.budgetMs, 10);
+      assert.equal(params.overBudget, params.milliseconds > 10);
+      assert.ok(params.overBudget, `${params.milliseconds} ms`);
     } finally {
       await session.close();
     }

@@ -1,5 +1,4 @@
-import type { Finding } from '../../../server/src/engine/types.js';
-import type { ScanPathsResult } from '../../../server/src/shared/protocol.js';
+import type { Finding, ScanPathsResult } from '../../../server/src/shared/protocol.js';
 
 /** What the chat needs from the analyzer; the extension implements it with the language client. */
 export interface ChatAnalysis {

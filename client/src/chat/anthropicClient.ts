@@ -124,7 +124,7 @@ function seconds(ms: number): string {
 }
 
 /** Turns whatever the SDK threw into the one message the user sees. Never includes the key. */
-export function describeError(error: unknown, settings: ChatSettings, maxRetries = defaultMaxRetries): ChatError {
+function describeError(error: unknown, settings: ChatSettings, maxRetries = defaultMaxRetries): ChatError {
   const api = settings.baseUrl || 'https://api.anthropic.com';
   const detail = error instanceof APIError && error.apiMessage ? `: ${error.apiMessage}` : '';
   if (error instanceof AuthenticationError) {

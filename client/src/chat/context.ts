@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import type { Finding } from '../../../server/src/engine/types.js';
+import { join, win32 } from 'node:path';
+import { lineStarts } from '../../../server/src/engine/lines.js';
+import type { Finding } from '../../../server/src/shared/protocol.js';
 import { credentialSpans, redactFreeText, redactSpans, spansInWindow, type CredentialDetector, type Span } from './redaction.js';
 
 /** The code a question is about: a document and the lines the user picked (0-based, inclusive). */
@@ -32,22 +33,10 @@ export interface OutgoingMessage {
 
 const surroundingLines = 3;
 
-function lineOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
 /** A fence longer than any backtick run in the code, so the code cannot close it. */
 function fenceFor(code: string): string {
   const longest = Math.max(2, ...Array.from(code.matchAll(/`+/g), (match) => match[0].length));
   return '`'.repeat(longest + 1);
-}
-
-function baseName(path: string): string {
-  return path.split(/[\\/]/).pop() ?? path;
 }
 
 function describeFindings(findings: readonly Finding[]): string {
@@ -62,12 +51,13 @@ function describeFindings(findings: readonly Finding[]): string {
  * findings or the text detector see in the excerpt is replaced before it leaves.
  */
 export function prepareContext(selection: CodeSelection, findings: readonly Finding[], detector: CredentialDetector): PreparedContext {
-  const starts = lineOffsets(selection.text);
+  // The engine's line table: the selection's lines and the findings' lines count breaks alike.
+  const starts = lineStarts(selection.text);
   const lastLine = starts.length - 1;
   const startLine = Math.max(0, Math.min(selection.startLine, selection.endLine) - surroundingLines);
   const endLine = Math.min(lastLine, Math.max(selection.startLine, selection.endLine) + surroundingLines);
   const window: Span = { start: starts[startLine], end: endLine < lastLine ? starts[endLine + 1] : selection.text.length };
-  const secrets = [...credentialSpans(selection.text, findings), ...detector(selection.analysisPath, selection.text)];
+  const secrets = [...credentialSpans(findings), ...detector(selection.analysisPath, selection.text)];
   const excerpt = redactSpans(selection.text.slice(window.start, window.end), spansInWindow(secrets, window));
   const inRange = findings.filter((finding) => finding.range.start.line >= startLine && finding.range.start.line <= endLine);
   const fence = fenceFor(excerpt.text);
@@ -81,7 +71,8 @@ export function prepareContext(selection: CodeSelection, findings: readonly Find
     '',
     describeFindings(inRange),
   ].join('\n');
-  return { label: `${baseName(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
+  // `win32.basename` takes both `/` and `\` separators, whatever platform the editor runs on.
+  return { label: `${win32.basename(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
 }
 
 /** The user message: the question, then the code context; a last detector pass covers both. */

@@ -14,7 +14,7 @@ function pickedLines(document: vscode.TextDocument, range: vscode.Range): { star
   return { startLine: Math.max(0, line - aroundCursor), endLine: Math.min(document.lineCount - 1, line + aroundCursor) };
 }
 
-export function codeSelection(document: vscode.TextDocument, range: vscode.Range): CodeSelection {
+function codeSelection(document: vscode.TextDocument, range: vscode.Range): CodeSelection {
   return {
     displayPath: vscode.workspace.asRelativePath(document.uri, false),
     analysisPath: document.uri.scheme === 'file' ? document.uri.fsPath : document.uri.toString(),

@@ -1,4 +1,4 @@
-import type { Finding, Range } from '../../../server/src/engine/types.js';
+import type { Finding } from '../../../server/src/shared/protocol.js';
 
 /** A half-open span of character offsets in some text. */
 export interface Span {
@@ -18,26 +18,15 @@ export interface Redacted {
   redacted: number;
 }
 
-function lineStartOffsets(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  }
-  return starts;
-}
-
-function offsetOf(starts: number[], text: string, position: Range['start']): number {
-  const lineStart = starts[Math.min(position.line, starts.length - 1)] ?? 0;
-  return Math.min(lineStart + position.character, text.length);
-}
-
-/** The spans of the credential findings (other rules' findings are not secrets). */
-export function credentialSpans(text: string, findings: readonly Finding[]): Span[] {
-  const starts = lineStartOffsets(text);
+/**
+ * The spans of the credential findings (other rules' findings are not secrets), taken from
+ * the offsets the engine gives: never re-derived from lines, whose breaks the text may count
+ * differently (a lone `\r`).
+ */
+export function credentialSpans(findings: readonly Finding[]): Span[] {
   return findings
-    .filter((finding) => finding.ruleId === credentialRuleId)
-    .map((finding) => ({ start: offsetOf(starts, text, finding.range.start), end: offsetOf(starts, text, finding.range.end) }))
-    .filter((span) => span.end > span.start);
+    .filter((finding) => finding.ruleId === credentialRuleId && finding.end > finding.start)
+    .map(({ start, end }) => ({ start, end }));
 }
 
 const quotes = new Set(['"', "'", '`']);

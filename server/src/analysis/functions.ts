@@ -1,30 +1,30 @@
 import { ts } from '../engine/ts.js';
-import { calleeName } from '../engine/ast.js';
+import { calleeName, enclosingClass, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 
-/** A function whose body the file shows: a declaration, expression, arrow or method. */
-export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
-
-export function isFunctionNode(node: ts.Node): node is FunctionNode {
-  return ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node);
-}
-
-/** The enclosing class of a node, for resolving `this.method(...)`. */
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  let current = node.parent;
-  while (current && !ts.isClassDeclaration(current) && !ts.isClassExpression(current)) current = current.parent;
-  return current;
-}
-
-/** A class member by name, when it is a method or a property holding a function. */
-function classMember(cls: ts.ClassLikeDeclaration, name: string): FunctionNode | undefined {
+/** A class member by name, when it is a method with a body or a property holding a function. */
+export function memberFunction(cls: ts.ClassLikeDeclaration, name: string): FunctionNode | undefined {
   for (const member of cls.members) {
-    if (!member.name || !ts.isIdentifier(member.name) || member.name.text !== name) continue;
+    if (propertyName(member.name) !== name) continue;
     if (ts.isMethodDeclaration(member) && member.body) return member;
     if (ts.isPropertyDeclaration(member) && member.initializer) {
       const init = skipOuter(member.initializer);
       if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
     }
+  }
+  return undefined;
+}
+
+/**
+ * The function a name is declared as: `function f() {}`, or a variable initialised with a
+ * function (`const f = () => …`, whatever the variable's kind, without following aliases).
+ */
+export function declaredFunction(id: ts.Identifier, facts: FileFacts): FunctionNode | undefined {
+  const declared = facts.declarationName(id)?.parent;
+  if (declared && ts.isFunctionDeclaration(declared)) return declared;
+  if (declared && ts.isVariableDeclaration(declared) && declared.initializer) {
+    const init = skipOuter(declared.initializer);
+    if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
   }
   return undefined;
 }
@@ -46,7 +46,7 @@ export function resolveFunction(expr: ts.Expression, facts: FileFacts): Function
   }
   if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(node);
-    return cls ? classMember(cls, node.name.text) : undefined;
+    return cls ? memberFunction(cls, node.name.text) : undefined;
   }
   if (ts.isCallExpression(node) && calleeName(node) === 'bind' && ts.isPropertyAccessExpression(node.expression)) {
     return resolveFunction(node.expression.expression, facts);
@@ -57,16 +57,6 @@ export function resolveFunction(expr: ts.Expression, facts: FileFacts): Function
 /** The function a call invokes, when the file shows it. */
 export function resolveCallee(call: ts.CallExpression, facts: FileFacts): FunctionNode | undefined {
   return resolveFunction(call.expression, facts);
-}
-
-/** The name a function is known by: its own name or the binding it is assigned to. */
-export function functionName(fn: FunctionNode): string | undefined {
-  if ((ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) && fn.name) return fn.name.text;
-  if (ts.isMethodDeclaration(fn) && ts.isIdentifier(fn.name)) return fn.name.text;
-  let parent = fn.parent;
-  while (parent && (ts.isParenthesizedExpression(parent) || ts.isAsExpression(parent) || ts.isSatisfiesExpression(parent))) parent = parent.parent;
-  if (parent && (ts.isVariableDeclaration(parent) || ts.isPropertyDeclaration(parent) || ts.isPropertyAssignment(parent)) && ts.isIdentifier(parent.name)) return parent.name.text;
-  return undefined;
 }
 
 /** Visits the calls in a function body, not descending into nested classes. */

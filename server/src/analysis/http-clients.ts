@@ -124,7 +124,7 @@ export function isUrlLike(expr: ts.Expression | undefined, facts: FileFacts, dep
  * Where a callee comes from, also through `window.fetch` and through a conditional that
  * picks one of two modules of the same client (`secure ? https : http`).
  */
-function resolveCallee(callee: ts.Expression, facts: FileFacts): ModuleRef | undefined {
+function calleeModule(callee: ts.Expression, facts: FileFacts): ModuleRef | undefined {
   const node = skipOuter(callee);
   const direct = facts.resolve(node);
   if (direct) return direct;
@@ -252,7 +252,7 @@ export function classifyHttpCall(call: ts.CallExpression, facts: FileFacts): Htt
 
 /** `depth` bounds the search through instance bindings (`const b = a(); const a = b();`). */
 function classify(call: ts.CallExpression, facts: FileFacts, depth: number): HttpCall | undefined {
-  const ref = resolveCallee(call.expression, facts);
+  const ref = calleeModule(call.expression, facts);
   if (ref) return classifyByModule(call, ref, facts);
   return classifyInstanceCall(call, facts, depth);
 }

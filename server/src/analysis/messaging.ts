@@ -1,8 +1,9 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, getProperty, lookupProperty, propertyName, propertyValue } from '../engine/ast.js';
+import { calleeName, contains, dottedName, enclosingClass, forEachNode, getProperty, isPropertyNamePosition, lookupProperty, propertyName, propertyValue, someDescendant, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
 import { splitWords } from '../secrets/words.js';
+import { declaredFunction, memberFunction } from './functions.js';
 
 /**
  * Message-handler recognition for the event-driven rules (contract 1.2): which functions
@@ -34,8 +35,6 @@ export interface MessagingIndex {
   handlerAt(node: ts.Node): MessageHandler | undefined;
 }
 
-type FunctionNode = ts.FunctionLikeDeclaration;
-
 /** Property names whose value is the message's payload. */
 const CONTENT_PROPS = new Set(['content', 'data', 'Body', 'body', 'value', 'json', 'string']);
 const NATS_MODULES = ['nats', '@nats-io/jetstream', '@nats-io/transport-node', '@nats-io/nats-core'];
@@ -57,10 +56,6 @@ export function messaging(file: ParsedFile): MessagingIndex {
 
 // ---------------------------------------------------------------------------
 // Small shared predicates
-
-export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
-  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
-}
 
 /** The identifier a property chain starts from: `msg` for `msg.content.toString()`. */
 export function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
@@ -90,10 +85,6 @@ export function isLoggingCall(call: ts.CallExpression): boolean {
   return chainWords(call.expression).some((word) => LOGGING_WORDS.has(word));
 }
 
-export function isTerminator(node: ts.Node): boolean {
-  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isContinueStatement(node) || ts.isBreakStatement(node);
-}
-
 /** True when the node is one of the handler's message names. */
 export function isMessageRef(expr: ts.Expression | undefined, handler: MessageHandler): boolean {
   if (!expr) return false;
@@ -121,13 +112,6 @@ export function readsContent(node: ts.Node, handler: MessageHandler): boolean {
   };
   visit(node);
   return found;
-}
-
-function isPropertyNamePosition(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  if (ts.isPropertyAccessExpression(parent) && parent.name === id) return true;
-  if (ts.isPropertyAssignment(parent) && parent.name === id) return true;
-  return false;
 }
 
 /**
@@ -303,7 +287,7 @@ class IndexBuilder {
     const param = fn.parameters[0];
     if (!param || !ts.isIdentifier(param.name)) return false;
     const name = param.name.text;
-    return fn.body !== undefined && mentions(fn.body, (node) => ts.isPropertyAccessExpression(node) && (node.name.text === 'content' || node.name.text === 'fields') && rootIdentifier(node.expression)?.text === name);
+    return fn.body !== undefined && someDescendant(fn.body, (node) => ts.isPropertyAccessExpression(node) && (node.name.text === 'content' || node.name.text === 'fields') && rootIdentifier(node.expression)?.text === name);
   }
 
   isNoAck(options: ts.Expression | undefined): boolean {
@@ -453,19 +437,11 @@ class IndexBuilder {
   /** A function of this file that an identifier or `this.name` / `instance.name` refers to. */
   private calledFunction(expr: ts.Expression): FunctionNode | undefined {
     const node = skipOuter(expr);
-    if (ts.isIdentifier(node)) {
-      const declared = this.facts.declarationName(node)?.parent;
-      if (declared && ts.isFunctionDeclaration(declared)) return declared;
-      if (declared && ts.isVariableDeclaration(declared) && declared.initializer) {
-        const init = skipOuter(declared.initializer);
-        if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-      }
-      return undefined;
-    }
+    if (ts.isIdentifier(node)) return declaredFunction(node, this.facts);
     if (!ts.isPropertyAccessExpression(node)) return undefined;
     const owner = skipOuter(node.expression);
     const cls = owner.kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(node) : this.classOfInstance(owner);
-    return cls ? classMethod(cls, node.name.text) : undefined;
+    return cls ? memberFunction(cls, node.name.text) : undefined;
   }
 
   /** `svc` in `svc.handle(msg)` when the file shows `const svc = new Service()` or `Service` itself. */
@@ -609,49 +585,6 @@ function isMessagesList(expr: ts.Expression, handler: MessageHandler): boolean {
   const node = skipOuter(expr);
   if (ts.isIdentifier(node)) return handler.messages.has(node.text) && /s$/i.test(node.text);
   return ts.isPropertyAccessExpression(node) && (node.name.text === 'messages' || node.name.text === 'Messages') && isMessageRef(node.expression, handler);
-}
-
-/** Pre-order visit of a node and every descendant. */
-export function forEachNode(root: ts.Node, visit: (node: ts.Node) => void): void {
-  const walk = (node: ts.Node): void => {
-    visit(node);
-    ts.forEachChild(node, walk);
-  };
-  walk(root);
-}
-
-function mentions(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
-  let found = false;
-  const walk = (node: ts.Node): void => {
-    if (found) return;
-    if (test(node)) found = true;
-    else ts.forEachChild(node, walk);
-  };
-  ts.forEachChild(root, walk);
-  return found;
-}
-
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
-}
-
-function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
-  for (let current = node.parent; current; current = current.parent) {
-    if (ts.isClassDeclaration(current) || ts.isClassExpression(current)) return current;
-  }
-  return undefined;
-}
-
-function classMethod(cls: ts.ClassLikeDeclaration, name: string): FunctionNode | undefined {
-  for (const member of cls.members) {
-    if (propertyName(member.name) !== name) continue;
-    if (ts.isMethodDeclaration(member)) return member;
-    if (ts.isPropertyDeclaration(member) && member.initializer) {
-      const init = skipOuter(member.initializer);
-      if (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) return init;
-    }
-  }
-  return undefined;
 }
 
 export function hasDecorator(node: ts.HasDecorators, name: string): boolean {

@@ -1,7 +1,7 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, propertyName } from '../engine/ast.js';
+import { calleeName, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { isFunctionNode, resolveCallee, type FunctionNode } from './functions.js';
+import { resolveCallee } from './functions.js';
 
 /** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
 const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;

@@ -7,10 +7,11 @@
  * Computed once per file and cached, since three rules ask.
  */
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, propertyName } from '../engine/ast.js';
-import { GLOBAL, skipOuter, type FileFacts } from '../engine/facts.js';
+import { calleeName, contains, dottedName, enclosingClass, propertyName, type FunctionNode } from '../engine/ast.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
 import { splitWords } from '../secrets/words.js';
+import { declaredFunction, memberFunction } from './functions.js';
 import { isConnectionCall, isNetworkCall, type CallLike } from './network-calls.js';
 
 export type Backoff =
@@ -29,7 +30,6 @@ export interface RetryLoop {
 }
 
 type Loop = ts.IterationStatement;
-type FunctionNode = ts.FunctionLikeDeclaration;
 
 const cache = new WeakMap<ts.SourceFile, RetryLoop[]>();
 
@@ -427,18 +427,13 @@ function isPromiseExecutor(node: ts.Node): boolean {
   return (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) && !!parent && ts.isNewExpression(parent) && ts.isIdentifier(parent.expression) && parent.expression.text === 'Promise';
 }
 
-function isGlobalSetTimeout(call: ts.CallExpression, facts: FileFacts): boolean {
-  const ref = facts.resolve(call.expression);
-  return ref?.module === GLOBAL && ref.path.length === 1 && ref.path[0] === 'setTimeout';
-}
-
 /** A call that pauses before the next attempt, and the delay it takes. */
 function waitOf(call: ts.CallExpression, facts: FileFacts): Wait | undefined {
   const ref = facts.resolve(call.expression);
   if (ref && (ref.module === 'timers/promises' || ref.module === 'node:timers/promises') && (ref.path[0] === 'setTimeout' || (ref.path[0] === 'scheduler' && ref.path[1] === 'wait'))) {
     return { delay: call.arguments[0], growsByName: false };
   }
-  if (isGlobalSetTimeout(call, facts)) return isInsidePromiseExecutor(call) ? { delay: call.arguments[1], growsByName: false } : undefined;
+  if (facts.isGlobal(call.expression, 'setTimeout')) return isInsidePromiseExecutor(call) ? { delay: call.arguments[1], growsByName: false } : undefined;
   const name = calleeName(call);
   if (!name) return undefined;
   const words = splitWords(name);
@@ -546,26 +541,10 @@ class RetryFinder {
     if (!expr) return undefined;
     const node = skipOuter(expr);
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
-    if (ts.isIdentifier(node)) {
-      const declared = this.facts.declarationName(node);
-      const parent = declared?.parent;
-      if (parent && ts.isFunctionDeclaration(parent)) return parent;
-      const init = parent && ts.isVariableDeclaration(parent) ? parent.initializer && skipOuter(parent.initializer) : undefined;
-      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
-    }
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return this.methodOf(node);
-    return undefined;
-  }
-
-  private methodOf(access: ts.PropertyAccessExpression): FunctionNode | undefined {
-    let current: ts.Node | undefined = access.parent;
-    while (current && !ts.isClassLike(current)) current = current.parent;
-    if (!current) return undefined;
-    for (const member of current.members) {
-      if (propertyName(member.name) !== access.name.text) continue;
-      if (ts.isMethodDeclaration(member)) return member;
-      const init = ts.isPropertyDeclaration(member) && member.initializer ? skipOuter(member.initializer) : undefined;
-      if (init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init))) return init;
+    if (ts.isIdentifier(node)) return declaredFunction(node, this.facts);
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+      const cls = enclosingClass(node);
+      return cls && memberFunction(cls, node.name.text);
     }
     return undefined;
   }
@@ -826,10 +805,10 @@ class RetryFinder {
   private recursionTrigger(ref: ts.Expression, fn: FunctionNode, requests: CallLike[]): { waits: Wait[] } | undefined {
     const waits: Wait[] = [];
     let trigger = false;
-    const inside = (outer: ts.Node | undefined): boolean => !!outer && requests.some((call) => call.getStart() >= outer.getStart() && call.getEnd() <= outer.getEnd());
+    const inside = (outer: ts.Node | undefined): boolean => !!outer && requests.some((call) => contains(outer, call));
     let child: ts.Node = ref;
     for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
-      if (ts.isCallExpression(node) && isGlobalSetTimeout(node, this.facts) && node.arguments[0] === child) waits.push({ delay: node.arguments[1], growsByName: false });
+      if (ts.isCallExpression(node) && this.facts.isGlobal(node.expression, 'setTimeout') && node.arguments[0] === child) waits.push({ delay: node.arguments[1], growsByName: false });
       if (trigger) continue;
       if (ts.isCatchClause(node) && inside(node.parent.tryBlock)) trigger = true;
       if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && ts.isPropertyAccessExpression(node.expression)) {

@@ -1,7 +1,7 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, getProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
+import { calleeName, dottedName, getProperty, propertyName, propertyValue, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { resolveFunction, type FunctionNode } from './functions.js';
+import { resolveFunction } from './functions.js';
 
 /** One piece of a route's chain: a middleware, hook, guard or the handler itself. */
 export interface RouteStep {

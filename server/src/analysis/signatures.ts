@@ -76,8 +76,3 @@ function madeByVerifier(callee: ts.Identifier, facts: FileFacts, extraNames: rea
   // A factory called by a bare name is judged by that name alone, so bindings never chase each other.
   return ts.isIdentifier(skipOuter(made.expression)) ? isVerifierName(calleeName(made) ?? '', extraNames) : isVerificationCall(made, facts, extraNames);
 }
-
-/** The header name an expression reads, if it is a literal signature header or a const holding one. */
-export function signatureHeaderLiteral(node: ts.Node): string | undefined {
-  return ts.isStringLiteralLike(node) && isSignatureHeaderName(node.text) ? node.text : undefined;
-}

@@ -3,6 +3,7 @@
  * names, and whether that host is local (contract: insecure-transport).
  */
 import { ts } from '../engine/ts.js';
+import { isLocalHost } from '../secrets/hosts.js';
 
 export interface ClearTextUrl {
   scheme: 'http' | 'ws';
@@ -17,8 +18,6 @@ const NAMESPACE_HOSTS = new Set([
   'xmlns.com', 'json-schema.org', 'tempuri.org', 'ns.adobe.com', 'docs.oasis-open.org', 'schemas.android.com',
   'java.sun.com', 'www.opengis.net', 'schema.org', 'ogp.me',
 ]);
-
-const LOCAL_SUFFIXES = ['.localhost', '.local', '.internal'];
 
 /** The literal text a URL starts with: a string's text, or a template's text before its first `${`. */
 function leadingText(node: ts.Node): { text: string; whole: boolean } | undefined {
@@ -53,20 +52,6 @@ function hostOf(authority: string): string | undefined {
   }
   const host = withoutUser.split(':')[0].toLowerCase().replace(/\.$/, '');
   return /^[a-z0-9.\-_]+$/.test(host) ? host : undefined;
-}
-
-/**
- * Local per the contract: localhost, 127.0.0.0/8, ::1, 0.0.0.0, *.localhost, *.local,
- * *.internal (so *.svc.cluster.local and host.docker.internal), plus configured hosts
- * (an entry also covers its subdomains). Private-range addresses are not local.
- */
-export function isLocalHost(host: string, localHosts: readonly string[]): boolean {
-  if (host === 'localhost' || host === '::1' || host === '0.0.0.0' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(host)) return true;
-  if (LOCAL_SUFFIXES.some((suffix) => host.endsWith(suffix))) return true;
-  return localHosts.some((entry) => {
-    const local = entry.toLowerCase().replace(/^\*?\./, '');
-    return host === local || host.endsWith(`.${local}`);
-  });
 }
 
 /** A clear-text URL to a host that is neither local nor a namespace identifier. */

@@ -1,6 +1,13 @@
 import { ts } from './ts.js';
 import { FileFacts, skipOuter } from './facts.js';
 
+/** A function whose body the file may show: a declaration, expression, arrow or method. */
+export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
+
+export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
+  return !!node && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node));
+}
+
 /** The static name of a property or key: `a`, `'a'`, `["a"]`, `#a`. */
 export function propertyName(name: ts.PropertyName | ts.Node | undefined): string | undefined {
   if (!name) return undefined;
@@ -105,6 +112,14 @@ export function enclosingFunction(node: ts.Node): ts.Node {
   return current ?? node.getSourceFile();
 }
 
+/** The nearest enclosing class (declaration or expression), for resolving `this.name`. */
+export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    if (ts.isClassDeclaration(current) || ts.isClassExpression(current)) return current;
+  }
+  return undefined;
+}
+
 /** Visits every descendant of a node (not the node itself). Return `false` to skip a subtree. */
 export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => boolean | void): void {
   const walk = (child: ts.Node): void => {
@@ -114,7 +129,47 @@ export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => bool
   ts.forEachChild(node, walk);
 }
 
+/** Visits a node and then every descendant, in pre-order. */
+export function forEachNode(root: ts.Node, visit: (node: ts.Node) => void): void {
+  visit(root);
+  forEachDescendant(root, visit);
+}
+
+/** True when some descendant of `root` (not `root` itself) passes `test`; stops at the first. */
+export function someDescendant(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
+  let found = false;
+  forEachDescendant(root, (node) => {
+    if (found) return false;
+    if (test(node)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** True when `inner` lies within `outer`'s span. */
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();
+}
+
+/** True when an identifier is a property's name (`x.id`, `{ id: … }`), not a reference to a binding. */
+export function isPropertyNamePosition(id: ts.Identifier): boolean {
+  const parent = id.parent;
+  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
+}
+
+/** A statement that leaves the block: `return`, `throw`, `continue`, `break`. */
+export function isTerminator(node: ts.Node): boolean {
+  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isContinueStatement(node) || ts.isBreakStatement(node);
+}
+
+/** The statements directly in a block, a source file, a `case`/`default` clause or a `catch`. */
+export function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
+  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
+  if (ts.isCatchClause(node)) return node.block.statements;
+  return undefined;
+}
+
+/** True when one of the statements directly in the node is a terminator (wherever it stands). */
+export function hasTerminator(node: ts.Node): boolean {
+  return statementsOf(node)?.some(isTerminator) ?? false;
 }

@@ -187,6 +187,12 @@ export class FileFacts {
     return ref;
   }
 
+  /** True when an expression is the global `name` (`setTimeout`), not a binding of the file or an import. */
+  isGlobal(expr: ts.Expression, name: string): boolean {
+    const ref = this.resolve(expr);
+    return ref?.module === GLOBAL && ref.path.length === 1 && ref.path[0] === name;
+  }
+
   private resolveUncached(expr: ts.Expression, depth: number): ModuleRef | undefined {
     const node = skipOuter(expr);
     if (ts.isIdentifier(node)) {

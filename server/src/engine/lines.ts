@@ -1,4 +1,7 @@
-import type { Position } from './types.js';
+import type { Position } from '../shared/protocol.js';
+
+// Pure and import-free but for a type: the chat client uses this table too, so the lines it
+// shows and the lines of the findings are counted alike.
 
 /** Offsets where each line starts; `\n`, `\r\n` and a lone `\r` end a line, as in editors. */
 export function lineStarts(text: string): number[] {

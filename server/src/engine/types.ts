@@ -1,33 +1,8 @@
 import type { ts } from 'ts-morph';
+import type { FixData } from '../shared/protocol.js';
 
-export type Severity = 'error' | 'warning' | 'info';
-
-/** Zero-based line and character, like LSP positions. */
-export interface Position {
-  line: number;
-  character: number;
-}
-
-export interface Range {
-  start: Position;
-  end: Position;
-}
-
-/** What a fix needs to rebuild its edit later; rules put whatever their fixer reads here. */
-export type FixData = Record<string, unknown>;
-
-export interface Finding {
-  ruleId: string;
-  /** The key of the rule's `meta.messages` the message was made from. */
-  messageId?: string;
-  severity: Severity;
-  range: Range;
-  /** UTF-16 offsets of the range in the analysed text: positions never re-derived elsewhere. */
-  start: number;
-  end: number;
-  message: string;
-  fix?: FixData;
-}
+// The wire shape of a finding lives with the protocol; the engine builds exactly that.
+export type { Severity, Position, Range, FixData, Finding } from '../shared/protocol.js';
 
 /** Values for a message's `{{name}}` placeholders. */
 export type MessageData = Record<string, string | number>;

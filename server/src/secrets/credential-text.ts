@@ -3,6 +3,7 @@
  * the literal value with its span, per file kind. Pure string code, no parser.
  */
 import type { TextKind } from '../engine/files.js';
+import { lineStarts } from '../engine/lines.js';
 
 export interface NamedValue {
   name: string;
@@ -17,15 +18,10 @@ interface Line {
   offset: number;
 }
 
+/** The file's lines without their breaks, by the engine's line table (a lone `\r` ends a line too). */
 function splitLines(text: string): Line[] {
-  const lines: Line[] = [];
-  let offset = 0;
-  for (const lineText of text.split(/\r\n|\n|\r/)) {
-    lines.push({ text: lineText, offset });
-    offset += lineText.length;
-    offset += text.startsWith('\r\n', offset) ? 2 : 1;
-  }
-  return lines;
+  const starts = lineStarts(text);
+  return starts.map((offset, index) => ({ text: text.slice(offset, starts[index + 1] ?? text.length).replace(/(?:\r\n|\n|\r)$/, ''), offset }));
 }
 
 /**

@@ -1,16 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { findSecrets, isCredentialValue, isPlaceholder, maskSecret, redactSecrets } from './credentials.js';
+import { findSecrets, isCredentialValue, isPlaceholder, maskSecret } from './credentials.js';
 
 const GITHUB = 'gh' + 'p_' + 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
 
 describe('support/credentials', () => {
-  it('finds tokens, URL passwords and Authorization lines, and redacts them', () => {
+  it('finds tokens, URL passwords and Authorization lines, with their spans', () => {
     const text = `token ${GITHUB}\ndb postgres://app:S3cretPass@db.example.com/app\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e"`;
-    assert.deepEqual(findSecrets(text).map((s) => s.kind), ['token', 'url-password', 'authorization']);
-    const redacted = redactSecrets(text);
-    assert.ok(!redacted.includes(GITHUB) && !redacted.includes('S3cretPass') && !redacted.includes('9f8e7d6c5b4a3f2e'));
-    assert.match(redacted, /\[REDACTED GitHub token\]/);
+    const found = findSecrets(text);
+    assert.deepEqual(found.map((s) => s.kind), ['token', 'url-password', 'authorization']);
+    assert.deepEqual(found.slice(0, 2).map((s) => text.slice(s.start, s.end)), [GITHUB, 'S3cretPass']);
   });
 
   it('leaves placeholders and local URLs alone', () => {

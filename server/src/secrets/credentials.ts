@@ -1,3 +1,4 @@
+import { isLocalHost } from './hosts.js';
 import { isCredentialName, splitWords } from './words.js';
 import { TOKEN_FORMATS } from '../models/token-formats.js';
 
@@ -28,7 +29,7 @@ export interface DetectOptions {
 const AZURITE_KEY_START = 'Eby8vdM02xNOcqFlqUwJPLlmEtlCDXJ1OUzFT50uSRZ6IFsuFq2UVErCz4I6tq';
 
 /** True when every segment between separators is one repeated character (`xxxx-0000`). */
-export function isRepeatedFill(value: string): boolean {
+function isRepeatedFill(value: string): boolean {
   const segments = value.split(/[-_./:=+]+/).filter(Boolean);
   return segments.length > 0 && segments.every((segment) => /^(.)\1*$/s.test(segment));
 }
@@ -38,7 +39,7 @@ function isDocumentedExample(token: string): boolean {
 }
 
 /** Known token formats (AWS, GitHub, Stripe, Slack, ...) at word boundaries, minus documented examples. */
-export function findKnownTokens(text: string): SecretMatch[] {
+function findKnownTokens(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const format of TOKEN_FORMATS) {
     for (const match of text.matchAll(format.pattern)) {
@@ -59,7 +60,7 @@ const PEM_BODY = /^(?:\s|\\[nr]|["'`+,]|(?:Proc-Type|DEK-Info):[^\n\\]*)*([A-Za-
  * PEM private key blocks with real content: a header alone (a prefix test in code) or a
  * body of `...`/`XXXX` is not a key.
  */
-export function findPemBlocks(text: string): SecretMatch[] {
+function findPemBlocks(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const match of text.matchAll(PEM_HEADER)) {
     const start = match.index ?? 0;
@@ -72,20 +73,6 @@ export function findPemBlocks(text: string): SecretMatch[] {
     found.push({ start, end, label: 'PEM private key', kind: 'pem', secret: match[0] });
   }
   return found;
-}
-
-const LOCAL_HOST_NAMES = new Set(['localhost', '0.0.0.0', '::1', '[::1]', 'host.docker.internal']);
-const LOCAL_HOST_SUFFIXES = ['.localhost', '.local', '.internal', '.svc.cluster.local'];
-
-/** The contract's local hosts (insecure-transport list) plus configured ones. */
-export function isLocalHost(host: string, localHosts: readonly string[] = []): boolean {
-  const name = host.toLowerCase().replace(/\.$/, '');
-  if (LOCAL_HOST_NAMES.has(name) || /^127(?:\.\d{1,3}){3}$/.test(name)) return true;
-  if (LOCAL_HOST_SUFFIXES.some((suffix) => name.endsWith(suffix))) return true;
-  return localHosts.some((extra) => {
-    const wanted = extra.toLowerCase();
-    return wanted.startsWith('*.') ? name.endsWith(wanted.slice(1)) : name === wanted;
-  });
 }
 
 const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
@@ -108,7 +95,7 @@ function isPrefixedPlaceholder(value: string): boolean {
  * `scheme://user:password@host` URLs whose password is a literal: not a placeholder, not
  * interpolated, not the user name again, and not on a local host.
  */
-export function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatch[] {
+function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const match of text.matchAll(URL_WITH_PASSWORD)) {
     const [whole, , user, password, host] = match;
@@ -143,7 +130,7 @@ export function authorizationCredential(value: string, options: DetectOptions = 
 const AUTHORIZATION_LINE = /\b(?:Proxy-)?Authorization:[ \t]*((?:Bearer|Basic|Token|Bot)[ \t]+[^\s"'`\\]+)/gi;
 
 /** `Authorization: Bearer <literal>` written as one header line (curl flags, HTTP files, docs). */
-export function findAuthorizationLines(text: string, options: DetectOptions = {}): SecretMatch[] {
+function findAuthorizationLines(text: string, options: DetectOptions = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
   for (const match of text.matchAll(AUTHORIZATION_LINE)) {
     const credential = authorizationCredential(match[1], options);
@@ -210,7 +197,7 @@ export function isReference(value: string): boolean {
 }
 
 /** A bare Twilio account or API-key SID: an identifier, not a credential (contract 1.1). */
-export function isTwilioSid(value: string): boolean {
+function isTwilioSid(value: string): boolean {
   return /^(?:AC|SK)[0-9a-f]{32}$/.test(value);
 }
 
@@ -316,15 +303,4 @@ export function findSecrets(text: string, options: DetectOptions = {}): SecretMa
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {
   return a.start < b.end && b.start < a.end;
-}
-
-/** The text with every secret `findSecrets` sees replaced by `[REDACTED <label>]`. */
-export function redactSecrets(text: string, options: DetectOptions = {}): string {
-  let result = '';
-  let last = 0;
-  for (const match of findSecrets(text, options)) {
-    result += `${text.slice(last, match.start)}[REDACTED ${match.label}]`;
-    last = match.end;
-  }
-  return result + text.slice(last);
 }

@@ -1,8 +1,8 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, lookupProperty, stringValue } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, lookupProperty, statementsOf, stringValue } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import { forEachNode, isAckCall, isLoggingCall, isNegativeAck, isTerminator, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
+import { isAckCall, isLoggingCall, isNegativeAck, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
 
 const FORWARD_NAMES = new Set(['publish', 'sendToQueue', 'send', 'sendMessage', 'sendBatch', 'publishMessage', 'add', 'produce']);
 
@@ -28,22 +28,11 @@ function reaches(ack: ts.Node, later: ts.Node, body: ts.Node): boolean {
       return !blockExitsBetween(current, child, later);
     }
     if (ts.isCatchClause(current) || ts.isCaseClause(current) || ts.isDefaultClause(current)) {
-      if (endsWithExit(current)) return false;
+      if (hasTerminator(current)) return false;
     }
     if (ts.isBlock(current) && exitsAfter(current, child)) return false;
   }
   return true;
-}
-
-function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined {
-  if (ts.isBlock(node) || ts.isSourceFile(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) return node.statements;
-  if (ts.isCatchClause(node)) return node.block.statements;
-  return undefined;
-}
-
-function endsWithExit(node: ts.Node): boolean {
-  const statements = statementsOf(node);
-  return !!statements && statements.some(isTerminator);
 }
 
 /** A `return`/`throw`/`continue`/`break` directly in the block after the ack's statement. */

@@ -117,6 +117,8 @@ ruleTester('hardcoded-credential', {
     { code: `const url = 'amqp://rabbit:rabbit@mq.prod.example.com';` },
     { code: `const url = 'mongodb://admin:<password>@cluster0.mongodb.net/app';` },
     { code: `const url = 'mysql://app:s3cretPass99@db.corp:3306/app';`, options: { localHosts: ['db.corp'] } },
+    { name: 'a localHosts entry covers its subdomains', code: `const url = 'mysql://app:s3cretPass99@db.corp.example:3306/app';`, options: { localHosts: ['corp.example'] } },
+    { name: 'a *. localHosts entry covers subdomains and the host itself', code: `const a = 'mysql://app:s3cretPass99@db.corp.example/app';\nconst b = 'mysql://app:s3cretPass99@corp.example/app';`, options: { localHosts: ['*.corp.example'] } },
     // Authorization headers.
     { code: `const headers = { Authorization: \`Bearer \${token}\` };` },
     { code: `const headers = { Authorization: 'Bearer ' + token };` },
@@ -201,6 +203,7 @@ ruleTester('hardcoded-credential', {
     { code: `const url = 'postgres://admin:S3cretPass@db.prod.example.com:5432/app';`, errors: [{ line: 1, message: URL_PASSWORD }] },
     { code: `const url = \`postgres://admin:Sup3rS3cret@\${host}/app\`;`, errors: [{ line: 1, message: URL_PASSWORD }] },
     { code: `const pool = createPool({\n  uri: 'mysql://root:Pr0dR00tPw@10.0.3.7/app',\n});`, errors: [{ line: 2, message: URL_PASSWORD }] },
+    { name: 'a localHosts entry does not cover a name that merely ends like it', code: `const url = 'mysql://app:s3cretPass99@notcorp.example/app';`, options: { localHosts: ['corp.example', '*.corp.example'] }, errors: [{ line: 1, message: URL_PASSWORD }] },
     { code: `const url = 'https://x-access-token:${GITHUB}@github.com/org/repo.git';`, errors: [{ line: 1, message: /GitHub token/ }] },
     // Well-known sinks.
     { code: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: id }, 'k3yb0ard-cat-9', { expiresIn: '1h' });`, errors: [{ line: 2, message: /jwt\.sign is given a hardcoded secret/ }] },

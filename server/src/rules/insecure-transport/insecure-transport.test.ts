@@ -17,6 +17,8 @@ ruleTester('insecure-transport', {
     { name: 'host not shown in the template', code: `await fetch(\`http://\${host}/api\`);` },
     { name: 'partial host in the template', code: `await fetch(\`http://api.\${region}.example.com/x\`);` },
     { name: 'extra local host', options: { localHosts: ['corp.example'] }, code: `await fetch('http://wiki.corp.example/api');` },
+    { name: 'a localHosts entry covers its own host', options: { localHosts: ['corp.example'] }, code: `await fetch('http://corp.example/api');` },
+    { name: 'a *. localHosts entry covers subdomains and the host itself', options: { localHosts: ['*.corp.example'] }, code: `await fetch('http://wiki.corp.example/api');\nawait fetch('http://corp.example/api');` },
     { name: 'xml namespace in a SOAP body', code: `import axios from 'axios';\nconst envelope = \`<soap:Envelope xmlns:soap="http://schemas.xmlsoap.org/soap/envelope/"></soap:Envelope>\`;\nawait axios.post('https://soap.partner.com/Service', envelope, { headers: { SOAPAction: 'http://tempuri.org/GetStock' }, timeout: 5000 });` },
     { name: 'xmlns attribute object', code: `const doc = { '@xmlns': 'http://www.w3.org/2000/svg' };\nrender(doc);` },
     { name: 'schema id', code: `const schema = { $schema: 'http://json-schema.org/draft-07/schema#', type: 'object' };\najv.compile(schema);` },
@@ -47,6 +49,7 @@ ruleTester('insecure-transport', {
   ],
   invalid: [
     { code: `await fetch('http://api.partner.com/v1/orders');`, errors: [{ line: 1, message: /fetch uses clear-text http:\/\/api\.partner\.com.*Use https:\/\// }] },
+    { name: 'a localHosts entry does not cover a name that merely ends like it', options: { localHosts: ['corp.example', '*.corp.example'] }, code: `await fetch('http://notcorp.example/api');`, errors: [{ line: 1 }] },
     { name: 'private-range IP', code: `await fetch('http://10.0.4.12:8080/orders');`, errors: [{ line: 1 }] },
     { name: 'ofetch $fetch', code: `import { $fetch } from 'ofetch';\nawait $fetch('http://api.partner.com/orders');`, errors: [{ line: 2, message: /^\$fetch uses clear-text/ }] },
     { name: 'ofetch', code: `import { ofetch } from 'ofetch';\nawait ofetch('http://api.partner.com/orders', { timeout: 5000 });`, errors: [{ line: 2, message: /^ofetch uses clear-text http:\/\/api\.partner\.com/ }] },

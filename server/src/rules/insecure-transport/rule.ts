@@ -197,7 +197,7 @@ class UrlTracer {
   }
 }
 
-function describe(url: ClearTextUrl): string {
+function urlLabel(url: ClearTextUrl): string {
   return `${url.scheme}://${url.host}`;
 }
 
@@ -224,7 +224,7 @@ export const rule = defineRule({
         if (!url) continue;
         reported.add(literal);
         const secure = url.scheme === 'ws' ? 'wss://' : 'https://';
-        context.report({ node: literal, messageId: 'clearText', data: { call: what, url: describe(url), secure } });
+        context.report({ node: literal, messageId: 'clearText', data: { call: what, url: urlLabel(url), secure } });
       }
     };
 

@@ -13,7 +13,7 @@ interface Check {
 }
 
 /** Which of the modelled JWT calls a call is: an unverified decode or a verify. */
-function classify(call: ts.CallExpression, facts: FileFacts): Check | undefined {
+function classifyJwtCall(call: ts.CallExpression, facts: FileFacts): Check | undefined {
   const ref = facts.resolve(call.expression);
   const path = ref?.path.join('.');
   const callee = skipOuter(call.expression);
@@ -68,7 +68,7 @@ export const rule = defineRule({
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
-          const check = classify(call, facts);
+          const check = classifyJwtCall(call, facts);
           if (!check) return;
           if (check.call.kind === 'verify') {
             const { optionsArgument } = check.call;

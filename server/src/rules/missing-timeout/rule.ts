@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { contains, dottedName, enclosingFunction, forEachDescendant, lookupProperty } from '../../engine/ast.js';
-import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
+import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyNamePosition, lookupProperty, someDescendant } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { MessageData } from '../../engine/types.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
@@ -95,19 +95,8 @@ function isOpaqueRequestObject(request: HttpRequestCall): boolean {
   return name !== undefined && /^req(uest)?$|Request$/i.test(name);
 }
 
-function isGlobalSetTimeout(call: ts.CallExpression, facts: FileFacts): boolean {
-  const ref = facts.resolve(call.expression);
-  return ref?.module === GLOBAL && ref.path.length === 1 && ref.path[0] === 'setTimeout';
-}
-
 function containsMethodCall(node: ts.Node, method: string): boolean {
-  let found = false;
-  forEachDescendant(node, (child) => {
-    if (found) return false;
-    if (ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && child.expression.name.text === method) found = true;
-    return undefined;
-  });
-  return found;
+  return someDescendant(node, (child) => ts.isCallExpression(child) && ts.isPropertyAccessExpression(child.expression) && child.expression.name.text === method);
 }
 
 /**
@@ -174,15 +163,10 @@ class IdentifierIndex {
   }
 }
 
-function isPropertyNamePosition(id: ts.Identifier): boolean {
-  const parent = id.parent;
-  return (ts.isPropertyAccessExpression(parent) && parent.name === id) || (ts.isPropertyAssignment(parent) && parent.name === id);
-}
-
 /** True when a reference sits inside the callback of a global `setTimeout(...)` (a manual abort). */
 function insideTimer(reference: ts.Node, scope: ts.Node, facts: FileFacts): boolean {
   for (let node = reference.parent; node && node !== scope; node = node.parent) {
-    if (ts.isCallExpression(node) && isGlobalSetTimeout(node, facts)) return true;
+    if (ts.isCallExpression(node) && facts.isGlobal(node.expression, 'setTimeout')) return true;
   }
   return false;
 }

@@ -1,9 +1,9 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, propertyName } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
-import { forEachNode, isMessageRef, messaging, receiverOf, type MessageHandler } from '../../analysis/messaging.js';
+import { isMessageRef, messaging, receiverOf, type MessageHandler } from '../../analysis/messaging.js';
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);

@@ -1,9 +1,9 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, propertyName } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachNode, hasTerminator, isTerminator, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
-import { chainWords, forEachNode, isAckCall, isLoggingCall, isMessageRef, isNegativeAck, isSqsDelete, isTerminator, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
+import { chainWords, isAckCall, isLoggingCall, isMessageRef, isNegativeAck, isSqsDelete, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
 
 /** Words that name a dead-letter, retry or parking destination. */
 const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
@@ -51,7 +51,8 @@ function movesToParking(call: ts.CallExpression, facts: FileFacts): boolean {
   return PUBLISH_NAMES.has(name) && isParkingWord(destinationWords(call, facts));
 }
 
-function isProcessExit(call: ts.CallExpression): boolean {
+/** `process.exit`, `process.abort` or `process.kill`: the handler ends the process rather than going on. */
+function endsProcess(call: ts.CallExpression): boolean {
   const name = dottedName(call.expression);
   return name === 'process.exit' || name === 'process.abort' || name === 'process.kill';
 }
@@ -78,7 +79,7 @@ function handlesFailure(body: ts.Node, handler: MessageHandler, facts: FileFacts
     if (handled) return;
     if (ts.isThrowStatement(node) && !insideNestedFunction(node, body)) handled = true;
     else if (ts.isReturnStatement(node) && isPromiseReject(node.expression) && !insideNestedFunction(node, body)) handled = true;
-    else if (ts.isCallExpression(node) && (isNegativeAck(node, handler, facts) || movesToParking(node, facts) || isProcessExit(node))) handled = true;
+    else if (ts.isCallExpression(node) && (isNegativeAck(node, handler, facts) || movesToParking(node, facts) || endsProcess(node))) handled = true;
   };
   forEachNode(body, check);
   return handled;
@@ -266,10 +267,6 @@ function onStraightPath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean
   return false;
 }
 
-function endsWithExit(block: ts.Block): boolean {
-  return block.statements.some(isTerminator);
-}
-
 function finallyCommits(tryStatement: ts.TryStatement, handler: MessageHandler, facts: FileFacts): boolean {
   return !!tryStatement.finallyBlock && findIn(tryStatement.finallyBlock, (node) => isCommit(node, handler, facts));
 }
@@ -300,7 +297,7 @@ export const rule = defineRule({
       const tryStatement = clause.parent as ts.TryStatement;
       if (!handler || !doesMainWork(tryStatement.tryBlock, handler, facts) || handlesFailure(clause.block, handler, facts)) return;
       if (handler.caller && returnsResult(clause.block, handler) && resultIsUsed(handler.caller.call)) return;
-      const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, endsWithExit(clause.block), facts);
+      const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, hasTerminator(clause.block), facts);
       if (committed) ctx.report({ node: clause, message: message('This catch', handler) });
     };
 

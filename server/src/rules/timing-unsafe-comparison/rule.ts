@@ -198,7 +198,7 @@ function isSecretComparison(left: Kind, right: Kind, equalityOnly = false): bool
   return false;
 }
 
-function isZero(expr: ts.Expression): boolean {
+function isZeroLiteral(expr: ts.Expression): boolean {
   const node = skipOuter(expr);
   return ts.isNumericLiteral(node) && Number(node.text) === 0;
 }
@@ -210,7 +210,7 @@ function isComparedWithZero(call: ts.CallExpression): boolean {
   const parent = node.parent;
   if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
   if (!ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
-  return isZero(parent.left === node ? parent.right : parent.left);
+  return isZeroLiteral(parent.left === node ? parent.right : parent.left);
 }
 
 export const rule = defineRule({

@@ -29,7 +29,7 @@ function booleanValue(expr: ts.Expression | undefined, facts: FileFacts): boolea
 }
 
 /** `'0'`, `"0"` or `0`: the values Node reads as "do not verify". */
-function isZero(expr: ts.Expression, facts: FileFacts): boolean {
+function resolvesToZero(expr: ts.Expression, facts: FileFacts): boolean {
   const value = facts.valueOf(expr);
   if (!value) return false;
   if (ts.isNumericLiteral(value)) return Number(value.text) === 0;
@@ -117,7 +117,7 @@ function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void 
   else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, 'strictSsl');
   else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, 'insecure');
   else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, 'checkServerIdentity');
-  else if (name === ENV_NAME && isZero(value, facts)) report(prop, 'environment');
+  else if (name === ENV_NAME && resolvesToZero(value, facts)) report(prop, 'environment');
 }
 
 /** `x.rejectUnauthorized = false`, `agent.options.checkServerIdentity = () => undefined`, the env variable. */
@@ -126,7 +126,7 @@ function checkAssignment(node: ts.Node, facts: FileFacts, report: Reporter): voi
   if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
   const target = skipOuter(assignment.left);
   if (isTlsEnvTarget(target)) {
-    if (isZero(assignment.right, facts)) report(assignment, 'environment');
+    if (resolvesToZero(assignment.right, facts)) report(assignment, 'environment');
     return;
   }
   if (!ts.isPropertyAccessExpression(target)) return;

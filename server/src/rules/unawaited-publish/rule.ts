@@ -1,8 +1,8 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, getProperty, lookupProperty } from '../../engine/ast.js';
+import { calleeName, dottedName, getProperty, isFunctionNode, lookupProperty } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import { chainWords, commandName, hasDecorator, isFunctionNode, receiverOf } from '../../analysis/messaging.js';
+import { chainWords, commandName, hasDecorator, receiverOf } from '../../analysis/messaging.js';
 
 const AWS_PUBLISH_COMMANDS = new Set(['SendMessageCommand', 'SendMessageBatchCommand', 'PublishCommand', 'PublishBatchCommand']);
 const AWS_V2_PUBLISH_METHODS = new Set(['sendMessage', 'sendMessageBatch', 'publish', 'publishBatch']);
@@ -43,7 +43,7 @@ function isJetStream(receiver: ts.Expression, facts: FileFacts): boolean {
 type Declaration = ts.ParameterDeclaration | ts.PropertyDeclaration | ts.VariableDeclaration;
 
 /** `this.emails` → the class's `emails` property or constructor parameter property. */
-function classMember(access: ts.PropertyAccessExpression): Declaration | undefined {
+function memberDeclaration(access: ts.PropertyAccessExpression): Declaration | undefined {
   let node: ts.Node | undefined = access.parent;
   while (node && !ts.isClassLike(node)) node = node.parent;
   if (!node) return undefined;
@@ -60,7 +60,7 @@ function classMember(access: ts.PropertyAccessExpression): Declaration | undefin
 /** Where a receiver is declared: a class member for `this.x`, a parameter or variable for `x`. */
 function receiverDeclaration(receiver: ts.Expression, facts: FileFacts): Declaration | undefined {
   const node = skipOuter(receiver);
-  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return classMember(node);
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return memberDeclaration(node);
   if (!ts.isIdentifier(node)) return undefined;
   const declared = facts.declarationName(node)?.parent;
   return declared && (ts.isParameter(declared) || ts.isVariableDeclaration(declared) || ts.isPropertyDeclaration(declared)) ? declared : undefined;

@@ -1,10 +1,10 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
-import { forEachCall, resolveCallee, resolveFunction, someReachable, type FunctionNode } from '../../analysis/functions.js';
+import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
 import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
@@ -184,7 +184,7 @@ function installsVerifier(call: ts.CallExpression, facts: FileFacts, extraNames:
   });
 }
 
-function describe(route: Route): string {
+function routeLabel(route: Route): string {
   return route.path ? `${route.label} '${route.path.replace(/\/+/g, '/')}'` : route.label;
 }
 
@@ -234,7 +234,7 @@ export const rule = defineRule({
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
-          ctx.report({ node: route.node, messageId: 'unverified', data: { route: describe(route) } });
+          ctx.report({ node: route.node, messageId: 'unverified', data: { route: routeLabel(route) } });
         }
       },
     };
