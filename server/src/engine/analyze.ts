@@ -1,5 +1,6 @@
 import { ts } from './ts.js';
 import { FileFacts } from './facts.js';
+import { FileNodes } from './walk.js';
 import { classifyFile } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
@@ -111,7 +112,8 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
 
   const sourceFile = parser.parse(path, text);
   try {
-    const file: ParsedFile = { path, text, sourceFile, facts: new FileFacts(sourceFile) };
+    const nodes = new FileNodes(sourceFile);
+    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
     runWalk(file, active, reporter, failures);
   } finally {
     if (!keepParsed) parser.forget(path);
@@ -156,26 +158,18 @@ function runWalk(
       fail(rule.meta.id, error);
     }
   }
-  // An explicit stack, not recursion: deeply nested input must not overflow the call stack.
-  const stack: ts.Node[] = [file.sourceFile];
-  while (stack.length > 0) {
-    const node = stack.pop()!;
+  // The rules' handlers run over the file's one walk, in document order.
+  for (const node of file.nodes.all) {
     const list = handlers.get(node.kind);
-    if (list) {
-      for (const { ruleId, handle } of list) {
-        if (failed.has(ruleId)) continue;
-        try {
-          handle(node);
-        } catch (error) {
-          fail(ruleId, error);
-        }
+    if (!list) continue;
+    for (const { ruleId, handle } of list) {
+      if (failed.has(ruleId)) continue;
+      try {
+        handle(node);
+      } catch (error) {
+        fail(ruleId, error);
       }
     }
-    const children: ts.Node[] = [];
-    ts.forEachChild(node, (child) => {
-      children.push(child);
-    });
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const { ruleId, end } of ends) {
     if (failed.has(ruleId)) continue;

@@ -122,11 +122,21 @@ export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefin
 
 /** Visits every descendant of a node (not the node itself). Return `false` to skip a subtree. */
 export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => boolean | void): void {
-  const walk = (child: ts.Node): void => {
-    if (visit(child) === false) return;
-    ts.forEachChild(child, walk);
+  // An explicit stack, not recursion: a deeply nested file must not overflow the call stack.
+  const stack: ts.Node[] = [];
+  const pushChildren = (parent: ts.Node): void => {
+    const first = stack.length;
+    ts.forEachChild(parent, (child) => {
+      stack.push(child);
+    });
+    // Reversed so the first child is visited first, as in a recursive pre-order walk.
+    for (let low = first, high = stack.length - 1; low < high; low++, high--) [stack[low], stack[high]] = [stack[high], stack[low]];
   };
-  ts.forEachChild(node, walk);
+  pushChildren(node);
+  while (stack.length > 0) {
+    const child = stack.pop()!;
+    if (visit(child) !== false) pushChildren(child);
+  }
 }
 
 /** Visits a node and then every descendant, in pre-order. */

@@ -1,4 +1,5 @@
 import { ts } from './ts.js';
+import type { FileNodes } from './walk.js';
 
 /** Where a value comes from: a module (or `<global>`) and the property path inside it. */
 export interface ModuleRef {
@@ -81,13 +82,19 @@ export class FileFacts {
   private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
   private readonly resolved = new Map<ts.Node, ModuleRef | undefined>();
   private readonly reassigned = new Map<Declaration, boolean>();
+  /** Identifiers assigned to (`x = …`, `x += …`) by name, from the same walk. */
+  private readonly assignedNames = new Map<string, ts.Identifier[]>();
 
-  constructor(readonly sourceFile: ts.SourceFile) {
-    const visit = (node: ts.Node): void => {
+  /** Built from the file's one walk (`FileNodes`): bindings must all be known before any rule asks. */
+  constructor(readonly sourceFile: ts.SourceFile, nodes: FileNodes) {
+    for (const node of nodes.all) {
       this.collect(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(sourceFile);
+      if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        const list = this.assignedNames.get(node.left.text);
+        if (list) list.push(node.left);
+        else this.assignedNames.set(node.left.text, [node.left]);
+      }
+    }
   }
 
   private add(decl: Declaration): void {
@@ -240,16 +247,8 @@ export class FileFacts {
   }
 
   private findsAssignment(decl: Declaration): boolean {
-    let assigned = false;
-    const visit = (node: ts.Node): void => {
-      if (assigned) return;
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
-        if (ts.isIdentifier(node.left) && node.left.text === decl.name.text && this.declarationOf(node.left) === decl) assigned = true;
-      }
-      ts.forEachChild(node, visit);
-    };
-    visit(decl.scope);
-    return assigned;
+    const scope = decl.scope;
+    return (this.assignedNames.get(decl.name.text) ?? []).some((id) => id.pos >= scope.pos && id.end <= scope.end && this.declarationOf(id) === decl);
   }
 }
 

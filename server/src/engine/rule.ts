@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { ts } from './ts.js';
 import type { FileFacts } from './facts.js';
+import type { FileNodes } from './walk.js';
 import type { TextKind } from './files.js';
 import type { Report, RuleVisitor, Severity } from './types.js';
 
@@ -8,6 +9,8 @@ export interface ParsedFile {
   path: string;
   text: string;
   sourceFile: ts.SourceFile;
+  /** Every node in document order, from the file's one walk. */
+  nodes: FileNodes;
   facts: FileFacts;
 }
 
