@@ -108,3 +108,17 @@ export const RETRY_LIMIT_OPTIONS: readonly RetryLimitOption[] = [
   { modules: ['@aws-sdk/client-s3'], path: ['maxAttempts'] },
   { modules: ['pg-boss'], path: ['retryLimit'] },
 ];
+
+/** A library function that pauses before the next attempt (the global `setTimeout` is judged apart: it takes a callback). */
+export interface WaitFunction {
+  modules: readonly string[];
+  /** The export's path in the module: `['setTimeout']`, `['scheduler', 'wait']`. */
+  path: readonly string[];
+  /** Position of the delay argument. */
+  delayArgument: number;
+}
+
+export const WAIT_FUNCTIONS: readonly WaitFunction[] = [
+  { modules: ['timers/promises'], path: ['setTimeout'], delayArgument: 0 },
+  { modules: ['timers/promises'], path: ['scheduler', 'wait'], delayArgument: 0 },
+];

@@ -5,6 +5,7 @@
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName } from '../../engine/ast.js';
 import { GLOBAL, type FileFacts } from '../../engine/facts.js';
+import { WAIT_FUNCTIONS } from '../../models/retry-libraries.js';
 import { splitWords } from '../../secrets/words.js';
 import type { NetworkReach } from './reach.js';
 import { isFunctionBoundary } from './regions.js';
@@ -48,9 +49,8 @@ export function isGlobalSetTimeout(call: ts.CallExpression, facts: FileFacts): b
 /** A call that pauses before the next attempt, and the delay it takes. */
 export function waitOf(call: ts.CallExpression, facts: FileFacts): Wait | undefined {
   const ref = facts.resolve(call.expression);
-  if (ref && (ref.module === 'timers/promises' || ref.module === 'node:timers/promises') && (ref.path[0] === 'setTimeout' || (ref.path[0] === 'scheduler' && ref.path[1] === 'wait'))) {
-    return { delay: call.arguments[0], growsByName: false };
-  }
+  const waitFunction = ref && WAIT_FUNCTIONS.find((row) => row.modules.includes(ref.module) && row.path.every((name, i) => ref.path[i] === name));
+  if (waitFunction) return { delay: call.arguments[waitFunction.delayArgument], growsByName: false };
   if (isGlobalSetTimeout(call, facts)) return isInsidePromiseExecutor(call) ? { delay: call.arguments[1], growsByName: false } : undefined;
   const name = calleeName(call);
   if (!name) return undefined;

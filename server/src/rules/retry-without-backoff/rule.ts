@@ -12,7 +12,7 @@ const ADVICE = 'Wait longer after each failure (exponential backoff, e.g. `base 
 
 type Reporter = (report: Report) => void;
 
-/** A `retryDelay` function that ignores the retry count and the error and returns a constant. */
+/** A delay function that ignores its arguments (the retry count, the error) and returns a constant. */
 function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean {
   const value = facts.valueOf(expr) ?? skipOuter(expr);
   let fn: ts.Node | undefined = value;
@@ -49,7 +49,7 @@ function checkDelayFunction(config: RetryConfigCall, delayModel: Extract<RetryDe
   }
 }
 
-/** node-retry's options back off by default (factor 2, minTimeout 1 s); some values undo that. */
+/** Exponential timeouts back off by default; a zero timeout, a factor of 1 or equal bounds undo that. */
 function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<RetryDelayModel, { kind: 'exponential' }>, facts: FileFacts, report: Reporter): void {
   const option = (name: string) => {
     const found = lookupProperty(config.config, name, facts);
