@@ -5,10 +5,10 @@
  * `amqp.connect`) counts too, as do new WebSocket / EventSource connections.
  */
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, lookupProperty, propertyName, stringValue } from '../engine/ast.js';
+import { calleeName, dottedName, lookupProperty, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
-import { chainedCalls, classifyHttpCall } from './http-clients.js';
+import { classifyHttpCall } from './http-clients.js';
 
 /** Modules whose exports (and the instances they build) talk to a remote service. */
 const NETWORK_MODULE = /^(stripe|twilio|amqplib|amqplib\/callback_api|kafkajs|ioredis|redis|pg|mysql2?|mongodb|mongoose|ws|socket\.io-client|nats|mqtt|nodemailer|@aws-sdk\/.*|aws-sdk|@google-cloud\/.*|@octokit\/.*|@sendgrid\/.*|@slack\/.*|openai|@anthropic-ai\/sdk|graphql-request|@apollo\/client|request|request-promise|node-fetch|undici|got|ky|axios|superagent|needle|ofetch|redaxios|bullmq)$/;
@@ -154,62 +154,4 @@ export function postRequest(call: ts.CallExpression, facts: FileFacts): PostRequ
   if (!receiverNames(callee.expression).some(namesClient)) return undefined;
   const receiver = dottedName(callee.expression) ?? 'client';
   return { call, name: `${receiver}.post`, options: call.arguments[2], chained: false };
-}
-
-const IDEMPOTENCY_HEADER = /idempotency/i;
-
-function headersNameIdempotency(headers: ts.Expression, facts: FileFacts, depth = 0): 'yes' | 'no' | 'unknown' {
-  if (depth > 4) return 'unknown';
-  const value = facts.valueOf(headers);
-  if (!value) return 'unknown';
-  if (ts.isNewExpression(value) && ts.isIdentifier(value.expression) && value.expression.text === 'Headers') {
-    const init = value.arguments?.[0];
-    return init ? headersNameIdempotency(init, facts, depth + 1) : 'no';
-  }
-  if (ts.isArrayLiteralExpression(value)) {
-    for (const entry of value.elements) {
-      if (!ts.isArrayLiteralExpression(entry)) return 'unknown';
-      const name = stringValue(entry.elements[0]);
-      if (name === undefined) return 'unknown';
-      if (IDEMPOTENCY_HEADER.test(name)) return 'yes';
-    }
-    return 'no';
-  }
-  if (!ts.isObjectLiteralExpression(value)) return 'unknown';
-  let verdict: 'yes' | 'no' | 'unknown' = 'no';
-  for (const prop of value.properties) {
-    if (ts.isSpreadAssignment(prop)) {
-      const inner = headersNameIdempotency(prop.expression, facts, depth + 1);
-      if (inner === 'yes') return 'yes';
-      if (inner === 'unknown') verdict = 'unknown';
-      continue;
-    }
-    const name = propertyName(prop.name);
-    if (name === undefined) verdict = 'unknown';
-    else if (IDEMPOTENCY_HEADER.test(name)) return 'yes';
-  }
-  return verdict;
-}
-
-/** Whether a POST sends an idempotency header: 'unknown' when the file cannot show its headers. */
-export function sendsIdempotencyHeader(post: PostRequest, facts: FileFacts): 'yes' | 'no' | 'unknown' {
-  if (post.chained) {
-    for (const link of chainedCalls(post.call)) {
-      if (link.name !== 'set') continue;
-      const [first] = link.call.arguments;
-      const name = stringValue(first);
-      if (name !== undefined && IDEMPOTENCY_HEADER.test(name)) return 'yes';
-      if (name === undefined) {
-        const verdict = first ? headersNameIdempotency(first, facts) : 'no';
-        if (verdict !== 'no') return verdict;
-      }
-    }
-  }
-  if (!post.options) return 'no';
-  const options = facts.valueOf(post.options);
-  if (!options || !ts.isObjectLiteralExpression(options)) return 'unknown';
-  const lookup = lookupProperty(options, 'headers', facts);
-  if (lookup.kind === 'unknown') return 'unknown';
-  if (lookup.kind === 'missing') return 'no';
-  return lookup.value ? headersNameIdempotency(lookup.value, facts) : 'unknown';
 }

@@ -557,6 +557,21 @@ export async function get(url: string) {
       errors: [{ line: 5, message: /got/ }],
     },
     {
+      name: 'timers/promises scheduler.wait with a fixed delay',
+      code: `
+import { scheduler } from 'timers/promises';
+export async function get(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await scheduler.wait(500);
+    }
+  }
+}`,
+      errors: [{ line: 4, message: /waits the same `500` before sending fetch again/ }],
+    },
+    {
       name: 'do..while retry on status with no wait',
       code: `
 async function get(url: string) {

@@ -2,25 +2,17 @@ import { ts } from '../../engine/ts.js';
 import { lookupProperty } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
+import type { Report } from '../../engine/types.js';
+import type { RetryDelayModel } from '../../models/retry-libraries.js';
 import { requestName } from '../../analysis/network-calls.js';
-import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry-options.js';
-import { retryLoops, type RetryLoop } from '../../analysis/retry-loops.js';
+import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry/options.js';
+import { retryLoops } from '../../analysis/retry/loops.js';
 
 const ADVICE = 'Wait longer after each failure (exponential backoff, e.g. `base * 2 ** attempt`, capped) and add random jitter so clients do not retry in lockstep.';
 
-function loopMessage(loop: RetryLoop): string | undefined {
-  const what = loop.kind === 'recursion' ? 'This retrying function' : 'This retry loop';
-  const call = requestName(loop.requests[0]);
-  if (loop.backoff.kind === 'none') {
-    return `${what} sends ${call} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`;
-  }
-  if (loop.backoff.kind === 'fixed') {
-    return `${what} waits the same \`${loop.backoff.wait.getText()}\` before sending ${call} again: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`;
-  }
-  return undefined;
-}
+type Reporter = (report: Report) => void;
 
-/** A `retryDelay` function that ignores the retry count and the error and returns a constant. */
+/** A delay function that ignores its arguments (the retry count, the error) and returns a constant. */
 function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean {
   const value = facts.valueOf(expr) ?? skipOuter(expr);
   let fn: ts.Node | undefined = value;
@@ -43,36 +35,47 @@ function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean
   return constant;
 }
 
-function checkAxiosRetry(config: RetryConfigCall, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
-  const retries = lookupProperty(config.config, 'retries', facts);
+/** A library whose wait is a function option: missing (when it then does not wait) or constant. */
+function checkDelayFunction(config: RetryConfigCall, delayModel: Extract<RetryDelayModel, { kind: 'function' }>, facts: FileFacts, report: Reporter): void {
+  const { library } = config;
+  const retries = lookupProperty(config.config, library.limitOption, facts);
   if (retries.kind === 'present' && numericValue(retries.value, facts) === 0) return;
-  const delay = lookupProperty(config.config, 'retryDelay', facts);
-  if (delay.kind === 'missing') {
-    report(config.call, `axiosRetry is configured without \`retryDelay\`: its default retries at once, with no wait, hammering a service that is already failing. Pass \`retryDelay: axiosRetry.exponentialDelay\` (it adds jitter).`);
+  const delay = lookupProperty(config.config, delayModel.option, facts);
+  const data = { library: library.name, option: delayModel.option, growingDelay: delayModel.growingDelay };
+  if (delay.kind === 'missing' && !delayModel.waitsByDefault) {
+    report({ node: config.call, messageId: 'noDelayOption', data });
   } else if (delay.kind === 'present' && delay.value && isConstantDelayFunction(delay.value, facts)) {
-    report(delay.prop, `axiosRetry's \`retryDelay\` returns the same delay for every retry: a fixed wait keeps the pressure on a struggling service. Use \`axiosRetry.exponentialDelay\`, or compute the delay from the retry count with jitter.`);
+    report({ node: delay.prop, messageId: 'constantDelayFunction', data });
   }
 }
 
-/** p-retry / async-retry back off by default (factor 2, minTimeout 1 s); some options undo that. */
-function checkRetryHelper(config: RetryConfigCall, facts: FileFacts, report: (node: ts.Node, message: string) => void): void {
+/** Exponential timeouts back off by default; a zero timeout, a factor of 1 or equal bounds undo that. */
+function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<RetryDelayModel, { kind: 'exponential' }>, facts: FileFacts, report: Reporter): void {
   const option = (name: string) => {
     const found = lookupProperty(config.config, name, facts);
     return found.kind === 'present' ? { prop: found.prop, value: numericValue(found.value, facts) } : undefined;
   };
-  const retries = option('retries');
+  const retries = option(config.library.limitOption);
   if (retries?.value === 0) return;
-  const factor = option('factor');
-  const min = option('minTimeout');
-  const max = option('maxTimeout');
-  const name = config.library;
+  const factor = option(delayModel.factorOption);
+  const min = option(delayModel.minTimeoutOption);
+  const max = option(delayModel.maxTimeoutOption);
+  const library = config.library.name;
   if (min?.value === 0 || max?.value === 0) {
     const prop = min?.value === 0 ? min.prop : max!.prop;
-    report(prop, `${name} is configured to wait 0 ms between attempts: every retry fires at once at a service that is already failing. ${ADVICE}`);
+    report({ node: prop, messageId: 'zeroTimeout', data: { library } });
   } else if (factor?.value !== undefined && factor.value <= 1) {
-    report(factor.prop, `${name} is configured with \`factor: ${factor.value}\`: every retry waits the same minTimeout, so the pressure on a struggling service never eases. Keep the default factor of 2 (or more) and \`randomize: true\` for jitter.`);
+    report({
+      node: factor.prop,
+      messageId: 'flatFactor',
+      data: { library, factorOption: delayModel.factorOption, factor: factor.value, minTimeoutOption: delayModel.minTimeoutOption, defaultFactor: delayModel.defaultFactor, jitterOption: delayModel.jitterOption },
+    });
   } else if (min?.value !== undefined && max?.value !== undefined && min.value === max.value) {
-    report(max.prop, `${name} is configured with \`minTimeout\` equal to \`maxTimeout\`: every retry waits the same ${min.value} ms, so the pressure on a struggling service never eases. Let the wait grow (raise maxTimeout) and use \`randomize: true\` for jitter.`);
+    report({
+      node: max.prop,
+      messageId: 'equalTimeouts',
+      data: { library, minTimeoutOption: delayModel.minTimeoutOption, maxTimeoutOption: delayModel.maxTimeoutOption, wait: min.value, jitterOption: delayModel.jitterOption },
+    });
   }
 }
 
@@ -81,26 +84,35 @@ export const rule = defineRule({
     id: 'retry-without-backoff',
     defaultSeverity: 'warning',
     description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      noWait: `{{what}} sends {{request}} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
+      fixedWait: `{{what}} waits the same \`{{wait}}\` before sending {{request}} again: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,
+      noDelayOption: '{{library}} is configured without `{{option}}`: its default retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}: {{growingDelay}}` (it adds jitter).',
+      constantDelayFunction: "{{library}}'s `{{option}}` returns the same delay for every retry: a fixed wait keeps the pressure on a struggling service. Use `{{growingDelay}}`, or compute the delay from the retry count with jitter.",
+      zeroTimeout: `{{library}} is configured to wait 0 ms between attempts: every retry fires at once at a service that is already failing. ${ADVICE}`,
+      flatFactor: '{{library}} is configured with `{{factorOption}}: {{factor}}`: every retry waits the same {{minTimeoutOption}}, so the pressure on a struggling service never eases. Keep the default {{factorOption}} of {{defaultFactor}} (or more) and `{{jitterOption}}: true` for jitter.',
+      equalTimeouts: '{{library}} is configured with `{{minTimeoutOption}}` equal to `{{maxTimeoutOption}}`: every retry waits the same {{wait}} ms, so the pressure on a struggling service never eases. Let the wait grow (raise {{maxTimeoutOption}}) and use `{{jitterOption}}: true` for jitter.',
+    },
   },
   create(ctx) {
     const { facts } = ctx.file;
-    const report = (node: ts.Node, message: string): void => ctx.report({ node, message });
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const config = retryConfigCall(node as ts.CallExpression, facts);
           if (!config) return;
-          if (config.library === 'axios-retry') checkAxiosRetry(config, facts, report);
-          else checkRetryHelper(config, facts, report);
+          const { delay } = config.library;
+          if (delay.kind === 'function') checkDelayFunction(config, delay, facts, ctx.report);
+          else checkExponentialDelay(config, delay, facts, ctx.report);
         },
       },
       end() {
         for (const loop of retryLoops(ctx.file)) {
-          if (loop.kind === 'callback') continue;
-          const message = loopMessage(loop);
-          if (message) report(loop.node, message);
+          if (loop.kind === 'callback' || loop.backoff.kind === 'growing') continue;
+          const what = loop.kind === 'recursion' ? 'This retrying function' : 'This retry loop';
+          const request = requestName(loop.requests[0]);
+          if (loop.backoff.kind === 'none') ctx.report({ node: loop.node, messageId: 'noWait', data: { what, request } });
+          else ctx.report({ node: loop.node, messageId: 'fixedWait', data: { what, request, wait: loop.backoff.wait.getText() } });
         }
       },
     };

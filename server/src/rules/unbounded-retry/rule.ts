@@ -1,29 +1,20 @@
 import { ts } from '../../engine/ts.js';
-import { lookupProperty, propertyName, propertyValue } from '../../engine/ast.js';
+import { lookupProperty, propertyValue } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { requestName } from '../../analysis/network-calls.js';
-import { isEndless, retryConfigCall } from '../../analysis/retry-options.js';
-import { retryLoops } from '../../analysis/retry-loops.js';
-
-/** Option names that cap attempts in the retry libraries and SDKs (`retries`, got's `retry.limit`, ...). */
-const LIMIT_NAMES = new Set(['retries', 'maxRetries', 'maxNetworkRetries', 'maxAttempts', 'retryLimit', 'retry']);
-
-function isRetryLimitProperty(prop: ts.PropertyAssignment): boolean {
-  const name = propertyName(prop.name);
-  if (name && LIMIT_NAMES.has(name)) return true;
-  // got / ky: `retry: { limit: Infinity }`.
-  const owner = prop.parent;
-  const holder = owner.parent;
-  return name === 'limit' && ts.isPropertyAssignment(holder) && propertyName(holder.name) === 'retry';
-}
+import { isEndless, isRetryLimitProperty, retryConfigCall } from '../../analysis/retry/options.js';
+import { retryLoops } from '../../analysis/retry/loops.js';
 
 export const rule = defineRule({
   meta: {
     id: 'unbounded-retry',
     defaultSeverity: 'warning',
     description: 'A retry loop around a network call has no attempt limit.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      endlessLimit: '`{{option}}` retries for ever: when the service stays down, the work never fails, piles up and keeps hammering it. Set a finite limit (e.g. 5) and let the final error surface.',
+      forever: '{{library}} with `{{option}}: true` retries for ever: when the service stays down, the work never fails and keeps hammering it. Set a finite `{{limitOption}}` and let the final error surface.',
+      unboundedLoop: '{{what}} {{request}} with no attempt limit: while the service is down it spins for ever, hiding the outage and never giving the caller an error. Count attempts and throw after a maximum (e.g. 5).',
+    },
   },
   create(ctx) {
     const { facts } = ctx.file;
@@ -32,20 +23,18 @@ export const rule = defineRule({
         [ts.SyntaxKind.PropertyAssignment]: (node) => {
           const prop = node as ts.PropertyAssignment;
           if (!isRetryLimitProperty(prop) || !isEndless(prop.initializer, facts)) return;
-          ctx.report({
-            node: prop,
-            message: `\`${prop.getText()}\` retries for ever: when the service stays down, the work never fails, piles up and keeps hammering it. Set a finite limit (e.g. 5) and let the final error surface.`,
-          });
+          ctx.report({ node: prop, messageId: 'endlessLimit', data: { option: prop.getText() } });
         },
         [ts.SyntaxKind.CallExpression]: (node) => {
           const config = retryConfigCall(node as ts.CallExpression, facts);
-          if (!config || config.library === 'axios-retry') return;
-          // node-retry's `forever`, honoured by async-retry and older p-retry.
-          const forever = lookupProperty(config.config, 'forever', facts);
+          const foreverOption = config?.library.foreverOption;
+          if (!config || !foreverOption) return;
+          const forever = lookupProperty(config.config, foreverOption, facts);
           if (forever.kind !== 'present' || propertyValue(forever.prop)?.kind !== ts.SyntaxKind.TrueKeyword) return;
           ctx.report({
             node: forever.prop,
-            message: `${config.library} with \`forever: true\` retries for ever: when the service stays down, the work never fails and keeps hammering it. Set a finite \`retries\` and let the final error surface.`,
+            messageId: 'forever',
+            data: { library: config.library.name, option: foreverOption, limitOption: config.library.limitOption },
           });
         },
       },
@@ -53,10 +42,7 @@ export const rule = defineRule({
         for (const loop of retryLoops(ctx.file)) {
           if (loop.kind === 'callback' || loop.bounded) continue;
           const what = loop.kind === 'recursion' ? 'This function retries' : 'This loop retries';
-          ctx.report({
-            node: loop.node,
-            message: `${what} ${requestName(loop.requests[0])} with no attempt limit: while the service is down it spins for ever, hiding the outage and never giving the caller an error. Count attempts and throw after a maximum (e.g. 5).`,
-          });
+          ctx.report({ node: loop.node, messageId: 'unboundedLoop', data: { what, request: requestName(loop.requests[0]) } });
         }
       },
     };

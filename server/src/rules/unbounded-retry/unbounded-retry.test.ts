@@ -548,6 +548,46 @@ export const api = got.extend({
       errors: [{ line: 6, message: /limit: Infinity/ }],
     },
     {
+      name: 'ky retry limit as a number and as retry.limit',
+      code: `
+import ky from 'ky';
+export const api = ky.create({ retry: Infinity });
+export const other = ky.create({ retry: { limit: Number.MAX_SAFE_INTEGER } });`,
+      errors: [{ line: 3, message: /`retry: Infinity` retries for ever/ }, { line: 4, message: /`limit: Number.MAX_SAFE_INTEGER` retries for ever/ }],
+    },
+    {
+      name: 'Stripe maxNetworkRetries: Infinity',
+      code: `
+import Stripe from 'stripe';
+export const stripe = new Stripe(process.env.STRIPE_KEY!, { maxNetworkRetries: Infinity });`,
+      errors: [{ line: 3, message: /`maxNetworkRetries: Infinity` retries for ever/ }],
+    },
+    {
+      name: 'OpenAI and Anthropic SDKs with maxRetries: Infinity',
+      code: `
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+export const openai = new OpenAI({ maxRetries: Infinity });
+export const anthropic = new Anthropic({ maxRetries: Infinity });`,
+      errors: [{ line: 4, message: /`maxRetries: Infinity`/ }, { line: 5, message: /`maxRetries: Infinity`/ }],
+    },
+    {
+      name: 'AWS SDK v3 client with maxAttempts: Infinity',
+      code: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', maxAttempts: Infinity });`,
+      errors: [{ line: 3, message: /`maxAttempts: Infinity`/ }],
+    },
+    {
+      name: 'pg-boss job with retryLimit: Infinity',
+      code: `
+import PgBoss from 'pg-boss';
+export async function enqueue(boss: PgBoss, order: { id: string }) {
+  await boss.send('charge-order', order, { retryLimit: Infinity });
+}`,
+      errors: [{ line: 4, message: /`retryLimit: Infinity`/ }],
+    },
+    {
       name: 'Infinity held in a const',
       code: `
 import pRetry from 'p-retry';

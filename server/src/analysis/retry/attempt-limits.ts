@@ -1,0 +1,110 @@
+/**
+ * Attempt limits: whether a retry stops. A counter or a clock that a loop condition, or a
+ * guard on the way to the next attempt, compares bounds it; `while (true)` alone does not.
+ */
+import { ts } from '../../engine/ts.js';
+import { dottedName } from '../../engine/ast.js';
+import { skipOuter } from '../../engine/facts.js';
+import type { FunctionNode } from '../../engine/ast.js';
+import { splitWords } from '../../secrets/words.js';
+import { containsExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
+
+const TIME_WORDS = new Set(['deadline', 'elapsed', 'expiry', 'expires', 'until']);
+
+function isAlwaysTrue(expr: ts.Expression | undefined): boolean {
+  if (!expr) return true;
+  const node = skipOuter(expr);
+  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (ts.isNumericLiteral(node)) return Number(node.text) !== 0;
+  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(node.operand) && Number(node.operand.text) === 0;
+}
+
+/** `Date.now()`, `performance.now()`, `new Date()` or a deadline-named value: a time bound. */
+function mentionsTime(expr: ts.Node | undefined): boolean {
+  return someNode(expr, (node) => {
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'now') return true;
+    if (ts.isNewExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'Date') return true;
+    return ts.isIdentifier(node) && splitWords(node.text).some((word) => TIME_WORDS.has(word));
+  });
+}
+
+/** A loop stops: it runs over a collection, or a counter or the clock ends it. */
+export function loopIsBounded(loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
+  const counters = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], false);
+  if (!isAlwaysTrue(condition) && condition) {
+    if (mentionsName(condition, counters) || mentionsTime(condition)) return true;
+    if (someNode(condition, (n) => ts.isBinaryExpression(n) && [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken].includes(n.operatorToken.kind))) return true;
+  }
+  let bounded = false;
+  walkRegion(loop.statement, (node) => {
+    if (bounded) return false;
+    const guarded = ts.isIfStatement(node) ? node.expression : undefined;
+    if (guarded && (mentionsName(guarded, counters) || mentionsTime(guarded)) && containsExit(node, true)) bounded = true;
+    return undefined;
+  });
+  return bounded;
+}
+
+/** Parameters passed changed to the recursive call (`retries - 1`), and names the function counts with. */
+export function recursionCounters(fn: FunctionNode, refs: ts.Expression[], params: Set<string>): Set<string> {
+  const counters = updatedNames([fn.body], false, true);
+  for (const ref of refs) {
+    const call = ref.parent;
+    if (!ts.isCallExpression(call) || call.expression !== ref) continue;
+    for (const arg of call.arguments) {
+      someNode(arg, (node) => {
+        const isArithmetic = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.MinusToken || node.operatorToken.kind === ts.SyntaxKind.PlusToken);
+        const isUpdate = ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node);
+        if (isArithmetic || isUpdate) {
+          someNode(node, (leaf) => {
+            if (ts.isIdentifier(leaf) && params.has(leaf.text)) counters.add(leaf.text);
+            return false;
+          });
+        }
+        return false;
+      });
+    }
+  }
+  return counters;
+}
+
+/**
+ * Bounded when a counter or time condition guards the way to a recursive call: a branch,
+ * `?:`, `&&`/`||` or loop it sits in, or an `if` that leaves earlier in a block on its
+ * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing.
+ */
+export function recursionIsBounded(fn: FunctionNode, counters: Set<string>, refs: ts.Expression[]): boolean {
+  const limits = (condition: ts.Expression | undefined): boolean => !!condition && (mentionsRoot(condition, counters) || mentionsTime(condition));
+  return refs.some((ref) => {
+    let child: ts.Node = ref;
+    for (let node = ref.parent; node && child !== fn; child = node, node = node.parent) {
+      if (limits(guardOf(node, child))) return true;
+      if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
+        const before = node.statements.slice(0, node.statements.indexOf(child as ts.Statement));
+        if (before.some((statement) => ts.isIfStatement(statement) && limits(statement.expression) && containsExit(statement.thenStatement, false))) return true;
+      }
+    }
+    return false;
+  });
+}
+
+/** The condition that decides whether `child` runs, when `node` is a branch, `?:`, `&&`/`||` or loop over it. */
+function guardOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
+  if (ts.isIfStatement(node)) return node.expression === child ? undefined : node.expression;
+  if (ts.isConditionalExpression(node)) return node.condition === child ? undefined : node.condition;
+  const isLogical = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  if (isLogical) return node.right === child ? node.left : undefined;
+  if (ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.statement === child ? node.expression : undefined;
+  if (ts.isForStatement(node)) return node.statement === child ? node.condition : undefined;
+  return undefined;
+}
+
+/** Mentions a name, or a property of it (`opts.attempt` for the parameter `opts`). */
+function mentionsRoot(expr: ts.Node, names: Set<string>): boolean {
+  return someNode(expr, (node) => {
+    if (!ts.isIdentifier(node) && !ts.isPropertyAccessExpression(node)) return false;
+    const name = dottedName(node as ts.Expression);
+    return !!name && (names.has(name) || names.has(name.split('.')[0]));
+  });
+}

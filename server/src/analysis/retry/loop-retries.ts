@@ -1,0 +1,154 @@
+/**
+ * Loops that retry: a loop statement that sends a network call again after it failed,
+ * through a catch that goes round or a failure status that does not leave the loop.
+ */
+import { ts } from '../../engine/ts.js';
+import type { FileFacts } from '../../engine/facts.js';
+import { isConnectionCall, type CallLike } from '../network-calls.js';
+import { loopIsBounded } from './attempt-limits.js';
+import type { RetryLoop } from './loops.js';
+import { leavesOnSuccess, roundsOnlyToNewTarget } from './polling-and-redirects.js';
+import type { NetworkReach } from './reach.js';
+import { collectBindingNames, containsContinue, containsExit, isFunctionBoundary, isUnconditionalExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
+import { resultVariable, statusTest } from './response-status.js';
+import { backoffOf, isPromiseExecutor, waitOf, waitsIn } from './waits.js';
+
+function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
+  if (ts.isWhileStatement(loop) || ts.isDoStatement(loop)) return loop.expression;
+  if (ts.isForStatement(loop)) return loop.condition;
+  return undefined;
+}
+
+/** The variable names a for / for-of / for-in loop declares. */
+function loopVariables(loop: ts.IterationStatement): Set<string> {
+  const names = new Set<string>();
+  const init = ts.isForStatement(loop) || ts.isForOfStatement(loop) || ts.isForInStatement(loop) ? loop.initializer : undefined;
+  if (init && ts.isVariableDeclarationList(init)) {
+    for (const decl of init.declarations) collectBindingNames(decl.name, names);
+  } else if (init && ts.isIdentifier(init)) {
+    names.add(init.text);
+  }
+  return names;
+}
+
+/** A `for await` over a stream in the try: the call opened a long-lived connection, so the loop reconnects. */
+function consumesStream(block: ts.Block): boolean {
+  return someNode(block, (node) => ts.isForOfStatement(node) && node.awaitModifier !== undefined);
+}
+
+/** A loop that sends a network call again after it failed, with its limit and backoff. */
+export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): RetryLoop | undefined {
+  const condition = loopCondition(loop);
+  const calls: CallLike[] = [];
+  // A connection opened inside `new Promise((resolve, reject) => ...)` is awaited by the loop body.
+  const collect = (node: ts.Node): void => {
+    if ((isFunctionBoundary(node) && !isPromiseExecutor(node)) || ts.isIterationStatement(node, false)) return;
+    if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
+    ts.forEachChild(node, collect);
+  };
+  ts.forEachChild(loop.statement, collect);
+  const targets = loopVariables(loop);
+  const requests: CallLike[] = [];
+  for (const call of calls) {
+    // The shape is cheap to check; what the call is (a network call?) is asked only after.
+    let network: CallLike[] | undefined;
+    const networkOf = (): CallLike[] => (network ??= reach.networkCallsOf(call));
+    const retried = retriesOnError(call, loop, condition, networkOf) || retriesOnStatus(call, loop, condition);
+    if (!retried || networkOf().length === 0 || iteratesTargets(call, loop, targets, reach.facts)) continue;
+    requests.push(...networkOf());
+  }
+  if (requests.length === 0) return undefined;
+  const varying = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], true);
+  for (const name of targets) varying.add(name);
+  const waits = waitsIn(loop.statement, false, reach);
+  return {
+    kind: 'loop',
+    node: loop,
+    requests: [...new Set(requests)],
+    bounded: loopIsBounded(loop, condition),
+    backoff: backoffOf(waits, (name) => varying.has(name), reach.facts, loop.statement),
+  };
+}
+
+/** `for (const url of mirrors) fetch(url)` tries other targets; it does not retry one. */
+function iteratesTargets(call: CallLike, loop: ts.IterationStatement, targets: Set<string>, facts: FileFacts): boolean {
+  if (targets.size === 0) return false;
+  const args = call.arguments ?? ts.factory.createNodeArray();
+  // Over a collection, an item used by the request (not just as a wait) is another target.
+  if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return args.some((arg) => mentionsName(arg, targets)) || usedBesideWaits(loop.statement, targets, facts);
+  return args.some((arg) => someNode(arg, (n) => ts.isElementAccessExpression(n) && mentionsName(n.argumentExpression, targets)));
+}
+
+function usedBesideWaits(body: ts.Node, names: Set<string>, facts: FileFacts): boolean {
+  let used = false;
+  const visit = (node: ts.Node): void => {
+    if (used) return;
+    if (ts.isCallExpression(node) && waitOf(node, facts)) return;
+    if (ts.isIdentifier(node) && names.has(node.text)) used = true;
+    else ts.forEachChild(node, visit);
+  };
+  visit(body);
+  return used;
+}
+
+/** In a `try` inside the loop whose catch goes round, and success leaves the loop (or it is a reconnect). */
+function retriesOnError(call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined, network: () => CallLike[]): boolean {
+  for (let node: ts.Node = call; node.parent && node !== loop; node = node.parent) {
+    const parent = node.parent;
+    if (!ts.isTryStatement(parent) || parent.tryBlock !== node || !parent.catchClause) continue;
+    if (!catchGoesRound(parent.catchClause)) continue;
+    if (successLeaves(parent, call, loop, condition) || isConnectionCall(call) || network().some(isConnectionCall) || consumesStream(parent.tryBlock)) return true;
+  }
+  return false;
+}
+
+function catchGoesRound(clause: ts.CatchClause): boolean {
+  return !clause.block.statements.some(isUnconditionalExit);
+}
+
+/** The success path leaves the loop: a return/break, or a flag the loop condition tests. */
+function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+  const flags = new Set<string>();
+  if (condition) someNode(condition, (n) => (ts.isIdentifier(n) ? (flags.add(n.text), false) : false));
+  const leaves = (statement: ts.Statement): boolean => {
+    if (ts.isReturnStatement(statement) || (ts.isBreakStatement(statement) && !statement.label)) return true;
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const { left, right } = statement.expression;
+      const isLiteral = right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword;
+      return ts.isIdentifier(left) && flags.has(left.text) && isLiteral;
+    }
+    if (ts.isIfStatement(statement)) {
+      const owner = resultVariable(call);
+      return owner !== undefined && statusTest(statement.expression, owner) === 'success' && containsExit(statement.thenStatement, true);
+    }
+    return false;
+  };
+  if (tryStatement.tryBlock.statements.some(leaves)) return true;
+  const body = loop.statement;
+  if (ts.isBlock(body) && tryStatement.parent === body) {
+    const after = body.statements.slice(body.statements.indexOf(tryStatement) + 1);
+    if (after.some(leaves)) return true;
+  }
+  return false;
+}
+
+/** A failed status sends the loop round: its condition, a `continue`, or an exit on success only. */
+function retriesOnStatus(call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+  const owner = resultVariable(call);
+  if (!owner) return false;
+  if (condition && statusTest(condition, owner) === 'failure') return true;
+  let retries = false;
+  const body = loop.statement;
+  const last = ts.isBlock(body) ? body.statements[body.statements.length - 1] : body;
+  walkRegion(body, (node) => {
+    if (retries || !ts.isIfStatement(node)) return;
+    const test = statusTest(node.expression, owner);
+    if (test === 'failure') {
+      const goesRound = containsContinue(node.thenStatement) || (node === last && !containsExit(node.thenStatement, true));
+      if (goesRound) retries = true;
+    } else if (test === 'success') {
+      if (leavesOnSuccess(node.thenStatement, body, owner) && !containsExit(node.elseStatement, true)) retries = true;
+    }
+  });
+  return retries && !roundsOnlyToNewTarget(call, body, owner);
+}

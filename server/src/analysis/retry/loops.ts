@@ -1,0 +1,76 @@
+/**
+ * The retry-loop fact shared by retry-without-backoff, unbounded-retry and
+ * missing-idempotency-key (contract 1.1): a loop, a recursive function or a retry
+ * helper's callback that goes round again after a failed network call — a caught error,
+ * or a failure status that does not leave the loop. Loops that go round on success
+ * (pagination, polling for a state) are not retry loops; reconnect loops are.
+ * Found once per parse and memoised, since three rules ask.
+ */
+import { ts } from '../../engine/ts.js';
+import type { ParsedFile } from '../../engine/rule.js';
+import { isFunctionNode, type FunctionNode } from '../../engine/ast.js';
+import type { CallLike } from '../network-calls.js';
+import { judgeLoop } from './loop-retries.js';
+import { retriedCallback } from './options.js';
+import { NetworkReach } from './reach.js';
+import { judgeRecursion } from './recursive-retries.js';
+import type { Backoff } from './waits.js';
+
+export interface RetryLoop {
+  kind: 'loop' | 'recursion' | 'callback';
+  /** The loop statement, the recursive function, or the helper's callback. */
+  node: ts.Node;
+  /** Network calls the retry sends again, including those inside same-file helpers it calls. */
+  requests: CallLike[];
+  bounded: boolean;
+  backoff: Backoff;
+}
+
+/** Per parse: the loops found, or what finding them threw (thrown again, not recomputed). */
+const memo = new WeakMap<ts.SourceFile, { loops: readonly RetryLoop[] } | { error: unknown }>();
+
+/** Every retry loop of the file, found once per parse and shared by the rules that need them. */
+export function retryLoops(file: ParsedFile): readonly RetryLoop[] {
+  let found = memo.get(file.sourceFile);
+  if (!found) {
+    try {
+      found = { loops: findRetryLoops(file) };
+    } catch (error) {
+      found = { error };
+    }
+    memo.set(file.sourceFile, found);
+  }
+  if ('error' in found) throw found.error;
+  return found.loops;
+}
+
+function findRetryLoops(file: ParsedFile): RetryLoop[] {
+  const loops: ts.IterationStatement[] = [];
+  const functions: FunctionNode[] = [];
+  const callbacks: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isIterationStatement(node, false)) loops.push(node);
+    if (isFunctionNode(node)) functions.push(node);
+    const callback = ts.isCallExpression(node) ? retriedCallback(node, file.facts) : undefined;
+    if (callback) callbacks.push(callback);
+    ts.forEachChild(node, visit);
+  };
+  visit(file.sourceFile);
+  // One reach for all three kinds: a helper's network calls are collected once.
+  const reach = new NetworkReach(file.facts);
+  const found: RetryLoop[] = [];
+  for (const loop of loops) {
+    const retry = judgeLoop(loop, reach);
+    if (retry) found.push(retry);
+  }
+  for (const fn of functions) {
+    const retry = judgeRecursion(fn, reach);
+    if (retry) found.push(retry);
+  }
+  for (const callback of callbacks) {
+    const fn = reach.functionOf(callback);
+    // The library itself limits the attempts and backs off between them.
+    if (fn) found.push({ kind: 'callback', node: fn, requests: reach.networkCallsIn(fn), bounded: true, backoff: { kind: 'growing' } });
+  }
+  return found;
+}

@@ -1,0 +1,127 @@
+/**
+ * Recursive retries: a function that calls itself again (or passes itself on) after a
+ * failed network call — from a catch, a `.catch`, a close/error event of a connection
+ * or a failure status branch.
+ */
+import { ts } from '../../engine/ts.js';
+import { contains } from '../../engine/ast.js';
+import type { FileFacts } from '../../engine/facts.js';
+import type { FunctionNode } from '../../engine/ast.js';
+import type { CallLike } from '../network-calls.js';
+import { recursionCounters, recursionIsBounded } from './attempt-limits.js';
+import type { RetryLoop } from './loops.js';
+import type { NetworkReach } from './reach.js';
+import { collectBindingNames, someNode, updatedNames } from './regions.js';
+import { looksAtStatus, resultVariable, statusTest } from './response-status.js';
+import { backoffOf, waitsIn, type Wait } from './waits.js';
+
+const CLOSE_EVENTS = new Set(['close', 'error', 'end', 'disconnect', 'disconnected', 'exit']);
+
+function nameOf(fn: FunctionNode): ts.Identifier | undefined {
+  if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
+    if (fn.name) return fn.name;
+  }
+  if (ts.isMethodDeclaration(fn)) return ts.isIdentifier(fn.name) ? fn.name : undefined;
+  const parent = fn.parent;
+  if (parent && ts.isVariableDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name;
+  if (parent && ts.isPropertyDeclaration(parent) && ts.isIdentifier(parent.name)) return parent.name;
+  return undefined;
+}
+
+/** References to the function itself inside its body: calls, or the function passed as a callback. */
+function selfReferences(fn: FunctionNode, name: ts.Identifier, facts: FileFacts): ts.Expression[] {
+  const isMember = ts.isMethodDeclaration(fn) || ts.isPropertyDeclaration(fn.parent);
+  const refs: ts.Expression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isMember && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name.text) refs.push(node);
+    else if (!isMember && ts.isIdentifier(node) && node !== name && node.text === name.text && facts.declarationName(node) === name) refs.push(node);
+    ts.forEachChild(node, visit);
+  };
+  if (fn.body) visit(fn.body);
+  return refs.filter((ref) => {
+    const parent = ref.parent;
+    return (ts.isCallExpression(parent) && (parent.expression === ref || parent.arguments.includes(ref))) || (ts.isBinaryExpression(parent) && parent.right === ref);
+  });
+}
+
+/** A function that calls itself again after a failed network call, with its limit and backoff. */
+export function judgeRecursion(fn: FunctionNode, reach: NetworkReach): RetryLoop | undefined {
+  const name = nameOf(fn);
+  if (!name || !fn.body) return undefined;
+  const refs = selfReferences(fn, name, reach.facts).filter((ref) => hasTriggerShape(ref, fn));
+  if (refs.length === 0) return undefined;
+  const requests = reach.networkCallsIn(fn).filter((call) => !isSelfCall(call, refs));
+  if (requests.length === 0) return undefined;
+  const delays: Wait[] = [];
+  const retrying: ts.Expression[] = [];
+  for (const ref of refs) {
+    const trigger = recursionTrigger(ref, fn, requests, reach.facts);
+    if (!trigger) continue;
+    retrying.push(ref);
+    delays.push(...trigger.waits);
+  }
+  if (retrying.length === 0) return undefined;
+  const params = new Set<string>();
+  for (const param of fn.parameters) collectBindingNames(param.name, params);
+  const counters = recursionCounters(fn, refs, params);
+  const varying = new Set([...params, ...updatedNames([fn.body], true, true)]);
+  const waits = [...delays, ...waitsIn(fn.body, true, reach)];
+  return {
+    kind: 'recursion',
+    node: fn,
+    requests,
+    bounded: recursionIsBounded(fn, counters, retrying),
+    backoff: backoffOf(waits, (n) => varying.has(n) || varying.has(n.split('.')[0]), reach.facts, fn),
+  };
+}
+
+function isSelfCall(call: CallLike, refs: ts.Expression[]): boolean {
+  return ts.isCallExpression(call) && refs.includes(call.expression);
+}
+
+/**
+ * Why a self-reference runs again: in a catch of a try around a network call, a
+ * `.catch` callback, a close/error event of a connection, or a failure status branch.
+ * Also the `setTimeout(..., delay)` it is scheduled through.
+ */
+function recursionTrigger(ref: ts.Expression, fn: FunctionNode, requests: CallLike[], facts: FileFacts): { waits: Wait[] } | undefined {
+  const waits: Wait[] = [];
+  let trigger = false;
+  const inside = (outer: ts.Node | undefined): boolean => !!outer && requests.some((call) => contains(outer, call));
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isCallExpression(node) && facts.isGlobal(node.expression, 'setTimeout') && node.arguments[0] === child) waits.push({ delay: node.arguments[1], growsByName: false });
+    if (trigger) continue;
+    if (ts.isCatchClause(node) && inside(node.parent.tryBlock)) trigger = true;
+    if (ts.isCallExpression(node) && node.arguments.includes(child as ts.Expression) && ts.isPropertyAccessExpression(node.expression)) {
+      const method = node.expression.name.text;
+      const isRejection = method === 'catch' || (method === 'then' && node.arguments[1] === child);
+      if (isRejection && inside(node.expression.expression)) trigger = true;
+      const event = node.arguments[0] && ts.isStringLiteralLike(node.arguments[0]) ? node.arguments[0].text : undefined;
+      if ((method === 'on' || method === 'once' || method === 'addEventListener') && event && CLOSE_EVENTS.has(event)) trigger = true;
+    }
+    if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) trigger = true;
+    if (ts.isIfStatement(node) && node.thenStatement === child) {
+      trigger = requests.some((call) => {
+        const owner = resultVariable(call);
+        return owner !== undefined && statusTest(node.expression, owner) === 'failure';
+      });
+    }
+  }
+  return trigger ? { waits } : undefined;
+}
+
+/** A cheap first look: is a self-reference in a place a retry trigger could be? */
+function hasTriggerShape(ref: ts.Expression, fn: FunctionNode): boolean {
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== fn; child = node, node = node.parent) {
+    if (ts.isCatchClause(node)) return true;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.arguments.includes(child as ts.Expression)) {
+      const method = node.expression.name.text;
+      if (method === 'catch' || method === 'then' || method === 'on' || method === 'once' || method === 'addEventListener') return true;
+    }
+    if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) return true;
+    if (ts.isIfStatement(node) && node.thenStatement === child && someNode(node.expression, looksAtStatus)) return true;
+  }
+  return false;
+}

@@ -1,0 +1,98 @@
+/**
+ * Syntax questions the retry analyses ask of a region of code (a loop body, a branch, a
+ * condition): what it contains, which names it updates, whether it leaves. They stop at
+ * nested functions and classes, whose code does not run as part of the region.
+ */
+import { ts } from '../../engine/ts.js';
+import { dottedName } from '../../engine/ast.js';
+
+export const isFunctionBoundary = (node: ts.Node): boolean => ts.isFunctionLike(node) || ts.isClassLike(node);
+
+/** Visits the nodes of a region, not entering nested functions (nor nested loops when asked). */
+export function walkRegion(root: ts.Node, visit: (node: ts.Node) => boolean | void, skipLoops = true): void {
+  const walk = (node: ts.Node): void => {
+    if (isFunctionBoundary(node)) return;
+    if (skipLoops && ts.isIterationStatement(node, false)) return;
+    if (visit(node) === false) return;
+    ts.forEachChild(node, walk);
+  };
+  ts.forEachChild(root, walk);
+}
+
+/** True when `test` holds for the root or a node inside it (outside nested functions). */
+export function someNode(root: ts.Node | undefined, test: (node: ts.Node) => boolean): boolean {
+  if (!root) return false;
+  let found = test(root);
+  const walk = (node: ts.Node): void => {
+    if (found || isFunctionBoundary(node)) return;
+    if (test(node)) found = true;
+    else ts.forEachChild(node, walk);
+  };
+  if (!found) ts.forEachChild(root, walk);
+  return found;
+}
+
+/** The names a binding declares, through destructuring patterns. */
+export function collectBindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBindingNames(element.name, into);
+}
+
+const COMPOUND_ASSIGN = new Set([
+  ts.SyntaxKind.PlusEqualsToken,
+  ts.SyntaxKind.MinusEqualsToken,
+  ts.SyntaxKind.AsteriskEqualsToken,
+  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
+  ts.SyntaxKind.LessThanLessThanEqualsToken,
+]);
+
+/** Names (dotted text) updated in a region: `i++`, `n -= 1`, `delay *= 2`, `x = x + 1`. */
+export function updatedNames(roots: Array<ts.Node | undefined>, includePlainAssign: boolean, intoFunctions = false): Set<string> {
+  const names = new Set<string>();
+  const note = (target: ts.Expression): void => {
+    const name = dottedName(target);
+    if (name) names.add(name);
+  };
+  const visit = (node: ts.Node): void => {
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+      note(node.operand);
+    } else if (ts.isBinaryExpression(node) && COMPOUND_ASSIGN.has(node.operatorToken.kind)) {
+      note(node.left);
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+      const target = dottedName(node.left);
+      const selfReferencing = target !== undefined && someNode(node.right, (n) => dottedName(n as ts.Expression) === target && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)));
+      if (includePlainAssign || selfReferencing) note(node.left);
+    }
+  };
+  const walk = (node: ts.Node): void => {
+    if (!intoFunctions && isFunctionBoundary(node)) return;
+    visit(node);
+    ts.forEachChild(node, walk);
+  };
+  for (const root of roots) if (root) walk(root);
+  return names;
+}
+
+/** Mentions one of the names (dotted text: `i`, `this.attempts`). */
+export function mentionsName(expr: ts.Node | undefined, names: Set<string>): boolean {
+  return someNode(expr, (node) => (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && names.has(dottedName(node as ts.Expression) ?? ''));
+}
+
+/** Contains a `return`, `throw`, `process.exit()` or (when asked) an unlabelled `break`. */
+export function containsExit(node: ts.Node | undefined, allowBreak: boolean): boolean {
+  return someNode(node, (n) => ts.isReturnStatement(n) || ts.isThrowStatement(n) || (allowBreak && ts.isBreakStatement(n) && !n.label) || isProcessExit(n));
+}
+
+function isProcessExit(node: ts.Node): boolean {
+  return ts.isCallExpression(node) && dottedName(node.expression) === 'process.exit';
+}
+
+export function containsContinue(node: ts.Node): boolean {
+  return someNode(node, (n) => ts.isContinueStatement(n));
+}
+
+/** A statement that leaves the loop whenever it runs. */
+export function isUnconditionalExit(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement) || (ts.isBreakStatement(statement) && !statement.label)) return true;
+  return ts.isExpressionStatement(statement) && isProcessExit(statement.expression);
+}
