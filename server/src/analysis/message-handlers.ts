@@ -1,21 +1,23 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, getProperty, lookupProperty, propertyName, propertyValue } from '../engine/ast.js';
+import { calleeName, contains, dottedName, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
-import { splitWords } from '../secrets/words.js';
+import type { FunctionNode } from './functions.js';
+import { forEachNode, hasDecorator, importsAny, isLoggingCall, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf, rootIdentifier } from './syntax.js';
+import { MESSAGING_LIBRARIES, type AutoAck, type ConsumeEntry, type Evidence, type MessagingLibrary, type SdkCall, type SettleCall } from '../models/messaging.js';
 
 /**
  * Message-handler recognition for the event-driven rules (contract 1.2): which functions
  * and loop bodies run once per consumed message, and which names in them hold the message
- * or a value read from its content. Computed once per file and shared by the four rules.
+ * or a value read from its content. The libraries' entry points and settle calls are the
+ * rows of models/messaging.ts. Computed once per parsed file and shared by the four rules.
  */
 
-export type Library = 'amqplib' | 'kafkajs' | 'sqs-consumer' | 'sqs' | 'pubsub' | 'jetstream' | 'bullmq';
-
 export interface MessageHandler {
-  library: Library;
+  /** The row of the library whose consumer calls the handler (a delegate's is its caller's). */
+  library: MessagingLibrary;
   /** The handler function; absent for a loop body (raw SQS receive loop, JetStream `for await`). */
-  fn?: ts.SignatureDeclaration;
+  fn?: FunctionNode;
   /** The node that runs once per message: the function body or the loop body. */
   body: ts.Node;
   /** Names bound to the message (or the batch holding it). */
@@ -28,71 +30,52 @@ export interface MessageHandler {
   caller?: { handler: MessageHandler; call: ts.CallExpression };
 }
 
-export interface MessagingIndex {
+export interface MessageHandlers {
   handlers: MessageHandler[];
   /** The innermost handler whose body holds the node. */
   handlerAt(node: ts.Node): MessageHandler | undefined;
 }
 
-type FunctionNode = ts.FunctionLikeDeclaration;
+/** A consume entry with the row it belongs to. */
+type Entry<Kind extends ConsumeEntry['kind']> = { library: MessagingLibrary; entry: Extract<ConsumeEntry, { kind: Kind }> };
+
+function entriesOf<Kind extends ConsumeEntry['kind']>(kind: Kind): Entry<Kind>[] {
+  return MESSAGING_LIBRARIES.flatMap((library) => library.consume.filter((entry): entry is Extract<ConsumeEntry, { kind: Kind }> => entry.kind === kind).map((entry) => ({ library, entry })));
+}
+
+const CALLBACKS = entriesOf('callback');
+const OPTIONS = entriesOf('options');
+const SUBCLASSES = entriesOf('subclass');
+const DECORATORS = entriesOf('decorator');
+const STREAMS = entriesOf('stream');
+const RECEIVES = entriesOf('receive');
+const ACKS = MESSAGING_LIBRARIES.flatMap((library) => library.acks);
+const NACKS = MESSAGING_LIBRARIES.flatMap((library) => library.nacks.map((nack) => ({ library, nack })));
 
 /** Property names whose value is the message's payload. */
-const CONTENT_PROPS = new Set(['content', 'data', 'Body', 'body', 'value', 'json', 'string']);
-const NATS_MODULES = ['nats', '@nats-io/jetstream', '@nats-io/transport-node', '@nats-io/nats-core'];
-const AMQP_MODULES = ['amqplib', 'amqplib/callback_api', 'amqp-connection-manager'];
+const PAYLOAD = new Set(MESSAGING_LIBRARIES.flatMap((library) => library.payload));
+/** Properties of a batch that list its messages. */
+const BATCH_LISTS = new Set(MESSAGING_LIBRARIES.flatMap((library) => (library.batchList ? [library.batchList] : [])));
+/** Keys under which a handler's destructured argument carries the message (KafkaJS `{ message }`, `{ batch }`, the app's own wrappers). */
+const MESSAGE_KEYS = ['message', 'msg', 'job'];
+const BATCH_KEYS = ['batch', 'messages'];
 /** Calls that decode or reshape a value without replacing it with something else. */
 const READ_NAMES = new Set(['parse', 'safeParse', 'decode', 'deserialize', 'toString', 'from', 'json', 'string', 'fromBinary', 'validate', 'trim', 'String', 'structuredClone', 'assign']);
-const LOGGING_WORDS = new Set(['console', 'log', 'logger', 'logging', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'metrics', 'metric', 'stats', 'statsd', 'telemetry', 'tracer', 'span', 'sentry', 'capture', 'histogram', 'counter', 'gauge']);
 
-const cache = new WeakMap<ts.SourceFile, MessagingIndex>();
+const cache = new WeakMap<ts.SourceFile, MessageHandlers>();
 
-export function messaging(file: ParsedFile): MessagingIndex {
+/** The message handlers of a parsed file, found on first use and kept for the parse. */
+export function messageHandlers(file: ParsedFile): MessageHandlers {
   let index = cache.get(file.sourceFile);
   if (!index) {
-    index = buildIndex(file);
+    index = new IndexBuilder(file.sourceFile, file.facts).build();
     cache.set(file.sourceFile, index);
   }
   return index;
 }
 
 // ---------------------------------------------------------------------------
-// Small shared predicates
-
-export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
-  return !!node && (ts.isArrowFunction(node) || ts.isFunctionExpression(node) || ts.isFunctionDeclaration(node) || ts.isMethodDeclaration(node));
-}
-
-/** The identifier a property chain starts from: `msg` for `msg.content.toString()`. */
-export function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
-  let node = skipOuter(expr);
-  for (;;) {
-    if (ts.isIdentifier(node)) return node;
-    if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
-    else if (ts.isCallExpression(node)) node = skipOuter(node.expression);
-    else return undefined;
-  }
-}
-
-/** The receiver of a method call: `channel` for `channel.ack(msg)`. */
-export function receiverOf(call: ts.CallExpression): ts.Expression | undefined {
-  const callee = skipOuter(call.expression);
-  return ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee) ? callee.expression : undefined;
-}
-
-/** Lower-case words of every name in an expression chain: `this.ordersDlq.send` → [this, orders, dlq, send]. */
-export function chainWords(expr: ts.Expression | undefined): string[] {
-  if (!expr) return [];
-  const text = dottedName(expr) ?? expr.getText();
-  return splitWords(text);
-}
-
-export function isLoggingCall(call: ts.CallExpression): boolean {
-  return chainWords(call.expression).some((word) => LOGGING_WORDS.has(word));
-}
-
-export function isTerminator(node: ts.Node): boolean {
-  return ts.isReturnStatement(node) || ts.isThrowStatement(node) || ts.isContinueStatement(node) || ts.isBreakStatement(node);
-}
+// What a handler does with its message
 
 /** True when the node is one of the handler's message names. */
 export function isMessageRef(expr: ts.Expression | undefined, handler: MessageHandler): boolean {
@@ -110,7 +93,7 @@ export function readsContent(node: ts.Node, handler: MessageHandler): boolean {
       found = true;
       return;
     }
-    if (ts.isPropertyAccessExpression(child) && CONTENT_PROPS.has(child.name.text)) {
+    if (ts.isPropertyAccessExpression(child) && PAYLOAD.has(child.name.text)) {
       const root = rootIdentifier(child.expression);
       if (root && handler.messages.has(root.text)) {
         found = true;
@@ -142,77 +125,88 @@ export function usesMessage(call: ts.CallExpression, handler: MessageHandler): b
 }
 
 // ---------------------------------------------------------------------------
-// Acknowledgements
+// Settling: acknowledgements and negative acknowledgements
 
-/** amqplib `channel.ack(msg)`, Pub/Sub / JetStream `message.ack()`, SQS delete of a message. */
+/**
+ * The call is one of the settle calls for the handler's message. Settle calls are matched
+ * by shape across every row: a handler's library is a guess (delegates, wrappers), and the
+ * rows' shapes do not collide.
+ */
+function settles(call: ts.CallExpression, settle: SettleCall, handler: MessageHandler, facts: FileFacts, receiver: ts.Expression): boolean {
+  if (!isSdkCall(call, settle, facts)) return false;
+  if (settle.target === 'message') return isMessageRef(call.arguments[0], handler) || (call.arguments.length === 0 && isMessageRef(receiver, handler));
+  if (settle.target === 'chain') return isMessageRef(rootIdentifier(receiver), handler);
+  return true;
+}
+
+/** An acknowledgement of one message: amqplib `channel.ack(msg)`, Pub/Sub / JetStream `message.ack()`, an SQS delete. */
 export function isAckCall(call: ts.CallExpression, handler: MessageHandler, facts: FileFacts): boolean {
-  const name = calleeName(call);
   const receiver = receiverOf(call);
-  if (!receiver) return false;
-  if (name === 'ack' || name === 'ackAck') {
-    if (isMessageRef(call.arguments[0], handler)) return true;
-    return call.arguments.length === 0 && isMessageRef(receiver, handler);
-  }
-  if (name === 'ackAll') return true;
-  return isSqsDelete(call, facts);
+  return !!receiver && ACKS.some((ack) => !ack.batch && settles(call, ack, handler, facts, receiver));
 }
 
-/** `client.send(new DeleteMessageCommand(...))` or v2 `sqs.deleteMessage(...)`. */
-export function isSqsDelete(call: ts.CallExpression, facts: FileFacts, batch = false): boolean {
-  const name = calleeName(call);
-  if (name === 'deleteMessage' || (batch && name === 'deleteMessageBatch')) return true;
-  if (name !== 'send') return false;
-  const command = commandName(call.arguments[0], facts);
-  return command === 'DeleteMessageCommand' || (batch && command === 'DeleteMessageBatchCommand');
-}
-
-/** The class name of an AWS SDK v3 command passed to `send`, followed through a const. */
-export function commandName(arg: ts.Expression | undefined, facts: FileFacts): string | undefined {
-  if (!arg) return undefined;
-  const value = facts.valueOf(arg);
-  if (!value || !ts.isNewExpression(value)) return undefined;
-  const callee = skipOuter(value.expression);
-  if (ts.isIdentifier(callee)) return callee.text;
-  if (ts.isPropertyAccessExpression(callee)) return callee.name.text;
-  return undefined;
+/** A call that tells the broker the message is done: an acknowledgement, or a delete of the batch holding it. */
+export function isCommitCall(call: ts.CallExpression, handler: MessageHandler, facts: FileFacts): boolean {
+  const receiver = receiverOf(call);
+  return !!receiver && ACKS.some((ack) => settles(call, ack, handler, facts, receiver));
 }
 
 /** A call that hands the message back to the broker as failed (nack, reject, nak, term, ...). */
 export function isNegativeAck(call: ts.CallExpression, handler: MessageHandler, facts: FileFacts): boolean {
-  const name = calleeName(call);
   const receiver = receiverOf(call);
-  if (!receiver || !name) return false;
-  if (name === 'nack' || name === 'reject') return isMessageRef(call.arguments[0], handler) || (call.arguments.length === 0 && isMessageRef(receiver, handler));
-  if (name === 'nak' || name === 'term' || name === 'moveToFailed' || name === 'discard') return isMessageRef(rootIdentifier(receiver), handler);
-  if (name === 'changeMessageVisibility') return true;
-  return name === 'send' && commandName(call.arguments[0], facts) === 'ChangeMessageVisibilityCommand';
+  return !!receiver && NACKS.some(({ nack }) => settles(call, nack, handler, facts, receiver));
+}
+
+/** A negative acknowledgement with a requeue flag (amqplib `nack`, `reject`): the flag and the row it comes from. */
+export interface RequeueCall {
+  library: MessagingLibrary;
+  requeue: NonNullable<SettleCall['requeue']>;
+}
+
+export function requeueCall(call: ts.CallExpression, facts: FileFacts): RequeueCall | undefined {
+  if (!receiverOf(call)) return undefined;
+  for (const { library, nack } of NACKS) {
+    if (nack.requeue && isSdkCall(call, nack, facts)) return { library, requeue: nack.requeue };
+  }
+  return undefined;
+}
+
+/** The requeue call puts the handler's message back on its queue: `nack(msg)` (requeue defaults to true), `reject(msg, true)`. */
+export function requeuesMessage(call: ts.CallExpression, { requeue }: RequeueCall, handler: MessageHandler, facts: FileFacts): boolean {
+  if (!isMessageRef(call.arguments[0], handler)) return false;
+  const flag = call.arguments[requeue.argument];
+  if (!flag) return requeue.default;
+  return facts.valueOf(flag)?.kind === ts.SyntaxKind.TrueKeyword;
+}
+
+/** `channel.consume(queue, handler, { noAck: true })`: the option by which the broker forgets each message on delivery. */
+export function autoAckOnDelivery(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; autoAck: AutoAck } | undefined {
+  if (!receiverOf(call)) return undefined;
+  for (const { entry } of CALLBACKS) {
+    const autoAck = entry.autoAck;
+    if (!autoAck || autoAck.when !== 'delivery' || entry.options === undefined || !('method' in entry.call) || calleeName(call) !== entry.call.method) continue;
+    if (call.arguments.length <= entry.options) continue;
+    if (autoAck.exempt && stringValue(call.arguments[autoAck.exempt.argument]) === autoAck.exempt.queue) return undefined;
+    const lookup = lookupProperty(call.arguments[entry.options], autoAck.option, facts);
+    if (lookup.kind !== 'present' || !lookup.value) return undefined;
+    return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? { prop: lookup.prop, autoAck } : undefined;
+  }
+  return undefined;
 }
 
 // ---------------------------------------------------------------------------
 // The index
 
-function buildIndex(file: ParsedFile): MessagingIndex {
-  const builder = new IndexBuilder(file);
-  return builder.build();
-}
-
 class IndexBuilder {
-  private readonly facts: FileFacts;
   private readonly handlers: MessageHandler[] = [];
   private readonly byBody = new Map<ts.Node, MessageHandler>();
-  private readonly amqpFile: boolean;
-  private readonly natsFile: boolean;
-  private readonly pubsubFile: boolean;
 
-  constructor(private readonly file: ParsedFile) {
-    this.facts = file.facts;
-    const modules = file.facts.importedModules;
-    this.amqpFile = AMQP_MODULES.some((m) => modules.has(m));
-    this.natsFile = NATS_MODULES.some((m) => modules.has(m));
-    this.pubsubFile = modules.has('@google-cloud/pubsub');
-  }
+  constructor(
+    private readonly sourceFile: ts.SourceFile,
+    private readonly facts: FileFacts,
+  ) {}
 
-  build(): MessagingIndex {
+  build(): MessageHandlers {
     const visit = (node: ts.Node): void => {
       if (ts.isCallExpression(node)) this.fromCall(node);
       else if (ts.isNewExpression(node)) this.fromNew(node);
@@ -220,7 +214,7 @@ class IndexBuilder {
       else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.fromClass(node);
       ts.forEachChild(node, visit);
     };
-    visit(this.file.sourceFile);
+    visit(this.sourceFile);
     // Functions the handlers call with the message are handlers too (a few levels deep).
     for (let i = 0; i < this.handlers.length; i++) this.findDelegates(this.handlers[i], depthOf(this.handlers[i]));
     const byBody = this.byBody;
@@ -245,9 +239,9 @@ class IndexBuilder {
     return full;
   }
 
-  private addFunction(library: Library, fn: FunctionNode | undefined, messageIndex: number, autoCommit: boolean, batch = false): MessageHandler | undefined {
+  private addFunction(library: MessagingLibrary, fn: FunctionNode | undefined, autoCommit: boolean, batch = false): MessageHandler | undefined {
     if (!fn || !fn.body) return undefined;
-    const messages = paramNames(fn.parameters[messageIndex], batch ? ['batch', 'messages'] : ['message', 'msg', 'job']);
+    const messages = paramNames(fn.parameters[0], batch ? BATCH_KEYS : MESSAGE_KEYS);
     if (messages.size === 0) return undefined;
     return this.add({ library, fn, body: fn.body, messages, autoCommit });
   }
@@ -258,119 +252,94 @@ class IndexBuilder {
     const name = calleeName(call);
     const receiver = receiverOf(call);
     if (!name || !receiver) return;
-    if (name === 'consume') this.fromConsume(call, receiver);
-    else if (name === 'run') this.fromKafkaRun(call);
-    else if (name === 'create') this.fromSqsConsumer(call.arguments[0]);
-    else if (name === 'on') this.fromPubSubOn(call, receiver);
-    else if (name === 'forEach' || name === 'map') this.fromReceivedArrayCallback(call, receiver);
+    for (const callback of CALLBACKS) {
+      if ('method' in callback.entry.call && callback.entry.call.method === name) this.fromCallback(callback, call.arguments, receiver);
+    }
+    for (const options of OPTIONS) {
+      if ('method' in options.entry.call && options.entry.call.method === name) this.fromOptions(options, call.arguments[0]);
+    }
+    if (name === 'forEach' || name === 'map') this.fromReceivedArrayCallback(call, receiver);
   }
 
   private fromNew(expr: ts.NewExpression): void {
     const callee = skipOuter(expr.expression);
-    const args = expr.arguments ?? [];
     const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : undefined;
-    if (name === 'Consumer') {
-      this.fromSqsConsumer(args[0]);
-      return;
-    }
-    if (name !== 'Worker' || args.length < 2) return;
+    if (!name) return;
     const module = this.facts.resolve(callee)?.module;
-    if (module && module !== 'bullmq' && module !== '@taskforcesh/bullmq-pro') return;
-    this.addFunction('bullmq', this.functionOf(args[1]), 0, false);
-  }
-
-  /** amqplib `channel.consume(queue, handler, opts)` or JetStream `consumer.consume({ callback })`. */
-  private fromConsume(call: ts.CallExpression, receiver: ts.Expression): void {
-    const [first, second, options] = call.arguments;
-    if (second) {
-      const fn = this.functionOf(second);
-      if (!fn || !this.looksLikeAmqp(receiver, fn, options)) return;
-      this.addFunction('amqplib', fn, 0, this.isNoAck(options));
-      return;
+    const args = expr.arguments ?? [];
+    // A class of another module with the same name is not the library's.
+    const fromLibrary = (library: MessagingLibrary): boolean => !module || library.modules.includes(module);
+    for (const callback of CALLBACKS) {
+      if ('construct' in callback.entry.call && callback.entry.call.construct === name && fromLibrary(callback.library)) this.fromCallback(callback, args, undefined);
     }
-    if (first && ts.isObjectLiteralExpression(skipOuter(first))) {
-      const callback = propertyValue(getProperty(skipOuter(first) as ts.ObjectLiteralExpression, 'callback'));
-      if (callback) this.addFunction('jetstream', this.functionOf(callback), 0, false);
+    for (const options of OPTIONS) {
+      if ('construct' in options.entry.call && options.entry.call.construct === name && fromLibrary(options.library)) this.fromOptions(options, args[0]);
     }
   }
 
-  private looksLikeAmqp(receiver: ts.Expression, fn: FunctionNode, options: ts.Expression | undefined): boolean {
-    if (this.amqpFile) return true;
-    const words = chainWords(receiver);
-    if (words.some((w) => w === 'channel' || w === 'ch' || w === 'chan' || w === 'amqp' || w === 'rabbit' || w === 'rabbitmq')) return true;
-    if (options && lookupProperty(options, 'noAck', this.facts).kind === 'present') return true;
-    // The handler reads `msg.content` or acks the message through a channel.
-    const param = fn.parameters[0];
-    if (!param || !ts.isIdentifier(param.name)) return false;
-    const name = param.name.text;
-    return fn.body !== undefined && mentions(fn.body, (node) => ts.isPropertyAccessExpression(node) && (node.name.text === 'content' || node.name.text === 'fields') && rootIdentifier(node.expression)?.text === name);
+  /** `channel.consume(queue, handler, opts)`, `subscription.on('message', handler)`, `new Worker(name, processor)`. */
+  private fromCallback({ library, entry }: Entry<'callback'>, args: readonly ts.Expression[], receiver: ts.Expression | undefined): void {
+    if (entry.event !== undefined && stringValue(args[0]) !== entry.event) return;
+    const fn = this.functionOf(args[entry.handler]);
+    if (!fn) return;
+    const options = entry.options === undefined ? undefined : args[entry.options];
+    if (entry.evidence && !this.shows(entry.evidence, library, receiver, options, fn)) return;
+    this.addFunction(library, fn, !!entry.autoAck && this.isOn(options, entry.autoAck));
   }
 
-  isNoAck(options: ts.Expression | undefined): boolean {
-    const lookup = lookupProperty(options, 'noAck', this.facts);
-    if (lookup.kind !== 'present' || !lookup.value) return false;
-    const value = this.facts.valueOf(lookup.value);
-    return value?.kind === ts.SyntaxKind.TrueKeyword;
-  }
-
-  /** KafkaJS `consumer.run({ eachMessage | eachBatch })`. */
-  private fromKafkaRun(call: ts.CallExpression): void {
-    const arg = call.arguments[0] && this.facts.valueOf(call.arguments[0]);
-    if (!arg || !ts.isObjectLiteralExpression(arg)) return;
-    const eachMessage = getProperty(arg, 'eachMessage');
-    const eachBatch = getProperty(arg, 'eachBatch');
-    if (eachMessage) this.addFunction('kafkajs', this.propertyFunction(eachMessage), 0, false);
-    if (eachBatch) this.addFunction('kafkajs', this.propertyFunction(eachBatch), 0, false, true);
-  }
-
-  /** sqs-consumer `Consumer.create({ handleMessage | handleMessageBatch })`. */
-  private fromSqsConsumer(optionsArg: ts.Expression | undefined): void {
-    const options = optionsArg && this.facts.valueOf(optionsArg);
+  /** KafkaJS `consumer.run({ eachMessage | eachBatch })`, sqs-consumer `Consumer.create({ handleMessage })`, JetStream `consumer.consume({ callback })`. */
+  private fromOptions({ library, entry }: Entry<'options'>, arg: ts.Expression | undefined): void {
+    const options = arg && this.facts.valueOf(arg);
     if (!options || !ts.isObjectLiteralExpression(options)) return;
-    const single = getProperty(options, 'handleMessage');
-    const batch = getProperty(options, 'handleMessageBatch');
-    if (!single && !batch) return;
-    const always = propertyValue(getProperty(options, 'alwaysAcknowledge'));
-    const autoCommit = always !== undefined && this.facts.valueOf(always)?.kind === ts.SyntaxKind.TrueKeyword;
-    if (single) this.addFunction('sqs-consumer', this.propertyFunction(single), 0, autoCommit);
-    if (batch) this.addFunction('sqs-consumer', this.propertyFunction(batch), 0, autoCommit, true);
+    const autoCommit = !!entry.autoAck && this.isOn(options, entry.autoAck);
+    for (const handler of entry.handlers) {
+      const prop = getProperty(options, handler.option);
+      if (prop) this.addFunction(library, this.propertyFunction(prop), autoCommit, handler.batch);
+    }
   }
 
-  /** Pub/Sub `subscription.on('message', handler)`. */
-  private fromPubSubOn(call: ts.CallExpression, receiver: ts.Expression): void {
-    const [event, handler] = call.arguments;
-    if (!event || !ts.isStringLiteralLike(event) || event.text !== 'message' || !handler) return;
-    const value = this.facts.valueOf(receiver);
-    const fromSubscriptionCall = !!value && ts.isCallExpression(value) && calleeName(value) === 'subscription';
-    if (!this.pubsubFile && !fromSubscriptionCall && !chainWords(receiver).some((w) => w === 'subscription' || w === 'sub')) return;
-    this.addFunction('pubsub', this.functionOf(handler), 0, false);
+  /** Any one sign of the evidence that the call is the library's. */
+  private shows(evidence: Evidence, library: MessagingLibrary, receiver: ts.Expression | undefined, options: ts.Expression | undefined, fn: FunctionNode): boolean {
+    if (evidence.imports && importsAny(library.modules, this.facts)) return true;
+    if (receiver && (receiverNamed(evidence, receiver) || (evidence.factories && madeBy(receiver, evidence.factories, this.facts)))) return true;
+    if (evidence.options?.some((option) => lookupProperty(options, option, this.facts).kind === 'present')) return true;
+    // The handler reads its message's library-specific properties (`msg.content`, `msg.fields`).
+    const param = fn.parameters[0];
+    const properties = evidence.messageProperties;
+    if (!properties || !param || !ts.isIdentifier(param.name) || !fn.body) return false;
+    const name = param.name.text;
+    return mentions(fn.body, (node) => ts.isPropertyAccessExpression(node) && properties.includes(node.name.text) && rootIdentifier(node.expression)?.text === name);
+  }
+
+  private isOn(options: ts.Expression | undefined, autoAck: AutoAck): boolean {
+    const lookup = lookupProperty(options, autoAck.option, this.facts);
+    if (lookup.kind !== 'present' || !lookup.value) return false;
+    return this.facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword;
   }
 
   /** `Messages.forEach(m => ...)` / `Messages.map(async m => ...)` over an SQS receive result. */
   private fromReceivedArrayCallback(call: ts.CallExpression, receiver: ts.Expression): void {
-    if (!this.isReceivedMessages(receiver)) return;
-    this.addFunction('sqs', this.functionOf(call.arguments[0]), 0, false);
+    const library = this.receivedBy(receiver);
+    if (library) this.addFunction(library, this.functionOf(call.arguments[0]), false);
   }
 
-  /** `for (const m of Messages)` over an SQS receive; `for await (const m of messages)` over JetStream. */
+  /** `for (const m of Messages)` over an SQS receive; `for await (const m of messages)` over a JetStream consumer. */
   private fromLoop(loop: ts.ForOfStatement): void {
     const variable = loopVariable(loop);
     if (!variable) return;
-    if (loop.awaitModifier) {
-      if (this.isJetStreamIterable(loop.expression)) this.add({ library: 'jetstream', body: loop.statement, messages: new Set([variable]), autoCommit: false });
-      return;
-    }
-    if (this.isReceivedMessages(loop.expression)) this.add({ library: 'sqs', body: loop.statement, messages: new Set([variable]), autoCommit: false });
+    const library = loop.awaitModifier ? this.streamedBy(loop.expression) : this.receivedBy(loop.expression);
+    if (library) this.add({ library, body: loop.statement, messages: new Set([variable]), autoCommit: false });
   }
 
   /** NestJS `class X extends WorkerHost { process(job) {} }` and `@Processor` classes' `@Process()` methods. */
   private fromClass(node: ts.ClassLikeDeclaration): void {
-    const extendsWorkerHost = node.heritageClauses?.some((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword && clause.types.some((type) => dottedName(type.expression)?.split('.').pop() === 'WorkerHost'));
+    const bases = node.heritageClauses?.filter((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword).flatMap((clause) => clause.types.map((type) => dottedName(type.expression)?.split('.').pop()));
+    const subclass = SUBCLASSES.find(({ entry }) => bases?.includes(entry.base));
     for (const member of node.members) {
       if (!ts.isMethodDeclaration(member)) continue;
-      // A WorkerHost's entry point is its `process` method alone; `@Process()` belongs to @nestjs/bull processors.
-      const isEntry = extendsWorkerHost ? propertyName(member.name) === 'process' : hasDecorator(member, 'Process');
-      if (isEntry) this.addFunction('bullmq', member, 0, false);
+      // A subclass's entry point is its named method alone; decorated methods belong to classes that extend no known base.
+      const library = subclass ? (propertyName(member.name) === subclass.entry.method ? subclass.library : undefined) : DECORATORS.find(({ entry }) => hasDecorator(member, entry.decorator))?.library;
+      if (library) this.addFunction(library, member, false);
     }
   }
 
@@ -388,7 +357,7 @@ class IndexBuilder {
         if (!param || param.dotDotDotToken) return;
         const passesMessage = isMessageRef(arg, handler);
         if (!passesMessage && !this.isMessageValue(arg, handler)) return;
-        const names = paramNames(param, ['message', 'msg', 'job', 'batch', 'messages']);
+        const names = paramNames(param, [...MESSAGE_KEYS, ...BATCH_KEYS]);
         if (names.size === 0 || !fn.body) return;
         const delegate = this.add({
           library: handler.library,
@@ -479,62 +448,63 @@ class IndexBuilder {
     return cls && ts.isClassDeclaration(cls) ? cls : undefined;
   }
 
-  // -- SQS and JetStream sources --------------------------------------------
+  // -- received and streamed messages ----------------------------------------
 
-  /** The `Messages` of an SQS receive: `(await sqs.send(new ReceiveMessageCommand(...))).Messages`, a destructured `Messages`, ... */
-  private isReceivedMessages(expr: ts.Expression, depth = 0): boolean {
-    if (depth > 4) return false;
+  /**
+   * The row whose receive lists these messages: `(await sqs.send(new ReceiveMessageCommand(...))).Messages`,
+   * a destructured `Messages`, a function of this file returning them, ...
+   */
+  private receivedBy(expr: ts.Expression, depth = 0): MessagingLibrary | undefined {
+    if (depth > 4) return undefined;
     let node = skipOuter(expr);
     while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = skipOuter(node.left);
-    if (ts.isPropertyAccessExpression(node) && node.name.text === 'Messages') {
+    if (ts.isPropertyAccessExpression(node)) {
       const base = this.facts.valueOf(node.expression);
-      return !!base && this.isReceiveCall(base);
+      return base && this.receiveOf(base, node.name.text);
     }
     if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
-    if (ts.isCallExpression(node)) return this.returnsReceivedMessages(node, depth);
-    if (!ts.isIdentifier(node)) return false;
+    if (ts.isCallExpression(node)) return this.returnsReceived(node, depth);
+    if (!ts.isIdentifier(node)) return undefined;
     const declared = this.facts.declarationName(node)?.parent;
     if (declared && ts.isBindingElement(declared)) {
       const key = propertyName(declared.propertyName ?? declared.name);
       const declaration = declared.parent.parent;
-      return key === 'Messages' && ts.isVariableDeclaration(declaration) && !!declaration.initializer && this.isReceiveCall(declaration.initializer);
+      return key && ts.isVariableDeclaration(declaration) && declaration.initializer ? this.receiveOf(declaration.initializer, key) : undefined;
     }
     const value = this.facts.valueOf(node);
-    return !!value && value !== node && this.isReceivedMessages(value, depth + 1);
+    return value && value !== node ? this.receivedBy(value, depth + 1) : undefined;
   }
 
-  /** `await receive(url)` where `receive` is a function of this file returning received `Messages`. */
-  private returnsReceivedMessages(call: ts.CallExpression, depth: number): boolean {
+  /** `await receive(url)` where `receive` is a function of this file returning received messages. */
+  private returnsReceived(call: ts.CallExpression, depth: number): MessagingLibrary | undefined {
     const fn = this.calledFunction(call.expression);
-    if (!fn || !fn.body) return false;
-    if (!ts.isBlock(fn.body)) return this.isReceivedMessages(fn.body, depth + 1);
-    let found = false;
+    if (!fn || !fn.body) return undefined;
+    if (!ts.isBlock(fn.body)) return this.receivedBy(fn.body, depth + 1);
+    let found: MessagingLibrary | undefined;
     forEachNode(fn.body, (node) => {
-      if (!found && ts.isReturnStatement(node) && node.expression && this.isReceivedMessages(node.expression, depth + 1)) found = true;
+      if (!found && ts.isReturnStatement(node) && node.expression) found = this.receivedBy(node.expression, depth + 1);
     });
     return found;
   }
 
-  private isReceiveCall(expr: ts.Expression): boolean {
+  /** The row of the receive call whose result's `list` property holds the messages. */
+  private receiveOf(expr: ts.Expression, list: string): MessagingLibrary | undefined {
     let node = skipOuter(expr);
     if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
-    if (!ts.isCallExpression(node)) return false;
-    const name = calleeName(node);
-    if (name === 'promise') {
-      const inner = receiverOf(node);
-      return !!inner && ts.isCallExpression(skipOuter(inner)) && calleeName(skipOuter(inner) as ts.CallExpression) === 'receiveMessage';
-    }
-    if (name === 'receiveMessage') return true;
-    return name === 'send' && commandName(node.arguments[0], this.facts) === 'ReceiveMessageCommand';
+    if (!ts.isCallExpression(node)) return undefined;
+    const call = node;
+    const built = promisedRequest(call);
+    const matches = (shape: SdkCall): boolean => isSdkCall(call, shape, this.facts) || (!!shape.request && !!built && isSdkCall(built, shape, this.facts));
+    return RECEIVES.find(({ entry }) => entry.list === list && matches(entry.call))?.library;
   }
 
-  private isJetStreamIterable(expr: ts.Expression): boolean {
+  /** The row whose consumer this `for await` iterates: `await consumer.consume()`, `js.fetch(...)`. */
+  private streamedBy(expr: ts.Expression): MessagingLibrary | undefined {
     let node = this.facts.valueOf(expr) ?? skipOuter(expr);
     if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
-    if (!ts.isCallExpression(node) || !receiverOf(node)) return false;
+    if (!ts.isCallExpression(node) || !receiverOf(node)) return undefined;
     const name = calleeName(node);
-    if (name === 'consume' || name === 'fetch') return true;
-    return this.natsFile && (name === 'subscribe' || name === 'pullSubscribe');
+    return STREAMS.find(({ library, entry }) => entry.method === name && (!entry.evidence?.imports || importsAny(library.modules, this.facts)))?.library;
   }
 }
 
@@ -608,16 +578,7 @@ function collectDerivedNames(handler: MessageHandler): void {
 function isMessagesList(expr: ts.Expression, handler: MessageHandler): boolean {
   const node = skipOuter(expr);
   if (ts.isIdentifier(node)) return handler.messages.has(node.text) && /s$/i.test(node.text);
-  return ts.isPropertyAccessExpression(node) && (node.name.text === 'messages' || node.name.text === 'Messages') && isMessageRef(node.expression, handler);
-}
-
-/** Pre-order visit of a node and every descendant. */
-export function forEachNode(root: ts.Node, visit: (node: ts.Node) => void): void {
-  const walk = (node: ts.Node): void => {
-    visit(node);
-    ts.forEachChild(node, walk);
-  };
-  walk(root);
+  return ts.isPropertyAccessExpression(node) && BATCH_LISTS.has(node.name.text) && isMessageRef(node.expression, handler);
 }
 
 function mentions(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
@@ -629,10 +590,6 @@ function mentions(root: ts.Node, test: (node: ts.Node) => boolean): boolean {
   };
   ts.forEachChild(root, walk);
   return found;
-}
-
-function contains(outer: ts.Node, inner: ts.Node): boolean {
-  return inner.pos >= outer.pos && inner.end <= outer.end;
 }
 
 function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
@@ -654,9 +611,3 @@ function classMethod(cls: ts.ClassLikeDeclaration, name: string): FunctionNode |
   return undefined;
 }
 
-export function hasDecorator(node: ts.HasDecorators, name: string): boolean {
-  return (ts.getDecorators(node) ?? []).some((decorator) => {
-    const expr = ts.isCallExpression(decorator.expression) ? decorator.expression.expression : decorator.expression;
-    return dottedName(expr)?.split('.').pop() === name;
-  });
-}
