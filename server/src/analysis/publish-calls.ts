@@ -17,6 +17,13 @@ const PUBLISHES: readonly Publish[] = MESSAGING_LIBRARIES.flatMap((library) => l
   (a, b) => Number(b.publish.command !== undefined) - Number(a.publish.command !== undefined),
 );
 
+/** The publishes by method name (a v2 request's by `promise`, the call that sends it). */
+const BY_METHOD = new Map<string, Publish[]>();
+for (const entry of PUBLISHES) {
+  const method = entry.publish.returns === 'request' ? 'promise' : entry.publish.method;
+  BY_METHOD.set(method, [...(BY_METHOD.get(method) ?? []), entry]);
+}
+
 /** Method names by which the libraries publish: a call so named may hand the message elsewhere. */
 export const PUBLISH_METHODS: ReadonlySet<string> = new Set(PUBLISHES.map(({ publish }) => publish.method));
 
@@ -26,7 +33,7 @@ export const DESTINATION_KEYS: ReadonlySet<string> = new Set(MESSAGING_LIBRARIES
 /** A publish whose promise the caller must handle, labelled for a message; the call is the one that returns the promise. */
 export function awaitablePublish(call: ts.CallExpression, facts: FileFacts): string | undefined {
   const built = promisedRequest(call);
-  for (const { library, publish } of PUBLISHES) {
+  for (const { library, publish } of BY_METHOD.get(calleeName(call) ?? '') ?? []) {
     if (publish.returns === 'request') {
       // AWS SDK v2: the request's `.promise()` sends it.
       if (built && receiverOf(built) && isSdkCall(built, publish, facts)) return `${dottedName(built.expression)}(...).promise()`;
@@ -40,7 +47,7 @@ export function awaitablePublish(call: ts.CallExpression, facts: FileFacts): str
 
 /** An option of the publish's record that turns the broker's confirmation off (Kafka `acks: 0`), with the row's words for it. */
 export function unconfirmedOption(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; unconfirmed: NonNullable<PublishCall['unconfirmed']> } | undefined {
-  for (const { library, publish } of PUBLISHES) {
+  for (const { library, publish } of BY_METHOD.get(calleeName(call) ?? '') ?? []) {
     const unconfirmed = publish.unconfirmed;
     if (!unconfirmed || !isPublish(call, publish, library, facts)) continue;
     const lookup = lookupProperty(call.arguments[0], unconfirmed.option, facts);
