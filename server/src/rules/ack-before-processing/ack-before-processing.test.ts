@@ -576,5 +576,25 @@ export async function poll() {
 }`,
       errors: [{ line: 9 }],
     },
+    {
+      name: 'amqp-connection-manager: the channel wrapper acks before the work',
+      code: `import amqp from 'amqp-connection-manager';
+const channelWrapper = amqp.connect([url]).createChannel();
+await channelWrapper.consume('orders', async (msg) => {
+  channelWrapper.ack(msg);
+  await fulfil(JSON.parse(msg.content.toString()));
+});`,
+      errors: [{ line: 4, message: /^channelWrapper\.ack acknowledges the message before it is processed/ }],
+    },
+    {
+      name: 'JetStream (@nats-io/nats-core in the file): a pull subscription acked before the work',
+      code: `import { headers } from '@nats-io/nats-core';
+const sub = await js.pullSubscribe('orders.*', { config: { durable_name: 'worker' } });
+for await (const m of sub) {
+  m.ack();
+  await fulfil(m.json());
+}`,
+      errors: [{ line: 4 }],
+    },
   ],
 });

@@ -1,20 +1,10 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, lookupProperty, statementsOf, stringValue } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, statementsOf } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import { isAckCall, isLoggingCall, isNegativeAck, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
-
-const FORWARD_NAMES = new Set(['publish', 'sendToQueue', 'send', 'sendMessage', 'sendBatch', 'publishMessage', 'add', 'produce']);
-
-/** `channel.consume(queue, handler, { noAck: true })`: the broker forgets the message on delivery. */
-function noAckProperty(call: ts.CallExpression, facts: FileFacts): ts.Node | undefined {
-  if (calleeName(call) !== 'consume' || call.arguments.length < 3 || !receiverOf(call)) return undefined;
-  // Direct reply-to can only be consumed in no-ack mode.
-  if (stringValue(call.arguments[0]) === 'amq.rabbitmq.reply-to') return undefined;
-  const lookup = lookupProperty(call.arguments[2], 'noAck', facts);
-  if (lookup.kind !== 'present' || !lookup.value) return undefined;
-  return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? lookup.prop : undefined;
-}
+import { autoAckOnDelivery, isAckCall, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import { PUBLISH_METHODS } from '../../analysis/publish-calls.js';
+import { isLoggingCall } from '../../analysis/syntax.js';
 
 /** The statement-level flow: can control reach `later` after running `ack`? */
 function reaches(ack: ts.Node, later: ts.Node, body: ts.Node): boolean {
@@ -55,7 +45,7 @@ function inFinallyOrCallback(node: ts.Node, body: ts.Node): boolean {
 
 function isForwarding(call: ts.CallExpression, handler: MessageHandler): boolean {
   const name = calleeName(call);
-  return !!name && FORWARD_NAMES.has(name) && usesMessage(call, handler);
+  return !!name && PUBLISH_METHODS.has(name) && usesMessage(call, handler);
 }
 
 /** The first call after the ack that works with the message, unless the message was forwarded before the ack. */
@@ -86,31 +76,27 @@ export const rule = defineRule({
     id: 'ack-before-processing',
     defaultSeverity: 'warning',
     description: 'A message is acknowledged before the work it carries is done.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      autoAck: '`{{option}}: true` makes the broker drop each message as soon as it is delivered: a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
+      ackBeforeWork: '{{ack}} acknowledges the message before it is processed: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a `finally`).',
+    },
   },
   create(ctx) {
     const { facts } = ctx.file;
-    const index = messaging(ctx.file);
+    const index = messageHandlers(ctx.file);
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
-          const noAck = noAckProperty(call, facts);
-          if (noAck) {
-            ctx.report({
-              node: noAck,
-              message: '`noAck: true` makes the broker drop each message as soon as it is delivered: a crash or error in the handler loses it. Consume with manual acks and `channel.ack(msg)` after the work succeeds.',
-            });
+          const autoAck = autoAckOnDelivery(call, facts);
+          if (autoAck) {
+            ctx.report({ node: autoAck.prop, messageId: 'autoAck', data: { option: autoAck.autoAck.option, manualAck: autoAck.autoAck.manualAck ?? '' } });
             return;
           }
           const handler = index.handlerAt(call);
           if (!handler || !isAckCall(call, handler, facts) || inFinallyOrCallback(call, handler.body)) return;
           if (!processingAfter(call, handler, facts)) return;
-          ctx.report({
-            node: call,
-            message: `${ackLabel(call)} acknowledges the message before it is processed: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a \`finally\`).`,
-          });
+          ctx.report({ node: call, messageId: 'ackBeforeWork', data: { ack: ackLabel(call) } });
         },
       },
     };

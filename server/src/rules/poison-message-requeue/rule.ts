@@ -1,25 +1,14 @@
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachNode, propertyName } from '../../engine/ast.js';
-import type { FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
-import { isMessageRef, messaging, receiverOf, type MessageHandler } from '../../analysis/messaging.js';
+import { messageHandlers, requeueCall, requeuesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import type { DeliveryCount } from '../../models/messaging.js';
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);
 const STANDALONE_COUNT_WORDS = new Set(['redelivered', 'attempts', 'deliveries', 'redeliveries', 'deaths']);
 const COUNT_WORDS = new Set(['delivery', 'redelivery', 'retry', 'retries', 'attempt', 'attempts', 'death', 'deaths']);
-
-/** `nack(msg)`, `nack(msg, x, true)`, `reject(msg)`, `reject(msg, true)`: requeue is on (it defaults to true). */
-function requeues(call: ts.CallExpression, facts: FileFacts): boolean {
-  const name = calleeName(call);
-  const index = name === 'nack' ? 2 : name === 'reject' ? 1 : -1;
-  if (index < 0 || !receiverOf(call)) return false;
-  const requeue = call.arguments[index];
-  if (!requeue) return true;
-  const value = facts.valueOf(requeue);
-  return value?.kind === ts.SyntaxKind.TrueKeyword;
-}
 
 function conditionWords(condition: ts.Expression): string[] {
   const words: string[] = [];
@@ -66,26 +55,30 @@ function inErrorPath(node: ts.Node, handler: MessageHandler): boolean {
   return false;
 }
 
-/** `msg.fields.redelivered`, an `x-death` / `x-delivery-count` header, a retry count. */
-function isDeliveryCountRead(node: ts.Node): boolean {
-  if (ts.isStringLiteralLike(node)) return /^x-(death|delivery-count|retry-count|retries|attempts?)$|^(retry|delivery|attempt)[-_]?count$/i.test(node.text);
+/** The library's delivery count (`msg.fields.redelivered`, an `x-death` header) or the app's own retry count. */
+function isDeliveryCountRead(node: ts.Node, library: DeliveryCount | undefined): boolean {
+  if (ts.isStringLiteralLike(node)) {
+    const header = node.text.toLowerCase();
+    return !!library?.headers.includes(header) || /^x-(death|delivery-count|retry-count|retries|attempts?)$|^(retry|delivery|attempt)[-_]?count$/i.test(header);
+  }
   let name: string | undefined;
   if (ts.isPropertyAccessExpression(node)) name = node.name.text;
   else if (ts.isIdentifier(node)) name = node.text;
   else if (ts.isElementAccessExpression(node)) name = propertyName(node.argumentExpression);
   if (!name) return false;
+  if (library?.properties.includes(name)) return true;
   const words = splitWords(name);
   if (words.some((w) => STANDALONE_COUNT_WORDS.has(w))) return true;
   return words.includes('count') && words.some((w) => COUNT_WORDS.has(w));
 }
 
-function readsDeliveryCountBefore(handler: MessageHandler, before: number): boolean {
+function readsDeliveryCountBefore(handler: MessageHandler, before: number, library: DeliveryCount | undefined): boolean {
   let found = false;
   forEachNode(handler.body, (node) => {
-    if (!found && node.end <= before && isDeliveryCountRead(node)) found = true;
+    if (!found && node.end <= before && isDeliveryCountRead(node, library)) found = true;
   });
   if (found) return true;
-  return !!handler.caller && readsDeliveryCountBefore(handler.caller.handler, handler.caller.call.pos);
+  return !!handler.caller && readsDeliveryCountBefore(handler.caller.handler, handler.caller.call.pos, library);
 }
 
 export const rule = defineRule({
@@ -93,24 +86,27 @@ export const rule = defineRule({
     id: 'poison-message-requeue',
     defaultSeverity: 'warning',
     description: 'A failed message is requeued with no limit, so one bad message is redelivered for ever.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      requeued: '{{nack}} requeues the failed message with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
+    },
   },
   create(ctx) {
     const { facts } = ctx.file;
-    const index = messaging(ctx.file);
+    const index = messageHandlers(ctx.file);
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
-          const name = calleeName(call);
-          if (name !== 'nack' && name !== 'reject') return;
+          const requeue = requeueCall(call, facts);
+          if (!requeue) return;
           const handler = index.handlerAt(call);
-          if (!handler || !isMessageRef(call.arguments[0], handler) || !requeues(call, facts)) return;
-          if (!inErrorPath(call, handler) || readsDeliveryCountBefore(handler, call.pos)) return;
+          if (!handler || !requeuesMessage(call, requeue, handler, facts)) return;
+          const deliveryCount = requeue.library.deliveryCount;
+          if (!inErrorPath(call, handler) || readsDeliveryCountBefore(handler, call.pos, deliveryCount)) return;
           ctx.report({
             node: call,
-            message: `${dottedName(call.expression) ?? name} requeues the failed message with no limit: a message that always fails is redelivered for ever and starves the consumer. Check \`msg.fields.redelivered\` or a retry-count header, or dead-letter it with \`nack(msg, false, false)\`.`,
+            messageId: 'requeued',
+            data: { nack: dottedName(call.expression) ?? calleeName(call) ?? '', deliveryCount: deliveryCount?.example ?? '', deadLetter: requeue.requeue.deadLetter },
           });
         },
       },

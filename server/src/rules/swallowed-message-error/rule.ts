@@ -3,14 +3,14 @@ import { calleeName, dottedName, forEachNode, hasTerminator, isTerminator, prope
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
-import { chainWords, isAckCall, isLoggingCall, isMessageRef, isNegativeAck, isSqsDelete, messaging, receiverOf, usesMessage, type MessageHandler } from '../../analysis/messaging.js';
+import { isCommitCall, isMessageRef, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import { DESTINATION_KEYS, PUBLISH_METHODS } from '../../analysis/publish-calls.js';
+import { chainWords, isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 
 /** Words that name a dead-letter, retry or parking destination. */
 const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
 /** A function named after a failure place that only records or reports it does not move the message. */
 const NOT_A_MOVE_WORDS = new Set(['mark', 'record', 'log', 'logger', 'track', 'count', 'increment', 'metric', 'metrics', 'set', 'update', 'is', 'has', 'get']);
-const PUBLISH_NAMES = new Set(['publish', 'sendToQueue', 'send', 'sendMessage', 'sendMessageBatch', 'sendBatch', 'publishMessage', 'add', 'addBulk', 'produce']);
-const DESTINATION_KEYS = new Set(['topic', 'queue', 'queueName', 'QueueUrl', 'queueUrl', 'TopicArn', 'topicArn', 'exchange', 'routingKey', 'subject', 'TargetArn']);
 
 function isParkingWord(words: string[]): boolean {
   return words.some((w) => PARKING_WORDS.has(w));
@@ -48,7 +48,7 @@ function movesToParking(call: ts.CallExpression, facts: FileFacts): boolean {
   if (!name || isLoggingCall(call)) return false;
   const nameWords = splitWords(name);
   if (isParkingWord(nameWords) && !nameWords.some((w) => NOT_A_MOVE_WORDS.has(w))) return true;
-  return PUBLISH_NAMES.has(name) && isParkingWord(destinationWords(call, facts));
+  return PUBLISH_METHODS.has(name) && isParkingWord(destinationWords(call, facts));
 }
 
 /** `process.exit`, `process.abort` or `process.kill`: the handler ends the process rather than going on. */
@@ -138,7 +138,7 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
     forEachNode(handler.body, (node) => {
       if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
       if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
-      if (isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts) || isSqsDelete(node, facts, true)) return;
+      if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
       found.push(node);
     });
     calls = found;
@@ -207,9 +207,9 @@ function feeds(call: ts.CallExpression, guarded: ts.Node): boolean {
 
 /** An operation that tells the broker the message is done. */
 function isCommit(node: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
-  if (handler.library === 'sqs-consumer') return ts.isReturnStatement(node) && isMessageRef(node.expression, handler);
-  if (!ts.isCallExpression(node)) return false;
-  return isAckCall(node, handler, facts) || isSqsDelete(node, facts, true);
+  // A consumer that settles what the handler returns (sqs-consumer) commits by `return message`.
+  if (handler.library.onReturn === 'returned') return ts.isReturnStatement(node) && isMessageRef(node.expression, handler);
+  return ts.isCallExpression(node) && isCommitCall(node, handler, facts);
 }
 
 function findIn(root: ts.Node, test: (node: ts.Node) => boolean, from = -1): boolean {
@@ -233,11 +233,11 @@ function resultIsUsed(call: ts.CallExpression): boolean {
 }
 
 /**
- * Is the message committed once the catch has run? Kafka and BullMQ commit whenever the
- * handler returns; the others only when the handler acks / deletes / returns the message after the catch.
+ * Is the message committed once the catch has run? Some brokers commit whenever the handler
+ * returns (Kafka, BullMQ); the others only when the handler acks / deletes / returns the message after the catch.
  */
 function commitsAfter(handler: MessageHandler, catchBody: ts.Node, after: ts.Node, catchExits: boolean, facts: FileFacts): boolean {
-  if (handler.autoCommit || handler.library === 'kafkajs' || handler.library === 'bullmq') return true;
+  if (handler.autoCommit || handler.library.onReturn === 'commit') return true;
   const commit = (node: ts.Node): boolean => isCommit(node, handler, facts);
   if (findIn(catchBody, commit) || committedBefore(handler, after, facts)) return true;
   if (catchExits) return false;
@@ -249,7 +249,6 @@ function commitsAfter(handler: MessageHandler, catchBody: ts.Node, after: ts.Nod
 
 /** An ack on the straight path before the try (not in a branch of its own): the message is already gone. */
 function committedBefore(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): boolean {
-  if (handler.library === 'sqs-consumer') return false;
   let found = false;
   forEachNode(handler.body, (node) => {
     if (found || node.end > guarded.pos || !ts.isCallExpression(node) || !isCommit(node, handler, facts)) return;
@@ -283,14 +282,14 @@ export const rule = defineRule({
     id: 'swallowed-message-error',
     defaultSeverity: 'warning',
     description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
-    // TRANSITIONAL: one pass-through message until the rule names its messages.
-    messages: { legacy: '{{text}}' },
+    messages: {
+      catchClause: 'This catch swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
+      catchCall: 'This `.catch` swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
+    },
   },
   create(ctx) {
     const { facts } = ctx.file;
-    const index = messaging(ctx.file);
-    const message = (what: string, handler: MessageHandler): string =>
-      `${what} swallows the processing error and the ${commitWord(handler)}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.`;
+    const index = messageHandlers(ctx.file);
 
     const checkCatchClause = (clause: ts.CatchClause): void => {
       const handler = index.handlerAt(clause);
@@ -298,7 +297,7 @@ export const rule = defineRule({
       if (!handler || !doesMainWork(tryStatement.tryBlock, handler, facts) || handlesFailure(clause.block, handler, facts)) return;
       if (handler.caller && returnsResult(clause.block, handler) && resultIsUsed(handler.caller.call)) return;
       const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, hasTerminator(clause.block), facts);
-      if (committed) ctx.report({ node: clause, message: message('This catch', handler) });
+      if (committed) ctx.report({ node: clause, messageId: 'catchClause', data: { committed: handler.library.committedAnyway } });
     };
 
     const checkCatchCall = (call: ts.CallExpression): void => {
@@ -312,7 +311,7 @@ export const rule = defineRule({
       else if (isSwallowingReference(callback)) body = callback;
       else return;
       if (handlesFailure(body, handler, facts)) return;
-      if (commitsAfter(handler, body, call, false, facts)) ctx.report({ node: call, message: message('This `.catch`', handler) });
+      if (commitsAfter(handler, body, call, false, facts)) ctx.report({ node: call, messageId: 'catchCall', data: { committed: handler.library.committedAnyway } });
     };
 
     return {
@@ -323,18 +322,3 @@ export const rule = defineRule({
     };
   },
 });
-
-function commitWord(handler: MessageHandler): string {
-  switch (handler.library) {
-    case 'kafkajs':
-      return 'offset is committed anyway';
-    case 'bullmq':
-      return 'job completes anyway';
-    case 'sqs-consumer':
-      return 'message is deleted anyway';
-    case 'sqs':
-      return 'loop deletes the message anyway';
-    default:
-      return 'message is acknowledged anyway';
-  }
-}

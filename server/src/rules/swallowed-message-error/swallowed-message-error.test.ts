@@ -397,6 +397,21 @@ await consumer.run({
   },
 });`,
     },
+    {
+      name: 'node-rdkafka: the catch produces the message to a dead-letter topic',
+      code: `import Kafka from 'node-rdkafka';
+const producer = new Kafka.Producer({ 'metadata.broker.list': brokers });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await fulfil(JSON.parse(message.value.toString()));
+    } catch (err) {
+      logger.error(err);
+      producer.produce('orders-dlq', null, message.value);
+    }
+  },
+});`,
+    },
   ],
   invalid: [
     {
@@ -1021,6 +1036,35 @@ await consumer.run({
   },
 });`,
       errors: [{ line: 8 }],
+    },
+    {
+      name: 'BullMQ Pro: a Worker whose processor logs and returns',
+      code: `import { Worker } from '@taskforcesh/bullmq-pro';
+new Worker('invoices', async (job) => {
+  try {
+    await billing.charge(job.data);
+  } catch (err) {
+    logger.error(err);
+  }
+});`,
+      errors: [{ line: 5, message: 'This catch swallows the processing error and the job completes anyway, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.' }],
+    },
+    {
+      name: 'Nest (Bull): a @Process() method that logs and returns',
+      code: `import { Process, Processor } from '@nestjs/bull';
+import { Job } from 'bull';
+@Processor('emails')
+export class EmailProcessor {
+  @Process()
+  async send(job: Job) {
+    try {
+      await this.mailer.deliver(job.data);
+    } catch (err) {
+      this.logger.error(err);
+    }
+  }
+}`,
+      errors: [{ line: 9, message: /job completes anyway/ }],
     },
   ],
 });

@@ -73,6 +73,27 @@ class MailService {
 }`,
     },
     { name: 'Kafka: send with unknown record on a non-producer receiver', code: `client.send(record);` },
+    {
+      name: 'amqplib: publish and sendToQueue return a back-pressure boolean, not a promise',
+      code: `import amqp from 'amqplib';
+const channel = await (await amqp.connect(url)).createChannel();
+channel.publish('orders', 'created', Buffer.from(body));
+channel.sendToQueue('orders', Buffer.from(body));`,
+    },
+    {
+      name: 'amqp-connection-manager: an awaited channel-wrapper publish',
+      code: `import amqp from 'amqp-connection-manager';
+const channelWrapper = amqp.connect([url]).createChannel({ json: true });
+export async function emit(order) {
+  await channelWrapper.publish('orders', 'created', order);
+}`,
+    },
+    {
+      name: 'node-rdkafka: produce queues the message and reports delivery through an event',
+      code: `import Kafka from 'node-rdkafka';
+const producer = new Kafka.Producer({ 'metadata.broker.list': brokers });
+producer.produce('orders', null, Buffer.from(body), order.id);`,
+    },
   ],
   invalid: [
     {
@@ -335,6 +356,53 @@ sns.send(new PublishCommand(c));`,
       name: 'JetStream: jsClient.publish',
       code: `this.jsClient.publish('orders.created', payload);`,
       errors: [{ line: 1 }],
+    },
+    {
+      name: 'amqp-connection-manager: a bare channel-wrapper sendToQueue (it returns a promise)',
+      code: `import amqp from 'amqp-connection-manager';
+const channelWrapper = amqp.connect([url]).createChannel({ json: true });
+export function emit(order) {
+  channelWrapper.sendToQueue('orders', order);
+}`,
+      errors: [{ line: 4, message: 'channelWrapper.sendToQueue is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.' }],
+    },
+    {
+      name: 'SNS v3: a bare PublishCommand',
+      code: `import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+const sns = new SNSClient({});
+export function notify(arn, text) {
+  sns.send(new PublishCommand({ TopicArn: arn, Message: text }));
+}`,
+      errors: [{ line: 4, message: /^sns\.send\(new PublishCommand\(\.\.\.\)\) is not awaited/ }],
+    },
+    {
+      name: 'JetStream (@nats-io/jetstream): a bare js.publish',
+      code: `import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+const js = jetstream(await connect());
+js.publish('orders.created', JSON.stringify(order));`,
+      errors: [{ line: 4 }],
+    },
+    {
+      name: 'Bull: a bare add on a Queue from bull (its add takes the data first)',
+      code: `import Queue from 'bull';
+const emails = new Queue('emails');
+export function welcome(user) {
+  emails.add({ to: user.email });
+}`,
+      errors: [{ line: 4, message: /^emails\.add is not awaited/ }],
+    },
+    {
+      name: 'Nest (Bull): a bare add on an @InjectQueue queue',
+      code: `import { InjectQueue } from '@nestjs/bull';
+import { Queue } from 'bull';
+export class Mailer {
+  constructor(@InjectQueue('emails') private readonly emails: Queue) {}
+  welcome(user) {
+    this.emails.add('welcome', { to: user.email });
+  }
+}`,
+      errors: [{ line: 6 }],
     },
   ],
 });
