@@ -6,7 +6,7 @@ import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { insecureUrl, type ClearTextUrl } from '../../analysis/urls.js';
+import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 
 /** Properties that set a client's base URL wherever they appear. */
 const BASE_URL_PROPS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'baseURI', 'baseUri']);
@@ -206,6 +206,7 @@ export const rule = defineRule({
     // TRANSITIONAL: one pass-through message until the rule names its messages.
     messages: { legacy: '{{text}}' },
     options: { localHosts: sharedSettings.localHosts },
+    fixable: 'code',
   },
   create(context) {
     const { facts } = context.file;
@@ -223,6 +224,7 @@ export const rule = defineRule({
         context.report({
           node: literal,
           message: `${what} uses clear-text ${describe(url)}: anyone on the network path can read and change the traffic, credentials included. Use ${secure}.`,
+          fix: () => secureSchemeEdit(literal),
         });
       }
     };

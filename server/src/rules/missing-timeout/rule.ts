@@ -3,7 +3,6 @@ import { ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, lookupProperty } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import type { FixData } from '../../engine/types.js';
 import { chainedCalls, chainEnd, classifyHttpCall, resultBinding, type HttpClientFactoryCall, type HttpLibrary, type HttpRequestCall } from '../../analysis/http-clients.js';
 
 /** What an options object says about one timeout setting. */
@@ -13,7 +12,6 @@ type Setting = 'on' | 'off' | 'missing' | 'unknown';
 interface Pending {
   node: ts.Node;
   message: string;
-  fix?: FixData;
   /** Silenced by `axios.defaults.timeout = ...` in the file. */
   axiosDefault: boolean;
   /** Silenced by `<binding>.defaults.timeout = ...` (an axios instance). */
@@ -292,8 +290,6 @@ export const rule = defineRule({
     let axiosDefaultTimeout = false;
     const instancesWithDefault: Binding[] = [];
 
-    const fixFor = (library: string, optionsIndex?: number): FixData => ({ kind: 'add-timeout', library, ms: ctx.options.defaultTimeoutMs, ...(optionsIndex === undefined || optionsIndex < 0 ? {} : { optionsIndex }) });
-
     const checkRequest = (request: HttpRequestCall): void => {
       if (request.instance) return;
       const state = requestState(request, facts, index);
@@ -301,7 +297,6 @@ export const rule = defineRule({
       pending.push({
         node: request.call,
         message: requestMessage(request, state, ms),
-        fix: fixFor(request.library, request.optionsIndex),
         axiosDefault: request.library === 'axios' && state === 'missing',
       });
     };
@@ -313,7 +308,6 @@ export const rule = defineRule({
       pending.push({
         node: client.call,
         message: clientMessage(client, state, ms),
-        fix: fixFor(client.library, 0),
         axiosDefault: isAxiosMissing,
         binding: isAxiosMissing ? resultBinding(client.call) : undefined,
       });
@@ -373,7 +367,7 @@ export const rule = defineRule({
         for (const finding of pending) {
           if (finding.axiosDefault && axiosDefaultTimeout) continue;
           if (silencedByInstanceDefault(finding.binding)) continue;
-          ctx.report({ node: finding.node, message: finding.message, ...(finding.fix ? { fix: finding.fix } : {}) });
+          ctx.report({ node: finding.node, message: finding.message });
         }
       },
     };
