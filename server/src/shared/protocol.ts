@@ -37,3 +37,6 @@ export interface AnalysisTimeParams {
   uri: string;
   milliseconds: number;
 }
+
+/** Client command a code action runs to open a rule's documentation page; argument: the page's URL. */
+export const ShowRuleDocsCommand = 'integrationEngineer.showRuleDocs';
