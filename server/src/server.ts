@@ -109,6 +109,11 @@ function isAccepted(path: string | undefined, settings: FolderSettings): boolean
   return fileFilter(settings.config).accepts(relative(settings.folder, path).split(sep).join('/'));
 }
 
+/** Whether an open document is analysed: a file the config includes, within the size limit. */
+function isAnalysed(path: string | undefined, text: string, settings: FolderSettings): boolean {
+  return isAccepted(path, settings) && Buffer.byteLength(text) <= settings.config.maxFileSize;
+}
+
 function publish(uri: string, findings: Finding[], version?: number): void {
   void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
 }
@@ -120,7 +125,7 @@ async function validate(document: TextDocument): Promise<void> {
   // Stale work is dropped: a newer version is already scheduled.
   if (!current || current.version !== document.version) return;
   const text = current.getText();
-  if (!isAccepted(path, settings) || Buffer.byteLength(text) > settings.config.maxFileSize) {
+  if (!isAnalysed(path, text, settings)) {
     fixStore.forget(document.uri);
     publish(document.uri, []);
     return;
@@ -257,7 +262,7 @@ async function fixAllAction(uri: string, path: string): Promise<CodeAction | und
   const document = documents.get(uri);
   if (!document) return undefined;
   const settings = await settingsFor(path);
-  if (!isAccepted(path, settings) || Buffer.byteLength(document.getText()) > settings.config.maxFileSize) return undefined;
+  if (!isAnalysed(path, document.getText(), settings)) return undefined;
   const analysis = toAnalysisSettings(settings.config);
   const fixed = fixAll(document.getText(), (text) => analyze(rules, path, text, analysis));
   const edit = wholeDocumentEdit(document, fixed.text);
