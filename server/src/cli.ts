@@ -1,7 +1,13 @@
-import { statSync } from 'node:fs';
+import { statSync, writeFileSync } from 'node:fs';
 import { relative, resolve, sep } from 'node:path';
 import { parseScanArgs, USAGE, UsageError } from './cli/args.js';
-import { formatJson, formatSarif, formatSuppressions, formatText, type FileFindings } from './cli/formats.js';
+import { unifiedDiff } from './cli/diff.js';
+import { formatFixed, formatJson, formatSarif, formatSuppressions, formatText, uriPath, type FileFindings } from './cli/formats.js';
+import { analyze } from './engine/analyze.js';
+import { fixAll } from './engine/fixer.js';
+import { findSecrets } from './secrets/credentials.js';
+import { credentialSpans, redactSpans } from './secrets/redaction.js';
+import type { Finding } from './engine/types.js';
 import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
@@ -23,7 +29,12 @@ function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   return loaded;
 }
 
-/** Runs the CLI; returns the exit code (0 clean, 1 findings, 2 usage or config error). */
+/** The text with the credentials the analysis found, and any the text detector sees, masked. */
+function redacted(text: string, findings: readonly Finding[]): string {
+  return redactSpans(text, [...credentialSpans(findings), ...findSecrets(text)]).text;
+}
+
+/** Runs the CLI; returns the exit code (0 clean, 1 findings — after --fix, those that remain — 2 usage or config error). */
 export function main(argv: string[], cwd = process.cwd(), out = process.stdout, err = process.stderr): number {
   let args;
   let config;
@@ -38,6 +49,8 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
   }
   const only = args.rules.length > 0 ? args.rules : undefined;
   const files: FileFindings[] = [];
+  /** What --fix wrote, or the diff --fix-dry-run would write, per file. */
+  const fixLog: string[] = [];
   let scanned = 0;
   for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
     try {
@@ -48,16 +61,29 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
         if (analysis.reason.startsWith('larger than')) err.write(`integration-engineer: skipped ${path}: ${analysis.reason}\n`);
         continue;
       }
-      const { result } = analysis;
+      let { result } = analysis;
       scanned++;
       for (const failure of result.failures) {
         err.write(`integration-engineer: rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.message ?? failure.error}\n`);
+      }
+      if (args.fix !== 'off' && result.findings.some((finding) => finding.fix)) {
+        // Fixes only, never suggestions; what is reported below is what remains after them.
+        const fixed = fixAll(analysis.text, (text) => analyze(rules, path, text, settings), result);
+        if (fixed.text !== analysis.text && args.fix === 'write') {
+          writeFileSync(path, fixed.text);
+          fixLog.push(formatFixed(path, cwd, fixed.applied));
+        }
+        // A scanner must not print the secrets it finds, not even as a diff's context.
+        if (args.fix === 'dry-run') fixLog.push(unifiedDiff(uriPath(path, cwd), redacted(analysis.text, result.findings), redacted(fixed.text, fixed.result.findings)));
+        result = fixed.result;
       }
       if (result.findings.length > 0 || result.suppressed.length > 0) files.push({ path, findings: result.findings, suppressed: result.suppressed });
     } catch (error) {
       err.write(`integration-engineer: cannot analyse ${path}: ${(error as Error).message}\n`);
     }
   }
+  // Machine-readable formats keep stdout to themselves.
+  (args.format === 'text' ? out : err).write(fixLog.join(''));
   const output = args.format === 'json' ? formatJson(files, cwd) : args.format === 'sarif' ? formatSarif(files, cwd, version()) : formatText(files, cwd, scanned);
   out.write(output);
   if (args.reportSuppressions) (args.format === 'text' ? out : err).write(formatSuppressions(files, cwd));

@@ -1,20 +1,26 @@
-import { relative, sep } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join, relative, sep } from 'node:path';
 import {
+  CodeActionKind,
   createConnection,
   DiagnosticSeverity,
   DidChangeConfigurationNotification,
   FileChangeType,
   TextDocuments,
   TextDocumentSyncKind,
+  type CodeAction,
+  type CodeActionParams,
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyze } from './engine/analyze.js';
+import { fixAll } from './engine/fixer.js';
 import { Parser } from './engine/parser.js';
 import type { Finding } from './engine/types.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
 import { Debouncer } from './lsp/debounce.js';
+import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
 import { SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
@@ -37,6 +43,8 @@ const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const parser = new Parser();
 const debouncer = new Debouncer(200);
+const fixStore = new FixStore();
+const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
@@ -107,6 +115,11 @@ function isAccepted(path: string | undefined, settings: FolderSettings): boolean
   return relativePath === undefined || fileFilter(settings.config).accepts(relativePath);
 }
 
+/** Whether an open document is analysed: a file the config includes, within the size limit. */
+function isAnalysed(path: string | undefined, text: string, settings: FolderSettings): boolean {
+  return isAccepted(path, settings) && Buffer.byteLength(text) <= settings.config.maxFileSize;
+}
+
 function publish(uri: string, findings: Finding[], version?: number): void {
   void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
 }
@@ -118,7 +131,8 @@ async function validate(document: TextDocument): Promise<void> {
   // Stale work is dropped: a newer version is already scheduled.
   if (!current || current.version !== document.version) return;
   const text = current.getText();
-  if (!isAccepted(path, settings) || Buffer.byteLength(text) > settings.config.maxFileSize) {
+  if (!isAnalysed(path, text, settings)) {
+    fixStore.forget(document.uri);
     publish(document.uri, []);
     return;
   }
@@ -126,6 +140,7 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), parser, true);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
+    fixStore.record(document.uri, document.version, result.findings);
     publish(document.uri, result.findings, document.version);
   } catch (error) {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
@@ -176,6 +191,7 @@ connection.onInitialize((params) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND] },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'integration-engineer' },
@@ -234,10 +250,58 @@ documents.onDidChangeContent((event) => schedule(event.document));
 documents.onDidClose((event) => {
   const { uri } = event.document;
   debouncer.cancel(uri);
+  fixStore.forget(uri);
   const path = uriToPath(uri);
   parser.forget(path ?? uri);
   if (scannedFromDisk.has(uri)) void rescanFromDisk([uri]);
   else publish(uri, []);
+});
+
+/** A file a suggestion adds a line to, relative to the workspace folder of the document it fixes. */
+function otherFile(documentPath: string, relativePath: string): OtherFile {
+  const path = join(folderOf(documentPath) ?? dirname(documentPath), relativePath);
+  const uri = pathToUri(path);
+  const open = documents.get(uri);
+  return { uri, text: open ? open.getText() : existsSync(path) ? readFileSync(path, 'utf8') : undefined };
+}
+
+/** Fix-all: fixes only, never suggestions, re-analysing until nothing changes (at most 10 passes). */
+async function fixAllAction(uri: string, path: string): Promise<CodeAction | undefined> {
+  const document = documents.get(uri);
+  if (!document) return undefined;
+  const settings = await settingsFor(path);
+  if (!isAnalysed(path, document.getText(), settings)) return undefined;
+  const analysis = toAnalysisSettings(settings.config);
+  const fixed = fixAll(document.getText(), (text) => analyze(rules, path, text, analysis));
+  const edit = wholeDocumentEdit(document, fixed.text);
+  return edit && { title: 'Fix all Integration Engineer problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } };
+}
+
+connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> => {
+  const { uri } = params.textDocument;
+  const document = documents.get(uri);
+  const path = uriToPath(uri) ?? uri;
+  if (!document) return [];
+  const actions: CodeAction[] = [];
+  const only = params.context.only;
+  if (wants(only, CodeActionKind.QuickFix)) {
+    actions.push(
+      ...quickFixActions({
+        document,
+        path,
+        diagnostics: params.context.diagnostics.filter((d) => d.source === SOURCE),
+        findingsOf: (diagnostic) => fixStore.lookup(uri, document.version, diagnostic),
+        otherFile: (relativePath) => otherFile(path, relativePath),
+        isRule: (id) => ruleIds.has(id),
+      }),
+    );
+  }
+  // Only on request (the Source Action menu, or on save): it re-analyses the document.
+  if (only && wants(only, FIX_ALL_KIND)) {
+    const action = await fixAllAction(uri, path);
+    if (action) actions.push(action);
+  }
+  return actions;
 });
 
 connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Promise<AnalyzeTextResult> => {

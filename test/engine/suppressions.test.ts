@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { rules } from '../../server/src/rules/index.js';
-import { parseSuppressions } from '../../server/src/engine/suppressions.js';
+import { formatDirective, parseSuppressions } from '../../server/src/engine/suppressions.js';
 
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
 const ids = (path: string, text: string) => analyze(rules, path, text).findings.map((f) => `${f.range.start.line + 1}:${f.ruleId}`);
@@ -48,5 +48,22 @@ describe('suppressions', () => {
   it('does not call a suppression unused when its rule did not run', () => {
     const result = analyze(rules, 'a.ts', '// integration-engineer-disable-next-line hardcoded-credential\nconst b = 2;\n', { severities: { 'hardcoded-credential': 'off' }, options: {} });
     assert.deepEqual(result.findings, []);
+  });
+});
+
+describe('formatDirective', () => {
+  it('writes a directive in the comment syntax of the file, which parses back', () => {
+    const cases: Array<[string, string | undefined]> = [
+      ['a.ts', '// integration-engineer-disable-next-line missing-timeout -- <reason>'],
+      ['c.yml', '# integration-engineer-disable-next-line missing-timeout -- <reason>'],
+      ['Dockerfile', '# integration-engineer-disable-next-line missing-timeout -- <reason>'],
+      ['README.md', '<!-- integration-engineer-disable-next-line missing-timeout -- <reason> -->'],
+      ['package.json', undefined],
+    ];
+    for (const [path, expected] of cases) {
+      const directive = formatDirective(path, 'next-line', 'missing-timeout', '<reason>');
+      assert.equal(directive, expected, path);
+      if (directive) assert.deepEqual(parseSuppressions(directive).map((s) => [s.kind, s.ruleIds, s.reason]), [['next-line', ['missing-timeout'], '<reason>']], path);
+    }
   });
 });

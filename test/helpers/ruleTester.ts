@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
+import { applyEdits, applyFixes } from '../../server/src/engine/fixer.js';
+import type { FileLineAppend, Finding } from '../../server/src/engine/types.js';
 import { rules } from '../../server/src/rules/index.js';
 
 export interface ValidCase {
@@ -18,10 +20,30 @@ export interface ExpectedFinding {
   column?: number;
   endLine?: number;
   message?: string | RegExp;
+  /**
+   * ESLint's: the finding's suggestions in order, each with the text after applying it.
+   * Required when the finding offers any; `null` or `[]` asserts it offers none.
+   */
+  suggestions?: ExpectedSuggestion[] | null;
+}
+
+export interface ExpectedSuggestion {
+  messageId?: string;
+  /** The suggestion's title. */
+  desc?: string;
+  /** The code after applying only this suggestion's edits of the file. */
+  output: string;
+  /** The lines it adds to other files; when omitted, not checked. */
+  otherFiles?: FileLineAppend[];
 }
 
 export interface InvalidCase extends ValidCase {
   errors: ExpectedFinding[];
+  /**
+   * ESLint's: the code after one pass of every finding's fix. Omitted, `null`, or the code
+   * itself asserts that nothing is fixed.
+   */
+  output?: string | null;
 }
 
 function run(ruleId: string, testCase: ValidCase) {
@@ -38,7 +60,23 @@ function label(testCase: ValidCase): string {
   return testCase.name ?? testCase.code.trim().split('\n').find((line) => line.trim())?.trim().slice(0, 90) ?? '(empty)';
 }
 
-/** ESLint-style valid/invalid cases for one rule, asserting id, lines and messages. */
+function checkSuggestions(code: string, finding: Finding, expected: ExpectedSuggestion[] | null | undefined): void {
+  const offered = finding.suggestions ?? [];
+  if (expected === undefined) {
+    assert.deepEqual(offered.map((s) => s.message), [], 'the finding offers suggestions: state them in `suggestions`');
+    return;
+  }
+  const wanted = expected ?? [];
+  assert.equal(offered.length, wanted.length, `suggestions offered: ${offered.map((s) => s.message).join(' | ')}`);
+  offered.forEach((suggestion, i) => {
+    if (wanted[i].messageId !== undefined) assert.equal(suggestion.messageId, wanted[i].messageId, 'suggestion messageId');
+    if (wanted[i].desc !== undefined) assert.equal(suggestion.message, wanted[i].desc, 'suggestion desc');
+    assert.equal(applyEdits(code, suggestion.edits), wanted[i].output, `output of suggestion "${suggestion.message}"`);
+    if (wanted[i].otherFiles !== undefined) assert.deepEqual(suggestion.otherFiles ?? [], wanted[i].otherFiles, 'lines added to other files');
+  });
+}
+
+/** ESLint-style valid/invalid cases for one rule, asserting id, lines, messages, fixed output and suggestions. */
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
   describe(ruleId, () => {
     describe('valid', () => {
@@ -61,7 +99,10 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
             if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine, 'end line');
             if (typeof expected.message === 'string') assert.equal(finding.message, expected.message);
             else if (expected.message) assert.match(finding.message, expected.message);
+            checkSuggestions(testCase.code, finding, expected.suggestions);
           });
+          const fixed = applyFixes(testCase.code, findings).text;
+          assert.equal(fixed, testCase.output ?? testCase.code, testCase.output == null ? 'the rule fixed the code: state the fixed text in `output`' : 'output after fixing');
         });
       }
     });

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../../server/src/shared/protocol';
+import { ScanWorkspaceRequest, ShowRuleDocsCommand, type ScanWorkspaceResult } from '../../../server/src/shared/protocol';
 
 export interface CommandContext {
   client: LanguageClient;
@@ -21,6 +21,15 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
       const summary = `Integration Engineer: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${result.scanned} files, ${result.findings} findings.`;
       const action = await vscode.window.showInformationMessage(summary, 'Open Problems');
       if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    }),
+    // The server's "Show documentation for <rule>" code action: the page, rendered.
+    vscode.commands.registerCommand(ShowRuleDocsCommand, async (url: string) => {
+      const page = vscode.Uri.parse(url);
+      try {
+        await vscode.commands.executeCommand('markdown.showPreview', page);
+      } catch {
+        await vscode.commands.executeCommand('vscode.open', page);
+      }
     }),
   ];
 }

@@ -4,6 +4,7 @@
  */
 import { ts } from '../engine/ts.js';
 import { isLocalHost } from '../secrets/hosts.js';
+import type { TextEdit } from '../engine/types.js';
 
 export interface ClearTextUrl {
   scheme: 'http' | 'ws';
@@ -59,4 +60,18 @@ export function insecureUrl(node: ts.Node, localHosts: readonly string[]): Clear
   const url = clearTextUrl(node);
   if (!url || NAMESPACE_HOSTS.has(url.host) || isLocalHost(url.host, localHosts)) return undefined;
   return url;
+}
+
+/**
+ * The edit that makes a clear-text URL literal secure: its written scheme, `http` → `https`,
+ * `ws` → `wss`, in the scheme's own case. None when escapes hide the scheme in the source.
+ */
+export function secureSchemeEdit(literal: ts.Node): TextEdit | undefined {
+  const afterQuote = literal.getStart() + 1;
+  const written = /^\s*(http|ws)(?=:\/\/)/i.exec(literal.getSourceFile().text.slice(afterQuote, literal.getEnd()));
+  if (!written) return undefined;
+  const scheme = written[1];
+  const start = afterQuote + written[0].length - scheme.length;
+  const s = scheme === scheme.toUpperCase() ? 'S' : 's';
+  return { start, end: start + scheme.length, text: scheme + s };
 }

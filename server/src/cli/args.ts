@@ -2,17 +2,21 @@ import { rules } from '../rules/index.js';
 
 export type Format = 'text' | 'json' | 'sarif';
 
+/** `--fix` writes the fixes, `--fix-dry-run` prints them as a diff. */
+export type FixMode = 'off' | 'write' | 'dry-run';
+
 export interface ScanArgs {
   format: Format;
   rules: string[];
   config?: string;
   reportSuppressions: boolean;
+  fix: FixMode;
   paths: string[];
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: integration-engineer scan [--format text|json|sarif] [--rule <id>]... [--config <path>] [--report-suppressions] <paths...>`;
+export const USAGE = `Usage: integration-engineer scan [--format text|json|sarif] [--rule <id>]... [--config <path>] [--report-suppressions] [--fix | --fix-dry-run] <paths...>`;
 
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 
@@ -20,7 +24,7 @@ const FORMATS: Format[] = ['text', 'json', 'sarif'];
 export function parseScanArgs(argv: string[]): ScanArgs {
   const [command, ...rest] = argv;
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const args: ScanArgs = { format: 'text', rules: [], reportSuppressions: false, paths: [] };
+  const args: ScanArgs = { format: 'text', rules: [], reportSuppressions: false, fix: 'off', paths: [] };
   const known = new Set(rules.map((rule) => rule.meta.id));
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -49,6 +53,13 @@ export function parseScanArgs(argv: string[]): ScanArgs {
       case '--report-suppressions':
         args.reportSuppressions = true;
         break;
+      case '--fix':
+      case '--fix-dry-run': {
+        const mode = flag === '--fix' ? 'write' : 'dry-run';
+        if (args.fix !== 'off' && args.fix !== mode) throw new UsageError('use either --fix or --fix-dry-run');
+        args.fix = mode;
+        break;
+      }
       default:
         if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
         args.paths.push(arg);

@@ -10,7 +10,9 @@ export interface FileFindings {
   suppressed: SuppressedFinding[];
 }
 
-const uriPath = (path: string, cwd: string): string => relative(cwd, path).split(sep).join('/');
+export const uriPath = (path: string, cwd: string): string => relative(cwd, path).split(sep).join('/');
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 export function formatText(files: FileFindings[], cwd: string, scanned: number): string {
   const lines: string[] = [];
@@ -24,7 +26,6 @@ export function formatText(files: FileFindings[], cwd: string, scanned: number):
     }
   }
   const total = counts.error + counts.warning + counts.info;
-  const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
   lines.push(
     total === 0
       ? `No problems found in ${plural(scanned, 'file')}.`
@@ -106,4 +107,12 @@ export function formatSuppressions(files: FileFindings[], cwd: string): string {
     ),
   );
   return `${lines.length} suppressed finding${lines.length === 1 ? '' : 's'}${lines.length ? ':' : '.'}\n${lines.map((l) => `  ${l}\n`).join('')}`;
+}
+
+/** What `--fix` changed in one file: `Fixed 2 problems in src/a.ts (insecure-transport: 2).` */
+export function formatFixed(path: string, cwd: string, fixed: readonly Finding[]): string {
+  const byRule = new Map<string, number>();
+  for (const finding of fixed) byRule.set(finding.ruleId, (byRule.get(finding.ruleId) ?? 0) + 1);
+  const rulesFixed = [...byRule].map(([id, count]) => `${id}: ${count}`).join(', ');
+  return `Fixed ${plural(fixed.length, 'problem')} in ${uriPath(path, cwd)} (${rulesFixed}).\n`;
 }

@@ -4,8 +4,9 @@ import { FileNodes } from './walk.js';
 import { classifyFile } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
+import { createFixer, resolveFix } from './fixer.js';
 import type { ParsedFile, Rule } from './rule.js';
-import type { Finding, MessageData, NodeHandler, Range, Report, Severity } from './types.js';
+import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
 
 export type SeveritySetting = Severity | 'off';
@@ -25,6 +26,9 @@ export interface RuleFailure {
   ruleId: string;
   error: unknown;
 }
+
+/** Records a broken fix or suggestion: the finding stands without it, the rule runs on. */
+type FixFailed = (ruleId: string, error: unknown) => void;
 
 export interface AnalysisResult {
   findings: Finding[];
@@ -78,6 +82,40 @@ function formatMessage(rule: Rule, messageId: string, data: MessageData | undefi
 }
 
 /**
+ * The report's fix and suggestions, made now, while the tree they were built from is current.
+ * Offering what `meta` does not declare is the rule's bug (thrown: a rule failure); a fix
+ * function that throws or returns bad edits loses only that fix.
+ */
+function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, fixFailed: FixFailed): { fix?: Fix; suggestions?: Suggestion[] } {
+  const { id, fixable, hasSuggestions } = rule.meta;
+  if (report.fix && fixable !== 'code') throw new Error(`${id} reported a fix but its meta.fixable is not 'code'`);
+  if (report.suggest && report.suggest.length > 0 && !hasSuggestions) throw new Error(`${id} reported suggestions but its meta.hasSuggestions is not true`);
+  const made: { fix?: Fix; suggestions?: Suggestion[] } = {};
+  if (report.fix) {
+    try {
+      const resolved = resolveFix(report.fix, fixer, textLength);
+      if (resolved && resolved.otherFiles.length > 0) throw new Error('a fix may not edit other files; offer a suggestion');
+      if (resolved) made.fix = { edits: resolved.edits };
+    } catch (error) {
+      fixFailed(id, error);
+    }
+  }
+  const suggestions: Suggestion[] = [];
+  for (const suggestion of report.suggest ?? []) {
+    const message = formatMessage(rule, suggestion.messageId, suggestion.data);
+    try {
+      const resolved = resolveFix(suggestion.fix, fixer, textLength);
+      if (!resolved) continue;
+      suggestions.push({ messageId: suggestion.messageId, message, edits: resolved.edits, ...(resolved.otherFiles.length > 0 ? { otherFiles: resolved.otherFiles } : {}) });
+    } catch (error) {
+      fixFailed(id, error);
+    }
+  }
+  if (suggestions.length > 0) made.suggestions = suggestions;
+  return made;
+}
+
+/**
  * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
  * text file through the rules that read text. Never throws for a rule's failure.
  */
@@ -88,12 +126,17 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
   const failures: RuleFailure[] = [];
   const starts = lineStarts(text);
   const toRange = (start: number, end: number): Range => ({ start: positionAt(starts, start), end: positionAt(starts, end) });
-  const reporter = (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report): void => {
-    const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
-    const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
-    const messageId = report.messageId ?? 'legacy';
-    const message = formatMessage(rule, messageId, report.messageId ? report.data : { text: report.message ?? '' });
-    findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...(report.fix ? { fix: report.fix } : {}) });
+  const fixFailed: FixFailed = (ruleId, error) => failures.push({ ruleId, error });
+  const reporter = (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => {
+    const fixer = createFixer(sourceFile);
+    return (report: Report): void => {
+      const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
+      const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
+      const messageId = report.messageId ?? 'legacy';
+      const message = formatMessage(rule, messageId, report.messageId ? report.data : { text: report.message ?? '' });
+      const edits = fixesOf(rule, report, fixer, text.length, fixFailed);
+      findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...edits });
+    };
   };
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));

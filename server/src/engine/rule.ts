@@ -36,6 +36,10 @@ export interface RuleMeta<Shape extends OptionsShape = OptionsShape> {
   messages: Record<string, string>;
   /** The settings the rule reads; `config/` collects them from the registry as top-level keys. */
   options?: Shape;
+  /** Set when the rule's reports carry a `fix` (ESLint's `meta.fixable`); a fix without it is a rule failure. */
+  fixable?: 'code';
+  /** Set when the rule's reports carry `suggest`; suggestions without it are a rule failure. */
+  hasSuggestions?: boolean;
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

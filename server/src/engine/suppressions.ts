@@ -1,3 +1,5 @@
+import { extname } from 'node:path';
+import { classifyFile } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import type { Finding, Range } from './types.js';
 
@@ -46,6 +48,27 @@ export function parseSuppressions(text: string, starts: number[] = lineStarts(te
     });
   }
   return found;
+}
+
+const DIRECTIVE_WORD: Record<SuppressionKind, string> = { 'next-line': 'disable-next-line', line: 'disable-line', file: 'disable' };
+
+/** How a file's format writes a comment, for a directive; none for formats without one (JSON). */
+function commentSyntax(path: string): { open: string; close: string } | undefined {
+  const kind = classifyFile(path);
+  if (kind.kind === 'code') return { open: '//', close: '' };
+  if (kind.kind !== 'text' || kind.text === 'json') return undefined;
+  if (kind.text !== 'other') return { open: '#', close: '' };
+  return ['.md', '.markdown', '.html', '.xml'].includes(extname(path).toLowerCase()) ? { open: '<!--', close: ' -->' } : undefined;
+}
+
+/**
+ * A directive in the comment syntax of `path`'s format, e.g.
+ * `// integration-engineer-disable-next-line insecure-transport -- <reason>`; `undefined`
+ * when the format has no comments.
+ */
+export function formatDirective(path: string, kind: SuppressionKind, ruleId: string, reason: string): string | undefined {
+  const syntax = commentSyntax(path);
+  return syntax && `${syntax.open} integration-engineer-${DIRECTIVE_WORD[kind]} ${ruleId} -- ${reason}${syntax.close}`;
 }
 
 function covers(suppression: Suppression, finding: Finding): boolean {

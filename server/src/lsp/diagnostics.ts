@@ -19,6 +19,5 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     codeDescription: { href: ruleDocsUrl(finding.ruleId) },
     source: SOURCE,
     message: finding.message,
-    ...(finding.fix ? { data: finding.fix } : {}),
   };
 }

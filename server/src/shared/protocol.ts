@@ -17,8 +17,38 @@ export interface Range {
   end: Position;
 }
 
-/** What a fix needs to rebuild its edit later; rules put whatever their fixer reads here. */
-export type FixData = Record<string, unknown>;
+/** A replacement of the analysed text's `[start, end)` by `text` (UTF-16 offsets; `start === end` inserts). */
+export interface TextEdit {
+  start: number;
+  end: number;
+  text: string;
+}
+
+/**
+ * A line added to ANOTHER file, by path relative to the workspace root (the workspace folder
+ * holding the analysed file): `{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }`.
+ * The file is created when missing; the line is not added when a line of the file already
+ * starts with it (so `NAME=` is added once, and not beside `NAME=value`). Suggestions only:
+ * a fix stays inside its file, so `--fix` and fix-all remain a rewrite of one text.
+ */
+export interface FileLineAppend {
+  file: string;
+  appendLine: string;
+}
+
+/** A fix as a finding carries it: its edits of the analysed text, sorted, not overlapping. */
+export interface Fix {
+  edits: TextEdit[];
+}
+
+export interface Suggestion extends Fix {
+  /** The key of the rule's `meta.messages` the title was made from. */
+  messageId: string;
+  /** The title shown for it ("Read the key from process.env.STRIPE_SECRET_KEY"). */
+  message: string;
+  /** Lines added to other files of the workspace in the same edit. */
+  otherFiles?: FileLineAppend[];
+}
 
 export interface Finding {
   ruleId: string;
@@ -33,7 +63,10 @@ export interface Finding {
   start: number;
   end: number;
   message: string;
-  fix?: FixData;
+  /** An edit safe to apply without review (quick fix, fix-all, `scan --fix`). */
+  fix?: Fix;
+  /** Edits that need the user's judgement: offered, never applied in bulk. */
+  suggestions?: Suggestion[];
 }
 
 export const AnalyzeTextRequest = 'integrationEngineer/analyzeText';
@@ -76,3 +109,6 @@ export interface AnalysisTimeParams {
   budgetMs: number;
   overBudget: boolean;
 }
+
+/** Client command a code action runs to open a rule's documentation page; argument: the page's URL. */
+export const ShowRuleDocsCommand = 'integrationEngineer.showRuleDocs';

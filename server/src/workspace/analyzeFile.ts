@@ -3,7 +3,8 @@ import { analyze, type AnalysisResult, type AnalysisSettings } from '../engine/a
 import type { Rule } from '../engine/rule.js';
 import { looksBinary } from './walk.js';
 
-export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult } | { kind: 'skipped'; reason: string };
+/** `text` is what was analysed, for the CLI's fixes. */
+export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: string } | { kind: 'skipped'; reason: string };
 
 /**
  * Reads and analyses a file on disk for the CLI and the workspace scan alike: files over the
@@ -12,6 +13,7 @@ export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult } | { kind
 export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileSize: number, settings: AnalysisSettings): DiskAnalysis {
   if (statSync(path).size > maxFileSize) return { kind: 'skipped', reason: `larger than maxFileSize (${maxFileSize} bytes)` };
   if (looksBinary(path)) return { kind: 'skipped', reason: 'binary file' };
-  const result = analyze(rules, path, readFileSync(path, 'utf8'), settings);
-  return result.skipped ? { kind: 'skipped', reason: result.skipped } : { kind: 'analysed', result };
+  const text = readFileSync(path, 'utf8');
+  const result = analyze(rules, path, text, settings);
+  return result.skipped ? { kind: 'skipped', reason: result.skipped } : { kind: 'analysed', result, text };
 }

@@ -7,7 +7,7 @@ import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { insecureUrl, type ClearTextUrl } from '../../analysis/urls.js';
+import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 
 /** Properties that set a client's base URL wherever they appear. */
 const BASE_URL_PROPS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'baseURI', 'baseUri']);
@@ -210,6 +210,7 @@ export const rule = defineRule({
       clearText: '{{call}} uses clear-text {{url}}: anyone on the network path can read and change the traffic, credentials included. Use {{secure}}.',
     },
     options: { localHosts: sharedSettings.localHosts },
+    fixable: 'code',
   },
   create(context) {
     const { facts } = context.file;
@@ -224,7 +225,7 @@ export const rule = defineRule({
         if (!url) continue;
         reported.add(literal);
         const secure = url.scheme === 'ws' ? 'wss://' : 'https://';
-        context.report({ node: literal, messageId: 'clearText', data: { call: what, url: urlLabel(url), secure } });
+        context.report({ node: literal, messageId: 'clearText', data: { call: what, url: urlLabel(url), secure }, fix: () => secureSchemeEdit(literal) });
       }
     };
 
