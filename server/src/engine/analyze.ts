@@ -132,8 +132,8 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
     return (report: Report): void => {
       const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
       const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
-      const messageId = report.messageId ?? 'legacy';
-      const message = formatMessage(rule, messageId, report.messageId ? report.data : { text: report.message ?? '' });
+      const { messageId } = report;
+      const message = formatMessage(rule, messageId, report.data);
       const edits = fixesOf(rule, report, fixer, text.length, fixFailed);
       findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...edits });
     };

@@ -33,10 +33,8 @@ export interface Report {
   /** Alternatively, an explicit span of the file text. */
   span?: { start: number; end: number };
   /** A key of the rule's `meta.messages`, filled with `data`. */
-  messageId?: string;
+  messageId: string;
   data?: MessageData;
-  /** TRANSITIONAL: a finished text, reported under the rule's `legacy` message. */
-  message?: string;
   /** An edit safe without review; only from a rule with `meta.fixable: 'code'`. */
   fix?: FixFunction;
   /** Edits needing judgement; only from a rule with `meta.hasSuggestions: true`. */
