@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { it } from 'node:test';
+import { GLOBAL } from '../engine/facts.js';
+import { ts } from '../engine/ts.js';
+
+const MODELS_DIR = 'server/src/models';
+const RULES_DIR = 'server/src/rules';
+
+const ruleTestFiles = readdirSync(RULES_DIR, { withFileTypes: true })
+  .filter((entry) => entry.isDirectory())
+  .flatMap((entry) => readdirSync(join(RULES_DIR, entry.name)).filter((name) => name.endsWith('.test.ts')).map((name) => join(RULES_DIR, entry.name, name)));
+
+/**
+ * The string constants a test file assembles from parts (`'gh' + 'p_' + R36`, so secret
+ * scanners leave it alone), folded to their values: token formats are matched against these.
+ */
+function foldedConstants(path: string): string[] {
+  const sourceFile = ts.createSourceFile(path, readFileSync(path, 'utf8'), ts.ScriptTarget.Latest, true);
+  const values = new Map<string, string>();
+  const fold = (expr: ts.Expression): string | undefined => {
+    if (ts.isStringLiteralLike(expr)) return expr.text;
+    if (ts.isIdentifier(expr)) return values.get(expr.text);
+    if (ts.isParenthesizedExpression(expr)) return fold(expr.expression);
+    if (ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+      const left = fold(expr.left);
+      const right = fold(expr.right);
+      return left === undefined || right === undefined ? undefined : left + right;
+    }
+    return undefined;
+  };
+  for (const statement of sourceFile.statements) {
+    if (!ts.isVariableStatement(statement)) continue;
+    for (const declaration of statement.declarationList.declarations) {
+      const value = declaration.initializer && ts.isIdentifier(declaration.name) ? fold(declaration.initializer) : undefined;
+      if (value !== undefined) values.set(declaration.name.text, value);
+    }
+  }
+  return [...values.values()];
+}
+
+/** Every rule test file's text and assembled constants: a row is exercised when some rule test shows it. */
+const ruleTests = ruleTestFiles.flatMap((path) => [readFileSync(path, 'utf8'), ...foldedConstants(path)]).join('\n');
+
+interface Row {
+  modules?: readonly string[];
+  signatureHeaders?: readonly string[];
+  pattern?: RegExp;
+}
+
+/** What a test must show of a row: the module it is imported from, a header it reads, or a token it matches. */
+function unexercised(row: Row): string | undefined {
+  const modules = (row.modules ?? []).filter((module) => module !== GLOBAL);
+  if (modules.length > 0) {
+    const missing = modules.filter((module) => !ruleTests.includes(`'${module}'`) && !ruleTests.includes(`"${module}"`));
+    return missing.length > 0 ? `module ${missing.join(', ')} appears in no rule test` : undefined;
+  }
+  if (row.modules?.includes(GLOBAL)) return undefined;
+  if (row.signatureHeaders && row.signatureHeaders.length > 0) {
+    return row.signatureHeaders.some((header) => ruleTests.toLowerCase().includes(header.toLowerCase())) ? undefined : `no rule test sends ${row.signatureHeaders.join(' or ')}`;
+  }
+  if (row.pattern) return new RegExp(row.pattern.source, row.pattern.flags.replace('g', '')).test(ruleTests) ? undefined : `no rule test holds a ${row.pattern}`;
+  return 'the row names no module, header or pattern a test could show';
+}
+
+it('every model row is exercised by at least one rule test', async () => {
+  const files = readdirSync(MODELS_DIR).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
+  let tables = 0;
+  const problems: string[] = [];
+  for (const file of files) {
+    const module = (await import(`./${file}`)) as Record<string, unknown>;
+    for (const [table, rows] of Object.entries(module)) {
+      if (!Array.isArray(rows)) continue;
+      tables++;
+      rows.forEach((row: Row & Record<string, unknown>, index) => {
+        const problem = unexercised(row);
+        const name = row.label ?? row.provider ?? row.name ?? row.modules?.[0] ?? index;
+        if (problem) problems.push(`${file} ${table}[${String(name)}]: ${problem}`);
+      });
+    }
+  }
+  assert.ok(tables >= 10, `only ${tables} model tables found`);
+  assert.deepEqual(problems, []);
+});
