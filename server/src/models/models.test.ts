@@ -33,7 +33,8 @@ function foldedConstants(path: string): string[] {
   for (const statement of sourceFile.statements) {
     if (!ts.isVariableStatement(statement)) continue;
     for (const declaration of statement.declarationList.declarations) {
-      const value = declaration.initializer && ts.isIdentifier(declaration.name) ? fold(declaration.initializer) : undefined;
+      if (!ts.isIdentifier(declaration.name) || !declaration.initializer) continue;
+      const value = fold(declaration.initializer);
       if (value !== undefined) values.set(declaration.name.text, value);
     }
   }
