@@ -3,7 +3,8 @@
 // line where a finding must start, or a sidecar `<file>.expect` with `<line>: <rule-ids>`
 // lines for formats without safe comments. Findings and labels are compared as sets of
 // (file, line, ruleId). Run: node --import tsx scripts/eval.mjs [dir]
-import { readdir, readFile, writeFile, mkdir } from 'node:fs/promises';
+import { readFile, writeFile, mkdir } from 'node:fs/promises';
+import { corpusFiles } from './lib/corpus.mjs';
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,16 +18,6 @@ const LABEL = /(?:\/\/|\/\*|#)\s*expect:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = resolve(process.argv[2] ?? 'eval/corpus');
 const { analyze } = await import('../server/src/engine/analyze.ts');
-
-async function walk(dir) {
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && !entry.name.endsWith('.expect')) files.push(path);
-  }
-  return files.sort();
-}
 
 function splitIds(text) {
   return text.split(',').map((id) => id.trim()).filter(Boolean);
@@ -68,7 +59,7 @@ function pct(value) {
   return value === null ? '   -  ' : `${(value * 100).toFixed(1).padStart(5)}%`;
 }
 
-const files = await walk(corpusDir);
+const files = await corpusFiles(corpusDir);
 const problems = [];
 const perRule = new Map(RULE_IDS.map((id) => [id, { labels: 0, tp: 0, fp: 0, fn: 0 }]));
 const falsePositives = [];

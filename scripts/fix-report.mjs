@@ -2,8 +2,9 @@
 // suggestion, and how many the preferred one (the fix, else the first suggestion) resolves —
 // the file still parses, that finding is gone and no other finding appears. Also checks that a
 // fix-all pass is idempotent. Run: node --import tsx scripts/fix-report.mjs [dir ...] [--json F]
-import { readdir, readFile, writeFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
+import { readFile, writeFile } from 'node:fs/promises';
+import { corpusFiles } from './lib/corpus.mjs';
+import { relative, sep } from 'node:path';
 
 const { analyze } = await import('../server/src/engine/analyze.ts');
 const { applyEdits, fixAll } = await import('../server/src/engine/fixer.ts');
@@ -13,18 +14,8 @@ const { rules } = await import('../server/src/rules/index.ts');
 const args = process.argv.slice(2);
 const jsonAt = args.indexOf('--json');
 const jsonFile = jsonAt >= 0 ? args[jsonAt + 1] : undefined;
-const dirs = args.filter((arg, i) => arg !== '--json' && i !== jsonAt + 1);
+const dirs = args.filter((arg, i) => arg !== '--json' && (jsonAt < 0 || i !== jsonAt + 1));
 if (dirs.length === 0) dirs.push('eval/corpus', 'eval/holdout', 'eval/holdout2', 'examples');
-
-async function walk(dir) {
-  const files = [];
-  for (const entry of await readdir(dir, { withFileTypes: true })) {
-    const path = join(dir, entry.name);
-    if (entry.isDirectory()) files.push(...(await walk(path)));
-    else if (entry.isFile() && !entry.name.endsWith('.expect')) files.push(path);
-  }
-  return files.sort();
-}
 
 const JS = /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/i;
 
@@ -45,7 +36,7 @@ const problems = [];
 let notIdempotent = 0;
 
 for (const dir of dirs) {
-  for (const absolute of await walk(dir)) {
+  for (const absolute of await corpusFiles(dir)) {
     const path = relative(process.cwd(), absolute).split(sep).join('/');
     const text = await readFile(absolute, 'utf8');
     const before = analyze(rules, path, text);
