@@ -6,7 +6,7 @@
 import { ts } from '../../engine/ts.js';
 import type { TextEdit } from '../../engine/types.js';
 import type { TextKind } from '../../engine/files.js';
-import { removeProperty, removeStatement } from '../../analysis/edits.js';
+import { lineStartOf, removeProperty, removeStatement } from '../../analysis/edits.js';
 
 /** The edits removing an override the rule reported at `node` (a member or an assignment). */
 export function removeOverride(node: ts.Node, sourceFile: ts.SourceFile): readonly TextEdit[] | undefined {
@@ -29,7 +29,7 @@ interface Line {
 
 function lineAround(text: string, offset: number): Line {
   const end = text.indexOf('\n', offset);
-  return { start: text.lastIndexOf('\n', offset - 1) + 1, end: end < 0 ? text.length : end };
+  return { start: lineStartOf(text, offset), end: end < 0 ? text.length : end };
 }
 
 /** A line that only sets the value: indentation, a list dash or `export` / `ENV` / `set` before it, a comment after. */
