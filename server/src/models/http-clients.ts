@@ -34,8 +34,6 @@ export interface HttpFactoryModel {
   onInstances: boolean;
   /** The options of the factory call that bound every request of the client it builds. */
   timeoutOptions: readonly string[];
-  /** The setting a message tells the factory call to pass, for a suggested timeout in ms. */
-  timeoutSetting: (ms: string) => string;
 }
 
 export interface HttpTimeoutModel {
@@ -64,6 +62,20 @@ export interface HttpTimeoutModel {
    * `axios.defaults.timeout = ms` on the module, `api.defaults.timeout = ms` on an instance.
    */
   defaults?: { property: string; option: string };
+  /** What a quick fix writes to bound a request, or a client a factory builds. */
+  fix: HttpTimeoutFix;
+}
+
+/**
+ * The text of a timeout a quick fix writes. It adds `option` to the options (creating them)
+ * when none bounds the request, or chains `method` onto a client without options; an option
+ * turned off gets its value replaced.
+ */
+export interface HttpTimeoutFix {
+  /** The option added to a request's or factory's options: `signal`, `timeout`. */
+  option?: string;
+  /** The value bounding each option for a timeout in ms (`AbortSignal.timeout(ms)`); an option not listed takes the ms. */
+  values?: Readonly<Record<string, (ms: string) => string>>;
 }
 
 /** A connection pool whose options carry the client's timeouts: undici's `new Agent(options)`, `new Pool(origin, options)`. */
@@ -98,6 +110,9 @@ export interface HttpClientModel {
   resolvesToResponse?: boolean;
 }
 
+/** A signal that aborts the request after the timeout, for the clients that take one. */
+const abortAfter = (ms: string): string => `AbortSignal.timeout(${ms})`;
+
 /** Clients with a finite default: keep it on. */
 const keepDefaultAdvice = (ms: string): string => `Leave the library's default timeout on or set one (${ms} ms).`;
 
@@ -109,7 +124,7 @@ const fetchApi = {
   resolvesToResponse: true,
 } as const;
 
-const fetchTimeout: HttpTimeoutModel = { options: ['signal'], combine: 'any', finiteDefault: false, requestObject: true };
+const fetchTimeout: HttpTimeoutModel = { options: ['signal'], combine: 'any', finiteDefault: false, requestObject: true, fix: { option: 'signal', values: { signal: abortAfter } } };
 
 const GOT_VERBS = ['get', 'post', 'put', 'patch', 'delete', 'head'];
 
@@ -128,8 +143,8 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
       { names: ['get', 'delete', 'head', 'options'], shape: { url: 0, options: 1 } },
       { names: ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'], shape: { url: 0, options: 2 } },
     ],
-    factories: { names: ['create'], onInstances: false, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
-    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, defaults: { property: 'defaults', option: 'timeout' } },
+    factories: { names: ['create'], onInstances: false, timeoutOptions: ['timeout'] },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, defaults: { property: 'defaults', option: 'timeout' }, fix: { option: 'timeout', values: { signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its config, or set \`axios.defaults.timeout\`.`,
   },
   {
@@ -143,8 +158,8 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
         shape: 'url-or-options',
       },
     ],
-    factories: { names: ['extend'], onInstances: false, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: { request: ${ms} }\`` },
-    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false },
+    factories: { names: ['extend'], onInstances: false, timeoutOptions: ['timeout'] },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, fix: { option: 'timeout', values: { timeout: (ms) => `{ request: ${ms} }`, signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: { request: ${ms} } }\`.`,
   },
   {
@@ -153,9 +168,9 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     clients: [''],
     callable: { url: 0, options: 1 },
     methods: [{ names: ['get', 'post', 'put', 'patch', 'delete', 'head'], shape: { url: 0, options: 1 } }],
-    factories: { names: ['create', 'extend'], onInstances: true, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
+    factories: { names: ['create', 'extend'], onInstances: true, timeoutOptions: ['timeout'] },
     // ky aborts after 10 s unless told otherwise.
-    timeout: { options: ['timeout'], combine: 'any', finiteDefault: true },
+    timeout: { options: ['timeout'], combine: 'any', finiteDefault: true, fix: { option: 'timeout' } },
     advice: keepDefaultAdvice,
   },
   {
@@ -163,7 +178,8 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     modules: ['http', 'https'],
     clients: [''],
     methods: [{ names: ['request', 'get'], shape: 'url-or-options-then-callback' }],
-    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, method: 'setTimeout', clientRequest: true },
+    // The `timeout` option the message advises (a signal would abort with an 'error' event the code may not handle).
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, method: 'setTimeout', clientRequest: true, fix: { option: 'timeout', values: { signal: abortAfter } } },
     advice: (ms) => `Pass \`timeout: ${ms}\` in its options, or call \`req.setTimeout(${ms}, () => req.destroy())\`.`,
   },
   {
@@ -172,7 +188,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     clients: [''],
     callable: 'method-and-url-or-url',
     methods: [{ names: ['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options'], shape: { url: 0 } }],
-    timeout: { options: [], combine: 'any', finiteDefault: false, method: 'timeout' },
+    timeout: { options: [], combine: 'any', finiteDefault: false, method: 'timeout', fix: {} },
     advice: (ms) => `Chain \`.timeout(${ms})\` onto the request.`,
   },
   {
@@ -182,7 +198,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     methods: [{ names: ['request', 'stream'], shape: { url: 0, options: 1 } }],
     pools: { constructors: { Agent: 0, Client: 1, Pool: 1, BalancedPool: 1 }, advice: 'Keep `headersTimeout` and `bodyTimeout` above 0.' },
     // undici waits 300 s for headers and for each body chunk unless told otherwise.
-    timeout: { options: ['headersTimeout', 'bodyTimeout'], combine: 'phases', finiteDefault: true },
+    timeout: { options: ['headersTimeout', 'bodyTimeout'], combine: 'phases', finiteDefault: true, fix: {} },
     advice: keepDefaultAdvice,
   },
   {
@@ -196,7 +212,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
       { names: ['post', 'put', 'patch', 'delete'], shape: { url: 0, options: 2 } },
     ],
     // needle gives up on a connection after 10 s (`open_timeout`) unless told otherwise.
-    timeout: { options: ['open_timeout', 'timeout'], combine: 'phases', finiteDefault: true },
+    timeout: { options: ['open_timeout', 'timeout'], combine: 'phases', finiteDefault: true, fix: {} },
     advice: keepDefaultAdvice,
   },
   {
@@ -205,8 +221,18 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     clients: ['ofetch', '$fetch'],
     callable: { url: 0, options: 1 },
     methods: [{ names: ['raw'], shape: { url: 0, options: 1 } }],
-    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'], timeoutSetting: (ms) => `\`timeout: ${ms}\`` },
-    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false },
+    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'] },
+    timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, fix: { option: 'timeout', values: { signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its options.`,
   },
 ];
+
+/** The value text bounding a timeout option, for a timeout in ms. */
+export function timeoutValue(fix: HttpTimeoutFix, option: string, ms: string): string {
+  return fix.values?.[option]?.(ms) ?? ms;
+}
+
+/** The `name: value` text bounding a timeout option, for a timeout in ms. */
+export function timeoutProperty(fix: HttpTimeoutFix, option: string, ms: string): string {
+  return `${option}: ${timeoutValue(fix, option, ms)}`;
+}

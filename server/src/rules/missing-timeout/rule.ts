@@ -3,9 +3,10 @@ import { ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyNamePosition, lookupProperty, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import type { MessageData } from '../../engine/types.js';
+import type { MessageData, TextEdit } from '../../engine/types.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
-import { HTTP_CLIENTS, type HttpTimeoutModel } from '../../models/http-clients.js';
+import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
+import { boundArgument, chainTimeout, type FixContext } from './fix.js';
 
 /** What an options object says about one timeout setting. */
 type Setting = 'on' | 'off' | 'missing' | 'unknown';
@@ -19,6 +20,8 @@ interface Pending {
   moduleDefault?: string;
   /** Silenced by `<binding>.defaults.timeout = ...` (an axios instance). */
   binding?: Binding;
+  /** The edits of its quick fix, built when it is reported. */
+  fix: () => TextEdit[] | undefined;
 }
 
 type MessageId = 'requestMissing' | 'requestOff' | 'clientMissing' | 'clientOff' | 'poolOff';
@@ -211,6 +214,19 @@ function offOnly(state: Setting): Setting {
   return state === 'off' ? 'off' : 'on';
 }
 
+/** A request is bounded in its options, or (superagent) by a call chained onto it. */
+function requestFix(request: HttpRequestCall, context: FixContext): TextEdit[] | undefined {
+  const timeout = request.model.timeout;
+  if (request.optionsIndex < 0) return timeout.method ? chainTimeout(request.call, timeout.method, context) : undefined;
+  return boundArgument(request.call, request.options, request.optionsIndex, timeout, context);
+}
+
+/** A factory's last options argument carries the client's timeout (got's `extend` merges them in order). */
+function clientFix(client: HttpClientFactoryCall, context: FixContext): TextEdit[] | undefined {
+  const last = client.options.length - 1;
+  return boundArgument(client.call, client.options[last], Math.max(last, 0), client.model.timeout, context);
+}
+
 function clientState(client: HttpClientFactoryCall, facts: FileFacts): Setting {
   const timeout = client.model.timeout;
   const state = optionsBound(client.options, client.factory.timeoutOptions, timeout.combine, facts);
@@ -229,12 +245,14 @@ export const rule = defineRule({
       clientOff: '{{call}} builds a client with its timeout turned off: every request made with it could hang indefinitely. Pass {{setting}} when creating it.',
       poolOff: '{{pool}} turns its timeout off: requests sent through it could hang indefinitely. {{advice}}',
     } satisfies Record<MessageId, string>,
+    fixable: 'code',
     options: { defaultTimeoutMs: z.number().int().min(1).max(600_000).default(10_000).describe('Timeout in milliseconds that quick fixes and messages suggest (missing-timeout).') },
   },
   create(ctx) {
     const facts = ctx.file.facts;
     const index = new IdentifierIndex(ctx.file.sourceFile);
     const ms = formatMs(ctx.options.defaultTimeoutMs);
+    const fixContext: FixContext = { sourceFile: ctx.file.sourceFile, facts, ms, isOff: (value) => isTimeoutOff(value, facts) };
     const pending: Pending[] = [];
     const modulesWithDefault = new Set<string>();
     const instancesWithDefault: Binding[] = [];
@@ -248,6 +266,7 @@ export const rule = defineRule({
         messageId: state === 'off' ? 'requestOff' : 'requestMissing',
         data: { call: request.name, advice: request.model.advice(ms) },
         moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
+        fix: () => requestFix(request, fixContext),
       });
     };
 
@@ -258,9 +277,10 @@ export const rule = defineRule({
       pending.push({
         node: client.call,
         messageId: state === 'off' ? 'clientOff' : 'clientMissing',
-        data: { call: client.name, setting: client.factory.timeoutSetting(ms) },
+        data: { call: client.name, setting: `\`${timeoutProperty(client.model.timeout.fix, client.factory.timeoutOptions[0], ms)}\`` },
         moduleDefault: silencedByDefaults ? client.module : undefined,
         binding: silencedByDefaults ? resultBinding(client.call) : undefined,
+        fix: () => clientFix(client, fixContext),
       });
     };
 
@@ -289,7 +309,7 @@ export const rule = defineRule({
     const checkPool = (node: ts.NewExpression): void => {
       const pool = classifyHttpPool(node, facts);
       if (!pool || optionsBound([pool.options], pool.model.timeout.options, pool.model.timeout.combine, facts) !== 'off') return;
-      pending.push({ node, messageId: 'poolOff', data: { pool: pool.name, advice: pool.advice } });
+      pending.push({ node, messageId: 'poolOff', data: { pool: pool.name, advice: pool.advice }, fix: () => boundArgument(node, pool.options, -1, pool.model.timeout, fixContext) });
     };
 
     const silencedByInstanceDefault = (binding: Pending['binding']): boolean => {
@@ -314,7 +334,7 @@ export const rule = defineRule({
         for (const finding of pending) {
           if (finding.moduleDefault !== undefined && modulesWithDefault.has(finding.moduleDefault)) continue;
           if (silencedByInstanceDefault(finding.binding)) continue;
-          ctx.report({ node: finding.node, messageId: finding.messageId, data: finding.data });
+          ctx.report({ node: finding.node, messageId: finding.messageId, data: finding.data, fix: finding.fix });
         }
       },
     };

@@ -3,6 +3,7 @@ import { calleeName, dottedName, propertyName, stringValue } from '../../engine/
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type TextContext } from '../../engine/rule.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
+import { removeConfigSetting, removeOverride } from './fix.js';
 
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
@@ -157,7 +158,8 @@ function checkConfigText(context: TextContext): void {
         const match = pattern.exec(line);
         if (match) {
           const start = offset + match.index + (match[0].length - match[0].trimStart().length);
-          context.report({ span: { start, end: offset + match.index + match[0].length }, messageId });
+          const span = { start, end: offset + match.index + match[0].length };
+          context.report({ span, messageId, fix: () => removeConfigSetting(context.path, text, context.kind, span) });
         }
       }
     }
@@ -171,10 +173,12 @@ export const rule = defineRule({
     defaultSeverity: 'error',
     description: 'TLS certificate verification is turned off.',
     messages: MESSAGES,
+    fixable: 'code',
   },
   create(context) {
     const { facts } = context.file;
-    const report: Reporter = (node, messageId) => context.report({ node, messageId });
+    const { sourceFile } = context.file;
+    const report: Reporter = (node, messageId) => context.report({ node, messageId, fix: () => removeOverride(node, sourceFile) });
     return {
       on: {
         [ts.SyntaxKind.PropertyAssignment]: (node) => checkProperty(node, facts, report),

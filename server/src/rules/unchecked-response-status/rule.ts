@@ -2,8 +2,10 @@ import { ts } from '../../engine/ts.js';
 import { enclosingFunction, forEachDescendant, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
+import type { TextEdit } from '../../engine/types.js';
 import { isResponseCall } from '../../analysis/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
+import { StatusCheckFixer } from './fix.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
@@ -110,6 +112,17 @@ function isStatusCheck(use: ts.Identifier, facts: FileFacts, scope: ts.Node): bo
   return false;
 }
 
+/** The statement that gave a response variable its value: its declaration, or the last assignment before `read`. */
+function givingStatement(declared: ts.Identifier, assignments: readonly ts.BinaryExpression[], read: ts.Node): ts.Statement | undefined {
+  const declaration = declared.parent;
+  if (ts.isVariableDeclaration(declaration) && declaration.initializer) {
+    const statement = declaration.parent.parent;
+    return ts.isVariableStatement(statement) ? statement : undefined;
+  }
+  const assignment = assignments.filter((candidate) => candidate.end <= read.getStart()).pop();
+  return assignment && ts.isExpressionStatement(assignment.parent) ? assignment.parent : undefined;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'unchecked-response-status',
@@ -118,12 +131,14 @@ export const rule = defineRule({
     messages: {
       unchecked: '{{read}}() reads the fetch response body without checking `{{response}}.ok` or `{{response}}.status`: an error page or a 4xx/5xx body is taken as data. Check `if (!{{response}}.ok)` and fail first.',
     },
+    fixable: 'code',
   },
   create(context) {
     const { facts } = context.file;
+    const fixer = new StatusCheckFixer(context.file.sourceFile);
     const reads: Array<{ call: ts.CallExpression; receiver: ts.Identifier }> = [];
-    // Variables given a fetch response by assignment (`let res; res = await fetch(url)`).
-    const fetchAssigned = new Set<ts.Identifier>();
+    // Variables given a fetch response by assignment (`let res; res = await fetch(url)`), with those assignments.
+    const fetchAssigned = new Map<ts.Identifier, ts.BinaryExpression[]>();
     const verdicts = new Map<ts.Identifier, boolean>();
 
     const responseScope = (declared: ts.Identifier): ts.Node | undefined => {
@@ -153,7 +168,7 @@ export const rule = defineRule({
           if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return;
           const receiver = skipOuter(callee.expression);
           if (awaitedFetch(receiver, facts)) {
-            context.report({ node: call, messageId: 'unchecked', data: { read: `.${callee.name.text}`, response: 'response' } });
+            context.report({ node: call, messageId: 'unchecked', data: { read: `.${callee.name.text}`, response: 'response' }, fix: () => fixer.forInlineRead(callee.expression) });
           } else if (ts.isIdentifier(receiver)) {
             reads.push({ call, receiver });
           }
@@ -162,15 +177,25 @@ export const rule = defineRule({
           const assignment = node as ts.BinaryExpression;
           if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(assignment.left)) return;
           const declared = facts.declarationName(assignment.left);
-          if (declared && awaitedFetch(assignment.right, facts)) fetchAssigned.add(declared);
+          if (declared && awaitedFetch(assignment.right, facts)) fetchAssigned.set(declared, [...(fetchAssigned.get(declared) ?? []), assignment]);
         },
       },
       end() {
+        // Every read of one response gets the same check, before the first read.
+        const firstReads = new Map<ts.Identifier, ts.CallExpression>();
+        const fixFor = (declared: ts.Identifier): TextEdit[] | undefined => {
+          const firstRead = firstReads.get(declared)!;
+          const declaration = declared.parent;
+          if (ts.isParameter(declaration)) return fixer.forCallbackParameter(declared, declaration.parent as ts.ArrowFunction | ts.FunctionExpression, firstRead);
+          const given = givingStatement(declared, fetchAssigned.get(declared) ?? [], firstRead);
+          return given && fixer.forVariable(declared, given, firstRead);
+        };
         for (const { call, receiver } of reads) {
           const declared = facts.declarationName(receiver);
           if (declared && isUnchecked(declared)) {
+            if (!firstReads.has(declared)) firstReads.set(declared, call);
             const method = (skipOuter(call.expression) as ts.PropertyAccessExpression).name.text;
-            context.report({ node: call, messageId: 'unchecked', data: { read: `${receiver.text}.${method}`, response: receiver.text } });
+            context.report({ node: call, messageId: 'unchecked', data: { read: `${receiver.text}.${method}`, response: receiver.text }, fix: () => fixFor(declared) });
           }
         }
       },

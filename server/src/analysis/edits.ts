@@ -1,0 +1,155 @@
+/**
+ * Source edits for quick fixes that keep a file's style: its indentation, trailing commas,
+ * semicolons and the comments at the ends of lines. Each returns the edits as offsets of the
+ * file text, or undefined where the shape is not one it can edit safely.
+ */
+import { ts } from '../engine/ts.js';
+import type { TextEdit } from '../engine/types.js';
+
+const edit = (start: number, end: number, text: string): TextEdit => ({ start, end, text });
+
+/** The offset of the first character at or after `offset` that is neither whitespace nor in a comment. */
+export function nextTokenStart(text: string, offset: number): number {
+  let position = offset;
+  for (;;) {
+    while (position < text.length && /\s/.test(text[position])) position++;
+    if (text.startsWith('//', position)) {
+      const lineEnd = text.indexOf('\n', position);
+      position = lineEnd < 0 ? text.length : lineEnd;
+    } else if (text.startsWith('/*', position)) {
+      const close = text.indexOf('*/', position + 2);
+      position = close < 0 ? text.length : close + 2;
+    } else {
+      return position;
+    }
+  }
+}
+
+/** The offset where the line holding `offset` starts. */
+export function lineStartOf(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** The whitespace the line holding `offset` starts with. */
+export function indentAt(text: string, offset: number): string {
+  const start = lineStartOf(text, offset);
+  return /^[ \t]*/.exec(text.slice(start))![0];
+}
+
+/** True when only whitespace comes before `offset` on its line. */
+export function startsLine(text: string, offset: number): boolean {
+  return text.slice(lineStartOf(text, offset), offset).trim() === '';
+}
+
+/**
+ * The offset of the line break ending the line of `offset` (or the text's end) when only
+ * whitespace and comments follow `offset` on that line; undefined when code follows.
+ */
+export function restOfLineEnd(text: string, offset: number): number | undefined {
+  let position = offset;
+  for (const comment of ts.getTrailingCommentRanges(text, offset) ?? []) {
+    if (text.slice(comment.pos, comment.end).includes('\n')) return undefined;
+    position = comment.end;
+  }
+  const lineEnd = text.indexOf('\n', position);
+  const end = lineEnd < 0 ? text.length : lineEnd;
+  return text.slice(position, end).trim() === '' ? end : undefined;
+}
+
+/** The range of the whole line(s) from `start` to `end` with the line break, when nothing else is on them. */
+function wholeLines(text: string, start: number, end: number): readonly [number, number] | undefined {
+  if (!startsLine(text, start)) return undefined;
+  const lineEnd = restOfLineEnd(text, end);
+  if (lineEnd === undefined) return undefined;
+  return [lineStartOf(text, start), Math.min(lineEnd + 1, text.length)];
+}
+
+/** Whether the file ends its statements with semicolons (by majority of those that could). */
+export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
+  let withSemicolon = 0;
+  let without = 0;
+  const visit = (node: ts.Node): void => {
+    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
+      if (node.getText(sourceFile).endsWith(';')) withSemicolon++;
+      else without++;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(sourceFile);
+  return withSemicolon >= without;
+}
+
+/**
+ * Adds `property` (its full text, `name: value`) as the last property of an object literal:
+ * on its own line with the last property's indentation when the literal spans lines, after
+ * the last one otherwise; keeps a trailing comma where the literal has one.
+ */
+export function addProperty(obj: ts.ObjectLiteralExpression, property: string, sourceFile: ts.SourceFile): TextEdit[] | undefined {
+  const text = sourceFile.text;
+  const last = obj.properties[obj.properties.length - 1];
+  if (!last) {
+    const inside = text.slice(obj.getStart(sourceFile) + 1, obj.end - 1);
+    return inside.trim() === '' ? [edit(obj.getStart(sourceFile), obj.end, `{ ${property} }`)] : undefined;
+  }
+  const trailingComma = obj.properties.hasTrailingComma;
+  const afterLast = trailingComma ? nextTokenStart(text, last.end) + 1 : last.end;
+  const lineEnd = restOfLineEnd(text, afterLast);
+  const multiLine = lineEnd !== undefined && startsLine(text, last.getStart(sourceFile)) && text.slice(last.end, obj.end).includes('\n');
+  if (!multiLine) return [edit(last.end, last.end, `, ${property}`)];
+  const line = `\n${indentAt(text, last.getStart(sourceFile))}${property}${trailingComma ? ',' : ''}`;
+  return trailingComma ? [edit(lineEnd, lineEnd, line)] : [edit(last.end, last.end, ','), edit(lineEnd, lineEnd, line)];
+}
+
+/**
+ * Removes one member of an object literal with its comma: the whole line when it has one to
+ * itself (with the comment closing that line), else the member and the comma between it and
+ * a neighbour. The only member leaves `{}`.
+ */
+export function removeProperty(member: ts.ObjectLiteralElementLike, sourceFile: ts.SourceFile): TextEdit[] | undefined {
+  const text = sourceFile.text;
+  const obj = member.parent;
+  if (!ts.isObjectLiteralExpression(obj)) return undefined;
+  const members = obj.properties;
+  const index = members.indexOf(member);
+  if (members.length === 1) return [edit(obj.getStart(sourceFile), obj.end, '{}')];
+  const start = member.getStart(sourceFile);
+  const afterMember = nextTokenStart(text, member.end);
+  const commaAfter = text[afterMember] === ',' ? afterMember + 1 : undefined;
+  const lines = wholeLines(text, start, commaAfter ?? member.end);
+  const previous = members[index - 1];
+  if (lines) {
+    // The last member without a comma of its own: the previous one's comma goes too.
+    const previousComma = commaAfter === undefined && previous ? nextTokenStart(text, previous.end) : undefined;
+    return previousComma === undefined ? [edit(lines[0], lines[1], '')] : [edit(previousComma, previousComma + 1, ''), edit(lines[0], lines[1], '')];
+  }
+  const next = members[index + 1];
+  return next ? [edit(start, next.getStart(sourceFile), '')] : [edit(previous.end, member.end, '')];
+}
+
+/** The statement lists a statement can be removed from or inserted into without changing what owns what. */
+export function isInStatementList(statement: ts.Node): boolean {
+  const parent = statement.parent;
+  return ts.isBlock(parent) || ts.isSourceFile(parent) || ts.isModuleBlock(parent) || ts.isCaseClause(parent) || ts.isDefaultClause(parent);
+}
+
+/** Removes a statement from its list: its whole line when it has the line to itself. */
+export function removeStatement(statement: ts.Statement, sourceFile: ts.SourceFile): TextEdit | undefined {
+  if (!isInStatementList(statement)) return undefined;
+  const text = sourceFile.text;
+  const start = statement.getStart(sourceFile);
+  const lines = wholeLines(text, start, statement.end);
+  if (lines) return edit(lines[0], lines[1], '');
+  const spaces = /^[ \t]*/.exec(text.slice(statement.end))![0];
+  return edit(start, statement.end + spaces.length, '');
+}
+
+/**
+ * Inserts statements (each a line of text, without indentation) before a statement of a
+ * list, each on its own line with the statement's indentation.
+ */
+export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[], sourceFile: ts.SourceFile): TextEdit {
+  const text = sourceFile.text;
+  const start = statement.getStart(sourceFile);
+  const separator = startsLine(text, start) ? `\n${indentAt(text, start)}` : ' ';
+  return edit(start, start, lines.map((line) => line + separator).join(''));
+}
