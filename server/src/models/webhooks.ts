@@ -201,7 +201,7 @@ export const WEBHOOK_PROVIDERS: readonly WebhookProvider[] = [
       ],
     },
   },
-  { provider: 'Discord', modules: ['discord-interactions'], signatureHeaders: ['x-signature-ed25519'], verifiers: [{ names: ['verifyKey'] }], routeWords: ['discord'] },
+  { provider: 'Discord', modules: ['discord-interactions'], signatureHeaders: ['x-signature-ed25519'], verifiers: [{ names: ['verifyKey'] }] },
   {
     provider: 'Slack',
     modules: [],
