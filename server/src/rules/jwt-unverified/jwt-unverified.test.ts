@@ -146,7 +146,21 @@ function attachSocketAuth(server) {
 }
 module.exports = { attachSocketAuth };
 `,
-      errors: [{ line: 6, message: /jwt\.decode reads a token from the incoming request/ }],
+      errors: [{ line: 6, message: /jwt\.decode reads a token from the incoming request/, suggestions: [{ messageId: 'verifyToken', output: `
+const jwt = require('jsonwebtoken');
+function userFromSocket(upgradeRequest) {
+  const url = new URL(upgradeRequest.url, 'http://localhost');
+  const token = url.searchParams.get('token');
+  const claims = jwt.verify(token, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  return claims && claims.sub;
+}
+function attachSocketAuth(server) {
+  server.on('upgrade', (request, socket) => {
+    if (!userFromSocket(request)) socket.destroy();
+  });
+}
+module.exports = { attachSocketAuth };
+` }] }],
     },
     {
       name: 'express: decode the bearer token',
@@ -157,7 +171,13 @@ app.get('/me', (req, res) => {
   const user = jwt.decode(token);
   res.json(user);
 });`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.get('/me', (req, res) => {
+  const token = req.headers.authorization.split(' ')[1];
+  const user = jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  res.json(user);
+});` }] }],
     },
     {
       name: 'require form',
@@ -167,7 +187,12 @@ function auth(req, res, next) {
   req.user = jwt.decode(req.headers['authorization'].replace('Bearer ', ''));
   next();
 }`,
-      errors: [{ line: 4, message: /jwt\.decode/ }],
+      errors: [{ line: 4, message: /jwt\.decode/, suggestions: [{ messageId: 'verifyToken', output: `
+const jwt = require('jsonwebtoken');
+function auth(req, res, next) {
+  req.user = jwt.verify(req.headers['authorization'].replace('Bearer ', ''), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  next();
+}` }] }],
     },
     {
       name: 'named import decode',
@@ -177,14 +202,21 @@ export const handler = async (event) => {
   const claims = decode(event.headers.Authorization);
   return { statusCode: 200, body: JSON.stringify(claims) };
 };`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decode, verify } from 'jsonwebtoken';
+export const handler = async (event) => {
+  const claims = verify(event.headers.Authorization, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  return { statusCode: 200, body: JSON.stringify(claims) };
+};` }] }],
     },
     {
       name: 'namespace import',
       code: `
 import * as jwt from 'jsonwebtoken';
 router.get('/profile', (req, res) => res.json(jwt.decode(req.cookies.token)));`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifyToken', output: `
+import * as jwt from 'jsonwebtoken';
+router.get('/profile', (req, res) => res.json(jwt.verify(req.cookies.token, process.env.JWT_SECRET!, { algorithms: ['HS256'] })));` }] }],
     },
     {
       name: 'destructured require',
@@ -195,7 +227,13 @@ app.post('/refresh', (req, res) => {
   const payload = decode(refreshToken);
   res.json(payload);
 });`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+const { decode, verify } = require('jsonwebtoken');
+app.post('/refresh', (req, res) => {
+  const { refreshToken } = req.body;
+  const payload = verify(refreshToken, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  res.json(payload);
+});` }] }],
     },
     {
       name: 'token from the query string',
@@ -205,14 +243,21 @@ app.get('/download', (req, res) => {
   const claims = jwt.decode(req.query.token as string);
   res.download(claims.file);
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.get('/download', (req, res) => {
+  const claims = jwt.verify(req.query.token as string, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  res.download(claims.file);
+});` }] }],
     },
     {
       name: 'token from a path param',
       code: `
 import jwt from 'jsonwebtoken';
 app.get('/invite/:token', (req, res) => res.json(jwt.decode(req.params.token)));`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.get('/invite/:token', (req, res) => res.json(jwt.verify(req.params.token, process.env.JWT_SECRET!, { algorithms: ['HS256'] })));` }] }],
     },
     {
       name: 'array destructuring of the header',
@@ -224,7 +269,14 @@ export function middleware(req, res, next) {
   res.locals.user = jwt.decode(token);
   next();
 }`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+export function middleware(req, res, next) {
+  const header = req.get('Authorization') ?? '';
+  const [, token] = header.split(' ');
+  res.locals.user = jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  next();
+}` }] }],
     },
     {
       name: 'let reassigned from a cookie',
@@ -236,7 +288,14 @@ app.use((req, res, next) => {
   req.user = jwt.decode(token);
   next();
 });`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.use((req, res, next) => {
+  let token;
+  if (req.cookies) token = req.cookies.jwt;
+  req.user = jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  next();
+});` }] }],
     },
     {
       name: 'koa ctx header',
@@ -245,7 +304,11 @@ import jwt from 'jsonwebtoken';
 router.get('/me', async (ctx) => {
   ctx.body = jwt.decode(ctx.request.header.authorization.slice(7));
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+router.get('/me', async (ctx) => {
+  ctx.body = jwt.verify(ctx.request.header.authorization.slice(7), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+});` }] }],
     },
     {
       name: 'koa ctx.get',
@@ -255,7 +318,12 @@ app.use(async (ctx, next) => {
   ctx.state.user = jwt.decode(ctx.get('Authorization').split(' ')[1]);
   await next();
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.use(async (ctx, next) => {
+  ctx.state.user = jwt.verify(ctx.get('Authorization').split(' ')[1], process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  await next();
+});` }] }],
     },
     {
       name: 'hono c.req.header',
@@ -276,7 +344,13 @@ export async function GET(request: Request) {
   const claims = jose.decodeJwt(auth!.split(' ')[1]);
   return Response.json(claims);
 }`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+import * as jose from 'jose';
+export async function GET(request: Request) {
+  const auth = request.headers.get('authorization');
+  const claims = (await jose.jwtVerify(auth!.split(' ')[1], new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  return Response.json(claims);
+}` }] }],
     },
     {
       name: 'Next.js cookies() from next/headers',
@@ -288,7 +362,14 @@ export default async function Page() {
   const user = decodeJwt(session!);
   return user.name;
 }`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { cookies } from 'next/headers';
+import { decodeJwt, jwtVerify } from 'jose';
+export default async function Page() {
+  const session = (await cookies()).get('session')?.value;
+  const user = (await jwtVerify(session!, new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  return user.name;
+}` }] }],
     },
     {
       name: 'NextRequest cookies',
@@ -309,7 +390,13 @@ io.use((socket, next) => {
   socket.data.user = user;
   next();
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+io.use((socket, next) => {
+  const user = jwt.verify(socket.handshake.auth.token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  socket.data.user = user;
+  next();
+});` }] }],
     },
     {
       name: 'ws upgrade URL',
@@ -320,7 +407,13 @@ server.on('upgrade', (request, socket, head) => {
   const claims = jwt.decode(searchParams.get('token'));
   wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, claims));
 });`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+server.on('upgrade', (request, socket, head) => {
+  const { searchParams } = new URL(request.url, 'http://localhost');
+  const claims = jwt.verify(searchParams.get('token'), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  wss.handleUpgrade(request, socket, head, (ws) => wss.emit('connection', ws, claims));
+});` }] }],
     },
     {
       name: 'passed to a helper by a call in the same file',
@@ -332,7 +425,14 @@ function currentUser(token: string) {
 app.get('/me', (req, res) => {
   res.json(currentUser(req.headers.authorization!.split(' ')[1]));
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+function currentUser(token: string) {
+  return jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as { sub: string };
+}
+app.get('/me', (req, res) => {
+  res.json(currentUser(req.headers.authorization!.split(' ')[1]));
+});` }] }],
     },
     {
       name: 'token extracted by a same-file helper',
@@ -342,7 +442,12 @@ function bearer(req) {
   return req.headers.authorization?.replace(/^Bearer /, '');
 }
 app.get('/me', (req, res) => res.json(jwt.decode(bearer(req))));`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+function bearer(req) {
+  return req.headers.authorization?.replace(/^Bearer /, '');
+}
+app.get('/me', (req, res) => res.json(jwt.verify(bearer(req), process.env.JWT_SECRET!, { algorithms: ['HS256'] })));` }] }],
     },
     {
       name: 'Nest @Headers param',
@@ -356,7 +461,16 @@ export class MeController {
     return jwt.decode(authorization.replace('Bearer ', ''));
   }
 }`,
-      errors: [{ line: 8, message }],
+      errors: [{ line: 8, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { Controller, Get, Headers } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Controller('me')
+export class MeController {
+  @Get()
+  me(@Headers('authorization') authorization: string) {
+    return jwt.verify(authorization.replace('Bearer ', ''), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  }
+}` }] }],
     },
     {
       name: 'Nest JwtService.decode on a @Req() header',
@@ -369,7 +483,15 @@ export class AuthGuard {
     return !!user;
   }
 }`,
-      errors: [{ line: 6, message: /this\.jwtService\.decode/ }],
+      errors: [{ line: 6, message: /this\.jwtService\.decode/, suggestions: [{ messageId: 'verifyToken', output: `
+import { JwtService } from '@nestjs/jwt';
+export class AuthGuard {
+  constructor(private readonly jwtService: JwtService) {}
+  canActivate(@Req() req: Request) {
+    const user = this.jwtService.verify(req.headers['authorization']);
+    return !!user;
+  }
+}` }] }],
     },
     {
       name: 'typed request parameter with a non-standard name',
@@ -378,7 +500,11 @@ import jwt from 'jsonwebtoken';
 export function handle(incomingReq: IncomingMessage) {
   return jwt.decode(String(incomingReq.headers.authorization));
 }`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+export function handle(incomingReq: IncomingMessage) {
+  return jwt.verify(String(incomingReq.headers.authorization), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+}` }] }],
     },
     {
       name: 'Lambda event header in destructuring',
@@ -388,14 +514,92 @@ export const handler = async (event) => {
   const { Authorization: auth } = event.headers;
   return jwt.decode(auth);
 };`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+export const handler = async (event) => {
+  const { Authorization: auth } = event.headers;
+  return jwt.verify(auth, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+};` }] }],
     },
     {
       name: 'jwt.verify allowing none',
       code: `
 import jwt from 'jsonwebtoken';
 const claims = jwt.verify(token, secret, { algorithms: ['HS256', 'none'] });`,
+      output: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, secret, { algorithms: ['HS256'] });`,
       errors: [{ line: 3, message: /accepts the 'none' algorithm/ }],
+    },
+    {
+      name: "'none' listed first: it goes with the comma after it",
+      code: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, publicKey, { algorithms: ['none', 'RS256'] });`,
+      output: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, publicKey, { algorithms: ['RS256'] });`,
+      errors: [{ line: 3, message: /accepts the 'none' algorithm/ }],
+    },
+    {
+      name: "'none' twice among others",
+      code: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, publicKey, { algorithms: ['None', 'RS256', 'none'] });`,
+      output: `
+import jwt from 'jsonwebtoken';
+const claims = jwt.verify(token, publicKey, { algorithms: ['RS256'] });`,
+      errors: [{ line: 3, message: /accepts the 'none' algorithm/ }],
+    },
+    {
+      name: 'jose decodeJwt in a helper whose callers await it: the helper becomes async',
+      code: `
+import { decodeJwt } from 'jose';
+function claimsOf(request: Request): { sub?: string } {
+  return decodeJwt(request.headers.get('authorization')!.slice(7));
+}
+export async function GET(request: Request) {
+  return Response.json(await claimsOf(request));
+}`,
+      errors: [{ line: 4, message: /jose\.decodeJwt/, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+async function claimsOf(request: Request): Promise<{ sub?: string }> {
+  return (await jwtVerify(request.headers.get('authorization')!.slice(7), new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+}
+export async function GET(request: Request) {
+  return Response.json(await claimsOf(request));
+}` }] }],
+    },
+    {
+      name: 'jose UnsecuredJWT.decode in an async handler',
+      code: `
+import { UnsecuredJWT } from 'jose';
+app.get('/me', async (req, res) => {
+  const { payload } = UnsecuredJWT.decode(req.cookies.session);
+  res.json(payload);
+});`,
+      errors: [{ line: 4, message: /UnsecuredJWT\.decode/, suggestions: [{ messageId: 'verifyToken', output: `
+import { UnsecuredJWT, jwtVerify } from 'jose';
+app.get('/me', async (req, res) => {
+  const { payload } = await jwtVerify(req.cookies.session, new TextEncoder().encode(process.env.JWT_SECRET!));
+  res.json(payload);
+});` }] }],
+    },
+    {
+      name: 'CommonJS with double quotes and complete: true kept',
+      filename: 'auth.js',
+      code: `
+const jwt = require("jsonwebtoken");
+app.get("/me", (req, res) => {
+  const decoded = jwt.decode(req.cookies.session, { complete: true, json: true });
+  res.json(decoded.payload);
+});`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+const jwt = require("jsonwebtoken");
+app.get("/me", (req, res) => {
+  const decoded = jwt.verify(req.cookies.session, process.env.JWT_SECRET, { algorithms: ["HS256"], complete: true });
+  res.json(decoded.payload);
+});` }] }],
     },
     {
       name: 'jwt.verify with a const options object allowing none',
@@ -415,7 +619,11 @@ import jwt from 'jsonwebtoken';
 app.post('/session', ({ body }, res) => {
   res.json(jwt.decode(body.idToken));
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+app.post('/session', ({ body }, res) => {
+  res.json(jwt.verify(body.idToken, process.env.JWT_SECRET!, { algorithms: ['HS256'] }));
+});` }] }],
     },
   ],
 });

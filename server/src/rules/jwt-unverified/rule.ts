@@ -1,10 +1,14 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, enclosingFunction, lookupProperty, stringValue } from '../../engine/ast.js';
+import { calleeName, dottedName, enclosingFunction, getProperty, isFunctionNode, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
+import type { Edit, FixFunction } from '../../engine/types.js';
+import { codeStyle, inStyle } from '../../analysis/code-style.js';
 import { forEachCall } from '../../analysis/functions.js';
+import { ImportPlan } from '../../analysis/imports.js';
+import { isAsyncFunction, makeAsyncEdits } from '../../analysis/make-async.js';
 import { RequestSources } from '../../analysis/request-sources.js';
-import { JWT_CALLS, type JwtCall } from '../../models/jwt.js';
+import { JWT_CALLS, JWT_KEY_ENV, type JwtCall, type VerifyingCall } from '../../models/jwt.js';
 
 interface Check {
   call: JwtCall;
@@ -36,16 +40,82 @@ function makesVerifyCall(scope: ts.Node): boolean {
   return found;
 }
 
-/** `algorithms: ['HS256', 'none']` in a verify call's options. */
-function allowsNone(call: ts.CallExpression, optionsArgument: number, facts: FileFacts): boolean {
+/** The `algorithms` list of a verify call's options, as the file writes it. */
+function algorithmsList(call: ts.CallExpression, optionsArgument: number, facts: FileFacts): ts.ArrayLiteralExpression | undefined {
   const lookup = lookupProperty(call.arguments[optionsArgument], 'algorithms', facts);
-  if (lookup.kind !== 'present' || !lookup.value) return false;
+  if (lookup.kind !== 'present' || !lookup.value) return undefined;
   const list = facts.valueOf(lookup.value);
-  if (!list || !ts.isArrayLiteralExpression(list)) return false;
-  return list.elements.some((element) => {
-    const value = facts.valueOf(element);
-    return value !== undefined && stringValue(value)?.toLowerCase() === 'none';
+  return list && ts.isArrayLiteralExpression(list) ? list : undefined;
+}
+
+function isNone(element: ts.Expression, facts: FileFacts): boolean {
+  const value = facts.valueOf(element);
+  return value !== undefined && stringValue(value)?.toLowerCase() === 'none';
+}
+
+/**
+ * Removes `'none'` from the list. When it is the only entry there is no fix: which algorithm
+ * the keys use is not in the code, and an empty list would refuse every token.
+ */
+function dropNoneFix(list: ts.ArrayLiteralExpression, facts: FileFacts, sourceFile: ts.SourceFile): FixFunction | undefined {
+  const elements = list.elements;
+  const kept = elements.filter((element) => !isNone(element, facts));
+  if (kept.length === 0) return undefined;
+  return (fixer) => {
+    if (elements.length - kept.length > 1) {
+      return fixer.replaceTextRange([elements[0].getStart(sourceFile), elements[elements.length - 1].getEnd()], kept.map((element) => element.getText(sourceFile)).join(', '));
+    }
+    const index = elements.findIndex((element) => isNone(element, facts));
+    // The separator goes with it: the comma before it, or the one after a leading entry.
+    return index > 0
+      ? fixer.remove([elements[index - 1].getEnd(), elements[index].getEnd()])
+      : fixer.remove([elements[0].getStart(sourceFile), elements[1].getStart(sourceFile)]);
+  };
+}
+
+/** The decode call's options carried over into the verify options (`complete: true`); undefined when they cannot be read. */
+function keptOptions(call: ts.CallExpression, verify: VerifyingCall, sourceFile: ts.SourceFile): string[] | undefined {
+  const options = call.arguments[1] && skipOuter(call.arguments[1]);
+  if (!options) return [];
+  if (!ts.isObjectLiteralExpression(options)) return undefined;
+  if (options.properties.some((property) => !propertyName(property.name))) return undefined;
+  return (verify.keptOptions ?? []).flatMap((name) => {
+    const property = getProperty(options, name);
+    return property ? [property.getText(sourceFile)] : [];
   });
+}
+
+/** What replaces a decode: the verify call's text, and the edits it needs besides (imports, `async`). */
+function verifyingCallEdits(call: ts.CallExpression, row: JwtCall, verify: VerifyingCall, sourceFile: ts.SourceFile): FixFunction {
+  return (fixer) => {
+    const style = codeStyle(sourceFile);
+    const plan = new ImportPlan(sourceFile, style);
+    const callee = skipOuter(call.expression);
+    const token = call.arguments[0];
+    const kept = keptOptions(call, verify, sourceFile);
+    const name = row.method ? ts.isPropertyAccessExpression(callee) && `${callee.expression.getText(sourceFile)}.${verify.name}` : verify.import && plan.ref(verify.import, verify.name);
+    if (!name || !token || !kept) return null;
+    const typeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
+    const options = [...(verify.options ? [inStyle(verify.options, style)] : []), ...kept];
+    const args = [token.getText(sourceFile), ...(verify.key ? [verify.key(`${JWT_KEY_ENV}${typeScript ? '!' : ''}`)] : []), ...(options.length > 0 ? [`{ ${options.join(', ')} }`] : [])];
+    let text = `${name}(${args.join(', ')})`;
+    const edits: Edit[] = [];
+    if (verify.awaits) {
+      const fn = enclosingFunction(call);
+      if (!isFunctionNode(fn)) return null;
+      if (!isAsyncFunction(fn)) {
+        const makeAsync = makeAsyncEdits(fn, sourceFile, fixer);
+        if (!makeAsync) return null;
+        edits.push(...makeAsync);
+      }
+      const parent = call.parent;
+      const operand = ts.isPropertyAccessExpression(parent) || ts.isElementAccessExpression(parent) || ts.isCallExpression(parent) || ts.isNonNullExpression(parent);
+      text = verify.property ? `(await ${text}).${verify.property}` : operand ? `(await ${text})` : `await ${text}`;
+    }
+    edits.push(fixer.replaceText(call, text), ...plan.edits(fixer));
+    if (verify.key) edits.push(fixer.appendLineToFile('.env.example', `${JWT_KEY_ENV}=`));
+    return edits;
+  };
 }
 
 export const rule = defineRule({
@@ -58,7 +128,10 @@ export const rule = defineRule({
         "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",
       unverifiedDecode:
         '{{call}} reads a token from the incoming request without verifying its signature: anyone can forge its claims (user id, roles). Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.',
+      verifyToken: 'Verify the token with {{call}} ({{key}})',
     },
+    fixable: 'code',
+    hasSuggestions: true,
   },
   create(ctx) {
     const { facts, sourceFile } = ctx.file;
@@ -72,12 +145,22 @@ export const rule = defineRule({
           if (!check) return;
           if (check.call.kind === 'verify') {
             const { optionsArgument } = check.call;
-            if (optionsArgument !== undefined && allowsNone(call, optionsArgument, facts)) ctx.report({ node: call, messageId: 'noneAlgorithm', data: { call: check.label } });
+            const algorithms = optionsArgument === undefined ? undefined : algorithmsList(call, optionsArgument, facts);
+            if (algorithms && algorithms.elements.some((element) => isNone(element, facts))) {
+              ctx.report({ node: call, messageId: 'noneAlgorithm', data: { call: check.label }, fix: dropNoneFix(algorithms, facts, sourceFile) });
+            }
             return;
           }
           const token = call.arguments[0];
           if (!token || makesVerifyCall(enclosingFunction(call)) || !sources.fromRequest(token)) return;
-          ctx.report({ node: call, messageId: 'unverifiedDecode', data: { call: check.label } });
+          const verify = check.call.verifiedBy;
+          const key = verify?.key ? `key from process.env.${JWT_KEY_ENV}` : 'the key the module is configured with';
+          ctx.report({
+            node: call,
+            messageId: 'unverifiedDecode',
+            data: { call: check.label },
+            suggest: verify && [{ messageId: 'verifyToken', data: { call: verify.label, key }, fix: verifyingCallEdits(call, check.call, verify, sourceFile) }],
+          });
         },
       },
     };

@@ -8,6 +8,7 @@ import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../.
 import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
+import { verificationSuggestion } from '../../analysis/webhook-verification.js';
 import { NEUTRAL_MIDDLEWARE } from '../../models/webhooks.js';
 
 /** Names of middleware factories that never verify a sender (library factories and common async wrappers). */
@@ -196,7 +197,9 @@ export const rule = defineRule({
     messages: {
       unverified:
         '{{route}} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
+      verifySignature: 'Verify {{check}} before handling the delivery',
     },
+    hasSuggestions: true,
     options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
   },
   create(ctx) {
@@ -234,7 +237,13 @@ export const rule = defineRule({
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
-          ctx.report({ node: route.node, messageId: 'unverified', data: { route: routeLabel(route) } });
+          const suggestion = verificationSuggestion(route, ctx.file);
+          ctx.report({
+            node: route.node,
+            messageId: 'unverified',
+            data: { route: routeLabel(route) },
+            suggest: suggestion && [{ messageId: 'verifySignature', data: { check: suggestion.title }, fix: suggestion.fix }],
+          });
         }
       },
     };

@@ -462,6 +462,111 @@ app.post('/shopify/hooks', express.text({ type: '*/*' }), async (req, res) => {
   ],
   invalid: [
     {
+      name: 'suggestion: Slack on koa-router, in a CommonJS file with double quotes and no semicolons',
+      filename: 'src/slack.js',
+      code: `
+const Router = require("koa-router")
+const router = new Router()
+router.post("/hooks/slack/commands", async (ctx) => {
+  await runCommand(ctx.request.body)
+  ctx.status = 200
+})`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+const Router = require("koa-router")
+const crypto = require("crypto")
+const router = new Router()
+router.post("/hooks/slack/commands", async (ctx) => {
+  const timestamp = Number(ctx.get("x-slack-request-timestamp"))
+  const receivedSignature = Buffer.from(String(ctx.get("x-slack-signature") ?? ""))
+  const expectedSignature = Buffer.from("v0=" + crypto.createHmac("sha256", process.env.SLACK_SIGNING_SECRET).update(\`v0:\${timestamp}:\${ctx.request.rawBody}\`).digest("hex"))
+  if (!(Math.abs(Date.now() / 1000 - timestamp) <= 300) || receivedSignature.length !== expectedSignature.length || !crypto.timingSafeEqual(receivedSignature, expectedSignature)) {
+    ctx.status = 401
+    return
+  }
+  await runCommand(ctx.request.body)
+  ctx.status = 200
+})` }] }],
+    },
+    {
+      name: 'suggestion: a GitLab secret token on a fastify plugin, compared in constant time',
+      code: `
+import fp from 'fastify-plugin';
+export default fp(async (app) => {
+  app.post('/hooks/gitlab', async (request, reply) => {
+    await pipelines.record(request.body);
+    return reply.code(204).send();
+  });
+});`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import fp from 'fastify-plugin';
+import { timingSafeEqual } from 'crypto';
+export default fp(async (app) => {
+  app.post('/hooks/gitlab', async (request, reply) => {
+    const receivedSignature = Buffer.from(String(request.headers['x-gitlab-token'] ?? ''));
+    const expectedSignature = Buffer.from(process.env.GITLAB_WEBHOOK_SECRET!);
+    if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+      return reply.code(401).send({ error: 'invalid signature' });
+    }
+    await pipelines.record(request.body);
+    return reply.code(204).send();
+  });
+});` }] }],
+    },
+    {
+      name: "suggestion: svix's Webhook is aliased when the file already binds standardwebhooks' Webhook",
+      code: `
+import express from 'express';
+import { Webhook } from 'standardwebhooks';
+const app = express();
+app.post('/webhooks/clerk', express.raw({ type: 'application/json' }), async (req, res) => {
+  await users.sync(JSON.parse(req.body.toString()));
+  res.sendStatus(204);
+});`,
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifySignature', output: `
+import express from 'express';
+import { Webhook } from 'standardwebhooks';
+import { Webhook as SvixWebhook } from 'svix';
+const app = express();
+app.post('/webhooks/clerk', express.raw({ type: 'application/json' }), async (req, res) => {
+  try {
+    new SvixWebhook(process.env.CLERK_WEBHOOK_SECRET!).verify(req.body, req.headers);
+  } catch {
+    return res.status(401).send('invalid signature');
+  }
+  await users.sync(JSON.parse(req.body.toString()));
+  res.sendStatus(204);
+});` }] }],
+    },
+    {
+      name: 'suggestion: the crypto namespace the file requires is reused, and locals avoid the handler names',
+      filename: 'src/hooks.js',
+      code: `
+const crypto = require('node:crypto');
+const express = require('express');
+const router = express.Router();
+router.post('/github', express.raw({ type: 'application/json' }), (req, res) => {
+  const receivedSignature = req.get('x-hub-signature-256');
+  if (!receivedSignature) return res.sendStatus(400);
+  queue.push(JSON.parse(req.body.toString()));
+  res.end();
+});`,
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifySignature', output: `
+const crypto = require('node:crypto');
+const express = require('express');
+const router = express.Router();
+router.post('/github', express.raw({ type: 'application/json' }), (req, res) => {
+  const receivedSignature2 = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + crypto.createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET).update(req.body).digest('hex'));
+  if (receivedSignature2.length !== expectedSignature.length || !crypto.timingSafeEqual(receivedSignature2, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  const receivedSignature = req.get('x-hub-signature-256');
+  if (!receivedSignature) return res.sendStatus(400);
+  queue.push(JSON.parse(req.body.toString()));
+  res.end();
+});` }] }],
+    },
+    {
       name: 'express: stripe webhook that trusts the body',
       code: `
 import express from 'express';
@@ -471,7 +576,20 @@ app.post('/webhooks/stripe', express.json(), async (req, res) => {
   if (event.type === 'checkout.session.completed') await fulfil(event.data.object);
   res.sendStatus(200);
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import express from 'express';
+import Stripe from 'stripe';
+const app = express();
+app.post('/webhooks/stripe', express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) }), async (req, res) => {
+  try {
+    Stripe.webhooks.constructEvent(req.rawBody, String(req.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return res.status(401).send('invalid signature');
+  }
+  const event = req.body;
+  if (event.type === 'checkout.session.completed') await fulfil(event.data.object);
+  res.sendStatus(200);
+});` }] }],
     },
     {
       name: 'express router: github hook',
@@ -482,7 +600,20 @@ router.post('/hooks/github', (req, res) => {
   deploy(req.body.ref);
   res.end();
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+const router = express.Router();
+
+router.post('/hooks/github', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  deploy(req.body.ref);
+  res.end();
+});` }] }],
     },
     {
       name: 'route path without "hook" but the handler reads a signature header it never checks',
@@ -493,7 +624,20 @@ app.post('/stripe/events', (req, res) => {
   handleEvent(JSON.parse(req.body));
   res.end();
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Stripe from 'stripe';
+app.post('/stripe/events', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  try {
+    Stripe.webhooks.constructEvent(req.rawBody, String(req.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return res.status(401).send('invalid signature');
+  }
+  const sig = req.headers['stripe-signature'];
+  if (!sig) return res.sendStatus(400);
+  handleEvent(JSON.parse(req.body));
+  res.end();
+});` }] }],
     },
     {
       name: 'a Twilio status callback that only logs, flags and measures the signature it reads',
@@ -506,7 +650,19 @@ router.post('/twilio/status', express.urlencoded({ extended: false }), async (re
   await messages.updateStatus(req.body.MessageSid, req.body.MessageStatus);
   res.sendStatus(204);
 });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { logger } from './logger';
+import twilio from 'twilio';
+router.post('/twilio/status', express.urlencoded({ extended: false }), async (req, res) => {
+  if (!twilio.validateRequest(process.env.TWILIO_AUTH_TOKEN!, String(req.get('x-twilio-signature') ?? ''), \`\${req.protocol}://\${req.get('host')}\${req.originalUrl}\`, req.body)) {
+    return res.status(401).send('invalid signature');
+  }
+  const signature = req.header('x-twilio-signature');
+  logger.info({ hasSignature: Boolean(signature), present: !!signature, length: signature?.length, list: Array.isArray(signature) });
+  this.logger.verbose(String(signature).toLowerCase());
+  await messages.updateStatus(req.body.MessageSid, req.body.MessageStatus);
+  res.sendStatus(204);
+});` }] }],
     },
     {
       name: 'file path says webhook',
@@ -517,7 +673,19 @@ router.post('/', (req, res) => {
   orders.markPaid(req.body.data.object.id);
   res.end();
 });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+const router = Router();
+router.post('/', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  orders.markPaid(req.body.data.object.id);
+  res.end();
+});` }] }],
     },
     {
       name: 'app.route(path).post(...)',
@@ -527,7 +695,19 @@ app.route('/hook')
     process(req.body);
     res.end();
   });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+app.route('/hook')
+  .post((req, res) => {
+    // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+    const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+    const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+    if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+      return res.status(401).send('invalid signature');
+    }
+    process(req.body);
+    res.end();
+  });` }] }],
     },
     {
       name: 'put and all methods',
@@ -544,14 +724,36 @@ async function onGithub(req, res) {
   res.end();
 }
 router.post('/github/webhook', onGithub);`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+async function onGithub(req, res) {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  await db.events.insert(req.body);
+  res.end();
+}
+router.post('/github/webhook', onGithub);` }] }],
     },
     {
       name: 'handler is a const arrow in the file, neutral body parser middleware',
       code: `
 const onPaddle = (req, res) => { grant(req.body.customer_id); res.end(); };
 app.post('/paddle/webhook', bodyParser.urlencoded({ extended: false }), onPaddle);`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+const onPaddle = (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('paddle-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.PADDLE_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  grant(req.body.customer_id); res.end(); };
+app.post('/paddle/webhook', bodyParser.urlencoded({ extended: false }), onPaddle);` }] }],
     },
     {
       name: 'wrapped in asyncHandler without verification',
@@ -560,7 +762,18 @@ router.post('/webhooks/shopify', asyncHandler(async (req, res) => {
   await orders.sync(req.body);
   res.sendStatus(200);
 }));`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+router.post('/webhooks/shopify', asyncHandler(async (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-shopify-hmac-sha256') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.SHOPIFY_API_SECRET!).update(req.rawBody).digest('base64'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  await orders.sync(req.body);
+  res.sendStatus(200);
+}));` }] }],
     },
     {
       name: 'calls a same-file helper that does not verify',
@@ -570,7 +783,19 @@ app.post('/webhooks/stripe', (req, res) => {
   processEvent(req.body);
   res.end();
 });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Stripe from 'stripe';
+function processEvent(event) { return db.save(event); }
+app.post('/webhooks/stripe', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  try {
+    Stripe.webhooks.constructEvent(req.rawBody, String(req.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return res.status(401).send('invalid signature');
+  }
+  processEvent(req.body);
+  res.end();
+});` }] }],
     },
     {
       name: 'koa-router',
@@ -581,7 +806,20 @@ router.post('/webhooks/github', async (ctx) => {
   await ci.trigger(ctx.request.body);
   ctx.status = 204;
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Router from '@koa/router';
+import { createHmac, timingSafeEqual } from 'crypto';
+const router = new Router();
+router.post('/webhooks/github', async (ctx) => {
+  const receivedSignature = Buffer.from(String(ctx.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(ctx.request.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    ctx.status = 401;
+    return;
+  }
+  await ci.trigger(ctx.request.body);
+  ctx.status = 204;
+});` }] }],
     },
     {
       name: 'koa-router named route',
@@ -589,7 +827,17 @@ router.post('/webhooks/github', async (ctx) => {
 router.post('github', '/github-hook', async (ctx) => {
   await ci.trigger(ctx.request.body);
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+router.post('github', '/github-hook', async (ctx) => {
+  const receivedSignature = Buffer.from(String(ctx.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(ctx.request.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    ctx.status = 401;
+    return;
+  }
+  await ci.trigger(ctx.request.body);
+});` }] }],
     },
     {
       name: 'fastify.post(path, handler)',
@@ -600,7 +848,20 @@ fastify.post('/webhooks/stripe', async (request, reply) => {
   await fulfil(request.body);
   return { received: true };
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Fastify from 'fastify';
+import Stripe from 'stripe';
+const fastify = Fastify();
+fastify.post('/webhooks/stripe', async (request, reply) => {
+  // request.rawBody: the unparsed body, kept by the fastify-raw-body plugin (route config: { rawBody: true })
+  try {
+    Stripe.webhooks.constructEvent(request.rawBody, String(request.headers['stripe-signature'] ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return reply.code(401).send({ error: 'invalid signature' });
+  }
+  await fulfil(request.body);
+  return { received: true };
+});` }] }],
     },
     {
       name: 'fastify.post(path, options, handler) with a neutral option',
@@ -609,7 +870,18 @@ fastify.post('/webhook', { config: { rawBody: true } }, async (request, reply) =
   await fulfil(request.body);
   return { received: true };
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+fastify.post('/webhook', { config: { rawBody: true } }, async (request, reply) => {
+  // request.rawBody: the unparsed body, kept by the fastify-raw-body plugin (route config: { rawBody: true })
+  const receivedSignature = Buffer.from(String(request.headers['x-webhook-signature'] ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(request.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return reply.code(401).send({ error: 'invalid signature' });
+  }
+  await fulfil(request.body);
+  return { received: true };
+});` }] }],
     },
     {
       name: 'fastify.post(path, { handler })',
@@ -630,7 +902,22 @@ fastify.route({
     return reply.code(204).send();
   },
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+fastify.route({
+  method: 'POST',
+  url: '/webhooks/github',
+  handler: async (request, reply) => {
+    // request.rawBody: the unparsed body, kept by the fastify-raw-body plugin (route config: { rawBody: true })
+    const receivedSignature = Buffer.from(String(request.headers['x-hub-signature-256'] ?? ''));
+    const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(request.rawBody).digest('hex'));
+    if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+      return reply.code(401).send({ error: 'invalid signature' });
+    }
+    await sync(request.body);
+    return reply.code(204).send();
+  },
+});` }] }],
     },
     {
       name: 'fastify.route with a method array',
@@ -648,7 +935,20 @@ app.post('/webhooks/resend', async (c) => {
   await mail.record(event);
   return c.json({ ok: true });
 });`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { Hono } from 'hono';
+import { Webhook } from 'svix';
+const app = new Hono();
+app.post('/webhooks/resend', async (c) => {
+  try {
+    new Webhook(process.env.RESEND_WEBHOOK_SECRET!).verify(await c.req.text(), c.req.header());
+  } catch {
+    return c.text('invalid signature', 401);
+  }
+  const event = await c.req.json();
+  await mail.record(event);
+  return c.json({ ok: true });
+});` }] }],
     },
     {
       name: 'hono handler reads the signature header and ignores it',
@@ -659,7 +959,19 @@ app.post('/events', async (c) => {
   await handle(await c.req.json());
   return c.text('ok');
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+app.post('/events', async (c) => {
+  const receivedSignature = Buffer.from(String(c.req.header('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(await c.req.text()).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return c.text('invalid signature', 401);
+  }
+  const signature = c.req.header('X-Hub-Signature-256');
+  console.log('got', signature);
+  await handle(await c.req.json());
+  return c.text('ok');
+});` }] }],
     },
     {
       name: 'Nest: @Post in a webhooks controller',
@@ -676,7 +988,27 @@ export class WebhooksController {
     return { received: true };
   }
 }`,
-      errors: [{ line: 8, message }],
+      errors: [{ line: 8, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { Body, Controller, Post, UnauthorizedException, Req, type RawBodyRequest } from '@nestjs/common';
+import Stripe from 'stripe';
+import type { Request } from 'express';
+
+@Controller('webhooks')
+export class WebhooksController {
+  constructor(private readonly orders: OrdersService) {}
+
+  @Post('stripe')
+  async stripe(@Body() event: any, @Req() req: RawBodyRequest<Request>) {
+    // req.rawBody: the unparsed body, kept by NestFactory.create(AppModule, { rawBody: true })
+    try {
+      Stripe.webhooks.constructEvent(req.rawBody, String(req.headers['stripe-signature'] ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+    } catch {
+      throw new UnauthorizedException('invalid signature');
+    }
+    await this.orders.fulfil(event.data.object);
+    return { received: true };
+  }
+}` }] }],
     },
     {
       name: 'Nest: signature header parameter never used',
@@ -689,7 +1021,24 @@ export class PaymentsController {
     return this.payments.apply(body);
   }
 }`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { UnauthorizedException, Req, type RawBodyRequest } from '@nestjs/common';
+import Stripe from 'stripe';
+import type { Request } from 'express';
+@Controller('payments')
+export class PaymentsController {
+  @HttpCode(200)
+  @Post('events')
+  async events(@Headers('stripe-signature') signature: string, @Body() body: any, @Req() req: RawBodyRequest<Request>) {
+    // req.rawBody: the unparsed body, kept by NestFactory.create(AppModule, { rawBody: true })
+    try {
+      Stripe.webhooks.constructEvent(req.rawBody, String(req.headers['stripe-signature'] ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+    } catch {
+      throw new UnauthorizedException('invalid signature');
+    }
+    return this.payments.apply(body);
+  }
+}` }] }],
     },
     {
       name: 'Nest: controller path from object, method path in a const',
@@ -702,7 +1051,25 @@ export class IntegrationsController {
   @Post('sync')
   sync(@Body() body: unknown) { return this.sync.run(body); }
 }`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { UnauthorizedException, Req, type RawBodyRequest } from '@nestjs/common';
+import { createHmac, timingSafeEqual } from 'crypto';
+import type { Request } from 'express';
+const HOOK = 'github-hook';
+@Controller({ path: 'integrations' })
+export class IntegrationsController {
+  @Post(HOOK)
+  receive(@Body() body: unknown, @Req() req: RawBodyRequest<Request>) {
+    // req.rawBody: the unparsed body, kept by NestFactory.create(AppModule, { rawBody: true })
+    const receivedSignature = Buffer.from(String(req.headers['x-hub-signature-256'] ?? ''));
+    const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+    if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+      throw new UnauthorizedException('invalid signature');
+    }
+    return this.sync.run(body); }
+  @Post('sync')
+  sync(@Body() body: unknown) { return this.sync.run(body); }
+}` }] }],
     },
     {
       name: 'Next.js: export async function POST in a webhook route file',
@@ -715,7 +1082,20 @@ export async function POST(req: Request) {
   await fulfil(event);
   return NextResponse.json({ received: true });
 }`,
-      errors: [{ line: 4, message }],
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { NextResponse } from 'next/server';
+import Stripe from 'stripe';
+
+export async function POST(req: Request) {
+  try {
+    Stripe.webhooks.constructEvent(await req.clone().text(), String(req.headers.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return new Response('invalid signature', { status: 401 });
+  }
+  const event = await req.json();
+  await fulfil(event);
+  return NextResponse.json({ received: true });
+}` }] }],
     },
     {
       name: 'a handler that calls a non-verifying factory product is not verified',
@@ -726,7 +1106,19 @@ router.post('/webhooks/github', async (req, res) => {
   await handle(req.body);
   res.sendStatus(200);
 });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+const handle = createHandler(app);
+router.post('/webhooks/github', async (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  await handle(req.body);
+  res.sendStatus(200);
+});` }] }],
     },
     {
       name: 'a webhook handler that calls a wrapper defined in the same file is judged through it',
@@ -749,7 +1141,18 @@ export const POST = async (req: Request) => {
   await deploy(payload.ref);
   return new Response(null, { status: 204 });
 };`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+export const POST = async (req: Request) => {
+  const receivedSignature = Buffer.from(String(req.headers.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(await req.clone().text()).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return new Response('invalid signature', { status: 401 });
+  }
+  const payload = await req.json();
+  await deploy(payload.ref);
+  return new Response(null, { status: 204 });
+};` }] }],
     },
     {
       name: 'Next.js: reads signature header in a non-webhook path',
@@ -762,7 +1165,20 @@ export async function POST(req: Request) {
   await apply(event);
   return new Response('ok');
 }`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Stripe from 'stripe';
+export async function POST(req: Request) {
+  try {
+    Stripe.webhooks.constructEvent(await req.clone().text(), String(req.headers.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return new Response('invalid signature', { status: 401 });
+  }
+  const sig = req.headers.get('stripe-signature');
+  if (!sig) return new Response('missing', { status: 400 });
+  const event = JSON.parse(await req.text());
+  await apply(event);
+  return new Response('ok');
+}` }] }],
     },
     {
       name: 'Next.js: export { handler as POST }',
@@ -773,7 +1189,18 @@ async function handler(req: Request) {
   return new Response('ok');
 }
 export { handler as POST };`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+async function handler(req: Request) {
+  const receivedSignature = Buffer.from(String(req.headers.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(await req.clone().text()).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return new Response('invalid signature', { status: 401 });
+  }
+  await record(await req.json());
+  return new Response('ok');
+}
+export { handler as POST };` }] }],
     },
     {
       name: 'reported at the start of a multi-line registration',
@@ -783,7 +1210,20 @@ app
     '/webhooks/github',
     (req, res) => { res.end(); },
   );`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+app
+  .post(
+    '/webhooks/github',
+    (req, res) => {
+      // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+      const receivedSignature = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+      const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+      if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+        return res.status(401).send('invalid signature');
+      }
+      res.end(); },
+  );` }] }],
     },
     {
       name: 'only the unverified route of two is reported',
@@ -795,7 +1235,21 @@ app.post('/webhooks/stripe', (req, res) => {
 app.post('/webhooks/github', (req, res) => {
   res.end();
 });`,
-      errors: [{ line: 6, message }],
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+app.post('/webhooks/stripe', (req, res) => {
+  stripe.webhooks.constructEvent(req.body, req.headers['stripe-signature'], secret);
+  res.end();
+});
+app.post('/webhooks/github', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-hub-signature-256') ?? ''));
+  const expectedSignature = Buffer.from('sha256=' + createHmac('sha256', process.env.GITHUB_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  res.end();
+});` }] }],
     },
     {
       name: 'a non-verifying use() middleware does not count',
@@ -810,20 +1264,49 @@ app.post('/webhook', (req, res) => res.end());`,
       code: `
 const limiter = rateLimit({ windowMs: 60_000, max: 100 });
 app.post('/webhooks/sendgrid', limiter, (req, res) => { events.push(...req.body); res.end(); });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+const limiter = rateLimit({ windowMs: 60_000, max: 100 });
+app.post('/webhooks/sendgrid', limiter, (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  events.push(...req.body); res.end(); });` }] }],
     },
     {
       name: 'route path in a const',
       code: `
 const WEBHOOK_PATH = '/api/stripe-webhook';
 app.post(WEBHOOK_PATH, (req, res) => { res.end(); });`,
-      errors: [{ line: 3, message }],
+      errors: [{ line: 3, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Stripe from 'stripe';
+const WEBHOOK_PATH = '/api/stripe-webhook';
+app.post(WEBHOOK_PATH, (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  try {
+    Stripe.webhooks.constructEvent(req.rawBody, String(req.get('stripe-signature') ?? ''), process.env.STRIPE_WEBHOOK_SECRET!);
+  } catch {
+    return res.status(401).send('invalid signature');
+  }
+  res.end(); });` }] }],
     },
     {
       name: 'template path with a literal webhook part',
       code: `
 app.post(\`\${API_PREFIX}/webhooks/:provider\`, (req, res) => { res.end(); });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+app.post(\`\${API_PREFIX}/webhooks/:provider\`, (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  res.end(); });` }] }],
     },
     {
       name: 'only logs the signature',
@@ -833,7 +1316,19 @@ router.post('/payments/notify', (req, res) => {
   logger.info('signature', signature);
   res.json({ ok: true });
 });`,
-      errors: [{ line: 2, message }],
+      errors: [{ line: 2, message, suggestions: [{ messageId: 'verifySignature', output: `
+import { createHmac, timingSafeEqual } from 'crypto';
+router.post('/payments/notify', (req, res) => {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-razorpay-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.RAZORPAY_WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  const signature = req.header('x-razorpay-signature');
+  logger.info('signature', signature);
+  res.json({ ok: true });
+});` }] }],
     },
     {
       name: 'parsers, limiters, loggers and async wrappers of known libraries verify nothing',
@@ -852,7 +1347,27 @@ app.post('/webhooks/forms', bodyParser.json(), upload.none(), cors(), helmet(), 
   await saveSubmission(req.body);
   res.end();
 }));`,
-      errors: [{ line: 12, message }],
+      errors: [{ line: 12, message, suggestions: [{ messageId: 'verifySignature', output: `
+import bodyParser from 'body-parser';
+import multer from 'multer';
+import cors from 'cors';
+import helmet from 'helmet';
+import rateLimit from 'express-rate-limit';
+import slowDown from 'express-slow-down';
+import compression from 'compression';
+import morgan from 'morgan';
+import asyncHandler from 'express-async-handler';
+import { createHmac, timingSafeEqual } from 'crypto';
+const upload = multer();
+app.post('/webhooks/forms', bodyParser.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) }), upload.none(), cors(), helmet(), rateLimit({ max: 10 }), slowDown({ delayAfter: 5 }), compression(), morgan('tiny'), asyncHandler(async (req, res) => {
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  await saveSubmission(req.body);
+  res.end();
+}));` }] }],
     },
     {
       name: 'koa-body parser verifies nothing',
@@ -864,7 +1379,21 @@ router.post('/webhooks/mailgun', koaBody(), async (ctx) => {
   await recordDelivery(ctx.request.body);
   ctx.status = 200;
 });`,
-      errors: [{ line: 5, message }],
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifySignature', output: `
+import Router from '@koa/router';
+import { koaBody } from 'koa-body';
+import { createHmac, timingSafeEqual } from 'crypto';
+const router = new Router();
+router.post('/webhooks/mailgun', koaBody(), async (ctx) => {
+  const receivedSignature = Buffer.from(String(ctx.get('x-mailgun-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.MAILGUN_WEBHOOK_SECRET!).update(ctx.request.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    ctx.status = 401;
+    return;
+  }
+  await recordDelivery(ctx.request.body);
+  ctx.status = 200;
+});` }] }],
     },
   ],
 });
