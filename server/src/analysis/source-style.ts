@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { forEachNode, isTerminator } from '../engine/ast.js';
+import { forEachNode, isTerminator, someDescendant } from '../engine/ast.js';
 import type { TextEdit } from '../engine/types.js';
 
 /**
@@ -89,11 +89,11 @@ export function ownLines(node: ts.Node, sourceFile: ts.SourceFile): readonly [nu
 }
 
 /**
- * An edit that adds a statement (its text without indentation) as the last of a block, on a
- * line of its own at the indentation of the block's statements. With `beforeExit`, a final
- * `return`/`throw`/`break`/`continue` stays last: the statement goes before it.
+ * An edit that adds statements (their text without indentation) at the end of a block, each on
+ * a line of its own at the indentation of the block's statements. With `beforeExit`, a final
+ * `return`/`throw`/`break`/`continue` stays last: the statements go before it.
  */
-export function appendStatement(block: ts.Block, statement: string, sourceFile: ts.SourceFile, beforeExit = false): TextEdit | undefined {
+export function appendStatements(block: ts.Block, added: readonly string[], sourceFile: ts.SourceFile, beforeExit = false): TextEdit | undefined {
   const text = sourceFile.text;
   const statements = block.statements;
   const last = statements[statements.length - 1];
@@ -101,14 +101,34 @@ export function appendStatement(block: ts.Block, statement: string, sourceFile: 
     const open = block.getStart(sourceFile);
     if (text.slice(open + 1, block.end - 1).trim() !== '') return undefined;
     const indent = indentAt(text, open);
-    return { start: open + 1, end: block.end - 1, text: `\n${indent}${codeStyle(sourceFile).indentUnit}${statement}\n${indent}` };
+    const inner = indent + codeStyle(sourceFile).indentUnit;
+    return { start: open + 1, end: block.end - 1, text: `${added.map((statement) => `\n${inner}${statement}`).join('')}\n${indent}` };
   }
   const indent = indentAt(text, last.getStart(sourceFile));
+  const onLines = added.map((statement) => `\n${indent}${statement}`).join('');
   if (beforeExit && isTerminator(last)) {
     const lines = ownLines(last, sourceFile);
-    return lines && { start: lines[0], end: lines[0], text: `${indent}${statement}\n` };
+    return lines && { start: lines[0], end: lines[0], text: `${onLines.slice(1)}\n` };
   }
   const at = endOfLineAfter(text, last.end);
   // A block closed on the statement's own line (`{ work(); }`) stays on one line.
-  return at === undefined ? { start: last.end, end: last.end, text: ` ${statement}` } : { start: at, end: at, text: `\n${indent}${statement}` };
+  return at === undefined ? { start: last.end, end: last.end, text: added.map((statement) => ` ${statement}`).join('') } : { start: at, end: at, text: onLines };
+}
+
+/**
+ * A `return`, `break` or `continue` among the statements (a final one aside, and those of
+ * nested functions): a path that leaves before statements added at the end would run.
+ */
+export function exitsEarly(statements: readonly ts.Statement[]): boolean {
+  const last = statements[statements.length - 1];
+  const isExit = (node: ts.Node): boolean => ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node);
+  return statements.some((statement) => {
+    if (statement === last && isTerminator(statement)) return false;
+    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideFunction(node, statement));
+  });
+}
+
+function insideFunction(node: ts.Node, root: ts.Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) if (ts.isFunctionLike(current)) return true;
+  return false;
 }

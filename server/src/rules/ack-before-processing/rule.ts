@@ -1,11 +1,11 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, someDescendant, statementsOf } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, statementsOf } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
 import { autoAckOnDelivery, isAckCall, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { PUBLISH_METHODS } from '../../analysis/publish-calls.js';
-import { appendStatement, codeStyle, indentAt, ownLines } from '../../analysis/source-style.js';
+import { appendStatements, codeStyle, exitsEarly, indentAt, ownLines } from '../../analysis/source-style.js';
 import { isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall, type AutoAck } from '../../models/messaging.js';
 
@@ -74,21 +74,6 @@ function ackLabel(call: ts.CallExpression): string {
   return callee.length > 40 ? (calleeName(call) ?? 'ack') : callee;
 }
 
-/** A `return`, `break` or `continue` among the statements (a final one aside): a path on which an ack placed last would not run. */
-function exitsEarly(statements: readonly ts.Statement[]): boolean {
-  const last = statements[statements.length - 1];
-  const isExit = (node: ts.Node): boolean => ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node);
-  return statements.some((statement) => {
-    if (statement === last && isTerminator(statement)) return false;
-    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideFunction(node, statement));
-  });
-}
-
-function insideFunction(node: ts.Node, root: ts.Node): boolean {
-  for (let current = node.parent; current && current !== root; current = current.parent) if (ts.isFunctionLike(current)) return true;
-  return false;
-}
-
 /** Work with the message after the end of the block: moving the ack to the block's end would still leave it first. */
 function worksAfter(block: ts.Block, handler: MessageHandler, facts: FileFacts): boolean {
   let found = false;
@@ -115,7 +100,7 @@ function ackLastSuggestion(call: ts.CallExpression, handler: MessageHandler, fil
   const lines = ownLines(statement, file.sourceFile);
   if (!lines || exitsEarly(after) || worksAfter(block, handler, file.facts)) return [];
   const moved = file.text.slice(statement.getStart(file.sourceFile), lines[1]).replace(/\r?\n$/, '');
-  const insert = appendStatement(block, moved, file.sourceFile, true);
+  const insert = appendStatements(block, [moved], file.sourceFile, true);
   if (!insert) return [];
   return [{ messageId: 'ackLast', fix: (fixer) => [fixer.remove(lines), insert] }];
 }
@@ -151,7 +136,7 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
   const option: TextEdit = { start: prop.initializer.getStart(file.sourceFile), end: prop.initializer.end, text: 'false' };
   let body: TextEdit[] | undefined;
   if (ts.isBlock(fn.body)) {
-    const insert = !exitsEarly(afterGuards(fn.body.statements)) && appendStatement(fn.body, ack, file.sourceFile, true);
+    const insert = !exitsEarly(afterGuards(fn.body.statements)) && appendStatements(fn.body, [ack], file.sourceFile, true);
     body = insert ? [insert] : undefined;
   } else {
     body = conciseBodyWithAck(fn as ts.ArrowFunction, message, ack, file);
