@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { forEachNode, isTerminator, someDescendant } from '../engine/ast.js';
+import { forEachNode, insideNestedFunction, isTerminator, someDescendant } from '../engine/ast.js';
 import type { TextEdit } from '../engine/types.js';
 
 /**
@@ -124,11 +124,6 @@ export function exitsEarly(statements: readonly ts.Statement[]): boolean {
   const isExit = (node: ts.Node): boolean => ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node);
   return statements.some((statement) => {
     if (statement === last && isTerminator(statement)) return false;
-    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideFunction(node, statement));
+    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideNestedFunction(node, statement));
   });
-}
-
-function insideFunction(node: ts.Node, root: ts.Node): boolean {
-  for (let current = node.parent; current && current !== root; current = current.parent) if (ts.isFunctionLike(current)) return true;
-  return false;
 }

@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, forEachNode, hasTerminator, isTerminator, statementsOf } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachNode, hasTerminator, isAsyncFunction, isTerminator, statementsOf } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
@@ -105,7 +105,7 @@ function ackLastSuggestion(call: ts.CallExpression, handler: MessageHandler, fil
   return [{ messageId: 'ackLast', fix: (fixer) => [fixer.remove(lines), insert] }];
 }
 
-/** The statements that end a body before the message is used: `if (!msg) return;` guards. */
+/** The statements after a body's leading guards (`if (!msg) return;`): a guard leaves before there is anything to ack. */
 function afterGuards(statements: readonly ts.Statement[]): readonly ts.Statement[] {
   let first = 0;
   while (first < statements.length && isGuard(statements[first])) first++;
@@ -132,6 +132,7 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
   const message = fn.parameters[0].name.text;
   const style = codeStyle(file.sourceFile);
   const ackCall = fillCall(autoAck.manualAckCall, { consumer: consumer.getText(), message });
+  if (!ackCall) return [];
   const ack = `${ackCall}${style.semicolon}`;
   const option: TextEdit = { start: prop.initializer.getStart(file.sourceFile), end: prop.initializer.end, text: 'false' };
   let body: TextEdit[] | undefined;
@@ -139,9 +140,10 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
     const insert = !exitsEarly(afterGuards(fn.body.statements)) && appendStatements(fn.body, [ack], file.sourceFile, true);
     body = insert ? [insert] : undefined;
   } else {
+    // Only an arrow function has a concise body.
     body = conciseBodyWithAck(fn as ts.ArrowFunction, message, ack, file);
   }
-  return body ? [{ messageId: 'manualAck', data: { ack: ackCall ?? '' }, fix: () => [...body, option] }] : [];
+  return body ? [{ messageId: 'manualAck', data: { ack: ackCall }, fix: () => [...body, option] }] : [];
 }
 
 function conciseBodyWithAck(fn: ts.ArrowFunction, message: string, ack: string, file: ParsedFile): TextEdit[] | undefined {
@@ -158,9 +160,8 @@ function conciseBodyWithAck(fn: ts.ArrowFunction, message: string, ack: string, 
   lines.push(ack);
   const indent = indentAt(file.text, fn.getStart(file.sourceFile));
   const block = `{\n${lines.map((line) => `${indent}${indentUnit}${line}\n`).join('')}${indent}}`;
-  const isAsync = !!ts.getModifiers(fn)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
   const edits: TextEdit[] = [{ start: fn.body.getStart(file.sourceFile), end: fn.body.end, text: block }];
-  if (!isAsync) edits.unshift({ start: fn.getStart(file.sourceFile), end: fn.getStart(file.sourceFile), text: 'async ' });
+  if (!isAsyncFunction(fn)) edits.unshift({ start: fn.getStart(file.sourceFile), end: fn.getStart(file.sourceFile), text: 'async ' });
   return edits;
 }
 

@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachNode, hasTerminator, isTerminator, propertyName } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachNode, hasTerminator, insideNestedFunction, isTerminator, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
@@ -65,13 +65,6 @@ function isPromiseReject(expr: ts.Expression | undefined): boolean {
   let node = skipOuter(expr);
   if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
   return ts.isCallExpression(node) && dottedName(node.expression) === 'Promise.reject';
-}
-
-function insideNestedFunction(node: ts.Node, root: ts.Node): boolean {
-  for (let current = node.parent; current && current !== root; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-  }
-  return false;
 }
 
 /** The catch body rethrows, nacks, dead-letters the message or exits the process. */
@@ -311,8 +304,11 @@ function failureSuggestions(catcher: Catcher, handler: MessageHandler, file: Par
   if (failCall) {
     const edits: TextEdit[] = commitsInCatch.map((call) => ({ start: call.getStart(file.sourceFile), end: call.end, text: failCall }));
     if (edits.length === 0) added.unshift(`${failCall}${semicolon}`);
-    const append = added.length > 0 ? appendStatements(block, added, file.sourceFile, true) : undefined;
-    if (append) edits.push(append);
+    if (added.length > 0) {
+      const append = appendStatements(block, added, file.sourceFile, true);
+      if (!append) return [];
+      edits.push(append);
+    }
     return [{ messageId: 'failMessage', data: { call: failCall }, fix: () => [...edits, ...finallyEdits] }];
   }
   // No call fails it: leaving it unsettled has it redelivered (an SQS message after its visibility timeout).

@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, enclosingClass, propertyValue } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, enclosingClass, isAsyncFunction, propertyValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { Fixer } from '../../engine/types.js';
@@ -35,7 +35,7 @@ function isDiscardingOperator(binary: ts.BinaryExpression, operand: ts.Node): bo
 /** The call runs directly in an async function, where it can be awaited (not at a module's top level: CommonJS has no top-level await). */
 function inAsyncFunction(call: ts.CallExpression): boolean {
   for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
-    if (ts.isFunctionLike(node)) return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+    if (ts.isFunctionLike(node)) return isAsyncFunction(node);
   }
   return false;
 }
