@@ -161,8 +161,8 @@ export function requeuesMessage(call: ts.CallExpression, { requeue }: RequeueCal
   return facts.valueOf(flag)?.kind === ts.SyntaxKind.TrueKeyword;
 }
 
-/** `channel.consume(queue, handler, { noAck: true })`: the option by which the broker forgets each message on delivery. */
-export function autoAckOnDelivery(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; autoAck: AutoAck } | undefined {
+/** `channel.consume(queue, handler, { noAck: true })`: the option by which the broker forgets each message on delivery, and the handler argument. */
+export function autoAckOnDelivery(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; autoAck: AutoAck; handler: ts.Expression | undefined } | undefined {
   if (!receiverOf(call)) return undefined;
   for (const { entry } of CALLBACKS) {
     const autoAck = entry.autoAck;
@@ -171,7 +171,7 @@ export function autoAckOnDelivery(call: ts.CallExpression, facts: FileFacts): { 
     if (autoAck.exempt && stringValue(call.arguments[autoAck.exempt.argument]) === autoAck.exempt.queue) return undefined;
     const lookup = lookupProperty(call.arguments[entry.options], autoAck.option, facts);
     if (lookup.kind !== 'present' || !lookup.value) return undefined;
-    return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? { prop: lookup.prop, autoAck } : undefined;
+    return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? { prop: lookup.prop, autoAck, handler: call.arguments[entry.handler] } : undefined;
   }
   return undefined;
 }

@@ -2,7 +2,7 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, isFunctionNode, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { hasDecorator, importsAny, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf } from './syntax.js';
-import { MESSAGING_LIBRARIES, type Evidence, type MessagingLibrary, type PublishCall } from '../models/messaging.js';
+import { MESSAGING_LIBRARIES, type Evidence, type MessagingLibrary, type PublishCall, type Unconfirmed } from '../models/messaging.js';
 
 /**
  * Publish recognition from the rows of models/messaging.ts: which calls hand a message to
@@ -45,7 +45,7 @@ export function awaitablePublish(call: ts.CallExpression, facts: FileFacts): str
 }
 
 /** An option of the publish's record that turns the broker's confirmation off (Kafka `acks: 0`), with the row's words for it. */
-export function unconfirmedOption(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; unconfirmed: NonNullable<PublishCall['unconfirmed']> } | undefined {
+export function unconfirmedOption(call: ts.CallExpression, facts: FileFacts): { prop: ts.ObjectLiteralElementLike; unconfirmed: Unconfirmed } | undefined {
   for (const { library, publish } of BY_METHOD.get(calleeName(call) ?? '') ?? []) {
     const unconfirmed = publish.unconfirmed;
     if (!unconfirmed || !isPublish(call, publish, library, facts)) continue;

@@ -156,6 +156,19 @@ export function someDescendant(root: ts.Node, test: (node: ts.Node) => boolean):
   return found;
 }
 
+/** An `async` function or method. */
+export function isAsyncFunction(node: ts.Node): boolean {
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+}
+
+/** True when a function lies between the node and `root` (the node runs in a callback, not in `root`'s own flow). */
+export function insideNestedFunction(node: ts.Node, root: ts.Node): boolean {
+  for (let current = node.parent; current && current !== root; current = current.parent) {
+    if (ts.isFunctionLike(current)) return true;
+  }
+  return false;
+}
+
 /** True when `inner` lies within `outer`'s span. */
 export function contains(outer: ts.Node, inner: ts.Node): boolean {
   return inner.getStart() >= outer.getStart() && inner.getEnd() <= outer.getEnd();

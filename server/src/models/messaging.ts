@@ -51,6 +51,8 @@ export interface AutoAck {
   exempt?: { argument: number; queue: string };
   /** How the advice names acking by hand: `channel.ack(msg)`. */
   manualAck?: string;
+  /** How a fix writes that ack (see `fillCall`): `{{consumer}}` is the receiver of the consume call, `{{message}}` the handler's message. */
+  manualAckCall?: string;
 }
 
 /** One way a consumer hands messages to the app. */
@@ -113,8 +115,22 @@ export interface SettleCall extends SdkCall {
   target: 'message' | 'chain' | 'none';
   /** It settles a whole batch: it commits, but is no acknowledgement of one message. */
   batch?: true;
-  /** For a negative acknowledgement: the argument that says whether the message goes back on its queue, its default, and how the advice writes a dead-lettering call. */
-  requeue?: { argument: number; default: boolean; deadLetter: string };
+  /** For a negative acknowledgement: whether and how it may put the message back on its queue. */
+  requeue?: Requeue;
+}
+
+/** The flag of a negative acknowledgement that puts the message back on its queue. */
+export interface Requeue {
+  /** The argument that holds the flag (the message is argument 0). */
+  argument: number;
+  /** What the call does when the flag is left out. */
+  default: boolean;
+  /** The flag's value that turns requeueing off, as a fix writes it. */
+  off: string;
+  /** What a fix writes for the arguments between the message and the flag when the call leaves them out: amqplib `nack`'s `allUpTo`. */
+  between: readonly string[];
+  /** How the advice writes a dead-lettering call. */
+  deadLetter: string;
 }
 
 /** Where a handler reads how often its message has been delivered. */
@@ -125,6 +141,11 @@ export interface DeliveryCount {
   headers: readonly string[];
   /** How the advice names it. */
   example: string;
+  /**
+   * An expression over `{{message}}` (see `fillCall`) that holds while the message is below its
+   * delivery limit, for a fix to requeue only then: amqplib `!{{message}}.fields.redelivered` (one retry).
+   */
+  belowLimit?: string;
 }
 
 /** A call that publishes a message. */
@@ -146,7 +167,20 @@ export interface PublishCall extends SdkCall {
    */
   nameOnly?: { min: number; firstIsName?: true };
   /** An option of the call's record that turns the broker's confirmation off: Kafka `acks: 0`. */
-  unconfirmed?: { option: string; value: number; broker: string; default: string };
+  unconfirmed?: Unconfirmed;
+}
+
+/** A publish option whose value makes the broker skip confirming the write. */
+export interface Unconfirmed {
+  option: string;
+  /** The value that turns the confirmation off. */
+  value: number;
+  /** How the advice names the broker. */
+  broker: string;
+  /** How the advice names the option's default. */
+  default: string;
+  /** The value a fix writes to have the write confirmed: Kafka `-1` (all in-sync replicas). */
+  confirmed: number;
 }
 
 export interface MessagingLibrary {
@@ -162,6 +196,11 @@ export interface MessagingLibrary {
   acks: readonly SettleCall[];
   /** Calls that hand a message back as failed (redelivered, dead-lettered or dropped). */
   nacks: readonly SettleCall[];
+  /**
+   * How a fix writes the call that fails a message for good, without requeueing it (see
+   * `fillCall`): `{{channel}}` is the receiver of the handler's ack, `{{message}}` the message.
+   */
+  failCall?: string;
   deliveryCount?: DeliveryCount;
   publishes: readonly PublishCall[];
   /** Option keys of a publish call's arguments that name its destination, as the library (and the wrappers apps write around it) spell them. */
@@ -184,7 +223,13 @@ const AMQP_CONSUME: ConsumeEntry = {
   handler: 1,
   options: 2,
   // Direct reply-to can only be consumed in no-ack mode.
-  autoAck: { option: 'noAck', when: 'delivery', exempt: { argument: 0, queue: 'amq.rabbitmq.reply-to' }, manualAck: 'channel.ack(msg)' },
+  autoAck: {
+    option: 'noAck',
+    when: 'delivery',
+    exempt: { argument: 0, queue: 'amq.rabbitmq.reply-to' },
+    manualAck: 'channel.ack(msg)',
+    manualAckCall: '{{consumer}}.ack({{message}})',
+  },
   evidence: { imports: true, receiverWords: ['channel', 'ch', 'chan', 'amqp', 'rabbit', 'rabbitmq'], options: ['noAck'], messageProperties: ['content', 'fields'] },
 };
 
@@ -194,16 +239,22 @@ const AMQP_ACKS: readonly SettleCall[] = [
 ];
 
 const AMQP_NACKS: readonly SettleCall[] = [
-  { method: 'nack', target: 'message', requeue: { argument: 2, default: true, deadLetter: 'nack(msg, false, false)' } },
-  { method: 'reject', target: 'message', requeue: { argument: 1, default: true, deadLetter: 'nack(msg, false, false)' } },
+  { method: 'nack', target: 'message', requeue: { argument: 2, default: true, off: 'false', between: ['false'], deadLetter: 'nack(msg, false, false)' } },
+  { method: 'reject', target: 'message', requeue: { argument: 1, default: true, off: 'false', between: [], deadLetter: 'nack(msg, false, false)' } },
 ];
 
-const AMQP_DELIVERY_COUNT: DeliveryCount = { properties: ['redelivered'], headers: ['x-death', 'x-delivery-count'], example: 'msg.fields.redelivered' };
+const AMQP_DELIVERY_COUNT: DeliveryCount = {
+  properties: ['redelivered'],
+  headers: ['x-death', 'x-delivery-count'],
+  example: 'msg.fields.redelivered',
+  belowLimit: '!{{message}}.fields.redelivered',
+};
 
 const RABBIT = {
   payload: ['content'],
   acks: AMQP_ACKS,
   nacks: AMQP_NACKS,
+  failCall: '{{channel}}.nack({{message}}, false, false)',
   deliveryCount: AMQP_DELIVERY_COUNT,
   destinations: ['exchange', 'routingKey', 'queue'],
   onReturn: 'nothing',
@@ -212,7 +263,7 @@ const RABBIT = {
 } as const;
 
 const KAFKA_PUBLISHER: Evidence = { receiverWords: ['producer', 'kafka'] };
-const KAFKA_NO_ACKS = { option: 'acks', value: 0, broker: 'Kafka', default: '-1, all in-sync replicas' };
+const KAFKA_NO_ACKS = { option: 'acks', value: 0, broker: 'Kafka', default: '-1, all in-sync replicas', confirmed: -1 };
 
 const BULL_QUEUE: Evidence = { classes: ['Queue'], receiverWords: ['queue'], notReceiverWords: ['set', 'list'] };
 const NEST_QUEUE: Evidence = { injectedBy: ['InjectQueue'] };
@@ -372,6 +423,8 @@ export const MESSAGING_LIBRARIES: readonly MessagingLibrary[] = [
     payload: ['data'],
     acks: [{ method: 'ack', target: 'message' }],
     nacks: [{ method: 'nack', target: 'message' }],
+    // Redelivered until the subscription's dead-letter policy takes it.
+    failCall: '{{message}}.nack()',
     deliveryCount: { properties: ['deliveryAttempt'], headers: [], example: 'message.deliveryAttempt' },
     publishes: [
       { method: 'publishMessage', returns: 'promise' },
@@ -400,6 +453,7 @@ export const MESSAGING_LIBRARIES: readonly MessagingLibrary[] = [
       { method: 'nak', target: 'chain' },
       { method: 'term', target: 'chain' },
     ],
+    failCall: '{{message}}.term()',
     deliveryCount: { properties: ['redeliveryCount', 'redelivered'], headers: [], example: 'msg.info.redeliveryCount' },
     publishes: [{ method: 'publish', returns: 'promise', publisher: { receiverWords: ['js', 'jetstream'], factories: ['jetstream'] } }],
     destinations: ['subject'],
@@ -433,3 +487,10 @@ export const MESSAGING_LIBRARIES: readonly MessagingLibrary[] = [
     publishes: bullAdds(NEST_QUEUE),
   },
 ];
+
+/** A fix's call template with its `{{name}}` placeholders filled; undefined when a value it needs is missing. */
+export function fillCall(template: string, values: Readonly<Record<string, string | undefined>>): string | undefined {
+  let missing = false;
+  const filled = template.replace(/\{\{(\w+)\}\}/g, (_, name: string) => values[name] ?? ((missing = true), ''));
+  return missing ? undefined : filled;
+}

@@ -282,7 +282,13 @@ const channel = await (await amqp.connect(url)).createChannel();
 await channel.consume('orders', async (msg) => {
   await saveOrder(JSON.parse(msg.content.toString()));
 }, { noAck: true });`,
-      errors: [{ line: 6, message: /noAck: true/ }],
+      errors: [{ line: 6, message: /noAck: true/, suggestions: [{ messageId: 'manualAck', output: `
+import amqp from 'amqplib';
+const channel = await (await amqp.connect(url)).createChannel();
+await channel.consume('orders', async (msg) => {
+  await saveOrder(JSON.parse(msg.content.toString()));
+  channel.ack(msg);
+}, { noAck: false });` }] }],
     },
     {
       name: 'amqplib: noAck on its own line',
@@ -314,7 +320,14 @@ export function start(channel) {
     await saveOrder(order);
   });
 }`,
-      errors: [{ line: 4, message: /channel\.ack acknowledges the message before it is processed/ }],
+      errors: [{ line: 4, message: /channel\.ack acknowledges the message before it is processed/, suggestions: [{ messageId: 'ackLast', output: `
+export function start(channel) {
+  channel.consume('orders', async (msg) => {
+    const order = JSON.parse(msg.content.toString());
+    await saveOrder(order);
+    channel.ack(msg);
+  });
+}` }] }],
     },
     {
       name: 'amqplib: ack before passing the message on',
@@ -324,7 +337,12 @@ channel.consume('orders', async (msg) => {
   ch.ack(msg);
   await processOrder(msg);
 });`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+channel.consume('orders', async (msg) => {
+  if (!msg) return;
+  await processOrder(msg);
+  ch.ack(msg);
+});` }] }],
     },
     {
       name: 'amqplib: ack before processing a parsed value',
@@ -334,7 +352,12 @@ channel.consume('orders', async function (msg) {
   this.channel.ack(msg);
   await reserveStock(orderId, items);
 });`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+channel.consume('orders', async function (msg) {
+  const { orderId, items } = JSON.parse(msg.content.toString());
+  await reserveStock(orderId, items);
+  this.channel.ack(msg);
+});` }] }],
     },
     {
       name: 'amqplib: named handler function',
@@ -344,7 +367,12 @@ async function onOrder(msg) {
   await fulfil(JSON.parse(msg.content.toString()));
 }
 channel.consume('orders', onOrder);`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'ackLast', output: `
+async function onOrder(msg) {
+  await fulfil(JSON.parse(msg.content.toString()));
+  channel.ack(msg);
+}
+channel.consume('orders', onOrder);` }] }],
     },
     {
       name: 'amqplib: class method via bind',
@@ -358,7 +386,16 @@ export class Worker {
     await this.service.process(msg.content.toString());
   }
 }`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'ackLast', output: `
+export class Worker {
+  start() {
+    return this.channel.consume('orders', this.handle.bind(this));
+  }
+  async handle(msg) {
+    await this.service.process(msg.content.toString());
+    this.channel.ack(msg);
+  }
+}` }] }],
     },
     {
       name: 'amqplib: delegated method called with the message',
@@ -372,7 +409,16 @@ class Consumer {
     await this.orders.create(JSON.parse(msg.content.toString()));
   }
 }`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'ackLast', output: `
+class Consumer {
+  async start() {
+    await this.channel.consume('orders', (msg) => this.onMessage(msg));
+  }
+  private async onMessage(msg) {
+    await this.orders.create(JSON.parse(msg.content.toString()));
+    this.channel.ack(msg);
+  }
+}` }] }],
     },
     {
       name: 'amqplib: ack then delegate the message',
@@ -381,7 +427,11 @@ channel.consume('orders', async (msg) => {
   channel.ack(msg);
   await this.handle(msg);
 });`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'ackLast', output: `
+channel.consume('orders', async (msg) => {
+  await this.handle(msg);
+  channel.ack(msg);
+});` }] }],
     },
     {
       name: 'amqplib: ack inside an if that does not exit',
@@ -406,7 +456,16 @@ amqp.connect(url, (err, conn) => {
     });
   });
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'ackLast', output: `
+const amqp = require('amqplib/callback_api');
+amqp.connect(url, (err, conn) => {
+  conn.createChannel((err2, ch) => {
+    ch.consume('tasks', (msg) => {
+      runTask(msg.content.toString());
+      ch.ack(msg);
+    });
+  });
+});` }] }],
     },
     {
       name: 'Pub/Sub: ack first',
@@ -418,7 +477,14 @@ subscription.on('message', async (message) => {
   const event = JSON.parse(message.data.toString());
   await handleEvent(event);
 });`,
-      errors: [{ line: 5, message: /message\.ack/ }],
+      errors: [{ line: 5, message: /message\.ack/, suggestions: [{ messageId: 'ackLast', output: `
+import { PubSub } from '@google-cloud/pubsub';
+const subscription = new PubSub().subscription('orders-sub');
+subscription.on('message', async (message) => {
+  const event = JSON.parse(message.data.toString());
+  await handleEvent(event);
+  message.ack();
+});` }] }],
     },
     {
       name: 'Pub/Sub: subscription from a subscription() call',
@@ -428,7 +494,12 @@ sub.on('message', (m) => {
   m.ack();
   store(Buffer.from(m.data, 'base64').toString());
 });`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+const sub = pubsub.subscription('s');
+sub.on('message', (m) => {
+  store(Buffer.from(m.data, 'base64').toString());
+  m.ack();
+});` }] }],
     },
     {
       name: 'Pub/Sub: named handler',
@@ -438,7 +509,12 @@ const messageHandler = async (message) => {
   await db.insert(JSON.parse(message.data));
 };
 subscription.on('message', messageHandler);`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'ackLast', output: `
+const messageHandler = async (message) => {
+  await db.insert(JSON.parse(message.data));
+  message.ack();
+};
+subscription.on('message', messageHandler);` }] }],
     },
     {
       name: 'JetStream: ack first in for await',
@@ -451,7 +527,15 @@ for await (const m of messages) {
   m.ack();
   await handleOrder(m.json());
 }`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'ackLast', output: `
+import { connect } from 'nats';
+const nc = await connect();
+const c = await nc.jetstream().consumers.get('ORDERS', 'worker');
+const messages = await c.consume();
+for await (const m of messages) {
+  await handleOrder(m.json());
+  m.ack();
+}` }] }],
     },
     {
       name: 'JetStream: consume callback',
@@ -462,7 +546,13 @@ await consumer.consume({
     await handleOrder(JSON.parse(new TextDecoder().decode(m.data)));
   },
 });`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+await consumer.consume({
+  callback: async (m) => {
+    await handleOrder(JSON.parse(new TextDecoder().decode(m.data)));
+    m.ack();
+  },
+});` }] }],
     },
     {
       name: 'JetStream: fetch batch',
@@ -472,7 +562,12 @@ for await (const m of batch) {
   m.ack();
   await save(m.string());
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+const batch = await consumer.fetch({ max_messages: 10 });
+for await (const m of batch) {
+  await save(m.string());
+  m.ack();
+}` }] }],
     },
     {
       name: 'SQS v3: delete before processing',
@@ -486,7 +581,16 @@ export async function poll(QueueUrl: string) {
     await handleOrder(JSON.parse(message.Body!));
   }
 }`,
-      errors: [{ line: 7, message: /sqs\.send acknowledges/ }],
+      errors: [{ line: 7, message: /sqs\.send acknowledges/, suggestions: [{ messageId: 'ackLast', output: `
+import { SQSClient, ReceiveMessageCommand, DeleteMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export async function poll(QueueUrl: string) {
+  const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+  for (const message of Messages ?? []) {
+    await handleOrder(JSON.parse(message.Body!));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: message.ReceiptHandle }));
+  }
+}` }] }],
     },
     {
       name: 'SQS v3: response.Messages and a prepared command',
@@ -502,7 +606,18 @@ while (true) {
     await runJob(job);
   }
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'ackLast', output: `
+const receive = new ReceiveMessageCommand({ QueueUrl: url, WaitTimeSeconds: 20 });
+while (true) {
+  const response = await client.send(receive);
+  for (const m of response.Messages || []) {
+    const job = JSON.parse(m.Body);
+    await runJob(job);
+    await client.send(
+      new DeleteMessageCommand({ QueueUrl: url, ReceiptHandle: m.ReceiptHandle }),
+    );
+  }
+}` }] }],
     },
     {
       name: 'SQS v3: Messages.map callback',
@@ -512,7 +627,12 @@ await Promise.all(Messages.map(async (m) => {
   await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
   await handle(m.Body);
 }));`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `
+const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+await Promise.all(Messages.map(async (m) => {
+  await handle(m.Body);
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+}));` }] }],
     },
     {
       name: 'SQS v2: deleteMessage before processing',
@@ -526,7 +646,16 @@ async function poll(QueueUrl) {
     await handle(JSON.parse(m.Body));
   }
 }`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'ackLast', output: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+async function poll(QueueUrl) {
+  const data = await sqs.receiveMessage({ QueueUrl }).promise();
+  for (const m of data.Messages || []) {
+    await handle(JSON.parse(m.Body));
+    await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
+  }
+}` }] }],
     },
     {
       name: 'sqs-consumer: manual delete before the work',
@@ -539,7 +668,15 @@ const app = Consumer.create({
     await processOrder(JSON.parse(message.Body));
   },
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'ackLast', output: `
+import { Consumer } from 'sqs-consumer';
+const app = Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    await processOrder(JSON.parse(message.Body));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: queueUrl, ReceiptHandle: message.ReceiptHandle }));
+  },
+});` }] }],
     },
     {
       name: 'amqplib: forwarding after the ack does not excuse it',
@@ -548,7 +685,11 @@ channel.consume('incoming', (msg) => {
   channel.ack(msg);
   channel.sendToQueue('orders', msg.content);
 });`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'ackLast', output: `
+channel.consume('incoming', (msg) => {
+  channel.sendToQueue('orders', msg.content);
+  channel.ack(msg);
+});` }] }],
     },
     {
       name: 'amqplib: noAck and an unrelated early ack in another consumer',
@@ -558,7 +699,20 @@ channel.consume('b', async (msg) => {
   channel.ack(msg);
   await work(msg.content);
 });`,
-      errors: [{ line: 2 }, { line: 4 }],
+      errors: [{ line: 2, suggestions: [{ messageId: 'manualAck', output: `
+channel.consume('a', async (msg) => {
+  await work(msg.content);
+  channel.ack(msg);
+}, { noAck: false });
+channel.consume('b', async (msg) => {
+  channel.ack(msg);
+  await work(msg.content);
+});` }] }, { line: 4, suggestions: [{ messageId: 'ackLast', output: `
+channel.consume('a', (msg) => work(msg.content), { noAck: true });
+channel.consume('b', async (msg) => {
+  await work(msg.content);
+  channel.ack(msg);
+});` }] }],
     },
     {
       name: 'SQS: messages returned by a receive helper in the same file',
@@ -574,7 +728,18 @@ export async function poll() {
     await importShipment(JSON.parse(message.Body));
   }
 }`,
-      errors: [{ line: 9 }],
+      errors: [{ line: 9, suggestions: [{ messageId: 'ackLast', output: `
+async function receive(queueUrl) {
+  const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl: queueUrl }));
+  return Messages;
+}
+export async function poll() {
+  const messages = await receive(QUEUE);
+  for (const message of messages) {
+    await importShipment(JSON.parse(message.Body));
+    await sqs.send(new DeleteMessageCommand({ QueueUrl: QUEUE, ReceiptHandle: message.ReceiptHandle }));
+  }
+}` }] }],
     },
     {
       name: 'amqp-connection-manager: the channel wrapper acks before the work',
@@ -584,7 +749,12 @@ await channelWrapper.consume('orders', async (msg) => {
   channelWrapper.ack(msg);
   await fulfil(JSON.parse(msg.content.toString()));
 });`,
-      errors: [{ line: 4, message: /^channelWrapper\.ack acknowledges the message before it is processed/ }],
+      errors: [{ line: 4, message: /^channelWrapper\.ack acknowledges the message before it is processed/, suggestions: [{ messageId: 'ackLast', output: `import amqp from 'amqp-connection-manager';
+const channelWrapper = amqp.connect([url]).createChannel();
+await channelWrapper.consume('orders', async (msg) => {
+  await fulfil(JSON.parse(msg.content.toString()));
+  channelWrapper.ack(msg);
+});` }] }],
     },
     {
       name: 'JetStream (@nats-io/nats-core in the file): a pull subscription acked before the work',
@@ -594,7 +764,79 @@ for await (const m of sub) {
   m.ack();
   await fulfil(m.json());
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'ackLast', output: `import { headers } from '@nats-io/nats-core';
+const sub = await js.pullSubscribe('orders.*', { config: { durable_name: 'worker' } });
+for await (const m of sub) {
+  await fulfil(m.json());
+  m.ack();
+}` }] }],
+    },
+    {
+      name: 'suggestion: noAck with a guarded concise handler becomes an async block that acks after the work',
+      code: `channel.consume('receipts', (msg) => msg && sendReceipt(JSON.parse(msg.content.toString())), {
+  noAck: true,
+});`,
+      errors: [{ line: 2, suggestions: [{ messageId: 'manualAck', desc: "Consume with manual acks: \`channel.ack(msg)\` after the handler's work", output: `channel.consume('receipts', async (msg) => {
+  if (!msg) return;
+  await sendReceipt(JSON.parse(msg.content.toString()));
+  channel.ack(msg);
+}, {
+  noAck: false,
+});` }] }],
+    },
+    {
+      name: 'suggestion: noAck in a file without semicolons, the handler guarded first',
+      code: `ch.consume('audit', async (msg) => {
+  if (!msg) return
+  await writeAudit(JSON.parse(msg.content.toString()))
+}, { noAck: true })`,
+      errors: [{ line: 4, suggestions: [{ output: `ch.consume('audit', async (msg) => {
+  if (!msg) return
+  await writeAudit(JSON.parse(msg.content.toString()))
+  ch.ack(msg)
+}, { noAck: false })` }] }],
+    },
+    {
+      name: 'suggestion: noAck with a handler that may return after the work offers nothing',
+      code: `ch.consume('audit', async (msg) => {
+  const entry = JSON.parse(msg.content.toString());
+  if (entry.skip) return;
+  await writeAudit(entry);
+}, { noAck: true });`,
+      errors: [{ line: 5, suggestions: [] }],
+    },
+    {
+      name: 'suggestion: the ack moves before a final return, its comment with it',
+      code: `channel.consume('orders', async (msg) => {
+  channel.ack(msg); // settle early
+  const order = JSON.parse(msg.content.toString());
+  await saveOrder(order);
+  return order.id;
+});`,
+      errors: [{ line: 2, suggestions: [{ output: `channel.consume('orders', async (msg) => {
+  const order = JSON.parse(msg.content.toString());
+  await saveOrder(order);
+  channel.ack(msg); // settle early
+  return order.id;
+});` }] }],
+    },
+    {
+      name: 'suggestion: an exit after the ack would skip an ack placed last: nothing offered',
+      code: `channel.consume('orders', async (msg) => {
+  channel.ack(msg);
+  const order = JSON.parse(msg.content.toString());
+  if (order.test) return;
+  await saveOrder(order);
+});`,
+      errors: [{ line: 2, suggestions: [] }],
+    },
+    {
+      name: 'suggestion: an ack sharing its line with other code is not moved',
+      code: `channel.consume('orders', async (msg) => {
+  if (!msg) return; channel.ack(msg);
+  await saveOrder(JSON.parse(msg.content.toString()));
+});`,
+      errors: [{ line: 2, suggestions: [] }],
     },
   ],
 });

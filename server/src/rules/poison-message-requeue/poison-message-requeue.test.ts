@@ -173,7 +173,30 @@ export async function start(channel: amqp.Channel) {
     }
   });
 }`,
-      errors: [{ line: 9, message: /channel\.nack requeues the failed message with no limit/ }],
+      output: `
+import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('orders', async (msg) => {
+    try {
+      await handleOrder(JSON.parse(msg!.content.toString()));
+      channel.ack(msg!);
+    } catch (err) {
+      channel.nack(msg!, false, false);
+    }
+  });
+}`,
+      errors: [{ line: 9, message: /channel\.nack requeues the failed message with no limit/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('orders', async (msg) => {
+    try {
+      await handleOrder(JSON.parse(msg!.content.toString()));
+      channel.ack(msg!);
+    } catch (err) {
+      channel.nack(msg!, false, !msg!.fields.redelivered);
+    }
+  });
+}` }] }],
     },
     {
       name: 'nack(msg, false, true)',
@@ -187,7 +210,26 @@ channel.consume('orders', async (msg) => {
     channel.nack(msg, false, true);
   }
 });`,
-      errors: [{ line: 8 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, false);
+  }
+});`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'nack(msg, true): requeue defaults to true',
@@ -199,7 +241,22 @@ channel.consume('orders', async (msg) => {
     ch.nack(msg, true);
   }
 });`,
-      errors: [{ line: 6, message: /ch\.nack/ }],
+      output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    ch.nack(msg, true, false);
+  }
+});`,
+      errors: [{ line: 6, message: /ch\.nack/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    ch.nack(msg, true, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'reject(msg)',
@@ -211,7 +268,22 @@ channel.consume('orders', async (msg) => {
     channel.reject(msg);
   }
 });`,
-      errors: [{ line: 6, message: /channel\.reject/ }],
+      output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg, false);
+  }
+});`,
+      errors: [{ line: 6, message: /channel\.reject/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'reject(msg, true)',
@@ -223,7 +295,22 @@ channel.consume('orders', async (msg) => {
     channel.reject(msg, true);
   }
 });`,
-      errors: [{ line: 6 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg, false);
+  }
+});`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.reject(msg, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'nack in a .catch callback',
@@ -233,7 +320,18 @@ channel.consume('orders', (msg) => {
     .then(() => channel.ack(msg))
     .catch(() => channel.nack(msg));
 });`,
-      errors: [{ line: 5 }],
+      output: `
+channel.consume('orders', (msg) => {
+  handle(msg.content)
+    .then(() => channel.ack(msg))
+    .catch(() => channel.nack(msg, false, false));
+});`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', (msg) => {
+  handle(msg.content)
+    .then(() => channel.ack(msg))
+    .catch(() => channel.nack(msg, false, !msg.fields.redelivered));
+});` }] }],
     },
     {
       name: 'nack in the onRejected of .then',
@@ -244,7 +342,20 @@ channel.consume('orders', (msg) => {
     () => channel.nack(msg, false, true),
   );
 });`,
-      errors: [{ line: 5 }],
+      output: `
+channel.consume('orders', (msg) => {
+  handle(msg.content).then(
+    () => channel.ack(msg),
+    () => channel.nack(msg, false, false),
+  );
+});`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', (msg) => {
+  handle(msg.content).then(
+    () => channel.ack(msg),
+    () => channel.nack(msg, false, !msg.fields.redelivered),
+  );
+});` }] }],
     },
     {
       name: 'nack in a branch taken on failure',
@@ -257,7 +368,24 @@ channel.consume('orders', async (msg) => {
   }
   channel.ack(msg);
 });`,
-      errors: [{ line: 5 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  const result = await handle(msg.content);
+  if (!result.ok) {
+    channel.nack(msg, false, false);
+    return;
+  }
+  channel.ack(msg);
+});`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  const result = await handle(msg.content);
+  if (!result.ok) {
+    channel.nack(msg, false, !msg.fields.redelivered);
+    return;
+  }
+  channel.ack(msg);
+});` }] }],
     },
     {
       name: 'nack in an if (error) branch',
@@ -267,7 +395,18 @@ channel.consume('orders', async (msg) => {
   if (error) channel.nack(msg);
   else channel.ack(msg);
 });`,
-      errors: [{ line: 4 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  const { error } = await handle(msg.content);
+  if (error) channel.nack(msg, false, false);
+  else channel.ack(msg);
+});`,
+      errors: [{ line: 4, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  const { error } = await handle(msg.content);
+  if (error) channel.nack(msg, false, !msg.fields.redelivered);
+  else channel.ack(msg);
+});` }] }],
     },
     {
       name: 'nack in the else of a success check',
@@ -280,7 +419,24 @@ channel.consume('orders', async (msg) => {
     channel.nack(msg);
   }
 });`,
-      errors: [{ line: 7 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  const success = await handle(msg.content);
+  if (success) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg, false, false);
+  }
+});`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  const success = await handle(msg.content);
+  if (success) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg, false, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'named handler function',
@@ -294,7 +450,26 @@ async function onMessage(msg) {
   }
 }
 channel.consume('orders', onMessage);`,
-      errors: [{ line: 7 }],
+      output: `
+async function onMessage(msg) {
+  try {
+    await processOrder(msg.content);
+    channel.ack(msg);
+  } catch (e) {
+    channel.nack(msg, false, false);
+  }
+}
+channel.consume('orders', onMessage);`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+async function onMessage(msg) {
+  try {
+    await processOrder(msg.content);
+    channel.ack(msg);
+  } catch (e) {
+    channel.nack(msg, false, !msg.fields.redelivered);
+  }
+}
+channel.consume('orders', onMessage);` }] }],
     },
     {
       name: 'class method via bind, this.channel',
@@ -313,7 +488,36 @@ export class OrdersConsumer {
     }
   }
 }`,
-      errors: [{ line: 12, message: /this\.channel\.nack/ }],
+      output: `
+export class OrdersConsumer {
+  async start() {
+    await this.channel.consume('orders', this.onMessage.bind(this));
+  }
+  async onMessage(msg) {
+    try {
+      await this.orders.handle(msg.content);
+      this.channel.ack(msg);
+    } catch (error) {
+      this.logger.error(error);
+      this.channel.nack(msg, false, false);
+    }
+  }
+}`,
+      errors: [{ line: 12, message: /this\.channel\.nack/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+export class OrdersConsumer {
+  async start() {
+    await this.channel.consume('orders', this.onMessage.bind(this));
+  }
+  async onMessage(msg) {
+    try {
+      await this.orders.handle(msg.content);
+      this.channel.ack(msg);
+    } catch (error) {
+      this.logger.error(error);
+      this.channel.nack(msg, false, !msg.fields.redelivered);
+    }
+  }
+}` }] }],
     },
     {
       name: 'delegated method called with the message',
@@ -328,7 +532,28 @@ class C {
     }
   }
 }`,
-      errors: [{ line: 8 }],
+      output: `
+class C {
+  start() { this.channel.consume('q', (msg) => this.onMessage(msg)); }
+  async onMessage(msg) {
+    try {
+      await this.handle(msg);
+    } catch {
+      this.channel.reject(msg, false);
+    }
+  }
+}`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+class C {
+  start() { this.channel.consume('q', (msg) => this.onMessage(msg)); }
+  async onMessage(msg) {
+    try {
+      await this.handle(msg);
+    } catch {
+      this.channel.reject(msg, !msg.fields.redelivered);
+    }
+  }
+}` }] }],
     },
     {
       name: 'callback_api channel',
@@ -344,7 +569,30 @@ amqp.connect(url, (e, conn) => conn.createChannel((e2, ch) => {
     }
   });
 }));`,
-      errors: [{ line: 9 }],
+      output: `
+const amqp = require('amqplib/callback_api');
+amqp.connect(url, (e, conn) => conn.createChannel((e2, ch) => {
+  ch.consume('tasks', (msg) => {
+    try {
+      runTask(msg.content.toString());
+      ch.ack(msg);
+    } catch (err) {
+      ch.nack(msg, false, false);
+    }
+  });
+}));`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+const amqp = require('amqplib/callback_api');
+amqp.connect(url, (e, conn) => conn.createChannel((e2, ch) => {
+  ch.consume('tasks', (msg) => {
+    try {
+      runTask(msg.content.toString());
+      ch.ack(msg);
+    } catch (err) {
+      ch.nack(msg, false, !msg.fields.redelivered);
+    }
+  });
+}));` }] }],
     },
     {
       name: 'requeue true through a const',
@@ -357,7 +605,24 @@ channel.consume('orders', async (msg) => {
     channel.nack(msg, false, REQUEUE);
   }
 });`,
-      errors: [{ line: 7 }],
+      output: `
+const REQUEUE = true;
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg, false, false);
+  }
+});`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+const REQUEUE = true;
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg, false, !msg.fields.redelivered);
+  }
+});` }] }],
     },
     {
       name: 'a delivery count read after the nack does not help',
@@ -370,7 +635,24 @@ channel.consume('orders', async (msg) => {
     metrics.observe('redeliveries', msg.fields.redelivered ? 1 : 0);
   }
 });`,
-      errors: [{ line: 6 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg, false, false);
+    metrics.observe('redeliveries', msg.fields.redelivered ? 1 : 0);
+  }
+});`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch {
+    channel.nack(msg, false, !msg.fields.redelivered);
+    metrics.observe('redeliveries', msg.fields.redelivered ? 1 : 0);
+  }
+});` }] }],
     },
     {
       name: 'two consumers, one nacks in an error path',
@@ -381,7 +663,20 @@ channel.consume('a', async (msg) => {
 channel.consume('b', async (msg) => {
   try { await b(msg.content); channel.ack(msg); } catch { channel.nack(msg); }
 });`,
-      errors: [{ line: 6 }],
+      output: `
+channel.consume('a', async (msg) => {
+  try { await a(msg.content); channel.ack(msg); } catch { channel.nack(msg, false, false); }
+});
+channel.consume('b', async (msg) => {
+  try { await b(msg.content); channel.ack(msg); } catch { channel.nack(msg, false, false); }
+});`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('a', async (msg) => {
+  try { await a(msg.content); channel.ack(msg); } catch { channel.nack(msg, false, false); }
+});
+channel.consume('b', async (msg) => {
+  try { await b(msg.content); channel.ack(msg); } catch { channel.nack(msg, false, !msg.fields.redelivered); }
+});` }] }],
     },
     {
       name: 'nack in a nested try inside a loop over a parsed batch',
@@ -397,7 +692,30 @@ channel.consume('orders', async (msg) => {
   }
   channel.ack(msg);
 });`,
-      errors: [{ line: 8 }],
+      output: `
+channel.consume('orders', async (msg) => {
+  const items = JSON.parse(msg.content.toString());
+  for (const item of items) {
+    try {
+      await handle(item);
+    } catch (err) {
+      return channel.nack(msg, false, false);
+    }
+  }
+  channel.ack(msg);
+});`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+channel.consume('orders', async (msg) => {
+  const items = JSON.parse(msg.content.toString());
+  for (const item of items) {
+    try {
+      await handle(item);
+    } catch (err) {
+      return channel.nack(msg, false, !msg.fields.redelivered);
+    }
+  }
+  channel.ack(msg);
+});` }] }],
     },
   ],
 });

@@ -2,8 +2,10 @@ import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
+import { skipOuter } from '../../engine/facts.js';
+import type { Fixer, SuggestionReport } from '../../engine/types.js';
 import { messageHandlers, requeueCall, requeuesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
-import type { DeliveryCount } from '../../models/messaging.js';
+import { fillCall, type DeliveryCount, type Requeue } from '../../models/messaging.js';
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);
@@ -81,6 +83,26 @@ function readsDeliveryCountBefore(handler: MessageHandler, before: number, libra
   return !!handler.caller && readsDeliveryCountBefore(handler.caller.handler, handler.caller.call.pos, library);
 }
 
+/** The call with its requeue flag set to `flag`: the flag replaced, or written after the arguments the call leaves out. */
+function withRequeueFlag(call: ts.CallExpression, requeue: Requeue, flag: string, fixer: Fixer) {
+  const args = call.arguments;
+  const present = args[requeue.argument];
+  if (present) return fixer.replaceText(present, flag);
+  // `between` holds the values of arguments 1 .. argument - 1.
+  const missing = [...requeue.between.slice(args.length - 1), flag];
+  return fixer.insertTextAfter(args[args.length - 1], missing.map((value) => `, ${value}`).join(''));
+}
+
+/** Requeue only while the message is below the library's delivery limit: `nack(msg, false, !msg.fields.redelivered)`. */
+function belowLimitSuggestion(call: ts.CallExpression, requeue: Requeue, deliveryCount: DeliveryCount | undefined): SuggestionReport[] {
+  // The message as written (`msg!`, `(msg as Message)`) when it is a plain name underneath.
+  const written = call.arguments[0];
+  const plain = ts.isIdentifier(written) || ts.isNonNullExpression(written) || ts.isParenthesizedExpression(written);
+  const condition = deliveryCount?.belowLimit && plain && ts.isIdentifier(skipOuter(written)) ? fillCall(deliveryCount.belowLimit, { message: written.getText() }) : undefined;
+  if (!condition) return [];
+  return [{ messageId: 'requeueBelowLimit', data: { condition }, fix: (fixer) => withRequeueFlag(call, requeue, condition, fixer) }];
+}
+
 export const rule = defineRule({
   meta: {
     id: 'poison-message-requeue',
@@ -88,7 +110,10 @@ export const rule = defineRule({
     description: 'A failed message is requeued with no limit, so one bad message is redelivered for ever.',
     messages: {
       requeued: '{{nack}} requeues the failed message with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
+      requeueBelowLimit: 'Requeue only while `{{condition}}` (below the delivery limit), else dead-letter it',
     },
+    fixable: 'code',
+    hasSuggestions: true,
   },
   create(ctx) {
     const { facts } = ctx.file;
@@ -107,6 +132,9 @@ export const rule = defineRule({
             node: call,
             messageId: 'requeued',
             data: { nack: dottedName(call.expression) ?? calleeName(call) ?? '', deliveryCount: deliveryCount?.example ?? '', deadLetter: requeue.requeue.deadLetter },
+            // Requeue off: the broker dead-letters the message (or drops it when the queue has no dead-letter exchange).
+            fix: (fixer) => withRequeueFlag(call, requeue.requeue, requeue.requeue.off, fixer),
+            suggest: belowLimitSuggestion(call, requeue.requeue, deliveryCount),
           });
         },
       },

@@ -1,11 +1,14 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachNode, hasTerminator, isTerminator, propertyName } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachNode, hasTerminator, insideNestedFunction, isTerminator, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
-import { defineRule } from '../../engine/rule.js';
+import { defineRule, type ParsedFile } from '../../engine/rule.js';
+import type { SuggestionReport, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
-import { isCommitCall, isMessageRef, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import { isAckCall, isCommitCall, isMessageRef, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { DESTINATION_KEYS, PUBLISH_METHODS } from '../../analysis/publish-calls.js';
+import { appendStatements, codeStyle, exitsEarly } from '../../analysis/source-style.js';
 import { chainWords, isLoggingCall, receiverOf } from '../../analysis/syntax.js';
+import { fillCall } from '../../models/messaging.js';
 
 /** Words that name a dead-letter, retry or parking destination. */
 const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
@@ -62,13 +65,6 @@ function isPromiseReject(expr: ts.Expression | undefined): boolean {
   let node = skipOuter(expr);
   if (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
   return ts.isCallExpression(node) && dottedName(node.expression) === 'Promise.reject';
-}
-
-function insideNestedFunction(node: ts.Node, root: ts.Node): boolean {
-  for (let current = node.parent; current && current !== root; current = current.parent) {
-    if (ts.isFunctionLike(current)) return true;
-  }
-  return false;
 }
 
 /** The catch body rethrows, nacks, dead-letters the message or exits the process. */
@@ -277,6 +273,131 @@ function isSwallowingReference(expr: ts.Expression): boolean {
   return words.some((w) => w === 'console' || w === 'log' || w === 'logger' || w === 'noop');
 }
 
+// ---------------------------------------------------------------------------
+// Suggestions: make the failure reach the broker
+
+/** Where the handler catches the failure: a `catch` clause, or a `.catch` call's callback. */
+type Catcher = { clause: ts.CatchClause; call?: undefined; fn?: undefined } | { call: ts.CallExpression; fn: ts.ArrowFunction | ts.FunctionExpression; clause?: undefined };
+
+/**
+ * By what the broker does with a failed message (the row): where returning commits it (Kafka,
+ * BullMQ, sqs-consumer), rethrow; where only the handler settles it, fail it with the row's
+ * call (amqplib, Pub/Sub, JetStream), or, with no such call (a raw SQS loop), skip the delete.
+ */
+function failureSuggestions(catcher: Catcher, handler: MessageHandler, file: ParsedFile): SuggestionReport[] {
+  const block = catcher.clause ? catcher.clause.block : catcher.fn.body;
+  if (handler.autoCommit) return [];
+  if (handler.library.onReturn !== 'nothing') return rethrow(catcher, block, file);
+  const guarded = catcher.clause ? catcher.clause.parent : catcher.call;
+  // Settled already, or settled by a caller after this delegate returns: failing it too would settle it twice.
+  if (!ts.isBlock(block) || committedBefore(handler, guarded, file.facts) || callerSettlesAfter(handler, file.facts)) return [];
+  const commit = (node: ts.Node): boolean => ts.isCallExpression(node) && isCommitCall(node, handler, file.facts);
+  const commitsInCatch = callsIn(block, commit);
+  const commitsLater = findIn(handler.body, commit, guarded.end);
+  const finallyEdits = catcher.clause ? finallyToTry(catcher.clause, handler, file) : [];
+  if (!finallyEdits || (commitsLater && !catcher.clause)) return [];
+  const { semicolon } = codeStyle(file.sourceFile);
+  const exit = commitsLater && !hasTerminator(block) ? exitFrom(guarded, handler) : '';
+  if (exit === undefined) return [];
+  const added = exit ? [`${exit}${semicolon}`] : [];
+  const failCall = handler.library.failCall && fillCall(handler.library.failCall, settleNames(handler, file.facts));
+  if (failCall) {
+    const edits: TextEdit[] = commitsInCatch.map((call) => ({ start: call.getStart(file.sourceFile), end: call.end, text: failCall }));
+    if (edits.length === 0) added.unshift(`${failCall}${semicolon}`);
+    if (added.length > 0) {
+      const append = appendStatements(block, added, file.sourceFile, true);
+      if (!append) return [];
+      edits.push(append);
+    }
+    return [{ messageId: 'failMessage', data: { call: failCall }, fix: () => [...edits, ...finallyEdits] }];
+  }
+  // No call fails it: leaving it unsettled has it redelivered (an SQS message after its visibility timeout).
+  const append = exit ? appendStatements(block, added, file.sourceFile, true) : undefined;
+  const edits = append ? [append, ...finallyEdits] : finallyEdits;
+  return commitsInCatch.length === 0 && edits.length > 0 ? [{ messageId: 'commitOnSuccess', fix: () => edits }] : [];
+}
+
+/**
+ * `throw error` at the end of the catch, in place of a final `return`; a catch without a binding
+ * gets one, a concise callback a block.
+ */
+function rethrow(catcher: Catcher, block: ts.Node, file: ParsedFile): SuggestionReport[] {
+  const edits: TextEdit[] = [];
+  let name: string;
+  const binding = catcher.clause ? catcher.clause.variableDeclaration?.name : catcher.fn.parameters[0]?.name;
+  if (binding) {
+    if (!ts.isIdentifier(binding)) return [];
+    name = binding.text;
+  } else {
+    name = 'error';
+    const at = catcher.clause ? catcher.clause.getStart(file.sourceFile) + 'catch'.length : catcher.fn.parameters.pos;
+    edits.push({ start: at, end: at, text: catcher.clause ? ' (error)' : 'error' });
+  }
+  const { semicolon } = codeStyle(file.sourceFile);
+  const statement = `throw ${name}${semicolon}`;
+  let edit: TextEdit | undefined;
+  if (ts.isBlock(block)) {
+    const last = block.statements[block.statements.length - 1];
+    edit = last && ts.isReturnStatement(last) ? { start: last.getStart(file.sourceFile), end: last.end, text: statement } : appendStatements(block, [statement], file.sourceFile);
+  } else {
+    edit = { start: block.getStart(file.sourceFile), end: block.end, text: `{ ${block.getText(file.sourceFile)}${semicolon} ${statement} }` };
+  }
+  if (!edit) return [];
+  edits.push(edit);
+  return [{ messageId: 'rethrow', data: { error: name }, fix: () => edits }];
+}
+
+/** A caller that settles the message after the delegate returns: it would settle it twice. */
+function callerSettlesAfter(handler: MessageHandler, facts: FileFacts): boolean {
+  const caller = handler.caller;
+  if (!caller) return false;
+  const settles = (node: ts.Node): boolean => ts.isCallExpression(node) && (isCommitCall(node, caller.handler, facts) || isNegativeAck(node, caller.handler, facts));
+  return findIn(caller.handler.body, settles, caller.call.end) || callerSettlesAfter(caller.handler, facts);
+}
+
+/** Calls in a node (not in nested functions) that pass the test. */
+function callsIn(root: ts.Node, test: (node: ts.Node) => boolean): ts.CallExpression[] {
+  const found: ts.CallExpression[] = [];
+  forEachNode(root, (node) => {
+    if (ts.isCallExpression(node) && test(node) && !insideNestedFunction(node, root)) found.push(node);
+  });
+  return found;
+}
+
+/**
+ * A `finally` that only acks runs after the failure too: its ack moves to the end of the try
+ * block (when every path through it gets there). Undefined when it cannot; empty without one.
+ */
+function finallyToTry(clause: ts.CatchClause, handler: MessageHandler, file: ParsedFile): TextEdit[] | undefined {
+  const tryStatement = clause.parent as ts.TryStatement;
+  const finallyBlock = tryStatement.finallyBlock;
+  if (!finallyBlock || !finallyCommits(tryStatement, handler, file.facts)) return [];
+  const only = finallyBlock.statements.length === 1 ? finallyBlock.statements[0] : undefined;
+  if (!only || !ts.isExpressionStatement(only) || exitsEarly(tryStatement.tryBlock.statements)) return undefined;
+  const moved = appendStatements(tryStatement.tryBlock, [only.getText(file.sourceFile)], file.sourceFile, true);
+  return moved && [moved, { start: clause.end, end: finallyBlock.end, text: '' }];
+}
+
+/** The statement that leaves this message's handling from the node: `return` from the handler, `continue` in a loop body. */
+function exitFrom(node: ts.Node, handler: MessageHandler): string | undefined {
+  for (let current = node.parent; current && current !== handler.body; current = current.parent) {
+    if (ts.isIterationStatement(current, false) || ts.isSwitchStatement(current) || ts.isFunctionLike(current)) return undefined;
+  }
+  return handler.fn ? 'return' : 'continue';
+}
+
+/** The names a row's fail call is written with: the message, and the channel the handler acks on. */
+function settleNames(handler: MessageHandler, facts: FileFacts): { channel?: string; message?: string } {
+  let ack: ts.CallExpression | undefined;
+  forEachNode(handler.body, (node) => {
+    if (!ack && ts.isCallExpression(node) && isAckCall(node, handler, facts)) ack = node;
+  });
+  const receiver = ack && receiverOf(ack);
+  if (!ack || !receiver) return { message: [...handler.messages][0] };
+  const message = isMessageRef(ack.arguments[0], handler) ? ack.arguments[0] : receiver;
+  return { channel: receiver.getText(), message: message.getText() };
+}
+
 export const rule = defineRule({
   meta: {
     id: 'swallowed-message-error',
@@ -285,7 +406,11 @@ export const rule = defineRule({
     messages: {
       catchClause: 'This catch swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
       catchCall: 'This `.catch` swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
+      rethrow: 'Rethrow `{{error}}` so the broker retries the message instead of committing it',
+      failMessage: 'Fail the message with `{{call}}` instead of committing it',
+      commitOnSuccess: 'Settle the message only when its work succeeds, so that a failed one is redelivered',
     },
+    hasSuggestions: true,
   },
   create(ctx) {
     const { facts } = ctx.file;
@@ -297,7 +422,8 @@ export const rule = defineRule({
       if (!handler || !doesMainWork(tryStatement.tryBlock, handler, facts) || handlesFailure(clause.block, handler, facts)) return;
       if (handler.caller && returnsResult(clause.block, handler) && resultIsUsed(handler.caller.call)) return;
       const committed = finallyCommits(tryStatement, handler, facts) || commitsAfter(handler, clause.block, tryStatement, hasTerminator(clause.block), facts);
-      if (committed) ctx.report({ node: clause, messageId: 'catchClause', data: { committed: handler.library.committedAnyway } });
+      if (!committed) return;
+      ctx.report({ node: clause, messageId: 'catchClause', data: { committed: handler.library.committedAnyway }, suggest: failureSuggestions({ clause }, handler, ctx.file) });
     };
 
     const checkCatchCall = (call: ts.CallExpression): void => {
@@ -311,7 +437,9 @@ export const rule = defineRule({
       else if (isSwallowingReference(callback)) body = callback;
       else return;
       if (handlesFailure(body, handler, facts)) return;
-      if (commitsAfter(handler, body, call, false, facts)) ctx.report({ node: call, messageId: 'catchCall', data: { committed: handler.library.committedAnyway } });
+      if (!commitsAfter(handler, body, call, false, facts)) return;
+      const suggest = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? failureSuggestions({ call, fn: callback }, handler, ctx.file) : [];
+      ctx.report({ node: call, messageId: 'catchCall', data: { committed: handler.library.committedAnyway }, suggest });
     };
 
     return {

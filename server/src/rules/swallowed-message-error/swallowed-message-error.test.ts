@@ -443,7 +443,34 @@ export async function run() {
   });
 }
 `,
-      errors: [{ line: 19, message: /This catch swallows the processing error/ }],
+      errors: [{ line: 19, message: /This catch swallows the processing error/, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+declare const geo: { countryFor(ip: string): Promise<string> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          click.country = await geo.countryFor(click.ip);
+        } catch (err) {
+          console.debug('geo lookup failed', err);
+        }
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+          throw err;
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+` }] }],
     },
     {
       name: 'eachBatch: a decode helper outside the try prepares the row; the try holds the real work',
@@ -468,7 +495,28 @@ export async function run() {
   });
 }
 `,
-      errors: [{ line: 13, message: /This catch swallows the processing error/ }],
+      errors: [{ line: 13, message: /This catch swallows the processing error/, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ clientId: 'c', brokers: ['b:9092'] }).consumer({ groupId: 'g' });
+declare const warehouse: { insert(t: string, v: unknown): Promise<void> };
+function parseClick(v: Buffer) { return JSON.parse(v.toString()); }
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset }) => {
+      for (const message of batch.messages) {
+        const click = parseClick(message.value!);
+        try {
+          await warehouse.insert('clicks', click);
+        } catch (err) {
+          console.warn('dropping click row', err);
+          throw err;
+        }
+        resolveOffset(message.offset);
+      }
+    },
+  });
+}
+` }] }],
     },
     {
       name: 'WorkerHost.process: a lookup with the job data before the try is preparation, not the main work',
@@ -494,7 +542,28 @@ export class ContactSyncProcessor extends WorkerHost {
   }
 }
 `,
-      errors: [{ line: 15, message: /This catch swallows the processing error/ }],
+      errors: [{ line: 15, message: /This catch swallows the processing error/, suggestions: [{ messageId: 'rethrow', output: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+declare class Contacts { findById(id: string): Promise<{ id: string } | null>; markSynced(id: string): Promise<void> }
+declare class Crm { put(contact: unknown): Promise<void> }
+@Processor('contacts')
+export class ContactSyncProcessor extends WorkerHost {
+  constructor(private readonly contacts: Contacts, private readonly crm: Crm) { super(); }
+  async process(job: Job<{ contactId: string }>) {
+    const contact = await this.contacts.findById(job.data.contactId);
+    if (!contact) return { status: 'skipped' };
+    try {
+      await this.crm.put(contact);
+      await this.contacts.markSynced(contact.id);
+    } catch (err) {
+      console.error('contact sync failed', err);
+      throw err;
+    }
+    return { status: 'synced' };
+  }
+}
+` }] }],
     },
     {
       name: 'Kafka: an early return on one branch does not stop the rest of the handler being judged',
@@ -510,7 +579,19 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 8, message: /offset is committed anyway/ }],
+      errors: [{ line: 8, message: /offset is committed anyway/, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    if (payload.topic === 'payments') return applyPayment(payload);
+    const refund = JSON.parse(payload.message.value!.toString());
+    try {
+      await ledger.reverse(refund);
+    } catch (err) {
+      logger.error({ err }, 'refund failed');
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: a switch case handled on its own, another case swallows',
@@ -529,7 +610,22 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 10 }],
+      errors: [{ line: 10, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    switch (topic) {
+      case 'payments':
+        return applyPayment(message);
+      default:
+        try {
+          await ledger.reverse(JSON.parse(message.value.toString()));
+        } catch (err) {
+          logger.error(err);
+          throw err;
+        }
+    }
+  },
+});` }] }],
     },
     {
       name: 'BullMQ WorkerHost: a helper given the job payload is a handler',
@@ -548,7 +644,22 @@ export class InvoiceProcessor extends WorkerHost {
     }
   }
 }`,
-      errors: [{ line: 11, message: /job completes anyway/ }],
+      errors: [{ line: 11, message: /job completes anyway/, suggestions: [{ messageId: 'rethrow', output: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  async process(job) {
+    await this.render(job.data);
+  }
+  private async render(data) {
+    try {
+      await this.pdf.render(data);
+    } catch (err) {
+      this.logger.warn('render failed', err);
+      throw err;
+    }
+  }
+}` }] }],
     },
     {
       name: 'Kafka: eachMessage catch that only logs',
@@ -564,7 +675,19 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 8, message: /This catch swallows the processing error and the offset is committed anyway/ }],
+      errors: [{ line: 8, message: /This catch swallows the processing error and the offset is committed anyway/, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers }).consumer({ groupId: 'orders' });
+await consumer.run({
+  eachMessage: async ({ topic, partition, message }) => {
+    try {
+      await handleOrder(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      console.error('failed to process', err);
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: empty catch',
@@ -574,7 +697,14 @@ await consumer.run({
     try { await handle(message); } catch {}
   },
 });`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try { await handle(message); } catch (error) {
+      throw error;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: catch keyword on its own line',
@@ -589,7 +719,18 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async (payload) => {
+    try {
+      await handle(payload.message.value);
+    }
+    catch (e) {
+      logger.warn(e);
+      throw e;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: method-shorthand eachMessage',
@@ -603,7 +744,17 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  async eachMessage({ message }) {
+    try {
+      await handle(message.value);
+    } catch (e) {
+      log(e);
+      throw e;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: eachBatch loop',
@@ -621,7 +772,21 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    for (const message of batch.messages) {
+      try {
+        await handle(JSON.parse(message.value.toString()));
+      } catch (err) {
+        logger.error(err);
+        throw err;
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: .catch that logs',
@@ -631,7 +796,12 @@ await consumer.run({
     await handle(message.value).catch((err) => logger.error(err));
   },
 });`,
-      errors: [{ line: 4, message: /This `.catch` swallows/ }],
+      errors: [{ line: 4, message: /This `.catch` swallows/, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await handle(message.value).catch((err) => { logger.error(err); throw err; });
+  },
+});` }] }],
     },
     {
       name: 'Kafka: .catch(console.error)',
@@ -656,7 +826,20 @@ class OrdersConsumer {
     }
   }
 }`,
-      errors: [{ line: 9 }],
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+class OrdersConsumer {
+  async start() {
+    await this.consumer.run({ eachMessage: (payload) => this.onMessage(payload) });
+  }
+  private async onMessage({ message }) {
+    try {
+      await this.orders.create(JSON.parse(message.value.toString()));
+    } catch (err) {
+      this.logger.error(err);
+      throw err;
+    }
+  }
+}` }] }],
     },
     {
       name: 'Kafka: handler given by name',
@@ -669,7 +852,16 @@ async function handleMessage({ message }) {
   }
 }
 await consumer.run({ eachMessage: handleMessage });`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'rethrow', output: `
+async function handleMessage({ message }) {
+  try {
+    await save(message.value);
+  } catch (e) {
+    console.warn(e);
+    throw e;
+  }
+}
+await consumer.run({ eachMessage: handleMessage });` }] }],
     },
     {
       name: 'Kafka: sending to a non-dead-letter topic is not dead-lettering',
@@ -683,7 +875,17 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await producer.send({ topic: 'audit', messages: [{ value: 'failed' }] });
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: a function that marks failure is not a dead-letter move',
@@ -697,7 +899,17 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      await markFailed(message.key);
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'Kafka: throw only inside a nested callback',
@@ -711,7 +923,17 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value);
+    } catch (err) {
+      setImmediate(() => { throw err; });
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'BullMQ: processor catch returns a status',
@@ -725,7 +947,16 @@ const worker = new Worker('emails', async (job) => {
     return { sent: false };
   }
 });`,
-      errors: [{ line: 6, message: /job completes anyway/ }],
+      errors: [{ line: 6, message: /job completes anyway/, suggestions: [{ messageId: 'rethrow', output: `
+import { Worker } from 'bullmq';
+const worker = new Worker('emails', async (job) => {
+  try {
+    await sendEmail(job.data.to, job.data.template);
+  } catch (err) {
+    logger.error(err);
+    throw err;
+  }
+});` }] }],
     },
     {
       name: 'BullMQ: named processor',
@@ -739,7 +970,17 @@ async function processor(job: Job) {
   }
 }
 new Worker('images', processor, { connection });`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+import { Worker, Job } from 'bullmq';
+async function processor(job: Job) {
+  try {
+    await resize(job.data);
+  } catch (e) {
+    console.error(e);
+    throw e;
+  }
+}
+new Worker('images', processor, { connection });` }] }],
     },
     {
       name: 'NestJS WorkerHost process method',
@@ -756,7 +997,20 @@ export class AudioConsumer extends WorkerHost {
     }
   }
 }`,
-      errors: [{ line: 9 }],
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('audio')
+export class AudioConsumer extends WorkerHost {
+  async process(job: Job): Promise<void> {
+    try {
+      await this.transcoder.transcode(job.data.file);
+    } catch (error) {
+      this.logger.error(error);
+      throw error;
+    }
+  }
+}` }] }],
     },
     {
       name: 'amqplib: catch acks the message',
@@ -770,7 +1024,16 @@ channel.consume('orders', async (msg) => {
     channel.ack(msg);
   }
 });`,
-      errors: [{ line: 6, message: /acknowledged anyway/ }],
+      errors: [{ line: 6, message: /acknowledged anyway/, suggestions: [{ messageId: 'failMessage', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, false);
+  }
+});` }] }],
     },
     {
       name: 'amqplib: ack after the try/catch',
@@ -783,7 +1046,17 @@ channel.consume('orders', async (msg) => {
   }
   channel.ack(msg);
 });`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'failMessage', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, false);
+    return;
+  }
+  channel.ack(msg);
+});` }] }],
     },
     {
       name: 'amqplib: ack in finally',
@@ -797,7 +1070,16 @@ channel.consume('orders', async (msg) => {
     channel.ack(msg);
   }
 });`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'failMessage', output: `
+channel.consume('orders', async (msg) => {
+  try {
+    await handle(msg.content);
+    channel.ack(msg);
+  } catch (err) {
+    logger.error(err);
+    channel.nack(msg, false, false);
+  }
+});` }] }],
     },
     {
       name: 'amqplib: noAck consumer',
@@ -846,7 +1128,20 @@ Consumer.create({
     return message;
   },
 });`,
-      errors: [{ line: 8, message: /deleted anyway/ }],
+      errors: [{ line: 8, message: /deleted anyway/, suggestions: [{ messageId: 'rethrow', output: `
+import { Consumer } from 'sqs-consumer';
+Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(JSON.parse(message.Body));
+    } catch (err) {
+      logger.error(err);
+      throw err;
+    }
+    return message;
+  },
+});` }] }],
     },
     {
       name: 'sqs-consumer: catch returns the message',
@@ -863,7 +1158,19 @@ const app = Consumer.create({
     }
   },
 });`,
-      errors: [{ line: 8 }],
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: `
+const app = Consumer.create({
+  queueUrl,
+  handleMessage: async (message) => {
+    try {
+      await processOrder(message.Body);
+      return message;
+    } catch (err) {
+      logger.error(err);
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'sqs-consumer: alwaysAcknowledge',
@@ -897,7 +1204,21 @@ Consumer.create({
     return messages;
   },
 });`,
-      errors: [{ line: 8 }],
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+        throw err;
+      }
+    }
+    return messages;
+  },
+});` }] }],
     },
     {
       name: 'SQS v3 loop: delete after the try/catch',
@@ -911,7 +1232,17 @@ for (const m of Messages ?? []) {
   }
   await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
 }`,
-      errors: [{ line: 6, message: /loop deletes the message anyway/ }],
+      errors: [{ line: 6, message: /loop deletes the message anyway/, suggestions: [{ messageId: 'commitOnSuccess', output: `
+const { Messages } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const m of Messages ?? []) {
+  try {
+    await handle(JSON.parse(m.Body));
+  } catch (err) {
+    console.error(err);
+    continue;
+  }
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+}` }] }],
     },
     {
       name: 'SQS v2 loop: delete in finally',
@@ -926,7 +1257,16 @@ for (const m of data.Messages || []) {
     await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
   }
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'commitOnSuccess', output: `
+const data = await sqs.receiveMessage(params).promise();
+for (const m of data.Messages || []) {
+  try {
+    await handle(m.Body);
+    await sqs.deleteMessage({ QueueUrl, ReceiptHandle: m.ReceiptHandle }).promise();
+  } catch (err) {
+    console.error(err);
+  }
+}` }] }],
     },
     {
       name: 'Pub/Sub: catch acks',
@@ -941,7 +1281,19 @@ subscription.on('message', async (message) => {
   }
   message.ack();
 });`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'failMessage', output: `
+import { PubSub } from '@google-cloud/pubsub';
+const subscription = new PubSub().subscription('orders');
+subscription.on('message', async (message) => {
+  try {
+    await handle(JSON.parse(message.data.toString()));
+  } catch (err) {
+    console.error(err);
+    message.nack();
+    return;
+  }
+  message.ack();
+});` }] }],
     },
     {
       name: 'JetStream: ack after the catch',
@@ -955,7 +1307,18 @@ for await (const m of messages) {
   }
   m.ack();
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'failMessage', output: `
+const messages = await consumer.consume();
+for await (const m of messages) {
+  try {
+    await handle(m.json());
+  } catch (err) {
+    console.error(err);
+    m.term();
+    continue;
+  }
+  m.ack();
+}` }] }],
     },
     {
       name: 'amqplib: .catch that acks',
@@ -968,7 +1331,15 @@ channel.consume('orders', (msg) => {
       channel.ack(msg);
     });
 });`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'failMessage', output: `
+channel.consume('orders', (msg) => {
+  handle(msg.content)
+    .then(() => channel.ack(msg))
+    .catch((err) => {
+      logger.error(err);
+      channel.nack(msg, false, false);
+    });
+});` }] }],
     },
     {
       name: 'Kafka: two catches, one rethrows',
@@ -989,7 +1360,23 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 7 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    let event;
+    try {
+      event = JSON.parse(message.value.toString());
+    } catch (err) {
+      logger.warn('bad json');
+      throw err;
+    }
+    try {
+      await handle(event);
+    } catch (err) {
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'amqplib: acked before the try',
@@ -1035,7 +1422,19 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 8 }],
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    if (await seen(event.id)) return;
+    try {
+      await apply(event);
+    } catch (err) {
+      logger.error(err);
+      throw err;
+    }
+  },
+});` }] }],
     },
     {
       name: 'BullMQ Pro: a Worker whose processor logs and returns',
@@ -1047,7 +1446,15 @@ new Worker('invoices', async (job) => {
     logger.error(err);
   }
 });`,
-      errors: [{ line: 5, message: 'This catch swallows the processing error and the job completes anyway, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.' }],
+      errors: [{ line: 5, message: 'This catch swallows the processing error and the job completes anyway, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.', suggestions: [{ messageId: 'rethrow', output: `import { Worker } from '@taskforcesh/bullmq-pro';
+new Worker('invoices', async (job) => {
+  try {
+    await billing.charge(job.data);
+  } catch (err) {
+    logger.error(err);
+    throw err;
+  }
+});` }] }],
     },
     {
       name: 'Nest (Bull): a @Process() method that logs and returns',
@@ -1064,7 +1471,107 @@ export class EmailProcessor {
     }
   }
 }`,
-      errors: [{ line: 9, message: /job completes anyway/ }],
+      errors: [{ line: 9, message: /job completes anyway/, suggestions: [{ messageId: 'rethrow', output: `import { Process, Processor } from '@nestjs/bull';
+import { Job } from 'bull';
+@Processor('emails')
+export class EmailProcessor {
+  @Process()
+  async send(job: Job) {
+    try {
+      await this.mailer.deliver(job.data);
+    } catch (err) {
+      this.logger.error(err);
+      throw err;
+    }
+  }
+}` }] }],
+    },
+    {
+      name: 'suggestion: a catch without a binding gets one to rethrow',
+      code: `await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value)
+    } catch {
+      metrics.increment('failed')
+    }
+  },
+})`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'rethrow', desc: 'Rethrow `error` so the broker retries the message instead of committing it', output: `await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await handle(message.value)
+    } catch (error) {
+      metrics.increment('failed')
+      throw error
+    }
+  },
+})` }] }],
+    },
+    {
+      name: 'suggestion: a .catch callback without a parameter gets one to rethrow',
+      code: `new Worker('emails', async (job) => {
+  await sendEmail(job.data).catch(() => {
+    logger.warn('email failed');
+  });
+});`,
+      errors: [{ line: 2, suggestions: [{ output: `new Worker('emails', async (job) => {
+  await sendEmail(job.data).catch((error) => {
+    logger.warn('email failed');
+    throw error;
+  });
+});` }] }],
+    },
+    {
+      name: 'suggestion: a Pub/Sub ack in a finally moves into the try, the catch nacks',
+      code: `subscription.on('message', async (message) => {
+  try {
+    await project(JSON.parse(message.data.toString()));
+  } catch (err) {
+    logger.error({ err }, 'projection failed');
+  } finally {
+    message.ack();
+  }
+});`,
+      errors: [{ line: 4, suggestions: [{ messageId: 'failMessage', desc: 'Fail the message with `message.nack()` instead of committing it', output: `subscription.on('message', async (message) => {
+  try {
+    await project(JSON.parse(message.data.toString()));
+    message.ack();
+  } catch (err) {
+    logger.error({ err }, 'projection failed');
+    message.nack();
+  }
+});` }] }],
+    },
+    {
+      name: 'suggestion: a finally ack cannot move past an early return in the try',
+      code: `channel.consume('orders', async (msg) => {
+  try {
+    const order = JSON.parse(msg.content.toString());
+    if (order.test) return;
+    await save(order);
+  } catch (err) {
+    logger.error(err);
+  } finally {
+    channel.ack(msg);
+  }
+});`,
+      errors: [{ line: 6, suggestions: [] }],
+    },
+    {
+      name: 'suggestion: an SQS delete after a try nested in an inner loop cannot be skipped with continue',
+      code: `const { Messages = [] } = await sqs.send(new ReceiveMessageCommand({ QueueUrl }));
+for (const m of Messages) {
+  for (const attempt of [1, 2]) {
+    try {
+      await handle(JSON.parse(m.Body));
+    } catch (err) {
+      console.error(err);
+    }
+  }
+  await sqs.send(new DeleteMessageCommand({ QueueUrl, ReceiptHandle: m.ReceiptHandle }));
+}`,
+      errors: [{ line: 6, suggestions: [] }],
     },
   ],
 });

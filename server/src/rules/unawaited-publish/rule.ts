@@ -1,6 +1,12 @@
 import { ts } from '../../engine/ts.js';
-import { defineRule } from '../../engine/rule.js';
+import { calleeName, contains, dottedName, enclosingClass, isAsyncFunction, propertyValue } from '../../engine/ast.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { defineRule, type ParsedFile } from '../../engine/rule.js';
+import type { Fixer } from '../../engine/types.js';
 import { awaitablePublish, unconfirmedOption } from '../../analysis/publish-calls.js';
+import { isLogCall } from '../../analysis/logging.js';
+import { codeStyle, quoted } from '../../analysis/source-style.js';
+import { promisedRequest, receiverOf } from '../../analysis/syntax.js';
 
 /** The call's promise is dropped: a bare statement, `void`, or a branch of one. */
 function isFloating(call: ts.CallExpression): boolean {
@@ -26,6 +32,65 @@ function isDiscardingOperator(binary: ts.BinaryExpression, operand: ts.Node): bo
   return shortCircuit && binary.right === operand;
 }
 
+/** The call runs directly in an async function, where it can be awaited (not at a module's top level: CommonJS has no top-level await). */
+function inAsyncFunction(call: ts.CallExpression): boolean {
+  for (let node = call.parent; node && !ts.isSourceFile(node); node = node.parent) {
+    if (ts.isFunctionLike(node)) return isAsyncFunction(node);
+  }
+  return false;
+}
+
+/** `await` in place of a `void` that discards the call, else before the call. */
+function awaitCall(call: ts.CallExpression, fixer: Fixer) {
+  let node: ts.Node = call;
+  while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const discard = node.parent;
+  if (ts.isVoidExpression(discard)) {
+    const start = discard.getStart();
+    return fixer.replaceTextRange([start, start + 'void'.length], 'await');
+  }
+  return fixer.insertTextBefore(call, 'await ');
+}
+
+/** A log call of the file whose logger the call can reach: a module-level or enclosing binding, or `this.logger` of the same class. */
+function visibleLogCall(call: ts.CallExpression, file: ParsedFile): ts.CallExpression | undefined {
+  const { facts } = file;
+  return file.nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression).find((logCall) => {
+    const receiver = receiverOf(logCall);
+    return !!receiver && isLogCall(logCall, facts) && loggerReaches(receiver, logCall, call, facts);
+  });
+}
+
+function loggerReaches(receiver: ts.Expression, logCall: ts.CallExpression, from: ts.Node, facts: FileFacts): boolean {
+  let root = skipOuter(receiver);
+  while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
+  if (root.kind === ts.SyntaxKind.ThisKeyword) return !!enclosingClass(logCall) && enclosingClass(logCall) === enclosingClass(from);
+  if (!ts.isIdentifier(root)) return false;
+  const declared = facts.declarationName(root);
+  if (!declared) return true;
+  const scope = ts.isParameter(declared.parent) ? declared.parent.parent : enclosingBlock(declared);
+  return ts.isSourceFile(scope) || contains(scope, from);
+}
+
+function enclosingBlock(node: ts.Node): ts.Node {
+  let current = node.parent;
+  while (!ts.isSourceFile(current) && !ts.isBlock(current)) current = current.parent;
+  return current;
+}
+
+/** `.catch((error) => logger.error(...))` in the style of the file's own log calls, or with `console.error`. */
+function catchThatLogs(call: ts.CallExpression, file: ParsedFile): { text: string; logger: string } {
+  const style = codeStyle(file.sourceFile);
+  const target = promisedRequest(call) ?? call;
+  const what = quoted(`${(dottedName(target.expression) ?? calleeName(target) ?? 'publish').replace(/^this\./, '')} failed`, style);
+  const logCall = visibleLogCall(call, file);
+  const logger = logCall ? `${receiverOf(logCall)!.getText()}.error` : 'console.error';
+  // Object-first loggers (pino, bunyan) take the error in an object, the others after the message.
+  const first = logCall?.arguments[0] && skipOuter(logCall.arguments[0]);
+  const args = first && ts.isObjectLiteralExpression(first) ? `{ err: error }, ${what}` : `${what}, error`;
+  return { text: `.catch((error) => ${logger}(${args}))`, logger };
+}
+
 export const rule = defineRule({
   meta: {
     id: 'unawaited-publish',
@@ -34,7 +99,10 @@ export const rule = defineRule({
     messages: {
       unconfirmed: '`{{option}}: {{value}}` tells {{broker}} not to acknowledge the write: a message the broker drops is lost without an error. Leave `{{option}}` at its default ({{default}}).',
       notAwaited: '{{publish}} is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.',
+      catchFailure: 'Attach a `.catch` that logs the failure with `{{logger}}`',
     },
+    fixable: 'code',
+    hasSuggestions: true,
   },
   create(ctx) {
     const { facts } = ctx.file;
@@ -45,11 +113,28 @@ export const rule = defineRule({
           const option = unconfirmedOption(call, facts);
           if (option) {
             const { unconfirmed } = option;
-            ctx.report({ node: option.prop, messageId: 'unconfirmed', data: { option: unconfirmed.option, value: unconfirmed.value, broker: unconfirmed.broker, default: unconfirmed.default } });
+            const value = propertyValue(option.prop);
+            ctx.report({
+              node: option.prop,
+              messageId: 'unconfirmed',
+              data: { option: unconfirmed.option, value: unconfirmed.value, broker: unconfirmed.broker, default: unconfirmed.default },
+              // Only a literal written in the option itself: a shared constant may serve other calls.
+              fix: (fixer) => (value && ts.isNumericLiteral(skipOuter(value)) ? fixer.replaceText(value, String(unconfirmed.confirmed)) : null),
+            });
           }
           const publish = awaitablePublish(call, facts);
           if (!publish || !isFloating(call)) return;
-          ctx.report({ node: call, messageId: 'notAwaited', data: { publish } });
+          if (inAsyncFunction(call)) {
+            ctx.report({ node: call, messageId: 'notAwaited', data: { publish }, fix: (fixer) => awaitCall(call, fixer) });
+            return;
+          }
+          const handler = catchThatLogs(call, ctx.file);
+          ctx.report({
+            node: call,
+            messageId: 'notAwaited',
+            data: { publish },
+            suggest: [{ messageId: 'catchFailure', data: { logger: handler.logger }, fix: (fixer) => fixer.insertTextAfter(call, handler.text) }],
+          });
         },
       },
     };

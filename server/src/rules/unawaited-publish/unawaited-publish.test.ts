@@ -109,6 +109,17 @@ export class InvoiceProcessor extends WorkerHost {
     this.emails.add('send', { invoiceId: job.data.id });
   }
 }`,
+      output: `import { InjectQueue, Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job, Queue } from 'bullmq';
+@Processor('invoices')
+export class InvoiceProcessor extends WorkerHost {
+  constructor(@InjectQueue('invoice-emails') private readonly emails: Queue) {
+    super();
+  }
+  async process(job: Job) {
+    await this.emails.add('send', { invoiceId: job.data.id });
+  }
+}`,
       errors: [{ line: 9, message: /this\.emails\.add is not awaited/ }],
     },
     {
@@ -124,7 +135,37 @@ export class Notifier {
     extra.add('extra', {});
   }
 }`,
-      errors: [{ line: 7 }, { line: 8 }, { line: 9 }],
+      errors: [{ line: 7, suggestions: [{ messageId: 'catchFailure', output: `import type { Queue } from 'bullmq';
+import * as bull from 'bullmq';
+export class Notifier {
+  private outbox!: Queue;
+  private readonly digests: bull.Queue;
+  notify(extra: Queue) {
+    this.outbox.add('notify', { at: Date.now() }).catch((error) => console.error('outbox.add failed', error));
+    this.digests.add('digest', {});
+    extra.add('extra', {});
+  }
+}` }] }, { line: 8, suggestions: [{ messageId: 'catchFailure', output: `import type { Queue } from 'bullmq';
+import * as bull from 'bullmq';
+export class Notifier {
+  private outbox!: Queue;
+  private readonly digests: bull.Queue;
+  notify(extra: Queue) {
+    this.outbox.add('notify', { at: Date.now() });
+    this.digests.add('digest', {}).catch((error) => console.error('digests.add failed', error));
+    extra.add('extra', {});
+  }
+}` }] }, { line: 9, suggestions: [{ messageId: 'catchFailure', output: `import type { Queue } from 'bullmq';
+import * as bull from 'bullmq';
+export class Notifier {
+  private outbox!: Queue;
+  private readonly digests: bull.Queue;
+  notify(extra: Queue) {
+    this.outbox.add('notify', { at: Date.now() });
+    this.digests.add('digest', {});
+    extra.add('extra', {}).catch((error) => console.error('extra.add failed', error));
+  }
+}` }] }],
     },
     {
       name: 'Kafka: bare producer.send',
@@ -134,7 +175,12 @@ const producer = new Kafka({ brokers }).producer();
 export function orderCreated(order) {
   producer.send({ topic: 'orders', messages: [{ key: order.id, value: JSON.stringify(order) }] });
 }`,
-      errors: [{ line: 5, message: /producer\.send is not awaited/ }],
+      errors: [{ line: 5, message: /producer\.send is not awaited/, suggestions: [{ messageId: 'catchFailure', output: `
+import { Kafka } from 'kafkajs';
+const producer = new Kafka({ brokers }).producer();
+export function orderCreated(order) {
+  producer.send({ topic: 'orders', messages: [{ key: order.id, value: JSON.stringify(order) }] }).catch((error) => console.error('producer.send failed', error));
+}` }] }],
     },
     {
       name: 'Kafka: bare sendBatch',
@@ -142,20 +188,29 @@ export function orderCreated(order) {
 function flush() {
   this.producer.sendBatch({ topicMessages });
 }`,
-      errors: [{ line: 3, message: /this\.producer\.sendBatch/ }],
+      errors: [{ line: 3, message: /this\.producer\.sendBatch/, suggestions: [{ messageId: 'catchFailure', output: `
+function flush() {
+  this.producer.sendBatch({ topicMessages }).catch((error) => console.error('producer.sendBatch failed', error));
+}` }] }],
     },
     {
       name: 'Kafka: send on a non-producer name with a Kafka record',
       code: `kafkaClient.send({ topic: 'audit', messages: [{ value: 'x' }] });`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `kafkaClient.send({ topic: 'audit', messages: [{ value: 'x' }] }).catch((error) => console.error('kafkaClient.send failed', error));` }] }],
     },
-    { name: 'Kafka: void without .catch', code: `void producer.send({ topic: 'orders', messages: [] });`, errors: [{ line: 1 }] },
+    { name: 'Kafka: void without .catch', code: `void producer.send({ topic: 'orders', messages: [] });`, errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `void producer.send({ topic: 'orders', messages: [] }).catch((error) => console.error('producer.send failed', error));` }] }] },
     {
       name: 'Kafka: acks 0, awaited',
       code: `
 await producer.send({
   topic: 'clicks',
   acks: 0,
+  messages,
+});`,
+      output: `
+await producer.send({
+  topic: 'clicks',
+  acks: -1,
   messages,
 });`,
       errors: [{ line: 4, message: /acks: 0/ }],
@@ -168,18 +223,33 @@ producer.send({
   acks: 0,
   messages,
 });`,
-      errors: [{ line: 2 }, { line: 4 }],
+      output: `
+producer.send({
+  topic: 'clicks',
+  acks: -1,
+  messages,
+});`,
+      errors: [{ line: 2, suggestions: [{ messageId: 'catchFailure', output: `
+producer.send({
+  topic: 'clicks',
+  acks: 0,
+  messages,
+}).catch((error) => console.error('producer.send failed', error));` }] }, { line: 4 }],
     },
     {
       name: 'Kafka: acks 0 in a const record',
       code: `
 const record = { topic: 'clicks', acks: 0, messages: [] };
 await producer.send(record);`,
+      output: `
+const record = { topic: 'clicks', acks: -1, messages: [] };
+await producer.send(record);`,
       errors: [{ line: 2 }],
     },
     {
       name: 'Kafka: sendBatch with acks 0',
       code: `await producer.sendBatch({ acks: 0, topicMessages });`,
+      output: `await producer.sendBatch({ acks: -1, topicMessages });`,
       errors: [{ line: 1 }],
     },
     {
@@ -188,12 +258,15 @@ await producer.send(record);`,
 events.forEach((e) => {
   producer.send({ topic: 'events', messages: [{ value: e }] });
 });`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `
+events.forEach((e) => {
+  producer.send({ topic: 'events', messages: [{ value: e }] }).catch((error) => console.error('producer.send failed', error));
+});` }] }],
     },
     {
       name: 'Kafka: send in a short-circuit statement',
       code: `enabled && producer.send({ topic: 't', messages: [] });`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `enabled && producer.send({ topic: 't', messages: [] }).catch((error) => console.error('producer.send failed', error));` }] }],
     },
     {
       name: 'AWS v3: SendMessageCommand not awaited',
@@ -203,24 +276,31 @@ const sqs = new SQSClient({});
 export function enqueue(order) {
   sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) }));
 }`,
-      errors: [{ line: 5, message: /sqs\.send\(new SendMessageCommand\(\.\.\.\)\) is not awaited/ }],
+      errors: [{ line: 5, message: /sqs\.send\(new SendMessageCommand\(\.\.\.\)\) is not awaited/, suggestions: [{ messageId: 'catchFailure', output: `
+import { SQSClient, SendMessageCommand } from '@aws-sdk/client-sqs';
+const sqs = new SQSClient({});
+export function enqueue(order) {
+  sqs.send(new SendMessageCommand({ QueueUrl: process.env.QUEUE_URL, MessageBody: JSON.stringify(order) })).catch((error) => console.error('sqs.send failed', error));
+}` }] }],
     },
     {
       name: 'AWS v3: command prepared in a const',
       code: `
 const command = new SendMessageBatchCommand({ QueueUrl, Entries });
 client.send(command);`,
-      errors: [{ line: 3, message: /SendMessageBatchCommand/ }],
+      errors: [{ line: 3, message: /SendMessageBatchCommand/, suggestions: [{ messageId: 'catchFailure', output: `
+const command = new SendMessageBatchCommand({ QueueUrl, Entries });
+client.send(command).catch((error) => console.error('client.send failed', error));` }] }],
     },
     {
       name: 'AWS v3: SNS PublishCommand',
       code: `snsClient.send(new PublishCommand({ TopicArn, Message: 'hi' }));`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `snsClient.send(new PublishCommand({ TopicArn, Message: 'hi' })).catch((error) => console.error('snsClient.send failed', error));` }] }],
     },
     {
       name: 'AWS v3: SNS PublishBatchCommand',
       code: `sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: entries }));`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `sns.send(new PublishBatchCommand({ TopicArn, PublishBatchRequestEntries: entries })).catch((error) => console.error('sns.send failed', error));` }] }],
     },
     {
       name: 'AWS v2: sqs.sendMessage().promise()',
@@ -230,12 +310,17 @@ const sqs = new AWS.SQS();
 function enqueue(body) {
   sqs.sendMessage({ QueueUrl, MessageBody: body }).promise();
 }`,
-      errors: [{ line: 5, message: /sqs\.sendMessage\(\.\.\.\)\.promise\(\)/ }],
+      errors: [{ line: 5, message: /sqs\.sendMessage\(\.\.\.\)\.promise\(\)/, suggestions: [{ messageId: 'catchFailure', output: `
+const AWS = require('aws-sdk');
+const sqs = new AWS.SQS();
+function enqueue(body) {
+  sqs.sendMessage({ QueueUrl, MessageBody: body }).promise().catch((error) => console.error('sqs.sendMessage failed', error));
+}` }] }],
     },
     {
       name: 'AWS v2: sns.publish().promise()',
       code: `sns.publish({ TopicArn, Message: JSON.stringify(event) }).promise();`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `sns.publish({ TopicArn, Message: JSON.stringify(event) }).promise().catch((error) => console.error('sns.publish failed', error));` }] }],
     },
     {
       name: 'Pub/Sub: bare publishMessage',
@@ -245,14 +330,21 @@ const pubsub = new PubSub();
 export function emit(order) {
   pubsub.topic('orders').publishMessage({ json: order });
 }`,
-      errors: [{ line: 5, message: /publishMessage is not awaited/ }],
+      errors: [{ line: 5, message: /publishMessage is not awaited/, suggestions: [{ messageId: 'catchFailure', output: `
+import { PubSub } from '@google-cloud/pubsub';
+const pubsub = new PubSub();
+export function emit(order) {
+  pubsub.topic('orders').publishMessage({ json: order }).catch((error) => console.error('publishMessage failed', error));
+}` }] }],
     },
     {
       name: 'Pub/Sub: topic.publish',
       code: `
 const topic = pubsub.topic('orders');
 topic.publish(Buffer.from(JSON.stringify(order)));`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `
+const topic = pubsub.topic('orders');
+topic.publish(Buffer.from(JSON.stringify(order))).catch((error) => console.error('topic.publish failed', error));` }] }],
     },
     {
       name: 'Pub/Sub: this.ordersTopic.publish',
@@ -262,21 +354,30 @@ class Events {
     this.ordersTopic.publish(Buffer.from(JSON.stringify(e)));
   }
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'catchFailure', output: `
+class Events {
+  emit(e) {
+    this.ordersTopic.publish(Buffer.from(JSON.stringify(e))).catch((error) => console.error('ordersTopic.publish failed', error));
+  }
+}` }] }],
     },
     {
       name: 'JetStream: bare js.publish',
       code: `
 const js = nc.jetstream();
 js.publish('orders.created', sc.encode(JSON.stringify(order)));`,
-      errors: [{ line: 3, message: /js\.publish/ }],
+      errors: [{ line: 3, message: /js\.publish/, suggestions: [{ messageId: 'catchFailure', output: `
+const js = nc.jetstream();
+js.publish('orders.created', sc.encode(JSON.stringify(order))).catch((error) => console.error('js.publish failed', error));` }] }],
     },
     {
       name: 'JetStream: publish on a client from jetstream()',
       code: `
 const stream = jetstream(nc);
 stream.publish('orders.created', payload);`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `
+const stream = jetstream(nc);
+stream.publish('orders.created', payload).catch((error) => console.error('stream.publish failed', error));` }] }],
     },
     {
       name: 'BullMQ: bare queue.add',
@@ -286,7 +387,12 @@ const emailQueue = new Queue('emails', { connection });
 export function signup(user) {
   emailQueue.add('welcome', { userId: user.id });
 }`,
-      errors: [{ line: 5, message: /emailQueue\.add/ }],
+      errors: [{ line: 5, message: /emailQueue\.add/, suggestions: [{ messageId: 'catchFailure', output: `
+import { Queue } from 'bullmq';
+const emailQueue = new Queue('emails', { connection });
+export function signup(user) {
+  emailQueue.add('welcome', { userId: user.id }).catch((error) => console.error('emailQueue.add failed', error));
+}` }] }],
     },
     {
       name: 'BullMQ: this.queue.add in a NestJS service',
@@ -297,29 +403,42 @@ class MailService {
     this.mailQueue.add('welcome', { userId }, { attempts: 3 });
   }
 }`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'catchFailure', output: `
+class MailService {
+  constructor(@InjectQueue('mail') private readonly mailQueue: Queue) {}
+  sendWelcome(userId) {
+    this.mailQueue.add('welcome', { userId }, { attempts: 3 }).catch((error) => console.error('mailQueue.add failed', error));
+  }
+}` }] }],
     },
     {
       name: 'BullMQ: job name from a parameter',
       code: `export function enqueue(jobName, data) {\n  jobsQueue.add(jobName, data);\n}`,
-      errors: [{ line: 2 }],
+      errors: [{ line: 2, suggestions: [{ messageId: 'catchFailure', output: `export function enqueue(jobName, data) {
+  jobsQueue.add(jobName, data).catch((error) => console.error('jobsQueue.add failed', error));
+}` }] }],
     },
     {
       name: 'BullMQ imported: any job name shape',
       code: `import type { Queue } from 'bullmq';\nexport function enqueue(queue: Queue, job) {\n  queue.add(job.name, job.data);\n}`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `import type { Queue } from 'bullmq';
+export function enqueue(queue: Queue, job) {
+  queue.add(job.name, job.data).catch((error) => console.error('queue.add failed', error));
+}` }] }],
     },
     {
       name: 'BullMQ: addBulk',
       code: `reportsQueue.addBulk(jobs);`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `reportsQueue.addBulk(jobs).catch((error) => console.error('reportsQueue.addBulk failed', error));` }] }],
     },
     {
       name: 'BullMQ: queue from new Queue with a single argument',
       code: `
 const q = new Queue('thumbnails');
 q.add(job);`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `
+const q = new Queue('thumbnails');
+q.add(job).catch((error) => console.error('q.add failed', error));` }] }],
     },
     {
       name: 'multi-line call reports at its first line',
@@ -331,7 +450,14 @@ function emit(order) {
       messages: [{ value: JSON.stringify(order) }],
     });
 }`,
-      errors: [{ line: 3 }],
+      errors: [{ line: 3, suggestions: [{ messageId: 'catchFailure', output: `
+function emit(order) {
+  producer
+    .send({
+      topic: 'orders',
+      messages: [{ value: JSON.stringify(order) }],
+    }).catch((error) => console.error('producer.send failed', error));
+}` }] }],
     },
     {
       name: 'inside a consumer handler',
@@ -342,6 +468,13 @@ await consumer.run({
     producer.send({ topic: 'results', messages: [{ value: JSON.stringify(result) }] });
   },
 });`,
+      output: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const result = await handle(message.value);
+    await producer.send({ topic: 'results', messages: [{ value: JSON.stringify(result) }] });
+  },
+});`,
       errors: [{ line: 5 }],
     },
     {
@@ -350,12 +483,18 @@ await consumer.run({
 sqs.send(new SendMessageCommand(a));
 await sqs.send(new SendMessageCommand(b));
 sns.send(new PublishCommand(c));`,
-      errors: [{ line: 2 }, { line: 4 }],
+      errors: [{ line: 2, suggestions: [{ messageId: 'catchFailure', output: `
+sqs.send(new SendMessageCommand(a)).catch((error) => console.error('sqs.send failed', error));
+await sqs.send(new SendMessageCommand(b));
+sns.send(new PublishCommand(c));` }] }, { line: 4, suggestions: [{ messageId: 'catchFailure', output: `
+sqs.send(new SendMessageCommand(a));
+await sqs.send(new SendMessageCommand(b));
+sns.send(new PublishCommand(c)).catch((error) => console.error('sns.send failed', error));` }] }],
     },
     {
       name: 'JetStream: jsClient.publish',
       code: `this.jsClient.publish('orders.created', payload);`,
-      errors: [{ line: 1 }],
+      errors: [{ line: 1, suggestions: [{ messageId: 'catchFailure', output: `this.jsClient.publish('orders.created', payload).catch((error) => console.error('jsClient.publish failed', error));` }] }],
     },
     {
       name: 'amqp-connection-manager: a bare channel-wrapper sendToQueue (it returns a promise)',
@@ -364,7 +503,11 @@ const channelWrapper = amqp.connect([url]).createChannel({ json: true });
 export function emit(order) {
   channelWrapper.sendToQueue('orders', order);
 }`,
-      errors: [{ line: 4, message: 'channelWrapper.sendToQueue is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.' }],
+      errors: [{ line: 4, message: 'channelWrapper.sendToQueue is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.', suggestions: [{ messageId: 'catchFailure', output: `import amqp from 'amqp-connection-manager';
+const channelWrapper = amqp.connect([url]).createChannel({ json: true });
+export function emit(order) {
+  channelWrapper.sendToQueue('orders', order).catch((error) => console.error('channelWrapper.sendToQueue failed', error));
+}` }] }],
     },
     {
       name: 'SNS v3: a bare PublishCommand',
@@ -373,7 +516,11 @@ const sns = new SNSClient({});
 export function notify(arn, text) {
   sns.send(new PublishCommand({ TopicArn: arn, Message: text }));
 }`,
-      errors: [{ line: 4, message: /^sns\.send\(new PublishCommand\(\.\.\.\)\) is not awaited/ }],
+      errors: [{ line: 4, message: /^sns\.send\(new PublishCommand\(\.\.\.\)\) is not awaited/, suggestions: [{ messageId: 'catchFailure', output: `import { SNSClient, PublishCommand } from '@aws-sdk/client-sns';
+const sns = new SNSClient({});
+export function notify(arn, text) {
+  sns.send(new PublishCommand({ TopicArn: arn, Message: text })).catch((error) => console.error('sns.send failed', error));
+}` }] }],
     },
     {
       name: 'JetStream (@nats-io/jetstream): a bare js.publish',
@@ -381,7 +528,10 @@ export function notify(arn, text) {
 import { jetstream } from '@nats-io/jetstream';
 const js = jetstream(await connect());
 js.publish('orders.created', JSON.stringify(order));`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'catchFailure', output: `import { connect } from '@nats-io/transport-node';
+import { jetstream } from '@nats-io/jetstream';
+const js = jetstream(await connect());
+js.publish('orders.created', JSON.stringify(order)).catch((error) => console.error('js.publish failed', error));` }] }],
     },
     {
       name: 'Bull: a bare add on a Queue from bull (its add takes the data first)',
@@ -390,7 +540,11 @@ const emails = new Queue('emails');
 export function welcome(user) {
   emails.add({ to: user.email });
 }`,
-      errors: [{ line: 4, message: /^emails\.add is not awaited/ }],
+      errors: [{ line: 4, message: /^emails\.add is not awaited/, suggestions: [{ messageId: 'catchFailure', output: `import Queue from 'bull';
+const emails = new Queue('emails');
+export function welcome(user) {
+  emails.add({ to: user.email }).catch((error) => console.error('emails.add failed', error));
+}` }] }],
     },
     {
       name: 'Nest (Bull): a bare add on an @InjectQueue queue',
@@ -402,7 +556,91 @@ export class Mailer {
     this.emails.add('welcome', { to: user.email });
   }
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'catchFailure', output: `import { InjectQueue } from '@nestjs/bull';
+import { Queue } from 'bull';
+export class Mailer {
+  constructor(@InjectQueue('emails') private readonly emails: Queue) {}
+  welcome(user) {
+    this.emails.add('welcome', { to: user.email }).catch((error) => console.error('emails.add failed', error));
+  }
+}` }] }],
+    },
+    {
+      name: 'fix: void in an async function becomes await',
+      code: `export async function track(click) {
+  void producer.send({ topic: 'clicks', messages: [{ value: JSON.stringify(click) }] });
+}`,
+      output: `export async function track(click) {
+  await producer.send({ topic: 'clicks', messages: [{ value: JSON.stringify(click) }] });
+}`,
+      errors: [{ line: 2 }],
+    },
+    {
+      name: 'fix: await in an async method, after a short-circuit',
+      code: `class Stock {
+  async changed(level) {
+    level < 10 && this.reorderTopic.publishMessage({ json: { level } });
+  }
+}`,
+      output: `class Stock {
+  async changed(level) {
+    level < 10 && await this.reorderTopic.publishMessage({ json: { level } });
+  }
+}`,
+      errors: [{ line: 3 }],
+    },
+    {
+      name: 'suggestion: logs with the module logger, object first as the file does (pino)',
+      code: `import { logger } from './logger';
+export function trackClick(click) {
+  producer.send({ topic: 'clicks', messages: [{ value: JSON.stringify(click) }] });
+}
+export function onError(err) {
+  logger.error({ err }, 'consumer crashed');
+}`,
+      errors: [{ line: 3, suggestions: [{ desc: 'Attach a `.catch` that logs the failure with `logger.error`', output: `import { logger } from './logger';
+export function trackClick(click) {
+  producer.send({ topic: 'clicks', messages: [{ value: JSON.stringify(click) }] }).catch((error) => logger.error({ err: error }, 'producer.send failed'));
+}
+export function onError(err) {
+  logger.error({ err }, 'consumer crashed');
+}` }] }],
+    },
+    {
+      name: 'suggestion: logs with this.logger of the same class, message first, in the file\'s double quotes',
+      code: `export class Notifier {
+  start() {
+    this.logger.info("started");
+  }
+  notify(id) {
+    this.producer.send({ topic: "notify", messages: [{ value: id }] });
+  }
+}`,
+      errors: [{ line: 6, suggestions: [{ output: `export class Notifier {
+  start() {
+    this.logger.info("started");
+  }
+  notify(id) {
+    this.producer.send({ topic: "notify", messages: [{ value: id }] }).catch((error) => this.logger.error("producer.send failed", error));
+  }
+}` }] }],
+    },
+    {
+      name: 'suggestion: a logger bound in another function is out of reach',
+      code: `function boot() {
+  const log = createLogger();
+  log.info('booted');
+}
+export function emit(e) {
+  producer.send({ topic: 'events', messages: [{ value: e }] });
+}`,
+      errors: [{ line: 6, suggestions: [{ output: `function boot() {
+  const log = createLogger();
+  log.info('booted');
+}
+export function emit(e) {
+  producer.send({ topic: 'events', messages: [{ value: e }] }).catch((error) => console.error('producer.send failed', error));
+}` }] }],
     },
   ],
 });
