@@ -4,7 +4,7 @@
  * kept. Quick fixes build their inserted statements and properties with these.
  */
 import { ts } from '../engine/ts.js';
-import { forEachDescendant, forEachNode } from '../engine/ast.js';
+import { forEachDescendant, forEachNode, isPropertyNamePosition } from '../engine/ast.js';
 import type { Fixer, TextEdit } from '../engine/types.js';
 
 export interface SourceStyle {
@@ -124,11 +124,11 @@ export function removeProperty(fixer: Fixer, prop: ts.ObjectLiteralElementLike):
   return previous ? fixer.replaceTextRange([previous.getEnd(), prop.getEnd()], '') : fixer.remove(prop);
 }
 
-/** The first of the candidate names that no identifier in the scope spells, if any. */
+/** The first of the candidate names that no identifier in the scope spells (property names aside), if any. */
 export function freeName(scope: ts.Node, candidates: readonly string[]): string | undefined {
   const used = new Set<string>();
   forEachNode(scope, (node) => {
-    if (ts.isIdentifier(node)) used.add(node.text);
+    if (ts.isIdentifier(node) && !isPropertyNamePosition(node)) used.add(node.text);
   });
   return candidates.find((name) => !used.has(name));
 }
