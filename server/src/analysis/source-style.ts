@@ -61,7 +61,7 @@ function indentUnitOf(text: string): string {
 }
 
 /** The whitespace a node's line starts with. */
-export function lineIndent(node: ts.Node): string {
+function lineIndent(node: ts.Node): string {
   const sourceFile = node.getSourceFile();
   const start = node.getStart(sourceFile);
   const lineStart = sourceFile.text.lastIndexOf('\n', start - 1) + 1;
@@ -83,9 +83,19 @@ function isOneLine(node: ts.Node): boolean {
   return first === last;
 }
 
-/** Inserts a statement (written complete, with its semicolon) before another, on its own line unless that one shares a line. */
+/** Where the comments on the lines just above a statement begin (they belong to it), else the statement's start. */
+function startWithComments(statement: ts.Statement): number {
+  const { text } = statement.getSourceFile();
+  const comments = ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? [];
+  const own = comments.find((comment) => /^[ \t]*$/.test(text.slice(text.lastIndexOf('\n', comment.pos - 1) + 1, comment.pos)));
+  return own?.pos ?? statement.getStart();
+}
+
+/** Inserts a statement (written complete, with its semicolon) before another and its comments, on its own line unless that one shares a line. */
 export function insertStatementBefore(fixer: Fixer, statement: ts.Statement, text: string): TextEdit {
-  return fixer.insertTextBefore(statement, startsLine(statement) ? `${text}\n${lineIndent(statement)}` : `${text} `);
+  if (!startsLine(statement)) return fixer.insertTextBefore(statement, `${text} `);
+  const at = startWithComments(statement);
+  return fixer.insertTextBefore([at, at], `${text}\n${lineIndent(statement)}`);
 }
 
 /** Inserts a statement after another, on its own line unless that one shares a line. */
