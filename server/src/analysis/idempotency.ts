@@ -105,10 +105,11 @@ export function moneyMovingCall(call: ts.CallExpression, facts: FileFacts): Mone
 export function idempotencyKeyState(call: ts.CallExpression, api: MoneyMovingApi, facts: FileFacts): 'present' | 'missing' | 'unknown' {
   if (call.arguments.some((arg) => ts.isSpreadElement(arg))) return 'unknown';
   if (call.arguments.length < 2) return 'missing';
-  const options = call.arguments[call.arguments.length - 1];
+  const optionsIndex = call.arguments.length - 1;
+  const options = call.arguments[optionsIndex];
   const key = lookupProperty(options, api.keyOption, facts);
   if (key.kind !== 'missing') return key.kind;
-  const headers = sendsIdempotencyHeader({ call, name: '', options, chained: false }, facts);
+  const headers = sendsIdempotencyHeader({ call, name: '', options, optionsIndex, chained: false }, facts);
   return headers === 'yes' ? 'present' : headers === 'unknown' ? 'unknown' : 'missing';
 }
 

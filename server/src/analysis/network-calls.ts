@@ -120,6 +120,8 @@ export interface PostRequest {
   name: string;
   /** The options argument holding `headers`; undefined when the call passes none. */
   options: ts.Expression | undefined;
+  /** Where the options argument goes (for a fix that adds one). */
+  optionsIndex: number;
   /** Superagent-style chains set headers with `.set(...)` on the call's result. */
   chained: boolean;
 }
@@ -147,11 +149,11 @@ export function postRequest(call: ts.CallExpression, facts: FileFacts): PostRequ
   if (http?.kind === 'request') {
     const method = http.method ?? optionsMethod(http.options, facts);
     if (method !== 'POST') return undefined;
-    return { call, name: dottedName(call.expression) ?? http.name, options: http.options, chained: http.library === 'superagent' };
+    return { call, name: dottedName(call.expression) ?? http.name, options: http.options, optionsIndex: http.optionsIndex, chained: http.library === 'superagent' };
   }
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !AXIOS_LIKE_POST.has(callee.name.text)) return undefined;
   if (!receiverNames(callee.expression).some(namesClient)) return undefined;
   const receiver = dottedName(callee.expression) ?? 'client';
-  return { call, name: `${receiver}.post`, options: call.arguments[2], chained: false };
+  return { call, name: `${receiver}.post`, options: call.arguments[2], optionsIndex: 2, chained: false };
 }

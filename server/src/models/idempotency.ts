@@ -13,9 +13,14 @@ export interface MoneyMovingApi {
   /** The resources on the client whose `method` moves money (`stripe.refunds.create`). */
   resources: readonly string[];
   method: string;
+  /** Position of the request options argument, after the call's params. */
+  optionsArgument: number;
   /** The request option carrying the key, in the options argument after the call's params. */
   keyOption: string;
 }
+
+/** The request header carrying an idempotency key (the IETF draft's name, which most APIs take). */
+export const IDEMPOTENCY_KEY_HEADER = 'Idempotency-Key';
 
 export const MONEY_MOVING_APIS: readonly MoneyMovingApi[] = [
   {
@@ -23,6 +28,7 @@ export const MONEY_MOVING_APIS: readonly MoneyMovingApi[] = [
     clientWord: 'stripe',
     resources: ['charges', 'paymentIntents', 'refunds', 'transfers', 'payouts'],
     method: 'create',
+    optionsArgument: 1,
     keyOption: 'idempotencyKey',
   },
 ];

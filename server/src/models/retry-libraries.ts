@@ -15,6 +15,10 @@ export type RetryDelayModel =
       waitsByDefault: boolean;
       /** What the library offers for a wait that grows, as messages quote it. */
       growingDelay: string;
+      /** The module's export of that growing wait, which quick fixes pass (`exponentialDelay`). */
+      growingDelayExport: string;
+      /** The option value calling that export (written `reference`) so it grows from the `base` wait in ms. */
+      growingDelayFrom(reference: string, base: string): string;
     }
   | {
       /** node-retry's timeouts: `minTimeout * factor ** attempt`, capped at `maxTimeout`. */
@@ -22,6 +26,8 @@ export type RetryDelayModel =
       factorOption: string;
       defaultFactor: number;
       minTimeoutOption: string;
+      /** The first wait when `minTimeoutOption` is not given, in ms. */
+      defaultMinTimeout: number;
       maxTimeoutOption: string;
       /** The option that adds jitter when `true`. */
       jitterOption: string;
@@ -63,6 +69,7 @@ const NODE_RETRY_DELAY: RetryDelayModel = {
   factorOption: 'factor',
   defaultFactor: 2,
   minTimeoutOption: 'minTimeout',
+  defaultMinTimeout: 1000,
   maxTimeoutOption: 'maxTimeout',
   jitterOption: 'randomize',
 };
@@ -74,7 +81,15 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
     optionsArgument: 1,
     limitOption: 'retries',
     // Its default `retryDelay` is `noDelay`: every retry is sent at once.
-    delay: { kind: 'function', option: 'retryDelay', waitsByDefault: false, growingDelay: 'axiosRetry.exponentialDelay' },
+    delay: {
+      kind: 'function',
+      option: 'retryDelay',
+      waitsByDefault: false,
+      growingDelay: 'axiosRetry.exponentialDelay',
+      growingDelayExport: 'exponentialDelay',
+      // Its third parameter is the first wait (`delayFactor`, 100 ms by default); it adds 20 % jitter.
+      growingDelayFrom: (reference, base) => `(retryCount, error) => ${reference}(retryCount, error, ${base})`,
+    },
     installedOn: {
       clientArgument: 0,
       clientModule: 'axios',

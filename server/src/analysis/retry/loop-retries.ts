@@ -49,13 +49,16 @@ export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): Ret
   ts.forEachChild(loop.statement, collect);
   const targets = loopVariables(loop);
   const requests: CallLike[] = [];
+  let onStatus = false;
   for (const call of calls) {
     // The shape is cheap to check; what the call is (a network call?) is asked only after.
     let network: CallLike[] | undefined;
     const networkOf = (): CallLike[] => (network ??= reach.networkCallsOf(call));
-    const retried = retriesOnError(call, loop, condition, networkOf) || retriesOnStatus(call, loop, condition);
+    const byStatus = retriesOnStatus(call, loop, condition);
+    const retried = retriesOnError(call, loop, condition, networkOf) || byStatus;
     if (!retried || networkOf().length === 0 || iteratesTargets(call, loop, targets, reach.facts)) continue;
     requests.push(...networkOf());
+    if (byStatus) onStatus = true;
   }
   if (requests.length === 0) return undefined;
   const varying = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], true);
@@ -67,6 +70,7 @@ export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): Ret
     requests: [...new Set(requests)],
     bounded: loopIsBounded(loop, condition),
     backoff: backoffOf(waits, (name) => varying.has(name), reach.facts, loop.statement),
+    onStatus,
   };
 }
 

@@ -24,6 +24,8 @@ export interface RetryLoop {
   requests: CallLike[];
   bounded: boolean;
   backoff: Backoff;
+  /** A loop only: some request is sent again after a failure status (not only after an error). */
+  onStatus?: boolean;
 }
 
 /** Per parse: the loops found, or what finding them threw (thrown again, not recomputed). */

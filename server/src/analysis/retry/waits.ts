@@ -127,3 +127,14 @@ export function waitsIn(root: ts.Node, intoFunctions: boolean, reach: NetworkRea
   return waits;
 }
 
+/** The wait calls in a region, outside nested callbacks but a promise executor's. */
+export function waitCalls(root: ts.Node, facts: FileFacts): ts.CallExpression[] {
+  const calls: ts.CallExpression[] = [];
+  const visit = (node: ts.Node): void => {
+    if (isFunctionBoundary(node) && !isPromiseExecutor(node)) return;
+    if (ts.isCallExpression(node) && waitOf(node, facts)) calls.push(node);
+    else ts.forEachChild(node, visit);
+  };
+  visit(root);
+  return calls;
+}

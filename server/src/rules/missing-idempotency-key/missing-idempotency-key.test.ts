@@ -260,6 +260,78 @@ export async function load(url: string) {
   ],
   invalid: [
     {
+      name: 'keys derived from an id in scope: the request id first, an order whose id the function reads, not an id tested missing',
+      code: `${stripeImport}
+export async function refund(orderId: string, requestId: string, pi: string) {
+  return stripe.refunds.create({ payment_intent: pi, metadata: { orderId } });
+}
+export async function charge(order: { id: string; cents: number }, customerId: string) {
+  console.log('charging', order.id);
+  return stripe.charges.create({ amount: order.cents, currency: 'usd', customer: customerId });
+}
+export async function checkout(checkoutId: string | undefined, amount: number) {
+  return checkoutId
+    ? stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: checkoutId })
+    : stripe.paymentIntents.create({ amount, currency: 'usd' });
+}`,
+      errors: [{ line: 4, suggestions: [{ messageId: 'keyFromId', output: `${stripeImport}
+export async function refund(orderId: string, requestId: string, pi: string) {
+  return stripe.refunds.create({ payment_intent: pi, metadata: { orderId } }, { idempotencyKey: \`refund-\${requestId}\` });
+}
+export async function charge(order: { id: string; cents: number }, customerId: string) {
+  console.log('charging', order.id);
+  return stripe.charges.create({ amount: order.cents, currency: 'usd', customer: customerId });
+}
+export async function checkout(checkoutId: string | undefined, amount: number) {
+  return checkoutId
+    ? stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: checkoutId })
+    : stripe.paymentIntents.create({ amount, currency: 'usd' });
+}` }] }, { line: 8, suggestions: [{ messageId: 'keyFromId', output: `${stripeImport}
+export async function refund(orderId: string, requestId: string, pi: string) {
+  return stripe.refunds.create({ payment_intent: pi, metadata: { orderId } });
+}
+export async function charge(order: { id: string; cents: number }, customerId: string) {
+  console.log('charging', order.id);
+  return stripe.charges.create({ amount: order.cents, currency: 'usd', customer: customerId }, { idempotencyKey: \`charge-\${order.id}\` });
+}
+export async function checkout(checkoutId: string | undefined, amount: number) {
+  return checkoutId
+    ? stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: checkoutId })
+    : stripe.paymentIntents.create({ amount, currency: 'usd' });
+}` }] }, { line: 13, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function refund(orderId: string, requestId: string, pi: string) {
+  return stripe.refunds.create({ payment_intent: pi, metadata: { orderId } });
+}
+export async function charge(order: { id: string; cents: number }, customerId: string) {
+  console.log('charging', order.id);
+  return stripe.charges.create({ amount: order.cents, currency: 'usd', customer: customerId });
+}
+export async function checkout(checkoutId: string | undefined, amount: number) {
+  const idempotencyKey = crypto.randomUUID();
+  return checkoutId
+    ? stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey: checkoutId })
+    : stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey });
+}` }] }],
+    },
+    {
+      name: 'headers built elsewhere are copied with the key',
+      code: `
+const headers = { 'content-type': 'application/json' };
+export async function push(body: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch('https://api.example.com/docs', { method: 'POST', headers, body }); } catch {}
+  }
+}`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'randomHeader', output: `
+const headers = { 'content-type': 'application/json' };
+export async function push(body: string) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch('https://api.example.com/docs', { method: 'POST', headers: { ...headers, 'Idempotency-Key': idempotencyKey }, body }); } catch {}
+  }
+}` }] }],
+    },
+    {
       name: 'POST sent by a same-file helper named send, retried on a status that is ok-or-final',
       code: `
 const RETRYABLE = new Set([429, 500, 502, 503, 504]);
@@ -285,7 +357,11 @@ export async function charge(body: unknown) {
 export async function pay(amount: number) {
   return stripe.paymentIntents.create({ amount, currency: 'usd' });
 }`,
-      errors: [{ line: 4, message: /stripe\.paymentIntents\.create has no `idempotencyKey`/ }],
+      errors: [{ line: 4, message: /stripe\.paymentIntents\.create has no `idempotencyKey`/, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function pay(amount: number) {
+  const idempotencyKey = crypto.randomUUID();
+  return stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey });
+}` }] }],
     },
     {
       name: 'charges.create with options but no key',
@@ -301,7 +377,25 @@ export async function settle(pi: string) {
   await stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'acct_1' });
   await stripe.payouts.create({ amount: 1, currency: 'usd' });
 }`,
-      errors: [{ line: 4 }, { line: 5 }, { line: 6 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function settle(pi: string) {
+  const idempotencyKey = crypto.randomUUID();
+  await stripe.refunds.create({ payment_intent: pi }, { idempotencyKey });
+  await stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'acct_1' });
+  await stripe.payouts.create({ amount: 1, currency: 'usd' });
+}` }] }, { line: 5, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function settle(pi: string) {
+  await stripe.refunds.create({ payment_intent: pi });
+  const idempotencyKey = crypto.randomUUID();
+  await stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'acct_1' }, { idempotencyKey });
+  await stripe.payouts.create({ amount: 1, currency: 'usd' });
+}` }] }, { line: 6, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function settle(pi: string) {
+  await stripe.refunds.create({ payment_intent: pi });
+  await stripe.transfers.create({ amount: 1, currency: 'usd', destination: 'acct_1' });
+  const idempotencyKey = crypto.randomUUID();
+  await stripe.payouts.create({ amount: 1, currency: 'usd' }, { idempotencyKey });
+}` }] }],
     },
     {
       name: "require('stripe')(key)",
@@ -311,7 +405,12 @@ const stripe = require('stripe')(process.env.STRIPE_KEY);
 async function pay(amount) {
   return stripe.charges.create({ amount, currency: 'eur' });
 }`,
-      errors: [{ line: 4, message: /stripe\.charges\.create/ }],
+      errors: [{ line: 4, message: /stripe\.charges\.create/, suggestions: [{ messageId: 'randomKey', output: `
+const stripe = require('stripe')(process.env.STRIPE_KEY);
+async function pay(amount) {
+  const idempotencyKey = crypto.randomUUID();
+  return stripe.charges.create({ amount, currency: 'eur' }, { idempotencyKey });
+}` }] }],
     },
     {
       name: 'a Stripe client on this, with stripe imported for its type',
@@ -323,7 +422,15 @@ export class Billing {
     return this.payments.paymentIntents.create({ amount, currency: 'usd' });
   }
 }`,
-      errors: [{ line: 6, message: /this\.payments\.paymentIntents\.create/ }],
+      errors: [{ line: 6, message: /this\.payments\.paymentIntents\.create/, suggestions: [{ messageId: 'randomKey', output: `
+import type Stripe from 'stripe';
+export class Billing {
+  constructor(private readonly payments: Stripe) {}
+  charge(amount: number) {
+    const idempotencyKey = crypto.randomUUID();
+    return this.payments.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey });
+  }
+}` }] }],
     },
     {
       name: 'a stripe-named client without an import',
@@ -333,7 +440,13 @@ export async function refund(charge: string) {
   const stripeClient = getStripe();
   return stripeClient.refunds.create({ charge });
 }`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'randomKey', output: `
+import { getStripe } from './stripe-client';
+export async function refund(charge: string) {
+  const stripeClient = getStripe();
+  const idempotencyKey = crypto.randomUUID();
+  return stripeClient.refunds.create({ charge }, { idempotencyKey });
+}` }] }],
     },
     {
       name: 'empty request options',
@@ -351,7 +464,15 @@ export async function pay(amount: number) {
   });
   return intent.id;
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function pay(amount: number) {
+  const idempotencyKey = crypto.randomUUID();
+  const intent = await stripe.paymentIntents.create({
+    amount,
+    currency: 'usd',
+  }, { idempotencyKey });
+  return intent.id;
+}` }] }],
     },
     {
       name: 'fetch POST in a for retry loop without the header',
@@ -370,7 +491,22 @@ export async function submit(order: unknown) {
     }
   }
 }`,
-      errors: [{ line: 5, message: /fetch is retried by this loop without an `Idempotency-Key` header/ }],
+      errors: [{ line: 5, message: /fetch is retried by this loop without an `Idempotency-Key` header/, suggestions: [{ messageId: 'randomHeader', output: `
+export async function submit(order: unknown) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      const res = await fetch('https://api.example.com/orders', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'Idempotency-Key': idempotencyKey },
+        body: JSON.stringify(order),
+      });
+      if (res.ok) return res.json();
+    } catch {
+      await new Promise((r) => setTimeout(r, 2 ** attempt * 100));
+    }
+  }
+}` }] }],
     },
     {
       name: 'method post in lower case',
@@ -380,7 +516,13 @@ export async function submit(body: string) {
     try { return await fetch('https://api.example.com/orders', { method: 'post', body }); } catch {}
   }
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'randomHeader', output: `
+export async function submit(body: string) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch('https://api.example.com/orders', { method: 'post', body, headers: { 'Idempotency-Key': idempotencyKey } }); } catch {}
+  }
+}` }] }],
     },
     {
       name: 'axios.post in a while(true) retry',
@@ -396,7 +538,19 @@ export async function submit(order: unknown) {
     }
   }
 }`,
-      errors: [{ line: 7, message: /axios\.post is retried/ }],
+      errors: [{ line: 7, message: /axios\.post is retried/, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+export async function submit(order: unknown) {
+  let attempts = 0;
+  const idempotencyKey = crypto.randomUUID();
+  while (true) {
+    try {
+      return await axios.post('https://api.example.com/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } });
+    } catch (err) {
+      if (++attempts > 3) throw err;
+    }
+  }
+}` }] }],
     },
     {
       name: 'axios config call with method POST',
@@ -407,7 +561,14 @@ export async function submit(data: unknown) {
     try { return await axios({ method: 'POST', url: 'https://api.example.com/orders', data }); } catch {}
   }
 }`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+export async function submit(data: unknown) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await axios({ method: 'POST', url: 'https://api.example.com/orders', data, headers: { 'Idempotency-Key': idempotencyKey } }); } catch {}
+  }
+}` }] }],
     },
     {
       name: 'got.post in a retry loop',
@@ -418,7 +579,14 @@ export async function submit(json: unknown) {
     try { return await got.post('https://api.example.com/orders', { json }).json(); } catch {}
   }
 }`,
-      errors: [{ line: 5, message: /got\.post/ }],
+      errors: [{ line: 5, message: /got\.post/, suggestions: [{ messageId: 'randomHeader', output: `
+import got from 'got';
+export async function submit(json: unknown) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await got.post('https://api.example.com/orders', { json, headers: { 'Idempotency-Key': idempotencyKey } }).json(); } catch {}
+  }
+}` }] }],
     },
     {
       name: 'headers without the key',
@@ -431,7 +599,16 @@ export async function submit(order: unknown, token: string) {
     } catch {}
   }
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+export async function submit(order: unknown, token: string) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await axios.post('https://api.example.com/orders', order, { headers: { Authorization: 'Bearer ' + token, 'Idempotency-Key': idempotencyKey } });
+    } catch {}
+  }
+}` }] }],
     },
     {
       name: 'status-based retry of a POST',
@@ -443,7 +620,15 @@ export async function submit(body: string) {
     return res;
   }
 }`,
-      errors: [{ line: 4 }],
+      errors: [{ line: 4, suggestions: [{ messageId: 'randomHeader', output: `
+export async function submit(body: string) {
+  const idempotencyKey = crypto.randomUUID();
+  while (true) {
+    const res = await fetch('https://api.example.com/orders', { method: 'POST', body, headers: { 'Idempotency-Key': idempotencyKey } });
+    if (res.status === 503) continue;
+    return res;
+  }
+}` }] }],
     },
     {
       name: 'recursive retry of a POST',
@@ -535,7 +720,14 @@ axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay, retryCondition: (e)
 export async function submit(order: unknown) {
   await axios.post('https://api.example.com/orders', order);
 }`,
-      errors: [{ line: 6 }],
+      errors: [{ line: 6, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retryDelay: axiosRetry.exponentialDelay, retryCondition: (e) => ['get', 'post'].includes(e.config?.method ?? '') });
+export async function submit(order: unknown) {
+  const idempotencyKey = crypto.randomUUID();
+  await axios.post('https://api.example.com/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } });
+}` }] }],
     },
     {
       name: 'client-named POST in a retry loop',
@@ -545,7 +737,13 @@ export async function submit(httpClient: { post(url: string, body: unknown, cfg?
     try { return await httpClient.post('/orders', order); } catch {}
   }
 }`,
-      errors: [{ line: 4, message: /httpClient\.post/ }],
+      errors: [{ line: 4, message: /httpClient\.post/, suggestions: [{ messageId: 'randomHeader', output: `
+export async function submit(httpClient: { post(url: string, body: unknown, cfg?: object): Promise<unknown> }, order: unknown) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await httpClient.post('/orders', order, { headers: { 'Idempotency-Key': idempotencyKey } }); } catch {}
+  }
+}` }] }],
     },
     {
       name: 'Stripe create inside a retry loop is reported once',
@@ -555,7 +753,13 @@ export async function pay(amount: number) {
     try { return await stripe.paymentIntents.create({ amount, currency: 'usd' }); } catch {}
   }
 }`,
-      errors: [{ line: 5 }],
+      errors: [{ line: 5, suggestions: [{ messageId: 'randomKey', output: `${stripeImport}
+export async function pay(amount: number) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let i = 0; i < 3; i++) {
+    try { return await stripe.paymentIntents.create({ amount, currency: 'usd' }, { idempotencyKey }); } catch {}
+  }
+}` }] }],
     },
     {
       name: 'undici request POST retried while its statusCode is a server error',
@@ -569,7 +773,17 @@ export async function notify(url: string) {
     await sleep(200 * 2 ** attempt);
   }
 }`,
-      errors: [{ line: 6, message: /request is retried by this loop/ }],
+      errors: [{ line: 6, message: /request is retried by this loop/, suggestions: [{ messageId: 'randomHeader', output: `
+import { request } from 'undici';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function notify(url: string) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode } = await request(url, { method: 'POST', headers: { 'Idempotency-Key': idempotencyKey } });
+    if (statusCode < 500) return statusCode;
+    await sleep(200 * 2 ** attempt);
+  }
+}` }] }],
     },
     {
       name: 'axios POST retried on a destructured status with continue',
@@ -582,7 +796,16 @@ export async function submit(order: { id: string }) {
     return data;
   }
 }`,
-      errors: [{ line: 5, message: /axios\.post/ }],
+      errors: [{ line: 5, message: /axios\.post/, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+export async function submit(order: { id: string }) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const { status, data } = await axios.post('https://api.example.com/orders', order, { validateStatus: () => true, timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    if (status >= 500) continue;
+    return data;
+  }
+}` }] }],
     },
     {
       name: 'axios POST retried on response.status',
@@ -594,7 +817,15 @@ export async function submit(order: { id: string }) {
     if (response.status < 500) return response.data;
   }
 }`,
-      errors: [{ line: 5, message: /axios\.post/ }],
+      errors: [{ line: 5, message: /axios\.post/, suggestions: [{ messageId: 'randomHeader', output: `
+import axios from 'axios';
+export async function submit(order: { id: string }) {
+  const idempotencyKey = crypto.randomUUID();
+  for (let attempt = 0; attempt < 4; attempt++) {
+    const response = await axios.post('https://api.example.com/orders', order, { validateStatus: () => true, timeout: 5000, headers: { 'Idempotency-Key': idempotencyKey } });
+    if (response.status < 500) return response.data;
+  }
+}` }] }],
     },
   ],
 });

@@ -6,6 +6,7 @@ import { conditionRetriesPost, idempotencyKeyState, moneyMovingCall, postClient,
 import { postRequest, type PostRequest } from '../../analysis/network-calls.js';
 import { retryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
+import { keyHeaderSuggestion, keyOptionSuggestion } from './fixes.js';
 
 const WITHOUT_HEADER = 'without an `Idempotency-Key` header: a POST that succeeded but timed out is sent again and its action runs twice. Send a stable key (e.g. derived from the order id) on every attempt.';
 
@@ -14,11 +15,16 @@ export const rule = defineRule({
     id: 'missing-idempotency-key',
     defaultSeverity: 'warning',
     description: 'A money-moving call or a retried POST is sent without an idempotency key.',
+    hasSuggestions: true,
     messages: {
       moneyWithoutKey: '{{call}} has no `{{keyOption}}`: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass `{ {{keyOption}} }` as the request options, derived from your own order or request id.',
       postInRetryLoop: `{{request}} is retried by this loop ${WITHOUT_HEADER}`,
       postInRetryHelper: `{{request}} is sent by a retry helper ${WITHOUT_HEADER}`,
       postRetriedByClient: `{{request}} is retried by {{library}} (its {{conditionOption}} allows POST) ${WITHOUT_HEADER}`,
+      keyFromId: 'Pass `{{keyOption}}` derived from `{{id}}`',
+      randomKey: 'Pass `{{keyOption}}` from a random key made once, before the call and any retry of it (better: derive it from your own request id, so a repeated request reuses it)',
+      headerFromId: 'Send an `{{header}}` header derived from `{{id}}`',
+      randomHeader: 'Send an `{{header}}` header from a random key created once, before the retries',
     },
   },
   create(ctx) {
@@ -30,7 +36,8 @@ export const rule = defineRule({
     const reportPost = (post: PostRequest, messageId: string, data: Record<string, string> = {}): void => {
       if (reported.has(post.call) || sendsIdempotencyHeader(post, facts) !== 'no') return;
       reported.add(post.call);
-      ctx.report({ node: post.call, messageId, data: { request: post.name, ...data } });
+      const suggestion = keyHeaderSuggestion(post, ctx.file, messageId !== 'postRetriedByClient');
+      ctx.report({ node: post.call, messageId, data: { request: post.name, ...data }, suggest: suggestion && [suggestion] });
     };
     return {
       on: {
@@ -41,7 +48,8 @@ export const rule = defineRule({
             if (idempotencyKeyState(call, money.api, facts) === 'missing') {
               reported.add(call);
               const name = dottedName(call.expression) ?? `${money.resource}.${money.api.method}`;
-              ctx.report({ node: call, messageId: 'moneyWithoutKey', data: { call: name, keyOption: money.api.keyOption } });
+              const suggestion = keyOptionSuggestion(call, money.api, money.resource, ctx.file);
+              ctx.report({ node: call, messageId: 'moneyWithoutKey', data: { call: name, keyOption: money.api.keyOption }, suggest: suggestion && [suggestion] });
             }
             return;
           }

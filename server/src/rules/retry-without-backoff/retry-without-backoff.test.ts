@@ -413,6 +413,25 @@ ${sleep}`,
   ],
   invalid: [
     {
+      name: 'axios-retry whose growing wait the file imports by name',
+      code: `
+import axios from 'axios';
+import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 2, retryDelay: exponentialDelay });
+axiosRetry(axios.create({ timeout: 5000 }), {
+  retries: 3,
+});`,
+      errors: [{ line: 5, message: /without `retryDelay`/ }],
+      output: `
+import axios from 'axios';
+import axiosRetry, { exponentialDelay } from 'axios-retry';
+axiosRetry(axios, { retries: 2, retryDelay: exponentialDelay });
+axiosRetry(axios.create({ timeout: 5000 }), {
+  retries: 3,
+  retryDelay: exponentialDelay,
+});`,
+    },
+    {
       name: 'a redirect loop that also goes round on a 503 with the same URL',
       code: `
 for (let i = 0; i <= maxRedirects; i++) {
@@ -440,6 +459,17 @@ while (Date.now() < deadline) {
   await sleep(interval);
 }`,
       errors: [{ line: 2, message: /waits the same `interval`/ }],
+      output: `
+let attempt = 0;
+while (Date.now() < deadline) {
+  const res = await fetch(url, { signal });
+  if (res.ok) {
+    const data = await res.json();
+    if (data.total > 0) log(data.total);
+    return data;
+  }
+  await sleep(Math.random() * Math.min(30_000, interval * 2 ** attempt++));
+}`,
     },
     {
       name: 'POST sent by a same-file helper named send, retried on a status that is ok-or-final',
@@ -460,6 +490,22 @@ export async function charge(body: unknown) {
   throw new Error('gave up');
 }`,
       errors: [{ line: 6, message: /waits the same `1000`/ }],
+      output: `
+const RETRYABLE = new Set([429, 500, 502, 503, 504]);
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function charge(body: unknown) {
+  const send = () => fetch('https://pay.example.com/charges', { method: 'POST', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  for (let attempt = 0; attempt < 5; attempt++) {
+    try {
+      const res = await send();
+      if (res.ok || !RETRYABLE.has(res.status)) return res;
+    } catch (err) {
+      if (attempt === 4) throw err;
+    }
+    await sleep(Math.random() * Math.min(30_000, 1000 * 2 ** attempt));
+  }
+  throw new Error('gave up');
+}`,
     },
     {
       name: 'for loop retry with no wait',
@@ -474,6 +520,17 @@ async function get(url: string) {
   }
 }`,
       errors: [{ line: 3, message: /retry loop sends fetch again with no wait.*jitter/ }],
+      output: `
+async function get(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch(url);
+    } catch (err) {
+      console.warn('retrying', err);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt)));
+    }
+  }
+}`,
     },
     {
       name: 'while(true) with a fixed setTimeout wait',
@@ -492,6 +549,20 @@ export async function load(url: string) {
   }
 }`,
       errors: [{ line: 5, message: /waits the same `1000` before sending axios\.get again/ }],
+      output: `
+import axios from 'axios';
+export async function load(url: string) {
+  let attempts = 0;
+  while (true) {
+    try {
+      const res = await axios.get(url);
+      return res.data;
+    } catch (err) {
+      if (++attempts >= 5) throw err;
+      await new Promise((r) => setTimeout(r, Math.random() * Math.min(30_000, 1000 * 2 ** attempts)));
+    }
+  }
+}`,
     },
     {
       name: 'fixed wait through a named constant',
@@ -508,6 +579,18 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /the same `RETRY_DELAY_MS`/ }],
+      output: `
+const RETRY_DELAY_MS = 2000;
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(Math.random() * Math.min(30_000, RETRY_DELAY_MS * 2 ** i));
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'fixed wait from a parameter that the loop never changes',
@@ -523,6 +606,17 @@ async function get(url: string, delayMs: number) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string, delayMs: number) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      await sleep(Math.random() * Math.min(30_000, delayMs * 2 ** i));
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'const declared in the loop with a literal',
@@ -539,6 +633,18 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try {
+      return await fetch(url);
+    } catch {
+      const pause = 1500;
+      await sleep(Math.random() * Math.min(30_000, pause * 2 ** i));
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'timers/promises setTimeout with a fixed delay',
@@ -555,6 +661,18 @@ export async function get(url: string) {
   }
 }`,
       errors: [{ line: 5, message: /got/ }],
+      output: `
+import { setTimeout as wait } from 'node:timers/promises';
+import got from 'got';
+export async function get(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await got(url, { timeout: { request: 5000 } }).json();
+    } catch {
+      await wait(Math.random() * Math.min(30_000, 1000 * 2 ** i));
+    }
+  }
+}`,
     },
     {
       name: 'timers/promises scheduler.wait with a fixed delay',
@@ -570,6 +688,17 @@ export async function get(url: string) {
   }
 }`,
       errors: [{ line: 4, message: /waits the same `500` before sending fetch again/ }],
+      output: `
+import { scheduler } from 'timers/promises';
+export async function get(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await fetch(url, { signal: AbortSignal.timeout(5000) });
+    } catch {
+      await scheduler.wait(Math.random() * Math.min(30_000, 500 * 2 ** i));
+    }
+  }
+}`,
     },
     {
       name: 'do..while retry on status with no wait',
@@ -600,6 +729,18 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.status >= 500) {
+      await sleep(Math.random() * Math.min(30_000, 1000 * 2 ** i));
+      continue;
+    }
+    return res;
+  }
+}
+${sleep}`,
     },
     {
       name: 'success check exits, failure falls through with no wait',
@@ -612,6 +753,15 @@ async function get(url: string) {
   throw new Error('failed');
 }`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  for (let i = 0; i < 5; i++) {
+    const res = await fetch(url);
+    if (res.ok) return res.json();
+    await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** i)));
+  }
+  throw new Error('failed');
+}`,
     },
     {
       name: 'success flag loop',
@@ -630,6 +780,21 @@ export async function send(payload: unknown) {
   }
 }`,
       errors: [{ line: 6 }],
+      output: `
+import axios from 'axios';
+export async function send(payload: unknown) {
+  let sent = false;
+  let attempts = 0;
+  while (!sent && attempts < 5) {
+    try {
+      await axios.put('https://api.example.com/x', payload);
+      sent = true;
+    } catch {
+      attempts++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempts)));
+    }
+  }
+}`,
     },
     {
       name: 'break after success',
@@ -648,6 +813,20 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /the same `300`/ }],
+      output: `
+async function get(url: string) {
+  let data;
+  for (let i = 0; i < 3; i++) {
+    try {
+      data = await (await fetch(url)).json();
+      break;
+    } catch {
+      await sleep(Math.random() * Math.min(30_000, 300 * 2 ** i));
+    }
+  }
+  return data;
+}
+${sleep}`,
     },
     {
       name: 'recursive retry with no wait',
@@ -727,6 +906,21 @@ export async function consumeForever(url: string) {
   }
 }`,
       errors: [{ line: 4, message: /no wait/ }],
+      output: `
+import amqp from 'amqplib';
+export async function consumeForever(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const conn = await amqp.connect(url);
+      await new Promise((resolve) => conn.on('close', resolve));
+      attempt = 0;
+    } catch (err) {
+      console.error('connection lost', err);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt++)));
+    }
+  }
+}`,
     },
     {
       name: 'retry through a same-file helper that calls the API',
@@ -744,6 +938,19 @@ export async function orders() {
   }
 }`,
       errors: [{ line: 8, message: /axios\.get/ }],
+      output: `
+import axios from 'axios';
+async function loadOrders() {
+  const res = await axios.get('https://api.example.com/orders');
+  return res.data;
+}
+export async function orders() {
+  for (let i = 0; i < 3; i++) {
+    try {
+      return await loadOrders();
+    } catch { await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** i))); }
+  }
+}`,
     },
     {
       name: 'client-named receiver',
@@ -759,6 +966,18 @@ export async function send(apiClient: { send(cmd: unknown): Promise<unknown> }, 
   }
 }`,
       errors: [{ line: 4, message: /apiClient\.send/ }],
+      output: `
+export async function send(apiClient: { send(cmd: unknown): Promise<unknown> }, cmd: unknown) {
+  let attempt = 0;
+  while (attempt < 3) {
+    try {
+      return await apiClient.send(cmd);
+    } catch {
+      attempt++;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt)));
+    }
+  }
+}`,
     },
     {
       name: 'axios-retry without retryDelay',
@@ -767,6 +986,10 @@ import axios from 'axios';
 import axiosRetry from 'axios-retry';
 axiosRetry(axios, { retries: 3 });`,
       errors: [{ line: 4, message: /axiosRetry is configured without `retryDelay`/ }],
+      output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, { retries: 3, retryDelay: axiosRetry.exponentialDelay });`,
     },
     {
       name: 'axios-retry with no config at all',
@@ -776,6 +999,11 @@ import axiosRetry from 'axios-retry';
 const client = axios.create({ timeout: 5000 });
 axiosRetry(client);`,
       errors: [{ line: 5 }],
+      output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const client = axios.create({ timeout: 5000 });
+axiosRetry(client, { retryDelay: axiosRetry.exponentialDelay });`,
     },
     {
       name: 'axios-retry with a constant retryDelay, reported at the property',
@@ -787,6 +1015,13 @@ axiosRetry(axios, {
   retryDelay: () => 1000,
 });`,
       errors: [{ line: 6, message: /returns the same delay/ }],
+      output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, {
+  retries: 3,
+  retryDelay: (retryCount, error) => axiosRetry.exponentialDelay(retryCount, error, 1000),
+});`,
     },
     {
       name: 'axios-retry required, constant function body',
@@ -795,6 +1030,10 @@ const axios = require('axios');
 const axiosRetry = require('axios-retry');
 axiosRetry(axios, { retryDelay: function () { return 2000; } });`,
       errors: [{ line: 4 }],
+      output: `
+const axios = require('axios');
+const axiosRetry = require('axios-retry');
+axiosRetry(axios, { retryDelay: (retryCount, error) => axiosRetry.exponentialDelay(retryCount, error, 2000) });`,
     },
     {
       name: 'axios-retry config held in a const',
@@ -804,6 +1043,11 @@ import axiosRetry from 'axios-retry';
 const config = { retries: 5 };
 axiosRetry(axios, config);`,
       errors: [{ line: 5 }],
+      output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+const config = { retries: 5, retryDelay: axiosRetry.exponentialDelay };
+axiosRetry(axios, config);`,
     },
     {
       name: 'p-retry with factor 1',
@@ -816,6 +1060,15 @@ export const run = () =>
     minTimeout: 1000,
   });`,
       errors: [{ line: 6, message: /p-retry is configured with `factor: 1`/ }],
+      output: `
+import pRetry from 'p-retry';
+export const run = () =>
+  pRetry(() => fetch('https://api.example.com'), {
+    retries: 5,
+    factor: 2,
+    minTimeout: 1000,
+    randomize: true,
+  });`,
     },
     {
       name: 'async-retry with minTimeout 0',
@@ -823,6 +1076,9 @@ export const run = () =>
 import retry from 'async-retry';
 export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5, minTimeout: 0 });`,
       errors: [{ line: 3, message: /async-retry is configured to wait 0 ms/ }],
+      output: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5, minTimeout: 1000, randomize: true });`,
     },
     {
       name: 'p-retry with minTimeout equal to maxTimeout',
@@ -833,6 +1089,13 @@ export const run = () => pRetry(() => fetch('https://api.example.com'), {
   maxTimeout: 2000,
 });`,
       errors: [{ line: 5, message: /equal to `maxTimeout`/ }],
+      output: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 2000,
+  maxTimeout: 30_000,
+  randomize: true,
+});`,
     },
     {
       name: 'JavaScript file, unbounded loop with no wait',
@@ -847,6 +1110,16 @@ async function ping(url) {
   }
 }`,
       errors: [{ line: 4 }],
+      output: `
+const fetch = require('node-fetch');
+async function ping(url) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      return await fetch(url, { timeout: 5000 });
+    } catch (e) { await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt++))); }
+  }
+}`,
     },
     {
       name: 'two retry loops in one file',
@@ -868,6 +1141,23 @@ async function c(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }, { line: 13 }],
+      output: `
+async function a(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch { await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** i))); }
+  }
+}
+async function b(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch { await sleep(2 ** i * 100); }
+  }
+}
+async function c(url: string) {
+  for (let i = 0; i < 3; i++) {
+    try { return await fetch(url); } catch { await sleep(Math.random() * Math.min(30_000, 100 * 2 ** i)); }
+  }
+}
+${sleep}`,
     },
     {
       name: 'reconnect loop on an abort signal, socket opened in a Promise executor, fixed 3 s wait',
@@ -890,6 +1180,26 @@ export async function run(signal: AbortSignal, metrics: { increment(name: string
 }
 ${sleep}`,
       errors: [{ line: 5, message: /3_000/ }],
+      output: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  let attempt = 0;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+      attempt = 0;
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(Math.random() * Math.min(30_000, 3_000 * 2 ** attempt++));
+  }
+}
+${sleep}`,
     },
     {
       name: 'the same reconnect body under while (true)',
@@ -912,6 +1222,26 @@ export async function run(signal: AbortSignal, metrics: { increment(name: string
 }
 ${sleep}`,
       errors: [{ line: 5, message: /3_000/ }],
+      output: `
+import WebSocket from 'ws';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let wait = 1_000;
+  let attempt = 0;
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket('wss://feed.example.com');
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+      attempt = 0;
+    } catch (err) {
+      metrics.increment('ws.error');
+    }
+    await sleep(Math.random() * Math.min(30_000, 3_000 * 2 ** attempt++));
+  }
+}
+${sleep}`,
     },
     {
       name: 'undici request retried on statusCode with a fixed wait',
@@ -926,6 +1256,16 @@ export async function load(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /request/ }],
+      output: `
+import { request } from 'undici';
+export async function load(url: string) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    const { statusCode, body } = await request(url);
+    if (statusCode < 500) return body.json();
+    await sleep(Math.random() * Math.min(30_000, 500 * 2 ** attempt));
+  }
+}
+${sleep}`,
     },
   ],
 });

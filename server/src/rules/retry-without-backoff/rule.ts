@@ -7,6 +7,7 @@ import type { RetryDelayModel } from '../../models/retry-libraries.js';
 import { requestName } from '../../analysis/network-calls.js';
 import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
+import { constantDelayFix, exponentialDelayFix, loopBackoffFix, missingDelayFix } from './fixes.js';
 
 const ADVICE = 'Wait longer after each failure (exponential backoff, e.g. `base * 2 ** attempt`, capped) and add random jitter so clients do not retry in lockstep.';
 
@@ -43,9 +44,9 @@ function checkDelayFunction(config: RetryConfigCall, delayModel: Extract<RetryDe
   const delay = lookupProperty(config.config, delayModel.option, facts);
   const data = { library: library.name, option: delayModel.option, growingDelay: delayModel.growingDelay };
   if (delay.kind === 'missing' && !delayModel.waitsByDefault) {
-    report({ node: config.call, messageId: 'noDelayOption', data });
+    report({ node: config.call, messageId: 'noDelayOption', data, fix: missingDelayFix(config, delayModel, facts) });
   } else if (delay.kind === 'present' && delay.value && isConstantDelayFunction(delay.value, facts)) {
-    report({ node: delay.prop, messageId: 'constantDelayFunction', data });
+    report({ node: delay.prop, messageId: 'constantDelayFunction', data, fix: constantDelayFix(config, delayModel, delay.prop, delay.value, facts) });
   }
 }
 
@@ -61,20 +62,23 @@ function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<Retr
   const min = option(delayModel.minTimeoutOption);
   const max = option(delayModel.maxTimeoutOption);
   const library = config.library.name;
+  const fix = exponentialDelayFix(config, delayModel, { factor, min, max }, facts);
   if (min?.value === 0 || max?.value === 0) {
     const prop = min?.value === 0 ? min.prop : max!.prop;
-    report({ node: prop, messageId: 'zeroTimeout', data: { library } });
+    report({ node: prop, messageId: 'zeroTimeout', data: { library }, fix });
   } else if (factor?.value !== undefined && factor.value <= 1) {
     report({
       node: factor.prop,
       messageId: 'flatFactor',
       data: { library, factorOption: delayModel.factorOption, factor: factor.value, minTimeoutOption: delayModel.minTimeoutOption, defaultFactor: delayModel.defaultFactor, jitterOption: delayModel.jitterOption },
+      fix,
     });
   } else if (min?.value !== undefined && max?.value !== undefined && min.value === max.value) {
     report({
       node: max.prop,
       messageId: 'equalTimeouts',
       data: { library, minTimeoutOption: delayModel.minTimeoutOption, maxTimeoutOption: delayModel.maxTimeoutOption, wait: min.value, jitterOption: delayModel.jitterOption },
+      fix,
     });
   }
 }
@@ -83,6 +87,7 @@ export const rule = defineRule({
   meta: {
     id: 'retry-without-backoff',
     defaultSeverity: 'warning',
+    fixable: 'code',
     description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
     messages: {
       noWait: `{{what}} sends {{request}} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
@@ -111,8 +116,9 @@ export const rule = defineRule({
           if (loop.kind === 'callback' || loop.backoff.kind === 'growing') continue;
           const what = loop.kind === 'recursion' ? 'This retrying function' : 'This retry loop';
           const request = requestName(loop.requests[0]);
-          if (loop.backoff.kind === 'none') ctx.report({ node: loop.node, messageId: 'noWait', data: { what, request } });
-          else ctx.report({ node: loop.node, messageId: 'fixedWait', data: { what, request, wait: loop.backoff.wait.getText() } });
+          const fix = loopBackoffFix(loop, facts);
+          if (loop.backoff.kind === 'none') ctx.report({ node: loop.node, messageId: 'noWait', data: { what, request }, fix });
+          else ctx.report({ node: loop.node, messageId: 'fixedWait', data: { what, request, wait: loop.backoff.wait.getText() }, fix });
         }
       },
     };

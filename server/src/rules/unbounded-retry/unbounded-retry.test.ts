@@ -304,6 +304,30 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { f
   ],
   invalid: [
     {
+      name: 'the quick fix throws at the configured maxAttempts',
+      options: { maxAttempts: 3 },
+      code: `
+import pRetry from 'p-retry';
+export async function load(url: string) {
+  for (;;) {
+    try { return await fetch(url); } catch { await sleep(1000); }
+  }
+}
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: Infinity });
+${sleep}`,
+      errors: [{ line: 4 }, { line: 8 }],
+      output: `
+import pRetry from 'p-retry';
+export async function load(url: string) {
+  let attempt = 0;
+  for (;;) {
+    try { return await fetch(url); } catch (error) { if (++attempt >= 3) throw error; await sleep(1000); }
+  }
+}
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 3 });
+${sleep}`,
+    },
+    {
       name: 'reconnect loop around a streamed response, with a counter that bounds nothing',
       code: `
 import axios from 'axios';
@@ -320,6 +344,23 @@ export async function subscribe(onChange: (v: unknown) => void) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /This loop retries axios\.get with no attempt limit/ }],
+      output: `
+import axios from 'axios';
+export async function subscribe(onChange: (v: unknown) => void) {
+  let attempts = 0;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { data: stream } = await axios.get('https://crm.example.com/changes', { responseType: 'stream', timeout: 5000 });
+      for await (const chunk of stream) onChange(JSON.parse(String(chunk)));
+      attempts = 0;
+    } catch (err) {
+      console.warn('stream dropped, reconnecting', attempt);
+      if (++attempts >= 5) throw err;
+    }
+    await sleep(Math.min(60_000, 1000 * 2 ** attempt));
+  }
+}
+${sleep}`,
     },
     {
       name: 'while(true) that catches and continues',
@@ -337,6 +378,21 @@ export async function load(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /This loop retries axios\.get with no attempt limit/ }],
+      output: `
+import axios from 'axios';
+export async function load(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await axios.get(url);
+    } catch (err) {
+      console.warn('retrying', err);
+      if (++attempt >= 5) throw err;
+      await sleep(1000);
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'for(;;) with an explicit continue',
@@ -354,6 +410,21 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  let attempt = 0;
+  for (;;) {
+    try {
+      const res = await fetch(url);
+      return await res.json();
+    } catch (error) {
+      if (++attempt >= 5) throw error;
+      await sleep(500);
+      continue;
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'do..while(true)',
@@ -365,6 +436,14 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  let attempt = 0;
+  do {
+    try { return await fetch(url); } catch (error) { if (++attempt >= 5) throw error; await sleep(100); }
+  } while (true);
+}
+${sleep}`,
     },
     {
       name: 'a counter that is counted but never checked',
@@ -377,6 +456,14 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4 }],
+      output: `
+async function get(url: string) {
+  let attempts = 0;
+  while (true) {
+    try { return await fetch(url); } catch (error) { attempts++; if (attempts >= 5) throw error; await sleep(attempts * 100); }
+  }
+}
+${sleep}`,
     },
     {
       name: 'a check that only filters error kinds is not a bound',
@@ -389,6 +476,16 @@ async function get(url: string) {
   }
 }`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  let attempt = 0;
+  while (true) {
+    try { return await fetch(url); } catch (err) {
+      if (!(err instanceof TypeError)) throw err;
+      if (++attempt >= 5) throw err;
+    }
+  }
+}`,
     },
     {
       name: 'retry until a success flag is set',
@@ -407,6 +504,22 @@ export async function send(payload: unknown) {
 }
 ${sleep}`,
       errors: [{ line: 5 }],
+      output: `
+import axios from 'axios';
+export async function send(payload: unknown) {
+  let sent = false;
+  let attempt = 0;
+  while (!sent) {
+    try {
+      await axios.put('https://api.example.com/x', payload);
+      sent = true;
+    } catch (error) {
+      if (++attempt >= 5) throw error;
+      await sleep(1000);
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'status loop: while status is 429',
@@ -421,6 +534,18 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4 }],
+      output: `
+async function get(url: string) {
+  let res = await fetch(url);
+  let attempt = 0;
+  while (res.status === 429) {
+    if (++attempt >= 5) throw new Error('Gave up after 5 attempts');
+    await sleep(1000);
+    res = await fetch(url);
+  }
+  return res;
+}
+${sleep}`,
     },
     {
       name: 'status loop with continue in while(true)',
@@ -437,6 +562,20 @@ async function get(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 3 }],
+      output: `
+async function get(url: string) {
+  let attempt = 0;
+  while (true) {
+    if (++attempt > 5) throw new Error('Gave up after 5 attempts');
+    const res = await fetch(url);
+    if (!res.ok) {
+      await sleep(1000);
+      continue;
+    }
+    return res.json();
+  }
+}
+${sleep}`,
     },
     {
       name: 'reconnect loop with no limit',
@@ -455,6 +594,23 @@ export async function consumeForever(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /amqp\.connect/ }],
+      output: `
+import amqp from 'amqplib';
+export async function consumeForever(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      const conn = await amqp.connect(url);
+      await new Promise((resolve) => conn.on('close', resolve));
+      attempt = 0;
+    } catch (err) {
+      console.error('connection lost', err);
+      if (++attempt >= 5) throw err;
+    }
+    await sleep(5000);
+  }
+}
+${sleep}`,
     },
     {
       name: 'recursive retry with no bound',
@@ -507,6 +663,12 @@ export const run = () =>
     retries: Infinity,
   });`,
       errors: [{ line: 5, message: /`retries: Infinity` retries for ever/ }],
+      output: `
+import pRetry from 'p-retry';
+export const run = () =>
+  pRetry(() => fetch('https://api.example.com'), {
+    retries: 5,
+  });`,
     },
     {
       name: 'async-retry with Number.POSITIVE_INFINITY',
@@ -514,6 +676,9 @@ export const run = () =>
 import retry from 'async-retry';
 export const run = () => retry(async () => fetch('https://api.example.com'), { retries: Number.POSITIVE_INFINITY });`,
       errors: [{ line: 3 }],
+      output: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5 });`,
     },
     {
       name: 'async-retry forever: true',
@@ -523,6 +688,11 @@ export const run = () => retry(async () => fetch('https://api.example.com'), {
   forever: true,
 });`,
       errors: [{ line: 4, message: /forever: true/ }],
+      output: `
+import retry from 'async-retry';
+export const run = () => retry(async () => fetch('https://api.example.com'), {
+  retries: 5,
+});`,
     },
     {
       name: 'axios-retry with retries: Infinity',
@@ -534,6 +704,13 @@ axiosRetry(axios, {
   retryDelay: axiosRetry.exponentialDelay,
 });`,
       errors: [{ line: 5 }],
+      output: `
+import axios from 'axios';
+import axiosRetry from 'axios-retry';
+axiosRetry(axios, {
+  retries: 5,
+  retryDelay: axiosRetry.exponentialDelay,
+});`,
     },
     {
       name: 'got retry.limit Infinity',
@@ -546,6 +723,14 @@ export const api = got.extend({
   },
 });`,
       errors: [{ line: 6, message: /limit: Infinity/ }],
+      output: `
+import got from 'got';
+export const api = got.extend({
+  timeout: { request: 5000 },
+  retry: {
+    limit: 5,
+  },
+});`,
     },
     {
       name: 'ky retry limit as a number and as retry.limit',
@@ -554,6 +739,10 @@ import ky from 'ky';
 export const api = ky.create({ retry: Infinity });
 export const other = ky.create({ retry: { limit: Number.MAX_SAFE_INTEGER } });`,
       errors: [{ line: 3, message: /`retry: Infinity` retries for ever/ }, { line: 4, message: /`limit: Number.MAX_SAFE_INTEGER` retries for ever/ }],
+      output: `
+import ky from 'ky';
+export const api = ky.create({ retry: 5 });
+export const other = ky.create({ retry: { limit: 5 } });`,
     },
     {
       name: 'Stripe maxNetworkRetries: Infinity',
@@ -561,6 +750,9 @@ export const other = ky.create({ retry: { limit: Number.MAX_SAFE_INTEGER } });`,
 import Stripe from 'stripe';
 export const stripe = new Stripe(process.env.STRIPE_KEY!, { maxNetworkRetries: Infinity });`,
       errors: [{ line: 3, message: /`maxNetworkRetries: Infinity` retries for ever/ }],
+      output: `
+import Stripe from 'stripe';
+export const stripe = new Stripe(process.env.STRIPE_KEY!, { maxNetworkRetries: 5 });`,
     },
     {
       name: 'OpenAI and Anthropic SDKs with maxRetries: Infinity',
@@ -570,6 +762,11 @@ import Anthropic from '@anthropic-ai/sdk';
 export const openai = new OpenAI({ maxRetries: Infinity });
 export const anthropic = new Anthropic({ maxRetries: Infinity });`,
       errors: [{ line: 4, message: /`maxRetries: Infinity`/ }, { line: 5, message: /`maxRetries: Infinity`/ }],
+      output: `
+import OpenAI from 'openai';
+import Anthropic from '@anthropic-ai/sdk';
+export const openai = new OpenAI({ maxRetries: 5 });
+export const anthropic = new Anthropic({ maxRetries: 5 });`,
     },
     {
       name: 'AWS SDK v3 client with maxAttempts: Infinity',
@@ -577,6 +774,9 @@ export const anthropic = new Anthropic({ maxRetries: Infinity });`,
 import { S3Client } from '@aws-sdk/client-s3';
 export const s3 = new S3Client({ region: 'eu-west-1', maxAttempts: Infinity });`,
       errors: [{ line: 3, message: /`maxAttempts: Infinity`/ }],
+      output: `
+import { S3Client } from '@aws-sdk/client-s3';
+export const s3 = new S3Client({ region: 'eu-west-1', maxAttempts: 5 });`,
     },
     {
       name: 'pg-boss job with retryLimit: Infinity',
@@ -586,6 +786,11 @@ export async function enqueue(boss: PgBoss, order: { id: string }) {
   await boss.send('charge-order', order, { retryLimit: Infinity });
 }`,
       errors: [{ line: 4, message: /`retryLimit: Infinity`/ }],
+      output: `
+import PgBoss from 'pg-boss';
+export async function enqueue(boss: PgBoss, order: { id: string }) {
+  await boss.send('charge-order', order, { retryLimit: 5 });
+}`,
     },
     {
       name: 'Infinity held in a const',
@@ -594,6 +799,10 @@ import pRetry from 'p-retry';
 const FOREVER = Infinity;
 export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: FOREVER });`,
       errors: [{ line: 4 }],
+      output: `
+import pRetry from 'p-retry';
+const FOREVER = Infinity;
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 5 });`,
     },
     {
       name: 'JavaScript file, require and while(1)',
@@ -611,6 +820,20 @@ async function push(item) {
   }
 }`,
       errors: [{ line: 4 }],
+      output: `
+const axios = require('axios');
+async function push(item) {
+  let attempt = 0;
+  while (1) {
+    try {
+      await axios.put('https://api.example.com/items', item);
+      return;
+    } catch (e) {
+      if (++attempt >= 5) throw e;
+      await new Promise((r) => setTimeout(r, 2000));
+    }
+  }
+}`,
     },
     {
       name: 'client method inside a class retry loop',
@@ -630,6 +853,23 @@ export class Sync {
 }
 ${sleep}`,
       errors: [{ line: 5, message: /this\.apiClient\.push/ }],
+      output: `
+export class Sync {
+  constructor(private readonly apiClient: { push(x: unknown): Promise<void> }) {}
+  async push(x: unknown) {
+    let attempt = 0;
+    for (;;) {
+      try {
+        await this.apiClient.push(x);
+        break;
+      } catch (error) {
+        if (++attempt >= 5) throw error;
+        await sleep(250);
+      }
+    }
+  }
+}
+${sleep}`,
     },
     {
       name: 'a loop stopped from outside (this.running) has no attempt limit',
@@ -649,6 +889,23 @@ export class Consumer {
 }
 ${sleep}`,
       errors: [{ line: 5, message: /new WebSocket/ }],
+      output: `
+export class Consumer {
+  private running = true;
+  async run(url: string) {
+    let attempt = 0;
+    while (this.running) {
+      try {
+        const ws = new WebSocket(url);
+        await new Promise((r) => ws.addEventListener('close', r));
+        attempt = 0;
+      } catch (error) { if (++attempt >= 5) throw error; }
+      await sleep(1000);
+    }
+  }
+  stop() { this.running = false; }
+}
+${sleep}`,
     },
     {
       name: 'a flag cleared by a stop function does not limit attempts',
@@ -662,6 +919,16 @@ export async function run(url: string) {
   }
 }`,
       errors: [{ line: 6, message: /amqp\.connect/ }],
+      output: `
+import amqp from 'amqplib';
+let stopped = false;
+export function stop() { stopped = true; }
+export async function run(url: string) {
+  let attempt = 0;
+  while (!stopped) {
+    try { const c = await amqp.connect(url); await new Promise((r) => c.on('close', r)); attempt = 0; } catch (error) { if (++attempt >= 5) throw error; }
+  }
+}`,
     },
     {
       name: 'reconnect loop on an abort signal, the socket opened in a Promise executor',
@@ -684,6 +951,27 @@ export async function run(signal: AbortSignal, metrics: { increment(name: string
 }
 ${sleep}`,
       errors: [{ line: 5, message: /new WebSocket/ }],
+      output: `
+import WebSocket from 'ws';
+const URL = 'wss://feed.example.com/stream';
+export async function run(signal: AbortSignal, metrics: { increment(name: string): void }) {
+  let attempt = 0;
+  while (!signal.aborted) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(URL);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+      attempt = 0;
+    } catch (err) {
+      metrics.increment('ws.error');
+      if (++attempt >= 5) throw err;
+    }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
     },
     {
       name: 'the same reconnect body under while (true)',
@@ -703,6 +991,23 @@ export async function run(url: string) {
 }
 ${sleep}`,
       errors: [{ line: 4, message: /new WebSocket/ }],
+      output: `
+import WebSocket from 'ws';
+export async function run(url: string) {
+  let attempt = 0;
+  while (true) {
+    try {
+      await new Promise((resolve, reject) => {
+        const ws = new WebSocket(url);
+        ws.on('close', resolve);
+        ws.on('error', reject);
+      });
+      attempt = 0;
+    } catch (error) { if (++attempt >= 5) throw error; }
+    await sleep(3_000);
+  }
+}
+${sleep}`,
     },
     {
       name: 'undici request in for(;;) that leaves on a good statusCode',
@@ -723,6 +1028,24 @@ export async function deliver(url: string, payload: string) {
 }
 ${sleep}`,
       errors: [{ line: 5, message: /request/ }],
+      output: `
+import { request } from 'undici';
+export async function deliver(url: string, payload: string) {
+  let wait = 1_000;
+  let attempt = 0;
+  for (;;) {
+    try {
+      const { statusCode, body } = await request(url, { method: 'PUT', body: payload });
+      if (statusCode === 200) return await body.json();
+    } catch (err) {
+      console.log(err);
+    }
+    if (++attempt >= 5) throw new Error('Gave up after 5 attempts');
+    await sleep(wait);
+    wait = Math.min(wait * 2, 60_000);
+  }
+}
+${sleep}`,
     },
     {
       name: 'recursive reconnect: a parsing loop in the data handler is not an attempt bound',

@@ -1,0 +1,93 @@
+/**
+ * The quick fixes of unbounded-retry: a maximum number of attempts. A retry loop counts
+ * its failures and throws the last error at the maximum (the loop keeps its shape); a
+ * retry option that never runs out gets the maximum instead.
+ */
+import { ts } from '../../engine/ts.js';
+import { contains, getProperty } from '../../engine/ast.js';
+import type { FileFacts } from '../../engine/facts.js';
+import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
+import { appendStatement, freeName, insertStatementAfter, insertStatementBefore, removeProperty, sourceStyle } from '../../analysis/statement-edits.js';
+import { existingCounter, incrementStatement, needsReset, newCounter, resetsAfterSuccess, retryingCatches, type AttemptCounter } from '../../analysis/retry/attempt-counter.js';
+import type { RetryLoop } from '../../analysis/retry/loops.js';
+import { containsContinue } from '../../analysis/retry/regions.js';
+import { waitCalls } from '../../analysis/retry/waits.js';
+
+const ERROR_NAMES = ['error', 'err', 'failure'];
+
+/** Where a guard goes among statements: after the counter's increment, else before the wait, else at the end. */
+function guardEdit(fixer: Fixer, block: ts.Block, counter: AttemptCounter, guard: string, facts: FileFacts): TextEdit {
+  const increment = incrementStatement(block.statements, counter);
+  if (increment) return insertStatementAfter(fixer, increment, guard);
+  const wait = block.statements.find((statement) => waitCalls(statement, facts).length > 0);
+  return wait ? insertStatementBefore(fixer, wait, guard) : appendStatement(fixer, block, guard);
+}
+
+/** The caught error's name, with the edit binding one when the catch has none. */
+function caughtError(fixer: Fixer, clause: ts.CatchClause): { name: string; edit?: TextEdit } | undefined {
+  const declared = clause.variableDeclaration?.name;
+  if (declared) return ts.isIdentifier(declared) ? { name: declared.text } : undefined;
+  const name = freeName(clause.block, ERROR_NAMES);
+  if (!name) return undefined;
+  const afterKeyword = clause.getStart() + 'catch'.length;
+  return { name, edit: fixer.replaceTextRange([afterKeyword, afterKeyword], ` (${name})`) };
+}
+
+/**
+ * A loop that retries only after errors throws the last one from its catches at the
+ * maximum; its own counter is reused when it counts failures (or every attempt, when a
+ * success leaves the loop), else one is declared and reset after an attempt that went
+ * through (a reconnect loop counts failures in a row). A loop that retries on a failure
+ * status throws where it goes round.
+ */
+export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFacts): FixFunction | undefined {
+  if (loop.kind !== 'loop') return undefined;
+  const iteration = loop.node as ts.IterationStatement;
+  const { semi, quote } = sourceStyle(iteration.getSourceFile());
+  return (fixer) => {
+    const catches = retryingCatches(iteration);
+    const existing = existingCounter(iteration);
+    if (!loop.onStatus && catches.length > 0) {
+      const countsFailures = existing && catches.every((clause) => incrementStatement(clause.block.statements, existing) || !needsReset(clause, iteration, existing));
+      const counter = countsFailures ? existing : newCounter(iteration, fixer);
+      if (!counter) return null;
+      const edits: TextEdit[] = counter.declaration ? [counter.declaration] : [];
+      for (const clause of catches) {
+        const error = caughtError(fixer, clause);
+        if (!error) return null;
+        if (error.edit) edits.push(error.edit);
+        const count = counter.declaration ? `++${counter.name}` : counter.name;
+        edits.push(guardEdit(fixer, clause.block, counter, `if (${count} >= ${maxAttempts}) throw ${error.name}${semi}`, facts));
+      }
+      if (counter.declaration) edits.push(...resetsAfterSuccess(fixer, iteration, catches, counter));
+      return edits;
+    }
+    const body = iteration.statement;
+    if (!ts.isBlock(body) || body.statements.length === 0) return null;
+    const giveUp = `throw new Error(${quote}Gave up after ${maxAttempts} attempts${quote})${semi}`;
+    if (containsContinue(body)) {
+      // A `continue` may skip any later guard: count each attempt as it starts.
+      const counter = newCounter(iteration, fixer);
+      return counter?.declaration ? [counter.declaration, insertStatementBefore(fixer, body.statements[0], `if (++${counter.name} > ${maxAttempts}) ${giveUp}`)] : null;
+    }
+    // A counter counts every attempt only when it goes up in the body itself or the `for` header.
+    const countsAttempts = existing && (incrementStatement(body.statements, existing) || !existing.increments.some((increment) => contains(body, increment)));
+    const counter = countsAttempts ? existing : newCounter(iteration, fixer);
+    if (!counter) return null;
+    const count = counter.declaration ? `++${counter.name}` : counter.name;
+    return [...(counter.declaration ? [counter.declaration] : []), guardEdit(fixer, body, counter, `if (${count} >= ${maxAttempts}) ${giveUp}`, facts)];
+  };
+}
+
+/** `retries: Infinity` → the maximum. */
+export function endlessLimitFix(prop: ts.PropertyAssignment, maxAttempts: number): FixFunction {
+  return (fixer) => fixer.replaceText(prop.initializer, String(maxAttempts));
+}
+
+/** `forever: true` → the library's attempt limit at the maximum (or just gone, when the limit is set). */
+export function foreverFix(forever: ts.ObjectLiteralElementLike, limitOption: string, maxAttempts: number): FixFunction {
+  return (fixer) => {
+    const options = forever.parent as ts.ObjectLiteralExpression;
+    return getProperty(options, limitOption) ? removeProperty(fixer, forever) : fixer.replaceText(forever, `${limitOption}: ${maxAttempts}`);
+  };
+}
