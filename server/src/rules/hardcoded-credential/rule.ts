@@ -1,7 +1,7 @@
 import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { propertyName } from '../../engine/ast.js';
-import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
@@ -12,7 +12,7 @@ import {
 } from '../../secrets/credentials.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
-import { CODE_MESSAGES, codeSuggestions, type CodeLiteral, type Finding as CodeFinding } from './code-fix.js';
+import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type Finding as CodeFinding } from './code-fix.js';
 import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
@@ -209,7 +209,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret) });
+        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
       }
     },
   };
@@ -266,7 +266,9 @@ function checkTextFile(ctx: TextContext<Options>): void {
   const entries = namedValues(ctx.text, ctx.kind);
   for (const secret of secrets) {
     const entry = entries.find((candidate) => overlaps(candidate, secret));
-    ctx.report({ span: secret, ...secretMessage(secret), suggest: textSuggestions(ctx.text, ctx.kind, { start: secret.start, end: secret.end, match: secret, entry }) });
+    // A lockfile is regenerated, not edited: the fix is in the manifest or the registry settings.
+    const suggest = isLockfile(ctx.path) ? [] : textSuggestions(ctx.text, ctx.kind, { start: secret.start, end: secret.end, match: secret, entry });
+    ctx.report({ span: secret, ...secretMessage(secret), suggest });
   }
   if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
   const reported = new Set<number>();
