@@ -5,7 +5,7 @@
  */
 import { ts } from '../../engine/ts.js';
 import { propertyName } from '../../engine/ast.js';
-import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
+import { GLOBAL, outermostWrapper, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { qualifierOf } from './variable-names.js';
 
 /** The name an assignment target binds: `x`, `config.password`, `headers['x-api-key']`. */
@@ -38,19 +38,8 @@ export interface EnvFallback {
   name: string;
 }
 
-function isWrapper(node: ts.Node): node is ts.ParenthesizedExpression | ts.AsExpression | ts.SatisfiesExpression | ts.NonNullExpression | ts.TypeAssertion {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isSatisfiesExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node);
-}
-
-/** The expression a literal's value is, through parentheses and type assertions. */
-function outermostValue(node: ts.Node): ts.Node {
-  let current = node;
-  while (isWrapper(current.parent)) current = current.parent;
-  return current;
-}
-
 export function envFallbackOf(literal: ts.Node, facts: FileFacts): EnvFallback | undefined {
-  const value = outermostValue(literal);
+  const value = outermostWrapper(literal);
   const parent = value.parent;
   if (!ts.isBinaryExpression(parent) || parent.right !== value || !FALLBACKS.has(parent.operatorToken.kind)) return undefined;
   const name = envVariableName(parent.left, facts);
@@ -72,13 +61,13 @@ export interface Binding {
 
 /** Through `cond ? a : b` and `x ?? y` to the expression whose value the literal may be. */
 function valuePosition(literal: ts.Node): ts.Node {
-  let current = outermostValue(literal);
+  let current: ts.Node = outermostWrapper(literal);
   for (;;) {
     const parent = current.parent;
     const branch = ts.isConditionalExpression(parent) && parent.condition !== current;
     const fallback = ts.isBinaryExpression(parent) && FALLBACKS.has(parent.operatorToken.kind);
     if (!branch && !fallback) return current;
-    current = outermostValue(parent);
+    current = outermostWrapper(parent);
   }
 }
 
@@ -103,8 +92,8 @@ export function bindingOf(literal: ts.Node): Binding | undefined {
 
 /** The object literal's owner: the key or variable it is the value of, or the variable a call made from it is assigned to. */
 function ownerOf(object: ts.ObjectLiteralExpression): ts.PropertyAssignment | ts.VariableDeclaration | undefined {
-  let current = outermostValue(object);
-  if (ts.isCallExpression(current.parent) || ts.isNewExpression(current.parent)) current = outermostValue(current.parent);
+  let current: ts.Node = outermostWrapper(object);
+  if (ts.isCallExpression(current.parent) || ts.isNewExpression(current.parent)) current = outermostWrapper(current.parent);
   const parent = current.parent;
   return ts.isPropertyAssignment(parent) || ts.isVariableDeclaration(parent) ? parent : undefined;
 }

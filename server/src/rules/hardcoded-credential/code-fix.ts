@@ -1,7 +1,8 @@
 /**
  * The suggestion for a credential in JS/TS code: the literal becomes `process.env.NAME` (the
  * secret part of a longer string becomes `${process.env.NAME}` in a template), a fallback
- * after `process.env.NAME ??` goes, and `NAME=` is added to the workspace's `.env.example`.
+ * after `process.env.NAME ??` or a `process.env.NAME = …` statement goes, and `NAME=` is
+ * added to the workspace's `.env.example`. A secret in a comment becomes a placeholder.
  */
 import { ts } from '../../engine/ts.js';
 import type { FileFacts } from '../../engine/facts.js';
@@ -11,7 +12,7 @@ import type { SecretMatch } from '../../secrets/credentials.js';
 import type { SecretSink } from '../../models/secret-sinks.js';
 import { bindingOf, envAssignmentOf, envFallbackOf, qualifierFor } from './bindings.js';
 import { isUrlName, variableName } from './variable-names.js';
-import { credentialName, secretValueName, withoutSecrets } from './secret-names.js';
+import { credentialName, envExampleLine, secretValueName, withoutSecrets } from './secret-names.js';
 import { textSuggestions } from './text-fix.js';
 
 /** A secret inside a literal: its offsets in the file and the variable it moves to. */
@@ -27,8 +28,6 @@ export const CODE_MESSAGES = {
   dropAssignment: 'Drop the assignment: set {{name}} in the environment (and list it in .env.example)',
 };
 
-const ENV_EXAMPLE = '.env.example';
-
 function envReference(name: string): string {
   return /^[A-Za-z_]\w*$/.test(name) ? `process.env.${name}` : `process.env['${name}']`;
 }
@@ -39,7 +38,7 @@ function templateText(raw: string): string {
 }
 
 function envExampleLines(fixer: Fixer, names: readonly string[]): Edit[] {
-  return [...new Set(names)].map((name) => fixer.appendLineToFile(ENV_EXAMPLE, `${name}=`));
+  return [...new Set(names)].map((name) => envExampleLine(fixer, name));
 }
 
 /** `'Bearer <secret>'` → `` `Bearer ${process.env.NAME}` ``; in a template, each secret becomes a substitution. */
@@ -162,36 +161,38 @@ function secretTexts(literal: CodeLiteral, finding: Finding): string[] {
   return ts.isTemplateExpression(literal) ? [] : [literal.text];
 }
 
-/** The suggestions for a literal the rule reports: read the value from the environment instead. */
-export function codeSuggestions(literal: CodeLiteral, finding: Finding, facts: FileFacts, file: ts.SourceFile): SuggestionReport[] {
+/** Where the value goes and what it is called, by the shape around the literal and what the rule found in it. */
+function codeSecret(literal: CodeLiteral, finding: Finding, facts: FileFacts, file: ts.SourceFile): CodeSecret | undefined {
   const fallback = envFallbackOf(literal, facts);
+  if (fallback) return { literal, parts: [], name: fallback.name, fallback: fallback.fallback };
   const binding = bindingOf(literal);
   const assigned = binding && envAssignmentOf(binding.holder, facts);
+  if (assigned) return { literal, parts: [], name: assigned.name, assignment: assigned.statement };
   const qualifier = binding && qualifierFor(binding.holder);
-  const whole = finding.kind !== 'secrets' || isWholeValue(literal, finding.secrets, file);
-  let secret: CodeSecret;
-  if (fallback) {
-    secret = { literal, parts: [], name: fallback.name, fallback: fallback.fallback };
-  } else if (assigned) {
-    secret = { literal, parts: [], name: assigned.name, assignment: assigned.statement };
-  } else if (finding.kind === 'secrets') {
+  if (finding.kind === 'secrets') {
+    const whole = isWholeValue(literal, finding.secrets, file);
     const parts = finding.secrets.map((match) => {
       const telling = binding && (match.kind === 'pem' || isUrlName(binding.name) || (match.kind === 'token' && isCredentialName(binding.name)));
-      return { start: match.start, end: match.end, name: variableName({ binding: telling ? binding.name : undefined, qualifier, fromValue: secretValueName(match, file.text, whole) })! };
+      const fromValue = secretValueName(match, file.text, whole);
+      return { start: match.start, end: match.end, name: variableName({ binding: telling ? binding.name : undefined, qualifier, fromValue }) ?? fromValue };
     });
-    secret = { literal, parts, name: parts[0].name, keyBlock: finding.secrets.some((match) => match.kind === 'pem') };
-  } else if (finding.kind === 'authorization') {
-    const start = file.text.indexOf(finding.credential, literal.getStart(file));
-    const name = credentialName(literal.getText(file), finding.credential, qualifier);
-    secret = { literal, parts: start < 0 || start > literal.getEnd() ? [] : [{ start, end: start + finding.credential.length, name }], name };
-    if (secret.parts.length === 0) return [];
-  } else {
-    const bound = finding.kind === 'named' ? finding.name : binding && isCredentialName(binding.name) ? binding.name : undefined;
-    const name = variableName({ binding: bound, qualifier, fromValue: finding.kind === 'sink' ? finding.sink.envName : undefined });
-    if (!name) return [];
-    secret = { literal, parts: [], name };
+    return { literal, parts, name: parts[0].name, keyBlock: finding.secrets.some((match) => match.kind === 'pem') };
   }
-  const suggestion = codeSuggestion(secret, file);
+  if (finding.kind === 'authorization') {
+    const start = file.text.indexOf(finding.credential, literal.getStart(file));
+    if (start < 0 || start + finding.credential.length > literal.getEnd()) return undefined;
+    const name = credentialName(literal.getText(file), finding.credential, qualifier);
+    return { literal, parts: [{ start, end: start + finding.credential.length, name }], name };
+  }
+  const bound = finding.kind === 'named' ? finding.name : binding && isCredentialName(binding.name) ? binding.name : undefined;
+  const name = variableName({ binding: bound, qualifier, fromValue: finding.kind === 'sink' ? finding.sink.envName : undefined });
+  return name ? { literal, parts: [], name } : undefined;
+}
+
+/** The suggestions for a literal the rule reports: read the value from the environment instead. */
+export function codeSuggestions(literal: CodeLiteral, finding: Finding, facts: FileFacts, file: ts.SourceFile): SuggestionReport[] {
+  const secret = codeSecret(literal, finding, facts, file);
+  const suggestion = secret && codeSuggestion(secret, file);
   return suggestion ? [withoutSecrets(suggestion, secretTexts(literal, finding))] : [];
 }
 

@@ -1,9 +1,9 @@
 /**
  * What a secret's own shape says its variable is called (a token format's usual variable, a
- * URL's scheme, an Authorization scheme), and the guard that keeps a suggestion from writing
- * the secret anywhere.
+ * URL's scheme, an Authorization scheme), the `.env.example` line that documents it, and the
+ * guard that keeps a suggestion from writing the secret anywhere.
  */
-import type { SuggestionReport } from '../../engine/types.js';
+import type { Edit, Fixer, SuggestionReport } from '../../engine/types.js';
 import { isFileLineAppend } from '../../engine/fixer.js';
 import type { SecretMatch } from '../../secrets/credentials.js';
 import { TOKEN_FORMATS } from '../../models/token-formats.js';
@@ -45,6 +45,11 @@ export function credentialName(headerValue: string, credential: string, qualifie
   if (format) return format;
   const basic = /\bBasic\s/i.test(headerValue);
   return variableName({ binding: basic ? 'basicAuth' : 'token', qualifier, fromValue: basic ? 'BASIC_AUTH' : 'API_TOKEN' })!;
+}
+
+/** `NAME=` added to the workspace's `.env.example`, so the variable is documented where the others are. */
+export function envExampleLine(fixer: Fixer, name: string): Edit {
+  return fixer.appendLineToFile('.env.example', `${name}=`);
 }
 
 /** The suggestion, dropped if any of its edits (in the file or another) would write one of the secrets. */

@@ -6,11 +6,11 @@
  * example `.env`, a `<NAME>` placeholder in prose. JSON has no variables: no suggestion.
  */
 import type { TextKind } from '../../engine/files.js';
-import type { Edit, Fixer, SuggestionReport, TextEdit } from '../../engine/types.js';
+import type { SuggestionReport } from '../../engine/types.js';
 import type { NamedValue } from '../../secrets/credential-text.js';
 import type { SecretMatch } from '../../secrets/credentials.js';
 import { isCredentialName } from '../../secrets/words.js';
-import { credentialName, secretValueName, withoutSecrets } from './secret-names.js';
+import { credentialName, envExampleLine, secretValueName, withoutSecrets } from './secret-names.js';
 import { environmentName, isUrlName, qualifierOf, variableName } from './variable-names.js';
 
 export const TEXT_MESSAGES = {
@@ -21,8 +21,6 @@ export const TEXT_MESSAGES = {
   emptyExample: 'Leave the value empty in this example file',
   usePlaceholder: 'Replace it with the placeholder `{{placeholder}}`',
 };
-
-const ENV_EXAMPLE = '.env.example';
 
 /** A credential the rule found in a text file. */
 export interface TextSecret {
@@ -120,12 +118,47 @@ function nameOf(secret: TextSecret, text: string, kind: TextKind, whole: boolean
   return variableName({ binding: telling ? key : undefined, qualifier, fromValue: secretValueName(match, text, whole) });
 }
 
-function envExample(fixer: Fixer, name: string): Edit {
-  return fixer.appendLineToFile(ENV_EXAMPLE, `${name}=`);
+/** Where a suggestion edits: the file, the credential's entry, what a reference replaces, the variable's name. */
+interface Site {
+  text: string;
+  entry?: NamedValue;
+  /** The secret is the entry's whole value (not part of a longer one). */
+  whole: boolean;
+  /** What a reference replaces: the entry's value without quotes, or the secret in it (with its URL). */
+  span: readonly [number, number];
+  name: string;
+}
+
+/** `${NAME}`: YAML, compose, TOML, `.properties`, INI and `.npmrc`, in or around the value's quotes. */
+function interpolationSuggestion({ span, name }: Site): SuggestionReport {
+  const reference = `\${${name}}`;
+  return { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [fixer.replaceTextRange(span, reference), envExampleLine(fixer, name)] };
+}
+
+/** An example `.env` lists the variable with no value; a secret inside a longer value becomes a placeholder. */
+function envExampleSuggestion(site: Site): SuggestionReport {
+  const { text, entry, whole } = site;
+  if (whole && entry) return { messageId: 'emptyExample', fix: (fixer) => fixer.replaceTextRange(quotedRange(text, entry), '') };
+  return placeholderSuggestion(site);
+}
+
+function placeholderSuggestion({ span, name }: Site): SuggestionReport {
+  const placeholder = `<${name}>`;
+  return { messageId: 'usePlaceholder', data: { placeholder }, fix: (fixer) => fixer.replaceTextRange(span, placeholder) };
+}
+
+/** Shell: `"${NAME:?}"` for a value, `${NAME:?}` inside double quotes; single quotes do not expand, so nothing there. */
+function shellSuggestion({ text, entry, whole, span, name }: Site): SuggestionReport | undefined {
+  const range = whole && entry ? quotedRange(text, entry) : span;
+  const quoting = whole ? undefined : shellQuoting(text, span[0]);
+  if (quoting === "'") return undefined;
+  const reference = quoting === '"' ? `\${${name}:?}` : `"\${${name}:?}"`;
+  return { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [fixer.replaceTextRange(range, reference), envExampleLine(fixer, name)] };
 }
 
 /** Dockerfile: `ARG NAME=<secret>` → `ARG NAME`; `ENV NAME=<secret>` → `ENV NAME=${NAME}` after an `ARG NAME`. */
-function dockerfileSuggestion(text: string, entry: NamedValue): SuggestionReport | undefined {
+function dockerfileSuggestion({ text, entry, whole }: Site): SuggestionReport | undefined {
+  if (!entry || !whole) return undefined;
   let instruction = lineAt(text, entry.start);
   for (let above = previousLine(text, instruction); above && /\\\s*$/.test(above.text); above = previousLine(text, above)) instruction = above;
   const keyword = /^\s*(ENV|ARG)\b/i.exec(instruction.text)?.[1]?.toUpperCase();
@@ -149,9 +182,8 @@ function dockerfileSuggestion(text: string, entry: NamedValue): SuggestionReport
 }
 
 /** Terraform: a variable's default goes; elsewhere the value becomes `var.name`, declared sensitive if the file lacks it. */
-function terraformSuggestion(text: string, secret: TextSecret, whole: boolean, name: string): SuggestionReport {
-  const entry = secret.entry;
-  const line = lineAt(text, secret.start);
+function terraformSuggestion({ text, entry, whole, span, name }: Site): SuggestionReport {
+  const line = lineAt(text, span[0]);
   if (entry && /^\s*default\s*=/.test(line.text)) {
     const next = Math.min(line.end + 1, text.length);
     return { messageId: 'dropTerraformDefault', data: { name: entry.name }, fix: (fixer) => fixer.replaceTextRange([line.start, next], '') };
@@ -163,37 +195,55 @@ function terraformSuggestion(text: string, secret: TextSecret, whole: boolean, n
     messageId: 'useTerraformVariable',
     data: { name: variable },
     fix: (fixer) => [
-      whole && entry ? fixer.replaceTextRange(quotedRange(text, entry), `var.${variable}`) : fixer.replaceTextRange([secret.start, secret.end], `\${var.${variable}}`),
+      whole && entry ? fixer.replaceTextRange(quotedRange(text, entry), `var.${variable}`) : fixer.replaceTextRange(span, `\${var.${variable}}`),
       ...(declared ? [] : [fixer.insertTextAfter([text.length, text.length], `${text.endsWith('\n') ? '\n' : '\n\n'}${declaration}`)]),
     ],
   };
 }
 
 /** Python: `os.environ["NAME"]` (an `os.getenv("NAME", "<secret>")` fallback becomes the strict read), importing `os` if needed. */
-function pythonSuggestion(text: string, secret: TextSecret, name: string): SuggestionReport | undefined {
-  const entry = secret.entry;
-  if (!entry) return undefined;
+function pythonSuggestion({ text, entry, whole, name }: Site): SuggestionReport | undefined {
+  if (!entry || !whole) return undefined;
   const [start, end] = quotedRange(text, entry);
   const quote = text[start] === "'" ? "'" : '"';
   const line = lineAt(text, start);
-  const fallback = /(os\.(?:environ\.get|getenv))\(\s*(["'])([^"'\n]+)\2\s*,\s*$/.exec(text.slice(line.start, start));
-  const closing = fallback ? /^\s*\)/.exec(text.slice(end)) : null;
-  const variable = fallback && closing ? fallback[3] : name;
-  const range: [number, number] = fallback && closing ? [line.start + fallback.index, end + closing[0].length] : [start, end];
+  const getter = /os\.(?:environ\.get|getenv)\(\s*(["'])([^"'\n]+)\1\s*,\s*$/.exec(text.slice(line.start, start));
+  const closing = getter ? /^\s*\)/.exec(text.slice(end)) : null;
+  const fallback = getter && closing ? { variable: getter[2], range: [line.start + getter.index, end + closing[0].length] as const } : undefined;
+  const variable = fallback?.variable ?? name;
   const importsOs = /^import\s+(?:[\w.]+\s*,\s*)*os\b/m.test(text);
   const firstImport = /^(?:import|from)\s/m.exec(text);
+  // Before a shebang or a module docstring an import would break them: no place to put one.
   if (!importsOs && !firstImport && /^(?:#!|"""|''')/.test(text)) return undefined;
   const importAt = firstImport?.index ?? 0;
+  const reference = `os.environ[${quote}${variable}${quote}]`;
   return {
-    messageId: fallback && closing ? 'dropFallback' : 'useVariable',
-    data: { name: variable, reference: `os.environ[${quote}${variable}${quote}]` },
+    messageId: fallback ? 'dropFallback' : 'useVariable',
+    data: { name: variable, reference },
     fix: (fixer) => [
       ...(importsOs ? [] : [fixer.insertTextBefore([importAt, importAt], 'import os\n')]),
-      fixer.replaceTextRange(range, `os.environ[${quote}${variable}${quote}]`),
-      envExample(fixer, variable),
+      fixer.replaceTextRange(fallback?.range ?? [start, end], reference),
+      envExampleLine(fixer, variable),
     ],
   };
 }
+
+const BY_KIND: Record<TextKind, (site: Site) => SuggestionReport | undefined> = {
+  yaml: interpolationSuggestion,
+  compose: interpolationSuggestion,
+  toml: interpolationSuggestion,
+  properties: interpolationSuggestion,
+  ini: interpolationSuggestion,
+  npmrc: interpolationSuggestion,
+  env: envExampleSuggestion,
+  other: placeholderSuggestion,
+  shell: shellSuggestion,
+  dockerfile: dockerfileSuggestion,
+  hcl: terraformSuggestion,
+  python: pythonSuggestion,
+  // JSON has no variables to refer to.
+  json: () => undefined,
+};
 
 /** YAML list items (`- KEY=value # note`) are read to the end of the line: the value stops at its comment. */
 function withoutComment(entry: NamedValue, kind: TextKind): NamedValue {
@@ -203,49 +253,14 @@ function withoutComment(entry: NamedValue, kind: TextKind): NamedValue {
 }
 
 /** The suggestions for a credential the rule reports in a text file of `kind`. */
-export function textSuggestions(text: string, kind: TextKind, secret: TextSecret): SuggestionReport[] {
-  if (kind === 'json') return [];
-  const entry = secret.entry && withoutComment(secret.entry, kind);
-  const covered = entry !== undefined && entry.start <= secret.start && secret.end <= entry.end;
-  const whole = covered && (!/\s/.test(entry.value) || (secret.start === entry.start && secret.end === entry.end));
-  const name = nameOf({ ...secret, entry }, text, kind, whole);
+export function textSuggestions(text: string, kind: TextKind, found: TextSecret): SuggestionReport[] {
+  const entry = found.entry && withoutComment(found.entry, kind);
+  const covered = entry !== undefined && entry.start <= found.start && found.end <= entry.end;
+  const whole = covered && (!/\s/.test(entry.value) || (found.start === entry.start && found.end === entry.end));
+  const name = nameOf({ ...found, entry }, text, kind, whole);
   if (!name) return [];
-  const [start, end] = whole ? [secret.start, secret.end] : secret.match?.kind === 'token' ? withUrl(text, secret.start, secret.end) : [secret.start, secret.end];
-  const secretText = secret.credential ?? secret.match?.secret ?? entry?.value ?? '';
-  const replace = (fixer: Fixer, replacement: string, range: readonly [number, number] = whole && entry ? [entry.start, entry.end] : [start, end]): TextEdit =>
-    fixer.replaceTextRange(range, replacement);
-  let suggestion: SuggestionReport | undefined;
-  switch (kind) {
-    case 'env':
-      suggestion = whole && entry
-        ? { messageId: 'emptyExample', fix: (fixer) => replace(fixer, '', quotedRange(text, entry)) }
-        : { messageId: 'usePlaceholder', data: { placeholder: `<${name}>` }, fix: (fixer) => replace(fixer, `<${name}>`) };
-      break;
-    case 'other':
-      suggestion = { messageId: 'usePlaceholder', data: { placeholder: `<${name}>` }, fix: (fixer) => replace(fixer, `<${name}>`, [start, end]) };
-      break;
-    case 'dockerfile':
-      suggestion = whole && entry ? dockerfileSuggestion(text, entry) : undefined;
-      break;
-    case 'hcl':
-      suggestion = terraformSuggestion(text, { ...secret, entry }, whole, name);
-      break;
-    case 'python':
-      suggestion = whole ? pythonSuggestion(text, { ...secret, entry }, name) : undefined;
-      break;
-    case 'shell': {
-      const quoting = shellQuoting(text, whole && entry ? quotedRange(text, entry)[0] : start);
-      if (whole && entry) suggestion = { messageId: 'useVariable', data: { name, reference: `"\${${name}:?}"` }, fix: (fixer) => [replace(fixer, `"\${${name}:?}"`, quotedRange(text, entry)), envExample(fixer, name)] };
-      else if (quoting !== "'") {
-        const reference = quoting === '"' ? `\${${name}:?}` : `"\${${name}:?}"`;
-        suggestion = { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [replace(fixer, reference, [start, end]), envExample(fixer, name)] };
-      }
-      break;
-    }
-    default: {
-      const reference = `\${${name}}`;
-      suggestion = { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [replace(fixer, reference), envExample(fixer, name)] };
-    }
-  }
-  return suggestion ? [withoutSecrets(suggestion, [secretText])] : [];
+  const span = whole ? [entry.start, entry.end] as const : found.match?.kind === 'token' ? withUrl(text, found.start, found.end) : [found.start, found.end] as const;
+  const suggestion = BY_KIND[kind]({ text, entry, whole, span, name });
+  const secret = found.credential ?? found.match?.secret ?? entry?.value ?? '';
+  return suggestion ? [withoutSecrets(suggestion, [secret])] : [];
 }

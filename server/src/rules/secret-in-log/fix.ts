@@ -6,6 +6,7 @@
  * without its credential headers.
  */
 import { ts } from '../../engine/ts.js';
+import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
 import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
@@ -61,14 +62,8 @@ function maskedValue(value: string, mask: Mask, style: SourceStyle): string {
   return mask === 'names' ? `Object.keys(${value})` : `\`\${String(${value}).slice(0, ${SHOWN})}…\``;
 }
 
-function outermost(node: ts.Expression): ts.Expression {
-  let current = node;
-  while ((ts.isParenthesizedExpression(current.parent) || ts.isAsExpression(current.parent) || ts.isNonNullExpression(current.parent)) && current.parent.expression === current) current = current.parent;
-  return current;
-}
-
 function maskEdits(node: ts.Expression, mask: Mask, file: ts.SourceFile, fixer: Fixer): TextEdit[] {
-  const value = outermost(node);
+  const value = outermostWrapper(node);
   const span = value.parent;
   if (!ts.isTemplateSpan(span) || mask === 'names') return [fixer.replaceText(value, maskedValue(value.getText(file), mask, sourceStyle(file)))];
   // Inside a template: `${token}` → `${String(token).slice(0, 4)}…`, `${password}` → `[redacted]`.

@@ -3,6 +3,7 @@
  * file) that checks the lengths first and then compares the bytes with `crypto.timingSafeEqual`.
  */
 import { ts } from '../../engine/ts.js';
+import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction } from '../../engine/types.js';
 import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
 import { quoted, sourceStyle } from '../../analysis/source-style.js';
@@ -35,17 +36,11 @@ interface Comparison {
   negated: boolean;
 }
 
-function outermostParentheses(node: ts.Node): ts.Node {
-  let current = node;
-  while (ts.isParenthesizedExpression(current.parent)) current = current.parent;
-  return current;
-}
-
 /** `a.localeCompare(b) === 0`, `!== 0`, `!a.localeCompare(b)`: the equality test it is used as, if any. */
 function localeCompareTest(call: ts.CallExpression): Comparison | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
   const [left, right] = [callee.expression, call.arguments[0]];
-  const parent = outermostParentheses(call).parent;
+  const parent = outermostWrapper(call).parent;
   if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return { replaced: parent, left, right, negated: false };
   if (ts.isBinaryExpression(parent)) return { replaced: parent, left, right, negated: NEGATIONS.has(parent.operatorToken.kind) };
   return undefined;
