@@ -252,16 +252,24 @@ export class FileFacts {
   }
 }
 
+type OuterExpression = ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression;
+
+function isOuterExpression(node: ts.Node): node is OuterExpression {
+  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node);
+}
+
 /** Strips parentheses, `as`/`satisfies`/`!` and type assertions. */
 export function skipOuter(expr: ts.Expression): ts.Expression {
   let node = expr;
-  for (;;) {
-    if (ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node)) {
-      node = node.expression;
-    } else {
-      return node;
-    }
-  }
+  while (isOuterExpression(node)) node = node.expression;
+  return node;
+}
+
+/** The reverse of `skipOuter`: the outermost of those wrappers around a node (`(x as T)` for `x`), or the node. */
+export function outermostWrapper<Node extends ts.Node>(node: Node): Node | OuterExpression {
+  let current: ts.Node = node;
+  while (isOuterExpression(current.parent) && current.parent.expression === current) current = current.parent;
+  return current as Node | OuterExpression;
 }
 
 /** `node:http` and `http` are the same module. */

@@ -12,14 +12,16 @@ export interface SecretSink {
   argument: number;
   /** How messages name the call. */
   label: string;
+  /** The environment variable the quick fix reads the secret from: `JWT_SECRET`. */
+  envName: string;
 }
 
 export const SECRET_SINKS: readonly SecretSink[] = [
-  { modules: ['jsonwebtoken'], paths: ['sign'], argument: 1, label: 'jwt.sign' },
-  { modules: ['jsonwebtoken'], paths: ['verify'], argument: 1, label: 'jwt.verify' },
-  { modules: ['crypto'], paths: ['createHmac'], argument: 1, label: 'crypto.createHmac' },
-  { modules: ['<global>'], paths: ['crypto.createHmac'], argument: 1, label: 'crypto.createHmac' },
-  { modules: ['cookie-parser'], paths: [''], argument: 0, label: 'cookieParser' },
-  { modules: ['stripe'], paths: ['', 'Stripe'], argument: 0, label: 'The Stripe client' },
-  { modules: ['twilio'], paths: ['', 'Twilio'], argument: 1, label: 'The Twilio client' },
+  { modules: ['jsonwebtoken'], paths: ['sign'], argument: 1, label: 'jwt.sign', envName: 'JWT_SECRET' },
+  { modules: ['jsonwebtoken'], paths: ['verify'], argument: 1, label: 'jwt.verify', envName: 'JWT_SECRET' },
+  { modules: ['crypto'], paths: ['createHmac'], argument: 1, label: 'crypto.createHmac', envName: 'HMAC_SECRET' },
+  { modules: ['<global>'], paths: ['crypto.createHmac'], argument: 1, label: 'crypto.createHmac', envName: 'HMAC_SECRET' },
+  { modules: ['cookie-parser'], paths: [''], argument: 0, label: 'cookieParser', envName: 'COOKIE_SECRET' },
+  { modules: ['stripe'], paths: ['', 'Stripe'], argument: 0, label: 'The Stripe client', envName: 'STRIPE_SECRET_KEY' },
+  { modules: ['twilio'], paths: ['', 'Twilio'], argument: 1, label: 'The Twilio client', envName: 'TWILIO_AUTH_TOKEN' },
 ];

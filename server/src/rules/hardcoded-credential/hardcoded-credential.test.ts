@@ -1,4 +1,17 @@
-import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { ruleTester, type InvalidCase, type ValidCase } from '../../../../test/helpers/ruleTester.js';
+import { analyze, defaultSettings } from '../../engine/analyze.js';
+import { isFileLineAppend } from '../../engine/fixer.js';
+import { lineStarts } from '../../engine/lines.js';
+import { rules } from '../index.js';
+
+/** Every invalid case below, for the check that no suggestion writes the secret it removes. */
+const invalidCases: InvalidCase[] = [];
+function collected(cases: { valid: ValidCase[]; invalid: InvalidCase[] }) {
+  invalidCases.push(...cases.invalid);
+  return cases;
+}
 
 // Fake tokens of each documented shape, assembled from parts so secret scanners leave this file alone.
 const R36 = 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
@@ -38,7 +51,7 @@ const URL_PASSWORD = /This URL embeds a password/;
 const AUTHORIZATION = /Authorization header carries a hardcoded credential/;
 const SINK = /is given a hardcoded secret/;
 
-ruleTester('hardcoded-credential', {
+ruleTester('hardcoded-credential', collected({
   valid: [
     // Values from the environment or a secret store.
     { code: `const apiKey = process.env.API_KEY;` },
@@ -132,114 +145,157 @@ ruleTester('hardcoded-credential', {
   ],
   invalid: [
     // Every known token format, in a binding whose name says nothing.
-    { code: `const value = '${AWS}';`, errors: [{ line: 1, message: /AWS access key id \(`AKIA…`\)/ }] },
-    { code: `const value = '${AWS_STS}';`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `const value = '${GITHUB}';`, errors: [{ line: 1, message: /GitHub token \(`ghp_…`\)/ }] },
-    { code: `const value = '${GITHUB_OAUTH}';`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `const value = '${GITHUB_PAT}';`, errors: [{ line: 1, message: /GitHub fine-grained token/ }] },
-    { code: `const value = '${GITLAB}';`, errors: [{ line: 1, message: /GitLab token/ }] },
-    { code: `const value = '${SLACK_BOT}';`, errors: [{ line: 1, message: /Slack token/ }] },
-    { code: `const value = '${SLACK_USER}';`, errors: [{ line: 1, message: /Slack token/ }] },
-    { code: `const value = '${SLACK_APP}';`, errors: [{ line: 1, message: /Slack app token/ }] },
-    { code: `const value = '${SLACK_HOOK}';`, errors: [{ line: 1, message: /Slack webhook URL/ }] },
-    { code: `const value = '${STRIPE_LIVE}';`, errors: [{ line: 1, message: /Stripe secret key \(`sk_live_…`\)/ }] },
-    { code: `const value = '${STRIPE_RESTRICTED}';`, errors: [{ line: 1, message: /Stripe secret key/ }] },
-    { code: `const value = '${STRIPE_TEST}';`, errors: [{ line: 1, message: /Stripe secret key/ }] },
-    { code: `const value = '${STRIPE_WEBHOOK}';`, errors: [{ line: 1, message: /webhook signing secret \(`whsec_…`\)/ }] },
-    { code: `const value = '${GOOGLE}';`, errors: [{ line: 1, message: /Google API key/ }] },
-    { code: `const value = '${OPENAI_PROJECT}';`, errors: [{ line: 1, message: /OpenAI API key/ }] },
-    { code: `const value = '${OPENAI_LEGACY}';`, errors: [{ line: 1, message: /OpenAI API key/ }] },
-    { code: `const value = '${ANTHROPIC}';`, errors: [{ line: 1, message: /Anthropic API key/ }] },
-    { code: `const value = '${SENDGRID}';`, errors: [{ line: 1, message: /SendGrid API key/ }] },
-    { code: `const value = '${NPM}';`, errors: [{ line: 1, message: /npm token/ }] },
-    { code: `const value = '${SHOPIFY}';\nconst other = '${SHOPIFY_SECRET}';`, errors: [{ line: 1, message: /Shopify/ }, { line: 2, message: /Shopify/ }] },
-    { code: `const conn = 'DefaultEndpointsProtocol=https;AccountName=prod;${AZURE};EndpointSuffix=core.windows.net';`, errors: [{ line: 1, message: /Azure storage account key/ }] },
+    { code: `const value = '${AWS}';`, errors: [{ line: 1, message: /AWS access key id \(`AKIA…`\)/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.AWS_ACCESS_KEY_ID;`, otherFiles: [{ file: '.env.example', appendLine: 'AWS_ACCESS_KEY_ID=' }] }] }] },
+    { code: `const value = '${AWS_STS}';`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.AWS_ACCESS_KEY_ID;`, otherFiles: [{ file: '.env.example', appendLine: 'AWS_ACCESS_KEY_ID=' }] }] }] },
+    { code: `const value = '${GITHUB}';`, errors: [{ line: 1, message: /GitHub token \(`ghp_…`\)/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.GITHUB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
+    { code: `const value = '${GITHUB_OAUTH}';`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.GITHUB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
+    { code: `const value = '${GITHUB_PAT}';`, errors: [{ line: 1, message: /GitHub fine-grained token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.GITHUB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
+    { code: `const value = '${GITLAB}';`, errors: [{ line: 1, message: /GitLab token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.GITLAB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITLAB_TOKEN=' }] }] }] },
+    { code: `const value = '${SLACK_BOT}';`, errors: [{ line: 1, message: /Slack token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SLACK_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'SLACK_TOKEN=' }] }] }] },
+    { code: `const value = '${SLACK_USER}';`, errors: [{ line: 1, message: /Slack token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SLACK_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'SLACK_TOKEN=' }] }] }] },
+    { code: `const value = '${SLACK_APP}';`, errors: [{ line: 1, message: /Slack app token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SLACK_APP_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'SLACK_APP_TOKEN=' }] }] }] },
+    { code: `const value = '${SLACK_HOOK}';`, errors: [{ line: 1, message: /Slack webhook URL/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SLACK_WEBHOOK_URL;`, otherFiles: [{ file: '.env.example', appendLine: 'SLACK_WEBHOOK_URL=' }] }] }] },
+    { code: `const value = '${STRIPE_LIVE}';`, errors: [{ line: 1, message: /Stripe secret key \(`sk_live_…`\)/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.STRIPE_SECRET_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { code: `const value = '${STRIPE_RESTRICTED}';`, errors: [{ line: 1, message: /Stripe secret key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.STRIPE_SECRET_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { code: `const value = '${STRIPE_TEST}';`, errors: [{ line: 1, message: /Stripe secret key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.STRIPE_SECRET_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { code: `const value = '${STRIPE_WEBHOOK}';`, errors: [{ line: 1, message: /webhook signing secret \(`whsec_…`\)/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.WEBHOOK_SECRET;`, otherFiles: [{ file: '.env.example', appendLine: 'WEBHOOK_SECRET=' }] }] }] },
+    { code: `const value = '${GOOGLE}';`, errors: [{ line: 1, message: /Google API key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.GOOGLE_API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'GOOGLE_API_KEY=' }] }] }] },
+    { code: `const value = '${OPENAI_PROJECT}';`, errors: [{ line: 1, message: /OpenAI API key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.OPENAI_API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'OPENAI_API_KEY=' }] }] }] },
+    { code: `const value = '${OPENAI_LEGACY}';`, errors: [{ line: 1, message: /OpenAI API key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.OPENAI_API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'OPENAI_API_KEY=' }] }] }] },
+    { code: `const value = '${ANTHROPIC}';`, errors: [{ line: 1, message: /Anthropic API key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.ANTHROPIC_API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'ANTHROPIC_API_KEY=' }] }] }] },
+    { code: `const value = '${SENDGRID}';`, errors: [{ line: 1, message: /SendGrid API key/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SENDGRID_API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'SENDGRID_API_KEY=' }] }] }] },
+    { code: `const value = '${NPM}';`, errors: [{ line: 1, message: /npm token/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.NPM_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'NPM_TOKEN=' }] }] }] },
+    { code: `const value = '${SHOPIFY}';\nconst other = '${SHOPIFY_SECRET}';`, errors: [{ line: 1, message: /Shopify/, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.SHOPIFY_ACCESS_TOKEN;\nconst other = '${SHOPIFY_SECRET}';`, otherFiles: [{ file: '.env.example', appendLine: 'SHOPIFY_ACCESS_TOKEN=' }] }] }, { line: 2, message: /Shopify/, suggestions: [{ messageId: 'useEnv', output: `const value = '${SHOPIFY}';\nconst other = process.env.SHOPIFY_ACCESS_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'SHOPIFY_ACCESS_TOKEN=' }] }] }] },
+    { code: `const conn = 'DefaultEndpointsProtocol=https;AccountName=prod;${AZURE};EndpointSuffix=core.windows.net';`, errors: [{ line: 1, message: /Azure storage account key/, suggestions: [{ messageId: 'useEnv', output: `const conn = process.env.CONN;`, otherFiles: [{ file: '.env.example', appendLine: 'CONN=' }] }] }] },
     {
       name: 'a PEM private key in a multi-line template literal, at the literal',
       code: `export const signingKey =\n  \`${PEM_BEGIN}\n${PEM_BODY}\n${PEM_BODY}\n${PEM_END}\`;`,
-      errors: [{ line: 2, message: /PEM private key/ }],
+      errors: [{ line: 2, message: /PEM private key/, suggestions: [{ messageId: 'useEnv', output: `export const signingKey =\n  process.env.SIGNING_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'SIGNING_KEY=' }] }] }],
     },
-    { code: `const key = '${PEM_BEGIN}\\n' +\n  '${PEM_BODY}\\n';`, errors: [{ line: 1, message: /PEM private key/ }] },
+    { code: `const key = '${PEM_BEGIN}\\n' +\n  '${PEM_BODY}\\n';`, errors: [{ line: 1, message: /PEM private key/, suggestions: [{ messageId: 'useEnv', output: `const key = process.env.PRIVATE_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'PRIVATE_KEY=' }] }] }] },
     // Tokens anywhere: comments, templates, JSX text; one finding per literal.
-    { code: `// old key: ${STRIPE_LIVE}\nconst stripe = makeClient();`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `/*\n * deploy token\n * ${GITLAB}\n */`, errors: [{ line: 3, message: TOKEN }] },
-    { code: `const cmd = \`curl -H "x-token: ${NPM}" \${url}\`;`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `const both = '${GITHUB} ${AWS}';`, errors: [{ line: 1, message: /GitHub token/ }] },
-    { code: `const stripeSecretKey = '${STRIPE_LIVE}';`, errors: [{ line: 1, message: /Stripe secret key/ }], name: 'a token in a credential-named binding is reported once' },
-    { code: `const value = 'sk_live_${'x'.repeat(10)}test${R28}';`, errors: [{ line: 1, message: TOKEN }], name: 'x and test inside a real key do not make it a placeholder' },
+    { code: `// old key: ${STRIPE_LIVE}\nconst stripe = makeClient();`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `// old key: <STRIPE_SECRET_KEY>\nconst stripe = makeClient();` }] }] },
+    { code: `/*\n * deploy token\n * ${GITLAB}\n */`, errors: [{ line: 3, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `/*\n * deploy token\n * <GITLAB_TOKEN>\n */` }] }] },
+    { code: `const cmd = \`curl -H "x-token: ${NPM}" \${url}\`;`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'useEnv', output: `const cmd = \`curl -H "x-token: \${process.env.NPM_TOKEN}" \${url}\`;`, otherFiles: [{ file: '.env.example', appendLine: 'NPM_TOKEN=' }] }] }] },
+    { code: `const both = '${GITHUB} ${AWS}';`, errors: [{ line: 1, message: /GitHub token/, suggestions: [{ messageId: 'useEnv', output: `const both = \`\${process.env.GITHUB_TOKEN} \${process.env.AWS_ACCESS_KEY_ID}\`;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }, { file: '.env.example', appendLine: 'AWS_ACCESS_KEY_ID=' }] }] }] },
+    { code: `const stripeSecretKey = '${STRIPE_LIVE}';`, errors: [{ line: 1, message: /Stripe secret key/, suggestions: [{ messageId: 'useEnv', output: `const stripeSecretKey = process.env.STRIPE_SECRET_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }], name: 'a token in a credential-named binding is reported once' },
+    { code: `const value = 'sk_live_${'x'.repeat(10)}test${R28}';`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'useEnv', output: `const value = process.env.STRIPE_SECRET_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }], name: 'x and test inside a real key do not make it a placeholder' },
     // Literal fallbacks.
-    { code: `const stripeKey = process.env.STRIPE_KEY ?? '${STRIPE_LIVE}';`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `const token = process.env.GH_TOKEN || '${GITHUB}';`, errors: [{ line: 1, message: TOKEN }] },
-    { code: `const dbPassword = process.env.DB_PASSWORD || 'Pr0d-Passw0rd!';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const config = {\n  db: process.env.DB_PASSWORD || 'Pr0d-Passw0rd!',\n  region: process.env.AWS_REGION ?? 'eu-west-1',\n};`, errors: [{ line: 2, message: /`DB_PASSWORD`/ }], name: 'a fallback named by its environment variable' },
-    { code: `const jwtSecret = isProd\n  ? process.env.JWT_SECRET\n  : 'd3v-jwt-s1gning';`, errors: [{ line: 3, message: NAMED }] },
+    { code: `const stripeKey = process.env.STRIPE_KEY ?? '${STRIPE_LIVE}';`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'dropFallback', output: `const stripeKey = process.env.STRIPE_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_KEY=' }] }] }] },
+    { code: `const token = process.env.GH_TOKEN || '${GITHUB}';`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'dropFallback', output: `const token = process.env.GH_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GH_TOKEN=' }] }] }] },
+    { code: `const dbPassword = process.env.DB_PASSWORD || 'Pr0d-Passw0rd!';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'dropFallback', output: `const dbPassword = process.env.DB_PASSWORD;`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
+    { code: `const config = {\n  db: process.env.DB_PASSWORD || 'Pr0d-Passw0rd!',\n  region: process.env.AWS_REGION ?? 'eu-west-1',\n};`, errors: [{ line: 2, message: /`DB_PASSWORD`/, suggestions: [{ messageId: 'dropFallback', output: `const config = {\n  db: process.env.DB_PASSWORD,\n  region: process.env.AWS_REGION ?? 'eu-west-1',\n};`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }], name: 'a fallback named by its environment variable' },
+    { code: `const jwtSecret = isProd\n  ? process.env.JWT_SECRET\n  : 'd3v-jwt-s1gning';`, errors: [{ line: 3, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const jwtSecret = process.env.JWT_SECRET;`, otherFiles: [{ file: '.env.example', appendLine: 'JWT_SECRET=' }] }] }] },
     // Credential-named bindings of every shape.
-    { code: `const dbPassword = 'hunter2hunter2';`, errors: [{ line: 1, message: /`dbPassword` is set to a hardcoded credential \(`hunt…`\)/ }] },
-    { code: `const DbPass = 'Tr0ub4dor&3';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const GITHUB_TOKEN = 'a8f5f167f44f4964e6c9';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const JWT_SECRET = 'supersecret';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const password = '$ecretPassw0rd';`, errors: [{ line: 1, message: NAMED }], name: 'a password starting with $ is not an env-var reference' },
-    { code: `const config = {\n  host: 'db.prod.example.com',\n  password: 'S3cure!Pass',\n};`, errors: [{ line: 3, message: /`password`/ }] },
-    { code: `const settings = { 'db.password': 'n0tAPlaceh0lder' };`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const session = { basicAuth: 'dXNlcjpwYXNzMTIz' };`, errors: [{ line: 1, message: NAMED }] },
-    { code: `class Client {\n  private apiKey = 'a1b2c3d4e5f6g7h8';\n}`, errors: [{ line: 2, message: NAMED }] },
-    { code: `function connect(host: string, password = 'Pr0dPassw0rd!') {\n  return open(host, password);\n}`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const { clientSecret = 'a8f5f167f44f4964e6c9' } = options;`, errors: [{ line: 1, message: NAMED }] },
-    { code: `config.db.password = 'n0tAPlaceh0lder';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `process.env.API_KEY = 'live-9f8e7d6c5b4a';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `headers['x-api-key'] = 'a1b2c3d4e5f6';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `fetch(url, {\n  headers: { 'X-API-Key': 'a1b2c3d4e5f6g7h8' },\n});`, errors: [{ line: 2, message: NAMED }] },
-    { code: `req.headers.set('x-auth-token', '9f8e7d6c5b4a3f2e');`, errors: [{ line: 1, message: NAMED }] },
-    { code: `export const Map = () => <GoogleMap apiKey="a1b2c3d4e5f6g7h8" zoom={3} />;`, filename: 'map.tsx', errors: [{ line: 1, message: NAMED }] },
-    { code: `const hmacSeed = 'a8f5f167f44f';`, options: { credentialNames: ['seed'] }, errors: [{ line: 1, message: NAMED }] },
-    { code: `fetch(url, { credentials: 'a8f5f167f44f4964' });`, errors: [{ line: 1, message: NAMED }], name: 'credentials with a value that is not a mode' },
+    { code: `const dbPassword = 'hunter2hunter2';`, errors: [{ line: 1, message: /`dbPassword` is set to a hardcoded credential \(`hunt…`\)/, suggestions: [{ messageId: 'useEnv', output: `const dbPassword = process.env.DB_PASSWORD;`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
+    { code: `const DbPass = 'Tr0ub4dor&3';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const DbPass = process.env.DB_PASS;`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASS=' }] }] }] },
+    { code: `const GITHUB_TOKEN = 'a8f5f167f44f4964e6c9';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const GITHUB_TOKEN = process.env.GITHUB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
+    { code: `const JWT_SECRET = 'supersecret';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const JWT_SECRET = process.env.JWT_SECRET;`, otherFiles: [{ file: '.env.example', appendLine: 'JWT_SECRET=' }] }] }] },
+    { code: `const password = '$ecretPassw0rd';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const password = process.env.PASSWORD;`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }], name: 'a password starting with $ is not an env-var reference' },
+    { code: `const config = {\n  host: 'db.prod.example.com',\n  password: 'S3cure!Pass',\n};`, errors: [{ line: 3, message: /`password`/, suggestions: [{ messageId: 'useEnv', output: `const config = {\n  host: 'db.prod.example.com',\n  password: process.env.PASSWORD,\n};`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { code: `const settings = { 'db.password': 'n0tAPlaceh0lder' };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const settings = { 'db.password': process.env.DB_PASSWORD };`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
+    { code: `const session = { basicAuth: 'dXNlcjpwYXNzMTIz' };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const session = { basicAuth: process.env.SESSION_BASIC_AUTH };`, otherFiles: [{ file: '.env.example', appendLine: 'SESSION_BASIC_AUTH=' }] }] }] },
+    { code: `class Client {\n  private apiKey = 'a1b2c3d4e5f6g7h8';\n}`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `class Client {\n  private apiKey = process.env.API_KEY;\n}`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { code: `function connect(host: string, password = 'Pr0dPassw0rd!') {\n  return open(host, password);\n}`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `function connect(host: string, password = process.env.PASSWORD) {\n  return open(host, password);\n}`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { code: `const { clientSecret = 'a8f5f167f44f4964e6c9' } = options;`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const { clientSecret = process.env.CLIENT_SECRET } = options;`, otherFiles: [{ file: '.env.example', appendLine: 'CLIENT_SECRET=' }] }] }] },
+    { code: `config.db.password = 'n0tAPlaceh0lder';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `config.db.password = process.env.PASSWORD;`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { code: `process.env.API_KEY = 'live-9f8e7d6c5b4a';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'dropAssignment', output: ``, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { code: `headers['x-api-key'] = 'a1b2c3d4e5f6';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `headers['x-api-key'] = process.env.API_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { code: `fetch(url, {\n  headers: { 'X-API-Key': 'a1b2c3d4e5f6g7h8' },\n});`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `fetch(url, {\n  headers: { 'X-API-Key': process.env.API_KEY },\n});`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { code: `req.headers.set('x-auth-token', '9f8e7d6c5b4a3f2e');`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `req.headers.set('x-auth-token', process.env.AUTH_TOKEN);`, otherFiles: [{ file: '.env.example', appendLine: 'AUTH_TOKEN=' }] }] }] },
+    { code: `export const Map = () => <GoogleMap apiKey="a1b2c3d4e5f6g7h8" zoom={3} />;`, filename: 'map.tsx', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `export const Map = () => <GoogleMap apiKey={process.env.API_KEY} zoom={3} />;`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { code: `const hmacSeed = 'a8f5f167f44f';`, options: { credentialNames: ['seed'] }, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const hmacSeed = process.env.HMAC_SEED;`, otherFiles: [{ file: '.env.example', appendLine: 'HMAC_SEED=' }] }] }] },
+    { code: `fetch(url, { credentials: 'a8f5f167f44f4964' });`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `fetch(url, { credentials: process.env.CREDENTIALS });`, otherFiles: [{ file: '.env.example', appendLine: 'CREDENTIALS=' }] }] }], name: 'credentials with a value that is not a mode' },
     // Authorization header literals.
-    { code: `await fetch(url, {\n  headers: { Authorization: 'Bearer 9f8e7d6c5b4a3f2e1d0c' },\n});`, errors: [{ line: 2, message: /Authorization header carries a hardcoded credential \(`9f8e…`\)/ }] },
-    { code: `const headers = { authorization: 'Basic dXNlcjpwYXNzd29yZA==' };`, errors: [{ line: 1, message: AUTHORIZATION }] },
-    { code: `headers.set('Authorization', 'Bearer 9f8e7d6c5b4a3f2e');`, errors: [{ line: 1, message: AUTHORIZATION }] },
-    { code: `axios.defaults.headers.common['Authorization'] = 'Token 9f8e7d6c5b4a3f2e';`, errors: [{ line: 1, message: AUTHORIZATION }] },
-    { code: `const args = ['-H', 'Authorization: Bearer 9f8e7d6c5b4a3f2e'];`, errors: [{ line: 1, message: AUTHORIZATION }] },
+    { code: `await fetch(url, {\n  headers: { Authorization: 'Bearer 9f8e7d6c5b4a3f2e1d0c' },\n});`, errors: [{ line: 2, message: /Authorization header carries a hardcoded credential \(`9f8e…`\)/, suggestions: [{ messageId: 'useEnv', output: `await fetch(url, {\n  headers: { Authorization: \`Bearer \${process.env.API_TOKEN}\` },\n});`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
+    { code: `const headers = { authorization: 'Basic dXNlcjpwYXNzd29yZA==' };`, errors: [{ line: 1, message: AUTHORIZATION, suggestions: [{ messageId: 'useEnv', output: `const headers = { authorization: \`Basic \${process.env.BASIC_AUTH}\` };`, otherFiles: [{ file: '.env.example', appendLine: 'BASIC_AUTH=' }] }] }] },
+    { code: `headers.set('Authorization', 'Bearer 9f8e7d6c5b4a3f2e');`, errors: [{ line: 1, message: AUTHORIZATION, suggestions: [{ messageId: 'useEnv', output: `headers.set('Authorization', \`Bearer \${process.env.API_TOKEN}\`);`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
+    { code: `axios.defaults.headers.common['Authorization'] = 'Token 9f8e7d6c5b4a3f2e';`, errors: [{ line: 1, message: AUTHORIZATION, suggestions: [{ messageId: 'useEnv', output: `axios.defaults.headers.common['Authorization'] = \`Token \${process.env.API_TOKEN}\`;`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
+    { code: `const args = ['-H', 'Authorization: Bearer 9f8e7d6c5b4a3f2e'];`, errors: [{ line: 1, message: AUTHORIZATION, suggestions: [{ messageId: 'useEnv', output: `const args = ['-H', \`Authorization: Bearer \${process.env.API_TOKEN}\`];`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
     // URLs with passwords.
-    { code: `const url = 'postgres://admin:S3cretPass@db.prod.example.com:5432/app';`, errors: [{ line: 1, message: URL_PASSWORD }] },
-    { code: `const url = \`postgres://admin:Sup3rS3cret@\${host}/app\`;`, errors: [{ line: 1, message: URL_PASSWORD }] },
-    { code: `const pool = createPool({\n  uri: 'mysql://root:Pr0dR00tPw@10.0.3.7/app',\n});`, errors: [{ line: 2, message: URL_PASSWORD }] },
-    { name: 'a localHosts entry does not cover a name that merely ends like it', code: `const url = 'mysql://app:s3cretPass99@notcorp.example/app';`, options: { localHosts: ['corp.example', '*.corp.example'] }, errors: [{ line: 1, message: URL_PASSWORD }] },
-    { code: `const url = 'https://x-access-token:${GITHUB}@github.com/org/repo.git';`, errors: [{ line: 1, message: /GitHub token/ }] },
+    { code: `const url = 'postgres://admin:S3cretPass@db.prod.example.com:5432/app';`, errors: [{ line: 1, message: URL_PASSWORD, suggestions: [{ messageId: 'useEnv', output: `const url = process.env.POSTGRES_URL;`, otherFiles: [{ file: '.env.example', appendLine: 'POSTGRES_URL=' }] }] }] },
+    { code: `const url = \`postgres://admin:Sup3rS3cret@\${host}/app\`;`, errors: [{ line: 1, message: URL_PASSWORD, suggestions: [{ messageId: 'useEnv', output: `const url = \`postgres://admin:\${process.env.POSTGRES_PASSWORD}@\${host}/app\`;`, otherFiles: [{ file: '.env.example', appendLine: 'POSTGRES_PASSWORD=' }] }] }] },
+    { code: `const pool = createPool({\n  uri: 'mysql://root:Pr0dR00tPw@10.0.3.7/app',\n});`, errors: [{ line: 2, message: URL_PASSWORD, suggestions: [{ messageId: 'useEnv', output: `const pool = createPool({\n  uri: process.env.POOL_URI,\n});`, otherFiles: [{ file: '.env.example', appendLine: 'POOL_URI=' }] }] }] },
+    { name: 'a localHosts entry does not cover a name that merely ends like it', code: `const url = 'mysql://app:s3cretPass99@notcorp.example/app';`, options: { localHosts: ['corp.example', '*.corp.example'] }, errors: [{ line: 1, message: URL_PASSWORD, suggestions: [{ messageId: 'useEnv', output: `const url = process.env.MYSQL_URL;`, otherFiles: [{ file: '.env.example', appendLine: 'MYSQL_URL=' }] }] }] },
+    { code: `const url = 'https://x-access-token:${GITHUB}@github.com/org/repo.git';`, errors: [{ line: 1, message: /GitHub token/, suggestions: [{ messageId: 'useEnv', output: `const url = process.env.GITHUB_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
     // Well-known sinks.
-    { code: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: id }, 'k3yb0ard-cat-9', { expiresIn: '1h' });`, errors: [{ line: 2, message: /jwt\.sign is given a hardcoded secret/ }] },
-    { code: `import { verify } from 'jsonwebtoken';\nconst claims = verify(token, 'my jwt secret');`, errors: [{ line: 2, message: /jwt\.verify/ }] },
-    { name: 'the global crypto (Bun, Deno, workers)', code: `const mac = crypto.createHmac('sha256', 'wh-signing-9f8e');`, errors: [{ line: 1, message: /crypto\.createHmac is given a hardcoded secret/ }] },
-    { code: `const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'wh-signing-9f8e').update(body).digest('hex');`, errors: [{ line: 2, message: /crypto\.createHmac/ }] },
-    { code: `import { createHmac } from 'node:crypto';\nconst key = 'f00dbabe1234';\nconst mac = createHmac('sha256', key);`, errors: [{ line: 2, message: /crypto\.createHmac/ }] },
-    { code: `import cookieParser from 'cookie-parser';\napp.use(cookieParser('keyboard cat'));`, errors: [{ line: 2, message: /cookieParser/ }] },
-    { code: `import Stripe from 'stripe';\nconst stripe = new Stripe('stripe-key-prod-1', { apiVersion: '2024-06-20' });`, errors: [{ line: 2, message: /Stripe client/ }] },
-    { code: `import Stripe from 'stripe';\nconst stripe = new Stripe('${STRIPE_LIVE}');`, errors: [{ line: 2, message: /Stripe secret key/ }] },
-    { code: `import twilio from 'twilio';\nconst client = twilio('AC${HEX32}', '${HEX32B}');`, errors: [{ line: 2, message: /Twilio client/ }] },
+    { code: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: id }, 'k3yb0ard-cat-9', { expiresIn: '1h' });`, errors: [{ line: 2, message: /jwt\.sign is given a hardcoded secret/, suggestions: [{ messageId: 'useEnv', output: `import jwt from 'jsonwebtoken';\nconst token = jwt.sign({ sub: id }, process.env.JWT_SECRET, { expiresIn: '1h' });`, otherFiles: [{ file: '.env.example', appendLine: 'JWT_SECRET=' }] }] }] },
+    { code: `import { verify } from 'jsonwebtoken';\nconst claims = verify(token, 'my jwt secret');`, errors: [{ line: 2, message: /jwt\.verify/, suggestions: [{ messageId: 'useEnv', output: `import { verify } from 'jsonwebtoken';\nconst claims = verify(token, process.env.JWT_SECRET);`, otherFiles: [{ file: '.env.example', appendLine: 'JWT_SECRET=' }] }] }] },
+    { name: 'the global crypto (Bun, Deno, workers)', code: `const mac = crypto.createHmac('sha256', 'wh-signing-9f8e');`, errors: [{ line: 1, message: /crypto\.createHmac is given a hardcoded secret/, suggestions: [{ messageId: 'useEnv', output: `const mac = crypto.createHmac('sha256', process.env.HMAC_SECRET);`, otherFiles: [{ file: '.env.example', appendLine: 'HMAC_SECRET=' }] }] }] },
+    { code: `const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', 'wh-signing-9f8e').update(body).digest('hex');`, errors: [{ line: 2, message: /crypto\.createHmac/, suggestions: [{ messageId: 'useEnv', output: `const crypto = require('crypto');\nconst sig = crypto.createHmac('sha256', process.env.HMAC_SECRET).update(body).digest('hex');`, otherFiles: [{ file: '.env.example', appendLine: 'HMAC_SECRET=' }] }] }] },
+    { code: `import { createHmac } from 'node:crypto';\nconst key = 'f00dbabe1234';\nconst mac = createHmac('sha256', key);`, errors: [{ line: 2, message: /crypto\.createHmac/, suggestions: [{ messageId: 'useEnv', output: `import { createHmac } from 'node:crypto';\nconst key = process.env.HMAC_SECRET;\nconst mac = createHmac('sha256', key);`, otherFiles: [{ file: '.env.example', appendLine: 'HMAC_SECRET=' }] }] }] },
+    { code: `import cookieParser from 'cookie-parser';\napp.use(cookieParser('keyboard cat'));`, errors: [{ line: 2, message: /cookieParser/, suggestions: [{ messageId: 'useEnv', output: `import cookieParser from 'cookie-parser';\napp.use(cookieParser(process.env.COOKIE_SECRET));`, otherFiles: [{ file: '.env.example', appendLine: 'COOKIE_SECRET=' }] }] }] },
+    { code: `import Stripe from 'stripe';\nconst stripe = new Stripe('stripe-key-prod-1', { apiVersion: '2024-06-20' });`, errors: [{ line: 2, message: /Stripe client/, suggestions: [{ messageId: 'useEnv', output: `import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY, { apiVersion: '2024-06-20' });`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { code: `import Stripe from 'stripe';\nconst stripe = new Stripe('${STRIPE_LIVE}');`, errors: [{ line: 2, message: /Stripe secret key/, suggestions: [{ messageId: 'useEnv', output: `import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY);`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { code: `import twilio from 'twilio';\nconst client = twilio('AC${HEX32}', '${HEX32B}');`, errors: [{ line: 2, message: /Twilio client/, suggestions: [{ messageId: 'useEnv', output: `import twilio from 'twilio';\nconst client = twilio('AC${HEX32}', process.env.TWILIO_AUTH_TOKEN);`, otherFiles: [{ file: '.env.example', appendLine: 'TWILIO_AUTH_TOKEN=' }] }] }] },
     // Text files: names count in config formats.
-    { filename: 'config/app.yaml', code: `db:\n  host: db.prod.example.com\n  password: "s3cr3tPassw0rd"\n`, errors: [{ line: 3, message: /`password`/ }] },
-    { filename: 'config/app.yml', code: `stripe:\n  secretKey: ${STRIPE_LIVE}\n`, errors: [{ line: 2, message: TOKEN }] },
-    { filename: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Pr0dPassw0rd\n  api:\n    environment:\n      - API_TOKEN=a8f5f167f44f4964e6c9\n      - LOG_LEVEL=info\n`, errors: [{ line: 4, message: NAMED }, { line: 7, message: /`API_TOKEN`/ }] },
-    { filename: 'k8s/deployment.yaml', code: `env:\n  - name: DB_PASSWORD\n    value: "Pr0dPassw0rd"\n  - name: LOG_LEVEL\n    value: debug\n`, errors: [{ line: 3, message: /`DB_PASSWORD`/ }] },
+    { filename: 'config/app.yaml', code: `db:\n  host: db.prod.example.com\n  password: "s3cr3tPassw0rd"\n`, errors: [{ line: 3, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `db:\n  host: db.prod.example.com\n  password: "\${DB_PASSWORD}"\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
+    { filename: 'config/app.yml', code: `stripe:\n  secretKey: ${STRIPE_LIVE}\n`, errors: [{ line: 2, message: TOKEN, suggestions: [{ messageId: 'useVariable', output: `stripe:\n  secretKey: \${STRIPE_SECRET_KEY}\n`, otherFiles: [{ file: '.env.example', appendLine: 'STRIPE_SECRET_KEY=' }] }] }] },
+    { filename: 'docker-compose.yml', code: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Pr0dPassw0rd\n  api:\n    environment:\n      - API_TOKEN=a8f5f167f44f4964e6c9\n      - LOG_LEVEL=info\n`, errors: [{ line: 4, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: \${POSTGRES_PASSWORD}\n  api:\n    environment:\n      - API_TOKEN=a8f5f167f44f4964e6c9\n      - LOG_LEVEL=info\n`, otherFiles: [{ file: '.env.example', appendLine: 'POSTGRES_PASSWORD=' }] }] }, { line: 7, message: /`API_TOKEN`/, suggestions: [{ messageId: 'useVariable', output: `services:\n  db:\n    environment:\n      POSTGRES_PASSWORD: Pr0dPassw0rd\n  api:\n    environment:\n      - API_TOKEN=\${API_TOKEN}\n      - LOG_LEVEL=info\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
+    { filename: 'k8s/deployment.yaml', code: `env:\n  - name: DB_PASSWORD\n    value: "Pr0dPassw0rd"\n  - name: LOG_LEVEL\n    value: debug\n`, errors: [{ line: 3, message: /`DB_PASSWORD`/, suggestions: [{ messageId: 'useVariable', output: `env:\n  - name: DB_PASSWORD\n    value: "\${DB_PASSWORD}"\n  - name: LOG_LEVEL\n    value: debug\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
     { filename: 'config/default.json', code: `{\n  "port": 8080,\n  "apiKey": "a1b2c3d4e5f6g7h8"\n}\n`, errors: [{ line: 3, message: /`apiKey`/ }] },
-    { filename: 'config.toml', code: `[database]\nuser = "app"\npassword = "Pr0dPassw0rd"\nredis = { host = "cache", auth_token = "a8f5f167f44f" }\n`, errors: [{ line: 3, message: NAMED }, { line: 4, message: /`auth_token`/ }] },
-    { filename: 'src/main/resources/application.properties', code: `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=Pr0dPassw0rd\n`, errors: [{ line: 2, message: /`spring\.datasource\.password`/ }] },
-    { filename: 'settings.ini', code: `[smtp]\nhost = smtp.example.com\npassword = Pr0dPassw0rd ; prod\n`, errors: [{ line: 3, message: NAMED }] },
-    { filename: 'main.tf', code: `resource "aws_db_instance" "db" {\n  username = "app"\n  password = "Pr0dPassw0rd"\n}\n`, errors: [{ line: 3, message: NAMED }] },
-    { filename: 'variables.tf', code: `variable "db_password" {\n  type    = string\n  default = "Pr0dPassw0rd"\n}\nvariable "region" {\n  default = "eu-west-1"\n}\n`, errors: [{ line: 3, message: /`db_password`/ }] },
-    { filename: 'Dockerfile', code: `FROM node:20\nENV API_TOKEN=a8f5f167f44f4964e6c9 NODE_ENV=production\nARG DB_PASSWORD=Pr0dPassw0rd\nENV SECRET_KEY legacy-s3cret-value\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: NAMED }, { line: 4, message: NAMED }] },
-    { filename: 'api.Dockerfile', code: `FROM node:20\nENV NODE_ENV=production \\\n    SMTP_PASSWORD=Pr0dPassw0rd \\\n    PORT=8080\nRUN npm ci\n`, errors: [{ line: 3, message: /`SMTP_PASSWORD`/ }] },
-    { filename: '.npmrc', code: `//registry.npmjs.org/:_authToken=${NPM}\n//npm.corp.example.com/:_password=cHIwZFBhc3N3MHJk\n`, errors: [{ line: 1, message: /npm token/ }, { line: 2, message: /`_password`/ }] },
-    { filename: 'scripts/deploy.sh', code: `#!/bin/sh\nexport DEPLOY_TOKEN="a8f5f167f44f4964e6c9"\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e" https://api.example.com\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: AUTHORIZATION }] },
-    { filename: 'app/settings.py', code: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, errors: [{ line: 2, message: NAMED }, { line: 3, message: NAMED }, { line: 4, message: NAMED }, { line: 5, message: NAMED }] },
-    { filename: '.env.example', code: `API_URL=https://api.example.com\nSTRIPE_SECRET_KEY=${STRIPE_LIVE}\nDB_PASSWORD=Pr0dPassw0rd\n`, errors: [{ line: 2, message: TOKEN }, { line: 3, message: NAMED }] },
-    { filename: 'README.md', code: `# Setup\n\nUse \`${GITHUB}\` for now.\n\n    psql postgres://admin:S3cretPass@db.prod.example.com/app\n`, errors: [{ line: 3, message: TOKEN }, { line: 5, message: URL_PASSWORD }] },
-    { filename: 'notes.txt', code: `key:\n${PEM_BEGIN}\n${PEM_BODY}\n${PEM_END}\n`, errors: [{ line: 2, message: /PEM private key/ }] },
-    { filename: 'config/app.yaml', code: `client:\n  headers:\n    Authorization: Bearer 9f8e7d6c5b4a3f2e\n`, errors: [{ line: 3, message: AUTHORIZATION }] },
+    { filename: 'config.toml', code: `[database]\nuser = "app"\npassword = "Pr0dPassw0rd"\nredis = { host = "cache", auth_token = "a8f5f167f44f" }\n`, errors: [{ line: 3, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `[database]\nuser = "app"\npassword = "\${DATABASE_PASSWORD}"\nredis = { host = "cache", auth_token = "a8f5f167f44f" }\n`, otherFiles: [{ file: '.env.example', appendLine: 'DATABASE_PASSWORD=' }] }] }, { line: 4, message: /`auth_token`/, suggestions: [{ messageId: 'useVariable', output: `[database]\nuser = "app"\npassword = "Pr0dPassw0rd"\nredis = { host = "cache", auth_token = "\${DATABASE_AUTH_TOKEN}" }\n`, otherFiles: [{ file: '.env.example', appendLine: 'DATABASE_AUTH_TOKEN=' }] }] }] },
+    { filename: 'src/main/resources/application.properties', code: `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=Pr0dPassw0rd\n`, errors: [{ line: 2, message: /`spring\.datasource\.password`/, suggestions: [{ messageId: 'useVariable', output: `spring.datasource.url=jdbc:postgresql://db/app\nspring.datasource.password=\${SPRING_DATASOURCE_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'SPRING_DATASOURCE_PASSWORD=' }] }] }] },
+    { filename: 'settings.ini', code: `[smtp]\nhost = smtp.example.com\npassword = Pr0dPassw0rd ; prod\n`, errors: [{ line: 3, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `[smtp]\nhost = smtp.example.com\npassword = \${SMTP_PASSWORD} ; prod\n`, otherFiles: [{ file: '.env.example', appendLine: 'SMTP_PASSWORD=' }] }] }] },
+    { filename: 'main.tf', code: `resource "aws_db_instance" "db" {\n  username = "app"\n  password = "Pr0dPassw0rd"\n}\n`, errors: [{ line: 3, message: NAMED, suggestions: [{ messageId: 'useTerraformVariable', output: `resource "aws_db_instance" "db" {\n  username = "app"\n  password = var.db_password\n}\n\nvariable "db_password" {\n  type      = string\n  sensitive = true\n}\n` }] }] },
+    { filename: 'variables.tf', code: `variable "db_password" {\n  type    = string\n  default = "Pr0dPassw0rd"\n}\nvariable "region" {\n  default = "eu-west-1"\n}\n`, errors: [{ line: 3, message: /`db_password`/, suggestions: [{ messageId: 'dropTerraformDefault', output: `variable "db_password" {\n  type    = string\n}\nvariable "region" {\n  default = "eu-west-1"\n}\n` }] }] },
+    { filename: 'Dockerfile', code: `FROM node:20\nENV API_TOKEN=a8f5f167f44f4964e6c9 NODE_ENV=production\nARG DB_PASSWORD=Pr0dPassw0rd\nENV SECRET_KEY legacy-s3cret-value\n`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useBuildArgument', output: `FROM node:20\nARG API_TOKEN\nENV API_TOKEN=\${API_TOKEN} NODE_ENV=production\nARG DB_PASSWORD=Pr0dPassw0rd\nENV SECRET_KEY legacy-s3cret-value\n` }] }, { line: 3, message: NAMED, suggestions: [{ messageId: 'useBuildArgument', output: `FROM node:20\nENV API_TOKEN=a8f5f167f44f4964e6c9 NODE_ENV=production\nARG DB_PASSWORD\nENV SECRET_KEY legacy-s3cret-value\n` }] }, { line: 4, message: NAMED, suggestions: [{ messageId: 'useBuildArgument', output: `FROM node:20\nENV API_TOKEN=a8f5f167f44f4964e6c9 NODE_ENV=production\nARG DB_PASSWORD=Pr0dPassw0rd\nARG SECRET_KEY\nENV SECRET_KEY \${SECRET_KEY}\n` }] }] },
+    { filename: 'api.Dockerfile', code: `FROM node:20\nENV NODE_ENV=production \\\n    SMTP_PASSWORD=Pr0dPassw0rd \\\n    PORT=8080\nRUN npm ci\n`, errors: [{ line: 3, message: /`SMTP_PASSWORD`/, suggestions: [{ messageId: 'useBuildArgument', output: `FROM node:20\nARG SMTP_PASSWORD\nENV NODE_ENV=production \\\n    SMTP_PASSWORD=\${SMTP_PASSWORD} \\\n    PORT=8080\nRUN npm ci\n` }] }] },
+    { filename: '.npmrc', code: `//registry.npmjs.org/:_authToken=${NPM}\n//npm.corp.example.com/:_password=cHIwZFBhc3N3MHJk\n`, errors: [{ line: 1, message: /npm token/, suggestions: [{ messageId: 'useVariable', output: `//registry.npmjs.org/:_authToken=\${NPM_TOKEN}\n//npm.corp.example.com/:_password=cHIwZFBhc3N3MHJk\n`, otherFiles: [{ file: '.env.example', appendLine: 'NPM_TOKEN=' }] }] }, { line: 2, message: /`_password`/, suggestions: [{ messageId: 'useVariable', output: `//registry.npmjs.org/:_authToken=${NPM}\n//npm.corp.example.com/:_password=\${NPM_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'NPM_PASSWORD=' }] }] }] },
+    { filename: 'scripts/deploy.sh', code: `#!/bin/sh\nexport DEPLOY_TOKEN="a8f5f167f44f4964e6c9"\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e" https://api.example.com\n`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `#!/bin/sh\nexport DEPLOY_TOKEN="\${DEPLOY_TOKEN:?}"\ncurl -H "Authorization: Bearer 9f8e7d6c5b4a3f2e" https://api.example.com\n`, otherFiles: [{ file: '.env.example', appendLine: 'DEPLOY_TOKEN=' }] }] }, { line: 3, message: AUTHORIZATION, suggestions: [{ messageId: 'useVariable', output: `#!/bin/sh\nexport DEPLOY_TOKEN="a8f5f167f44f4964e6c9"\ncurl -H "Authorization: Bearer \${API_TOKEN:?}" https://api.example.com\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
+    { filename: 'app/settings.py', code: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `import os\nSECRET_KEY = os.environ['SECRET_KEY']\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, otherFiles: [{ file: '.env.example', appendLine: 'SECRET_KEY=' }] }] }, { line: 3, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password=os.environ["PASSWORD"])\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }, { line: 4, message: NAMED, suggestions: [{ messageId: 'dropFallback', output: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.environ['API_KEY']\nheaders = {'x-api-key': 'a1b2c3d4e5f6g7h8'}\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }, { line: 5, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `import os\nSECRET_KEY = 'django-insecure-9f8e7d6c5b4a'\ndb = connect(host='db', password="Pr0dPassw0rd")\nAPI_KEY = os.getenv('API_KEY', 'a8f5f167f44f4964')\nheaders = {'x-api-key': os.environ['API_KEY']}\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }] },
+    { filename: '.env.example', code: `API_URL=https://api.example.com\nSTRIPE_SECRET_KEY=${STRIPE_LIVE}\nDB_PASSWORD=Pr0dPassw0rd\n`, errors: [{ line: 2, message: TOKEN, suggestions: [{ messageId: 'emptyExample', output: `API_URL=https://api.example.com\nSTRIPE_SECRET_KEY=\nDB_PASSWORD=Pr0dPassw0rd\n` }] }, { line: 3, message: NAMED, suggestions: [{ messageId: 'emptyExample', output: `API_URL=https://api.example.com\nSTRIPE_SECRET_KEY=${STRIPE_LIVE}\nDB_PASSWORD=\n` }] }] },
+    { filename: 'README.md', code: `# Setup\n\nUse \`${GITHUB}\` for now.\n\n    psql postgres://admin:S3cretPass@db.prod.example.com/app\n`, errors: [{ line: 3, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `# Setup\n\nUse \`<GITHUB_TOKEN>\` for now.\n\n    psql postgres://admin:S3cretPass@db.prod.example.com/app\n` }] }, { line: 5, message: URL_PASSWORD, suggestions: [{ messageId: 'usePlaceholder', output: `# Setup\n\nUse \`${GITHUB}\` for now.\n\n    psql postgres://admin:<POSTGRES_PASSWORD>@db.prod.example.com/app\n` }] }] },
+    { filename: 'notes.txt', code: `key:\n${PEM_BEGIN}\n${PEM_BODY}\n${PEM_END}\n`, errors: [{ line: 2, message: /PEM private key/, suggestions: [{ messageId: 'usePlaceholder', output: `key:\n<PRIVATE_KEY>\n` }] }] },
+    // Suggestions by shape: what a format can refer to, and where it cannot.
+    {
+      name: 'a compose list item with a comment: the value ends before it',
+      filename: 'docker-compose.yml',
+      code: `services:\n  worker:\n    environment:\n      - AMQP_URL=amqp://orders:Rk29vbXq4LmT@mq.prod.example.com:5672 # prod broker\n`,
+      errors: [{ line: 4, message: URL_PASSWORD, suggestions: [{ messageId: 'useVariable', output: `services:\n  worker:\n    environment:\n      - AMQP_URL=\${AMQP_URL} # prod broker\n`, otherFiles: [{ file: '.env.example', appendLine: 'AMQP_URL=' }] }] }],
+    },
+    {
+      name: 'a webhook URL as a bare shell word is quoted; a single-quoted credential gets no suggestion',
+      filename: 'notify.sh',
+      code: `curl -X POST \\\n  ${SLACK_HOOK}\ncurl -H 'Authorization: Bearer 9f8e7d6c5b4a3f2e' https://api.example.com\n`,
+      errors: [
+        { line: 2, message: TOKEN, suggestions: [{ messageId: 'useVariable', output: `curl -X POST \\\n  "\${SLACK_WEBHOOK_URL:?}"\ncurl -H 'Authorization: Bearer 9f8e7d6c5b4a3f2e' https://api.example.com\n`, otherFiles: [{ file: '.env.example', appendLine: 'SLACK_WEBHOOK_URL=' }] }] },
+        { line: 3, message: AUTHORIZATION },
+      ],
+    },
+    {
+      name: 'Python without an os import gets one',
+      filename: 'jobs/sync.py',
+      code: `import requests\n\nLEDGER_API_KEY = "lg_live_7Hq2Rk9Vm4Xz1Wp8"\n`,
+      errors: [{ line: 3, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `import os\nimport requests\n\nLEDGER_API_KEY = os.environ["LEDGER_API_KEY"]\n`, otherFiles: [{ file: '.env.example', appendLine: 'LEDGER_API_KEY=' }] }] }],
+    },
+    {
+      name: 'Terraform: a provider key becomes a variable named after the block, declared once',
+      filename: 'infra/main.tf',
+      code: `provider "aws" {\n  access_key = "${AWS}"\n}\n\nvariable "aws_access_key" {\n  type = string\n}\n`,
+      errors: [{ line: 2, message: TOKEN, suggestions: [{ messageId: 'useTerraformVariable', output: `provider "aws" {\n  access_key = var.aws_access_key\n}\n\nvariable "aws_access_key" {\n  type = string\n}\n` }] }],
+    },
+    {
+      name: 'a Slack webhook in prose becomes a placeholder as a whole URL',
+      filename: 'docs/alerts.md',
+      code: `Alerts go to ${SLACK_HOOK} (the #ops channel).\n`,
+      errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `Alerts go to <SLACK_WEBHOOK_URL> (the #ops channel).\n` }] }],
+    },
+    {
+      name: 'a token in JSX text has no suggestion; in a JSDoc block, a placeholder',
+      filename: 'Banner.tsx',
+      code: `/** Old key: ${STRIPE_LIVE} */\nexport const Banner = () => <p>${GITLAB}</p>;\n`,
+      errors: [
+        { line: 1, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `/** Old key: <STRIPE_SECRET_KEY> */\nexport const Banner = () => <p>${GITLAB}</p>;\n` }] },
+        { line: 2, message: TOKEN },
+      ],
+    },
+    { filename: 'config/app.yaml', code: `client:\n  headers:\n    Authorization: Bearer 9f8e7d6c5b4a3f2e\n`, errors: [{ line: 3, message: AUTHORIZATION, suggestions: [{ messageId: 'useVariable', output: `client:\n  headers:\n    Authorization: Bearer \${API_TOKEN}\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }] },
   ],
-});
+}));
 
 // Text files where nothing should fire.
-ruleTester('hardcoded-credential', {
+ruleTester('hardcoded-credential', collected({
   valid: [
     { filename: 'config/app.yaml', code: `db:\n  password: \${DB_PASSWORD}\n  token: "{{ .Values.token }}"\n  secretName: db-credentials\n  tokenUrl: https://auth.example.com/token\n  passwordConfirm: ""\n` },
     { filename: '.github/workflows/ci.yml', code: `steps:\n  - uses: actions/checkout@v4\n    with:\n      token: \${{ secrets.GITHUB_TOKEN }}\n` },
@@ -261,14 +317,14 @@ ruleTester('hardcoded-credential', {
     { filename: 'i18n/es.json', code: `{ "password": "Contraseña", "token": "Ficha de acceso" }\n` },
   ],
   invalid: [],
-});
+}));
 
 // False positives found in real code (dub, formbricks, documenso, ghostfolio), each next to
 // a near miss of the same shape that is still a credential.
 const COIN_TABLE = `{\n${Array.from({ length: 120 }, (_, i) => `  "SYM${i}": "Coin${String.fromCharCode(97 + (i % 26))}"`).join(',\n')},\n  "MAX-EXCHANGE-TOKEN": "Maxcoin",\n  "PASS": "Blockpass",\n  "TOKEN": "TokenFi",\n  "TOKEN28299": "TokenFi"\n}\n`;
 const COIN_TABLE_WITH_KEY = COIN_TABLE.replace('  "PASS": "Blockpass",', '  "apiKey": "a1b2c3d4e5f6g7h8",');
 
-ruleTester('hardcoded-credential', {
+ruleTester('hardcoded-credential', collected({
   valid: [
     // 1. Lockfiles key versions by package name.
     { filename: 'pnpm-lock.yaml', code: `packages:\n  foo@1.0.0:\n    dependencies:\n      next-auth: 4.24.11(next@15.5.8(@babel/core@7.26.0)(react@19.0.0))(nodemailer@6.9.16)\n      better-auth: 1.7.0(react@19.0.0)\n` },
@@ -301,32 +357,57 @@ ruleTester('hardcoded-credential', {
   invalid: [
     // 1. Token formats still count in lockfiles; names still count in other YAML.
     { filename: 'pnpm-lock.yaml', code: `packages:\n  private@1.0.0:\n    resolution: {tarball: https://x-access-token:${GITHUB}@github.com/o/r.git}\n`, errors: [{ line: 3, message: /GitHub token/ }] },
-    { filename: 'config/app.yaml', code: `auth:\n  next-auth: 9f8e7d6c5b4a3f2e\n`, errors: [{ line: 2, message: /`next-auth`/ }] },
+    { filename: 'config/app.yaml', code: `auth:\n  next-auth: 9f8e7d6c5b4a3f2e\n`, errors: [{ line: 2, message: /`next-auth`/, suggestions: [{ messageId: 'useVariable', output: `auth:\n  next-auth: \${NEXT_AUTH}\n`, otherFiles: [{ file: '.env.example', appendLine: 'NEXT_AUTH=' }] }] }] },
     // 2. A password that merely contains brackets.
-    { filename: 'docs/database.mdx', code: `postgresql://app:Pr0dPass[1]@db.prod.example.com:5432/app\n`, errors: [{ line: 1, message: URL_PASSWORD }] },
+    { filename: 'docs/database.mdx', code: `postgresql://app:Pr0dPass[1]@db.prod.example.com:5432/app\n`, errors: [{ line: 1, message: URL_PASSWORD, suggestions: [{ messageId: 'usePlaceholder', output: `postgresql://app:<POSTGRESQL_PASSWORD>@db.prod.example.com:5432/app\n` }] }] },
     // 3. Passwords and invented secrets in identifier-like shapes.
-    { code: `const password = 'hunter2x';`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const fields = { token: 'sessionToken9f8e' };`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const auth = { apiKey: 'myApiKey', password: 'secretPassword', token: 'testToken' };`, errors: [{ line: 1, message: /`apiKey`/ }, { line: 1, message: /`password`/ }, { line: 1, message: /`token`/ }] },
-    { code: `const signingSecret = 'my-secret';\nconst clientSecret = 'my-client-secret';`, errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }] },
-    { code: `const passphrase = 'MySecretPassword';`, errors: [{ line: 1, message: NAMED }] },
+    { code: `const password = 'hunter2x';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const password = process.env.PASSWORD;`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { code: `const fields = { token: 'sessionToken9f8e' };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const fields = { token: process.env.FIELDS_TOKEN };`, otherFiles: [{ file: '.env.example', appendLine: 'FIELDS_TOKEN=' }] }] }] },
+    { code: `const auth = { apiKey: 'myApiKey', password: 'secretPassword', token: 'testToken' };`, errors: [{ line: 1, message: /`apiKey`/, suggestions: [{ messageId: 'useEnv', output: `const auth = { apiKey: process.env.API_KEY, password: 'secretPassword', token: 'testToken' };`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY=' }] }] }, { line: 1, message: /`password`/, suggestions: [{ messageId: 'useEnv', output: `const auth = { apiKey: 'myApiKey', password: process.env.PASSWORD, token: 'testToken' };`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }, { line: 1, message: /`token`/, suggestions: [{ messageId: 'useEnv', output: `const auth = { apiKey: 'myApiKey', password: 'secretPassword', token: process.env.TOKEN };`, otherFiles: [{ file: '.env.example', appendLine: 'TOKEN=' }] }] }] },
+    { code: `const signingSecret = 'my-secret';\nconst clientSecret = 'my-client-secret';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const signingSecret = process.env.SIGNING_SECRET;\nconst clientSecret = 'my-client-secret';`, otherFiles: [{ file: '.env.example', appendLine: 'SIGNING_SECRET=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const signingSecret = 'my-secret';\nconst clientSecret = process.env.CLIENT_SECRET;`, otherFiles: [{ file: '.env.example', appendLine: 'CLIENT_SECRET=' }] }] }] },
+    { code: `const passphrase = 'MySecretPassword';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const passphrase = process.env.PASSPHRASE;`, otherFiles: [{ file: '.env.example', appendLine: 'PASSPHRASE=' }] }] }] },
     { code: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });
-mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.test.ts', errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }] },
+mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.test.ts', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: process.env.PASSWORD });\nmockUser({ password: 'hashedPassword' });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });\nmockUser({ password: process.env.PASSWORD });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
     // 4. Only prefix tables and short `_`-ended values are prefixes.
-    { code: `const options = { prefix: 'fb', clientSecret: 'fbocs_9f8e7d6c5b4a' };`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const options = { suffix: { apiKey: 'a1b2c3d4e5f6g7h8' } };`, errors: [{ line: 1, message: NAMED }] },
-    { code: `const options = { prefix: { apiKey: '${STRIPE_LIVE}' } };`, errors: [{ line: 1, message: /Stripe secret key/ }] },
+    { code: `const options = { prefix: 'fb', clientSecret: 'fbocs_9f8e7d6c5b4a' };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const options = { prefix: 'fb', clientSecret: process.env.CLIENT_SECRET };`, otherFiles: [{ file: '.env.example', appendLine: 'CLIENT_SECRET=' }] }] }] },
+    { code: `const options = { suffix: { apiKey: 'a1b2c3d4e5f6g7h8' } };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const options = { suffix: { apiKey: process.env.SUFFIX_API_KEY } };`, otherFiles: [{ file: '.env.example', appendLine: 'SUFFIX_API_KEY=' }] }] }] },
+    { code: `const options = { prefix: { apiKey: '${STRIPE_LIVE}' } };`, errors: [{ line: 1, message: /Stripe secret key/, suggestions: [{ messageId: 'useEnv', output: `const options = { prefix: { apiKey: process.env.PREFIX_API_KEY } };`, otherFiles: [{ file: '.env.example', appendLine: 'PREFIX_API_KEY=' }] }] }] },
     // 5. A Secret's value (not its name) in values.yaml.
-    { filename: 'charts/app/values.yaml', code: `app:\n  existingSecret: app-secrets\n  appSecret: "my-app-secret"\n  password: Pr0dPassw0rd\n`, errors: [{ line: 3, message: /`appSecret`/ }, { line: 4, message: /`password`/ }] },
+    { filename: 'charts/app/values.yaml', code: `app:\n  existingSecret: app-secrets\n  appSecret: "my-app-secret"\n  password: Pr0dPassw0rd\n`, errors: [{ line: 3, message: /`appSecret`/, suggestions: [{ messageId: 'useVariable', output: `app:\n  existingSecret: app-secrets\n  appSecret: "\${APP_SECRET}"\n  password: Pr0dPassw0rd\n`, otherFiles: [{ file: '.env.example', appendLine: 'APP_SECRET=' }] }] }, { line: 4, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `app:\n  existingSecret: app-secrets\n  appSecret: "my-app-secret"\n  password: \${APP_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'APP_PASSWORD=' }] }] }] },
     // 6. A base64 secret with slashes is not a path.
-    { filename: 'config/app.yml', code: `aws:\n  secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kT9\n`, errors: [{ line: 2, message: /`secret`/ }] },
+    { filename: 'config/app.yml', code: `aws:\n  secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kT9\n`, errors: [{ line: 2, message: /`secret`/, suggestions: [{ messageId: 'useVariable', output: `aws:\n  secret: \${AWS_SECRET}\n`, otherFiles: [{ file: '.env.example', appendLine: 'AWS_SECRET=' }] }] }] },
     // 7. Real values next to placeholders.
-    { filename: 'scripts/build.sh', code: `DEFAULT_HUB_API_KEY="build-time-9f8e7d6c"\n`, errors: [{ line: 1, message: NAMED }] },
-    { filename: '.env.example', code: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=sk_12345\n`, errors: [{ line: 1, message: TOKEN }, { line: 2, message: NAMED }] },
+    { filename: 'scripts/build.sh', code: `DEFAULT_HUB_API_KEY="build-time-9f8e7d6c"\n`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `DEFAULT_HUB_API_KEY="\${DEFAULT_HUB_API_KEY:?}"\n`, otherFiles: [{ file: '.env.example', appendLine: 'DEFAULT_HUB_API_KEY=' }] }] }] },
+    { filename: '.env.example', code: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=sk_12345\n`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'emptyExample', output: `STRIPE_SECRET_KEY=\nSTRIPE_API_KEY=sk_12345\n` }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'emptyExample', output: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=\n` }] }] },
     // 12. Secrets in a data table, and label-like values in small config files.
     { filename: 'src/assets/cryptocurrencies.json', code: COIN_TABLE_WITH_KEY, errors: [{ line: 123, message: /`apiKey`/ }] },
     { filename: 'config/default.json', code: `{ "password": "Maxcoin" }\n`, errors: [{ line: 1, message: NAMED }] },
     // 13. Secrets under `KEY_TOKEN` names, and storage-key-like values under other names.
-    { code: `export const KEY_TOKEN = 'a8f5f167f44f4964';\nexport const API_KEY_TOKEN = 'auth-token-9f8e';\nexport const SESSION_TOKEN = 'auth-token';`, errors: [{ line: 1, message: NAMED }, { line: 2, message: NAMED }, { line: 3, message: NAMED }] },
+    { code: `export const KEY_TOKEN = 'a8f5f167f44f4964';\nexport const API_KEY_TOKEN = 'auth-token-9f8e';\nexport const SESSION_TOKEN = 'auth-token';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `export const KEY_TOKEN = process.env.KEY_TOKEN;\nexport const API_KEY_TOKEN = 'auth-token-9f8e';\nexport const SESSION_TOKEN = 'auth-token';`, otherFiles: [{ file: '.env.example', appendLine: 'KEY_TOKEN=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `export const KEY_TOKEN = 'a8f5f167f44f4964';\nexport const API_KEY_TOKEN = process.env.API_KEY_TOKEN;\nexport const SESSION_TOKEN = 'auth-token';`, otherFiles: [{ file: '.env.example', appendLine: 'API_KEY_TOKEN=' }] }] }, { line: 3, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `export const KEY_TOKEN = 'a8f5f167f44f4964';\nexport const API_KEY_TOKEN = 'auth-token-9f8e';\nexport const SESSION_TOKEN = process.env.SESSION_TOKEN;`, otherFiles: [{ file: '.env.example', appendLine: 'SESSION_TOKEN=' }] }] }] },
   ],
+}));
+
+/** The secrets a finding covers: its text without quotes, and the credential after a scheme (`Bearer <credential>`). */
+function coveredSecrets(code: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }): string[] {
+  const starts = lineStarts(code);
+  const text = code.slice(starts[range.start.line] + range.start.character, starts[range.end.line] + range.end.character).replace(/^['"`]|['"`]$/g, '');
+  const last = text.split(/\s+/).pop() ?? '';
+  return last.length >= 8 && last !== text ? [text, last] : [text];
+}
+
+const SECRET_CONSTANTS = [AWS, GITHUB, GITHUB_PAT, GITLAB, SLACK_BOT, SLACK_HOOK, STRIPE_LIVE, STRIPE_TEST, STRIPE_WEBHOOK, GOOGLE, ANTHROPIC, SENDGRID, NPM, SHOPIFY, AZURE, PEM_BODY];
+
+describe('hardcoded-credential suggestions never write the secret they remove', () => {
+  for (const testCase of invalidCases) {
+    it(testCase.name ?? testCase.code.split('\n')[0].slice(0, 90), () => {
+      const { findings } = analyze(rules, testCase.filename ?? 'case.ts', testCase.code, { ...defaultSettings, options: testCase.options ?? {}, only: ['hardcoded-credential'] });
+      for (const finding of findings) {
+        const secrets = [...coveredSecrets(testCase.code, finding.range), ...SECRET_CONSTANTS.filter((secret) => testCase.code.includes(secret))];
+        for (const suggestion of finding.suggestions ?? []) {
+          const written = [...suggestion.edits, ...(suggestion.otherFiles ?? [])].map((edit) => (isFileLineAppend(edit) ? edit.appendLine : edit.text));
+          for (const secret of secrets) assert.ok(!written.some((text) => text.includes(secret)), `"${suggestion.message}" writes ${secret.slice(0, 6)}…`);
+        }
+      }
+    });
+  }
 });

@@ -1,7 +1,7 @@
 import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { propertyName } from '../../engine/ast.js';
-import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
@@ -11,6 +11,9 @@ import {
   authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
+import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
+import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type Finding as CodeFinding } from './code-fix.js';
+import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
 
@@ -98,30 +101,6 @@ function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
   return [];
 }
 
-/** The name an assignment target binds: `x`, `config.password`, `headers['x-api-key']`. */
-function targetName(target: ts.Expression): string | undefined {
-  const node = skipOuter(target);
-  if (ts.isIdentifier(node)) return node.text;
-  if (ts.isPropertyAccessExpression(node)) return node.name.text;
-  if (ts.isElementAccessExpression(node) && ts.isStringLiteralLike(node.argumentExpression)) return node.argumentExpression.text;
-  return undefined;
-}
-
-const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
-/** `headers.set('X-Api-Key', '…')`-style calls: the first argument names the second. */
-const NAMED_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'setItem']);
-
-const FALLBACKS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
-
-/** `process.env.DB_PASSWORD` / `process.env['DB_PASSWORD']` → `DB_PASSWORD`: the fallback's real name. */
-function envVariableName(expr: ts.Expression, facts: FileFacts): string | undefined {
-  const node = skipOuter(expr);
-  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return undefined;
-  const ref = facts.resolve(node.expression);
-  if (ref?.module !== GLOBAL || ref.path.join('.') !== 'process.env') return undefined;
-  return targetName(node);
-}
-
 /** The secret-taking call of `SECRET_SINKS` a call is, if any. */
 function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): SecretSink | undefined {
   const ref = facts.resolve(call.expression);
@@ -148,10 +127,10 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const span = (node: ts.Node) => ({ start: node.getStart(), end: node.getEnd() });
   const secretsIn = (node: ts.Node): SecretMatch[] => secrets.filter((secret) => !consumed.has(secret) && overlaps(secret, span(node)));
   const holdsSecret = (node: ts.Node): boolean => secrets.some((secret) => overlaps(secret, span(node)));
-  const reportLiteral = (node: ts.Node, message: Message): void => {
+  const reportLiteral = (node: CodeLiteral, message: Message, finding: CodeFinding): void => {
     if (reported.has(node.getStart())) return;
     reported.add(node.getStart());
-    ctx.report({ node, ...message });
+    ctx.report({ node, ...message, suggest: codeSuggestions(node, finding, facts, ctx.file.sourceFile) });
   };
 
   /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any. */
@@ -159,7 +138,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const found = secretsIn(node);
     if (found.length === 0) return;
     found.forEach((secret) => consumed.add(secret));
-    reportLiteral(node, secretMessage(found[0]));
+    reportLiteral(node as CodeLiteral, secretMessage(found[0]), { kind: 'secrets', secrets: found });
   };
 
   const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
@@ -167,8 +146,8 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     for (const literal of candidateLiterals(value)) {
       if (holdsSecret(literal)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);
-      if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential));
-      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage('namedInCode', name, literal.text));
+      if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential), { kind: 'authorization', name, credential: judgement.credential });
+      else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage('namedInCode', name, literal.text), { kind: 'named', name });
     }
   };
 
@@ -180,7 +159,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
     for (const literal of literals) {
       if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text)) continue;
-      reportLiteral(literal, { messageId: 'sink', data: { sink: sink.label, preview: maskSecret(literal.text) } });
+      reportLiteral(literal, { messageId: 'sink', data: { sink: sink.label, preview: maskSecret(literal.text) } }, { kind: 'sink', sink });
     }
   };
 
@@ -230,7 +209,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret) });
+        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
       }
     },
   };
@@ -284,10 +263,15 @@ function isLabelTable(entries: readonly NamedValue[], kind: TextKind): boolean {
 
 function checkTextFile(ctx: TextContext<Options>): void {
   const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
-  for (const secret of secrets) ctx.report({ span: secret, ...secretMessage(secret) });
+  const entries = namedValues(ctx.text, ctx.kind);
+  for (const secret of secrets) {
+    const entry = entries.find((candidate) => overlaps(candidate, secret));
+    // A lockfile is regenerated, not edited: the fix is in the manifest or the registry settings.
+    const suggest = isLockfile(ctx.path) ? [] : textSuggestions(ctx.text, ctx.kind, { start: secret.start, end: secret.end, match: secret, entry });
+    ctx.report({ span: secret, ...secretMessage(secret), suggest });
+  }
   if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
   const reported = new Set<number>();
-  const entries = namedValues(ctx.text, ctx.kind);
   const labelTable = isLabelTable(entries, ctx.kind);
   for (const entry of entries) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
@@ -296,7 +280,11 @@ function checkTextFile(ctx: TextContext<Options>): void {
     if (!judgement) continue;
     reported.add(entry.start);
     const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInText', entry.name, entry.value);
-    ctx.report({ span: { start: entry.start, end: entry.end }, ...message });
+    const credentialAt = judgement.kind === 'authorization' ? entry.start + entry.value.indexOf(judgement.credential) : -1;
+    const secret = credentialAt >= entry.start && judgement.kind === 'authorization'
+      ? { start: credentialAt, end: credentialAt + judgement.credential.length, entry, credential: judgement.credential }
+      : { start: entry.start, end: entry.end, entry };
+    ctx.report({ span: { start: entry.start, end: entry.end }, ...message, suggest: textSuggestions(ctx.text, ctx.kind, secret) });
   }
 }
 
@@ -305,8 +293,9 @@ export const rule = defineRule({
     id: 'hardcoded-credential',
     defaultSeverity: 'error',
     description: 'A credential is written into the source instead of coming from the environment or a secret store.',
-    messages: MESSAGES,
+    messages: { ...MESSAGES, ...CODE_MESSAGES, ...TEXT_MESSAGES },
     options: optionsShape,
+    hasSuggestions: true,
   },
   create: createCodeVisitor,
   checkText: checkTextFile,

@@ -1,10 +1,11 @@
 import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
-import { dottedName, propertyName, stringValue } from '../../engine/ast.js';
+import { contains, dottedName, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isLogCall, logCallName } from '../../analysis/logging.js';
+import { leakFix, siteNode, type LeakSite } from './fix.js';
 
 /** Last words that name a secret besides contract 1.1's credential words. */
 const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
@@ -43,6 +44,16 @@ function isReducingCall(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   return splitWords(name).some((word) => REDUCING_WORD.test(word));
+}
+
+/** What a log argument exposes: the text a message names and, when the call's own syntax shows it, where a fix can stop it. */
+export interface Exposure {
+  text: string;
+  site?: LeakSite;
+}
+
+function exposure(text: string, site?: LeakSite): Exposure {
+  return { text, site };
 }
 
 class SecretFinder {
@@ -105,23 +116,23 @@ class SecretFinder {
   }
 
   /**
-   * What secret an expression writes into the log, as the text the message names, or
-   * undefined. `depth` bounds the walk through const bindings and nested objects.
+   * What secret an expression writes into the log, or undefined. `depth` bounds the walk
+   * through const bindings and nested objects.
    */
-  exposed(expr: ts.Expression, depth = 0): string | undefined {
+  exposed(expr: ts.Expression, depth = 0): Exposure | undefined {
     if (depth > 5) return undefined;
     const node = skipOuter(expr);
     if (ts.isIdentifier(node)) return this.exposedIdentifier(node, depth);
     if (ts.isPropertyAccessExpression(node)) {
-      if (this.isRequestHeaders(node)) return dottedName(node) ?? node.name.text;
-      return this.isSecretName(node.name.text) && !this.isDescriptor(node.expression) ? dottedName(node) ?? node.name.text : undefined;
+      if (this.isRequestHeaders(node)) return exposure(dottedName(node) ?? node.name.text, { kind: 'headers', node });
+      return this.isSecretName(node.name.text) && !this.isDescriptor(node.expression) ? exposure(dottedName(node) ?? node.name.text, { kind: 'value', node }) : undefined;
     }
     if (ts.isElementAccessExpression(node)) {
       const key = stringValue(node.argumentExpression);
-      return key !== undefined && this.isSecretName(key) ? `${dottedName(node.expression) ?? '…'}['${key}']` : undefined;
+      return key !== undefined && this.isSecretName(key) ? exposure(`${dottedName(node.expression) ?? '…'}['${key}']`, { kind: 'value', node }) : undefined;
     }
     if (ts.isTemplateExpression(node)) return this.first(node.templateSpans.map((span) => span.expression), depth);
-    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) ? this.first([node.left, node.right], depth) : undefined;
+    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) ? this.exposedInBinary(node, depth) : undefined;
     if (ts.isConditionalExpression(node)) return this.first([node.whenTrue, node.whenFalse], depth);
     if (ts.isAwaitExpression(node)) return this.exposed(node.expression, depth);
     if (ts.isObjectLiteralExpression(node)) return this.exposedInObject(node, depth);
@@ -131,7 +142,15 @@ class SecretFinder {
     return undefined;
   }
 
-  private first(exprs: readonly ts.Expression[], depth: number): string | undefined {
+  /** `token ?? 'none'`: a fallback is masked with its value, not the operand alone. */
+  private exposedInBinary(node: ts.BinaryExpression, depth: number): Exposure | undefined {
+    const found = this.first([node.left, node.right], depth);
+    const fallback = node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken;
+    const operand = found?.site?.kind === 'value' && [skipOuter(node.left), skipOuter(node.right)].includes(found.site.node);
+    return found && fallback && operand ? exposure(found.text, { kind: 'value', node }) : found;
+  }
+
+  private first(exprs: readonly ts.Expression[], depth: number): Exposure | undefined {
     for (const expr of exprs) {
       const found = this.exposed(expr, depth + 1);
       if (found) return found;
@@ -139,18 +158,22 @@ class SecretFinder {
     return undefined;
   }
 
-  private exposedIdentifier(id: ts.Identifier, depth: number): string | undefined {
-    if (this.isSecretName(id.text)) return this.boundToReduced(id) ? undefined : id.text;
+  private exposedIdentifier(id: ts.Identifier, depth: number): Exposure | undefined {
+    if (this.isSecretName(id.text)) return this.boundToReduced(id) ? undefined : exposure(id.text, { kind: 'value', node: id });
     const value = this.facts.valueOf(id);
-    if (value && value !== id) return this.exposed(value, depth + 1);
+    if (value && value !== id) {
+      const found = this.exposed(value, depth + 1);
+      // The binding's value is outside the call: only a whole headers object can be redacted through its name.
+      return found && exposure(found.text, found.site?.kind === 'headers' && found.site.node === skipOuter(value) ? { kind: 'headers', node: id } : undefined);
+    }
     // A `headers` parameter or variable the file cannot show is a request's headers object.
-    return this.isHeadersName(id.text) && value === undefined ? id.text : undefined;
+    return this.isHeadersName(id.text) && value === undefined ? exposure(id.text, { kind: 'headers', node: id }) : undefined;
   }
 
-  private exposedInObject(obj: ts.ObjectLiteralExpression, depth: number): string | undefined {
+  private exposedInObject(obj: ts.ObjectLiteralExpression, depth: number): Exposure | undefined {
     for (const prop of obj.properties) {
-      let found: string | undefined;
-      if (ts.isShorthandPropertyAssignment(prop)) found = this.exposedIdentifier(prop.name, depth);
+      let found: Exposure | undefined;
+      if (ts.isShorthandPropertyAssignment(prop)) found = this.exposedShorthand(prop, depth);
       else if (ts.isSpreadAssignment(prop)) found = this.exposed(prop.expression, depth + 1);
       else if (ts.isPropertyAssignment(prop)) found = this.exposedProperty(prop, depth);
       if (found) return found;
@@ -158,11 +181,21 @@ class SecretFinder {
     return undefined;
   }
 
+  /** `{ token }` is a field holding the secret; `{ headers }` a headers object under its own name. */
+  private exposedShorthand(prop: ts.ShorthandPropertyAssignment, depth: number): Exposure | undefined {
+    const found = this.exposedIdentifier(prop.name, depth);
+    if (!found?.site || siteNode(found.site) !== prop.name) return found;
+    return exposure(found.text, found.site.kind === 'value' ? { kind: 'field', property: prop } : { kind: 'headers', node: prop });
+  }
+
   /** `{ token: value }` writes a secret whenever the value carries one through; other keys are looked into. */
-  private exposedProperty(prop: ts.PropertyAssignment, depth: number): string | undefined {
+  private exposedProperty(prop: ts.PropertyAssignment, depth: number): Exposure | undefined {
     const key = propertyName(prop.name);
-    if (key !== undefined && this.isSecretName(key) && this.carriesValue(prop.initializer)) return key;
-    return this.exposed(prop.initializer, depth + 1);
+    if (key !== undefined && this.isSecretName(key) && this.carriesValue(prop.initializer)) return exposure(key, { kind: 'field', property: prop });
+    const found = this.exposed(prop.initializer, depth + 1);
+    // `{ cookie: ctx.get('cookie') }`: a field whose whole value is the secret goes, like `{ token }`.
+    const wholeValue = found?.site?.kind === 'value' && found.site.node === skipOuter(prop.initializer);
+    return found && wholeValue ? exposure(found.text, { kind: 'field', property: prop }) : found;
   }
 
   /** Whether an expression hands some runtime value through (not a literal, a flag or a masked copy). */
@@ -193,11 +226,11 @@ class SecretFinder {
     return [];
   }
 
-  private exposedByCall(call: ts.CallExpression, depth: number): string | undefined {
+  private exposedByCall(call: ts.CallExpression, depth: number): Exposure | undefined {
     const callee = skipOuter(call.expression);
     if (ts.isPropertyAccessExpression(callee) && HEADER_GETTERS.has(callee.name.text)) {
       const header = stringValue(call.arguments[0]);
-      if (header !== undefined && this.isSecretName(header)) return `${dottedName(callee) ?? callee.name.text}('${header}')`;
+      if (header !== undefined && this.isSecretName(header)) return exposure(`${dottedName(callee) ?? callee.name.text}('${header}')`, { kind: 'value', node: call });
     }
     return this.first(this.passedThrough(call), depth);
   }
@@ -214,6 +247,7 @@ export const rule = defineRule({
         '{{call}} writes the headers object `{{secret}}` (with its Authorization and Cookie values) to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
     },
     options: { credentialNames: sharedSettings.credentialNames },
+    fixable: 'code',
   },
   create(context) {
     const { facts } = context.file;
@@ -224,9 +258,15 @@ export const rule = defineRule({
           const call = node as ts.CallExpression;
           if (!isLogCall(call, facts)) return;
           for (const arg of call.arguments) {
-            const secret = finder.exposed(arg);
-            if (!secret) continue;
-            context.report({ node: call, messageId: /headers$/i.test(secret) ? 'headers' : 'secret', data: { call: logCallName(call), secret } });
+            const found = finder.exposed(arg);
+            if (!found) continue;
+            const site = found.site;
+            context.report({
+              node: call,
+              messageId: /headers$/i.test(found.text) ? 'headers' : 'secret',
+              data: { call: logCallName(call), secret: found.text },
+              fix: site && contains(call, siteNode(site)) ? leakFix(site, found.text, context.file.sourceFile) : undefined,
+            });
             return;
           }
         },

@@ -5,6 +5,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
+import { safeEqualFix } from './fix.js';
 
 /**
  * What an operand holds, as far as names and values show: a signature or digest, a
@@ -225,20 +226,23 @@ export const rule = defineRule({
         '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the secret byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
     },
     options: { credentialNames: sharedSettings.credentialNames },
+    fixable: 'code',
   },
   create(ctx) {
     const { facts } = ctx.file;
     // Browser code: nobody can time a comparison made on the user's own machine.
     if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.credentialNames;
-    const judge = (node: ts.Node, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
+    const judge = (node: ts.BinaryExpression | ts.CallExpression, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
       if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
       const leftKind = operandKind(left, facts, extraNames);
       const rightKind = operandKind(right, facts, extraNames);
       if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
       const signature = leftKind === 'signature' || rightKind === 'signature';
       const subject = leftKind === 'signature' || (leftKind === 'secret' && !signature) ? left : right;
-      ctx.report({ node, messageId: signature ? 'signature' : 'secret', data: { operand: shortText(subject), operator } });
+      // A `localeCompare` not tested against 0 is no equality test to rewrite.
+      const fixable = ts.isBinaryExpression(node) || equalityOnly;
+      ctx.report({ node, messageId: signature ? 'signature' : 'secret', data: { operand: shortText(subject), operator }, fix: fixable ? safeEqualFix(node, ctx.file.sourceFile) : undefined });
     };
     return {
       on: {

@@ -2,6 +2,22 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const message = /crypto\.timingSafeEqual/;
 
+/** The helper the fix declares once per file, in the file's style: typed in TS, its semicolons and indentation. */
+function safeEqualHelper({ typed = true, compare = 'timingSafeEqual', end = ';', indent = '  ' } = {}): string {
+  return [
+    '/** Compares strings in constant time (lengths first), so response timing reveals nothing; other values as `===` does. */',
+    typed ? 'function safeEqual(a: unknown, b: unknown): boolean {' : 'function safeEqual(a, b) {',
+    `${indent}if (typeof a !== 'string' || typeof b !== 'string') return a === b${end}`,
+    `${indent}const left = Buffer.from(a)${end}`,
+    `${indent}const right = Buffer.from(b)${end}`,
+    `${indent}return left.length === right.length && ${compare}(left, right)${end}`,
+    '}',
+  ].join('\n');
+}
+const SAFE_EQUAL = safeEqualHelper();
+/** What the fix puts at the top of a TS file that imports nothing from `crypto`. */
+const HEADER = `import { timingSafeEqual } from 'crypto';\n\n${SAFE_EQUAL}\n\n`;
+
 ruleTester('timing-unsafe-comparison', {
   valid: [
     { name: 'timingSafeEqual', code: `if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) throw new Error('bad');` },
@@ -53,26 +69,31 @@ ruleTester('timing-unsafe-comparison', {
       name: 'a CSRF token destructured from the body under another name, against the cookie',
       code: `const { credential, g_csrf_token: csrfBody } = req.body;\nif (!csrfBody || csrfBody !== req.cookies.g_csrf_token) return res.status(400).send('CSRF');`,
       errors: [{ line: 2, message }],
+      output: `${HEADER}const { credential, g_csrf_token: csrfBody } = req.body;\nif (!csrfBody || !safeEqual(csrfBody, req.cookies.g_csrf_token)) return res.status(400).send('CSRF');`,
     },
     {
       name: 'a webhook token destructured from the query, against the configured secret',
       code: `const { token } = req.query;\nif (token !== WEBHOOK_SECRET) return res.sendStatus(401);`,
       errors: [{ line: 2, message }],
+      output: `${HEADER}const { token } = req.query;\nif (!safeEqual(token, WEBHOOK_SECRET)) return res.sendStatus(401);`,
     },
     {
       name: 'a secret held in an upper-case constants table is still a secret',
       code: `if (req.headers['x-webhook-token'] !== Config.WEBHOOK_SECRET) return res.sendStatus(401);`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(req.headers['x-webhook-token'], Config.WEBHOOK_SECRET)) return res.sendStatus(401);`,
     },
     {
       name: 'an HMAC named digest is still a signature',
       code: `const digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (digest !== received) reject();`,
       errors: [{ line: 2, message }],
+      output: `${HEADER}const digest = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (!safeEqual(digest, received)) reject();`,
     },
     {
       name: 'a server file without the client directive is checked',
       code: `'use server';\nexport async function check(signature: string, expected: string) {\n  return signature === expected;\n}`,
       errors: [{ line: 3, message }],
+      output: `'use server';\n${HEADER}export async function check(signature: string, expected: string) {\n  return safeEqual(signature, expected);\n}`,
     },
     {
       name: 'HMAC digest compared with !==',
@@ -81,21 +102,25 @@ import crypto from 'node:crypto';
 const expected = crypto.createHmac('sha256', secret).update(body).digest('hex');
 if (expected !== req.headers['x-hub-signature-256']) throw new Error('bad signature');`,
       errors: [{ line: 4, message }],
+      output: `\nimport crypto from 'node:crypto';\n\n/** Compares strings in constant time (lengths first), so response timing reveals nothing; other values as \`===\` does. */\nfunction safeEqual(a: unknown, b: unknown): boolean {\n  if (typeof a !== 'string' || typeof b !== 'string') return a === b;\n  const left = Buffer.from(a);\n  const right = Buffer.from(b);\n  return left.length === right.length && crypto.timingSafeEqual(left, right);\n}\n\nconst expected = crypto.createHmac('sha256', secret).update(body).digest('hex');\nif (!safeEqual(expected, req.headers['x-hub-signature-256'])) throw new Error('bad signature');`,
     },
     {
       name: 'signature === expected',
       code: `if (signature === expected) accept();`,
       errors: [{ line: 1, message: /`signature` is compared with ===/ }],
+      output: `${HEADER}if (safeEqual(signature, expected)) accept();`,
     },
     {
       name: 'loose equality',
       code: `if (sig == computed) accept();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (safeEqual(sig, computed)) accept();`,
     },
     {
       name: 'loose inequality',
       code: `if (receivedSignature != expectedSignature) reject();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(receivedSignature, expectedSignature)) reject();`,
     },
     {
       name: 'digest call inline on the left',
@@ -104,11 +129,13 @@ if (
   crypto.createHmac('sha256', key).update(raw).digest('base64') === req.get('X-Shopify-Hmac-Sha256')
 ) ok();`,
       errors: [{ line: 3, message }],
+      output: `\n${HEADER}if (\n  safeEqual(crypto.createHmac('sha256', key).update(raw).digest('base64'), req.get('X-Shopify-Hmac-Sha256'))\n) ok();`,
     },
     {
       name: 'digest call inline against an unnamed value',
       code: `const ok = createHmac('sha1', key).update(payload).digest('hex') === received;`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}const ok = safeEqual(createHmac('sha1', key).update(payload).digest('hex'), received);`,
     },
     {
       name: 'prefixed digest compared with the signature header',
@@ -117,6 +144,7 @@ const header = req.headers['x-hub-signature-256'];
 const mine = 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');
 return header === mine;`,
       errors: [{ line: 4, message }],
+      output: `\n${HEADER}const header = req.headers['x-hub-signature-256'];\nconst mine = 'sha256=' + crypto.createHmac('sha256', secret).update(body).digest('hex');\nreturn safeEqual(header, mine);`,
     },
     {
       name: 'template-prefixed digest',
@@ -124,26 +152,31 @@ return header === mine;`,
 const computed = \`v0=\${createHmac('sha256', signingSecret).update(base).digest('hex')}\`;
 if (computed !== slackHeader) return false;`,
       errors: [{ line: 3, message }],
+      output: `\n${HEADER}const computed = \`v0=\${createHmac('sha256', signingSecret).update(base).digest('hex')}\`;\nif (!safeEqual(computed, slackHeader)) return false;`,
     },
     {
       name: 'signature read with headers.get',
       code: `if (request.headers.get('x-signature') !== await sign(body)) return new Response(null, { status: 401 });`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(request.headers.get('x-signature'), await sign(body))) return new Response(null, { status: 401 });`,
     },
     {
       name: 'hmac-named variable',
       code: `const hmac = compute(body); if (hmac !== provided) throw new Error();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}const hmac = compute(body); if (!safeEqual(hmac, provided)) throw new Error();`,
     },
     {
       name: 'digest-named variable compared to a header',
       code: `if (calculatedDigest === req.header('x-webhook-digest')) ok();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (safeEqual(calculatedDigest, req.header('x-webhook-digest'))) ok();`,
     },
     {
       name: 'secret token from a header against the environment',
       code: `if (req.headers['x-api-key'] !== process.env.API_KEY) return res.sendStatus(401);`,
       errors: [{ line: 1, message: /guess the secret/ }],
+      output: `${HEADER}if (!safeEqual(req.headers['x-api-key'], process.env.API_KEY)) return res.sendStatus(401);`,
     },
     {
       name: 'Meta verify token',
@@ -152,6 +185,7 @@ if (req.query['hub.mode'] === 'subscribe' && req.query['hub.verify_token'] === p
   res.send(req.query['hub.challenge']);
 }`,
       errors: [{ line: 2, message }],
+      output: `\n${HEADER}if (req.query['hub.mode'] === 'subscribe' && safeEqual(req.query['hub.verify_token'], process.env.VERIFY_TOKEN)) {\n  res.send(req.query['hub.challenge']);\n}`,
     },
     {
       name: 'cron secret in an Authorization header',
@@ -162,6 +196,7 @@ export async function GET(request: Request) {
   }
 }`,
       errors: [{ line: 3, message }],
+      output: `\n${HEADER}export async function GET(request: Request) {\n  if (!safeEqual(request.headers.get('authorization'), \`Bearer \${process.env.CRON_SECRET}\`)) {\n    return new Response('Unauthorized', { status: 401 });\n  }\n}`,
     },
     {
       name: 'authorization header against a const built from a secret',
@@ -169,26 +204,31 @@ export async function GET(request: Request) {
 const expectedAuth = 'Bearer ' + process.env.INTERNAL_TOKEN;
 if (req.headers.authorization !== expectedAuth) throw new Error('unauthorized');`,
       errors: [{ line: 3, message }],
+      output: `\n${HEADER}const expectedAuth = 'Bearer ' + process.env.INTERNAL_TOKEN;\nif (!safeEqual(req.headers.authorization, expectedAuth)) throw new Error('unauthorized');`,
     },
     {
       name: 'token against a stored token',
       code: `if (user.resetToken !== token) throw new Error('invalid');`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(user.resetToken, token)) throw new Error('invalid');`,
     },
     {
       name: 'gitlab token header against a secret',
       code: `if (req.get('x-gitlab-token') !== webhookSecret) return res.sendStatus(403);`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(req.get('x-gitlab-token'), webhookSecret)) return res.sendStatus(403);`,
     },
     {
       name: 'hardcoded expected token constant',
       code: `const EXPECTED_TOKEN = 'a8f5f167f44f4964e6c998dee827110c'; if (token === EXPECTED_TOKEN) ok();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}const EXPECTED_TOKEN = 'a8f5f167f44f4964e6c998dee827110c'; if (safeEqual(token, EXPECTED_TOKEN)) ok();`,
     },
     {
       name: 'secret against a request body field',
       code: `if (req.body.secret === config.webhookSecret) process(req.body);`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (safeEqual(req.body.secret, config.webhookSecret)) process(req.body);`,
     },
     {
       name: 'localeCompare of signatures',
@@ -197,31 +237,37 @@ if (expectedSignature.localeCompare(signature) !== 0) {
   reject();
 }`,
       errors: [{ line: 2, message: /\.localeCompare/ }],
+      output: `\n${HEADER}if (!safeEqual(expectedSignature, signature)) {\n  reject();\n}`,
     },
     {
       name: 'localeCompare of a stored API key with a parameter, compared to 0',
       code: `export function keyMatches(candidate: string, storedApiKey: string): boolean {\n  return candidate.localeCompare(storedApiKey) === 0;\n}`,
       errors: [{ line: 2, message: /\.localeCompare/ }],
+      output: `${HEADER}export function keyMatches(candidate: string, storedApiKey: string): boolean {\n  return safeEqual(candidate, storedApiKey);\n}`,
     },
     {
       name: 'negated localeCompare of an API key with an unknown value',
       code: `if (!candidate.localeCompare(this.apiKey)) {\n  grant();\n}`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (safeEqual(candidate, this.apiKey)) {\n  grant();\n}`,
     },
     {
       name: 'localeCompare of a token with a header',
       code: `const same = token.localeCompare(req.get('x-token')) === 0;`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}const same = safeEqual(token, req.get('x-token'));`,
     },
     {
       name: 'signature with toString / toLowerCase pass-through',
       code: `if (String(receivedSig).toLowerCase() !== expectedHex.toLowerCase()) fail();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(String(receivedSig).toLowerCase(), expectedHex.toLowerCase())) fail();`,
     },
     {
       name: 'Buffer.from(...).toString() of a digest',
       code: `if (Buffer.from(mac).toString('hex') === signatureHeader) pass();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (safeEqual(Buffer.from(mac).toString('hex'), signatureHeader)) pass();`,
     },
     {
       name: 'signature from a header in a const compared to a computed value',
@@ -230,6 +276,7 @@ const received = req.headers['stripe-signature'];
 const computed = computeSignature(req.rawBody);
 if (received !== computed) return res.status(400).end();`,
       errors: [{ line: 4, message }],
+      output: `\n${HEADER}const received = req.headers['stripe-signature'];\nconst computed = computeSignature(req.rawBody);\nif (!safeEqual(received, computed)) return res.status(400).end();`,
     },
     {
       name: 'a return of a comparison in a verifier',
@@ -239,11 +286,13 @@ function verify(body: string, signature: string) {
   return digest === signature;
 }`,
       errors: [{ line: 4, message }],
+      output: `\n${HEADER}function verify(body: string, signature: string) {\n  const digest = crypto.createHmac('sha256', KEY).update(body).digest('hex');\n  return safeEqual(digest, signature);\n}`,
     },
     {
       name: 'ternary operand',
       code: `const ok = (header ? header : '') === hmacHex ? 'yes' : 'no';`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}const ok = safeEqual((header ? header : ''), hmacHex) ? 'yes' : 'no';`,
     },
     {
       name: 'two comparisons on different lines',
@@ -251,17 +300,20 @@ function verify(body: string, signature: string) {
 if (sig !== expected) reject();
 if (apiToken !== process.env.API_TOKEN) reject();`,
       errors: [{ line: 2 }, { line: 3 }],
+      output: `\n${HEADER}if (!safeEqual(sig, expected)) reject();\nif (apiToken !== process.env.API_TOKEN) reject();`,
     },
     {
       name: 'element access with a signature header on a Headers object',
       code: `if (headers['x-slack-signature'] !== mySignature) return false;`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(headers['x-slack-signature'], mySignature)) return false;`,
     },
     {
       name: 'credential name from options.credentialNames',
       options: { credentialNames: ['passkey'] },
       code: `if (passkey !== req.headers['x-passkey']) deny();`,
       errors: [{ line: 1, message }],
+      output: `${HEADER}if (!safeEqual(passkey, req.headers['x-passkey'])) deny();`,
     },
     {
       name: 'nested in a logical expression on its own line',
@@ -270,6 +322,51 @@ const valid =
   typeof sig === 'string' &&
   sig === expectedSig;`,
       errors: [{ line: 4, message }],
+      output: `\n${HEADER}const valid =\n  typeof sig === 'string' &&\n  safeEqual(sig, expectedSig);`,
+    },
+    // The fix follows the file: its module system, its import of `crypto`, its style.
+    {
+      name: 'CommonJS with the crypto module object, no semicolons',
+      filename: 'auth.js',
+      code: `const crypto = require('crypto')\nif (sig !== expected) reject()\n`,
+      errors: [{ line: 2, message }],
+      output: `const crypto = require('crypto')\n\n${safeEqualHelper({ typed: false, compare: 'crypto.timingSafeEqual', end: '' })}\n\nif (!safeEqual(sig, expected)) reject()\n`,
+    },
+    {
+      name: 'named imports from node:crypto are extended, four-space indentation kept',
+      code: `import { createHmac } from 'node:crypto';\n\nexport function check(sig: string, expected: string) {\n    return sig === expected;\n}\n`,
+      errors: [{ line: 4, message }],
+      output: `import { createHmac, timingSafeEqual } from 'node:crypto';\n\n${safeEqualHelper({ indent: '    ' })}\n\nexport function check(sig: string, expected: string) {\n    return safeEqual(sig, expected);\n}\n`,
+    },
+    {
+      name: 'a destructured require is extended, after the directive',
+      filename: 'verify.cjs',
+      code: `'use strict';\nconst { createHmac } = require('node:crypto');\nif (sig !== expected) reject();\n`,
+      errors: [{ line: 3, message }],
+      output: `'use strict';\nconst { createHmac, timingSafeEqual } = require('node:crypto');\n\n${safeEqualHelper({ typed: false })}\n\nif (!safeEqual(sig, expected)) reject();\n`,
+    },
+    {
+      name: 'a CommonJS file without crypto gets a require; !localeCompare is an equality test',
+      filename: 'admin.js',
+      code: `const express = require('express');\nif (!token.localeCompare(process.env.API_TOKEN)) ok();\n`,
+      errors: [{ line: 2, message: /\.localeCompare/ }],
+      output: `const express = require('express');\nconst { timingSafeEqual } = require('crypto');\n\n${safeEqualHelper({ typed: false })}\n\nif (safeEqual(token, process.env.API_TOKEN)) ok();\n`,
+    },
+    {
+      name: 'the file\'s own safeEqual and timingSafeEqual import are reused',
+      code: `import { timingSafeEqual } from 'crypto';\nfunction safeEqual(a: string, b: string) { return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)); }\nif (sig !== expected) reject();\n`,
+      errors: [{ line: 3, message }],
+      output: `import { timingSafeEqual } from 'crypto';\nfunction safeEqual(a: string, b: string) { return a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b)); }\nif (!safeEqual(sig, expected)) reject();\n`,
+    },
+    {
+      name: 'no fix when safeEqual names something else',
+      code: `const safeEqual = 1;\nif (sig !== expected) reject();\n`,
+      errors: [{ line: 2, message }],
+    },
+    {
+      name: 'no fix for a localeCompare that is not an equality test',
+      code: `const order = signature.localeCompare(expected);`,
+      errors: [{ line: 1, message: /\.localeCompare/ }],
     },
   ],
 });
