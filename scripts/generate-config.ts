@@ -3,7 +3,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { configModel } from '../server/src/rules/index.js';
-import { chatSettingsSchema } from '../client/src/chat/settings.js';
+import { applicationScopedChatSettings, chatSettingsSchema, type ChatSettingKey } from '../client/src/chat/settings.js';
+import { restrictedKeys } from '../server/src/config/restricted.js';
 
 type JsonSchema = Record<string, unknown>;
 
@@ -15,8 +16,16 @@ function toSchema(type: z.ZodType): JsonSchema {
 export function generatedConfiguration(): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   for (const [key, type] of Object.entries(configModel.shape)) properties[`integrationEngineer.${key}`] = { ...toSchema(type), scope: 'resource' };
-  for (const [key, type] of Object.entries(chatSettingsSchema.shape)) properties[`integrationEngineer.chat.${key}`] = { ...toSchema(type as z.ZodType), scope: 'window' };
+  for (const [key, type] of Object.entries(chatSettingsSchema.shape)) {
+    const scope = applicationScopedChatSettings.includes(key as ChatSettingKey) ? 'application' : 'window';
+    properties[`integrationEngineer.chat.${key}`] = { ...toSchema(type as z.ZodType), scope };
+  }
   return { title: 'Integration Engineer', properties };
+}
+
+/** The settings an untrusted workspace may not set: the restricted analysis keys and every chat setting. */
+export function generatedRestrictedConfigurations(): string[] {
+  return [...restrictedKeys(configModel).map((key) => `integrationEngineer.${key}`), ...Object.keys(chatSettingsSchema.shape).map((key) => `integrationEngineer.chat.${key}`)];
 }
 
 export function generatedFileSchemas(): Record<string, JsonSchema> {
@@ -34,6 +43,12 @@ function main(check: boolean): number {
   if (serialise(manifest.contributes?.configuration) !== serialise(configuration)) {
     drift.push('package.json contributes.configuration');
     manifest.contributes = { ...manifest.contributes, configuration };
+    if (!check) writeFileSync('package.json', serialise(manifest));
+  }
+  const untrusted = { ...manifest.capabilities?.untrustedWorkspaces, restrictedConfigurations: generatedRestrictedConfigurations() };
+  if (serialise(manifest.capabilities?.untrustedWorkspaces) !== serialise(untrusted)) {
+    drift.push('package.json capabilities.untrustedWorkspaces.restrictedConfigurations');
+    manifest.capabilities = { ...manifest.capabilities, untrustedWorkspaces: untrusted };
     if (!check) writeFileSync('package.json', serialise(manifest));
   }
   for (const [path, schema] of Object.entries(generatedFileSchemas())) {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { AnalysisTimeNotification, type AnalysisTimeParams } from '../../server/src/shared/protocol';
+import { AnalysisTimeNotification, WorkspaceTrustedNotification, type AnalysisTimeParams, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /** The languages the server analyses: JS/TS through the parser, the rest as text. */
 export const DOCUMENT_LANGUAGES = [
@@ -21,8 +21,11 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
+  // An untrusted workspace's own config file may not set what runs or for how long; the server is told when that changes.
+  const initializationOptions = (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted });
   const clientOptions: LanguageClientOptions = {
     documentSelector,
+    initializationOptions,
     outputChannel: output,
     synchronize: {
       fileEvents: [
@@ -53,5 +56,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       if (params.overBudget) output.appendLine(`Analysis of ${params.uri} took ${params.milliseconds} ms, over the ${params.budgetMs} ms budget.`);
     }),
   );
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      if (client.isRunning()) void client.sendNotification(WorkspaceTrustedNotification);
+    }));
   return client;
 }

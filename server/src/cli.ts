@@ -5,7 +5,7 @@ import { unifiedDiff } from './cli/diff.js';
 import { formatFixed, formatJson, formatSarif, formatSuppressions, formatText, uriPath, type FileFindings } from './cli/formats.js';
 import { analyze } from './engine/analyze.js';
 import { fixAll } from './engine/fixer.js';
-import { findSecrets } from './secrets/credentials.js';
+import { redactableSecrets } from './secrets/redactable.js';
 import { credentialSpans, redactSpans } from './secrets/redaction.js';
 import type { Finding } from './engine/types.js';
 import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
@@ -29,9 +29,9 @@ function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   return loaded;
 }
 
-/** The text with the credentials the analysis found, and any the text detector sees, masked. */
-function redacted(text: string, findings: readonly Finding[]): string {
-  return redactSpans(text, [...credentialSpans(findings), ...findSecrets(text)]).text;
+/** The text with the credentials the analysis found, and any the redaction detector sees, masked. */
+function redacted(path: string, text: string, findings: readonly Finding[]): string {
+  return redactSpans(text, [...credentialSpans(findings), ...redactableSecrets(path, text)]).text;
 }
 
 /** Runs the CLI; returns the exit code (0 clean, 1 findings — after --fix, those that remain — 2 usage or config error). */
@@ -74,7 +74,7 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
           fixLog.push(formatFixed(path, cwd, fixed.applied));
         }
         // A scanner must not print the secrets it finds, not even as a diff's context.
-        if (args.fix === 'dry-run') fixLog.push(unifiedDiff(uriPath(path, cwd), redacted(analysis.text, result.findings), redacted(fixed.text, fixed.result.findings)));
+        if (args.fix === 'dry-run') fixLog.push(unifiedDiff(uriPath(path, cwd), redacted(path, analysis.text, result.findings), redacted(path, fixed.text, fixed.result.findings)));
         result = fixed.result;
       }
       if (result.findings.length > 0 || result.suppressed.length > 0) files.push({ path, findings: result.findings, suppressed: result.suppressed });

@@ -31,7 +31,9 @@ import {
   AnalyzeTextRequest,
   ScanPathsRequest,
   ScanWorkspaceRequest,
+  WorkspaceTrustedNotification,
   type AnalysisTimeParams,
+  type InitializationOptions,
   type AnalyzeTextParams,
   type AnalyzeTextResult,
   type ScanPathsParams,
@@ -48,6 +50,7 @@ const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
+let workspaceTrusted = true;
 const folderSettings = new Map<string, Promise<FolderSettings>>();
 /** Files the workspace scan analysed from disk (uri → true), re-analysed when they change. */
 const scannedFromDisk = new Set<string>();
@@ -76,13 +79,23 @@ async function settingsFor(path: string | undefined): Promise<FolderSettings> {
           log(`Could not read settings: ${(error as Error).message}`);
         }
       }
-      const built = buildFolderSettings(folder, editor);
+      const built = buildFolderSettings(folder, editor, workspaceTrusted);
       reportConfigProblems(built);
+      reportIgnoredUntrusted(built);
       return built;
     })();
     folderSettings.set(key, settings);
   }
   return settings;
+}
+
+/** Config files whose restricted keys the output channel has named already. */
+const saidUntrusted = new Set<string>();
+
+function reportIgnoredUntrusted(settings: FolderSettings): void {
+  if (settings.ignoredUntrusted.length === 0 || !settings.configFile || saidUntrusted.has(settings.configFile)) return;
+  saidUntrusted.add(settings.configFile);
+  log(`The workspace is not trusted: ${settings.ignoredUntrusted.join(', ')} from ${settings.configFile} are ignored until it is.`);
 }
 
 function reportConfigProblems(settings: FolderSettings): void {
@@ -188,6 +201,7 @@ connection.onInitialize((params) => {
     if (root) workspaceFolders = [root];
   }
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
+  workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -225,6 +239,11 @@ async function rescanFromDisk(uris: string[]): Promise<void> {
 }
 
 connection.onDidChangeConfiguration(() => refreshAll());
+
+connection.onNotification(WorkspaceTrustedNotification, () => {
+  workspaceTrusted = true;
+  refreshAll();
+});
 
 connection.onDidChangeWatchedFiles((params) => {
   const configChanged = params.changes.some((c) => c.uri.endsWith(`/${CONFIG_FILE}`) || c.uri.endsWith('/package.json'));

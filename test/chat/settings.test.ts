@@ -28,6 +28,13 @@ describe('chat settings', () => {
     assert.match(warnings[2], /integrationEngineer\.chat\.requestTimeoutMs/);
   });
 
+  it('takes an http base URL only on this machine', () => {
+    const accepted = ['', 'https://gateway.example/anthropic', 'http://localhost:8080/v1', 'http://127.0.0.1', 'http://[::1]:4000/'];
+    const refused = ['http://gateway.example/anthropic', 'http://localhost.evil.example', 'http://127.0.0.1.evil.example/', 'ftp://nope'];
+    for (const url of accepted) assert.ok(chatSettingsSchema.shape.baseUrl.safeParse(url).success, url);
+    for (const url of refused) assert.ok(!chatSettingsSchema.shape.baseUrl.safeParse(url).success, url);
+  });
+
   it('describes every setting for the generated configuration', () => {
     for (const [key, field] of Object.entries(chatSettingsSchema.shape)) assert.ok(field.description, `${key} has no description`);
   });

@@ -86,6 +86,28 @@ describe('configuration', () => {
     assert.match(settings.settingProblems[0], /^integrationEngineer\.maxFileSize: /);
   });
 
+  it('in an untrusted workspace, ignores what the file says about what runs or for how long, but not severities', () => {
+    const file = { rules: { 'missing-timeout': 'off' }, placeholders: ['*a*a*a*a*a*a*a*a*a*!'], maxFileSize: 100_000_000, timeBudgetMs: 60_000, overrides: [{ files: ['**'], rules: { 'hardcoded-credential': 'off' } }] };
+    const folder = folderWith({ 'integration-engineer.json': JSON.stringify(file) });
+    const untrusted = buildFolderSettings(folder, { maxFileSize: 2_000_000 }, false);
+    assert.deepEqual(untrusted.config.placeholders, configModel.defaults.placeholders);
+    assert.equal(untrusted.config.maxFileSize, 2_000_000);
+    assert.equal(untrusted.config.timeBudgetMs, configModel.defaults.timeBudgetMs);
+    assert.deepEqual(untrusted.config.overrides, configModel.defaults.overrides);
+    assert.equal(untrusted.config.rules['missing-timeout'], 'off');
+    assert.deepEqual(untrusted.ignoredUntrusted.sort(), ['maxFileSize', 'overrides', 'placeholders', 'timeBudgetMs']);
+    const trusted = buildFolderSettings(folder, { maxFileSize: 2_000_000 });
+    assert.deepEqual([trusted.config.placeholders, trusted.config.maxFileSize, trusted.ignoredUntrusted], [file.placeholders, file.maxFileSize, []]);
+  });
+
+  it('restricts the same settings in the manifest, and every chat setting', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const restricted: string[] = manifest.capabilities.untrustedWorkspaces.restrictedConfigurations;
+    for (const key of ['placeholders', 'maxFileSize', 'timeBudgetMs', 'overrides', 'include', 'exclude', 'chat.baseUrl', 'chat.model']) assert.ok(restricted.includes(`integrationEngineer.${key}`), key);
+    assert.ok(!restricted.includes('integrationEngineer.rules'));
+    assert.equal(manifest.contributes.configuration.properties['integrationEngineer.chat.baseUrl'].scope, 'application');
+  });
+
   it('package.json contributes.configuration and the JSON Schemas match the zod schema', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-config.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);

@@ -1,5 +1,5 @@
-import { findSecrets } from '../../../server/src/secrets/credentials.js';
+import { redactableSecrets } from '../../../server/src/secrets/redactable.js';
 import type { CredentialDetector } from './redaction.js';
 
-/** The engine's pure text detector (known token formats, PEM blocks, URL passwords, Authorization values). */
-export const detectCredentials: CredentialDetector = (_path, text) => findSecrets(text).map(({ start, end }) => ({ start, end }));
+/** The engine's detector in its redaction mode: tokens, PEM blocks, URL passwords, Authorization values, credential-named values. */
+export const detectCredentials: CredentialDetector = redactableSecrets;

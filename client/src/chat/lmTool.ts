@@ -11,6 +11,8 @@ interface AnalyzeInput {
 
 const maxListedFindings = 200;
 
+export const untrustedResult = 'This workspace is not trusted, so the Integration Engineer analyses nothing for the chat. Trust the workspace first.';
+
 function resolvePath(path: string): string {
   if (/^([a-zA-Z]:[\\/]|\/)/.test(path)) return path;
   const folder = vscode.workspace.workspaceFolders?.[0];
@@ -23,6 +25,8 @@ export function registerAnalyzeTool(analysis: ChatAnalysis): vscode.Disposable |
   const tool: vscode.LanguageModelTool<AnalyzeInput> = {
     prepareInvocation: (options) => ({ invocationMessage: `Analyzing ${options.input.paths.length} path(s) for integration anti-patterns` }),
     async invoke(options) {
+      // As the panel and the participant: an untrusted workspace's code goes to no model.
+      if (!vscode.workspace.isTrusted) return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(untrustedResult)]);
       const paths = (options.input.paths ?? []).filter((path) => typeof path === 'string' && path.length > 0).map(resolvePath);
       if (paths.length === 0) throw new Error('Give at least one file or folder path in "paths".');
       const result = await analysis.scanPaths(paths);

@@ -1,13 +1,19 @@
 import { z } from 'zod';
 
+/** `https://…`, or `http://` to this machine only (localhost, 127.0.0.1, [::1]): the API key travels in the clear otherwise. */
+const LOCAL_OR_HTTPS_URL = /^(?:https:\/\/\S+|http:\/\/(?:localhost|127\.0\.0\.1|\[::1\])(?:[:/]\S*)?)?$/i;
+
+/** Chat settings a workspace may not set: where the API key and the code are sent. */
+export const applicationScopedChatSettings: readonly ChatSettingKey[] = ['baseUrl'];
+
 /** The chat's settings, under `integrationEngineer.chat.*`; the lead folds this into package.json. */
 export const chatSettingsSchema = z.object({
   model: z.string().min(1).default('claude-sonnet-4-5').describe('The Anthropic model the Integration Engineer chat uses.'),
   baseUrl: z
     .string()
-    .regex(/^(https?:\/\/\S+)?$/, 'an http(s) URL or empty')
+    .regex(LOCAL_OR_HTTPS_URL, 'an https URL (http only for localhost), or empty')
     .default('')
-    .describe('Base URL of the Anthropic Messages API, for gateways and proxies. Empty uses https://api.anthropic.com.'),
+    .describe('Base URL of the Anthropic Messages API, for gateways and proxies: https, or http for a gateway on localhost. Empty uses https://api.anthropic.com. A user setting only: a workspace cannot send your API key and code elsewhere.'),
   maxTokens: z.number().int().min(1).max(64_000).default(4096).describe('The most tokens one chat answer may use.'),
   requestTimeoutMs: z
     .number()

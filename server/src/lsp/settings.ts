@@ -1,6 +1,7 @@
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { loadWorkspaceConfig, type LocatedProblem } from '../config/load.js';
 import { resolveConfig } from '../config/resolve.js';
+import { withoutRestricted } from '../config/restricted.js';
 import type { Config } from '../config/schema.js';
 import { configModel } from '../rules/index.js';
 
@@ -15,6 +16,8 @@ export interface FolderSettings {
   /** Problems in the workspace config file, with positions. */
   fileProblems: LocatedProblem[];
   configFile?: string;
+  /** Restricted keys the workspace's file set, ignored because the workspace is not trusted. */
+  ignoredUntrusted: string[];
 }
 
 export function uriToPath(uri: string): string | undefined {
@@ -31,14 +34,16 @@ export function pathToUri(path: string): string {
 
 /**
  * Builds one workspace folder's configuration: the editor settings first, then the
- * folder's own file on top (a team's shared file decides for its repository).
+ * folder's own file on top (a team's shared file decides for its repository) — but for the
+ * restricted keys only once the workspace is trusted.
  */
-export function buildFolderSettings(folder: string | undefined, editorSettings: unknown): FolderSettings {
+export function buildFolderSettings(folder: string | undefined, editorSettings: unknown, trusted = true): FolderSettings {
   const raw = editorSettings && typeof editorSettings === 'object' ? { ...(editorSettings as Record<string, unknown>) } : {};
   for (const key of CLIENT_ONLY_KEYS) delete raw[key];
   const fromEditor = resolveConfig(configModel, raw);
   const settingProblems = fromEditor.problems.map((p) => `integrationEngineer.${p.key}: ${p.message}`);
-  if (!folder) return { config: fromEditor.config, settingProblems, fileProblems: [] };
+  if (!folder) return { config: fromEditor.config, settingProblems, fileProblems: [], ignoredUntrusted: [] };
   const fromFile = loadWorkspaceConfig(configModel, folder, fromEditor.config);
-  return { folder, config: fromFile.config, settingProblems, fileProblems: fromFile.problems, ...(fromFile.file ? { configFile: fromFile.file } : {}) };
+  const { config, ignored } = trusted ? { config: fromFile.config, ignored: [] } : withoutRestricted(configModel, fromFile.config, fromEditor.config);
+  return { folder, config, settingProblems, fileProblems: fromFile.problems, ...(fromFile.file ? { configFile: fromFile.file } : {}), ignoredUntrusted: ignored };
 }

@@ -24,11 +24,14 @@ function splitLines(text: string): Line[] {
   return starts.map((offset, index) => ({ text: text.slice(offset, starts[index + 1] ?? text.length).replace(/(?:\r\n|\n|\r)$/, ''), offset }));
 }
 
+/** An inline comment: a comment mark after whitespace, per the marks a format uses. */
+const COMMENT_STARTS: Record<string, RegExp> = { '#': /\s#/, ';#': /\s[;#]/ };
+
 /**
  * A scalar written after a key: quoted (the quotes stripped) or bare up to an inline
  * comment. `at` is where the raw value starts in the line.
  */
-function scalarAt(line: Line, at: number, commentMarks: string): NamedValue | undefined {
+function scalarAt(line: Line, at: number, commentMarks: '' | '#' | ';#'): NamedValue | undefined {
   const rest = line.text.slice(at);
   const lead = rest.length - rest.trimStart().length;
   const body = rest.trimStart();
@@ -39,7 +42,7 @@ function scalarAt(line: Line, at: number, commentMarks: string): NamedValue | un
     const start = line.offset + at + lead + 1;
     return { name: '', value: body.slice(1, close), start, end: start + close - 1 };
   }
-  const comment = commentMarks ? new RegExp(`\\s[${commentMarks}]`).exec(body) : null;
+  const comment = COMMENT_STARTS[commentMarks]?.exec(body);
   const value = (comment ? body.slice(0, comment.index) : body).trimEnd();
   const start = line.offset + at + lead;
   return { name: '', value, start, end: start + value.length };
@@ -57,7 +60,54 @@ function named(name: string, scalar: NamedValue | undefined): NamedValue[] {
   return scalar ? [{ ...scalar, name }] : [];
 }
 
-const YAML_KEY = /^(\s*(?:-\s+)?)(["']?)([^\s"':#{}[\],&*!|>][^"':]*?)\2\s*:(?:\s+|$)/;
+/** A YAML key's first character: not blank, a quote, a colon or a flow/anchor/tag/block indicator. */
+const YAML_KEY_START = /[^\s"':#{}[\],&*!|>]/;
+
+interface YamlKey {
+  name: string;
+  /** The indentation, a `- ` list marker counted as spaces. */
+  indent: number;
+  /** Where the value may start: after the colon and the blanks that follow it. */
+  end: number;
+}
+
+/**
+ * `key: value`, `"key": value`, `- key: value`: the key of a YAML line. Read by hand in one
+ * pass: the regex it replaces backtracked cubically on a long blank-filled line.
+ */
+function yamlKey(line: string): YamlKey | undefined {
+  let indent = 0;
+  while (indent < line.length && /\s/.test(line[indent])) indent++;
+  if (line[indent] === '-' && /\s/.test(line[indent + 1] ?? '')) {
+    let afterDash = indent + 1;
+    while (afterDash < line.length && /\s/.test(line[afterDash])) afterDash++;
+    const listed = yamlKeyAt(line, afterDash);
+    if (listed) return listed;
+  }
+  // `-key: v`, or a list item whose key did not read: the dash starts the key.
+  return yamlKeyAt(line, indent);
+}
+
+function yamlKeyAt(line: string, indent: number): YamlKey | undefined {
+  const quote = line[indent] === '"' || line[indent] === "'" ? line[indent] : '';
+  const start = indent + quote.length;
+  if (!YAML_KEY_START.test(line[start] ?? '')) return undefined;
+  // The key runs to the first quote or colon; that must close it.
+  let stop = start + 1;
+  while (stop < line.length && !`"':`.includes(line[stop])) stop++;
+  let colon = stop;
+  if (quote) {
+    if (line[stop] !== quote) return undefined;
+    colon = stop + 1;
+    while (colon < line.length && /\s/.test(line[colon])) colon++;
+  }
+  if (line[colon] !== ':') return undefined;
+  let end = colon + 1;
+  if (end < line.length && !/\s/.test(line[end])) return undefined;
+  while (end < line.length && /\s/.test(line[end])) end++;
+  return { name: line.slice(start, stop).trim(), indent, end };
+}
+
 const LIST_ASSIGNMENT = /^(\s*-\s+["']?)([A-Za-z_][\w.-]*)=/;
 
 /** YAML and docker-compose: `key: value`, `- KEY=value` list items, k8s `name:`/`value:` pairs. */
@@ -72,12 +122,11 @@ function yamlValues(lines: Line[]): NamedValue[] {
       found.push({ name: list[2], value: raw.trimEnd(), start, end: start + raw.trimEnd().length });
       continue;
     }
-    const key = YAML_KEY.exec(line.text);
+    const key = yamlKey(line.text);
     if (!key) continue;
-    const name = key[3].trim();
-    const scalar = scalarAt(line, key[0].length, '#');
+    const { name, indent } = key;
+    const scalar = scalarAt(line, key.end, '#');
     if (!scalar || scalar.value === '' || /^[|>!&*{[]/.test(scalar.value)) continue;
-    const indent = key[1].replace('-', ' ').length;
     if (name === 'name') pendingName = { name: scalar.value, indent };
     else if (name === 'value' && pendingName && pendingName.indent === indent) found.push({ ...scalar, name: pendingName.name });
     found.push({ ...scalar, name });
@@ -85,13 +134,66 @@ function yamlValues(lines: Line[]): NamedValue[] {
   return found;
 }
 
-const JSON_PAIR = /"((?:[^"\\]|\\.)+)"\s*:\s*"((?:[^"\\]|\\.)*)"/g;
+/** JavaScript's `.`: anything but a line terminator, which a backslash may not escape here. */
+const isLineTerminator = (char: string): boolean => char === '\n' || char === '\r' || char === '\u2028' || char === '\u2029';
 
+/**
+ * The end (the closing quote's offset) of a string opened by the quote at `open`, or where
+ * reading it failed (`ok: false`): the end of the text, an escaped line break, or a raw
+ * line break when `singleLine`.
+ */
+function readString(text: string, open: number, singleLine: boolean): { ok: boolean; end: number } {
+  const quote = text[open];
+  for (let at = open + 1; at < text.length; at++) {
+    const char = text[at];
+    if (char === quote) return { ok: true, end: at };
+    if (char === '\\') {
+      if (at + 1 >= text.length || isLineTerminator(text[at + 1])) return { ok: false, end: at };
+      at++;
+    } else if (singleLine && char === '\n') {
+      return { ok: false, end: at };
+    }
+  }
+  return { ok: false, end: text.length };
+}
+
+function skipBlanks(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && /\s/.test(text[at])) at++;
+  return at;
+}
+
+/**
+ * `"key": "value"` pairs anywhere in the text (JSON, JSONC), as a scan for the first match
+ * from each quote. Where a key or value cannot be read, the quotes it passed over fail the
+ * same way, so the scan resumes after them: one pass, where a regex restarted inside every
+ * string (quadratic).
+ */
 function jsonValues(text: string): NamedValue[] {
-  return [...text.matchAll(JSON_PAIR)].map((match) => {
-    const start = (match.index ?? 0) + match[0].length - match[2].length - 1;
-    return { name: match[1], value: match[2], start, end: start + match[2].length };
-  });
+  const found: NamedValue[] = [];
+  let from = 0;
+  while (from < text.length) {
+    const open = text.indexOf('"', from);
+    if (open === -1) break;
+    const key = readString(text, open, false);
+    if (!key.ok) {
+      from = text.indexOf('"', key.end);
+      if (from === -1) break;
+      continue;
+    }
+    // Not a pair: the next try starts at the key's closing quote.
+    from = key.end;
+    if (key.end === open + 1) continue;
+    const colon = skipBlanks(text, key.end + 1);
+    if (text[colon] !== ':') continue;
+    const valueOpen = skipBlanks(text, colon + 1);
+    if (text[valueOpen] !== '"') continue;
+    const value = readString(text, valueOpen, false);
+    if (!value.ok) continue;
+    found.push({ name: text.slice(open + 1, key.end), value: text.slice(valueOpen + 1, value.end), start: valueOpen + 1, end: value.end });
+    from = value.end + 1;
+  }
+  return found;
 }
 
 const KEY_EQUALS_QUOTED = /(?<![\w.-])([A-Za-z_][\w.-]*|"[^"]+")\s*=\s*(?=["'])/g;
@@ -185,29 +287,124 @@ function shellValues(lines: Line[]): NamedValue[] {
   return found;
 }
 
-const PY_LITERAL = /([rRuUbBfF]{0,2})(["'])((?:\\.|(?!\2)[^\\\n])*)\2/g;
-const PY_ASSIGNED = /(?<![\w.])([A-Za-z_][\w.]*)\s*(?::\s*[^=\n]+)?(?<![=!<>])=\s*$/;
-const PY_DICT_KEY = /(["'])([^"'\n]+)\1\s*:\s*$/;
-const PY_ENV_FALLBACK = /(?:getenv|environ\.get)\(\s*(["'])([^"'\n]+)\1\s*,\s*$/;
+/** Python: the string prefixes (`r`, `b`, `f`, `rb`, …) a literal may carry. */
+const PY_PREFIX = /[rRuUbBfF]/;
+const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\w.]/.test(char);
 
 /** Blanks triple-quoted strings (docstrings; keeping offsets) so only plain literals remain. */
 function blankDocstrings(text: string): string {
   return text.replace(/("""|''')[\s\S]*?\1/g, (part) => part.replace(/[^\n]/g, ' '));
 }
 
+interface PythonLiteral {
+  /** Where the prefix (or the opening quote) stands. */
+  start: number;
+  prefix: string;
+  /** The opening and closing quotes' offsets. */
+  open: number;
+  close: number;
+}
+
+/**
+ * Single-line string literals, each taken from the first quote that reads as one. A quote
+ * of the same kind inside a literal that failed to read (escaped) fails at the same place,
+ * so it is not read again: one pass, where a regex re-read from every such quote.
+ */
+function pythonLiterals(code: string): PythonLiteral[] {
+  const found: PythonLiteral[] = [];
+  const failedUntil: Record<string, number> = { '"': -1, "'": -1 };
+  let lastEnd = 0;
+  for (let at = 0; at < code.length; at++) {
+    const quote = code[at];
+    if ((quote !== '"' && quote !== "'") || at < failedUntil[quote]) continue;
+    const read = readString(code, at, true);
+    if (!read.ok) {
+      failedUntil[quote] = read.end;
+      continue;
+    }
+    let start = at;
+    while (start > lastEnd && at - start < 2 && PY_PREFIX.test(code[start - 1])) start--;
+    found.push({ start, prefix: code.slice(start, at), open: at, close: read.end });
+    lastEnd = read.end + 1;
+    at = read.end;
+  }
+  return found;
+}
+
+function skipBlanksBack(code: string, from: number, floor: number): number {
+  let at = from;
+  while (at > floor && /\s/.test(code[at - 1])) at--;
+  return at;
+}
+
+/** `'NAME'` ending right before `end`: the text between the quotes and the opening quote's offset. */
+function quotedBefore(code: string, end: number, floor: number): { text: string; open: number } | undefined {
+  const quote = code[end - 1];
+  if (end - 1 <= floor || (quote !== '"' && quote !== "'")) return undefined;
+  let open = end - 2;
+  while (open >= floor && code[open] !== '"' && code[open] !== "'") open--;
+  if (open < floor || code[open] !== quote || open === end - 2) return undefined;
+  return { text: code.slice(open + 1, end - 1), open };
+}
+
+/** `os.getenv('NAME', ` / `os.environ.get("NAME", ` right before a literal: the NAME. */
+function envFallbackName(code: string, lineStart: number, at: number): string | undefined {
+  const comma = skipBlanksBack(code, at, lineStart) - 1;
+  if (comma < lineStart || code[comma] !== ',') return undefined;
+  const key = quotedBefore(code, skipBlanksBack(code, comma, lineStart), lineStart);
+  if (!key) return undefined;
+  const paren = skipBlanksBack(code, key.open, lineStart) - 1;
+  if (paren < lineStart || code[paren] !== '(') return undefined;
+  const callee = code.slice(Math.max(lineStart, paren - 11), paren);
+  return callee.endsWith('getenv') || callee.endsWith('environ.get') ? key.text : undefined;
+}
+
+/** `'name': ` right before a literal (a dict entry): the name. */
+function dictKeyName(code: string, lineStart: number, at: number): string | undefined {
+  const colon = skipBlanksBack(code, at, lineStart) - 1;
+  if (colon < lineStart || code[colon] !== ':') return undefined;
+  return quotedBefore(code, skipBlanksBack(code, colon, lineStart), lineStart)?.text;
+}
+
+/** The dotted name ending at `end` (blanks before it skipped), if it starts a word: `self.api_key`. */
+function nameEndingAt(code: string, end: number, floor: number): string | undefined {
+  const nameEnd = skipBlanksBack(code, end, floor);
+  let start = nameEnd;
+  while (start > floor && isWordChar(code[start - 1])) start--;
+  return start < nameEnd && /[A-Za-z_]/.test(code[start]) ? code.slice(start, nameEnd) : undefined;
+}
+
+/**
+ * `name = `, `name: Annotation = ` or a keyword argument `name=` right before a literal:
+ * the name. The leftmost reading wins, so an annotated name beats the annotation's last word.
+ */
+function assignedName(code: string, lineStart: number, at: number): string | undefined {
+  const equals = skipBlanksBack(code, at, lineStart) - 1;
+  if (equals < lineStart || code[equals] !== '=') return undefined;
+  if (equals > lineStart && '=!<>'.includes(code[equals - 1])) return undefined;
+  // Name and annotation hold no `=`: only the text after the previous one counts.
+  const segmentStart = Math.max(lineStart, code.lastIndexOf('=', equals - 1) + 1);
+  for (let colon = segmentStart; colon < equals - 1; colon++) {
+    const annotated = code[colon] === ':' ? nameEndingAt(code, colon, segmentStart) : undefined;
+    if (annotated) return annotated;
+  }
+  return nameEndingAt(code, equals, segmentStart);
+}
+
 /** Python: assignments and keyword arguments, dict literals, `os.getenv('NAME', 'fallback')`. */
 function pythonValues(text: string): NamedValue[] {
   const code = blankDocstrings(text);
   const found: NamedValue[] = [];
-  for (const match of code.matchAll(PY_LITERAL)) {
-    const [whole, prefix, , value] = match;
-    if (/f/i.test(prefix) && value.includes('{')) continue;
-    const at = match.index ?? 0;
-    const before = code.slice(code.lastIndexOf('\n', at - 1) + 1, at);
-    const name = PY_ENV_FALLBACK.exec(before)?.[2] ?? PY_DICT_KEY.exec(before)?.[2] ?? PY_ASSIGNED.exec(before)?.[1];
+  let lineStart = 0;
+  let scanned = 0;
+  for (const literal of pythonLiterals(code)) {
+    const value = code.slice(literal.open + 1, literal.close);
+    if (/f/i.test(literal.prefix) && value.includes('{')) continue;
+    const at = literal.start;
+    for (; scanned < at; scanned++) if (code[scanned] === '\n') lineStart = scanned + 1;
+    const name = envFallbackName(code, lineStart, at) ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
     if (!name) continue;
-    const start = at + whole.length - value.length - 1;
-    found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start, end: start + value.length });
+    found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
   }
   return found;
 }

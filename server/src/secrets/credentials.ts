@@ -23,6 +23,8 @@ export interface DetectOptions {
   placeholders?: readonly string[];
   /** Hosts treated as local, besides the contract's list. */
   localHosts?: readonly string[];
+  /** For redaction: a URL's password is a secret wherever the URL points, local hosts included. */
+  redacting?: boolean;
 }
 
 /** The Azurite emulator's published account key: a documented value, not a secret. */
@@ -53,8 +55,38 @@ function findKnownTokens(text: string): SecretMatch[] {
 }
 
 const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
-/** What may sit between the header and the base64 body: line breaks (real or escaped), quotes and `+` of a concatenation, encryption headers. */
-const PEM_BODY = /^(?:\s|\\[nr]|["'`+,]|(?:Proc-Type|DEK-Info):[^\n\\]*)*([A-Za-z0-9+/]{20,})/;
+/** How far after a PEM header its body is looked for. */
+const PEM_BODY_WINDOW = 600;
+const PEM_ENCRYPTION_HEADERS = ['Proc-Type:', 'DEK-Info:'];
+const BASE64_CHAR = /[A-Za-z0-9+/]/;
+
+/**
+ * The base64 body after a PEM header: skips what may sit between them (line breaks real or
+ * escaped, quotes and `+` of a concatenation, `Proc-Type:`/`DEK-Info:` lines), then takes a
+ * run of 20+ base64 characters. A scan, not a regex: the regex this replaces backtracked
+ * exponentially through repeated header fragments.
+ */
+function pemBody(text: string, from: number): string | undefined {
+  const limit = Math.min(text.length, from + PEM_BODY_WINDOW);
+  let at = from;
+  while (at < limit) {
+    const char = text[at];
+    if (/\s/.test(char) || `"'\`+,`.includes(char)) at++;
+    else if (char === '\\' && (text[at + 1] === 'n' || text[at + 1] === 'r') && at + 1 < limit) at += 2;
+    else if (PEM_ENCRYPTION_HEADERS.some((header) => text.startsWith(header, at) && at + header.length <= limit)) at = headerLineEnd(text, at, limit);
+    else break;
+  }
+  let end = at;
+  while (end < limit && BASE64_CHAR.test(text[end])) end++;
+  return end - at >= 20 ? text.slice(at, end) : undefined;
+}
+
+/** Where a `DEK-Info: …` line ends: at a real or escaped line break. */
+function headerLineEnd(text: string, from: number, limit: number): number {
+  let at = from;
+  while (at < limit && text[at] !== '\n' && text[at] !== '\\') at++;
+  return at;
+}
 
 /**
  * PEM private key blocks with real content: a header alone (a prefix test in code) or a
@@ -62,13 +94,18 @@ const PEM_BODY = /^(?:\s|\\[nr]|["'`+,]|(?:Proc-Type|DEK-Info):[^\n\\]*)*([A-Za-
  */
 function findPemBlocks(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
+  // The next `-----END` marker and the `-----` closing it, found once for all the headers before them.
+  let endMarker = -2;
+  let closing = -1;
   for (const match of text.matchAll(PEM_HEADER)) {
     const start = match.index ?? 0;
     const bodyStart = start + match[0].length;
-    const body = PEM_BODY.exec(text.slice(bodyStart, bodyStart + 600))?.[1];
+    const body = pemBody(text, bodyStart);
     if (!body || isRepeatedFill(body) || /EXAMPLE/.test(body)) continue;
-    const endMarker = text.indexOf('-----END', bodyStart);
-    const closing = endMarker === -1 ? -1 : text.indexOf('-----', endMarker + 8);
+    if (endMarker !== -1 && endMarker < bodyStart) {
+      endMarker = text.indexOf('-----END', bodyStart);
+      closing = endMarker === -1 ? -1 : text.indexOf('-----', endMarker + 8);
+    }
     const end = closing === -1 ? bodyStart : closing + 5;
     found.push({ start, end, label: 'PEM private key', kind: 'pem', secret: match[0] });
   }
@@ -100,7 +137,7 @@ function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatc
   for (const match of text.matchAll(URL_WITH_PASSWORD)) {
     const [whole, , user, password, host] = match;
     if (isInterpolated(password) || password === user) continue;
-    if (isLocalHost(host, options.localHosts)) continue;
+    if (!options.redacting && isLocalHost(host, options.localHosts)) continue;
     if (isPlaceholder(safeDecode(password), { placeholders: options.placeholders })) continue;
     const start = (match.index ?? 0) + whole.indexOf(':', whole.indexOf('://') + 3) + 1;
     found.push({ start, end: start + password.length, label: 'URL password', kind: 'url-password', secret: password });
@@ -155,12 +192,29 @@ const PLACEHOLDER_WORDS = new Set([
 
 const normalize = (value: string): string => value.toLowerCase().replace(/[-_]/g, '');
 
+/**
+ * A `*` wildcard pattern against a whole value, ignoring case: the fixed parts must appear in
+ * order, the first at the start and the last at the end. Leftmost matching of each part is
+ * enough, so no backtracking (a regex built from the pattern was exponential in its `*`s).
+ */
+function matchesWildcard(pattern: string, value: string): boolean {
+  const parts = pattern.toLowerCase().split('*');
+  const text = value.toLowerCase();
+  const first = parts[0];
+  const last = parts[parts.length - 1];
+  if (text.length < first.length + last.length || !text.startsWith(first) || !text.endsWith(last)) return false;
+  let at = first.length;
+  const stop = text.length - last.length;
+  for (const part of parts.slice(1, -1)) {
+    const found = text.indexOf(part, at);
+    if (found === -1 || found + part.length > stop) return false;
+    at = found + part.length;
+  }
+  return true;
+}
+
 function matchesExtra(value: string, extras: readonly string[]): boolean {
-  return extras.some((extra) => {
-    if (!extra.includes('*')) return extra.toLowerCase() === value.toLowerCase();
-    const pattern = extra.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*');
-    return new RegExp(`^${pattern}$`, 'i').test(value);
-  });
+  return extras.some((extra) => (extra.includes('*') ? matchesWildcard(extra, value) : extra.toLowerCase() === value.toLowerCase()));
 }
 
 /**
@@ -294,11 +348,26 @@ export function tokenPreview(token: string): string {
 /** Every secret the text shows on its own (tokens, PEM blocks, URL passwords, Authorization lines), without overlaps. */
 export function findSecrets(text: string, options: DetectOptions = {}): SecretMatch[] {
   const ranked = [...findPemBlocks(text), ...findKnownTokens(text), ...findUrlPasswords(text, options), ...findAuthorizationLines(text, options)];
+  // Kept sorted by start and without overlaps, so only the neighbours of a new match can overlap it.
   const kept: SecretMatch[] = [];
   for (const match of ranked) {
-    if (!kept.some((other) => overlaps(other, match))) kept.push(match);
+    const at = firstEndingAfter(kept, match.start);
+    if (at < kept.length && overlaps(kept[at], match)) continue;
+    kept.splice(at, 0, match);
   }
-  return kept.sort((a, b) => a.start - b.start);
+  return kept;
+}
+
+/** The index of the first of `sorted` (disjoint, by start) that ends after `offset`: binary search. */
+function firstEndingAfter(sorted: readonly SecretMatch[], offset: number): number {
+  let low = 0;
+  let high = sorted.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (sorted[mid].end <= offset) low = mid + 1;
+    else high = mid;
+  }
+  return low;
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

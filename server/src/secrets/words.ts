@@ -1,14 +1,30 @@
+const isUpper = (char: string): boolean => char >= 'A' && char <= 'Z';
+const isLower = (char: string): boolean => char >= 'a' && char <= 'z';
+
 /**
  * Splits an identifier or key into lower-case words on case changes, digits, `_`, `-`
- * and `.` (contract 1.1): `stripeSecretKey` → [stripe, secret, key], `DB_PASS` → [db, pass].
+ * and `.` (contract 1.1): `stripeSecretKey` → [stripe, secret, key], `DB_PASS` → [db, pass],
+ * `HTTPServer` → [http, server]. One pass over the name (a regex split of upper-case runs
+ * was quadratic on a long run).
  */
 export function splitWords(name: string): string[] {
-  return name
-    .replace(/([a-z])([A-Z])/g, '$1 $2')
-    .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
-    .split(/[^A-Za-z]+/)
-    .filter(Boolean)
-    .map((word) => word.toLowerCase());
+  const words: string[] = [];
+  let start = -1;
+  for (let i = 0; i <= name.length; i++) {
+    const char = name[i] ?? '';
+    if (!isUpper(char) && !isLower(char)) {
+      if (start !== -1) words.push(name.slice(start, i).toLowerCase());
+      start = -1;
+      continue;
+    }
+    if (start === -1) start = i;
+    else if (isUpper(char) && (isLower(name[i - 1]) || (isUpper(name[i - 1]) && isLower(name[i + 1] ?? '')))) {
+      // `stripeSecret`: a lower-to-upper change; `HTTPServer`: the last capital of a run before a lower-case letter.
+      words.push(name.slice(start, i).toLowerCase());
+      start = i;
+    }
+  }
+  return words;
 }
 
 const LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'creds', 'auth', 'apikey', 'accesskey', 'privatekey', 'secretkey', 'clientsecret']);

@@ -112,3 +112,11 @@ export interface AnalysisTimeParams {
 
 /** Client command a code action runs to open a rule's documentation page; argument: the page's URL. */
 export const ShowRuleDocsCommand = 'integrationEngineer.showRuleDocs';
+
+/** The client's initializationOptions: whether the user trusts the workspace (absent: trusted, for editors without the notion). */
+export interface InitializationOptions {
+  workspaceTrusted?: boolean;
+}
+
+/** Client → server, no params: the user has just trusted the workspace. */
+export const WorkspaceTrustedNotification = 'integrationEngineer/workspaceTrusted';

@@ -1,0 +1,84 @@
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { prepareContext } from '../../client/src/chat/context.js';
+import { detectCredentials } from '../../client/src/chat/detector.js';
+import { redactFreeText } from '../../client/src/chat/redaction.js';
+import { main } from '../../server/src/cli.js';
+import { analyze } from '../../server/src/engine/analyze.js';
+import { rules } from '../../server/src/rules/index.js';
+import { SECRET_SHAPES, type SecretShape } from './secret-shapes.js';
+
+/**
+ * Issue 18 §5: every secret shape pushed through each way text leaves the project — the
+ * chat's code context (the engine's findings plus the detector), its free-text pass, and
+ * every CLI output — and no full value may survive in any.
+ */
+function survivors(output: string, shapes: readonly SecretShape[]): string[] {
+  return shapes.flatMap((shape) => shape.secrets.filter((secret) => output.includes(secret)).map(() => shape.name));
+}
+
+/** Collects what the CLI writes. */
+function sink(): { write: (chunk: string) => boolean; text: string } {
+  const stream = { text: '', write: (chunk: string) => ((stream.text += chunk), true) };
+  return stream;
+}
+
+describe('redaction battery', () => {
+  it('has at least 60 shapes', () => {
+    assert.ok(SECRET_SHAPES.length >= 60, `${SECRET_SHAPES.length} shapes`);
+  });
+
+  it('leaves no secret in the chat code context', () => {
+    const left = SECRET_SHAPES.filter((shape) => {
+      const findings = analyze(rules, `/repo/${shape.file}`, shape.text).findings;
+      const lines = shape.text.split('\n').length - 1;
+      const context = prepareContext({ displayPath: shape.file, analysisPath: `/repo/${shape.file}`, languageId: 'plaintext', text: shape.text, startLine: 0, endLine: lines }, findings, detectCredentials);
+      return survivors(context.content, [shape]).length > 0;
+    });
+    assert.deepEqual(left.map((shape) => shape.name), []);
+  });
+
+  it('leaves no secret in free text', () => {
+    const left = SECRET_SHAPES.filter((shape) => survivors(redactFreeText(shape.text, detectCredentials).text, [shape]).length > 0);
+    assert.deepEqual(left.map((shape) => shape.name), []);
+  });
+
+  describe('CLI outputs', () => {
+    let root: string;
+    before(() => {
+      root = mkdtempSync(join(tmpdir(), 'ie-redaction-'));
+      SECRET_SHAPES.forEach((shape, index) => {
+        // Each shape in its own folder under its own name; and inside a comment beside a fixable call, so `--fix-dry-run` prints it as context.
+        mkdirSync(join(root, `${index}`));
+        writeFileSync(join(root, `${index}`, shape.file), shape.text);
+        writeFileSync(join(root, `${index}`, 'fixable.js'), `/*\n${shape.text}*/\nfetch('http://partner.example.com/hook');\n`);
+      });
+    });
+    after(() => rmSync(root, { recursive: true, force: true }));
+
+    /** The shapes whose secrets the CLI run with `args` prints, scanning each shape's folder alone. */
+    const leakedBy = (args: string[]): string[] =>
+      SECRET_SHAPES.filter((shape, index) => {
+        const out = sink();
+        const err = sink();
+        main(['scan', ...args, `${index}`], root, out as never, err as never);
+        return survivors(out.text + err.text, [shape]).length > 0;
+      }).map((shape) => shape.name);
+
+    for (const format of ['text', 'json', 'sarif']) {
+      it(`prints no secret in the ${format} format`, () => {
+        assert.deepEqual(leakedBy(['--format', format]), []);
+      });
+    }
+
+    it('prints no secret in --fix-dry-run diffs', () => {
+      const out = sink();
+      main(['scan', '--fix-dry-run', '0'], root, out as never, sink() as never);
+      assert.match(out.text, /^\+fetch\('https:/m);
+      assert.deepEqual(leakedBy(['--fix-dry-run']), []);
+    });
+  });
+});
