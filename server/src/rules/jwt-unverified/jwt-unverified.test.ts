@@ -647,6 +647,27 @@ export class TenantGuard {
 }` }] }],
     },
     {
+      name: 'jose: exported middleware returning res.status(401).end() early is made async for jwtVerify',
+      code: `import { decodeJwt } from 'jose';
+import type { NextFunction, Request, Response } from 'express';
+export function tenantFromHeader(req: Request, res: Response, next: NextFunction) {
+  const bearer = req.get('authorization')?.split(' ')[1];
+  if (!bearer) return res.status(401).end();
+  const claims = decodeJwt(bearer);
+  res.locals.tenant = claims.tenant;
+  next();
+}`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'verifyToken', output: `import { decodeJwt, jwtVerify } from 'jose';
+import type { NextFunction, Request, Response } from 'express';
+export async function tenantFromHeader(req: Request, res: Response, next: NextFunction) {
+  const bearer = req.get('authorization')?.split(' ')[1];
+  if (!bearer) return res.status(401).end();
+  const claims = (await jwtVerify(bearer, new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  res.locals.tenant = claims.tenant;
+  next();
+}` }] }],
+    },
+    {
       name: 'jwt.verify allowing none',
       code: `
 import jwt from 'jsonwebtoken';
