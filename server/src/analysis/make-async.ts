@@ -7,16 +7,29 @@ export function isAsyncFunction(fn: FunctionNode): boolean {
   return (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
-/** True when the function hands back a value: a concise arrow body or a `return <expr>`. */
+/**
+ * True when the function hands back a value: a concise arrow body or a `return <expr>`. In
+ * middleware, `return res.status(401).end()` and `return next()` only end the function early:
+ * a call on a parameter after the first (the response, the `next` callback) is not a value.
+ */
 function returnsValue(fn: FunctionNode): boolean {
   if (fn.body && !ts.isBlock(fn.body)) return true;
+  const laterParameters = new Set(fn.parameters.slice(1).flatMap((param) => (ts.isIdentifier(param.name) ? [param.name.text] : [])));
   let found = false;
   forEachDescendant(fn, (node) => {
     if (ts.isFunctionLike(node) && node !== fn) return false;
-    if (ts.isReturnStatement(node) && node.expression) found = true;
+    if (ts.isReturnStatement(node) && node.expression && !endsEarly(node.expression, laterParameters)) found = true;
     return undefined;
   });
   return found;
+}
+
+/** `res.status(401).end()`, `next(err)`: a call chained on one of the given parameters. */
+function endsEarly(expr: ts.Expression, parameters: ReadonlySet<string>): boolean {
+  let node = skipOuter(expr);
+  if (!ts.isCallExpression(node)) return false;
+  while (ts.isCallExpression(node) || ts.isPropertyAccessExpression(node)) node = skipOuter(node.expression);
+  return ts.isIdentifier(node) && parameters.has(node.text);
 }
 
 function isExported(fn: FunctionNode): boolean {

@@ -15,6 +15,8 @@ const NEST_REQUEST_DECORATORS = new Set(['Headers', 'Req', 'Request', 'Query', '
 const RESHAPING_CALLS = new Set(['URL', 'URLSearchParams', 'parse', 'decodeURIComponent', 'String', 'trim', 'split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'at', 'pop', 'shift', 'get', 'getAll', 'toString', 'match', 'exec']);
 /** Helpers of frameworks that read the request directly: `cookies()` / `headers()` of next/headers, hono's `getCookie(c)`. */
 const REQUEST_READER_MODULES = new Set(['next/headers', 'hono/cookie']);
+/** NestJS guards and interceptors: `context.switchToHttp().getRequest()` is the incoming request. */
+const REQUEST_GETTER = { method: 'getRequest', host: 'switchToHttp' };
 const MAX_DEPTH = 6;
 
 type Substitutions = Map<ts.ParameterDeclaration, ts.Expression>;
@@ -78,7 +80,7 @@ export class RequestSources {
       } else if (ts.isElementAccessExpression(current)) {
         parts.unshift(propertyName(current.argumentExpression) ?? '[]');
         current = current.expression;
-      } else if (ts.isCallExpression(current) && (ts.isPropertyAccessExpression(skipOuter(current.expression)) || ts.isElementAccessExpression(skipOuter(current.expression)))) {
+      } else if (ts.isCallExpression(current) && !this.isRequestGetter(current) && (ts.isPropertyAccessExpression(skipOuter(current.expression)) || ts.isElementAccessExpression(skipOuter(current.expression)))) {
         current = current.expression;
       } else {
         break;
@@ -159,12 +161,14 @@ export class RequestSources {
     while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
     if (ts.isCallExpression(node)) {
       const ref = this.facts.resolve(node.expression);
-      return ref !== undefined && REQUEST_READER_MODULES.has(ref.module);
+      return (ref !== undefined && REQUEST_READER_MODULES.has(ref.module)) || this.isRequestGetter(node);
     }
     if (ts.isPropertyAccessExpression(node)) return ['req', 'request'].includes(node.name.text) && this.isRequestRoot(node.expression, subs, seen);
     if (!ts.isIdentifier(node)) return false;
     const binding = this.bindingOf(node);
-    if (!binding || !ts.isParameter(binding.owner) || binding.owner.name !== binding.name) return false;
+    if (!binding || binding.owner.name !== binding.name) return false;
+    // `const request = context.switchToHttp().getRequest()`: a local holding the request.
+    if (ts.isVariableDeclaration(binding.owner)) return !!binding.owner.initializer && !seen.has(binding.owner) && this.isRequestRoot(binding.owner.initializer, subs, new Set(seen).add(binding.owner));
     const substituted = subs.get(binding.owner);
     if (substituted) return this.isRequestRoot(substituted, new Map(), seen);
     return this.isRequestParameter(binding.owner) || this.callersPassRequest(binding.owner, seen);
@@ -177,6 +181,14 @@ export class RequestSources {
     const index = fn.parameters.indexOf(param);
     const inner = new Set(seen).add(param);
     return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.isRequestRoot(call.arguments[index], new Map(), inner));
+  }
+
+  /** `context.switchToHttp().getRequest()`, also through a const holding `switchToHttp()`. */
+  private isRequestGetter(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== REQUEST_GETTER.method) return false;
+    const host = this.facts.valueOf(callee.expression) ?? skipOuter(callee.expression);
+    return ts.isCallExpression(host) && calleeName(host) === REQUEST_GETTER.host;
   }
 
   private isRequestParameter(param: ts.ParameterDeclaration): boolean {

@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, getProperty, propertyName, propertyValue, stringValue, type FunctionNode } from '../engine/ast.js';
+import { calleeName, dottedName, forEachNode, getProperty, propertyName, propertyValue, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveFunction } from './functions.js';
 
@@ -62,10 +62,36 @@ function stepsOf(expr: ts.Expression, facts: FileFacts): RouteStep[] {
   const node = skipOuter(expr);
   if (ts.isArrayLiteralExpression(node)) return node.elements.flatMap((element) => stepsOf(element, facts));
   if (ts.isCallExpression(node) && calleeName(node) !== 'bind') {
-    const wrapped = node.arguments.map((arg) => resolveFunction(arg, facts)).find((fn) => fn !== undefined);
+    const wrapped = node.arguments.map((arg) => handlerFunction(arg, facts)).find((fn) => fn !== undefined);
     return [{ expression: node, fn: wrapped }];
   }
-  return [{ expression: node, fn: resolveFunction(node, facts) }];
+  return [{ expression: node, fn: handlerFunction(node, facts) }];
+}
+
+/**
+ * The function a route is given, also as a member of an object the file builds: old-style
+ * controllers (`exports.hook = function (req, res) {…}`, `hooks.partner = …`, `{ partner: function … }`)
+ * registered by reference (`router.post('/hook', exports.hook)`).
+ */
+function handlerFunction(expr: ts.Expression, facts: FileFacts): FunctionNode | undefined {
+  const node = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(node)) return resolveFunction(node, facts);
+  const owner = ts.isIdentifier(node.expression) ? facts.valueOf(node.expression) : undefined;
+  const member = owner && ts.isObjectLiteralExpression(owner) ? getProperty(owner, node.name.text) : undefined;
+  if (member && ts.isMethodDeclaration(member)) return member;
+  const value = propertyValue(member);
+  return (value && resolveFunction(value, facts)) ?? memberAssignedOnce(node, facts) ?? resolveFunction(node, facts);
+}
+
+/** The function the file assigns to `a.b` (by its dotted name) when it does so exactly once. */
+function memberAssignedOnce(member: ts.PropertyAccessExpression, facts: FileFacts): FunctionNode | undefined {
+  const name = dottedName(member);
+  if (!name) return undefined;
+  const assigned: ts.Expression[] = [];
+  forEachNode(member.getSourceFile(), (node) => {
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(node.left) === name) assigned.push(node.right);
+  });
+  return assigned.length === 1 ? resolveFunction(assigned[0], facts) : undefined;
 }
 
 function looksLikeHandler(step: RouteStep): boolean {

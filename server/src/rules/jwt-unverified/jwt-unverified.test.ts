@@ -521,6 +521,152 @@ export const handler = async (event) => {
   return jwt.verify(auth, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
 };` }] }],
     },
+    // issue 14: tokens read straight from the request in guards and middleware
+    {
+      name: 'express: req.get() of the Authorization header split past Bearer',
+      code: `import jwt from 'jsonwebtoken';
+export function auth(req, res, next) {
+  const token = req.get('Authorization').split(' ')[1];
+  const claims = jwt.decode(token);
+  req.user = claims;
+  next();
+}`,
+      errors: [{ line: 4, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export function auth(req, res, next) {
+  const token = req.get('Authorization').split(' ')[1];
+  const claims = jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  req.user = claims;
+  next();
+}` }] }],
+    },
+    {
+      name: 'express: req.header() with Bearer replaced, as casts around the call',
+      code: `import jwt from 'jsonwebtoken';
+export const auth = (req: Request, res: Response, next: NextFunction) => {
+  const token = req.header('authorization')?.replace('Bearer ', '');
+  res.locals.user = jwt.decode(token as string) as JwtPayload;
+  next();
+};`,
+      errors: [{ line: 4, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export const auth = (req: Request, res: Response, next: NextFunction) => {
+  const token = req.header('authorization')?.replace('Bearer ', '');
+  res.locals.user = jwt.verify(token as string, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as JwtPayload;
+  next();
+};` }] }],
+    },
+    {
+      name: 'fastify: a header sliced past Bearer',
+      code: `import * as jwt from 'jsonwebtoken';
+export function auth(request, reply, done) {
+  const header = request.headers['authorization'] as string;
+  const token = header.slice(7);
+  request.user = (jwt.decode(token) as { sub: string }).sub;
+  done();
+}`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'verifyToken', output: `import * as jwt from 'jsonwebtoken';
+export function auth(request, reply, done) {
+  const header = request.headers['authorization'] as string;
+  const token = header.slice(7);
+  request.user = (jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as { sub: string }).sub;
+  done();
+}` }] }],
+    },
+    {
+      name: 'Nest guard: the ExecutionContext request',
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly jwtService: JwtService) {}
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const token = request.headers.authorization?.split(' ')[1];
+    const payload = this.jwtService.decode(token) as { roles: string[] };
+    return payload.roles.includes('admin');
+  }
+}`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'verifyToken', output: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class RolesGuard implements CanActivate {
+  constructor(private readonly jwtService: JwtService) {}
+  canActivate(context: ExecutionContext): boolean {
+    const request = context.switchToHttp().getRequest<Request>();
+    const token = request.headers.authorization?.split(' ')[1];
+    const payload = this.jwtService.verify(token) as { roles: string[] };
+    return payload.roles.includes('admin');
+  }
+}` }] }],
+    },
+    {
+      name: 'Nest guard: decode of a header destructured from the ExecutionContext request',
+      code: `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { decode } from 'jsonwebtoken';
+@Injectable()
+export class TenantGuard {
+  canActivate(ctx: ExecutionContext) {
+    const req = ctx.switchToHttp().getRequest();
+    const [, bearer] = (req.headers['authorization'] as string).split(' ');
+    const claims = decode(bearer) as any;
+    return !!claims?.tenant;
+  }
+}`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'verifyToken', output: `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { decode, verify } from 'jsonwebtoken';
+@Injectable()
+export class TenantGuard {
+  canActivate(ctx: ExecutionContext) {
+    const req = ctx.switchToHttp().getRequest();
+    const [, bearer] = (req.headers['authorization'] as string).split(' ');
+    const claims = verify(bearer, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as any;
+    return !!claims?.tenant;
+  }
+}` }] }],
+    },
+    {
+      name: 'Nest guard: getRequest() on a const holding switchToHttp()',
+      code: `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { decode } from 'jsonwebtoken';
+@Injectable()
+export class TenantGuard {
+  canActivate(executionContext: ExecutionContext) {
+    const http = executionContext.switchToHttp();
+    const token = http.getRequest().headers.authorization.replace('Bearer ', '');
+    return !!(decode(token) as any)?.tenant;
+  }
+}`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'verifyToken', output: `import { ExecutionContext, Injectable } from '@nestjs/common';
+import { decode, verify } from 'jsonwebtoken';
+@Injectable()
+export class TenantGuard {
+  canActivate(executionContext: ExecutionContext) {
+    const http = executionContext.switchToHttp();
+    const token = http.getRequest().headers.authorization.replace('Bearer ', '');
+    return !!(verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as any)?.tenant;
+  }
+}` }] }],
+    },
+    {
+      name: 'jose: exported middleware returning res.status(401).end() early is made async for jwtVerify',
+      code: `import { decodeJwt } from 'jose';
+import type { NextFunction, Request, Response } from 'express';
+export function tenantFromHeader(req: Request, res: Response, next: NextFunction) {
+  const bearer = req.get('authorization')?.split(' ')[1];
+  if (!bearer) return res.status(401).end();
+  const claims = decodeJwt(bearer);
+  res.locals.tenant = claims.tenant;
+  next();
+}`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'verifyToken', output: `import { decodeJwt, jwtVerify } from 'jose';
+import type { NextFunction, Request, Response } from 'express';
+export async function tenantFromHeader(req: Request, res: Response, next: NextFunction) {
+  const bearer = req.get('authorization')?.split(' ')[1];
+  if (!bearer) return res.status(401).end();
+  const claims = (await jwtVerify(bearer, new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  res.locals.tenant = claims.tenant;
+  next();
+}` }] }],
+    },
     {
       name: 'jwt.verify allowing none',
       code: `

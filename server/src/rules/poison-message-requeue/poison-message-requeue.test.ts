@@ -157,6 +157,19 @@ channel.consume('orders', async (msg) => {
   }
 });`,
     },
+    {
+      name: 'an if on a flag that is not the outcome of a lookup, a validation or a delivery',
+      code: `
+import amqp from 'amqplib';
+channel.consume('orders', async (msg) => {
+  if (!draining) {
+    channel.nack(msg);
+    return;
+  }
+  await handle(msg.content);
+  channel.ack(msg);
+});`,
+    },
   ],
   invalid: [
     {
@@ -436,6 +449,132 @@ channel.consume('orders', async (msg) => {
   } else {
     channel.nack(msg, false, !msg.fields.redelivered);
   }
+});` }] }],
+    },
+    {
+      name: 'contract 1.4: nack when the lookup found nothing',
+      code: `
+import amqp from 'amqplib';
+channel.consume('orders', async (msg) => {
+  const { orderId } = JSON.parse(msg.content.toString());
+  const order = await orders.findById(orderId);
+  if (!order) {
+    channel.nack(msg);
+    return;
+  }
+  await ship(order);
+  channel.ack(msg);
+});`,
+      output: `
+import amqp from 'amqplib';
+channel.consume('orders', async (msg) => {
+  const { orderId } = JSON.parse(msg.content.toString());
+  const order = await orders.findById(orderId);
+  if (!order) {
+    channel.nack(msg, false, false);
+    return;
+  }
+  await ship(order);
+  channel.ack(msg);
+});`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+import amqp from 'amqplib';
+channel.consume('orders', async (msg) => {
+  const { orderId } = JSON.parse(msg.content.toString());
+  const order = await orders.findById(orderId);
+  if (!order) {
+    channel.nack(msg, false, !msg.fields.redelivered);
+    return;
+  }
+  await ship(order);
+  channel.ack(msg);
+});` }] }],
+    },
+    {
+      name: 'contract 1.4: reject when validation failed',
+      code: `
+import amqp from 'amqplib';
+channel.consume('events', async (msg) => {
+  const event = JSON.parse(msg.content.toString());
+  const valid = ajv.validate(schema, event);
+  if (!valid) return channel.reject(msg);
+  await apply(event);
+  channel.ack(msg);
+});`,
+      output: `
+import amqp from 'amqplib';
+channel.consume('events', async (msg) => {
+  const event = JSON.parse(msg.content.toString());
+  const valid = ajv.validate(schema, event);
+  if (!valid) return channel.reject(msg, false);
+  await apply(event);
+  channel.ack(msg);
+});`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+import amqp from 'amqplib';
+channel.consume('events', async (msg) => {
+  const event = JSON.parse(msg.content.toString());
+  const valid = ajv.validate(schema, event);
+  if (!valid) return channel.reject(msg, !msg.fields.redelivered);
+  await apply(event);
+  channel.ack(msg);
+});` }] }],
+    },
+    {
+      name: 'contract 1.4: nack when the delivery failed',
+      code: `
+import amqp from 'amqplib';
+channel.consume('webhooks', async (msg) => {
+  const delivered = await deliver(JSON.parse(msg.content.toString()));
+  if (delivered) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg);
+  }
+});`,
+      output: `
+import amqp from 'amqplib';
+channel.consume('webhooks', async (msg) => {
+  const delivered = await deliver(JSON.parse(msg.content.toString()));
+  if (delivered) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg, false, false);
+  }
+});`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+import amqp from 'amqplib';
+channel.consume('webhooks', async (msg) => {
+  const delivered = await deliver(JSON.parse(msg.content.toString()));
+  if (delivered) {
+    channel.ack(msg);
+  } else {
+    channel.nack(msg, false, !msg.fields.redelivered);
+  }
+});` }] }],
+    },
+    {
+      name: 'contract 1.4: nack when a lookup call returns null',
+      code: `
+import amqp from 'amqplib';
+channel.consume('invoices', async (msg) => {
+  const customer = await getCustomer(msg.properties.headers.customerId);
+  if (customer === null) channel.nack(msg, false, true);
+  else await bill(customer, msg.content);
+});`,
+      output: `
+import amqp from 'amqplib';
+channel.consume('invoices', async (msg) => {
+  const customer = await getCustomer(msg.properties.headers.customerId);
+  if (customer === null) channel.nack(msg, false, false);
+  else await bill(customer, msg.content);
+});`,
+      errors: [{ line: 5, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+import amqp from 'amqplib';
+channel.consume('invoices', async (msg) => {
+  const customer = await getCustomer(msg.properties.headers.customerId);
+  if (customer === null) channel.nack(msg, false, !msg.fields.redelivered);
+  else await bill(customer, msg.content);
 });` }] }],
     },
     {

@@ -2,7 +2,7 @@ import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
-import { skipOuter } from '../../engine/facts.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { Fixer, SuggestionReport } from '../../engine/types.js';
 import { messageHandlers, requeueCall, requeuesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { fillCall, type DeliveryCount, type Requeue } from '../../models/messaging.js';
@@ -22,30 +22,59 @@ function conditionWords(condition: ts.Expression): string[] {
   return words;
 }
 
-function isNegation(expr: ts.Expression): boolean {
+function isNegation(expr: ts.Expression): expr is ts.PrefixUnaryExpression {
   return ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken;
 }
 
-/** `if (err)`, `if (!result.ok)`, `if (status === 'failed')`. */
-function isFailureCondition(condition: ts.Expression): boolean {
-  const words = conditionWords(condition);
-  if (isNegation(condition)) return words.some((w) => SUCCESS_WORDS.has(w));
-  return words.some((w) => FAILURE_WORDS.has(w));
+/** Words naming a delivery, lookup or validation that went through: `if (!delivered)`, `if (!found)`. */
+const OUTCOME_WORDS = new Set(['delivered', 'sent', 'published', 'saved', 'stored', 'found', 'exists', 'validated', 'verified']);
+/** Calls that look something up, validate it or deliver it: their result is falsy when that failed. */
+const OUTCOME_CALL = /^(find|get|load|fetch|lookup|query|select|retrieve|read|validate|verify|check|is|has|deliver|send|publish|forward|post)(?![a-z])/;
+
+/**
+ * A value that is falsy when a lookup, a validation or a delivery failed (contract 1.4): a
+ * name saying so, or the (awaited) result of such a call, directly or through its const.
+ */
+function isOutcome(expr: ts.Expression, facts: FileFacts): boolean {
+  let node = skipOuter(expr);
+  if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+    const words = splitWords(ts.isIdentifier(node) ? node.text : node.name.text);
+    if (words.some((w) => SUCCESS_WORDS.has(w) || OUTCOME_WORDS.has(w))) return true;
+    if (!ts.isIdentifier(node)) return false;
+    node = facts.valueOf(node) ?? node;
+  }
+  while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  return ts.isCallExpression(node) && OUTCOME_CALL.test(calleeName(node) ?? '');
 }
 
-function isSuccessCondition(condition: ts.Expression): boolean {
+function isNullCheck(condition: ts.Expression, facts: FileFacts): boolean {
+  if (!ts.isBinaryExpression(condition)) return false;
+  const operator = condition.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  const isNothing = (side: ts.Expression) => side.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
+  return (isNothing(condition.right) && isOutcome(condition.left, facts)) || (isNothing(condition.left) && isOutcome(condition.right, facts));
+}
+
+/** `if (err)`, `if (!result.ok)`, `if (status === 'failed')`, `if (!order)` after a lookup, `if (!delivered)`. */
+function isFailureCondition(condition: ts.Expression, facts: FileFacts): boolean {
   const words = conditionWords(condition);
-  return !isNegation(condition) && !words.some((w) => FAILURE_WORDS.has(w)) && words.some((w) => SUCCESS_WORDS.has(w));
+  if (isNegation(condition)) return words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(condition.operand, facts);
+  return isNullCheck(condition, facts) || words.some((w) => FAILURE_WORDS.has(w));
+}
+
+function isSuccessCondition(condition: ts.Expression, facts: FileFacts): boolean {
+  const words = conditionWords(condition);
+  return !isNegation(condition) && !words.some((w) => FAILURE_WORDS.has(w)) && (words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(condition, facts));
 }
 
 /** A `catch` block, a `.catch` / `.then(_, onRejected)` callback, or a branch taken on failure. */
-function inErrorPath(node: ts.Node, handler: MessageHandler): boolean {
+function inErrorPath(node: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
   let child: ts.Node = node;
   for (let current = node.parent; current && current !== handler.body.parent; child = current, current = current.parent) {
     if (ts.isCatchClause(current)) return true;
     if (ts.isIfStatement(current)) {
-      if (current.thenStatement === child && isFailureCondition(current.expression)) return true;
-      if (current.elseStatement === child && isSuccessCondition(current.expression)) return true;
+      if (current.thenStatement === child && isFailureCondition(current.expression, facts)) return true;
+      if (current.elseStatement === child && isSuccessCondition(current.expression, facts)) return true;
     }
     if (ts.isFunctionLike(current) && ts.isCallExpression(current.parent)) {
       const call = current.parent;
@@ -127,7 +156,7 @@ export const rule = defineRule({
           const handler = index.handlerAt(call);
           if (!handler || !requeuesMessage(call, requeue, handler, facts)) return;
           const deliveryCount = requeue.library.deliveryCount;
-          if (!inErrorPath(call, handler) || readsDeliveryCountBefore(handler, call.pos, deliveryCount)) return;
+          if (!inErrorPath(call, handler, facts) || readsDeliveryCountBefore(handler, call.pos, deliveryCount)) return;
           ctx.report({
             node: call,
             messageId: 'requeued',

@@ -81,15 +81,33 @@ function handlesFailure(body: ts.Node, handler: MessageHandler, facts: FileFacts
   return handled;
 }
 
-/** The protected code does the message's main work (not an optional metrics call). */
+/**
+ * The protected code holds the message's main processing call (contract 1.4): decoding, a
+ * status update, a metric or a notification about the message is not it.
+ */
 function doesMainWork(protectedCode: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
   const main = mainCall(handler, protectedCode, facts);
   let found = false;
   forEachNode(protectedCode, (node) => {
     if (found || !ts.isCallExpression(node)) return;
-    if (main ? node === main || (isDecodeCall(node) && usesMessage(node, handler)) : usesMessage(node, handler)) found = true;
+    if (main ? node === main : usesMessage(node, handler) && !isDecodeCall(node)) found = true;
   });
   return found;
+}
+
+/** Words of a method name that update the message's status rather than do its work: `markProcessing`, `updateProgress`. */
+const STATUS_WORDS = new Set(['status', 'state', 'progress', 'mark']);
+/** Words anywhere in a callee chain that report about the message: `this.notifications.refundIssued`. */
+const REPORTING_WORDS = new Set(['notify', 'notification', 'notifications', 'notifier']);
+
+/**
+ * A call that records something about the message (its status, a metric, a notification)
+ * rather than processing it; in a handler that does nothing else with it, it is the work.
+ */
+function isBookkeeping(call: ts.CallExpression): boolean {
+  if (isLoggingCall(call)) return true;
+  const methodWords = splitWords(calleeName(call) ?? '');
+  return methodWords.some((word) => STATUS_WORDS.has(word)) || chainWords(call.expression).some((word) => REPORTING_WORDS.has(word));
 }
 
 const DECODE_NAMES = new Set(['parse', 'safeParse', 'decode', 'deserialize', 'toString', 'from', 'json', 'string', 'fromBinary', 'validate']);
@@ -137,7 +155,8 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
       if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
       found.push(node);
     });
-    calls = found;
+    const work = found.filter((call) => !isBookkeeping(call));
+    calls = work.length > 0 ? work : found;
     mainCandidates.set(handler, calls);
   }
   return calls;
@@ -318,8 +337,8 @@ function failureSuggestions(catcher: Catcher, handler: MessageHandler, file: Par
 }
 
 /**
- * `throw error` at the end of the catch, in place of a final `return`; a catch without a binding
- * gets one, a concise callback a block.
+ * `throw error` at the end of the catch, in place of a final `return` or `continue` (a throw
+ * after it would never run); a catch without a binding gets one, a concise callback a block.
  */
 function rethrow(catcher: Catcher, block: ts.Node, file: ParsedFile): SuggestionReport[] {
   const edits: TextEdit[] = [];
@@ -338,7 +357,8 @@ function rethrow(catcher: Catcher, block: ts.Node, file: ParsedFile): Suggestion
   let edit: TextEdit | undefined;
   if (ts.isBlock(block)) {
     const last = block.statements[block.statements.length - 1];
-    edit = last && ts.isReturnStatement(last) ? { start: last.getStart(file.sourceFile), end: last.end, text: statement } : appendStatements(block, [statement], file.sourceFile);
+    const leaves = last && (ts.isReturnStatement(last) || ts.isContinueStatement(last));
+    edit = leaves ? { start: last.getStart(file.sourceFile), end: last.end, text: statement } : appendStatements(block, [statement], file.sourceFile);
   } else {
     edit = { start: block.getStart(file.sourceFile), end: block.end, text: `{ ${block.getText(file.sourceFile)}${semicolon} ${statement} }` };
   }

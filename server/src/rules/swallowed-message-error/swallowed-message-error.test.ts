@@ -412,6 +412,84 @@ await consumer.run({
   },
 });`,
     },
+    {
+      name: 'Kafka: a try around the parse only does not hold the main work; the one around it rethrows (contract 1.4)',
+      code: `
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    let event;
+    try {
+      event = JSON.parse(message.value.toString());
+    } catch (err) {
+      logger.warn('bad json');
+      return;
+    }
+    try {
+      await handle(event);
+    } catch (err) {
+      throw err;
+    }
+  },
+});`,
+    },
+    // contract 1.4: a try or a .catch around bookkeeping does not hold the main processing call
+    {
+      name: 'Kafka: a try around the parse only, the catch skips the message',
+      code: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    let order;
+    try {
+      order = JSON.parse(message.value.toString());
+    } catch (err) {
+      logger.warn('unparseable order', err);
+      return;
+    }
+    await fulfil(order);
+  },
+});`,
+    },
+    {
+      name: 'amqplib: a try around a status update given the payload',
+      code: `
+import amqp from 'amqplib';
+channel.consume('orders', async (msg) => {
+  const order = JSON.parse(msg.content.toString());
+  try {
+    await orders.markProcessing(order);
+  } catch (err) {
+    logger.warn('status update failed', err);
+  }
+  await fulfil(order);
+  channel.ack(msg);
+});`,
+    },
+    {
+      name: 'Kafka: a try around a notification about the message',
+      code: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    try {
+      await notifyReceived(event);
+    } catch (err) {
+      logger.warn('notification failed', err);
+    }
+    await apply(event);
+  },
+});`,
+    },
+    {
+      name: 'BullMQ: a .catch on a progress update',
+      code: `
+import { Worker } from 'bullmq';
+new Worker('emails', async (job) => {
+  job.updateProgress(job.data).catch(() => {});
+  await send(job.data);
+});`,
+    },
   ],
   invalid: [
     {
@@ -1342,43 +1420,6 @@ channel.consume('orders', (msg) => {
 });` }] }],
     },
     {
-      name: 'Kafka: two catches, one rethrows',
-      code: `
-await consumer.run({
-  eachMessage: async ({ message }) => {
-    let event;
-    try {
-      event = JSON.parse(message.value.toString());
-    } catch (err) {
-      logger.warn('bad json');
-      return;
-    }
-    try {
-      await handle(event);
-    } catch (err) {
-      throw err;
-    }
-  },
-});`,
-      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
-await consumer.run({
-  eachMessage: async ({ message }) => {
-    let event;
-    try {
-      event = JSON.parse(message.value.toString());
-    } catch (err) {
-      logger.warn('bad json');
-      throw err;
-    }
-    try {
-      await handle(event);
-    } catch (err) {
-      throw err;
-    }
-  },
-});` }] }],
-    },
-    {
       name: 'amqplib: acked before the try',
       code: `
 ch.consume('search.index', async (msg) => {
@@ -1481,6 +1522,149 @@ export class EmailProcessor {
       await this.mailer.deliver(job.data);
     } catch (err) {
       this.logger.error(err);
+      throw err;
+    }
+  }
+}` }] }],
+    },
+    // contract 1.4 and issue 14's recall classes
+    {
+      name: 'Kafka: a .catch on the main processing call that only logs',
+      code: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    await apply(event).catch((err) => logger.error('apply failed', err));
+  },
+});`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    const event = JSON.parse(message.value.toString());
+    await apply(event).catch((err) => { logger.error('apply failed', err); throw err; });
+  },
+});` }] }],
+    },
+    {
+      name: 'Kafka: a notification that is the handler\'s only work',
+      code: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await notifier.send(JSON.parse(message.value.toString()));
+    } catch (err) {
+      logger.error('send failed', err);
+    }
+  },
+});`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    try {
+      await notifier.send(JSON.parse(message.value.toString()));
+    } catch (err) {
+      logger.error('send failed', err);
+      throw err;
+    }
+  },
+});` }] }],
+    },
+    {
+      name: 'KafkaJS eachBatch: the catch logs, resolves the offset and goes on',
+      code: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    for (const message of batch.messages) {
+      try {
+        await handle(JSON.parse(message.value.toString()));
+      } catch (err) {
+        logger.error({ err }, 'failed');
+        resolveOffset(message.offset);
+        continue;
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  },
+});`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: `
+import { Kafka } from 'kafkajs';
+await consumer.run({
+  eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+    for (const message of batch.messages) {
+      try {
+        await handle(JSON.parse(message.value.toString()));
+      } catch (err) {
+        logger.error({ err }, 'failed');
+        resolveOffset(message.offset);
+        throw err;
+      }
+      resolveOffset(message.offset);
+      await heartbeat();
+    }
+  },
+});` }] }],
+    },
+    {
+      name: 'amqplib: the catch logs and acks',
+      code: `
+import amqp from 'amqplib';
+const channel = await conn.createChannel();
+await channel.consume('orders', async (msg) => {
+  if (!msg) return;
+  try {
+    await processOrder(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    console.error('order failed', err);
+    channel.ack(msg);
+  }
+});`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'failMessage', output: `
+import amqp from 'amqplib';
+const channel = await conn.createChannel();
+await channel.consume('orders', async (msg) => {
+  if (!msg) return;
+  try {
+    await processOrder(JSON.parse(msg.content.toString()));
+    channel.ack(msg);
+  } catch (err) {
+    console.error('order failed', err);
+    channel.nack(msg, false, false);
+  }
+});` }] }],
+    },
+    {
+      name: 'NestJS WorkerHost.process: the catch marks the job failed and returns',
+      code: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('emails')
+export class EmailProcessor extends WorkerHost {
+  async process(job: Job) {
+    try {
+      await this.mailer.send(job.data);
+    } catch (err) {
+      await this.jobs.markFailed(job.id, err.message);
+      return;
+    }
+  }
+}`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+import { Processor, WorkerHost } from '@nestjs/bullmq';
+import { Job } from 'bullmq';
+@Processor('emails')
+export class EmailProcessor extends WorkerHost {
+  async process(job: Job) {
+    try {
+      await this.mailer.send(job.data);
+    } catch (err) {
+      await this.jobs.markFailed(job.id, err.message);
       throw err;
     }
   }

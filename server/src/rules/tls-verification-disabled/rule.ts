@@ -4,6 +4,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type TextContext } from '../../engine/rule.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { removeConfigSetting, removeOverride } from './fix.js';
+import { isCertificateProbe } from './probe.js';
 
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
@@ -105,6 +106,15 @@ function isHttpClientOptions(obj: ts.ObjectLiteralExpression, facts: FileFacts):
   return /client|http|request|fetch|agent|api/i.test(name);
 }
 
+/**
+ * A probe may accept an invalid certificate in order to look at it; an accept-all
+ * `checkServerIdentity` is still reported there, since it falsifies the verdict it reads.
+ */
+function opensProbe(prop: ts.PropertyAssignment, facts: FileFacts): boolean {
+  const call = ts.isObjectLiteralExpression(prop.parent) ? owningCall(prop.parent, facts) : undefined;
+  return !!call && isCertificateProbe(call, facts);
+}
+
 function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void {
   const prop = node as ts.PropertyAssignment | ts.MethodDeclaration;
   const name = propertyName(prop.name);
@@ -114,8 +124,9 @@ function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void 
     return;
   }
   const value = prop.initializer;
-  if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) report(prop, 'rejectUnauthorized');
-  else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, 'strictSsl');
+  if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) {
+    if (!opensProbe(prop, facts)) report(prop, 'rejectUnauthorized');
+  } else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, 'strictSsl');
   else if (name === 'insecure' && booleanValue(value, facts) === true && ts.isObjectLiteralExpression(prop.parent) && isHttpClientOptions(prop.parent, facts)) report(prop, 'insecure');
   else if (name === 'checkServerIdentity' && acceptsEverything(skipOuter(value))) report(prop, 'checkServerIdentity');
   else if (name === ENV_NAME && resolvesToZero(value, facts)) report(prop, 'environment');

@@ -6,6 +6,7 @@ import type { TextEdit } from '../../engine/types.js';
 import { isResponseCall } from '../../analysis/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 import { StatusCheckFixer } from './fix.js';
+import { validatedBySchema } from './schema.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
@@ -168,6 +169,7 @@ export const rule = defineRule({
           if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return;
           const receiver = skipOuter(callee.expression);
           if (awaitedFetch(receiver, facts)) {
+            if (validatedBySchema(call, facts)) return;
             context.report({ node: call, messageId: 'unchecked', data: { read: `.${callee.name.text}`, response: 'response' }, fix: () => fixer.forInlineRead(callee.expression) });
           } else if (ts.isIdentifier(receiver)) {
             reads.push({ call, receiver });
@@ -192,7 +194,7 @@ export const rule = defineRule({
         };
         for (const { call, receiver } of reads) {
           const declared = facts.declarationName(receiver);
-          if (declared && isUnchecked(declared)) {
+          if (declared && isUnchecked(declared) && !validatedBySchema(call, facts)) {
             if (!firstReads.has(declared)) firstReads.set(declared, call);
             const method = (skipOuter(call.expression) as ts.PropertyAccessExpression).name.text;
             context.report({ node: call, messageId: 'unchecked', data: { read: `${receiver.text}.${method}`, response: receiver.text }, fix: () => fixFor(declared) });

@@ -5,6 +5,21 @@ const message = /handles webhook deliveries without verifying their signature/;
 ruleTester('unverified-webhook', {
   valid: [
     {
+      name: 'old-style: an exports.x hook registered by reference that checks the HMAC',
+      filename: 'routes/partner.js',
+      code: `var crypto = require('crypto');
+var express = require('express');
+var router = express.Router();
+exports.partnerHook = function (req, res) {
+  var expected = crypto.createHmac('sha256', process.env.PARTNER_SECRET).update(req.rawBody).digest();
+  var given = Buffer.from(req.get('x-partner-signature') || '', 'hex');
+  if (given.length !== expected.length || !crypto.timingSafeEqual(given, expected)) return res.sendStatus(401);
+  orders.fulfil(req.body.order);
+  res.end();
+};
+router.post('/partner/hook', exports.partnerHook);`,
+    },
+    {
       name: 'a handler that calls what createNodeMiddleware made (probot on fastify)',
       filename: 'src/server.ts',
       code: `
@@ -461,6 +476,88 @@ app.post('/shopify/hooks', express.text({ type: '*/*' }), async (req, res) => {
     },
   ],
   invalid: [
+    // issue 14: old-style function (req, res) partner hooks registered by reference
+    {
+      name: 'old-style: an exports.x function (req, res) registered by reference',
+      filename: 'routes/partner.js',
+      code: `var express = require('express');
+var router = express.Router();
+exports.partnerHook = function (req, res) {
+  orders.fulfil(req.body.order);
+  res.end();
+};
+router.post('/partner/hook', exports.partnerHook);`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'verifySignature', output: `var express = require('express');
+const crypto = require('crypto');
+var router = express.Router();
+exports.partnerHook = function (req, res) {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !crypto.timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  orders.fulfil(req.body.order);
+  res.end();
+};
+router.post('/partner/hook', exports.partnerHook);` }] }],
+    },
+    {
+      name: 'old-style: a function (req, res) assigned to a member of an object, registered by reference',
+      filename: 'routes/partner.js',
+      code: `var express = require('express');
+var router = express.Router();
+var hooks = {};
+hooks.partner = function (req, res) {
+  orders.fulfil(req.body.order);
+  res.end();
+};
+router.post('/partner/hook', hooks.partner);`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'verifySignature', output: `var express = require('express');
+const crypto = require('crypto');
+var router = express.Router();
+var hooks = {};
+hooks.partner = function (req, res) {
+  // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+  const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !crypto.timingSafeEqual(receivedSignature, expectedSignature)) {
+    return res.status(401).send('invalid signature');
+  }
+  orders.fulfil(req.body.order);
+  res.end();
+};
+router.post('/partner/hook', hooks.partner);` }] }],
+    },
+    {
+      name: 'old-style: a controller object literal member registered by reference',
+      filename: 'routes/partner.js',
+      code: `var express = require('express');
+var router = express.Router();
+var controller = {
+  partnerHook: function (req, res) {
+    orders.fulfil(req.body.order);
+    res.end();
+  },
+};
+router.post('/partner/hook', controller.partnerHook);`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'verifySignature', output: `var express = require('express');
+const crypto = require('crypto');
+var router = express.Router();
+var controller = {
+  partnerHook: function (req, res) {
+    // req.rawBody: the unparsed body, kept by express.json({ verify: (req, _res, buf) => Object.assign(req, { rawBody: buf }) })
+    const receivedSignature = Buffer.from(String(req.get('x-webhook-signature') ?? ''));
+    const expectedSignature = Buffer.from(crypto.createHmac('sha256', process.env.WEBHOOK_SECRET).update(req.rawBody).digest('hex'));
+    if (receivedSignature.length !== expectedSignature.length || !crypto.timingSafeEqual(receivedSignature, expectedSignature)) {
+      return res.status(401).send('invalid signature');
+    }
+    orders.fulfil(req.body.order);
+    res.end();
+  },
+};
+router.post('/partner/hook', controller.partnerHook);` }] }],
+    },
     {
       name: 'suggestion: Slack on koa-router, in a CommonJS file with double quotes and no semicolons',
       filename: 'src/slack.js',
