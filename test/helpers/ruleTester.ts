@@ -20,6 +20,8 @@ export interface ExpectedFinding {
   column?: number;
   endLine?: number;
   message?: string | RegExp;
+  /** The finding's severity under the default configuration; when omitted, not checked. */
+  severity?: Finding['severity'];
   /**
    * ESLint's: the finding's suggestions in order, each with the text after applying it.
    * Required when the finding offers any; `null` or `[]` asserts it offers none.
@@ -97,6 +99,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
             assert.equal(finding.ruleId, ruleId);
             if (expected.column !== undefined) assert.equal(finding.range.start.character + 1, expected.column, 'column');
             if (expected.endLine !== undefined) assert.equal(finding.range.end.line + 1, expected.endLine, 'end line');
+            if (expected.severity !== undefined) assert.equal(finding.severity, expected.severity, 'severity');
             if (typeof expected.message === 'string') assert.equal(finding.message, expected.message);
             else if (expected.message) assert.match(finding.message, expected.message);
             checkSuggestions(testCase.code, finding, expected.suggestions);

@@ -5,6 +5,7 @@
 import { ts } from '../engine/ts.js';
 import { isLocalHost } from '../secrets/hosts.js';
 import type { TextEdit } from '../engine/types.js';
+import { skipOuter, type FileFacts } from '../engine/facts.js';
 
 export interface ClearTextUrl {
   scheme: 'http' | 'ws';
@@ -74,4 +75,25 @@ export function secureSchemeEdit(literal: ts.Node): TextEdit | undefined {
   const start = afterQuote + written[0].length - scheme.length;
   const s = scheme === scheme.toUpperCase() ? 'S' : 's';
   return { start, end: start + scheme.length, text: scheme + s };
+}
+
+/** The text a URL expression starts with, when the file shows it: a literal, a template's head, a concatenation's left end. */
+function fixedPrefixes(expr: ts.Expression, facts: FileFacts, depth = 0): string[] | undefined {
+  const node = depth > 4 ? undefined : facts.valueOf(skipOuter(expr));
+  if (!node) return undefined;
+  if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
+  if (ts.isTemplateExpression(node)) return node.head.text === '' ? fixedPrefixes(node.templateSpans[0].expression, facts, depth + 1) : [node.head.text];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return fixedPrefixes(node.left, facts, depth + 1);
+  if (ts.isConditionalExpression(node)) {
+    const whenTrue = fixedPrefixes(node.whenTrue, facts, depth + 1);
+    const whenFalse = fixedPrefixes(node.whenFalse, facts, depth + 1);
+    return whenTrue && whenFalse ? [...whenTrue, ...whenFalse] : undefined;
+  }
+  return undefined;
+}
+
+/** `'/api/cart'`, `` `/api/teams/${id}` ``, or a same-file const holding one: a path on the page's own origin (not `//host`). */
+export function isRelativeUrl(expr: ts.Expression | undefined, facts: FileFacts): boolean {
+  const prefixes = expr && fixedPrefixes(expr, facts);
+  return prefixes !== undefined && prefixes.length > 0 && prefixes.every((prefix) => /^\/(?!\/)/.test(prefix));
 }

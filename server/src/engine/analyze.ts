@@ -39,6 +39,13 @@ export interface AnalysisResult {
   skipped?: string;
 }
 
+const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+
+/** The configured severity, lowered (never raised) to the one a report asks for. */
+function lowest(configured: Severity, reported: Severity | undefined): Severity {
+  return reported !== undefined && SEVERITY_RANK[reported] < SEVERITY_RANK[configured] ? reported : configured;
+}
+
 const sharedParser = new Parser();
 
 interface ActiveRule {
@@ -135,7 +142,7 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
       const { messageId } = report;
       const message = formatMessage(rule, messageId, report.data);
       const edits = fixesOf(rule, report, fixer, text.length, fixFailed);
-      findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...edits });
+      findings.push({ ruleId: rule.meta.id, messageId, severity: lowest(severity, report.severity), range: toRange(start, end), start, end, message, ...edits });
     };
   };
   const active = activeRules(rules, settings);

@@ -2,7 +2,7 @@ import type { ts } from './ts.js';
 
 // The wire shape of a finding lives with the protocol; the engine builds exactly that.
 export type { Severity, Position, Range, TextEdit, FileLineAppend, Fix, Suggestion, Finding } from '../shared/protocol.js';
-import type { FileLineAppend, TextEdit } from '../shared/protocol.js';
+import type { FileLineAppend, Severity, TextEdit } from '../shared/protocol.js';
 
 export type Edit = TextEdit | FileLineAppend;
 
@@ -39,6 +39,8 @@ export interface Report {
   fix?: FixFunction;
   /** Edits needing judgement; only from a rule with `meta.hasSuggestions: true`. */
   suggest?: SuggestionReport[];
+  /** A finding the rule knows weighs less (a documented rule behaviour) can lower its severity; never raise it. */
+  severity?: Severity;
 }
 
 export interface SuggestionReport {

@@ -108,6 +108,11 @@ export interface HttpClientModel {
   advice: (ms: string) => string;
   /** A request resolves to a fetch `Response` whatever its status: its body may be an error page. */
   resolvesToResponse?: boolean;
+  /**
+   * Node's implementation rejects a relative URL (`fetch('/api/cart')`), so a request to one runs
+   * in a browser, against the page's own origin.
+   */
+  relativeUrlMeansBrowser?: boolean;
 }
 
 /** A signal that aborts the request after the timeout, for the clients that take one. */
@@ -122,6 +127,7 @@ const fetchApi = {
   callable: { url: 0, options: 1 },
   advice: (ms: string) => `Pass \`signal: AbortSignal.timeout(${ms})\` in its options.`,
   resolvesToResponse: true,
+  relativeUrlMeansBrowser: true,
 } as const;
 
 const fetchTimeout: HttpTimeoutModel = { options: ['signal'], combine: 'any', finiteDefault: false, requestObject: true, fix: { option: 'signal', values: { signal: abortAfter } } };

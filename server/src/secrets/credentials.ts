@@ -250,6 +250,16 @@ export function isReference(value: string): boolean {
   return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
 }
 
+/** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */
+function isCssVariable(value: string): boolean {
+  return /^--[A-Za-z][\w-]*$/.test(value) || /^var\(--/.test(value);
+}
+
+/** `auth/invalid_token`, `infra_token/invalid_token`: a namespaced error or message code. */
+function isNamespacedCode(value: string): boolean {
+  return /^[a-z][a-z_]*\/[a-z][a-z_]*$/.test(value);
+}
+
 /** A bare Twilio account or API-key SID: an identifier, not a credential (contract 1.1). */
 function isTwilioSid(value: string): boolean {
   return /^(?:AC|SK)[0-9a-f]{32}$/.test(value);
@@ -329,6 +339,7 @@ export function isCredentialValue(raw: string, context: PlaceholderContext = {})
   const value = raw.trim();
   if (/\s/.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
   if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
+  if (isCssVariable(value) || isNamespacedCode(value)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
   return !/^\p{L}+$/u.test(value) || /^[A-Za-z]+$/.test(value);
 }

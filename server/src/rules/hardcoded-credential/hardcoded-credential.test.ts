@@ -367,7 +367,7 @@ ruleTester('hardcoded-credential', collected({
     { code: `const signingSecret = 'my-secret';\nconst clientSecret = 'my-client-secret';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const signingSecret = process.env.SIGNING_SECRET;\nconst clientSecret = 'my-client-secret';`, otherFiles: [{ file: '.env.example', appendLine: 'SIGNING_SECRET=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const signingSecret = 'my-secret';\nconst clientSecret = process.env.CLIENT_SECRET;`, otherFiles: [{ file: '.env.example', appendLine: 'CLIENT_SECRET=' }] }] }] },
     { code: `const passphrase = 'MySecretPassword';`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const passphrase = process.env.PASSPHRASE;`, otherFiles: [{ file: '.env.example', appendLine: 'PASSPHRASE=' }] }] }] },
     { code: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });
-mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.test.ts', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: process.env.PASSWORD });\nmockUser({ password: 'hashedPassword' });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });\nmockUser({ password: process.env.PASSWORD });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.ts', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: process.env.PASSWORD });\nmockUser({ password: 'hashedPassword' });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });\nmockUser({ password: process.env.PASSWORD });`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
     // 4. Only prefix tables and short `_`-ended values are prefixes.
     { code: `const options = { prefix: 'fb', clientSecret: 'fbocs_9f8e7d6c5b4a' };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const options = { prefix: 'fb', clientSecret: process.env.CLIENT_SECRET };`, otherFiles: [{ file: '.env.example', appendLine: 'CLIENT_SECRET=' }] }] }] },
     { code: `const options = { suffix: { apiKey: 'a1b2c3d4e5f6g7h8' } };`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const options = { suffix: { apiKey: process.env.SUFFIX_API_KEY } };`, otherFiles: [{ file: '.env.example', appendLine: 'SUFFIX_API_KEY=' }] }] }] },
@@ -396,6 +396,30 @@ function coveredSecrets(code: string, range: { start: { line: number; character:
 }
 
 const SECRET_CONSTANTS = [AWS, GITHUB, GITHUB_PAT, GITLAB, SLACK_BOT, SLACK_HOOK, STRIPE_LIVE, STRIPE_TEST, STRIPE_WEBHOOK, GOOGLE, ANTHROPIC, SENDGRID, NPM, SHOPIFY, AZURE, PEM_BODY];
+
+// Test code (real-code judging: ~all name-only findings there are fakes) and values that only look like credentials.
+ruleTester('hardcoded-credential', collected({
+  valid: [
+    { filename: 'src/client.test.ts', code: `const client = new Client({ secretKey: 'some-secret-key' });`, name: 'a name-only fake in a test' },
+    { filename: 'test/apiAuth.test.ts', code: `vi.mock('../env', () => ({ env: { SESSION_SECRET: 'test-session-secret' } }));`, name: 'a mocked env in a test folder' },
+    { filename: 'apps/webapp/test/limits.test.ts', code: `await request(app).get('/api').set('Authorization', 'Bearer premium-token');`, name: 'a fake Authorization header in a test' },
+    { filename: 'src/__tests__/e2e/fixtures/collection.json', code: `{\n  "auth": { "token": "token123" }\n}\n`, name: 'a JSON fixture' },
+    { filename: 'src/deploy/auth.spec.ts', code: `const session = { accessToken: 'tr_prod_sk_deploy' };`, name: 'a spec' },
+    { filename: 'src/integrations/e2e/update.e2e.ts', code: `const payload = { credentials: { apiKey: 'SG.123' } };`, name: 'an e2e payload' },
+    { filename: 'app/routes/storybook.colors/route.tsx', code: `const colors = [{ token: '--color-error' }, { token: 'var(--color-success)' }];`, name: 'CSS custom properties are design tokens' },
+    { filename: 'two-factor.test.ts', code: `await disableTwoFactorAuth('user123', { password: 'wrongPassword' });\nmockUser({ password: 'hashedPassword' });`, name: 'identifier-like passwords in a test' },
+    { filename: 'src/errors.ts', code: `export const INVALID_ACCESS_TOKEN = 'auth/invalid_access_token';`, name: 'a namespaced error code' },
+    { filename: 'apps/web/package.json', code: `{\n  "dependencies": {\n    "next-auth": "catalog:",\n    "@auth/core": "latest"\n  },\n  "devDependencies": { "better-auth": "latest" }\n}\n`, name: 'package.json dependency maps name packages' },
+  ],
+  invalid: [
+    { filename: 'src/deploy/auth.ts', code: `const session = { accessToken: 'tr_prod_sk_deploy' };`, name: 'the same value outside tests', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const session = { accessToken: process.env.SESSION_ACCESS_TOKEN };`, otherFiles: [{ file: '.env.example', appendLine: 'SESSION_ACCESS_TOKEN=' }] }] }] },
+    { filename: 'src/client.test.ts', code: `const config = { apiKey: '${GITHUB}' };`, name: 'a known token format in a test', errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'useEnv', output: `const config = { apiKey: process.env.GITHUB_TOKEN };`, otherFiles: [{ file: '.env.example', appendLine: 'GITHUB_TOKEN=' }] }] }] },
+    { filename: 'src/client.test.ts', code: `const config = { password: 'a8F3kQ9zL2mX7pW4vR1t' };`, name: 'a random-looking value in a test', errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useEnv', output: `const config = { password: process.env.PASSWORD };`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { filename: 'test/db.test.ts', code: `const url = 'postgres://app:Pr0dPassw0rd@db.example.com/app';`, name: 'a URL password in a test', errors: [{ line: 1, message: URL_PASSWORD, suggestions: [{ messageId: 'useEnv', output: `const url = process.env.POSTGRES_URL;`, otherFiles: [{ file: '.env.example', appendLine: 'POSTGRES_URL=' }] }] }] },
+    { filename: 'test/keys.test.ts', code: `const key = '${PEM_BEGIN}\\n${PEM_BODY}\\n${PEM_END}';`, name: 'a PEM block in a test', errors: [{ line: 1, message: /PEM private key/, suggestions: [{ messageId: 'useEnv', output: `const key = process.env.PRIVATE_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'PRIVATE_KEY=' }] }] }] },
+    { filename: 'test/fixtures/api.json', code: `{\n  "apiKey": "a1b2c3d4e5f6g7h8k9m0"\n}\n`, name: 'a random-looking value in a fixture', errors: [{ line: 2, message: /`apiKey`/ }] },
+  ],
+}));
 
 describe('hardcoded-credential suggestions never write the secret they remove', () => {
   for (const testCase of invalidCases) {

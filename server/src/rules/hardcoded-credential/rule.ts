@@ -10,6 +10,8 @@ import type { MessageData } from '../../engine/types.js';
 import {
   authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
+import { looksRandom } from '../../secrets/randomness.js';
+import { isTestPath } from '../../analysis/test-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
 import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type Finding as CodeFinding } from './code-fix.js';
@@ -69,6 +71,20 @@ function isAuthModeWord(name: string, value: string): boolean {
 
 type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
 
+/**
+ * In test code, a value found only by its name or an Authorization header that does not look
+ * generated is a fake (`password: 'test-pass'`, `Bearer test-token`): not reported. Known token
+ * formats, PEM blocks and URL passwords are reported in tests too.
+ */
+function isTestFake(inTest: boolean, value: string): boolean {
+  return inTest && !looksRandom(value);
+}
+
+/** An Authorization line found by the text scan is a fake in test code under the same test. */
+function isFakeSecret(inTest: boolean, secret: SecretMatch): boolean {
+  return secret.kind === 'authorization' && isTestFake(inTest, secret.secret);
+}
+
 /** Whether a literal bound to `name` is a hardcoded credential, shared by code and text files. */
 const optionsShape = { credentialNames: sharedSettings.credentialNames, placeholders: sharedSettings.placeholders, localHosts: sharedSettings.localHosts };
 
@@ -120,6 +136,7 @@ function isInPrefixTable(prop: ts.PropertyAssignment): boolean {
 function createCodeVisitor(ctx: RuleContext<Options>) {
   const { facts } = ctx.file;
   const options = ctx.options;
+  const inTest = isTestPath(ctx.file.path);
   const secrets = findSecrets(ctx.file.text, options);
   const consumed = new Set<SecretMatch>();
   const reported = new Set<number>();
@@ -138,7 +155,8 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const found = secretsIn(node);
     if (found.length === 0) return;
     found.forEach((secret) => consumed.add(secret));
-    reportLiteral(node as CodeLiteral, secretMessage(found[0]), { kind: 'secrets', secrets: found });
+    const real = found.filter((secret) => !isFakeSecret(inTest, secret));
+    if (real.length > 0) reportLiteral(node as CodeLiteral, secretMessage(real[0]), { kind: 'secrets', secrets: real });
   };
 
   const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
@@ -146,6 +164,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     for (const literal of candidateLiterals(value)) {
       if (holdsSecret(literal)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);
+      if (judgement && isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : literal.text)) continue;
       if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential), { kind: 'authorization', name, credential: judgement.credential });
       else if (judgement?.kind === 'named') reportLiteral(literal, namedMessage('namedInCode', name, literal.text), { kind: 'named', name });
     }
@@ -209,7 +228,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
+        if (!consumed.has(secret) && !isFakeSecret(inTest, secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
       }
     },
   };
@@ -261,8 +280,24 @@ function isLabelTable(entries: readonly NamedValue[], kind: TextKind): boolean {
   return labels >= entries.length * 0.9;
 }
 
+const DEPENDENCY_MAPS = ['dependencies', 'devDependencies', 'peerDependencies', 'optionalDependencies', 'catalog'];
+
+/** The package names a `package.json` keys its dependency maps by (`"next-auth": "catalog:"`): names of packages, not settings. */
+function dependencyNames(path: string, text: string): Set<string> {
+  if (baseName(path) !== 'package.json') return new Set();
+  let manifest: unknown;
+  try {
+    manifest = JSON.parse(text);
+  } catch {
+    return new Set();
+  }
+  const maps = DEPENDENCY_MAPS.map((key) => (manifest as Record<string, unknown>)?.[key]);
+  return new Set(maps.flatMap((map) => (map && typeof map === 'object' ? Object.keys(map) : [])));
+}
+
 function checkTextFile(ctx: TextContext<Options>): void {
-  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => ctx.kind !== 'other' || secret.kind !== 'authorization');
+  const inTest = isTestPath(ctx.path);
+  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret));
   const entries = namedValues(ctx.text, ctx.kind);
   for (const secret of secrets) {
     const entry = entries.find((candidate) => overlaps(candidate, secret));
@@ -273,11 +308,12 @@ function checkTextFile(ctx: TextContext<Options>): void {
   if (isTranslationFile(ctx.path) || isLockfile(ctx.path)) return;
   const reported = new Set<number>();
   const labelTable = isLabelTable(entries, ctx.kind);
+  const packages = dependencyNames(ctx.path, ctx.text);
   for (const entry of entries) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
-    if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value))) continue;
+    if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value)) || packages.has(entry.name)) continue;
     const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
-    if (!judgement) continue;
+    if (!judgement || isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : entry.value)) continue;
     reported.add(entry.start);
     const message = judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInText', entry.name, entry.value);
     const credentialAt = judgement.kind === 'authorization' ? entry.start + entry.value.indexOf(judgement.credential) : -1;

@@ -3,7 +3,8 @@ import { ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyNamePosition, lookupProperty, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
-import type { MessageData, TextEdit } from '../../engine/types.js';
+import type { MessageData, Severity, TextEdit } from '../../engine/types.js';
+import { isRelativeUrl } from '../../analysis/urls.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
@@ -22,6 +23,8 @@ interface Pending {
   binding?: Binding;
   /** The edits of its quick fix, built when it is reported. */
   fix: () => TextEdit[] | undefined;
+  /** Lowered for a browser's call to its own origin. */
+  severity?: Severity;
 }
 
 type MessageId = 'requestMissing' | 'requestOff' | 'clientMissing' | 'clientOff' | 'poolOff';
@@ -268,6 +271,8 @@ export const rule = defineRule({
         data: { call: request.name, advice: request.model.advice(ms) },
         moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
         fix: () => requestFix(request, fixContext),
+        // A relative URL only runs in a browser, against its own backend: a hang shows a spinner, it holds no server resource.
+        severity: request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts) ? 'info' : undefined,
       });
     };
 
@@ -335,7 +340,7 @@ export const rule = defineRule({
         for (const finding of pending) {
           if (finding.moduleDefault !== undefined && modulesWithDefault.has(finding.moduleDefault)) continue;
           if (silencedByInstanceDefault(finding.binding)) continue;
-          ctx.report({ node: finding.node, messageId: finding.messageId, data: finding.data, fix: finding.fix });
+          ctx.report({ node: finding.node, messageId: finding.messageId, data: finding.data, fix: finding.fix, severity: finding.severity });
         }
       },
     };

@@ -1,0 +1,22 @@
+/**
+ * Whether a value looks generated rather than typed: a run of 16+ characters (between `-_.:/`
+ * and spaces) that mixes letters and digits with at least 3.5 bits of entropy per character.
+ * `test-session-secret`, `tr_prod_sk_presented` and `token-123` do not; a real key does.
+ */
+const MIN_RUN = 16;
+const MIN_BITS_PER_CHAR = 3.5;
+
+function entropy(text: string): number {
+  const counts = new Map<string, number>();
+  for (const char of text) counts.set(char, (counts.get(char) ?? 0) + 1);
+  let bits = 0;
+  for (const count of counts.values()) {
+    const p = count / text.length;
+    bits -= p * Math.log2(p);
+  }
+  return bits;
+}
+
+export function looksRandom(value: string): boolean {
+  return value.split(/[-_.:/ ]+/).some((run) => run.length >= MIN_RUN && /\p{L}/u.test(run) && /\d/.test(run) && entropy(run) >= MIN_BITS_PER_CHAR);
+}
