@@ -7,8 +7,9 @@
 // does not exist in this VS Code).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { FakeAnthropic, RecordedRequest, Reply } from '../chat/fakeAnthropic.js';
+import { fixTitle, QUICK_FIX_FILE, quickFixTarget } from './quickFixRule.js';
 
 export interface UiContext {
   browser: BrowserContext;
@@ -87,6 +88,49 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   const screenshot = join(context.screenshots, 'squiggle.png');
   await page.screenshot({ path: screenshot });
   return `hover: "${hoverText.split('\n')[0].slice(0, 70)}…", ${warnings} warning squiggle(s); screenshot ${screenshot}`;
+}
+
+/**
+ * Ctrl+. on the quick-fix rule's finding opens the light-bulb menu with the finding's fix as its
+ * first item (screenshot light-bulb.png).
+ */
+export async function lightBulbOffersFixFirst(page: Page, context: UiContext): Promise<string> {
+  const { rule, marker } = quickFixTarget;
+  await page.keyboard.press('Escape');
+  await openFile(page, QUICK_FIX_FILE);
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const line = editor.locator('.view-line', { hasText: marker });
+  await line.waitFor({ state: 'visible' });
+  const lineBox = await line.boundingBox();
+  assert.ok(lineBox, 'the marker line is on screen');
+  // The cursor goes inside the finding's squiggle (drawn once the server has analysed the file).
+  // The text layer sits above the squiggle layer: click the squiggle's place, not the element.
+  const squiggle = await squiggleOn(page, editor, lineBox);
+  await page.mouse.click(squiggle.x + squiggle.width / 2, lineBox.y + lineBox.height / 2);
+  await page.keyboard.press('Control+.');
+  const items = page.locator('.action-widget .monaco-list-row.action');
+  await items.first().waitFor({ state: 'visible' });
+  const titles = (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  const screenshot = join(context.screenshots, 'light-bulb.png');
+  await page.screenshot({ path: screenshot });
+  await page.keyboard.press('Escape');
+  assert.equal(titles[0], fixTitle(rule), `the first item is the ${rule} fix; the menu lists: ${titles.join(' | ')}; screenshot ${screenshot}`);
+  return `${titles.join(' | ')}; screenshot ${screenshot}`;
+}
+
+/** The box of the editor's squiggle on the line with this box, once there is one. */
+async function squiggleOn(page: Page, editor: Locator, lineBox: { y: number; height: number }): Promise<{ x: number; width: number }> {
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    const boxes = await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').evaluateAll((nodes) => nodes.map((node) => {
+      const { x, y, width } = node.getBoundingClientRect();
+      return { x, y, width };
+    }));
+    const onLine = boxes.find((box) => Math.abs(box.y - lineBox.y) < lineBox.height);
+    if (onLine) return onLine;
+    if (Date.now() > deadline) throw new Error(`no squiggle on the line at y=${lineBox.y} (squiggles at y=${boxes.map((box) => box.y).join(', ') || 'none'})`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** The SDK sends the key as `Authorization: Bearer …` (older versions as `x-api-key`). */
