@@ -15,6 +15,7 @@ import {
   chatStopKeepsPartialAnswer,
   chatStreamsAnswer,
   chatViewParticipantAnswers,
+  lightBulbOffersFixFirst,
   openWorkbench,
   squiggleOnToken,
   streamedAnswer,
@@ -129,6 +130,7 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   const page = await openWorkbench(context);
   say(`workbench loaded in ${elapsed(since)}`);
   await uiCheck('the hardcoded token has an error squiggle with our hover', page, context, squiggleOnToken);
+  await uiCheck('Ctrl+. on a finding opens the light-bulb menu with its fix first', page, context, lightBulbOffersFixFirst);
   await uiCheck('the chat panel shows the streamed answer', page, context, chatStreamsAnswer);
   await uiCheck('Stop keeps the partial answer, marks it stopped and closes the request', page, context, chatStopKeepsPartialAnswer);
   await uiCheck('Insert at Cursor puts an answer\'s code block into the editor', page, context, chatInsertsCodeAtCursor);

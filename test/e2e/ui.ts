@@ -7,8 +7,9 @@
 // does not exist in this VS Code).
 import * as assert from 'node:assert/strict';
 import { join } from 'node:path';
-import type { BrowserContext, FrameLocator, Page } from 'playwright-core';
+import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { FakeAnthropic, RecordedRequest, Reply } from '../chat/fakeAnthropic.js';
+import { fixTitle, QUICK_FIX_FILE, quickFixTarget } from './quickFixRule.js';
 
 export interface UiContext {
   browser: BrowserContext;
@@ -87,6 +88,55 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   const screenshot = join(context.screenshots, 'squiggle.png');
   await page.screenshot({ path: screenshot });
   return `hover: "${hoverText.split('\n')[0].slice(0, 70)}…", ${warnings} warning squiggle(s); screenshot ${screenshot}`;
+}
+
+/**
+ * Ctrl+. on the quick-fix rule's finding opens the light-bulb menu with the finding's fix as its
+ * first item (screenshot light-bulb.png).
+ */
+export async function lightBulbOffersFixFirst(page: Page, context: UiContext): Promise<string> {
+  const { rule, marker } = quickFixTarget;
+  await page.keyboard.press('Escape');
+  await openFile(page, QUICK_FIX_FILE);
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  // The cursor goes inside the finding's squiggle (drawn once the server has analysed the file).
+  // The text layer sits above the squiggle layer: click the squiggle's place, not the element.
+  const { squiggle, lineBox } = await squiggleOn(page, editor, editor.locator('.view-line', { hasText: marker }));
+  await page.mouse.click(squiggle.x + squiggle.width / 2, lineBox.y + lineBox.height / 2);
+  // Away from the squiggle, so that its hover does not come up over the menu.
+  await page.mouse.move(squiggle.x, lineBox.y + 12 * lineBox.height);
+  const items = page.locator('.action-widget .monaco-list-row.action');
+  // Ctrl+. pressed before the editor has the cursor's code actions shows nothing: press again.
+  let presses = 0;
+  for (let shown = false; !shown; ) {
+    if (++presses > 5) throw new Error('Ctrl+. opened no light-bulb menu in 5 tries');
+    await page.keyboard.press('Control+.');
+    shown = await items.first().waitFor({ state: 'visible', timeout: 5_000 }).then(() => true, () => false);
+  }
+  const titles = (await items.allInnerTexts()).map((text) => text.replace(/\s+/g, ' ').trim());
+  const screenshot = join(context.screenshots, 'light-bulb.png');
+  await page.screenshot({ path: screenshot });
+  await page.keyboard.press('Escape');
+  assert.equal(titles[0], fixTitle(rule), `the first item is the ${rule} fix; the menu lists: ${titles.join(' | ')}; screenshot ${screenshot}`);
+  return `Ctrl+. pressed ${presses} time(s); ${titles.join(' | ')}; screenshot ${screenshot}`;
+}
+
+type Box = { x: number; y: number; width: number; height: number };
+
+/** The boxes of `line` and of the editor's squiggle on it, once there is one (Monaco redraws lines: each try measures anew). */
+async function squiggleOn(page: Page, editor: Locator, line: Locator): Promise<{ squiggle: Box; lineBox: Box }> {
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    const lineBox = await line.boundingBox({ timeout: 1_000 }).catch(() => null);
+    const squiggles = await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').evaluateAll((nodes) => nodes.map((node) => {
+      const { x, y, width, height } = node.getBoundingClientRect();
+      return { x, y, width, height };
+    }));
+    const squiggle = lineBox && squiggles.find((box) => Math.abs(box.y - lineBox.y) < lineBox.height);
+    if (lineBox && squiggle) return { squiggle, lineBox };
+    if (Date.now() > deadline) throw new Error(`no squiggle on the line at y=${lineBox?.y ?? '(not on screen)'} (squiggles at y=${squiggles.map((box) => box.y).join(', ') || 'none'})`);
+    await page.waitForTimeout(200);
+  }
 }
 
 /** The SDK sends the key as `Authorization: Bearer …` (older versions as `x-api-key`). */

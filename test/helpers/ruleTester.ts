@@ -78,8 +78,37 @@ function checkSuggestions(code: string, finding: Finding, expected: ExpectedSugg
   });
 }
 
+export interface RuleCases {
+  ruleId: string;
+  valid: ValidCase[];
+  invalid: InvalidCase[];
+}
+
+/** Set while `collectRuleCases` loads test files: `ruleTester` then records its cases instead of defining tests. */
+let collecting: RuleCases[] | undefined;
+
+/**
+ * The cases that the rule test files imported by `load` give to `ruleTester`, without defining
+ * their tests (for checks over every case, such as the fix property test). A file already
+ * imported in this process is not evaluated again, so its cases are missed: load each once.
+ */
+export async function collectRuleCases(load: () => Promise<unknown>): Promise<RuleCases[]> {
+  const collected: RuleCases[] = [];
+  collecting = collected;
+  try {
+    await load();
+  } finally {
+    collecting = undefined;
+  }
+  return collected;
+}
+
 /** ESLint-style valid/invalid cases for one rule, asserting id, lines, messages, fixed output and suggestions. */
 export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
+  if (collecting) {
+    collecting.push({ ruleId, ...cases });
+    return;
+  }
   describe(ruleId, () => {
     describe('valid', () => {
       for (const testCase of cases.valid) {

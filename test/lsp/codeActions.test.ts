@@ -67,6 +67,7 @@ describe('code actions over stdio', () => {
     assert.equal(applied(source, uri, line).split('\n')[3], '  // integration-engineer-disable-next-line insecure-transport -- <reason>');
     assert.equal(applied(source, uri, file).split('\n')[0], '// integration-engineer-disable insecure-transport -- <reason>');
     assert.equal(docs.command?.command, ShowRuleDocsCommand);
+    assert.deepEqual(docs.diagnostics, [diagnostics[1]], 'VS Code lists an action naming no diagnostic last, after the client\'s "Ask"');
     assert.match(String(docs.command?.arguments?.[0]), /^file:\/\/.+\/docs\/rules\/insecure-transport\.md$/);
     assert.equal(docs.edit, undefined);
   });

@@ -143,9 +143,10 @@ function disableAction(request: QuickFixRequest, diagnostic: Diagnostic, ruleId:
   };
 }
 
-function docsAction(ruleId: string): CodeAction {
+/** Names its diagnostic: VS Code lists actions without one after all others (after the client's "Ask"). */
+function docsAction(ruleId: string, diagnostic: Diagnostic): CodeAction {
   const title = `Show documentation for ${ruleId}`;
-  return { title, kind: CodeActionKind.QuickFix, command: { title, command: ShowRuleDocsCommand, arguments: [ruleDocsUrl(ruleId)] } };
+  return { title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], command: { title, command: ShowRuleDocsCommand, arguments: [ruleDocsUrl(ruleId)] } };
 }
 
 /**
@@ -170,7 +171,7 @@ export function quickFixActions(request: QuickFixRequest): CodeAction[] {
         if (action) disables.push(action);
       }
     }
-    if (!seen.has(`docs:${ruleId}`)) docs.push(docsAction(ruleId));
+    if (!seen.has(`docs:${ruleId}`)) docs.push(docsAction(ruleId, diagnostic));
     seen.add(`docs:${ruleId}`);
   }
   return [...fixes, ...disables, ...docs];

@@ -4,11 +4,13 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
+import { disableAndDocsTitles, FIX_ON_SAVE_FILE, fixTitle, QUICK_FIX_FILE, quickFixTarget } from '../quickFixRule.js';
 
 const extensionId = 'integration-engineer.integration-engineer';
 const source = 'integration-engineer';
 const analyzeToolName = 'integrationEngineer_analyze';
 const askTitle = 'Ask the Integration Engineer about this finding';
+const fixAllKind = 'source.fixAll.integrationEngineer';
 const pollTimeoutMs = 30_000;
 
 type Outcome = { name: string; status: 'passed' | 'failed' | 'skipped'; detail?: string };
@@ -69,6 +71,22 @@ async function openInEditor(relative: string): Promise<vscode.TextDocument> {
   return document;
 }
 
+/** The 1-based line of the first line holding `text`. */
+function lineWith(text: string, marker: string): number {
+  const index = text.split('\n').findIndex((line) => line.includes(marker));
+  assert.ok(index >= 0, `no line holds "${marker}"`);
+  return index + 1;
+}
+
+/** Resolves once the file has no finding with this rule code (the fixtures have one per rule). */
+function waitForNoFinding(uri: vscode.Uri, code: string): Promise<true> {
+  return waitFor(
+    `no ${code} in ${vscode.workspace.asRelativePath(uri)}`,
+    () => (ours(uri).some((diagnostic) => codeOf(diagnostic) === code) ? undefined : true),
+    () => describeDiagnostics(uri),
+  );
+}
+
 const checks: Check[] = [
   {
     name: 'the installed extension activates',
@@ -127,6 +145,71 @@ const checks: Check[] = [
       const ask = (actions ?? []).find((action): action is vscode.CodeAction => action.title === askTitle);
       assert.ok(ask, `code actions were: ${titles.join(' | ') || 'none'}`);
       assert.equal(ask.command?.command, 'integrationEngineer.chat.askAboutFinding');
+    },
+  },
+  {
+    name: `the code actions on the ${quickFixTarget.rule} finding: the fix first and preferred, then suggestions, disable for line and file, docs, Ask; the fix removes the finding`,
+    run: async () => {
+      const { rule, marker } = quickFixTarget;
+      const document = await openInEditor(QUICK_FIX_FILE);
+      const line = lineWith(document.getText(), marker);
+      const finding = await waitForFinding(document.uri, rule, line);
+      // Quick fixes only: the light bulb also lists TypeScript's refactorings (after them, in their own group).
+      const listed = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const actions = listed.filter((action): action is vscode.CodeAction => action instanceof vscode.CodeAction);
+      const shown = actions.map((action) => `${action.title}${action.isPreferred ? ' (preferred)' : ''}`).join(' | ') || 'none';
+      assert.equal(actions.length, listed.length, `every item is a code action: ${shown}`);
+      // Ours end with Ask; VS Code's own AI actions ("Fix", "Explain"), when a chat model is there, come after.
+      const trailing = [...disableAndDocsTitles(rule), askTitle];
+      const ask = actions.findIndex((action) => action.title === askTitle);
+      assert.ok(ask >= 0, `Ask is offered: ${shown}`);
+      const ours = actions.slice(0, ask + 1);
+      const [fix, ...rest] = ours;
+      assert.equal(fix?.title, fixTitle(rule), `the fix comes first: ${shown}`);
+      assert.ok(fix.isPreferred && fix.edit, `the fix is preferred and carries its edit: ${shown}`);
+      assert.equal(ours.filter((action) => action.isPreferred).length, 1, `only the fix is preferred: ${shown}`);
+      assert.deepEqual(rest.slice(-trailing.length).map((action) => action.title), trailing, `after the fix and suggestions: ${shown}`);
+      const suggestions = rest.slice(0, -trailing.length);
+      assert.ok(suggestions.every((action) => action.edit && vscode.CodeActionKind.QuickFix.contains(action.kind ?? vscode.CodeActionKind.Empty)), `between the fix and the disables only suggestions: ${shown}`);
+
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the fix applied');
+      await waitForNoFinding(document.uri, rule);
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      return shown;
+    },
+  },
+  {
+    name: `saving with "${fixAllKind}" in editor.codeActionsOnSave fixes the ${quickFixTarget.rule} finding`,
+    run: async () => {
+      const { rule, marker } = quickFixTarget;
+      const document = await openInEditor(FIX_ON_SAVE_FILE);
+      const onSave = vscode.workspace.getConfiguration('editor', document.uri).get<Record<string, string>>('codeActionsOnSave');
+      assert.equal(onSave?.[fixAllKind], 'explicit', 'the fixture workspace asks for fix-all on save');
+      const original = document.getText();
+      const line = lineWith(original, marker);
+      await waitForFinding(document.uri, rule, line);
+      // As the save will, ask the server for fix-all (it has the file by now).
+      const fixAll = await waitFor(
+        'the server to offer fix-all',
+        async () => (await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', document.uri, new vscode.Range(0, 0, 0, 0), fixAllKind))?.find((action) => action.kind?.value === fixAllKind),
+        () => 'not offered',
+      );
+      assert.equal(fixAll.title, 'Fix all Integration Engineer problems');
+      // Ctrl+S: an explicit save runs the save participants even when the file has no changes.
+      await vscode.commands.executeCommand('workbench.action.files.save');
+      const saved = await waitFor(
+        'the save to write the fixed file',
+        async () => {
+          const onDisk = new TextDecoder().decode(await vscode.workspace.fs.readFile(document.uri));
+          return onDisk !== original && !document.isDirty ? onDisk : undefined;
+        },
+        () => `on disk unchanged; the editor ${document.isDirty ? 'has unsaved changes' : 'is saved'}`,
+      );
+      assert.equal(saved, document.getText(), 'the file on disk is what the editor shows');
+      const findingLine = original.split('\n')[line - 1];
+      assert.ok(!saved.split('\n').includes(findingLine), `fix-all changed "${findingLine.trim()}" before the save`);
+      await waitForNoFinding(document.uri, rule);
+      return `line ${line} saved as "${saved.split('\n')[line - 1].trim()}"`;
     },
   },
   {
