@@ -18,7 +18,7 @@ const TARGETS = {
   'missing-timeout': { rule: 'missing-timeout', marker: 'https://api.partner.com/v1/invoices' },
 } satisfies Record<string, QuickFixTarget>;
 
-export const quickFixTarget: QuickFixTarget = TARGETS['insecure-transport']; // ← 'missing-timeout' once its fix is merged
+export const quickFixTarget: QuickFixTarget = TARGETS['missing-timeout'];
 
 /** The title of a finding's fix (server/src/lsp/codeActions.ts), the light bulb's first item. */
 export function fixTitle(rule: string): string {
