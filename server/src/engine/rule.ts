@@ -31,7 +31,7 @@ export interface RuleMeta<Shape extends OptionsShape = OptionsShape> {
    * What kind of problem it finds. Resilience findings weigh less in tests and examples, so the
    * default `overrides` lower them there; security findings keep their severity everywhere.
    */
-  category?: RuleCategory;
+  category: RuleCategory;
   /** Message texts by id (ESLint's `meta.messages`); `{{name}}` is filled from a report's `data`. */
   messages: Record<string, string>;
   /** The settings the rule reads; `config/` collects them from the registry as top-level keys. */

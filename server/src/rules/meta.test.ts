@@ -17,6 +17,7 @@ it('every rule folder holds its rule, its tests and its docs page, and is regist
     assert.ok(existsSync(join(RULES_DIR, id, `${id}.test.ts`)), `${id} has no ${id}/${id}.test.ts`);
     assert.ok(existsSync(join(RULES_DIR, id, `${id}.md`)), `${id} has no ${id}/${id}.md`);
     assert.ok(module.rule.meta.description.length > 10, `${id} has no description`);
+    assert.ok(['security', 'resilience', 'messaging'].includes(module.rule.meta.category), `${id} has no category`);
   }
   assert.equal(rules.length, ruleFolders.length, 'the registry lists a rule with no folder of its own');
   assert.equal(new Set(rules.map((r) => r.meta.id)).size, rules.length, 'duplicate rule ids');

@@ -329,6 +329,7 @@ export const rule = defineRule({
     id: 'hardcoded-credential',
     defaultSeverity: 'error',
     description: 'A credential is written into the source instead of coming from the environment or a secret store.',
+    category: 'security',
     messages: { ...MESSAGES, ...CODE_MESSAGES, ...TEXT_MESSAGES },
     options: optionsShape,
     hasSuggestions: true,

@@ -206,6 +206,7 @@ export const rule = defineRule({
     id: 'insecure-transport',
     defaultSeverity: 'warning',
     description: 'A clear-text http:// or ws:// URL to a non-local host is used for an outbound call.',
+    category: 'security',
     messages: {
       clearText: '{{call}} uses clear-text {{url}}: anyone on the network path can read and change the traffic, credentials included. Use {{secure}}.',
     },

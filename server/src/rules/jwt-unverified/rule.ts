@@ -123,6 +123,7 @@ export const rule = defineRule({
     id: 'jwt-unverified',
     defaultSeverity: 'error',
     description: 'A JWT from an incoming request is trusted without verifying its signature.',
+    category: 'security',
     messages: {
       noneAlgorithm:
         "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",

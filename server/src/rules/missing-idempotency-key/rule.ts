@@ -15,6 +15,7 @@ export const rule = defineRule({
     id: 'missing-idempotency-key',
     defaultSeverity: 'warning',
     description: 'A money-moving call or a retried POST is sent without an idempotency key.',
+    category: 'resilience',
     hasSuggestions: true,
     messages: {
       moneyWithoutKey: '{{call}} has no `{{keyOption}}`: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass `{ {{keyOption}} }` as the request options, derived from your own order or request id.',

@@ -89,6 +89,7 @@ export const rule = defineRule({
     defaultSeverity: 'warning',
     fixable: 'code',
     description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
+    category: 'resilience',
     messages: {
       noWait: `{{what}} sends {{request}} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
       fixedWait: `{{what}} waits the same \`{{wait}}\` before sending {{request}} again: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,

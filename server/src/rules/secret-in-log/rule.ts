@@ -241,6 +241,7 @@ export const rule = defineRule({
     id: 'secret-in-log',
     defaultSeverity: 'warning',
     description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
+    category: 'security',
     messages: {
       secret: '{{call}} writes `{{secret}}` to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
       headers:

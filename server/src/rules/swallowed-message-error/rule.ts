@@ -423,6 +423,7 @@ export const rule = defineRule({
     id: 'swallowed-message-error',
     defaultSeverity: 'warning',
     description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
+    category: 'messaging',
     messages: {
       catchClause: 'This catch swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
       catchCall: 'This `.catch` swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',

@@ -219,6 +219,7 @@ export const rule = defineRule({
     id: 'timing-unsafe-comparison',
     defaultSeverity: 'warning',
     description: 'A signature, HMAC digest or secret token is compared with a timing-unsafe operator.',
+    category: 'security',
     messages: {
       signature:
         '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the signature byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',

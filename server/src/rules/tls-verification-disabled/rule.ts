@@ -183,6 +183,7 @@ export const rule = defineRule({
     id: 'tls-verification-disabled',
     defaultSeverity: 'error',
     description: 'TLS certificate verification is turned off.',
+    category: 'security',
     messages: MESSAGES,
     fixable: 'code',
   },

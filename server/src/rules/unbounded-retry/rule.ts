@@ -12,6 +12,7 @@ export const rule = defineRule({
     id: 'unbounded-retry',
     defaultSeverity: 'warning',
     description: 'A retry loop around a network call has no attempt limit.',
+    category: 'resilience',
     fixable: 'code',
     options: { maxAttempts: z.number().int().min(1).max(100).default(5).describe('Attempts the unbounded-retry quick fix allows before the last error is thrown.') },
     messages: {

@@ -129,6 +129,7 @@ export const rule = defineRule({
     id: 'unchecked-response-status',
     defaultSeverity: 'warning',
     description: 'A fetch response body is read without checking the response status.',
+    category: 'resilience',
     messages: {
       unchecked: '{{read}}() reads the fetch response body without checking `{{response}}.ok` or `{{response}}.status`: an error page or a 4xx/5xx body is taken as data. Check `if (!{{response}}.ok)` and fail first.',
     },

@@ -194,6 +194,7 @@ export const rule = defineRule({
     id: 'unverified-webhook',
     defaultSeverity: 'error',
     description: "A webhook route acts on deliveries without verifying the sender's signature.",
+    category: 'security',
     messages: {
       unverified:
         '{{route}} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
