@@ -2,6 +2,7 @@ import { ts } from '../engine/ts.js';
 import { calleeName, contains, dottedName, enclosingClass, forEachNode, getProperty, isPropertyNamePosition, lookupProperty, propertyName, propertyValue, someDescendant, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
+import type { FileNodes } from '../engine/walk.js';
 import { memberFunction } from './functions.js';
 import { hasDecorator, importsAny, isLoggingCall, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf, rootIdentifier } from './syntax.js';
 import { MESSAGING_LIBRARIES, type AutoAck, type ConsumeEntry, type Evidence, type MessagingLibrary, type SdkCall, type SettleCall } from '../models/messaging.js';
@@ -68,7 +69,7 @@ const cache = new WeakMap<ts.SourceFile, MessageHandlers>();
 export function messageHandlers(file: ParsedFile): MessageHandlers {
   let index = cache.get(file.sourceFile);
   if (!index) {
-    index = new IndexBuilder(file.sourceFile, file.facts).build();
+    index = new IndexBuilder(file.nodes, file.facts).build();
     cache.set(file.sourceFile, index);
   }
   return index;
@@ -184,19 +185,18 @@ class IndexBuilder {
   private readonly byBody = new Map<ts.Node, MessageHandler>();
 
   constructor(
-    private readonly sourceFile: ts.SourceFile,
+    private readonly nodes: FileNodes,
     private readonly facts: FileFacts,
   ) {}
 
   build(): MessageHandlers {
-    const visit = (node: ts.Node): void => {
+    // The file's one walk, not another: handlers are found in document order.
+    for (const node of this.nodes.all) {
       if (ts.isCallExpression(node)) this.fromCall(node);
       else if (ts.isNewExpression(node)) this.fromNew(node);
       else if (ts.isForOfStatement(node)) this.fromLoop(node);
       else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.fromClass(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
+    }
     // Functions the handlers call with the message are handlers too (a few levels deep).
     for (let i = 0; i < this.handlers.length; i++) this.findDelegates(this.handlers[i], depthOf(this.handlers[i]));
     const byBody = this.byBody;
