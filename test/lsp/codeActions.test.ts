@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, Diagnostic, TextDocumentEdit, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../helpers/lspClient.js';
 import { ShowRuleDocsCommand } from '../../server/src/shared/protocol.js';
@@ -72,12 +72,27 @@ describe('code actions over stdio', () => {
     assert.equal(docs.edit, undefined);
   });
 
-  it('offers no fix where the rule has none, and the directive silences the finding', async () => {
+  it('offers a suggestion, not preferred, before the directives; the directive silences the finding', async () => {
     const actions = await actionsFor(diagnostics[2]);
-    assert.deepEqual(actions.map((a) => a.title), ['Disable hardcoded-credential for this line', 'Disable hardcoded-credential for this file', 'Show documentation for hardcoded-credential']);
+    assert.deepEqual(actions.map((a) => [a.title, a.isPreferred ?? false]), [
+      ['Read it from the environment: `process.env.GITHUB_TOKEN` (and list GITHUB_TOKEN in .env.example)', false],
+      ['Disable hardcoded-credential for this line', false],
+      ['Disable hardcoded-credential for this file', false],
+      ['Show documentation for hardcoded-credential', false],
+    ]);
+    const [suggestion, line] = actions;
+    // The suggestion edits this document and adds the variable to the workspace's .env.example (created if missing).
+    const [inDocument, ...elsewhere] = (suggestion.edit?.documentChanges ?? []) as TextDocumentEdit[];
+    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 1, source), inDocument.edits as TextEdit[]), source.replace(`'${TOKEN}'`, 'process.env.GITHUB_TOKEN'));
+    const envExample = pathToFileURL(join(folder, '.env.example')).href;
+    const start = { line: 0, character: 0 };
+    assert.deepEqual(elsewhere, [
+      { kind: 'create', uri: envExample, options: { ignoreIfExists: true } },
+      { textDocument: { uri: envExample, version: null }, edits: [{ range: { start, end: start }, newText: 'GITHUB_TOKEN=\n' }] },
+    ]);
     const other = pathToFileURL(join(folder, 'silenced.ts')).href;
     const silenced = session.nextDiagnostics(other);
-    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'typescript', version: 1, text: applied(source, uri, actions[0]) } });
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: other, languageId: 'typescript', version: 1, text: applied(source, uri, line) } });
     assert.deepEqual((await silenced).diagnostics.map((d) => d.code), ['insecure-transport', 'insecure-transport']);
   });
 
@@ -87,7 +102,7 @@ describe('code actions over stdio', () => {
     const published = session.nextDiagnostics(yamlUri, (p) => p.diagnostics.length > 0);
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: yamlUri, languageId: 'yaml', version: 1, text } });
     const [diagnostic] = (await published).diagnostics;
-    const [line] = await actionsFor(diagnostic, yamlUri);
+    const line = (await actionsFor(diagnostic, yamlUri)).find((action) => action.title === 'Disable hardcoded-credential for this line')!;
     assert.equal(applied(text, yamlUri, line), `github:\n    # integration-engineer-disable-next-line hardcoded-credential -- <reason>\n    token: ${TOKEN}\n`);
   });
 

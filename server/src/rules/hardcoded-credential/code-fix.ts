@@ -16,7 +16,7 @@ import { credentialName, envExampleLine, secretValueName, withoutSecrets } from 
 import { textSuggestions } from './text-fix.js';
 
 /** A secret inside a literal: its offsets in the file and the variable it moves to. */
-export interface SecretPart {
+interface SecretPart {
   start: number;
   end: number;
   name: string;
@@ -145,7 +145,7 @@ function codeSuggestion({ literal, parts, name, fallback, assignment, keyBlock }
 }
 
 /** What a finding on a literal is about, as the rule judged it. */
-export type Finding =
+export type LiteralFinding =
   | { kind: 'secrets'; secrets: readonly SecretMatch[] }
   | { kind: 'named'; name: string }
   | { kind: 'authorization'; name: string; credential: string }
@@ -155,14 +155,14 @@ export type Finding =
 export type CodeLiteral = ts.StringLiteral | ts.NoSubstitutionTemplateLiteral | ts.TemplateExpression;
 
 /** The credential's text in the literal as written, for the guard that no edit repeats it. */
-function secretTexts(literal: CodeLiteral, finding: Finding): string[] {
+function secretTexts(literal: CodeLiteral, finding: LiteralFinding): string[] {
   if (finding.kind === 'secrets') return finding.secrets.map((secret) => secret.secret);
   if (finding.kind === 'authorization') return [finding.credential];
   return ts.isTemplateExpression(literal) ? [] : [literal.text];
 }
 
 /** Where the value goes and what it is called, by the shape around the literal and what the rule found in it. */
-function codeSecret(literal: CodeLiteral, finding: Finding, facts: FileFacts, file: ts.SourceFile): CodeSecret | undefined {
+function codeSecret(literal: CodeLiteral, finding: LiteralFinding, facts: FileFacts, file: ts.SourceFile): CodeSecret | undefined {
   const fallback = envFallbackOf(literal, facts);
   if (fallback) return { literal, parts: [], name: fallback.name, fallback: fallback.fallback };
   const binding = bindingOf(literal);
@@ -190,7 +190,7 @@ function codeSecret(literal: CodeLiteral, finding: Finding, facts: FileFacts, fi
 }
 
 /** The suggestions for a literal the rule reports: read the value from the environment instead. */
-export function codeSuggestions(literal: CodeLiteral, finding: Finding, facts: FileFacts, file: ts.SourceFile): SuggestionReport[] {
+export function codeSuggestions(literal: CodeLiteral, finding: LiteralFinding, facts: FileFacts, file: ts.SourceFile): SuggestionReport[] {
   const secret = codeSecret(literal, finding, facts, file);
   const suggestion = secret && codeSuggestion(secret, file);
   return suggestion ? [withoutSecrets(suggestion, secretTexts(literal, finding))] : [];

@@ -14,7 +14,7 @@ import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
-import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type Finding as CodeFinding } from './code-fix.js';
+import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type LiteralFinding } from './code-fix.js';
 import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
@@ -144,7 +144,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const span = (node: ts.Node) => ({ start: node.getStart(), end: node.getEnd() });
   const secretsIn = (node: ts.Node): SecretMatch[] => secrets.filter((secret) => !consumed.has(secret) && overlaps(secret, span(node)));
   const holdsSecret = (node: ts.Node): boolean => secrets.some((secret) => overlaps(secret, span(node)));
-  const reportLiteral = (node: CodeLiteral, message: Message, finding: CodeFinding): void => {
+  const reportLiteral = (node: CodeLiteral, message: Message, finding: LiteralFinding): void => {
     if (reported.has(node.getStart())) return;
     reported.add(node.getStart());
     ctx.report({ node, ...message, suggest: codeSuggestions(node, finding, facts, ctx.file.sourceFile) });

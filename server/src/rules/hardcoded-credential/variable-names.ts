@@ -59,14 +59,19 @@ export interface NameSources {
   fromValue?: string;
 }
 
+/** `API_TOKEN` in a compose file or a constant: an environment variable's name already. */
+const ENVIRONMENT_CASE = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/;
+/** Keys that say nothing of their own (`value:` in Kubernetes, `default =` in Terraform). */
+const PLACE_KEYS = new Set(['value', 'default']);
+
 /**
  * The variable's name, in `ENVIRONMENT_CASE`: a telling binding as it is; a generic one
  * qualified by its surroundings, else the value's own name, else as it is.
  */
 export function variableName({ binding, qualifier, fromValue }: NameSources): string | undefined {
-  // `API_TOKEN` in a compose file or a constant is an environment variable's name already.
-  if (binding && (/^[A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+$/.test(binding) || !isGenericName(binding))) return environmentName(binding);
-  const qualified = binding && qualifier && !['value', 'default'].includes(binding.toLowerCase()) ? environmentName(`${qualifier}_${binding}`) : undefined;
-  const name = qualified ?? fromValue ?? (qualifier && binding ? environmentName(`${qualifier}_${binding}`) : binding && environmentName(binding));
-  return name || undefined;
+  if (!binding) return fromValue;
+  if (ENVIRONMENT_CASE.test(binding) || !isGenericName(binding)) return environmentName(binding);
+  const qualified = qualifier ? environmentName(`${qualifier}_${binding}`) : undefined;
+  if (PLACE_KEYS.has(binding.toLowerCase())) return fromValue ?? qualified ?? environmentName(binding);
+  return qualified ?? fromValue ?? environmentName(binding);
 }
