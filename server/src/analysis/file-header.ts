@@ -6,7 +6,7 @@
 import { ts } from '../engine/ts.js';
 import { normalizeModule, requiredModule } from '../engine/facts.js';
 import type { Fixer, TextEdit } from '../engine/types.js';
-import { quoted, type SourceStyle } from './file-style.js';
+import { quoted, type SourceStyle } from './source-style.js';
 
 /** A named export of a module a helper calls: `{ module: 'crypto', name: 'timingSafeEqual' }`. */
 export interface ModuleExport {

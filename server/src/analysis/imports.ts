@@ -3,7 +3,7 @@ import { ts } from '../engine/ts.js';
 import { normalizeModule, requiredModule, skipOuter } from '../engine/facts.js';
 import type { Fixer, TextEdit } from '../engine/types.js';
 import type { NeededImport } from '../models/imports.js';
-import { inStyle, type CodeStyle } from './code-style.js';
+import { inStyle, type SourceStyle } from './source-style.js';
 
 /** How the file binds one module today. */
 interface ModuleBindings {
@@ -130,7 +130,7 @@ export class ImportPlan {
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
-    private readonly style: CodeStyle,
+    private readonly style: SourceStyle,
   ) {
     this.statements = importStatements(sourceFile);
     this.usedNames = identifierTexts(sourceFile);

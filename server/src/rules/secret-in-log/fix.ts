@@ -10,7 +10,7 @@ import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
 import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
-import { quoted, sourceStyle, type SourceStyle } from '../../analysis/file-style.js';
+import { quoted, sourceStyle, type SourceStyle } from '../../analysis/source-style.js';
 
 /** Where a secret enters a log call's arguments, and so what a fix changes. */
 export type LeakSite =
@@ -34,7 +34,7 @@ const REDACT_HEADERS: HelperFunction = {
   name: 'redactHeaders',
   uses: [],
   source: (style, _references, typed) => {
-    const { indent, semicolon: end, newline: nl } = style;
+    const { indentUnit: indent, semicolon: end, newline: nl } = style;
     return [
       `/** The headers as a plain object without the ones that carry credentials, for logging. */`,
       typed ? `function redactHeaders(headers: object | undefined): Record<string, unknown> {` : `function redactHeaders(headers) {`,
