@@ -9,7 +9,7 @@ import { ts } from '../../engine/ts.js';
 import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
-import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
+import { helperEdits, type HelperFunction } from '../../analysis/imports.js';
 import { quoted, sourceStyle, type SourceStyle } from '../../analysis/source-style.js';
 
 /** Where a secret enters a log call's arguments, and so what a fix changes. */
