@@ -10,6 +10,7 @@ import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
 import { helperEdits, type HelperFunction } from '../../analysis/imports.js';
+import { removeProperty } from '../../analysis/edits.js';
 import { quoted, sourceStyle, type SourceStyle } from '../../analysis/source-style.js';
 
 /** Where a secret enters a log call's arguments, and so what a fix changes. */
@@ -77,13 +78,7 @@ function maskEdits(node: ts.Expression, mask: Mask, file: ts.SourceFile, fixer: 
 
 /** Drops the field from its object; the only field is masked instead, so the line still says something. */
 function fieldEdits(property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, mask: Mask, file: ts.SourceFile, fixer: Fixer): TextEdit[] {
-  const siblings = (property.parent as ts.ObjectLiteralExpression).properties;
-  const index = siblings.indexOf(property);
-  if (siblings.length > 1) {
-    return index < siblings.length - 1
-      ? [fixer.replaceTextRange([property.getStart(file), siblings[index + 1].getStart(file)], '')]
-      : [fixer.replaceTextRange([siblings[index - 1].getEnd(), property.getEnd()], '')];
-  }
+  if ((property.parent as ts.ObjectLiteralExpression).properties.length > 1) return removeProperty(property, file) ?? [];
   const style = sourceStyle(file);
   if (ts.isShorthandPropertyAssignment(property)) return [fixer.replaceText(property, `${property.name.text}: ${maskedValue(property.name.text, mask, style)}`)];
   return [fixer.replaceText(property.initializer, maskedValue(property.initializer.getText(file), mask, style))];
