@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ts } from '../engine/ts.js';
 import { applyEdits } from '../engine/fixer.js';
-import { addProperty, insertStatementsBefore, nextTokenStart, removeProperty, removeStatement, restOfLineEnd, usesSemicolons } from './edits.js';
+import { addProperty, insertStatementsBefore, nextTokenStart, removeProperty, removeStatement, restOfLineEnd } from './edits.js';
+import { sourceStyle } from './source-style.js';
 
 function parse(text: string): ts.SourceFile {
   return ts.createSourceFile('case.ts', text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
@@ -68,7 +69,7 @@ describe('analysis/edits', () => {
     assert.equal(nextTokenStart(`a /* x */ // y\n  , b`, 1), 17);
     assert.equal(restOfLineEnd(`a, // x\nb`, 2), 7);
     assert.equal(restOfLineEnd(`a, b\n`, 2), undefined);
-    assert.equal(usesSemicolons(parse(`a()\nb()\nc();`)), false);
-    assert.equal(usesSemicolons(parse(`a();\nb()`)), true);
+    assert.equal(sourceStyle(parse(`a()\nb()\nc();`)).semicolon, '');
+    assert.equal(sourceStyle(parse(`a();\nb()`)).semicolon, ';');
   });
 });

@@ -1,10 +1,14 @@
 /**
- * Source edits for quick fixes that keep a file's style: its indentation, trailing commas,
- * semicolons and the comments at the ends of lines. Each returns the edits as offsets of the
- * file text, or undefined where the shape is not one it can edit safely.
+ * Source edits for quick fixes that keep a file's layout: its indentation, one-line blocks and
+ * objects kept on one line, trailing commas, and the comments that belong to a line or a
+ * statement. Each returns the edits as offsets of the file text, or undefined where the shape
+ * is not one it can edit safely. The text inserted is written by the caller, in the file's
+ * style (`source-style.ts`).
  */
 import { ts } from '../engine/ts.js';
+import { insideNestedFunction, isTerminator, someDescendant } from '../engine/ast.js';
 import type { TextEdit } from '../engine/types.js';
+import { sourceStyle } from './source-style.js';
 
 const edit = (start: number, end: number, text: string): TextEdit => ({ start, end, text });
 
@@ -32,8 +36,7 @@ export function lineStartOf(text: string, offset: number): number {
 
 /** The whitespace the line holding `offset` starts with. */
 export function indentAt(text: string, offset: number): string {
-  const start = lineStartOf(text, offset);
-  return /^[ \t]*/.exec(text.slice(start))![0];
+  return /^[ \t]*/.exec(text.slice(lineStartOf(text, offset)))![0];
 }
 
 /** True when only whitespace comes before `offset` on its line. */
@@ -57,26 +60,11 @@ export function restOfLineEnd(text: string, offset: number): number | undefined 
 }
 
 /** The range of the whole line(s) from `start` to `end` with the line break, when nothing else is on them. */
-function wholeLines(text: string, start: number, end: number): readonly [number, number] | undefined {
+export function ownLines(text: string, start: number, end: number): readonly [number, number] | undefined {
   if (!startsLine(text, start)) return undefined;
   const lineEnd = restOfLineEnd(text, end);
   if (lineEnd === undefined) return undefined;
   return [lineStartOf(text, start), Math.min(lineEnd + 1, text.length)];
-}
-
-/** Whether the file ends its statements with semicolons (by majority of those that could). */
-export function usesSemicolons(sourceFile: ts.SourceFile): boolean {
-  let withSemicolon = 0;
-  let without = 0;
-  const visit = (node: ts.Node): void => {
-    if (ts.isExpressionStatement(node) || ts.isVariableStatement(node) || ts.isReturnStatement(node) || ts.isThrowStatement(node)) {
-      if (node.getText(sourceFile).endsWith(';')) withSemicolon++;
-      else without++;
-    }
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
-  return withSemicolon >= without;
 }
 
 /**
@@ -115,7 +103,7 @@ export function removeProperty(member: ts.ObjectLiteralElementLike, sourceFile: 
   const start = member.getStart(sourceFile);
   const afterMember = nextTokenStart(text, member.end);
   const commaAfter = text[afterMember] === ',' ? afterMember + 1 : undefined;
-  const lines = wholeLines(text, start, commaAfter ?? member.end);
+  const lines = ownLines(text, start, commaAfter ?? member.end);
   const previous = members[index - 1];
   if (lines) {
     // The last member without a comma of its own: the previous one's comma goes too.
@@ -137,19 +125,87 @@ export function removeStatement(statement: ts.Statement, sourceFile: ts.SourceFi
   if (!isInStatementList(statement)) return undefined;
   const text = sourceFile.text;
   const start = statement.getStart(sourceFile);
-  const lines = wholeLines(text, start, statement.end);
+  const lines = ownLines(text, start, statement.end);
   if (lines) return edit(lines[0], lines[1], '');
   const spaces = /^[ \t]*/.exec(text.slice(statement.end))![0];
   return edit(start, statement.end + spaces.length, '');
 }
 
+/** Where the comments on the lines just above a statement begin (they belong to it), else the statement's start. */
+function startWithComments(statement: ts.Statement, text: string): number {
+  const comments = ts.getLeadingCommentRanges(text, statement.getFullStart()) ?? [];
+  const own = comments.find((comment) => startsLine(text, comment.pos));
+  return own?.pos ?? statement.getStart();
+}
+
 /**
- * Inserts statements (each a line of text, without indentation) before a statement of a
- * list, each on its own line with the statement's indentation.
+ * Inserts statements (each complete, without indentation) before a statement and the comments
+ * above it, each on its own line with the statement's indentation; on its line when it shares one.
  */
 export function insertStatementsBefore(statement: ts.Statement, lines: readonly string[], sourceFile: ts.SourceFile): TextEdit {
   const text = sourceFile.text;
   const start = statement.getStart(sourceFile);
-  const separator = startsLine(text, start) ? `\n${indentAt(text, start)}` : ' ';
-  return edit(start, start, lines.map((line) => line + separator).join(''));
+  if (!startsLine(text, start)) return edit(start, start, lines.map((line) => `${line} `).join(''));
+  const at = startWithComments(statement, text);
+  return edit(at, at, lines.map((line) => `${line}\n${indentAt(text, start)}`).join(''));
+}
+
+/** Inserts statements after a statement (and the comment closing its line), each on its own line; on its line when it shares one. */
+export function insertStatementsAfter(statement: ts.Statement, lines: readonly string[], sourceFile: ts.SourceFile): TextEdit {
+  const text = sourceFile.text;
+  const start = statement.getStart(sourceFile);
+  const lineEnd = startsLine(text, start) ? restOfLineEnd(text, statement.end) : undefined;
+  if (lineEnd === undefined) return edit(statement.end, statement.end, lines.map((line) => ` ${line}`).join(''));
+  return edit(lineEnd, lineEnd, lines.map((line) => `\n${indentAt(text, start)}${line}`).join(''));
+}
+
+/** Where `appendStatements` puts what it adds. */
+export interface AppendPlacement {
+  /** A final `return`/`throw`/`break`/`continue` stays last: the statements go before it. */
+  beforeExit?: boolean;
+  /** An empty `{}` written on one line keeps its line (`{ added(); }`), else it opens onto lines of its own. */
+  oneLineWhenEmpty?: boolean;
+}
+
+/**
+ * Adds statements at the end of a block, at the indentation of its statements; an empty block
+ * gets them one level in from its own line.
+ */
+export function appendStatements(block: ts.Block, lines: readonly string[], sourceFile: ts.SourceFile, { beforeExit = false, oneLineWhenEmpty = false }: AppendPlacement = {}): TextEdit | undefined {
+  const text = sourceFile.text;
+  const last = block.statements[block.statements.length - 1];
+  if (last && beforeExit && isTerminator(last)) {
+    const start = last.getStart(sourceFile);
+    const own = ownLines(text, start, last.end);
+    return own && edit(own[0], own[0], lines.map((line) => `${indentAt(text, start)}${line}\n`).join(''));
+  }
+  if (last) return insertStatementsAfter(last, lines, sourceFile);
+  const open = block.getStart(sourceFile);
+  const close = block.end - 1;
+  if (text.slice(open + 1, close).trim() !== '') return undefined;
+  if (oneLineWhenEmpty && !text.slice(open, close).includes('\n')) return edit(open + 1, close, ` ${lines.join(' ')} `);
+  const outer = indentAt(text, open);
+  const inner = outer + sourceStyle(sourceFile).indentUnit;
+  return edit(open + 1, close, `${lines.map((line) => `\n${inner}${line}`).join('')}\n${outer}`);
+}
+
+/**
+ * A `return`, `break` or `continue` among the statements (a final one aside, and those of
+ * nested functions): a path that leaves before statements added at the end would run.
+ */
+export function exitsEarly(statements: readonly ts.Statement[]): boolean {
+  const last = statements[statements.length - 1];
+  const isExit = (node: ts.Node): boolean => ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node);
+  return statements.some((statement) => {
+    if (statement === last && isTerminator(statement)) return false;
+    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideNestedFunction(node, statement));
+  });
+}
+
+/** The expression's text as an operand of `*`: parenthesized unless it binds at least as tightly. */
+export function asFactor(expr: ts.Expression): string {
+  const tight = ts.isIdentifier(expr) || ts.isNumericLiteral(expr) || ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)
+    || ts.isParenthesizedExpression(expr) || ts.isElementAccessExpression(expr)
+    || (ts.isBinaryExpression(expr) && [ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(expr.operatorToken.kind));
+  return tight ? expr.getText() : `(${expr.getText()})`;
 }

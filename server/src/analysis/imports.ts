@@ -1,9 +1,16 @@
 import { builtinModules } from 'node:module';
 import { ts } from '../engine/ts.js';
+import { forEachDescendant } from '../engine/ast.js';
 import { normalizeModule, requiredModule, skipOuter } from '../engine/facts.js';
 import type { Fixer, TextEdit } from '../engine/types.js';
 import type { NeededImport } from '../models/imports.js';
-import { inStyle, type CodeStyle } from './code-style.js';
+import { inStyle, type SourceStyle } from './source-style.js';
+
+/**
+ * What a fix adds at the top of a file: imports of the bindings its code refers to (reusing the
+ * file's own where it has them) and small helper functions declared once after the imports,
+ * in the file's module system and style.
+ */
 
 /** How the file binds one module today. */
 interface ModuleBindings {
@@ -55,11 +62,12 @@ function bindingsOf(statements: readonly ImportStatement[], module: string): Mod
         if (list && ts.isNamedImports(list)) bindings.typeList = list;
         continue;
       }
-      if (clause.name) Object.assign(bindings, { whole: clause.name.text, wholeIsDefault: true });
+      // A core module's default export is the module object itself.
+      if (clause.name) Object.assign(bindings, { whole: clause.name.text, wholeIsDefault: !builtinModules.includes(module) });
       if (list && ts.isNamespaceImport(list)) Object.assign(bindings, { whole: list.name.text, wholeIsDefault: false });
       if (list && ts.isNamedImports(list)) {
         bindings.namedList = list;
-        for (const element of list.elements) bindings.named.set((element.propertyName ?? element.name).text, element.name.text);
+        for (const element of list.elements) if (!element.isTypeOnly) bindings.named.set((element.propertyName ?? element.name).text, element.name.text);
       }
     } else if (ts.isImportEqualsDeclaration(statement)) {
       bindings.whole = statement.name.text;
@@ -67,7 +75,8 @@ function bindingsOf(statements: readonly ImportStatement[], module: string): Mod
       for (const decl of statement.declarationList.declarations) {
         if (ts.isIdentifier(decl.name)) bindings.whole = decl.name.text;
         else if (ts.isObjectBindingPattern(decl.name)) {
-          bindings.namedList = decl.name;
+          // After a `...rest` element nothing may follow.
+          if (!decl.name.elements[decl.name.elements.length - 1]?.dotDotDotToken) bindings.namedList = decl.name;
           for (const element of decl.name.elements) {
             const key = element.propertyName ?? element.name;
             if (ts.isIdentifier(key) && ts.isIdentifier(element.name)) bindings.named.set(key.text, element.name.text);
@@ -98,11 +107,9 @@ function pascalCase(module: string): string {
 
 function identifierTexts(sourceFile: ts.SourceFile): Set<string> {
   const names = new Set<string>();
-  const visit = (node: ts.Node): void => {
+  forEachDescendant(sourceFile, (node) => {
     if (ts.isIdentifier(node)) names.add(node.text);
-    ts.forEachChild(node, visit);
-  };
-  visit(sourceFile);
+  });
   return names;
 }
 
@@ -130,12 +137,14 @@ export class ImportPlan {
 
   constructor(
     private readonly sourceFile: ts.SourceFile,
-    private readonly style: CodeStyle,
+    private readonly style: SourceStyle,
   ) {
     this.statements = importStatements(sourceFile);
     this.usedNames = identifierTexts(sourceFile);
+    // Without imports, requires or an ES module's extension, a file is CommonJS, as Node takes it.
     const hasImport = this.statements.some(({ statement }) => ts.isImportDeclaration(statement));
-    this.commonJs = /\.c[jt]s$/.test(sourceFile.fileName) || (!hasImport && this.statements.length > 0);
+    const esModuleExtension = /\.(?:m[jt]s|tsx?|jsx)$/.test(sourceFile.fileName);
+    this.commonJs = /\.c[jt]s$/.test(sourceFile.fileName) || (!hasImport && (this.statements.length > 0 || !esModuleExtension));
     this.isTypeScript = /\.[mc]?tsx?$/.test(sourceFile.fileName);
   }
 
@@ -183,6 +192,12 @@ export class ImportPlan {
 
   /** The edits that add the missing imports. */
   edits(fixer: Fixer): TextEdit[] {
+    const { listEdits, newLines } = this.additionEdits(fixer);
+    return newLines.length > 0 ? [...listEdits, this.insertImportLines(fixer, newLines)] : listEdits;
+  }
+
+  /** The names added to the file's import lists, and the import statements to add (in the file's style). */
+  additionEdits(fixer: Fixer): { listEdits: TextEdit[]; newLines: string[] } {
     const edits: TextEdit[] = [];
     const newLines: string[] = [];
     for (const [module, added] of this.additions) {
@@ -206,8 +221,7 @@ export class ImportPlan {
       if (added.whole) newLines.push(`const ${added.whole} = require('${specifier}');`);
       if (added.defaultName) newLines.push(this.commonJs ? `const ${added.defaultName} = require('${specifier}');` : `import ${added.defaultName} from '${specifier}';`);
     }
-    if (newLines.length > 0) edits.push(this.insertImportLines(fixer, newLines.map((line) => inStyle(line, this.style))));
-    return edits;
+    return { listEdits: edits, newLines: newLines.map((line) => inStyle(line, this.style)) };
   }
 
   /** `node:crypto` when the file writes builtins so, else the module's plain name. */
@@ -238,4 +252,82 @@ export class ImportPlan {
     const first = statements[0];
     return first ? fixer.insertTextBefore(first, lines.map((line) => `${line}\n`).join('')) : fixer.insertTextBefore([0, 0], lines.map((line) => `${line}\n`).join(''));
   }
+}
+
+/** A top-level function a fix calls, declared once per file. */
+export interface HelperFunction {
+  name: string;
+  /** The imports its body calls, one name each. */
+  uses: readonly NeededImport[];
+  /** Its declaration, given how the file refers to the name of each of `uses` (`crypto.timingSafeEqual`). */
+  source(style: SourceStyle, references: readonly string[], typed: boolean): string;
+}
+
+function isDirective(statement: ts.Statement): boolean {
+  return ts.isExpressionStatement(statement) && ts.isStringLiteral(statement.expression);
+}
+
+function isRequireStatement(statement: ts.Statement): boolean {
+  return ts.isVariableStatement(statement) && statement.declarationList.declarations.every((declaration) => declaration.initializer !== undefined && requiredModule(declaration.initializer) !== undefined);
+}
+
+/** Directives, imports and `require` bindings: the statements that open the file. */
+function headerStatements(file: ts.SourceFile): ts.Statement[] {
+  const header: ts.Statement[] = [];
+  for (const statement of file.statements) {
+    if (!(isDirective(statement) || ts.isImportDeclaration(statement) || ts.isImportEqualsDeclaration(statement) || isRequireStatement(statement))) break;
+    header.push(statement);
+  }
+  return header;
+}
+
+/** Whether a top-level statement declares `name`, and whether as a function (the helper itself, reused). */
+function topLevelBinding(file: ts.SourceFile, name: string): 'function' | 'other' | undefined {
+  for (const statement of file.statements) {
+    if (ts.isFunctionDeclaration(statement) && statement.name?.text === name) return 'function';
+    if (ts.isVariableStatement(statement)) {
+      for (const declaration of statement.declarationList.declarations) {
+        if (!ts.isIdentifier(declaration.name) || declaration.name.text !== name) continue;
+        const init = declaration.initializer;
+        return init && (ts.isArrowFunction(init) || ts.isFunctionExpression(init)) ? 'function' : 'other';
+      }
+    }
+    if ((ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === name) return 'other';
+    if (ts.isImportDeclaration(statement) && statement.importClause && new RegExp(`\\b${name}\\b`).test(statement.importClause.getText(file))) return 'other';
+  }
+  return undefined;
+}
+
+/**
+ * The edits that give the file `helper` (and the imports it calls) unless it declares a
+ * function of that name already: `[]` then. Undefined when the name is taken by something
+ * else, or a name it imports would clash with one of the file's.
+ */
+export function helperEdits(file: ts.SourceFile, helper: HelperFunction, style: SourceStyle, fixer: Fixer): TextEdit[] | undefined {
+  const existing = topLevelBinding(file, helper.name);
+  if (existing === 'function') return [];
+  if (existing === 'other') return undefined;
+  const plan = new ImportPlan(file, style);
+  const references: string[] = [];
+  for (const need of helper.uses) {
+    for (const name of need.names ?? []) {
+      const reference = plan.ref(need, name);
+      if (!reference) return undefined;
+      references.push(reference);
+    }
+  }
+  const { listEdits: edits, newLines } = plan.additionEdits(fixer);
+  const declaration = helper.source(style, references, /\.[cm]?tsx?$/.test(file.fileName));
+  const { newline: nl } = style;
+  const header = headerStatements(file);
+  const last = header[header.length - 1];
+  if (last) {
+    const followedByBlank = file.text.slice(last.getEnd()).startsWith(nl + nl);
+    const imports = newLines.map((line) => nl + line).join('');
+    edits.push(fixer.insertTextAfter(last, `${imports}${nl}${nl}${declaration}${followedByBlank ? '' : nl}`));
+  } else {
+    const imports = newLines.map((line) => line + nl).join('');
+    edits.push(fixer.insertTextBefore(file.statements[0], `${imports}${imports ? nl : ''}${declaration}${nl}${nl}`));
+  }
+  return edits;
 }

@@ -1,36 +1,35 @@
-import { ts } from '../engine/ts.js';
-import { forEachNode, insideNestedFunction, isTerminator, someDescendant } from '../engine/ast.js';
-import type { TextEdit } from '../engine/types.js';
-
 /**
- * How a file writes code, read from the file, so that the code a quick fix inserts looks
- * like the code around it; and where in a block such code goes.
+ * How a file writes code, read once per parse, so that the code a quick fix inserts reads like
+ * the code around it: its quote character, semicolons or not, indentation unit and line break.
  */
+import { ts } from '../engine/ts.js';
+import { forEachDescendant } from '../engine/ast.js';
 
-export interface CodeStyle {
-  /** The quote its string literals use most: `'` or `"`. */
-  quote: string;
-  /** `;` when most of its statements end with one, else empty. */
-  semicolon: string;
+export interface SourceStyle {
+  /** The quote most of its string literals use. */
+  quote: "'" | '"';
+  /** `;` when most of its simple statements end with one (or it has none to go by), else empty. */
+  semicolon: ';' | '';
   /** One level of indentation. */
   indentUnit: string;
+  newline: '\n' | '\r\n';
 }
 
-const styles = new WeakMap<ts.SourceFile, CodeStyle>();
+const styles = new WeakMap<ts.SourceFile, SourceStyle>();
 
-export function codeStyle(sourceFile: ts.SourceFile): CodeStyle {
+export function sourceStyle(sourceFile: ts.SourceFile): SourceStyle {
   let style = styles.get(sourceFile);
   if (!style) styles.set(sourceFile, (style = readStyle(sourceFile)));
   return style;
 }
 
-function readStyle(sourceFile: ts.SourceFile): CodeStyle {
+function readStyle(sourceFile: ts.SourceFile): SourceStyle {
   const text = sourceFile.text;
   let single = 0;
   let double = 0;
   let withSemicolon = 0;
   let without = 0;
-  forEachNode(sourceFile, (node) => {
+  forEachDescendant(sourceFile, (node) => {
     if (ts.isStringLiteral(node)) {
       if (text[node.getStart(sourceFile)] === '"') double++;
       else single++;
@@ -39,10 +38,15 @@ function readStyle(sourceFile: ts.SourceFile): CodeStyle {
       else without++;
     }
   });
-  return { quote: double > single ? '"' : "'", semicolon: without > withSemicolon ? '' : ';', indentUnit: indentUnitOf(text) };
+  return {
+    quote: double > single ? '"' : "'",
+    semicolon: without > withSemicolon ? '' : ';',
+    indentUnit: indentUnitOf(text),
+    newline: text.includes('\r\n') ? '\r\n' : '\n',
+  };
 }
 
-/** The smallest indentation of a line (a tab when lines are indented with tabs); JSDoc's ` * ` lines aside. */
+/** The smallest indentation of a line (a tab when lines are indented with tabs only); JSDoc's ` * ` lines aside. */
 function indentUnitOf(text: string): string {
   let smallest = 0;
   let tabs = 0;
@@ -55,75 +59,13 @@ function indentUnitOf(text: string): string {
 }
 
 /** A string literal of the text in the file's quote. */
-export function quoted(value: string, style: CodeStyle): string {
+export function quoted(value: string, style: SourceStyle): string {
   const escaped = value.replace(/\\/g, '\\\\').split(style.quote).join(`\\${style.quote}`);
   return `${style.quote}${escaped}${style.quote}`;
 }
 
-/** The leading whitespace of the line holding the offset. */
-export function indentAt(text: string, offset: number): string {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  return /^[ \t]*/.exec(text.slice(lineStart))![0];
-}
-
-/** The end of the line (before its newline) when only whitespace or a `//` comment follows the offset on it. */
-function endOfLineAfter(text: string, offset: number): number | undefined {
-  const newline = text.indexOf('\n', offset);
-  const lineEnd = newline < 0 ? text.length : newline > 0 && text[newline - 1] === '\r' ? newline - 1 : newline;
-  return /^[ \t]*(\/\/.*)?$/.test(text.slice(offset, lineEnd)) ? lineEnd : undefined;
-}
-
-/**
- * The node's whole lines, from the start of its first line to after the newline of its last
- * (a trailing `//` comment included), when nothing else shares them; undefined otherwise.
- */
-export function ownLines(node: ts.Node, sourceFile: ts.SourceFile): readonly [number, number] | undefined {
-  const text = sourceFile.text;
-  const start = node.getStart(sourceFile);
-  const lineStart = text.lastIndexOf('\n', start - 1) + 1;
-  if (text.slice(lineStart, start).trim() !== '') return undefined;
-  const lineEnd = endOfLineAfter(text, node.end);
-  if (lineEnd === undefined) return undefined;
-  const newline = text.indexOf('\n', lineEnd);
-  return [lineStart, newline < 0 ? text.length : newline + 1];
-}
-
-/**
- * An edit that adds statements (their text without indentation) at the end of a block, each on
- * a line of its own at the indentation of the block's statements. With `beforeExit`, a final
- * `return`/`throw`/`break`/`continue` stays last: the statements go before it.
- */
-export function appendStatements(block: ts.Block, added: readonly string[], sourceFile: ts.SourceFile, beforeExit = false): TextEdit | undefined {
-  const text = sourceFile.text;
-  const statements = block.statements;
-  const last = statements[statements.length - 1];
-  if (!last) {
-    const open = block.getStart(sourceFile);
-    if (text.slice(open + 1, block.end - 1).trim() !== '') return undefined;
-    const indent = indentAt(text, open);
-    const inner = indent + codeStyle(sourceFile).indentUnit;
-    return { start: open + 1, end: block.end - 1, text: `${added.map((statement) => `\n${inner}${statement}`).join('')}\n${indent}` };
-  }
-  const indent = indentAt(text, last.getStart(sourceFile));
-  const onLines = added.map((statement) => `\n${indent}${statement}`).join('');
-  if (beforeExit && isTerminator(last)) {
-    const lines = ownLines(last, sourceFile);
-    return lines && { start: lines[0], end: lines[0], text: `${onLines.slice(1)}\n` };
-  }
-  const at = endOfLineAfter(text, last.end);
-  // A block closed on the statement's own line (`{ work(); }`) stays on one line.
-  return at === undefined ? { start: last.end, end: last.end, text: added.map((statement) => ` ${statement}`).join('') } : { start: at, end: at, text: onLines };
-}
-
-/**
- * A `return`, `break` or `continue` among the statements (a final one aside, and those of
- * nested functions): a path that leaves before statements added at the end would run.
- */
-export function exitsEarly(statements: readonly ts.Statement[]): boolean {
-  const last = statements[statements.length - 1];
-  const isExit = (node: ts.Node): boolean => ts.isReturnStatement(node) || ts.isBreakStatement(node) || ts.isContinueStatement(node);
-  return statements.some((statement) => {
-    if (statement === last && isTerminator(statement)) return false;
-    return isExit(statement) || someDescendant(statement, (node) => isExit(node) && !insideNestedFunction(node, statement));
-  });
+/** Code written with single quotes and semicolons, in the file's style (the code holds no other quotes or `;` at line ends). */
+export function inStyle(code: string, style: SourceStyle): string {
+  const text = style.quote === '"' ? code.replace(/'/g, '"') : code;
+  return style.semicolon ? text : text.replace(/;$/gm, '');
 }

@@ -13,7 +13,8 @@ import {
   type WebhookFramework,
   type WebhookProvider,
 } from '../models/webhooks.js';
-import { codeStyle, inStyle, lineIndent } from './code-style.js';
+import { indentAt } from './edits.js';
+import { inStyle, sourceStyle } from './source-style.js';
 import { ImportPlan } from './imports.js';
 import { isAsyncFunction } from './make-async.js';
 import { pathParts, type Route } from './routes.js';
@@ -206,7 +207,7 @@ interface SnippetInput {
 function snippetEdits({ route, file, fn, body, framework, handler, template, secretEnv, fixer }: SnippetInput): Edit[] {
   const { sourceFile } = file;
   const text = sourceFile.text;
-  const style = codeStyle(sourceFile);
+  const style = sourceStyle(sourceFile);
   const plan = new ImportPlan(sourceFile, style);
   const needs: NeededImport[] = [...template.imports, ...(framework.imports ?? []), ...(handler.addParameter ? framework.requestParameter?.imports ?? [] : [])];
   const ref = (name: string): string => {
@@ -250,10 +251,10 @@ function snippetEdits({ route, file, fn, body, framework, handler, template, sec
 
   const first = body.statements[0];
   const open = body.getStart(sourceFile);
-  const outer = lineIndent(text, open);
+  const outer = indentAt(text, open);
   const newline = text.indexOf('\n', open);
   const bodyOnItsOwnLines = newline >= 0 && newline < first.getStart(sourceFile);
-  const firstIndent = lineIndent(text, first.getStart(sourceFile));
+  const firstIndent = indentAt(text, first.getStart(sourceFile));
   const unit = bodyOnItsOwnLines && firstIndent.startsWith(outer) && firstIndent.length > outer.length ? firstIndent.slice(outer.length) : '  ';
   const indent = outer + unit;
   const lines = layout([...(note && readsRawBody ? [`// ${note}`] : []), ...code], framework.reject(names), unit).map((line) => inStyle(line, style));

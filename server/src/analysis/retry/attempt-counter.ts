@@ -5,8 +5,10 @@
  */
 import { ts } from '../../engine/ts.js';
 import { statementsOf } from '../../engine/ast.js';
-import type { Fixer, TextEdit } from '../../engine/types.js';
-import { appendStatement, freeName, insertStatementBefore, sourceStyle } from '../statement-edits.js';
+import type { TextEdit } from '../../engine/types.js';
+import { appendStatements, insertStatementsBefore } from '../edits.js';
+import { freeName } from '../names.js';
+import { sourceStyle } from '../source-style.js';
 import { isFunctionBoundary, isUnconditionalExit, mentionsName, walkRegion } from './regions.js';
 
 /** Names a counter the fix declares may take, in order of preference. */
@@ -82,13 +84,13 @@ export function existingCounter(loop: ts.IterationStatement): AttemptCounter | u
 }
 
 /** A counter the fix declares (`let attempt = 0;` before the loop), when the loop stands in a block and a name is free. */
-export function newCounter(loop: ts.IterationStatement, fixer: Fixer): AttemptCounter | undefined {
+export function newCounter(loop: ts.IterationStatement): AttemptCounter | undefined {
   if (!statementsOf(loop.parent)) return undefined;
   const scope = loop.parent.parent && !ts.isSourceFile(loop.parent) ? loop.parent.parent : loop.getSourceFile();
   const name = freeName(scope, COUNTER_NAMES);
   if (!name) return undefined;
-  const { semi } = sourceStyle(loop.getSourceFile());
-  return { name, increments: [], declaration: insertStatementBefore(fixer, loop, `let ${name} = 0${semi}`) };
+  const sourceFile = loop.getSourceFile();
+  return { name, increments: [], declaration: insertStatementsBefore(loop, [`let ${name} = 0${sourceStyle(sourceFile).semicolon}`], sourceFile) };
 }
 
 /** The catches of `try` statements in the loop body that go round instead of leaving the loop. */
@@ -131,10 +133,15 @@ export function needsReset(clause: ts.CatchClause, loop: ts.IterationStatement, 
   return !leavesWhenDone(tryBlock, loop) && !resets(tryBlock.statements[tryBlock.statements.length - 1], counter);
 }
 
-/** `counter = 0` at the end of each `try` that may go round after it went through, so the counter counts failures in a row. */
-export function resetsAfterSuccess(fixer: Fixer, loop: ts.IterationStatement, catches: readonly ts.CatchClause[], counter: AttemptCounter): TextEdit[] {
-  const { semi } = sourceStyle(loop.getSourceFile());
-  return catches.filter((clause) => needsReset(clause, loop, counter)).map((clause) => appendStatement(fixer, (clause.parent as ts.TryStatement).tryBlock, `${counter.name} = 0${semi}`));
+/**
+ * `counter = 0` at the end of each `try` that may go round after it went through, so the
+ * counter counts failures in a row; undefined when one of those blocks takes no statement.
+ */
+export function resetsAfterSuccess(loop: ts.IterationStatement, catches: readonly ts.CatchClause[], counter: AttemptCounter): TextEdit[] | undefined {
+  const sourceFile = loop.getSourceFile();
+  const reset = `${counter.name} = 0${sourceStyle(sourceFile).semicolon}`;
+  const edits = catches.filter((clause) => needsReset(clause, loop, counter)).map((clause) => appendStatements((clause.parent as ts.TryStatement).tryBlock, [reset], sourceFile, { oneLineWhenEmpty: true }));
+  return edits.every((edit) => edit !== undefined) ? (edits as TextEdit[]) : undefined;
 }
 
 /** True when an `await` may be written in the loop: it is in an async function. */

@@ -5,7 +5,8 @@ import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
 import { autoAckOnDelivery, isAckCall, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { PUBLISH_METHODS } from '../../analysis/publish-calls.js';
-import { appendStatements, codeStyle, exitsEarly, indentAt, ownLines } from '../../analysis/source-style.js';
+import { appendStatements, exitsEarly, indentAt, ownLines } from '../../analysis/edits.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 import { isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall, type AutoAck } from '../../models/messaging.js';
 
@@ -97,10 +98,10 @@ function ackLastSuggestion(call: ts.CallExpression, handler: MessageHandler, fil
   if (!ts.isExpressionStatement(statement) || !ts.isBlock(statement.parent)) return [];
   const block = statement.parent;
   const after = block.statements.slice(block.statements.indexOf(statement) + 1);
-  const lines = ownLines(statement, file.sourceFile);
+  const lines = ownLines(file.text, statement.getStart(file.sourceFile), statement.end);
   if (!lines || exitsEarly(after) || worksAfter(block, handler, file.facts)) return [];
   const moved = file.text.slice(statement.getStart(file.sourceFile), lines[1]).replace(/\r?\n$/, '');
-  const insert = appendStatements(block, [moved], file.sourceFile, true);
+  const insert = appendStatements(block, [moved], file.sourceFile, { beforeExit: true });
   if (!insert) return [];
   return [{ messageId: 'ackLast', fix: (fixer) => [fixer.remove(lines), insert] }];
 }
@@ -130,14 +131,14 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
   if (!autoAck.manualAckCall || !consumer || !contains(consume, prop) || !ts.isPropertyAssignment(prop) || prop.initializer.kind !== ts.SyntaxKind.TrueKeyword) return [];
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.parameters[0] || !ts.isIdentifier(fn.parameters[0].name)) return [];
   const message = fn.parameters[0].name.text;
-  const style = codeStyle(file.sourceFile);
+  const style = sourceStyle(file.sourceFile);
   const ackCall = fillCall(autoAck.manualAckCall, { consumer: consumer.getText(), message });
   if (!ackCall) return [];
   const ack = `${ackCall}${style.semicolon}`;
   const option: TextEdit = { start: prop.initializer.getStart(file.sourceFile), end: prop.initializer.end, text: 'false' };
   let body: TextEdit[] | undefined;
   if (ts.isBlock(fn.body)) {
-    const insert = !exitsEarly(afterGuards(fn.body.statements)) && appendStatements(fn.body, [ack], file.sourceFile, true);
+    const insert = !exitsEarly(afterGuards(fn.body.statements)) && appendStatements(fn.body, [ack], file.sourceFile, { beforeExit: true });
     body = insert ? [insert] : undefined;
   } else {
     // Only an arrow function has a concise body.
@@ -147,7 +148,7 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
 }
 
 function conciseBodyWithAck(fn: ts.ArrowFunction, message: string, ack: string, file: ParsedFile): TextEdit[] | undefined {
-  const { semicolon, indentUnit } = codeStyle(file.sourceFile);
+  const { semicolon, indentUnit } = sourceStyle(file.sourceFile);
   let work = skipOuter(fn.body as ts.Expression);
   const lines: string[] = [];
   if (ts.isBinaryExpression(work) && work.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && ts.isIdentifier(work.left) && work.left.text === message) {

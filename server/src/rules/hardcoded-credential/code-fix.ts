@@ -14,6 +14,7 @@ import { bindingOf, envAssignmentOf, envFallbackOf, qualifierFor } from './bindi
 import { isUrlName, variableName } from './variable-names.js';
 import { credentialName, envExampleLine, secretValueName, withoutSecrets } from './secret-names.js';
 import { textSuggestions } from './text-fix.js';
+import { removeStatement } from '../../analysis/edits.js';
 
 /** A secret inside a literal: its offsets in the file and the variable it moves to. */
 interface SecretPart {
@@ -110,15 +111,6 @@ function isWholeValue(literal: ts.Expression, parts: readonly { start: number; e
   return !/\s/.test(content) || rest.replace(/\\[nrt]/g, '').trim() === '';
 }
 
-/** The statement's whole lines when it has them to itself, else the statement. */
-function statementRange(statement: ts.Statement, file: ts.SourceFile): [number, number] {
-  const start = statement.getStart(file);
-  const lineStart = file.text.lastIndexOf('\n', start - 1) + 1;
-  const lineEnd = file.text.indexOf('\n', statement.getEnd());
-  const alone = file.text.slice(lineStart, start).trim() === '' && file.text.slice(statement.getEnd(), lineEnd === -1 ? undefined : lineEnd).trim() === '';
-  return alone ? [lineStart, lineEnd === -1 ? file.text.length : lineEnd + 1] : [start, statement.getEnd()];
-}
-
 function codeSuggestion({ literal, parts, name, fallback, assignment, keyBlock }: CodeSecret, file: ts.SourceFile): SuggestionReport | undefined {
   if (fallback) {
     return {
@@ -128,7 +120,7 @@ function codeSuggestion({ literal, parts, name, fallback, assignment, keyBlock }
     };
   }
   if (assignment) {
-    return { messageId: 'dropAssignment', data: { name }, fix: (fixer) => [fixer.replaceTextRange(statementRange(assignment, file), ''), ...envExampleLines(fixer, [name])] };
+    return { messageId: 'dropAssignment', data: { name }, fix: (fixer) => [removeStatement(assignment, file) ?? fixer.remove(assignment), ...envExampleLines(fixer, [name])] };
   }
   const spanned = parts.length > 0 ? valueAround(literal, Math.max(...parts.map((part) => part.end)), keyBlock === true) : literal;
   if (!spanned) return undefined;

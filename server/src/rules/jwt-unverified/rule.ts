@@ -3,7 +3,7 @@ import { calleeName, dottedName, enclosingFunction, getProperty, isFunctionNode,
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { Edit, FixFunction } from '../../engine/types.js';
-import { codeStyle, inStyle } from '../../analysis/code-style.js';
+import { inStyle, sourceStyle } from '../../analysis/source-style.js';
 import { forEachCall } from '../../analysis/functions.js';
 import { ImportPlan } from '../../analysis/imports.js';
 import { isAsyncFunction, makeAsyncEdits } from '../../analysis/make-async.js';
@@ -88,7 +88,7 @@ function keptOptions(call: ts.CallExpression, verify: VerifyingCall, sourceFile:
 /** What replaces a decode: the verify call's text, and the edits it needs besides (imports, `async`). */
 function verifyingCallEdits(call: ts.CallExpression, row: JwtCall, verify: VerifyingCall, sourceFile: ts.SourceFile): FixFunction {
   return (fixer) => {
-    const style = codeStyle(sourceFile);
+    const style = sourceStyle(sourceFile);
     const plan = new ImportPlan(sourceFile, style);
     const callee = skipOuter(call.expression);
     const token = call.arguments[0];

@@ -12,7 +12,9 @@ import type { Fixer, SuggestionReport, TextEdit } from '../../engine/types.js';
 import { IDEMPOTENCY_KEY_HEADER, type MoneyMovingApi } from '../../models/idempotency.js';
 import { splitWords } from '../../secrets/words.js';
 import type { PostRequest } from '../../analysis/network-calls.js';
-import { addProperty, bindsName, freeName, insertStatementBefore, sourceStyle } from '../../analysis/statement-edits.js';
+import { addProperty, insertStatementsBefore } from '../../analysis/edits.js';
+import { bindsName, freeName } from '../../analysis/names.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { collectBindingNames, someNode } from '../../analysis/retry/regions.js';
 
@@ -127,13 +129,13 @@ function randomUuidCall(sourceFile: ts.SourceFile): string | undefined {
 }
 
 /** The key's expression, with the statement creating it when it is random. */
-function keyEdits(fixer: Fixer, source: KeySource, prefix: string, scope: ts.Node): { key: string; edits: TextEdit[] } | undefined {
+function keyEdits(source: KeySource, prefix: string, scope: ts.Node): { key: string; edits: TextEdit[] } | undefined {
   if (source.kind === 'id') return { key: splitWords(source.id).includes('idempotency') ? source.id : `\`${prefix}-\${${source.id}}\``, edits: [] };
   const sourceFile = source.before.getSourceFile();
   const uuid = randomUuidCall(sourceFile);
   const name = freeName(scope, KEY_NAMES);
   if (!uuid || !name) return undefined;
-  return { key: name, edits: [insertStatementBefore(fixer, source.before, `const ${name} = ${uuid}${sourceStyle(sourceFile).semi}`)] };
+  return { key: name, edits: [insertStatementsBefore(source.before, [`const ${name} = ${uuid}${sourceStyle(sourceFile).semicolon}`], sourceFile)] };
 }
 
 function enclosingFunctionName(node: ts.Node): string | undefined {
@@ -146,14 +148,14 @@ function enclosingFunctionName(node: ts.Node): string | undefined {
 }
 
 /** Adds `text` to the options argument at `index`: into its object literal, or as a new argument after the last. */
-function addOption(fixer: Fixer, call: ts.CallExpression, index: number, text: string): TextEdit | undefined {
+function addOption(fixer: Fixer, call: ts.CallExpression, index: number, text: string): TextEdit[] | undefined {
   const options = call.arguments[index];
   if (options) {
     const literal = skipOuter(options);
-    return ts.isObjectLiteralExpression(literal) ? addProperty(fixer, literal, text) : undefined;
+    return ts.isObjectLiteralExpression(literal) ? addProperty(literal, text, literal.getSourceFile()) : undefined;
   }
   const last = call.arguments[call.arguments.length - 1];
-  return last && call.arguments.length === index ? fixer.insertTextAfter(last, `, { ${text} }`) : undefined;
+  return last && call.arguments.length === index ? [fixer.insertTextAfter(last, `, { ${text} }`)] : undefined;
 }
 
 /** The suggestion for a money-moving call: its key option, in the request options argument of the model row. */
@@ -165,27 +167,27 @@ export function keyOptionSuggestion(call: ts.CallExpression, api: MoneyMovingApi
     messageId: source.kind === 'id' ? 'keyFromId' : 'randomKey',
     data: { keyOption: api.keyOption, id: source.kind === 'id' ? source.id : '' },
     fix: (fixer) => {
-      const made = keyEdits(fixer, source, resource.replace(/s$/, ''), scope);
+      const made = keyEdits(source, resource.replace(/s$/, ''), scope);
       if (!made) return null;
       const option = made.key === api.keyOption ? made.key : `${api.keyOption}: ${made.key}`;
-      const edit = addOption(fixer, call, api.optionsArgument, option);
-      return edit ? [...made.edits, edit] : null;
+      const edits = addOption(fixer, call, api.optionsArgument, option);
+      return edits ? [...made.edits, ...edits] : null;
     },
   };
 }
 
 /** The header added to a POST's options: in its `headers` object, a copy of the object it names, or new `headers`. */
-function headerEdit(fixer: Fixer, post: PostRequest, header: string, facts: FileFacts): TextEdit | undefined {
+function headerEdits(fixer: Fixer, post: PostRequest, header: string, facts: FileFacts): TextEdit[] | undefined {
   const options = post.options && skipOuter(post.options);
   const headers = options && ts.isObjectLiteralExpression(options) ? getProperty(options, 'headers') : undefined;
   if (!headers) return addOption(fixer, post.call, post.optionsIndex, `headers: { ${header} }`);
   const value = propertyValue(headers);
   const literal = value && skipOuter(value);
-  if (literal && ts.isObjectLiteralExpression(literal)) return addProperty(fixer, literal, header);
+  if (literal && ts.isObjectLiteralExpression(literal)) return addProperty(literal, header, literal.getSourceFile());
   // Headers the file builds elsewhere as a plain object: spread into a copy (a `Headers` instance would not spread).
   const built = value && facts.valueOf(value);
   if (!value || !built || !ts.isObjectLiteralExpression(built)) return undefined;
-  return fixer.replaceText(headers, `headers: { ...${value.getText()}, ${header} }`);
+  return [fixer.replaceText(headers, `headers: { ...${value.getText()}, ${header} }`)];
 }
 
 /** The suggestion for a retried POST: an `Idempotency-Key` header; `byRetryCode` when a retry loop or helper of the file sends it again. */
@@ -199,9 +201,9 @@ export function keyHeaderSuggestion(post: PostRequest, file: ParsedFile, byRetry
     messageId: source.kind === 'id' ? 'headerFromId' : 'randomHeader',
     data: { header: IDEMPOTENCY_KEY_HEADER, id: source.kind === 'id' ? source.id : '' },
     fix: (fixer) => {
-      const made = keyEdits(fixer, source, enclosingFunctionName(post.call) ?? 'request', scope);
-      const edit = made && headerEdit(fixer, post, `${quote}${IDEMPOTENCY_KEY_HEADER}${quote}: ${made.key}`, file.facts);
-      return made && edit ? [...made.edits, edit] : null;
+      const made = keyEdits(source, enclosingFunctionName(post.call) ?? 'request', scope);
+      const edits = made && headerEdits(fixer, post, `${quote}${IDEMPOTENCY_KEY_HEADER}${quote}: ${made.key}`, file.facts);
+      return made && edits ? [...made.edits, ...edits] : null;
     },
   };
 }

@@ -8,7 +8,9 @@ import { lookupProperty, objectShape } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { FixFunction, TextEdit } from '../../engine/types.js';
 import type { RetryDelayModel } from '../../models/retry-libraries.js';
-import { addProperty, appendStatement, asFactor, bindsName, insertStatementBefore, sourceStyle } from '../../analysis/statement-edits.js';
+import { addProperty, appendStatements, asFactor, insertStatementsBefore } from '../../analysis/edits.js';
+import { bindsName } from '../../analysis/names.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 import { existingCounter, inAsyncFunction, newCounter, resetsAfterSuccess, retryingCatches } from '../../analysis/retry/attempt-counter.js';
 import type { RetryLoop } from '../../analysis/retry/loops.js';
 import type { RetryConfigCall } from '../../analysis/retry/options.js';
@@ -56,12 +58,13 @@ export function loopBackoffFix(loop: RetryLoop, facts: FileFacts): FixFunction |
   const { backoff } = loop;
   if (backoff.kind === 'growing') return undefined;
   return (fixer) => {
-    const counter = existingCounter(iteration) ?? newCounter(iteration, fixer);
+    const counter = existingCounter(iteration) ?? newCounter(iteration);
     if (!counter) return null;
     const exponent = counter.declaration ? `${counter.name}++` : counter.name;
     const catches = retryingCatches(iteration);
     // A counter of its own counts the failures in a row when only errors retry.
-    const resets = counter.declaration && !loop.onStatus ? resetsAfterSuccess(fixer, iteration, catches, counter) : [];
+    const resets = counter.declaration && !loop.onStatus ? resetsAfterSuccess(iteration, catches, counter) : [];
+    if (!resets) return null;
     const edits: TextEdit[] = counter.declaration ? [counter.declaration, ...resets] : [];
     if (backoff.kind === 'fixed') {
       if (waitCalls(iteration.statement, facts).length !== 1) return null;
@@ -69,14 +72,20 @@ export function loopBackoffFix(loop: RetryLoop, facts: FileFacts): FixFunction |
     }
     const sourceFile = iteration.getSourceFile();
     if (!inAsyncFunction(iteration) || bindsName(sourceFile, 'setTimeout') || bindsName(sourceFile, 'Promise')) return null;
-    const wait = `await new Promise((resolve) => setTimeout(resolve, ${growingWait(FIRST_WAIT, exponent, facts)}))${sourceStyle(sourceFile).semi}`;
+    const wait = `await new Promise((resolve) => setTimeout(resolve, ${growingWait(FIRST_WAIT, exponent, facts)}))${sourceStyle(sourceFile).semicolon}`;
     // Where it goes round: the end of each catch when only errors retry, else the end of the body.
-    if (!loop.onStatus && catches.length > 0) return [...edits, ...catches.map((clause) => appendStatement(fixer, clause.block, wait))];
+    if (!loop.onStatus && catches.length > 0) {
+      const waits = catches.map((clause) => appendStatements(clause.block, [wait], sourceFile, { oneLineWhenEmpty: true }));
+      return waits.every((edit) => edit !== undefined) ? [...edits, ...(waits as TextEdit[])] : null;
+    }
     const body = iteration.statement;
     if (!ts.isBlock(body) || body.statements.length === 0 || containsContinue(body)) return null;
-    if (!testsResultInCondition(loop, iteration)) return [...edits, appendStatement(fixer, body, wait)];
+    if (!testsResultInCondition(loop, iteration)) {
+      const append = appendStatements(body, [wait], sourceFile, { oneLineWhenEmpty: true });
+      return append ? [...edits, append] : null;
+    }
     // The condition sends a success out: the body starts with a retry, except a do-while's first run.
-    return ts.isDoStatement(iteration) ? null : [...edits, insertStatementBefore(fixer, body.statements[0], wait)];
+    return ts.isDoStatement(iteration) ? null : [...edits, insertStatementsBefore(body.statements[0], [wait], sourceFile)];
   };
 }
 
@@ -111,7 +120,7 @@ export function missingDelayFix(config: RetryConfigCall, delay: FunctionDelay, f
       return previous && config.call.arguments.length === config.library.optionsArgument ? fixer.insertTextAfter(previous, `, { ${property} }`) : null;
     }
     const shape = objectShape(config.config, facts);
-    return shape.kind === 'object' ? addProperty(fixer, shape.node, property) : null;
+    return shape.kind === 'object' ? addProperty(shape.node, property, shape.node.getSourceFile()) ?? null : null;
   };
 }
 
@@ -164,7 +173,9 @@ export function exponentialDelayFix(
     if (jitter.kind === 'missing') {
       const shape = objectShape(config.config, facts);
       if (shape.kind !== 'object') return null;
-      edits.push(addProperty(fixer, shape.node, `${delay.jitterOption}: true`));
+      const jitterEdits = addProperty(shape.node, `${delay.jitterOption}: true`, shape.node.getSourceFile());
+      if (!jitterEdits) return null;
+      edits.push(...jitterEdits);
     } else if (jitter.kind === 'present' && jitter.value?.kind !== ts.SyntaxKind.TrueKeyword) {
       if (!ts.isPropertyAssignment(jitter.prop)) return null;
       edits.push(fixer.replaceText(jitter.prop.initializer, 'true'));

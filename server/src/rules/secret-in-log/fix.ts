@@ -9,8 +9,9 @@ import { ts } from '../../engine/ts.js';
 import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
-import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
-import { quoted, sourceStyle, type SourceStyle } from '../../analysis/file-style.js';
+import { helperEdits, type HelperFunction } from '../../analysis/imports.js';
+import { removeProperty } from '../../analysis/edits.js';
+import { quoted, sourceStyle, type SourceStyle } from '../../analysis/source-style.js';
 
 /** Where a secret enters a log call's arguments, and so what a fix changes. */
 export type LeakSite =
@@ -34,7 +35,7 @@ const REDACT_HEADERS: HelperFunction = {
   name: 'redactHeaders',
   uses: [],
   source: (style, _references, typed) => {
-    const { indent, semicolon: end, newline: nl } = style;
+    const { indentUnit: indent, semicolon: end, newline: nl } = style;
     return [
       `/** The headers as a plain object without the ones that carry credentials, for logging. */`,
       typed ? `function redactHeaders(headers: object | undefined): Record<string, unknown> {` : `function redactHeaders(headers) {`,
@@ -77,13 +78,7 @@ function maskEdits(node: ts.Expression, mask: Mask, file: ts.SourceFile, fixer: 
 
 /** Drops the field from its object; the only field is masked instead, so the line still says something. */
 function fieldEdits(property: ts.ShorthandPropertyAssignment | ts.PropertyAssignment, mask: Mask, file: ts.SourceFile, fixer: Fixer): TextEdit[] {
-  const siblings = (property.parent as ts.ObjectLiteralExpression).properties;
-  const index = siblings.indexOf(property);
-  if (siblings.length > 1) {
-    return index < siblings.length - 1
-      ? [fixer.replaceTextRange([property.getStart(file), siblings[index + 1].getStart(file)], '')]
-      : [fixer.replaceTextRange([siblings[index - 1].getEnd(), property.getEnd()], '')];
-  }
+  if ((property.parent as ts.ObjectLiteralExpression).properties.length > 1) return removeProperty(property, file) ?? [];
   const style = sourceStyle(file);
   if (ts.isShorthandPropertyAssignment(property)) return [fixer.replaceText(property, `${property.name.text}: ${maskedValue(property.name.text, mask, style)}`)];
   return [fixer.replaceText(property.initializer, maskedValue(property.initializer.getText(file), mask, style))];

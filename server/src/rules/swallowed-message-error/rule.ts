@@ -6,7 +6,8 @@ import type { SuggestionReport, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
 import { isAckCall, isCommitCall, isMessageRef, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { DESTINATION_KEYS, PUBLISH_METHODS } from '../../analysis/publish-calls.js';
-import { appendStatements, codeStyle, exitsEarly } from '../../analysis/source-style.js';
+import { appendStatements, exitsEarly } from '../../analysis/edits.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 import { chainWords, isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall } from '../../models/messaging.js';
 
@@ -315,7 +316,7 @@ function failureSuggestions(catcher: Catcher, handler: MessageHandler, file: Par
   const commitsLater = findIn(handler.body, commit, guarded.end);
   const finallyEdits = catcher.clause ? finallyToTry(catcher.clause, handler, file) : [];
   if (!finallyEdits || (commitsLater && !catcher.clause)) return [];
-  const { semicolon } = codeStyle(file.sourceFile);
+  const { semicolon } = sourceStyle(file.sourceFile);
   const exit = commitsLater && !hasTerminator(block) ? exitFrom(guarded, handler) : '';
   if (exit === undefined) return [];
   const added = exit ? [`${exit}${semicolon}`] : [];
@@ -324,14 +325,14 @@ function failureSuggestions(catcher: Catcher, handler: MessageHandler, file: Par
     const edits: TextEdit[] = commitsInCatch.map((call) => ({ start: call.getStart(file.sourceFile), end: call.end, text: failCall }));
     if (edits.length === 0) added.unshift(`${failCall}${semicolon}`);
     if (added.length > 0) {
-      const append = appendStatements(block, added, file.sourceFile, true);
+      const append = appendStatements(block, added, file.sourceFile, { beforeExit: true });
       if (!append) return [];
       edits.push(append);
     }
     return [{ messageId: 'failMessage', data: { call: failCall }, fix: () => [...edits, ...finallyEdits] }];
   }
   // No call fails it: leaving it unsettled has it redelivered (an SQS message after its visibility timeout).
-  const append = exit ? appendStatements(block, added, file.sourceFile, true) : undefined;
+  const append = exit ? appendStatements(block, added, file.sourceFile, { beforeExit: true }) : undefined;
   const edits = append ? [append, ...finallyEdits] : finallyEdits;
   return commitsInCatch.length === 0 && edits.length > 0 ? [{ messageId: 'commitOnSuccess', fix: () => edits }] : [];
 }
@@ -352,7 +353,7 @@ function rethrow(catcher: Catcher, block: ts.Node, file: ParsedFile): Suggestion
     const at = catcher.clause ? catcher.clause.getStart(file.sourceFile) + 'catch'.length : catcher.fn.parameters.pos;
     edits.push({ start: at, end: at, text: catcher.clause ? ' (error)' : 'error' });
   }
-  const { semicolon } = codeStyle(file.sourceFile);
+  const { semicolon } = sourceStyle(file.sourceFile);
   const statement = `throw ${name}${semicolon}`;
   let edit: TextEdit | undefined;
   if (ts.isBlock(block)) {
@@ -394,7 +395,7 @@ function finallyToTry(clause: ts.CatchClause, handler: MessageHandler, file: Par
   if (!finallyBlock || !finallyCommits(tryStatement, handler, file.facts)) return [];
   const only = finallyBlock.statements.length === 1 ? finallyBlock.statements[0] : undefined;
   if (!only || !ts.isExpressionStatement(only) || exitsEarly(tryStatement.tryBlock.statements)) return undefined;
-  const moved = appendStatements(tryStatement.tryBlock, [only.getText(file.sourceFile)], file.sourceFile, true);
+  const moved = appendStatements(tryStatement.tryBlock, [only.getText(file.sourceFile)], file.sourceFile, { beforeExit: true });
   return moved && [moved, { start: clause.end, end: finallyBlock.end, text: '' }];
 }
 

@@ -5,14 +5,14 @@
 import { ts } from '../../engine/ts.js';
 import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction } from '../../engine/types.js';
-import { helperEdits, type HelperFunction } from '../../analysis/file-header.js';
-import { quoted, sourceStyle } from '../../analysis/file-style.js';
+import { helperEdits, type HelperFunction } from '../../analysis/imports.js';
+import { quoted, sourceStyle } from '../../analysis/source-style.js';
 
 const SAFE_EQUAL: HelperFunction = {
   name: 'safeEqual',
-  uses: [{ module: 'crypto', name: 'timingSafeEqual' }],
+  uses: [{ module: 'crypto', names: ['timingSafeEqual'] }],
   source: (style, [timingSafeEqual], typed) => {
-    const { indent, semicolon: end, newline: nl } = style;
+    const { indentUnit: indent, semicolon: end, newline: nl } = style;
     const string = quoted('string', style);
     return [
       `/** Compares strings in constant time (lengths first), so response timing reveals nothing; other values as \`===\` does. */`,

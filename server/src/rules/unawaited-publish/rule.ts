@@ -5,7 +5,7 @@ import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { Fixer } from '../../engine/types.js';
 import { awaitablePublish, unconfirmedOption } from '../../analysis/publish-calls.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { codeStyle, quoted } from '../../analysis/source-style.js';
+import { quoted, sourceStyle } from '../../analysis/source-style.js';
 import { promisedRequest, receiverOf } from '../../analysis/syntax.js';
 
 /** The call's promise is dropped: a bare statement, `void`, or a branch of one. */
@@ -80,7 +80,7 @@ function enclosingBlock(node: ts.Node): ts.Node {
 
 /** `.catch((error) => logger.error(...))` in the style of the file's own log calls, or with `console.error`. */
 function catchThatLogs(call: ts.CallExpression, file: ParsedFile): { text: string; logger: string } {
-  const style = codeStyle(file.sourceFile);
+  const style = sourceStyle(file.sourceFile);
   const target = promisedRequest(call) ?? call;
   const what = quoted(`${(dottedName(target.expression) ?? calleeName(target) ?? 'publish').replace(/^this\./, '')} failed`, style);
   const logCall = visibleLogCall(call, file);

@@ -7,7 +7,9 @@ import { ts } from '../../engine/ts.js';
 import { contains, getProperty } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
-import { appendStatement, freeName, insertStatementAfter, insertStatementBefore, removeProperty, sourceStyle } from '../../analysis/statement-edits.js';
+import { appendStatements, insertStatementsAfter, insertStatementsBefore, removeProperty } from '../../analysis/edits.js';
+import { freeName } from '../../analysis/names.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 import { existingCounter, incrementStatement, needsReset, newCounter, resetsAfterSuccess, retryingCatches, type AttemptCounter } from '../../analysis/retry/attempt-counter.js';
 import type { RetryLoop } from '../../analysis/retry/loops.js';
 import { containsContinue } from '../../analysis/retry/regions.js';
@@ -16,11 +18,12 @@ import { waitCalls } from '../../analysis/retry/waits.js';
 const ERROR_NAMES = ['error', 'err', 'failure'];
 
 /** Where a guard goes among statements: after the counter's increment, else before the wait, else at the end. */
-function guardEdit(fixer: Fixer, block: ts.Block, counter: AttemptCounter, guard: string, facts: FileFacts): TextEdit {
+function guardEdit(block: ts.Block, counter: AttemptCounter, guard: string, facts: FileFacts): TextEdit | undefined {
   const increment = incrementStatement(block.statements, counter);
-  if (increment) return insertStatementAfter(fixer, increment, guard);
+  const sourceFile = block.getSourceFile();
+  if (increment) return insertStatementsAfter(increment, [guard], sourceFile);
   const wait = block.statements.find((statement) => waitCalls(statement, facts).length > 0);
-  return wait ? insertStatementBefore(fixer, wait, guard) : appendStatement(fixer, block, guard);
+  return wait ? insertStatementsBefore(wait, [guard], sourceFile) : appendStatements(block, [guard], sourceFile, { oneLineWhenEmpty: true });
 }
 
 /** The caught error's name, with the edit binding one when the catch has none. */
@@ -43,39 +46,40 @@ function caughtError(fixer: Fixer, clause: ts.CatchClause): { name: string; edit
 export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFacts): FixFunction | undefined {
   if (loop.kind !== 'loop') return undefined;
   const iteration = loop.node as ts.IterationStatement;
-  const { semi, quote } = sourceStyle(iteration.getSourceFile());
+  const { semicolon, quote } = sourceStyle(iteration.getSourceFile());
   return (fixer) => {
     const catches = retryingCatches(iteration);
     const existing = existingCounter(iteration);
     if (!loop.onStatus && catches.length > 0) {
       const countsFailures = existing && catches.every((clause) => incrementStatement(clause.block.statements, existing) || !needsReset(clause, iteration, existing));
-      const counter = countsFailures ? existing : newCounter(iteration, fixer);
+      const counter = countsFailures ? existing : newCounter(iteration);
       if (!counter) return null;
-      const edits: TextEdit[] = counter.declaration ? [counter.declaration] : [];
+      const edits: (TextEdit | undefined)[] = counter.declaration ? [counter.declaration] : [];
       for (const clause of catches) {
         const error = caughtError(fixer, clause);
         if (!error) return null;
         if (error.edit) edits.push(error.edit);
         const count = counter.declaration ? `++${counter.name}` : counter.name;
-        edits.push(guardEdit(fixer, clause.block, counter, `if (${count} >= ${maxAttempts}) throw ${error.name}${semi}`, facts));
+        edits.push(guardEdit(clause.block, counter, `if (${count} >= ${maxAttempts}) throw ${error.name}${semicolon}`, facts));
       }
-      if (counter.declaration) edits.push(...resetsAfterSuccess(fixer, iteration, catches, counter));
-      return edits;
+      if (counter.declaration) edits.push(...(resetsAfterSuccess(iteration, catches, counter) ?? [undefined]));
+      return edits.includes(undefined) ? null : (edits as TextEdit[]);
     }
     const body = iteration.statement;
     if (!ts.isBlock(body) || body.statements.length === 0) return null;
-    const giveUp = `throw new Error(${quote}Gave up after ${maxAttempts} attempts${quote})${semi}`;
+    const giveUp = `throw new Error(${quote}Gave up after ${maxAttempts} attempts${quote})${semicolon}`;
     if (containsContinue(body)) {
       // A `continue` may skip any later guard: count each attempt as it starts.
-      const counter = newCounter(iteration, fixer);
-      return counter?.declaration ? [counter.declaration, insertStatementBefore(fixer, body.statements[0], `if (++${counter.name} > ${maxAttempts}) ${giveUp}`)] : null;
+      const counter = newCounter(iteration);
+      return counter?.declaration ? [counter.declaration, insertStatementsBefore(body.statements[0], [`if (++${counter.name} > ${maxAttempts}) ${giveUp}`], body.getSourceFile())] : null;
     }
     // A counter counts every attempt only when it goes up in the body itself or the `for` header.
     const countsAttempts = existing && (incrementStatement(body.statements, existing) || !existing.increments.some((increment) => contains(body, increment)));
-    const counter = countsAttempts ? existing : newCounter(iteration, fixer);
+    const counter = countsAttempts ? existing : newCounter(iteration);
     if (!counter) return null;
     const count = counter.declaration ? `++${counter.name}` : counter.name;
-    return [...(counter.declaration ? [counter.declaration] : []), guardEdit(fixer, body, counter, `if (${count} >= ${maxAttempts}) ${giveUp}`, facts)];
+    const guard = guardEdit(body, counter, `if (${count} >= ${maxAttempts}) ${giveUp}`, facts);
+    return guard ? [...(counter.declaration ? [counter.declaration] : []), guard] : null;
   };
 }
 
@@ -88,6 +92,6 @@ export function endlessLimitFix(prop: ts.PropertyAssignment, maxAttempts: number
 export function foreverFix(forever: ts.ObjectLiteralElementLike, limitOption: string, maxAttempts: number): FixFunction {
   return (fixer) => {
     const options = forever.parent as ts.ObjectLiteralExpression;
-    return getProperty(options, limitOption) ? removeProperty(fixer, forever) : fixer.replaceText(forever, `${limitOption}: ${maxAttempts}`);
+    return getProperty(options, limitOption) ? removeProperty(forever, forever.getSourceFile()) : fixer.replaceText(forever, `${limitOption}: ${maxAttempts}`);
   };
 }

@@ -8,19 +8,18 @@ import { ts } from '../../engine/ts.js';
 import { contains, isFunctionNode } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { TextEdit } from '../../engine/types.js';
-import { insertStatementsBefore, isInStatementList, usesSemicolons } from '../../analysis/edits.js';
+import { insertStatementsBefore, isInStatementList } from '../../analysis/edits.js';
+import { sourceStyle } from '../../analysis/source-style.js';
 
 /** What the fixes of one file share: its parse, its statement style and the names it uses. */
 export class StatusCheckFixer {
-  private semicolonText: string | undefined;
   private names: Set<string> | undefined;
 
   constructor(private readonly sourceFile: ts.SourceFile) {}
 
   /** What ends a statement in the file's style. */
   private semicolon(): string {
-    this.semicolonText ??= usesSemicolons(this.sourceFile) ? ';' : '';
-    return this.semicolonText;
+    return sourceStyle(this.sourceFile).semicolon;
   }
 
   /** The check, in the file's semicolon style. */
