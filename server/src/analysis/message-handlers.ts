@@ -189,14 +189,12 @@ class IndexBuilder {
   ) {}
 
   build(): MessageHandlers {
-    const visit = (node: ts.Node): void => {
+    forEachNode(this.sourceFile, (node) => {
       if (ts.isCallExpression(node)) this.fromCall(node);
       else if (ts.isNewExpression(node)) this.fromNew(node);
       else if (ts.isForOfStatement(node)) this.fromLoop(node);
       else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.fromClass(node);
-      ts.forEachChild(node, visit);
-    };
-    visit(this.sourceFile);
+    });
     // Functions the handlers call with the message are handlers too (a few levels deep).
     for (let i = 0; i < this.handlers.length; i++) this.findDelegates(this.handlers[i], depthOf(this.handlers[i]));
     const byBody = this.byBody;

@@ -1,7 +1,7 @@
 import { ts } from './ts.js';
 import { FileFacts } from './facts.js';
 import { FileNodes } from './walk.js';
-import { classifyFile } from './files.js';
+import { classifyFile, type TextKind } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
@@ -37,6 +37,11 @@ export interface AnalysisResult {
   /** Findings a suppression comment covers, with the directive (for `--report-suppressions`). */
   suppressed: SuppressedFinding[];
   skipped?: string;
+  /**
+   * Why the file could not be analysed (the parse or the engine's walk failed): its findings
+   * are only those of the text-level checks, so it must be reported, never shown as clean.
+   */
+  notAnalysed?: string;
 }
 
 const sharedParser = new Parser();
@@ -117,67 +122,103 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
 
 /**
  * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
- * text file through the rules that read text. Never throws for a rule's failure.
+ * text file through the rules that read text. Never throws: a rule's failure is isolated in
+ * `failures`, and a file the engine cannot parse or walk (nesting deeper than the compiler's
+ * recursive-descent parser has stack for, or any bug) comes back `notAnalysed`, with what the
+ * rules that read text find in it as plain text, so a hardcoded key is still reported.
  */
 export function analyze(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
   const kind = classifyFile(path);
   if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
-  const findings: Finding[] = [];
-  const failures: RuleFailure[] = [];
-  const starts = lineStarts(text);
-  const toRange = (start: number, end: number): Range => ({ start: positionAt(starts, start), end: positionAt(starts, end) });
-  const fixFailed: FixFailed = (ruleId, error) => failures.push({ ruleId, error });
-  const reporter = (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => {
+  const active = activeRules(rules, settings);
+  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
+  if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
+  let stage: Stage = 'parse';
+  try {
+    const sourceFile = parser.parse(path, text);
+    stage = 'walk';
+    const collector = new Collector(text);
+    const nodes = new FileNodes(sourceFile);
+    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
+    runWalk(file, active, collector);
+    const result = collector.finish(active, knownRuleIds);
+    if (!keepParsed) parser.forget(path);
+    return result;
+  } catch (error) {
+    // A tree whose parse or walk failed may be half-built: the next version parses afresh.
+    parser.forget(path);
+    return notAnalysed(path, text, active, knownRuleIds, failureReason(stage, error));
+  }
+}
+
+type Stage = 'parse' | 'walk';
+
+function failureReason(stage: Stage, error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return stage === 'parse' ? 'nesting too deep for the parser (Maximum call stack size exceeded)' : 'nesting too deep to walk (Maximum call stack size exceeded)';
+  }
+  return `${stage === 'parse' ? 'the parser' : 'the analysis'} failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** A code file read as plain text: the text-level checks (token formats, PEM blocks, URL passwords) still run. */
+function notAnalysed(path: string, text: string, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, reason: string): AnalysisResult {
+  try {
+    return { ...checkText(path, text, 'other', active, knownRuleIds), notAnalysed: reason };
+  } catch (error) {
+    return { findings: [], failures: [], suppressed: [], notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` };
+  }
+}
+
+function checkText(path: string, text: string, kind: TextKind, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+  const collector = new Collector(text);
+  for (const { rule, severity, options } of active) {
+    if (!rule.checkText) continue;
+    try {
+      rule.checkText({ path, text, kind, options, report: collector.reporter(rule, severity) });
+    } catch (error) {
+      collector.failures.push({ ruleId: rule.meta.id, error });
+    }
+  }
+  return collector.finish(active, knownRuleIds);
+}
+
+/** One analysis's findings and failures, and the reporters the rules write them through. */
+class Collector {
+  readonly findings: Finding[] = [];
+  readonly failures: RuleFailure[] = [];
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  private readonly fixFailed: FixFailed = (ruleId, error) => this.failures.push({ ruleId, error });
+
+  reporter(rule: Rule, severity: Severity, sourceFile?: ts.SourceFile): (report: Report) => void {
     const fixer = createFixer(sourceFile);
     return (report: Report): void => {
       const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
       const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
       const { messageId } = report;
       const message = formatMessage(rule, messageId, report.data);
-      const edits = fixesOf(rule, report, fixer, text.length, fixFailed);
-      findings.push({ ruleId: rule.meta.id, messageId, severity, range: toRange(start, end), start, end, message, ...edits });
+      const edits = fixesOf(rule, report, fixer, this.text.length, this.fixFailed);
+      const range: Range = { start: positionAt(this.starts, start), end: positionAt(this.starts, end) };
+      this.findings.push({ ruleId: rule.meta.id, messageId, severity, range, start, end, message, ...edits });
     };
-  };
-  const active = activeRules(rules, settings);
-  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-
-  if (kind.kind === 'text') {
-    for (const { rule, severity, options } of active) {
-      if (!rule.checkText) continue;
-      try {
-        rule.checkText({ path, text, kind: kind.text, options, report: reporter(rule, severity) });
-      } catch (error) {
-        failures.push({ ruleId: rule.meta.id, error });
-      }
-    }
-    return finish(text, starts, findings, failures, active, knownRuleIds);
   }
 
-  const sourceFile = parser.parse(path, text);
-  try {
-    const nodes = new FileNodes(sourceFile);
-    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
-    runWalk(file, active, reporter, failures);
-  } finally {
-    if (!keepParsed) parser.forget(path);
+  finish(active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+    const { text, findings, failures } = this;
+    const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, this.starts) : [];
+    if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
+    const ran = new Set(active.map(({ rule }) => rule.meta.id));
+    const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);
+    return { findings: sortFindings(outcome.kept), failures, suppressed: outcome.suppressed };
   }
-  return finish(text, starts, findings, failures, active, knownRuleIds);
 }
 
-function finish(text: string, starts: number[], findings: Finding[], failures: RuleFailure[], active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
-  const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, starts) : [];
-  if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
-  const ran = new Set(active.map(({ rule }) => rule.meta.id));
-  const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);
-  return { findings: sortFindings(outcome.kept), failures, suppressed: outcome.suppressed };
-}
-
-function runWalk(
-  file: ParsedFile,
-  active: ActiveRule[],
-  reporter: (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report) => void,
-  failures: RuleFailure[],
-): void {
+function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): void {
+  const { failures } = collector;
   const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
@@ -189,7 +230,7 @@ function runWalk(
   for (const { rule, severity, options } of active) {
     if (!rule.create) continue;
     try {
-      const visitor = rule.create({ file, options, report: reporter(rule, severity, file.sourceFile) });
+      const visitor = rule.create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
         const list = handlers.get(Number(kind)) ?? [];

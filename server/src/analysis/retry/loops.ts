@@ -48,14 +48,12 @@ function findRetryLoops(file: ParsedFile): RetryLoop[] {
   const loops: ts.IterationStatement[] = [];
   const functions: FunctionNode[] = [];
   const callbacks: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
+  for (const node of file.nodes.all) {
     if (ts.isIterationStatement(node, false)) loops.push(node);
     if (isFunctionNode(node)) functions.push(node);
     const callback = ts.isCallExpression(node) ? retriedCallback(node, file.facts) : undefined;
     if (callback) callbacks.push(callback);
-    ts.forEachChild(node, visit);
-  };
-  visit(file.sourceFile);
+  }
   // One reach for all three kinds: a helper's network calls are collected once.
   const reach = new NetworkReach(file.facts);
   const found: RetryLoop[] = [];
