@@ -70,6 +70,17 @@ describe('analysis never fails open', () => {
     });
   }
 
+  it('a walk over its time budget stops: not analysed, with what the rules found so far and, once each, the keys the text checks find', () => {
+    // A call chain the rules take time over (each call's callee is the chain before it).
+    const text = `${keyLine}f${'()'.repeat(20_000)};\n${keyLine}`;
+    const started = performance.now();
+    const result = analyze(rules, 'slow.ts', text, { severities: {}, options: {}, timeBudgetMs: 50 });
+    assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+    assert.equal(result.notAnalysed, 'over the time budget of 50 ms: the rules stopped part way');
+    // Whether the walk reached the first key or not, each key is reported once.
+    assert.deepEqual(result.findings.map((f) => `${f.ruleId}@${f.range.start.line}`), ['hardcoded-credential@0', 'hardcoded-credential@2']);
+  });
+
   it('a file of ordinary depth is analysed as before', () => {
     const result = analyze(rules, 'ok.js', keyLine + NESTINGS.parentheses(100));
     assert.equal(result.notAnalysed, undefined);

@@ -18,6 +18,11 @@ export interface AnalysisSettings {
   options: Record<string, unknown>;
   /** When set, only these rules run (the CLI's `--rule`). */
   only?: string[];
+  /**
+   * When set, the walk of a JS/TS file stops once it has taken this long: the file comes back
+   * `notAnalysed`, with what the rules found so far and what the text-level checks find.
+   */
+  timeBudgetMs?: number;
 }
 
 export const defaultSettings: AnalysisSettings = { severities: {}, options: {} };
@@ -38,8 +43,9 @@ export interface AnalysisResult {
   suppressed: SuppressedFinding[];
   skipped?: string;
   /**
-   * Why the file could not be analysed (the parse or the engine's walk failed): its findings
-   * are only those of the text-level checks, so it must be reported, never shown as clean.
+   * Why the file could not be analysed (the parse or the engine's walk failed, or it ran over
+   * its time budget): its findings are only those of the text-level checks and of the rules
+   * that finished, so it must be reported, never shown as clean.
    */
   notAnalysed?: string;
 }
@@ -133,6 +139,8 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
   if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
+  const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
+  const overBudget = (): boolean => performance.now() > deadline;
   let stage: Stage = 'parse';
   try {
     const sourceFile = parser.parse(path, text);
@@ -140,10 +148,13 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
     const collector = new Collector(text);
     const nodes = new FileNodes(sourceFile);
     const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
-    runWalk(file, active, collector);
-    const result = collector.finish(active, knownRuleIds);
+    const finished = runWalk(file, active, collector, overBudget);
     if (!keepParsed) parser.forget(path);
-    return result;
+    if (finished) return collector.finish(active, knownRuleIds);
+    // What the rules found before the stop stands; the text checks add what they missed.
+    const textual = checkText(path, text, 'other', active, knownRuleIds).findings;
+    collector.findings.push(...textual.filter((found) => !collector.findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
+    return { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
   } catch (error) {
     // A tree whose parse or walk failed may be half-built: the next version parses afresh.
     parser.forget(path);
@@ -217,7 +228,12 @@ class Collector {
   }
 }
 
-function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): void {
+/**
+ * Runs the rules' handlers over the file's one walk, then their `end`s. Returns false when it
+ * stopped because `overBudget` said so: checked every few hundred nodes and before each `end`,
+ * which bounds the overrun by one rule's work on a few hundred nodes.
+ */
+function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector, overBudget: () => boolean): boolean {
   const { failures } = collector;
   const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
   const ends: Array<{ ruleId: string; end: () => void }> = [];
@@ -243,7 +259,10 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
     }
   }
   // The rules' handlers run over the file's one walk, in document order.
-  for (const node of file.nodes.all) {
+  const { all } = file.nodes;
+  for (let index = 0; index < all.length; index++) {
+    if (index % 256 === 0 && overBudget()) return false;
+    const node = all[index];
     const list = handlers.get(node.kind);
     if (!list) continue;
     for (const { ruleId, handle } of list) {
@@ -257,12 +276,14 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
   }
   for (const { ruleId, end } of ends) {
     if (failed.has(ruleId)) continue;
+    if (overBudget()) return false;
     try {
       end();
     } catch (error) {
       fail(ruleId, error);
     }
   }
+  return true;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {
