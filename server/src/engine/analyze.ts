@@ -130,8 +130,9 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
  * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
  * text file through the rules that read text. Never throws: a rule's failure is isolated in
  * `failures`, and a file the engine cannot parse or walk (nesting deeper than the compiler's
- * recursive-descent parser has stack for, or any bug) comes back `notAnalysed`, with what the
- * rules that read text find in it as plain text, so a hardcoded key is still reported.
+ * recursive-descent parser has stack for, or any bug) or that runs over `timeBudgetMs` comes
+ * back `notAnalysed`, with what the rules that read text find in it as plain text, so a
+ * hardcoded key is still reported.
  */
 export function analyze(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
   const kind = classifyFile(path);
@@ -151,9 +152,10 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
     const finished = runWalk(file, active, collector, overBudget);
     if (!keepParsed) parser.forget(path);
     if (finished) return collector.finish(active, knownRuleIds);
-    // What the rules found before the stop stands; the text checks add what they missed.
+    // What the rules found before the stop stands; the text checks add what they had not reached.
+    const { findings } = collector;
     const textual = checkText(path, text, 'other', active, knownRuleIds).findings;
-    collector.findings.push(...textual.filter((found) => !collector.findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
+    findings.push(...textual.filter((found) => !findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
     return { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
   } catch (error) {
     // A tree whose parse or walk failed may be half-built: the next version parses afresh.
