@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
+import { RestartPolicy } from './restartPolicy';
 import { registerCommands } from './commands/index';
 import { registerChat } from './chat/index';
 import type { ChatAnalysis } from './chat/analysis';
@@ -20,8 +21,9 @@ function serverAnalysis(languageClient: LanguageClient): ChatAnalysis {
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Integration Engineer', { log: true });
   context.subscriptions.push(output);
-  client = createLanguageClient(context, output);
-  context.subscriptions.push(...registerCommands({ client, output }));
+  const restarts = new RestartPolicy();
+  client = createLanguageClient(context, output, restarts);
+  context.subscriptions.push(...registerCommands({ client, output, restarts }));
   registerChat(context, serverAnalysis(client));
   try {
     await client.start();

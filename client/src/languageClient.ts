@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
-import { LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { RestartPolicy } from './restartPolicy';
 import { AnalysisTimeNotification, WorkspaceTrustedNotification, type AnalysisTimeParams, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /** The languages the server analyses: JS/TS through the parser, the rest as text. */
@@ -15,7 +16,7 @@ export const documentSelector = DOCUMENT_LANGUAGES.flatMap((language) => [
 ]);
 
 /** Starts the bundled server over IPC and shows its state in a language status item. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, restarts: RestartPolicy): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -27,6 +28,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     documentSelector,
     initializationOptions,
     outputChannel: output,
+    // The server exits on an unexpected error rather than run on in a state it cannot trust.
+    errorHandler: {
+      error: (_error, _message, count) => ({ action: count !== undefined && count <= 3 ? ErrorAction.Continue : ErrorAction.Shutdown }),
+      closed: () =>
+        restarts.crashed()
+          ? { action: CloseAction.Restart }
+          : {
+              action: CloseAction.DoNotRestart,
+              message: `The Integration Engineer server stopped unexpectedly more than ${restarts.limit} times in ${restarts.windowMs / 60_000} minutes and will not be restarted. See the output for the errors, then run "Integration Engineer: Restart Server".`,
+            },
+    },
     synchronize: {
       fileEvents: [
         vscode.workspace.createFileSystemWatcher('**/{integration-engineer.json,package.json}'),

@@ -34,7 +34,10 @@ function redacted(path: string, text: string, findings: readonly Finding[]): str
   return redactSpans(text, [...credentialSpans(findings), ...redactableSecrets(path, text)]).text;
 }
 
-/** Runs the CLI; returns the exit code (0 clean, 1 findings — after --fix, those that remain — 2 usage or config error). */
+/**
+ * Runs the CLI; returns the exit code: 0 clean, 1 findings (after --fix, those that remain),
+ * 2 a usage or config error, or a file that could not be analysed (it must never pass as clean).
+ */
 export function main(argv: string[], cwd = process.cwd(), out = process.stdout, err = process.stderr): number {
   let args;
   let config;
@@ -77,16 +80,22 @@ export function main(argv: string[], cwd = process.cwd(), out = process.stdout, 
         if (args.fix === 'dry-run') fixLog.push(unifiedDiff(uriPath(path, cwd), redacted(path, analysis.text, result.findings), redacted(path, fixed.text, fixed.result.findings)));
         result = fixed.result;
       }
-      if (result.findings.length > 0 || result.suppressed.length > 0) files.push({ path, findings: result.findings, suppressed: result.suppressed });
+      if (result.findings.length > 0 || result.suppressed.length > 0 || result.notAnalysed) {
+        files.push({ path, findings: result.findings, suppressed: result.suppressed, ...(result.notAnalysed ? { notAnalysed: result.notAnalysed } : {}) });
+      }
     } catch (error) {
-      err.write(`integration-engineer: cannot analyse ${path}: ${(error as Error).message}\n`);
+      // Unreadable (or anything else): reported like a file the engine could not analyse, never skipped silently.
+      scanned++;
+      files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${(error as Error)?.message ?? error}` });
     }
   }
-  // Machine-readable formats keep stdout to themselves.
+  // Machine-readable formats keep stdout to themselves (and carry the files not analysed in their document).
+  if (args.format !== 'text') err.write(files.filter((file) => file.notAnalysed).map((file) => `${uriPath(file.path, cwd)}: not analysed: ${file.notAnalysed}\n`).join(''));
   (args.format === 'text' ? out : err).write(fixLog.join(''));
   const output = args.format === 'json' ? formatJson(files, cwd) : args.format === 'sarif' ? formatSarif(files, cwd, version()) : formatText(files, cwd, scanned);
   out.write(output);
   if (args.reportSuppressions) (args.format === 'text' ? out : err).write(formatSuppressions(files, cwd));
+  if (files.some((file) => file.notAnalysed)) return 2;
   return files.some((file) => file.findings.length > 0) ? 1 : 0;
 }
 

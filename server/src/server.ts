@@ -21,7 +21,7 @@ import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
 import { Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
-import { SOURCE, toDiagnostic } from './lsp/diagnostics.js';
+import { notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
@@ -133,8 +133,11 @@ function isAnalysed(path: string | undefined, text: string, settings: FolderSett
   return isAccepted(path, settings) && Buffer.byteLength(text) <= settings.config.maxFileSize;
 }
 
-function publish(uri: string, findings: Finding[], version?: number): void {
-  void connection.sendDiagnostics({ uri, version, diagnostics: findings.map(toDiagnostic) });
+/** Replaces the document's diagnostics: a later analysis clears an earlier "not analysed". */
+function publish(uri: string, findings: Finding[], version?: number, notAnalysed?: string): void {
+  const diagnostics = findings.map(toDiagnostic);
+  if (notAnalysed) diagnostics.unshift(notAnalysedDiagnostic(notAnalysed));
+  void connection.sendDiagnostics({ uri, version, diagnostics });
 }
 
 async function validate(document: TextDocument): Promise<void> {
@@ -153,8 +156,9 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), parser, true);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
+    if (result.notAnalysed) log(`Not analysed: ${document.uri}: ${result.notAnalysed}`);
     fixStore.record(document.uri, document.version, result.findings);
-    publish(document.uri, result.findings, document.version);
+    publish(document.uri, result.findings, document.version, result.notAnalysed);
   } catch (error) {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
   }
@@ -168,12 +172,12 @@ function schedule(document: TextDocument): void {
   debouncer.schedule(document.uri, () => void validate(document));
 }
 
-async function analyzeFile(path: string): Promise<{ findings: Finding[] } | undefined> {
+async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnalysed?: string } | undefined> {
   const settings = await settingsFor(path);
   if (!isAccepted(path, settings)) return undefined;
   try {
     const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config, folderRelative(path, settings)));
-    return analysis.kind === 'analysed' ? { findings: analysis.result.findings } : undefined;
+    return analysis.kind === 'analysed' ? { findings: analysis.result.findings, notAnalysed: analysis.result.notAnalysed } : undefined;
   } catch (error) {
     log(`Cannot analyse ${path}: ${(error as Error).message}`);
     return undefined;
@@ -233,7 +237,7 @@ async function rescanFromDisk(uris: string[]): Promise<void> {
     if (documents.get(uri)) continue;
     const path = uriToPath(uri);
     const result = path ? await analyzeFile(path) : undefined;
-    publish(uri, result?.findings ?? []);
+    publish(uri, result?.findings ?? [], undefined, result?.notAnalysed);
     await yieldToEvents();
   }
 }
@@ -326,7 +330,11 @@ connection.onCodeAction(async (params: CodeActionParams): Promise<CodeAction[]> 
 connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Promise<AnalyzeTextResult> => {
   const path = uriToPath(params.path) ?? params.path;
   const settings = await settingsFor(path);
-  return { findings: analyze(rules, path, params.text, toAnalysisSettings(settings.config, folderRelative(path, settings))).findings };
+  // The same limit as documents: an oversized request must not hold the server for seconds.
+  const { maxFileSize } = settings.config;
+  if (Buffer.byteLength(params.text) > maxFileSize) return { findings: [], notAnalysed: `larger than maxFileSize (${maxFileSize} bytes)` };
+  const result = analyze(rules, path, params.text, toAnalysisSettings(settings.config, folderRelative(path, settings)));
+  return { findings: result.findings, ...(result.notAnalysed ? { notAnalysed: result.notAnalysed } : {}) };
 });
 
 connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): Promise<ScanPathsResult> => {
@@ -338,7 +346,7 @@ connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): P
     const analysed = await analyzeFile(file);
     if (!analysed) continue;
     result.scanned++;
-    if (analysed.findings.length > 0) result.files.push({ path: file, findings: analysed.findings });
+    if (analysed.findings.length > 0 || analysed.notAnalysed) result.files.push({ path: file, findings: analysed.findings, ...(analysed.notAnalysed ? { notAnalysed: analysed.notAnalysed } : {}) });
     await yieldToEvents();
   }
   return result;
@@ -363,7 +371,7 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
       if (!analysed) continue;
       outcome.scanned++;
       outcome.findings += analysed.findings.length;
-      if (analysed.findings.length > 0 || scannedFromDisk.has(uri)) publish(uri, analysed.findings);
+      if (analysed.findings.length > 0 || analysed.notAnalysed || scannedFromDisk.has(uri)) publish(uri, analysed.findings, undefined, analysed.notAnalysed);
       scannedFromDisk.add(uri);
       await yieldToEvents();
     }
@@ -373,8 +381,16 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
   return outcome;
 });
 
-// A failure in one handler must never take the server down.
-process.on('uncaughtException', (error) => log(`Unexpected error: ${error?.stack ?? error}`));
+// A request handler's failure is answered as an error by the connection; an exception nothing
+// caught may have left state half-updated, so the server logs it and exits, and the client
+// restarts it (within the limit of its error handler).
+process.on('uncaughtException', (error) => {
+  const message = `Unexpected error, the server exits: ${error?.stack ?? error}`;
+  log(message);
+  // The connection writes asynchronously; stderr (a pipe) is written before the exit.
+  process.stderr.write(`${message}\n`);
+  process.exit(1);
+});
 process.on('unhandledRejection', (error) => log(`Unexpected rejection: ${(error as Error)?.stack ?? error}`));
 
 documents.listen(connection);

@@ -123,3 +123,50 @@ describe('scan CLI', () => {
     assert.deepEqual((JSON.parse(run.stdout) as Array<{ path: string; ruleId: string }>).map((f) => `${f.path}:${f.ruleId}`), ['src/load.ts:missing-timeout']);
   });
 });
+
+describe('scan CLI: a file it cannot analyse', () => {
+  const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
+  const folder = mkdtempSync(join(tmpdir(), 'ie-cli-deep-'));
+  writeFileSync(join(folder, 'deep.js'), `const stripeKey = '${KEY}';\nx = ${'('.repeat(1_000)}1${')'.repeat(1_000)};\n`);
+  writeFileSync(join(folder, 'clean.js'), 'export const a = 1;\n');
+  const sarifSchema = () => JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
+
+  it('text: says which file and why, still reports its key, and exits 2', () => {
+    const run = runCli(['scan', '.'], folder);
+    assert.equal(run.status, 2, run.stderr);
+    assert.match(run.stdout, /^deep\.js: not analysed: nesting too deep for the parser \(Maximum call stack size exceeded\)$/m);
+    assert.match(run.stdout, /^deep\.js:1:20 {2}error {2}.+ {2}hardcoded-credential$/m);
+    assert.match(run.stdout, /1 file not analysed\.\n$/);
+    assert.doesNotMatch(run.stdout, /No problems found/);
+  });
+
+  it('a source file with binary content (UTF-16) is not analysed, not skipped in silence', () => {
+    const utf16 = mkdtempSync(join(tmpdir(), 'ie-cli-utf16-'));
+    writeFileSync(join(utf16, 'wide.ts'), Buffer.from(`\ufeffconst stripeKey = '${KEY}';\n`, 'utf16le'));
+    const run = runCli(['scan', '.'], utf16);
+    assert.equal(run.status, 2, run.stdout);
+    assert.match(run.stdout, /^wide\.ts: not analysed: binary content/m);
+  });
+
+  it('json: an entry with the reason; stderr names it too', () => {
+    const run = runCli(['scan', '--format', 'json', 'deep.js'], folder);
+    assert.equal(run.status, 2);
+    const entries = JSON.parse(run.stdout) as Array<{ path: string; notAnalysed?: string; ruleId?: string }>;
+    assert.deepEqual(entries.map((e) => e.notAnalysed ?? e.ruleId), ['nesting too deep for the parser (Maximum call stack size exceeded)', 'hardcoded-credential']);
+    assert.match(run.stderr, /^deep\.js: not analysed: /m);
+  });
+
+  it('sarif: valid, with a tool execution notification for the file', () => {
+    const run = runCli(['scan', '--format', 'sarif', '.'], folder);
+    assert.equal(run.status, 2);
+    const log = JSON.parse(run.stdout) as { runs: any[] };
+    const validate = new Ajv({ allErrors: true, strict: false, validateFormats: false, unicodeRegExp: false }).compile(sarifSchema());
+    assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
+    const [invocation] = log.runs[0].invocations;
+    assert.equal(invocation.executionSuccessful, false);
+    const [notification] = invocation.toolExecutionNotifications;
+    assert.equal(notification.descriptor.id, 'not-analysed');
+    assert.match(notification.message.text, /^not analysed: nesting too deep/);
+    assert.deepEqual(notification.locations[0].physicalLocation.artifactLocation, { uri: 'deep.js' });
+  });
+});

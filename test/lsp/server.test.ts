@@ -99,6 +99,30 @@ describe('language server over stdio', () => {
     assert.deepEqual(scan.files.map((file) => file.findings.map(({ start, end }) => ({ start, end }))), [[{ start: finding.start, end: finding.end }]]);
   });
 
+  it('says at the top of a file it cannot analyse why, keeps its key, and clears that when a later version analyses', async () => {
+    const deepUri = pathToFileURL(join(folder, 'deep.ts')).href;
+    const deep = `${source}x = ${'['.repeat(2_000)}1${']'.repeat(2_000)};\n`;
+    const notAnalysed = session.nextDiagnostics(deepUri, (p) => p.diagnostics.some((d) => d.code === 'not-analysed'));
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: deepUri, languageId: 'typescript', version: 1, text: deep } });
+    const { diagnostics } = await notAnalysed;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.range.start.line, d.range.start.character]), [
+      ['not-analysed', DiagnosticSeverity.Information, 0, 0],
+      ['hardcoded-credential', DiagnosticSeverity.Error, 0, 15],
+    ]);
+    assert.match(String(diagnostics[0].message), /^not analysed: nesting too deep for the parser/);
+    const analysed = session.nextDiagnostics(deepUri, (p) => p.diagnostics.every((d) => d.code !== 'not-analysed'));
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: deepUri, version: 2 }, contentChanges: [{ text: source }] });
+    assert.deepEqual((await analysed).diagnostics.map((d) => d.code), ['hardcoded-credential']);
+  });
+
+  it('answers an analyzeText request over the size limit at once, with the reason', async () => {
+    const started = performance.now();
+    const huge = `${source}${'const a = 1;\n'.repeat(1_000_000)}`;
+    const result: AnalyzeTextResult = await session.connection.sendRequest(AnalyzeTextRequest, { path: join(folder, 'huge.ts'), text: huge });
+    assert.deepEqual(result, { findings: [], notAnalysed: 'larger than maxFileSize (1000000 bytes)' });
+    assert.ok(performance.now() - started < 5_000, `${Math.round(performance.now() - started)} ms`);
+  });
+
   it('analyses text files (YAML) too', async () => {
     const yamlUri = pathToFileURL(join(folder, 'config.yml')).href;
     const published = session.nextDiagnostics(yamlUri);

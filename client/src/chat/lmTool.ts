@@ -32,6 +32,8 @@ export function registerAnalyzeTool(analysis: ChatAnalysis): vscode.Disposable |
       const result = await analysis.scanPaths(paths);
       const lines: string[] = [];
       for (const file of result.files) {
+        // A file the engine could not analyse must not read as clean to the model either.
+        if (file.notAnalysed) lines.push(`${vscode.workspace.asRelativePath(file.path, false)}: not analysed: ${file.notAnalysed}`);
         for (const finding of file.findings) {
           lines.push(`${vscode.workspace.asRelativePath(file.path, false)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} [${finding.ruleId}] ${finding.message}`);
         }

@@ -1,10 +1,12 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import type { RestartPolicy } from '../restartPolicy';
 import { ScanWorkspaceRequest, ShowRuleDocsCommand, type ScanWorkspaceResult } from '../../../server/src/shared/protocol';
 
 export interface CommandContext {
   client: LanguageClient;
   output: vscode.OutputChannel;
+  restarts: RestartPolicy;
 }
 
 /** Each command is a small factory over the shared context. */
@@ -12,6 +14,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
   return [
     vscode.commands.registerCommand('integrationEngineer.showOutput', () => ctx.output.show(true)),
     vscode.commands.registerCommand('integrationEngineer.restartServer', async () => {
+      ctx.restarts.reset();
       await ctx.client.restart();
       void vscode.window.setStatusBarMessage('Integration Engineer: server restarted', 3000);
     }),

@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, enclosingClass, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, enclosingClass, forEachDescendant, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 
 /** A class member by name, when it is a method with a body or a property holding a function. */
@@ -61,11 +61,10 @@ export function resolveCallee(call: ts.CallExpression, facts: FileFacts): Functi
 
 /** Visits the calls in a function body, not descending into nested classes. */
 export function forEachCall(root: ts.Node, visit: (call: ts.CallExpression) => void): void {
-  const walk = (node: ts.Node): void => {
+  forEachDescendant(root, (node) => {
     if (ts.isCallExpression(node)) visit(node);
-    if (!ts.isClassLike(node)) ts.forEachChild(node, walk);
-  };
-  ts.forEachChild(root, walk);
+    return !ts.isClassLike(node);
+  });
 }
 
 /**

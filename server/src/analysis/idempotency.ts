@@ -4,7 +4,7 @@
  * and which POSTs a retry library installed on a client sends again.
  */
 import { ts } from '../engine/ts.js';
-import { dottedName, lookupProperty, propertyName, stringValue } from '../engine/ast.js';
+import { dottedName, forEachNode, lookupProperty, propertyName, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { MONEY_MOVING_APIS, type MoneyMovingApi } from '../models/idempotency.js';
 import type { ClientInstallation, RetryLibrary } from '../models/retry-libraries.js';
@@ -122,12 +122,10 @@ export function conditionRetriesPost(condition: ts.Expression, installedOn: Clie
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn))) return false;
   let mentionsPost = false;
   let restricted = false;
-  const visit = (node: ts.Node): void => {
+  forEachNode(fn.body, (node) => {
     if (ts.isStringLiteralLike(node) && node.text.toLowerCase() === 'post') mentionsPost = true;
     if (ts.isIdentifier(node) && (node.text === 'method' || idempotentOnly.has(node.text))) restricted = true;
-    ts.forEachChild(node, visit);
-  };
-  visit(fn.body);
+  });
   return mentionsPost || !restricted;
 }
 

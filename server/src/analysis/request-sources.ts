@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveCallee } from './functions.js';
 
@@ -116,11 +116,10 @@ export class RequestSources {
     const returned: ts.Expression[] = [];
     if (helper.body && !ts.isBlock(helper.body)) returned.push(helper.body);
     else if (helper.body) {
-      const walk = (node: ts.Node): void => {
+      forEachDescendant(helper.body, (node) => {
         if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-        if (!isFunctionNode(node)) ts.forEachChild(node, walk);
-      };
-      ts.forEachChild(helper.body, walk);
+        return !isFunctionNode(node);
+      });
     }
     const inner = new Set(seen).add(helper);
     return returned.some((expr) => this.trace(expr, subs, depth + 1, inner));
@@ -212,13 +211,11 @@ export class RequestSources {
   private assignmentsTo(binding: Binding): ts.Expression[] {
     const found: ts.Expression[] = [];
     const scope = bindingScope(binding.owner);
-    const walk = (node: ts.Node): void => {
+    forEachNode(scope, (node) => {
       if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === binding.name.text && this.bindingOf(node.left) === binding) {
         found.push(node.right);
       }
-      ts.forEachChild(node, walk);
-    };
-    walk(scope);
+    });
     return found;
   }
 
@@ -238,11 +235,9 @@ export class RequestSources {
         addNames(element.name, owner, [...path, key]);
       }
     };
-    const walk = (node: ts.Node): void => {
+    forEachNode(this.sourceFile, (node) => {
       if (ts.isParameter(node) || ts.isVariableDeclaration(node)) addNames(node.name, node, []);
-      ts.forEachChild(node, walk);
-    };
-    walk(this.sourceFile);
+    });
     this.bindings = bindings;
     return bindings;
   }
@@ -250,14 +245,12 @@ export class RequestSources {
   private callsOf(fn: FunctionNode): ts.CallExpression[] {
     if (!this.callers) {
       const callers = new Map<ts.Node, ts.CallExpression[]>();
-      const walk = (node: ts.Node): void => {
+      forEachNode(this.sourceFile, (node) => {
         if (ts.isCallExpression(node)) {
           const callee = resolveCallee(node, this.facts);
           if (callee) callers.set(callee, [...(callers.get(callee) ?? []), node]);
         }
-        ts.forEachChild(node, walk);
-      };
-      walk(this.sourceFile);
+      });
       this.callers = callers;
     }
     return this.callers.get(fn) ?? [];

@@ -8,6 +8,8 @@ export interface FileFindings {
   path: string;
   findings: Finding[];
   suppressed: SuppressedFinding[];
+  /** Why the file could not be analysed; its findings are then only the text-level checks'. */
+  notAnalysed?: string;
 }
 
 export const uriPath = (path: string, cwd: string): string => relative(cwd, path).split(sep).join('/');
@@ -18,7 +20,12 @@ export function formatText(files: FileFindings[], cwd: string, scanned: number):
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let withFindings = 0;
+  let notAnalysed = 0;
   for (const file of files) {
+    if (file.notAnalysed) {
+      notAnalysed++;
+      lines.push(`${uriPath(file.path, cwd)}: not analysed: ${file.notAnalysed}`);
+    }
     if (file.findings.length > 0) withFindings++;
     for (const f of file.findings) {
       counts[f.severity]++;
@@ -26,17 +33,19 @@ export function formatText(files: FileFindings[], cwd: string, scanned: number):
     }
   }
   const total = counts.error + counts.warning + counts.info;
-  lines.push(
+  const summary =
     total === 0
-      ? `No problems found in ${plural(scanned, 'file')}.`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`,
-  );
+      ? `No problems found in ${plural(scanned - notAnalysed, 'file')}.`
+      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`;
+  lines.push(notAnalysed > 0 ? `${summary} ${plural(notAnalysed, 'file')} not analysed.` : summary);
   return lines.join('\n') + '\n';
 }
 
+/** An array of findings; a file not analysed is an entry `{ path, notAnalysed: reason }` before its findings. */
 export function formatJson(files: FileFindings[], cwd: string): string {
-  const findings = files.flatMap((file) =>
-    file.findings.map((f) => ({
+  const findings = files.flatMap((file) => [
+    ...(file.notAnalysed ? [{ path: uriPath(file.path, cwd), notAnalysed: file.notAnalysed }] : []),
+    ...file.findings.map((f) => ({
       path: uriPath(file.path, cwd),
       ruleId: f.ruleId,
       severity: f.severity,
@@ -46,7 +55,7 @@ export function formatJson(files: FileFindings[], cwd: string): string {
       endLine: f.range.end.line + 1,
       endColumn: f.range.end.character + 1,
     })),
-  );
+  ]);
   return JSON.stringify(findings, null, 2) + '\n';
 }
 
@@ -75,6 +84,12 @@ export function formatSarif(files: FileFindings[], cwd: string, version: string)
       ],
     })),
   );
+  // A file not analysed is a tool execution notification: the run did not fully succeed.
+  const notifications = files.flatMap((file) =>
+    file.notAnalysed
+      ? [{ level: 'error', descriptor: { id: 'not-analysed' }, message: { text: `not analysed: ${file.notAnalysed}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uriPath(file.path, cwd)) } } }] }]
+      : [],
+  );
   const log = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
@@ -92,6 +107,7 @@ export function formatSarif(files: FileFindings[], cwd: string, version: string)
             })),
           },
         },
+        ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {}),
         columnKind: 'utf16CodeUnits',
         results,
       },

@@ -121,6 +121,7 @@ export function toAnalysisSettings(config: Config, relativePath?: string, only?:
     severities: severitiesFor(config, relativePath) as AnalysisSettings['severities'],
     // Each rule picks the keys its `meta.options` declares.
     options: config,
+    timeBudgetMs: config.timeBudgetMs,
     ...(only ? { only } : {}),
   };
 }

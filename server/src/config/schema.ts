@@ -16,7 +16,7 @@ export type SeveritySettingValue = z.infer<typeof severitySetting>;
 const analysisShape = {
   include: z.array(z.string().min(1)).default([]).describe('Glob patterns of files to analyse (relative to the workspace folder). Empty means every supported file.'),
   exclude: z.array(z.string().min(1)).default([]).describe('Glob patterns of files never to analyse (relative to the workspace folder).'),
-  timeBudgetMs: z.number().int().min(10).max(60_000).default(1500).describe('The status item warns when analysing one file takes longer than this many milliseconds.'),
+  timeBudgetMs: z.number().int().min(10).max(60_000).default(1500).describe('Analysing one JS/TS file stops after this many milliseconds: the file is reported as not analysed, with what was found so far. The status item shows the last analysis time against it.'),
   maxFileSize: z.number().int().min(1).max(100_000_000).default(1_000_000).describe('Files larger than this many bytes are skipped.'),
 };
 

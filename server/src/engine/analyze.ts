@@ -1,7 +1,7 @@
 import { ts } from './ts.js';
 import { FileFacts } from './facts.js';
 import { FileNodes } from './walk.js';
-import { classifyFile } from './files.js';
+import { classifyFile, type TextKind } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
@@ -18,6 +18,11 @@ export interface AnalysisSettings {
   options: Record<string, unknown>;
   /** When set, only these rules run (the CLI's `--rule`). */
   only?: string[];
+  /**
+   * When set, the walk of a JS/TS file stops once it has taken this long: the file comes back
+   * `notAnalysed`, with what the rules found so far and what the text-level checks find.
+   */
+  timeBudgetMs?: number;
 }
 
 export const defaultSettings: AnalysisSettings = { severities: {}, options: {} };
@@ -37,6 +42,12 @@ export interface AnalysisResult {
   /** Findings a suppression comment covers, with the directive (for `--report-suppressions`). */
   suppressed: SuppressedFinding[];
   skipped?: string;
+  /**
+   * Why the file could not be analysed (the parse or the engine's walk failed, or it ran over
+   * its time budget): its findings are only those of the text-level checks and of the rules
+   * that finished, so it must be reported, never shown as clean.
+   */
+  notAnalysed?: string;
 }
 
 const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
@@ -124,67 +135,115 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
 
 /**
  * Analyses one file's text: JS/TS through one shared walk of the parsed tree, any other
- * text file through the rules that read text. Never throws for a rule's failure.
+ * text file through the rules that read text. Never throws: a rule's failure is isolated in
+ * `failures`, and a file the engine cannot parse or walk (nesting deeper than the compiler's
+ * recursive-descent parser has stack for, or any bug) or that runs over `timeBudgetMs` comes
+ * back `notAnalysed`, with what the rules that read text find in it as plain text, so a
+ * hardcoded key is still reported.
  */
 export function analyze(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
   const kind = classifyFile(path);
   if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
-  const findings: Finding[] = [];
-  const failures: RuleFailure[] = [];
-  const starts = lineStarts(text);
-  const toRange = (start: number, end: number): Range => ({ start: positionAt(starts, start), end: positionAt(starts, end) });
-  const fixFailed: FixFailed = (ruleId, error) => failures.push({ ruleId, error });
-  const reporter = (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => {
+  const active = activeRules(rules, settings);
+  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
+  if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
+  const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
+  const overBudget = (): boolean => performance.now() > deadline;
+  let stage: Stage = 'parse';
+  try {
+    const sourceFile = parser.parse(path, text);
+    stage = 'walk';
+    const collector = new Collector(text);
+    const nodes = new FileNodes(sourceFile);
+    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
+    const finished = runWalk(file, active, collector, overBudget);
+    if (!keepParsed) parser.forget(path);
+    if (finished) return collector.finish(active, knownRuleIds);
+    // What the rules found before the stop stands; the text checks add what they had not reached.
+    const { findings } = collector;
+    const textual = checkText(path, text, 'other', active, knownRuleIds).findings;
+    findings.push(...textual.filter((found) => !findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
+    return { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
+  } catch (error) {
+    // A tree whose parse or walk failed may be half-built: the next version parses afresh.
+    parser.forget(path);
+    return notAnalysed(path, text, active, knownRuleIds, failureReason(stage, error));
+  }
+}
+
+type Stage = 'parse' | 'walk';
+
+function failureReason(stage: Stage, error: unknown): string {
+  if (error instanceof RangeError && /call stack/i.test(error.message)) {
+    return stage === 'parse' ? 'nesting too deep for the parser (Maximum call stack size exceeded)' : 'nesting too deep to walk (Maximum call stack size exceeded)';
+  }
+  return `${stage === 'parse' ? 'the parser' : 'the analysis'} failed: ${error instanceof Error ? error.message : String(error)}`;
+}
+
+/** A code file read as plain text: the text-level checks (token formats, PEM blocks, URL passwords) still run. */
+function notAnalysed(path: string, text: string, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, reason: string): AnalysisResult {
+  try {
+    return { ...checkText(path, text, 'other', active, knownRuleIds), notAnalysed: reason };
+  } catch (error) {
+    return { findings: [], failures: [], suppressed: [], notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` };
+  }
+}
+
+function checkText(path: string, text: string, kind: TextKind, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+  const collector = new Collector(text);
+  for (const { rule, severity, options } of active) {
+    if (!rule.checkText) continue;
+    try {
+      rule.checkText({ path, text, kind, options, report: collector.reporter(rule, severity) });
+    } catch (error) {
+      collector.failures.push({ ruleId: rule.meta.id, error });
+    }
+  }
+  return collector.finish(active, knownRuleIds);
+}
+
+/** One analysis's findings and failures, and the reporters the rules write them through. */
+class Collector {
+  readonly findings: Finding[] = [];
+  readonly failures: RuleFailure[] = [];
+  private readonly starts: number[];
+
+  constructor(readonly text: string) {
+    this.starts = lineStarts(text);
+  }
+
+  private readonly fixFailed: FixFailed = (ruleId, error) => this.failures.push({ ruleId, error });
+
+  reporter(rule: Rule, severity: Severity, sourceFile?: ts.SourceFile): (report: Report) => void {
     const fixer = createFixer(sourceFile);
     return (report: Report): void => {
       const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
       const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
       const { messageId } = report;
       const message = formatMessage(rule, messageId, report.data);
-      const edits = fixesOf(rule, report, fixer, text.length, fixFailed);
-      findings.push({ ruleId: rule.meta.id, messageId, severity: lowest(severity, report.severity), range: toRange(start, end), start, end, message, ...edits });
+      const edits = fixesOf(rule, report, fixer, this.text.length, this.fixFailed);
+      const range: Range = { start: positionAt(this.starts, start), end: positionAt(this.starts, end) };
+      this.findings.push({ ruleId: rule.meta.id, messageId, severity: lowest(severity, report.severity), range, start, end, message, ...edits });
     };
-  };
-  const active = activeRules(rules, settings);
-  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-
-  if (kind.kind === 'text') {
-    for (const { rule, severity, options } of active) {
-      if (!rule.checkText) continue;
-      try {
-        rule.checkText({ path, text, kind: kind.text, options, report: reporter(rule, severity) });
-      } catch (error) {
-        failures.push({ ruleId: rule.meta.id, error });
-      }
-    }
-    return finish(text, starts, findings, failures, active, knownRuleIds);
   }
 
-  const sourceFile = parser.parse(path, text);
-  try {
-    const nodes = new FileNodes(sourceFile);
-    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
-    runWalk(file, active, reporter, failures);
-  } finally {
-    if (!keepParsed) parser.forget(path);
+  finish(active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+    const { text, findings, failures } = this;
+    const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, this.starts) : [];
+    if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
+    const ran = new Set(active.map(({ rule }) => rule.meta.id));
+    const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);
+    return { findings: sortFindings(outcome.kept), failures, suppressed: outcome.suppressed };
   }
-  return finish(text, starts, findings, failures, active, knownRuleIds);
 }
 
-function finish(text: string, starts: number[], findings: Finding[], failures: RuleFailure[], active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
-  const suppressions = text.includes('integration-engineer-disable') ? parseSuppressions(text, starts) : [];
-  if (suppressions.length === 0) return { findings: sortFindings(findings), failures, suppressed: [] };
-  const ran = new Set(active.map(({ rule }) => rule.meta.id));
-  const outcome = applySuppressions(findings, suppressions, knownRuleIds, ran);
-  return { findings: sortFindings(outcome.kept), failures, suppressed: outcome.suppressed };
-}
-
-function runWalk(
-  file: ParsedFile,
-  active: ActiveRule[],
-  reporter: (rule: Rule, severity: Severity, sourceFile?: ts.SourceFile) => (report: Report) => void,
-  failures: RuleFailure[],
-): void {
+/**
+ * Runs the rules' handlers over the file's one walk, then their `end`s. Returns false when it
+ * stopped because `overBudget` said so: checked every few hundred nodes and before each `end`,
+ * which bounds the overrun by one rule's work on a few hundred nodes.
+ */
+function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector, overBudget: () => boolean): boolean {
+  const { failures } = collector;
   const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
@@ -196,7 +255,7 @@ function runWalk(
   for (const { rule, severity, options } of active) {
     if (!rule.create) continue;
     try {
-      const visitor = rule.create({ file, options, report: reporter(rule, severity, file.sourceFile) });
+      const visitor = rule.create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
         const list = handlers.get(Number(kind)) ?? [];
@@ -209,7 +268,10 @@ function runWalk(
     }
   }
   // The rules' handlers run over the file's one walk, in document order.
-  for (const node of file.nodes.all) {
+  const { all } = file.nodes;
+  for (let index = 0; index < all.length; index++) {
+    if (index % 256 === 0 && overBudget()) return false;
+    const node = all[index];
     const list = handlers.get(node.kind);
     if (!list) continue;
     for (const { ruleId, handle } of list) {
@@ -223,12 +285,14 @@ function runWalk(
   }
   for (const { ruleId, end } of ends) {
     if (failed.has(ruleId)) continue;
+    if (overBudget()) return false;
     try {
       end();
     } catch (error) {
       fail(ruleId, error);
     }
   }
+  return true;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

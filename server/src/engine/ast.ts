@@ -139,10 +139,9 @@ export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => bool
   }
 }
 
-/** Visits a node and then every descendant, in pre-order. */
-export function forEachNode(root: ts.Node, visit: (node: ts.Node) => void): void {
-  visit(root);
-  forEachDescendant(root, visit);
+/** Visits a node and then every descendant, in pre-order. Return `false` to skip a subtree. */
+export function forEachNode(root: ts.Node, visit: (node: ts.Node) => boolean | void): void {
+  if (visit(root) !== false) forEachDescendant(root, visit);
 }
 
 /** True when some descendant of `root` (not `root` itself) passes `test`; stops at the first. */

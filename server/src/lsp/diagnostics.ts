@@ -21,3 +21,14 @@ export function toDiagnostic(finding: Finding): Diagnostic {
     message: finding.message,
   };
 }
+
+/** A file the engine could not analyse says so at its top, so it never looks clean. */
+export function notAnalysedDiagnostic(reason: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: DiagnosticSeverity.Information,
+    code: 'not-analysed',
+    source: SOURCE,
+    message: `not analysed: ${reason}`,
+  };
+}

@@ -77,6 +77,8 @@ export interface AnalyzeTextParams {
 }
 export interface AnalyzeTextResult {
   findings: Finding[];
+  /** Why the text was not analysed (over the size limit, or the engine could not parse it). */
+  notAnalysed?: string;
 }
 
 /** Analyses files on disk (a file or a folder, walked with the configured excludes). */
@@ -85,7 +87,8 @@ export interface ScanPathsParams {
   paths: string[];
 }
 export interface ScanPathsResult {
-  files: Array<{ path: string; findings: Finding[] }>;
+  /** Files with findings, or not analysed (`notAnalysed` says why). */
+  files: Array<{ path: string; findings: Finding[]; notAnalysed?: string }>;
   scanned: number;
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { analyze, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
 import type { Rule } from '../engine/rule.js';
+import { classifyFile } from '../engine/files.js';
 import { looksBinary } from './walk.js';
 
 /** `text` is what was analysed, for the CLI's fixes. */
@@ -8,12 +9,17 @@ export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: str
 
 /**
  * Reads and analyses a file on disk for the CLI and the workspace scan alike: files over the
- * size limit and binary files are skipped, not read. Throws only when the file cannot be read.
+ * size limit are skipped, not read; so are binary files, unless the name says source or
+ * configuration (UTF-16, or a stray NUL): those are analysed as UTF-8 as far as that goes and
+ * reported as not analysed, never skipped in silence. Throws only when the file cannot be read.
  */
 export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileSize: number, settings: AnalysisSettings): DiskAnalysis {
   if (statSync(path).size > maxFileSize) return { kind: 'skipped', reason: `larger than maxFileSize (${maxFileSize} bytes)` };
-  if (looksBinary(path)) return { kind: 'skipped', reason: 'binary file' };
+  const kind = classifyFile(path);
+  const binary = looksBinary(path);
+  if (binary && !(kind.kind === 'code' || (kind.kind === 'text' && kind.text !== 'other'))) return { kind: 'skipped', reason: 'binary file' };
   const text = readFileSync(path, 'utf8');
   const result = analyze(rules, path, text, settings);
-  return result.skipped ? { kind: 'skipped', reason: result.skipped } : { kind: 'analysed', result, text };
+  if (result.skipped) return { kind: 'skipped', reason: result.skipped };
+  return { kind: 'analysed', result: binary ? { ...result, notAnalysed: result.notAnalysed ?? 'binary content (a NUL byte in its first 8,000 bytes): read as UTF-8, which may not be its encoding' } : result, text };
 }

@@ -4,6 +4,7 @@
  */
 import { ts } from '../../engine/ts.js';
 import type { FileFacts } from '../../engine/facts.js';
+import { forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { isConnectionCall, type CallLike } from '../network-calls.js';
 import { loopIsBounded } from './attempt-limits.js';
 import type { RetryLoop } from './loops.js';
@@ -41,12 +42,11 @@ export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): Ret
   const condition = loopCondition(loop);
   const calls: CallLike[] = [];
   // A connection opened inside `new Promise((resolve, reject) => ...)` is awaited by the loop body.
-  const collect = (node: ts.Node): void => {
-    if ((isFunctionBoundary(node) && !isPromiseExecutor(node)) || ts.isIterationStatement(node, false)) return;
+  forEachDescendant(loop.statement, (node) => {
+    if ((isFunctionBoundary(node) && !isPromiseExecutor(node)) || ts.isIterationStatement(node, false)) return false;
     if (ts.isCallExpression(node) || ts.isNewExpression(node)) calls.push(node);
-    ts.forEachChild(node, collect);
-  };
-  ts.forEachChild(loop.statement, collect);
+    return true;
+  });
   const targets = loopVariables(loop);
   const requests: CallLike[] = [];
   let onStatus = false;
@@ -85,13 +85,11 @@ function iteratesTargets(call: CallLike, loop: ts.IterationStatement, targets: S
 
 function usedBesideWaits(body: ts.Node, names: Set<string>, facts: FileFacts): boolean {
   let used = false;
-  const visit = (node: ts.Node): void => {
-    if (used) return;
-    if (ts.isCallExpression(node) && waitOf(node, facts)) return;
+  forEachNode(body, (node) => {
+    if (used || (ts.isCallExpression(node) && waitOf(node, facts))) return false;
     if (ts.isIdentifier(node) && names.has(node.text)) used = true;
-    else ts.forEachChild(node, visit);
-  };
-  visit(body);
+    return !used;
+  });
   return used;
 }
 

@@ -3,7 +3,7 @@
  * inside a same-file helper it invokes (a few levels down), answered once per function.
  */
 import { ts } from '../../engine/ts.js';
-import { enclosingClass } from '../../engine/ast.js';
+import { enclosingClass, forEachNode } from '../../engine/ast.js';
 import { declaredFunction, memberFunction } from '../functions.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
@@ -53,15 +53,15 @@ export class NetworkReach {
     const calls: CallLike[] = [];
     // Set before the walk, so a function that calls itself finds its own list (still filling).
     this.reach.set(fn, calls);
-    const visit = (node: ts.Node): void => {
-      if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !retriedCallback(node, this.facts)) {
-        const reached = this.networkCallsOf(node, depth);
-        // A self-call reaches the list being filled: its calls are in it already.
-        if (reached !== calls) calls.push(...reached);
-      }
-      ts.forEachChild(node, visit);
-    };
-    if (fn.body) visit(fn.body);
+    if (fn.body) {
+      forEachNode(fn.body, (node) => {
+        if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && !retriedCallback(node, this.facts)) {
+          const reached = this.networkCallsOf(node, depth);
+          // A self-call reaches the list being filled: its calls are in it already.
+          if (reached !== calls) calls.push(...reached);
+        }
+      });
+    }
     return calls;
   }
 }

@@ -4,7 +4,7 @@
  * or a failure status branch.
  */
 import { ts } from '../../engine/ts.js';
-import { contains } from '../../engine/ast.js';
+import { contains, forEachNode } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
@@ -32,12 +32,12 @@ function nameOf(fn: FunctionNode): ts.Identifier | undefined {
 function selfReferences(fn: FunctionNode, name: ts.Identifier, facts: FileFacts): ts.Expression[] {
   const isMember = ts.isMethodDeclaration(fn) || ts.isPropertyDeclaration(fn.parent);
   const refs: ts.Expression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isMember && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name.text) refs.push(node);
-    else if (!isMember && ts.isIdentifier(node) && node !== name && node.text === name.text && facts.declarationName(node) === name) refs.push(node);
-    ts.forEachChild(node, visit);
-  };
-  if (fn.body) visit(fn.body);
+  if (fn.body) {
+    forEachNode(fn.body, (node) => {
+      if (isMember && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name.text) refs.push(node);
+      else if (!isMember && ts.isIdentifier(node) && node !== name && node.text === name.text && facts.declarationName(node) === name) refs.push(node);
+    });
+  }
   return refs.filter((ref) => {
     const parent = ref.parent;
     return (ts.isCallExpression(parent) && (parent.expression === ref || parent.arguments.includes(ref))) || (ts.isBinaryExpression(parent) && parent.right === ref);

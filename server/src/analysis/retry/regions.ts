@@ -4,31 +4,21 @@
  * nested functions and classes, whose code does not run as part of the region.
  */
 import { ts } from '../../engine/ts.js';
-import { dottedName } from '../../engine/ast.js';
+import { dottedName, forEachDescendant, forEachNode } from '../../engine/ast.js';
 
 export const isFunctionBoundary = (node: ts.Node): boolean => ts.isFunctionLike(node) || ts.isClassLike(node);
 
 /** Visits the nodes of a region, not entering nested functions (nor nested loops when asked). */
 export function walkRegion(root: ts.Node, visit: (node: ts.Node) => boolean | void, skipLoops = true): void {
-  const walk = (node: ts.Node): void => {
-    if (isFunctionBoundary(node)) return;
-    if (skipLoops && ts.isIterationStatement(node, false)) return;
-    if (visit(node) === false) return;
-    ts.forEachChild(node, walk);
-  };
-  ts.forEachChild(root, walk);
+  forEachDescendant(root, (node) => !isFunctionBoundary(node) && !(skipLoops && ts.isIterationStatement(node, false)) && visit(node) !== false);
 }
 
 /** True when `test` holds for the root or a node inside it (outside nested functions). */
 export function someNode(root: ts.Node | undefined, test: (node: ts.Node) => boolean): boolean {
   if (!root) return false;
   let found = test(root);
-  const walk = (node: ts.Node): void => {
-    if (found || isFunctionBoundary(node)) return;
-    if (test(node)) found = true;
-    else ts.forEachChild(node, walk);
-  };
-  if (!found) ts.forEachChild(root, walk);
+  // Once found, every subtree left on the walk's stack is skipped.
+  if (!found) walkRegion(root, (node) => !(found ||= test(node)), false);
   return found;
 }
 
@@ -64,12 +54,12 @@ export function updatedNames(roots: Array<ts.Node | undefined>, includePlainAssi
       if (includePlainAssign || selfReferencing) note(node.left);
     }
   };
-  const walk = (node: ts.Node): void => {
-    if (!intoFunctions && isFunctionBoundary(node)) return;
+  const enter = (node: ts.Node): boolean => {
+    if (!intoFunctions && isFunctionBoundary(node)) return false;
     visit(node);
-    ts.forEachChild(node, walk);
+    return true;
   };
-  for (const root of roots) if (root) walk(root);
+  for (const root of roots) if (root) forEachNode(root, enter);
   return names;
 }
 

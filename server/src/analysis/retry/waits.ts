@@ -3,7 +3,7 @@
  * its delay judged fixed (the same every attempt) or growing with the attempt.
  */
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachDescendant } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { WAIT_FUNCTIONS } from '../../models/retry-libraries.js';
 import { splitWords } from '../../secrets/words.js';
@@ -57,13 +57,14 @@ export function waitOf(call: ts.CallExpression, facts: FileFacts): Wait | undefi
 /** Whether a delay stays the same on every attempt: 'fixed', 'varies', or 'unknown' (a call). */
 function delayKind(expr: ts.Expression, varying: (name: string) => boolean, facts: FileFacts, region: ts.Node, depth = 0): 'fixed' | 'varies' | 'unknown' {
   if (depth > 6) return 'unknown';
-  let verdict: 'fixed' | 'varies' | 'unknown' = 'fixed';
+  let verdict = 'fixed' as 'fixed' | 'varies' | 'unknown';
   const worst = (kind: 'fixed' | 'varies' | 'unknown'): void => {
     if (kind === 'varies' || verdict === 'varies') verdict = 'varies';
     else if (kind === 'unknown') verdict = 'unknown';
   };
-  const visit = (node: ts.Node): void => {
-    if (verdict === 'varies') return;
+  // A work list, not recursion: a delay nested thousands deep must not overflow the stack.
+  const pending: ts.Node[] = [expr];
+  const judge = (node: ts.Node): void => {
     if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken || node.operatorToken.kind === ts.SyntaxKind.LessThanLessThanToken)) {
       worst('varies');
       return;
@@ -73,14 +74,14 @@ function delayKind(expr: ts.Expression, varying: (name: string) => boolean, fact
       if (callee === 'Math.pow') return worst('varies');
       const isNeutral = (callee?.startsWith('Math.') && NEUTRAL_MATH.has(callee.slice(5))) || callee === 'Number' || callee === 'parseInt';
       if (!isNeutral) return worst('unknown');
-      node.arguments.forEach(visit);
+      pending.push(...node.arguments);
       return;
     }
     if (ts.isPropertyAccessExpression(node) || ts.isIdentifier(node)) {
       const name = dottedName(node);
       if (name && varying(name)) return worst('varies');
       if (ts.isPropertyAccessExpression(node)) {
-        visit(node.expression);
+        pending.push(node.expression);
         return;
       }
       const id = node as ts.Identifier;
@@ -90,9 +91,11 @@ function delayKind(expr: ts.Expression, varying: (name: string) => boolean, fact
       if (init && declared && contains(region, declared)) return worst(delayKind(init, varying, facts, region, depth + 1));
       return;
     }
-    ts.forEachChild(node, visit);
+    ts.forEachChild(node, (child) => {
+      pending.push(child);
+    });
   };
-  visit(expr);
+  while (pending.length > 0 && verdict !== 'varies') judge(pending.pop()!);
   return verdict;
 }
 
@@ -111,19 +114,13 @@ export function backoffOf(waits: Wait[], varying: (name: string) => boolean, fac
 /** Waits in a region; when `intoFunctions`, also inside nested callbacks. */
 export function waitsIn(root: ts.Node, intoFunctions: boolean, reach: NetworkReach): Wait[] {
   const waits: Wait[] = [];
-  const visit = (node: ts.Node): void => {
-    if (!intoFunctions && isFunctionBoundary(node) && !isPromiseExecutor(node)) return;
-    if (ts.isCallExpression(node)) {
-      const wait = waitOf(node, reach.facts);
-      if (wait) {
-        waits.push(wait);
-        return;
-      }
-      if (reach.isNetwork(node)) return;
-    }
-    ts.forEachChild(node, visit);
-  };
-  ts.forEachChild(root, visit);
+  forEachDescendant(root, (node) => {
+    if (!intoFunctions && isFunctionBoundary(node) && !isPromiseExecutor(node)) return false;
+    if (!ts.isCallExpression(node)) return true;
+    const wait = waitOf(node, reach.facts);
+    if (wait) waits.push(wait);
+    return !wait && !reach.isNetwork(node);
+  });
   return waits;
 }
 

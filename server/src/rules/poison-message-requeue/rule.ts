@@ -14,11 +14,9 @@ const COUNT_WORDS = new Set(['delivery', 'redelivery', 'retry', 'retries', 'atte
 
 function conditionWords(condition: ts.Expression): string[] {
   const words: string[] = [];
-  const visit = (node: ts.Node): void => {
+  forEachNode(condition, (node) => {
     if (ts.isIdentifier(node) || ts.isStringLiteralLike(node)) words.push(...splitWords(node.text));
-    ts.forEachChild(node, visit);
-  };
-  visit(condition);
+  });
   return words;
 }
 

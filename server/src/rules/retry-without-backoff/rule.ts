@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { lookupProperty } from '../../engine/ast.js';
+import { forEachNode, lookupProperty } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { Report } from '../../engine/types.js';
@@ -26,13 +26,12 @@ function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean
   for (const param of fn.parameters) if (ts.isIdentifier(param.name)) params.add(param.name.text);
   if (fn.parameters.some((param) => !ts.isIdentifier(param.name))) return false;
   let constant = true;
-  const visit = (node: ts.Node): void => {
-    if (!constant) return;
+  forEachNode(fn.body, (node) => {
+    if (!constant) return false;
     if (ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isAwaitExpression(node)) constant = false;
     else if (ts.isIdentifier(node) && params.has(node.text) && !ts.isParameter(node.parent)) constant = false;
-    else ts.forEachChild(node, visit);
-  };
-  visit(fn.body);
+    return constant;
+  });
   return constant;
 }
 

@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, propertyName, stringValue } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type TextContext } from '../../engine/rule.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
@@ -84,16 +84,15 @@ function owningCall(obj: ts.ObjectLiteralExpression, facts: FileFacts): ts.CallE
 /** The first call in the file that is given this const by name. */
 function callReceiving(name: ts.Identifier, facts: FileFacts): ts.CallExpression | ts.NewExpression | undefined {
   let found: ts.CallExpression | ts.NewExpression | undefined;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
+  forEachDescendant(name.getSourceFile(), (node) => {
+    if (found) return false;
     if ((ts.isCallExpression(node) || ts.isNewExpression(node)) && node.arguments) {
       for (const arg of node.arguments) {
         if (ts.isIdentifier(arg) && facts.declarationName(arg) === name) found = node;
       }
     }
-    ts.forEachChild(node, visit);
-  };
-  visit(name.getSourceFile());
+    return undefined;
+  });
   return found;
 }
 

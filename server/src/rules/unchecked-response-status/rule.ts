@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { enclosingFunction, forEachDescendant, propertyName } from '../../engine/ast.js';
+import { enclosingFunction, forEachDescendant, propertyName, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
@@ -81,17 +81,12 @@ function guardsBodyRead(read: ts.PropertyAccessExpression, use: ts.Identifier, f
 
 /** Whether an expression reads the body of the response `declared` names. */
 function readsBody(expr: ts.Expression, declared: ts.Identifier | undefined, facts: FileFacts): boolean {
-  let found = false;
-  const visit = (node: ts.Node): void => {
-    if (found) return;
-    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && BODY_METHODS.has(node.expression.name.text)) {
-      const receiver = skipOuter(node.expression.expression);
-      if (ts.isIdentifier(receiver) && facts.declarationName(receiver) === declared) found = true;
-    }
-    ts.forEachChild(node, visit);
+  const readsIt = (node: ts.Node): boolean => {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !BODY_METHODS.has(node.expression.name.text)) return false;
+    const receiver = skipOuter(node.expression.expression);
+    return ts.isIdentifier(receiver) && facts.declarationName(receiver) === declared;
   };
-  visit(expr);
-  return found && declared !== undefined;
+  return declared !== undefined && (readsIt(expr) || someDescendant(expr, readsIt));
 }
 
 function isStatusCheck(use: ts.Identifier, facts: FileFacts, scope: ts.Node): boolean {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, someDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
@@ -75,8 +75,8 @@ function signatureBindings(fn: FunctionNode): Set<string> {
 }
 
 function readsSignatureHeaderIn(node: ts.Node): boolean {
-  if (ts.isStringLiteralLike(node) && isSignatureHeaderName(node.text)) return true;
-  return ts.forEachChild(node, readsSignatureHeaderIn) ?? false;
+  const isHeaderName = (child: ts.Node): boolean => ts.isStringLiteralLike(child) && isSignatureHeaderName(child.text);
+  return isHeaderName(node) || someDescendant(node, isHeaderName);
 }
 
 function isWholeHeaders(node: ts.Node): boolean {
