@@ -24,7 +24,8 @@ export const FILE_DIRS = ['examples', 'eval/corpus', 'eval/holdout', 'eval/holdo
 function ruleTestFiles(): string[] {
   return readdirSync(RULES_DIR, { withFileTypes: true })
     .filter((entry) => entry.isDirectory())
-    .flatMap((dir) => readdirSync(join(RULES_DIR, dir.name)).filter((file) => file.endsWith('.test.ts')).map((file) => join(RULES_DIR, dir.name, file)))
+    // Each rule's RuleTester file (`<id>.test.ts`); other test files in the folder define their own tests.
+    .map((dir) => join(RULES_DIR, dir.name, `${dir.name}.test.ts`))
     .sort();
 }
 

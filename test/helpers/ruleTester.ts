@@ -87,6 +87,11 @@ export interface RuleCases {
 /** Set while `collectRuleCases` loads test files: `ruleTester` then records its cases instead of defining tests. */
 let collecting: RuleCases[] | undefined;
 
+/** True while `collectRuleCases` loads test files: a rule test file's own extra tests must not be defined then. */
+export function collectingRuleCases(): boolean {
+  return collecting !== undefined;
+}
+
 /**
  * The cases that the rule test files imported by `load` give to `ruleTester`, without defining
  * their tests (for checks over every case, such as the fix property test). A file already

@@ -3,6 +3,7 @@ import { ts } from '../../engine/ts.js';
 import { contains, dottedName, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
+import type { Edit, Fixer, FixFunction } from '../../engine/types.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isLogCall, logCallName } from '../../analysis/logging.js';
 import { leakFix, siteNode, type LeakSite } from './fix.js';
@@ -236,6 +237,17 @@ class SecretFinder {
   }
 }
 
+/** The edits of several fix functions as one fix; none when any of them has none. */
+function allEdits(fixes: readonly FixFunction[], fixer: Fixer): Edit[] | null {
+  const edits: Edit[] = [];
+  for (const fix of fixes) {
+    const made = fix(fixer);
+    if (!made) return null;
+    edits.push(...(Array.isArray(made) ? made : [made as Edit]));
+  }
+  return edits;
+}
+
 export const rule = defineRule({
   meta: {
     id: 'secret-in-log',
@@ -258,18 +270,17 @@ export const rule = defineRule({
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           if (!isLogCall(call, facts)) return;
-          for (const arg of call.arguments) {
-            const found = finder.exposed(arg);
-            if (!found) continue;
-            const site = found.site;
-            context.report({
-              node: call,
-              messageId: /headers$/i.test(found.text) ? 'headers' : 'secret',
-              data: { call: logCallName(call), secret: found.text },
-              fix: site && contains(call, siteNode(site)) ? leakFix(site, found.text, context.file.sourceFile) : undefined,
-            });
-            return;
-          }
+          const exposures = call.arguments.map((arg) => finder.exposed(arg)).filter((found): found is Exposure => found !== undefined);
+          if (exposures.length === 0) return;
+          // One finding per call; its fix masks every secret the call logs, or none (a half-fixed call still leaks).
+          const fixes = exposures.map(({ site, text }) => (site && contains(call, siteNode(site)) ? leakFix(site, text, context.file.sourceFile) : undefined));
+          const [found] = exposures;
+          context.report({
+            node: call,
+            messageId: /headers$/i.test(found.text) ? 'headers' : 'secret',
+            data: { call: logCallName(call), secret: found.text },
+            fix: fixes.every((fix) => fix !== undefined) ? (fixer) => allEdits(fixes as FixFunction[], fixer) : undefined,
+          });
         },
       },
     };
