@@ -105,6 +105,7 @@ async function killGroup(pid: number): Promise<void> {
 
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
+  // integration-engineer-disable-next-line retry-without-backoff -- polls a local server until it starts listening; a short fixed wait is what a start-up poll wants
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`code-server exited with ${child.exitCode} before it was ready`);
     try {

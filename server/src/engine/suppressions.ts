@@ -69,9 +69,8 @@ function commentSyntax(path: string): { open: string; close: string } | undefine
 }
 
 /**
- * A directive in the comment syntax of `path`'s format, e.g.
- * `// integration-engineer-disable-next-line insecure-transport -- <reason>`; `undefined`
- * when the format has no comments.
+ * A directive in the comment syntax of `path`'s format (the `disable-next-line` form in `//`
+ * for code, `#` for YAML, and so on); `undefined` when the format has no comments.
  */
 export function formatDirective(path: string, kind: SuppressionKind, ruleId: string, reason: string): string | undefined {
   const syntax = commentSyntax(path);

@@ -118,7 +118,7 @@ function fixActions(request: QuickFixRequest, diagnostic: Diagnostic, finding: F
   return actions;
 }
 
-/** `// integration-engineer-disable-next-line <id> -- <reason>` above the line, in its indentation. */
+/** A `disable-next-line` directive for the rule, with a reason to type over, above the line in its indentation. */
 function disableAction(request: QuickFixRequest, diagnostic: Diagnostic, ruleId: string, kind: Extract<SuppressionKind, 'next-line' | 'file'>): CodeAction | undefined {
   const { document } = request;
   const directive = formatDirective(request.path, kind, ruleId, REASON_PLACEHOLDER);
