@@ -293,7 +293,7 @@ function topLevelBinding(file: ts.SourceFile, name: string): 'function' | 'other
       }
     }
     if ((ts.isClassDeclaration(statement) || ts.isEnumDeclaration(statement)) && statement.name?.text === name) return 'other';
-    if (ts.isImportDeclaration(statement) && statement.importClause && new RegExp(`\\b${name}\\b`).test(statement.importClause.getText(file))) return 'other';
+    if (ts.isImportDeclaration(statement) && statement.importClause && statement.importClause.getText(file).split(/[^\w$]+/).includes(name)) return 'other';
   }
   return undefined;
 }

@@ -15,6 +15,7 @@ function formatOf(token: string): string | undefined {
 
 /** `postgres://…` → `POSTGRES`: the scheme of the URL a password sits in. */
 function schemeBefore(text: string, offset: number): string {
+  // regex-bound: the 200 characters before the password.
   const scheme = /([A-Za-z][A-Za-z0-9+.-]*):\/\/[^\s:/@'"`]*:$/.exec(text.slice(Math.max(0, offset - 200), offset))?.[1];
   return scheme ? environmentName(scheme) : 'DATABASE';
 }

@@ -57,17 +57,23 @@ function indentOf(line: string): number {
 }
 
 /** The section or parent key a value sits under, when it says whose the value is. */
+const MAX_HEADER_LINE = 1_000;
+
 function qualifierAbove(text: string, kind: TextKind, offset: number): string | undefined {
   let line: Line | undefined = lineAt(text, offset);
   let indent = indentOf(line.text);
   while ((line = previousLine(text, line))) {
+    // A parent key or section header is a short line; a very long one is data, and would make the readers below quadratic.
+    if (line.text.length > MAX_HEADER_LINE) continue;
     if (kind === 'yaml' || kind === 'compose') {
+      // regex-bound: lines of at most MAX_HEADER_LINE characters.
       const parent = /^(\s*)(?:-\s+)?["']?([^\s"':#][^"':#]*?)["']?\s*:\s*(?:#.*)?$/.exec(line.text);
       if (!parent || parent[1].length >= indent) continue;
       const qualifier = qualifierOf(parent[2]);
       if (qualifier) return qualifier;
       indent = parent[1].length;
     } else if (kind === 'toml' || kind === 'ini') {
+      // regex-bound: lines of at most MAX_HEADER_LINE characters.
       const section = /^\s*\[+([^\]]+)\]+/.exec(line.text);
       if (section) return qualifierOf(section[1]);
     } else if (kind === 'hcl') {
@@ -169,7 +175,7 @@ function dockerfileSuggestion({ text, entry, whole }: Site): SuggestionReport | 
     return { messageId: 'useBuildArgument', data: { name }, fix: (fixer) => fixer.replaceTextRange([equals, end], '') };
   }
   if (keyword !== 'ENV') return undefined;
-  const declared = new RegExp(`^\\s*ARG\\s+${name}\\b`, 'm').test(text.slice(0, instruction.start));
+  const declared = text.slice(0, instruction.start).split('\n').some((line) => /^\s*ARG\s+([A-Za-z_]\w*)/.exec(line)?.[1] === name);
   const indent = /^\s*/.exec(instruction.text)?.[0] ?? '';
   return {
     messageId: 'useBuildArgument',
@@ -190,7 +196,7 @@ function terraformSuggestion({ text, entry, whole, span, name }: Site): Suggesti
   }
   const variable = name.toLowerCase();
   const declaration = `variable "${variable}" {\n  type      = string\n  sensitive = true\n}\n`;
-  const declared = new RegExp(`^\\s*variable\\s+"${variable}"`, 'm').test(text);
+  const declared = text.split('\n').some((line) => /^\s*variable\s+"([^"]*)"/.exec(line)?.[1] === variable);
   return {
     messageId: 'useTerraformVariable',
     data: { name: variable },
@@ -248,7 +254,8 @@ const BY_KIND: Record<TextKind, (site: Site) => SuggestionReport | undefined> = 
 /** YAML list items (`- KEY=value # note`) are read to the end of the line: the value stops at its comment. */
 function withoutComment(entry: NamedValue, kind: TextKind): NamedValue {
   if (kind !== 'yaml' && kind !== 'compose') return entry;
-  const value = entry.value.replace(/\s+#.*$/, '');
+  const comment = entry.value.search(/\s#/);
+  const value = comment < 0 ? entry.value : entry.value.slice(0, comment).trimEnd();
   return { ...entry, value, end: entry.start + value.length };
 }
 

@@ -21,7 +21,9 @@ const URL_WORDS = new Set(['url', 'uri', 'dsn', 'endpoint', 'broker', 'connectio
 
 /** Words with digits kept (`s3Key` → [s3, key]), unlike the credential-name test's split. */
 function nameWords(name: string): string[] {
+  // regex-bound: a binding's name, read to at most 256 characters.
   return name
+    .slice(0, 256)
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
     .split(/[^A-Za-z0-9]+/)

@@ -84,13 +84,15 @@ function emptiedParent(text: string, line: Line, listItem: boolean): TextEdit | 
 /** `NAME=0` as one word of a command (`NAME=0 node app.js`, `ENV A=1 NAME=0`): the word and a space beside it. */
 function removeWord(text: string, span: { start: number; end: number }): TextEdit | undefined {
   // The span may start at the quote or dash before the name.
-  const word = /[A-Z_]+=0$/.exec(text.slice(span.start, span.end));
+  // regex-bound: the span of one setting, read to at most its last 200 characters.
+  const word = /[A-Z_]+=0$/.exec(text.slice(Math.max(span.start, span.end - 200), span.end));
   if (!word) return undefined;
   const start = span.end - word[0].length;
   if (start > 0 && !/[\s"']/.test(text[start - 1])) return undefined;
   const spaceAfter = /^[ \t]+/.exec(text.slice(span.end))?.[0].length ?? 0;
   if (spaceAfter > 0 && /[^\s"']/.test(text[span.end + spaceAfter] ?? '')) return { start, end: span.end + spaceAfter, text: '' };
-  const spaceBefore = /[ \t]+$/.exec(text.slice(0, start))?.[0].length ?? 0;
+  let spaceBefore = 0;
+  while (start - spaceBefore > 0 && (text[start - spaceBefore - 1] === ' ' || text[start - spaceBefore - 1] === '\t')) spaceBefore++;
   return spaceBefore > 0 ? { start: start - spaceBefore, end: span.end, text: '' } : undefined;
 }
 
