@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, contains, dottedName, enclosingClass, forEachNode, getProperty, isPropertyNamePosition, lookupProperty, propertyName, propertyValue, someDescendant, stringValue, type FunctionNode } from '../engine/ast.js';
+import { calleeName, collectBindingNames, contains, dottedName, enclosingClass, forEachNode, getProperty, isPropertyNamePosition, lookupProperty, propertyName, propertyValue, someDescendant, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
 import type { FileNodes } from '../engine/walk.js';
@@ -522,16 +522,6 @@ function loopVariable(loop: ts.ForOfStatement): string | undefined {
   return ts.isIdentifier(init) ? init.text : undefined;
 }
 
-function bindingNames(name: ts.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) {
-    into.add(name.text);
-    return;
-  }
-  for (const element of name.elements) {
-    if (!ts.isOmittedExpression(element)) bindingNames(element.name, into);
-  }
-}
-
 /**
  * One ordered pass over the handler body: values read from the content are content names;
  * loop variables over a batch of messages are message names.
@@ -539,18 +529,18 @@ function bindingNames(name: ts.BindingName, into: Set<string>): void {
 function collectDerivedNames(handler: MessageHandler): void {
   forEachNode(handler.body, (node) => {
     if (ts.isVariableDeclaration(node) && node.initializer) {
-      if (readsContent(node.initializer, handler)) bindingNames(node.name, handler.contents);
-      else if (isMessagesList(node.initializer, handler)) bindingNames(node.name, handler.messages);
+      if (readsContent(node.initializer, handler)) collectBindingNames(node.name, handler.contents);
+      else if (isMessagesList(node.initializer, handler)) collectBindingNames(node.name, handler.messages);
     } else if (ts.isForOfStatement(node)) {
       const target = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]?.name : undefined;
       if (!target) return;
-      if (isMessagesList(node.expression, handler)) bindingNames(target, handler.messages);
-      else if (readsContent(node.expression, handler)) bindingNames(target, handler.contents);
+      if (isMessagesList(node.expression, handler)) collectBindingNames(target, handler.messages);
+      else if (readsContent(node.expression, handler)) collectBindingNames(target, handler.contents);
     } else if (ts.isCallExpression(node) && (calleeName(node) === 'forEach' || calleeName(node) === 'map')) {
       const receiver = receiverOf(node);
       const fn = node.arguments[0] && skipOuter(node.arguments[0]);
       if (receiver && fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) && fn.parameters[0] && isMessagesList(receiver, handler)) {
-        bindingNames(fn.parameters[0].name, handler.messages);
+        collectBindingNames(fn.parameters[0].name, handler.messages);
       }
     }
   });

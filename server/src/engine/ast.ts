@@ -195,3 +195,9 @@ export function statementsOf(node: ts.Node): readonly ts.Statement[] | undefined
 export function hasTerminator(node: ts.Node): boolean {
   return statementsOf(node)?.some(isTerminator) ?? false;
 }
+
+/** Every name a binding declares, through destructuring: `{ a, b: [c] }` → a, c. */
+export function collectBindingNames(name: ts.BindingName, into: Set<string>): void {
+  if (ts.isIdentifier(name)) into.add(name.text);
+  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBindingNames(element.name, into);
+}

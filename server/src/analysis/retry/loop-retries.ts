@@ -4,13 +4,13 @@
  */
 import { ts } from '../../engine/ts.js';
 import type { FileFacts } from '../../engine/facts.js';
-import { forEachDescendant, forEachNode } from '../../engine/ast.js';
+import { collectBindingNames, forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { isConnectionCall, type CallLike } from '../network-calls.js';
 import { loopIsBounded } from './attempt-limits.js';
 import type { RetryLoop } from './loops.js';
 import { leavesOnSuccess, roundsOnlyToNewTarget } from './polling-and-redirects.js';
 import type { NetworkReach } from './reach.js';
-import { collectBindingNames, containsContinue, containsExit, isFunctionBoundary, isUnconditionalExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
+import { containsContinue, containsExit, isFunctionBoundary, isUnconditionalExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
 import { resultVariable, statusTest } from './response-status.js';
 import { backoffOf, isPromiseExecutor, waitOf, waitsIn } from './waits.js';
 

@@ -3,10 +3,10 @@
  * body shows a state, or following a redirect to another URL.
  */
 import { ts } from '../../engine/ts.js';
-import { dottedName } from '../../engine/ast.js';
+import { collectBindingNames, dottedName } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { CallLike } from '../network-calls.js';
-import { collectBindingNames, containsExit, isUnconditionalExit, mentionsName, someNode, walkRegion } from './regions.js';
+import { containsExit, isUnconditionalExit, mentionsName, someNode, walkRegion } from './regions.js';
 import { numberValue, statusTarget, type ResultOwner } from './response-status.js';
 
 const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);

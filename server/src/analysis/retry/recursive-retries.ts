@@ -4,14 +4,14 @@
  * or a failure status branch.
  */
 import { ts } from '../../engine/ts.js';
-import { contains, forEachNode } from '../../engine/ast.js';
+import { collectBindingNames, contains, forEachNode } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
 import { recursionCounters, recursionIsBounded } from './attempt-limits.js';
 import type { RetryLoop } from './loops.js';
 import type { NetworkReach } from './reach.js';
-import { collectBindingNames, someNode, updatedNames } from './regions.js';
+import { someNode, updatedNames } from './regions.js';
 import { looksAtStatus, resultVariable, statusTest } from './response-status.js';
 import { backoffOf, waitsIn, type Wait } from './waits.js';
 

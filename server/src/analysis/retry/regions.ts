@@ -22,12 +22,6 @@ export function someNode(root: ts.Node | undefined, test: (node: ts.Node) => boo
   return found;
 }
 
-/** The names a binding declares, through destructuring patterns. */
-export function collectBindingNames(name: ts.BindingName, into: Set<string>): void {
-  if (ts.isIdentifier(name)) into.add(name.text);
-  else for (const element of name.elements) if (!ts.isOmittedExpression(element)) collectBindingNames(element.name, into);
-}
-
 const COMPOUND_ASSIGN = new Set([
   ts.SyntaxKind.PlusEqualsToken,
   ts.SyntaxKind.MinusEqualsToken,

@@ -5,7 +5,7 @@
  * every repeat look new.
  */
 import { ts } from '../../engine/ts.js';
-import { getProperty, isFunctionNode, propertyValue, statementsOf } from '../../engine/ast.js';
+import { collectBindingNames, getProperty, isFunctionNode, propertyValue, statementsOf } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { ParsedFile } from '../../engine/rule.js';
 import type { Fixer, SuggestionReport, TextEdit } from '../../engine/types.js';
@@ -16,7 +16,7 @@ import { addProperty, insertStatementsBefore } from '../../analysis/edits.js';
 import { bindsName, freeName } from '../../analysis/names.js';
 import { sourceStyle } from '../../analysis/source-style.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
-import { collectBindingNames, someNode } from '../../analysis/retry/regions.js';
+import { someNode } from '../../analysis/retry/regions.js';
 
 /** Words of a name that say it identifies one operation (a key from it repeats only with the operation), the most specific first. */
 const OPERATION_WORDS = ['idempotency', 'request', 'operation', 'transaction', 'checkout', 'order', 'invoice', 'delivery', 'event', 'evt', 'message', 'job', 'batch'];
