@@ -5,6 +5,7 @@
  * a build argument in a Dockerfile, a sensitive `var.name` in Terraform, an empty value in an
  * example `.env`, a `<NAME>` placeholder in prose. JSON has no variables: no suggestion.
  */
+import { lineStartOf } from '../../analysis/edits.js';
 import type { TextKind } from '../../engine/files.js';
 import type { SuggestionReport } from '../../engine/types.js';
 import type { NamedValue } from '../../secrets/credential-text.js';
@@ -42,7 +43,7 @@ interface Line {
 }
 
 function lineAt(text: string, offset: number): Line {
-  const start = text.lastIndexOf('\n', offset - 1) + 1;
+  const start = lineStartOf(text, offset);
   const newline = text.indexOf('\n', offset);
   const end = newline === -1 ? text.length : newline;
   return { start, end, text: text.slice(start, end) };
