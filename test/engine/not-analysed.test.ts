@@ -3,6 +3,9 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { Parser } from '../../server/src/engine/parser.js';
 import { rules } from '../../server/src/rules/index.js';
+import { defineRule } from '../../server/src/engine/rule.js';
+import { forEachNode } from '../../server/src/engine/ast.js';
+import { ts } from '../../server/src/engine/ts.js';
 
 const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
 const keyLine = `const stripeKey = '${KEY}';\n`;
@@ -84,5 +87,25 @@ describe('analysis never fails open', () => {
   it('a file of ordinary depth is analysed as before', () => {
     const result = analyze(rules, 'ok.js', keyLine + NESTINGS.parentheses(100));
     assert.equal(result.notAnalysed, undefined);
+  });
+});
+
+describe('the time budget bounds what one rule does on one node', () => {
+  // A check between handlers cannot stop a handler that walks the tree itself: the walks check the budget.
+  it('a rule whose handler never returns is stopped: not analysed, and the key is still reported', { timeout: 30_000 }, () => {
+    const endless = defineRule({
+      meta: { id: 'endless-walk', defaultSeverity: 'warning', description: 'walks forever', category: 'resilience', messages: { never: 'never' } },
+      create: ({ file }) => ({
+        on: {
+          [ts.SyntaxKind.SourceFile]: () => {
+            for (;;) forEachNode(file.sourceFile, () => undefined);
+          },
+        },
+      }),
+    });
+    const result = analyze([...rules, endless], 'a.ts', `${keyLine}fetch(url);\n`, { severities: {}, options: {}, timeBudgetMs: 50 });
+    assert.equal(result.notAnalysed, 'over the time budget of 50 ms: the rules stopped part way');
+    assert.deepEqual(result.failures, [], 'running out of time is not a rule failure');
+    assert.deepEqual(result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
   });
 });

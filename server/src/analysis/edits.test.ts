@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { ts } from '../engine/ts.js';
 import { applyEdits } from '../engine/fixer.js';
-import { addProperty, insertStatementsBefore, nextTokenStart, removeProperty, removeStatement, restOfLineEnd } from './edits.js';
+import { addProperty, appendStatements, insertStatementsBefore, nextTokenStart, removeProperty, removeStatement, restOfLineEnd } from './edits.js';
 import { sourceStyle } from './source-style.js';
 
 function parse(text: string): ts.SourceFile {
@@ -71,5 +71,26 @@ describe('analysis/edits', () => {
     assert.equal(restOfLineEnd(`a, b\n`, 2), undefined);
     assert.equal(sourceStyle(parse(`a()\nb()\nc();`)).semicolon, '');
     assert.equal(sourceStyle(parse(`a();\nb()`)).semicolon, ';');
+  });
+});
+
+describe('edits in a file with a syntax error', () => {
+  // Error recovery can leave a block or literal without its closing bracket, or give it no
+  // text at all: an edit computed from its last character would land outside it.
+  it('adds no statement to a block whose closing brace is missing', () => {
+    const sourceFile = parse('try { work(); } catch (err) {');
+    assert.equal(appendStatements(first(sourceFile, ts.isCatchClause).block, ['throw err;'], sourceFile), undefined);
+  });
+
+  it('adds no property to an object literal whose closing brace is missing', () => {
+    assert.equal(withProperty('call({ a: 1', 'timeout: 5000'), undefined);
+    assert.equal(withProperty('call({', 'timeout: 5000'), undefined);
+  });
+
+  it('still adds to a closed block', () => {
+    const text = 'try { work(); } catch (err) {}';
+    const sourceFile = parse(text);
+    const edit = appendStatements(first(sourceFile, ts.isCatchClause).block, ['throw err;'], sourceFile, { oneLineWhenEmpty: true });
+    assert.equal(edit && applyEdits(text, [edit]), 'try { work(); } catch (err) { throw err; }');
   });
 });

@@ -68,6 +68,16 @@ export function ownLines(text: string, start: number, end: number): readonly [nu
 }
 
 /**
+ * The node opens and closes with its own brackets. A file with a syntax error can leave a block
+ * or literal without its closing token (or without both): an edit inside it would land in the
+ * wrong place, so no edit is built there.
+ */
+export function isClosed(node: ts.Node, open: string, close: string, sourceFile: ts.SourceFile): boolean {
+  const start = node.getStart(sourceFile);
+  return node.end - start >= 2 && sourceFile.text[start] === open && sourceFile.text[node.end - 1] === close;
+}
+
+/**
  * Adds `property` (its full text, `name: value`) as the last property of an object literal:
  * on its own line with the last property's indentation when the literal spans lines, after
  * the last one otherwise; keeps a trailing comma where the literal has one.
@@ -75,6 +85,7 @@ export function ownLines(text: string, start: number, end: number): readonly [nu
 export function addProperty(obj: ts.ObjectLiteralExpression, property: string, sourceFile: ts.SourceFile): TextEdit[] | undefined {
   const text = sourceFile.text;
   const last = obj.properties[obj.properties.length - 1];
+  if (!isClosed(obj, '{', '}', sourceFile)) return undefined;
   if (!last) {
     const inside = text.slice(obj.getStart(sourceFile) + 1, obj.end - 1);
     return inside.trim() === '' ? [edit(obj.getStart(sourceFile), obj.end, `{ ${property} }`)] : undefined;
@@ -182,7 +193,7 @@ export function appendStatements(block: ts.Block, lines: readonly string[], sour
   if (last) return insertStatementsAfter(last, lines, sourceFile);
   const open = block.getStart(sourceFile);
   const close = block.end - 1;
-  if (text.slice(open + 1, close).trim() !== '') return undefined;
+  if (!isClosed(block, '{', '}', sourceFile) || text.slice(open + 1, close).trim() !== '') return undefined;
   if (oneLineWhenEmpty && !text.slice(open, close).includes('\n')) return edit(open + 1, close, ` ${lines.join(' ')} `);
   const outer = indentAt(text, open);
   const inner = outer + sourceStyle(sourceFile).indentUnit;

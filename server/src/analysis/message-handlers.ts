@@ -200,14 +200,28 @@ class IndexBuilder {
     // Functions the handlers call with the message are handlers too (a few levels deep).
     for (let i = 0; i < this.handlers.length; i++) this.findDelegates(this.handlers[i], depthOf(this.handlers[i]));
     const byBody = this.byBody;
+    // Every call asks from its own node: remembering each ancestor's answer keeps a deep chain linear.
+    const answered = new Map<ts.Node, MessageHandler | null>();
     return {
       handlers: this.handlers,
       handlerAt(node: ts.Node): MessageHandler | undefined {
+        const walked: ts.Node[] = [];
+        let found: MessageHandler | null = null;
         for (let current: ts.Node | undefined = node; current; current = current.parent) {
+          const known = answered.get(current);
+          if (known !== undefined) {
+            found = known;
+            break;
+          }
+          walked.push(current);
           const handler = byBody.get(current);
-          if (handler) return handler;
+          if (handler) {
+            found = handler;
+            break;
+          }
         }
-        return undefined;
+        for (const link of walked) answered.set(link, found);
+        return found ?? undefined;
       },
     };
   }

@@ -40,14 +40,24 @@ function isPathLike(expr: ts.Expression): boolean {
   return ts.isStringLiteralLike(node) || ts.isTemplateExpression(node) || ts.isIdentifier(node) || ts.isPropertyAccessExpression(node) || ts.isBinaryExpression(node) || ts.isRegularExpressionLiteral(node);
 }
 
+/** Roots already found: every call of a long chain asks, so each link is walked once, not once per call. */
+const chainRoots = new WeakMap<ts.Node, ts.Expression>();
+
 /** The root of a receiver chain: `app` for `app.route('/x')`, the call for `request(app)`. */
 function chainRoot(expr: ts.Expression): ts.Expression {
+  const walked: ts.Node[] = [];
   let node = skipOuter(expr);
-  for (;;) {
+  let root: ts.Expression | undefined;
+  while (root === undefined) {
+    root = chainRoots.get(node);
+    if (root !== undefined) break;
+    walked.push(node);
     if (ts.isPropertyAccessExpression(node) || ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
     else if (ts.isCallExpression(node) && (ts.isPropertyAccessExpression(node.expression) || ts.isElementAccessExpression(node.expression))) node = skipOuter(node.expression);
-    else return node;
+    else root = node;
   }
+  for (const link of walked) chainRoots.set(link, root);
+  return root;
 }
 
 function isNonServerReceiver(receiver: ts.Expression, facts: FileFacts): boolean {
@@ -140,9 +150,9 @@ export function routeFromCall(call: ts.CallExpression, facts: FileFacts): Route 
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee)) return undefined;
   const method = callee.name.text;
+  if (method !== 'route' && !ROUTE_METHODS.has(method)) return undefined;
   if (isNonServerReceiver(callee.expression, facts)) return undefined;
   if (method === 'route') return routeFromRouteObject(call, facts);
-  if (!ROUTE_METHODS.has(method)) return undefined;
 
   let pathExpression: ts.Expression | undefined;
   let rest: readonly ts.Expression[] = call.arguments;

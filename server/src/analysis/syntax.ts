@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName } from '../engine/ast.js';
+import { calleeName, dottedName, sourceFileOf } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
 import type { Evidence, SdkCall } from '../models/messaging.js';
@@ -28,9 +28,21 @@ export function receiverOf(call: ts.CallExpression): ts.Expression | undefined {
 /** Lower-case words of every name in an expression chain: `this.ordersDlq.send` → [this, orders, dlq, send]. */
 export function chainWords(expr: ts.Expression | undefined): string[] {
   if (!expr) return [];
-  const text = dottedName(expr) ?? expr.getText();
-  return splitWords(text);
+  const dotted = dottedName(expr);
+  if (dotted !== undefined) return splitWords(dotted);
+  const sourceFile = sourceFileOf(expr);
+  const { text } = sourceFile;
+  const start = expr.getStart(sourceFile);
+  if (expr.end - start <= 2 * CHAIN_END_CHARS) return splitWords(text.slice(start, expr.end));
+  // Each end loses the word the cut may split.
+  return [...splitWords(text.slice(start, start + CHAIN_END_CHARS)).slice(0, -1), ...splitWords(text.slice(expr.end - CHAIN_END_CHARS, expr.end)).slice(1)];
 }
+
+/**
+ * A long chain is read at its two ends only: its root and its last names say what it is, and a
+ * 10,000-link chain must not be read whole once per call in it.
+ */
+const CHAIN_END_CHARS = 160;
 
 /** A logging, metrics or tracing call: its callee chain names a logger. */
 export function isLoggingCall(call: ts.CallExpression): boolean {

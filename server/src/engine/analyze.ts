@@ -8,6 +8,7 @@ import { createFixer, resolveFix } from './fixer.js';
 import type { ParsedFile, Rule } from './rule.js';
 import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
+import { OverBudget, pastDeadline, withDeadline } from './deadline.js';
 
 export type SeveritySetting = Severity | 'off';
 
@@ -115,6 +116,7 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
       if (resolved && resolved.otherFiles.length > 0) throw new Error('a fix may not edit other files; offer a suggestion');
       if (resolved) made.fix = { edits: resolved.edits };
     } catch (error) {
+      if (error instanceof OverBudget) throw error;
       fixFailed(id, error);
     }
   }
@@ -126,6 +128,7 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
       if (!resolved) continue;
       suggestions.push({ messageId: suggestion.messageId, message, edits: resolved.edits, ...(resolved.otherFiles.length > 0 ? { otherFiles: resolved.otherFiles } : {}) });
     } catch (error) {
+      if (error instanceof OverBudget) throw error;
       fixFailed(id, error);
     }
   }
@@ -148,7 +151,6 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
   if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
-  const overBudget = (): boolean => performance.now() > deadline;
   let stage: Stage = 'parse';
   try {
     const sourceFile = parser.parse(path, text);
@@ -156,7 +158,7 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
     const collector = new Collector(text);
     const nodes = new FileNodes(sourceFile);
     const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
-    const finished = runWalk(file, active, collector, overBudget);
+    const finished = withDeadline(deadline, () => runWalk(file, active, collector));
     if (!keepParsed) parser.forget(path);
     if (finished) return collector.finish(active, knownRuleIds);
     // What the rules found before the stop stands; the text checks add what they had not reached.
@@ -238,24 +240,34 @@ class Collector {
 }
 
 /**
- * Runs the rules' handlers over the file's one walk, then their `end`s. Returns false when it
- * stopped because `overBudget` said so: checked every few hundred nodes and before each `end`,
- * which bounds the overrun by one rule's work on a few hundred nodes.
+ * Runs the rules' handlers over the file's one walk, then their `end`s. Returns false when the
+ * time budget ran out: checked every few hundred nodes of this walk and of the walks a rule
+ * makes inside one handler (`OverBudget` from `tick`), which bounds the overrun to a few hundred
+ * nodes' work whatever a rule does per node.
  */
-function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector, overBudget: () => boolean): boolean {
+function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): boolean {
   const { failures } = collector;
   const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
-  const fail = (ruleId: string, error: unknown): void => {
-    if (failed.has(ruleId)) return;
-    failed.add(ruleId);
-    failures.push({ ruleId, error });
+  let stopped = false;
+  /** Runs one rule's work; a rule that throws is set aside, the budget running out stops them all. */
+  const guarded = (ruleId: string, work: () => void): void => {
+    try {
+      work();
+    } catch (error) {
+      if (error instanceof OverBudget) stopped = true;
+      else if (!failed.has(ruleId)) {
+        failed.add(ruleId);
+        failures.push({ ruleId, error });
+      }
+    }
   };
   for (const { rule, severity, options } of active) {
-    if (!rule.create) continue;
-    try {
-      const visitor = rule.create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
+    const { create } = rule;
+    if (!create || stopped) continue;
+    guarded(rule.meta.id, () => {
+      const visitor = create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
         const list = handlers.get(Number(kind)) ?? [];
@@ -263,36 +275,24 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector, o
         handlers.set(Number(kind), list);
       }
       if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
-    } catch (error) {
-      fail(rule.meta.id, error);
-    }
+    });
   }
   // The rules' handlers run over the file's one walk, in document order.
   const { all } = file.nodes;
-  for (let index = 0; index < all.length; index++) {
-    if (index % 256 === 0 && overBudget()) return false;
+  for (let index = 0; index < all.length && !stopped; index++) {
+    if (index % 256 === 0 && pastDeadline()) return false;
     const node = all[index];
     const list = handlers.get(node.kind);
     if (!list) continue;
     for (const { ruleId, handle } of list) {
-      if (failed.has(ruleId)) continue;
-      try {
-        handle(node);
-      } catch (error) {
-        fail(ruleId, error);
-      }
+      if (!failed.has(ruleId) && !stopped) guarded(ruleId, () => handle(node));
     }
   }
   for (const { ruleId, end } of ends) {
-    if (failed.has(ruleId)) continue;
-    if (overBudget()) return false;
-    try {
-      end();
-    } catch (error) {
-      fail(ruleId, error);
-    }
+    if (stopped || pastDeadline()) return false;
+    if (!failed.has(ruleId)) guarded(ruleId, end);
   }
-  return true;
+  return !stopped;
 }
 
 function sortFindings(findings: Finding[]): Finding[] {

@@ -1,5 +1,6 @@
 import { ts } from './ts.js';
 import { FileFacts, skipOuter } from './facts.js';
+import { tick } from './deadline.js';
 
 /** A function whose body the file may show: a declaration, expression, arrow or method. */
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -25,14 +26,39 @@ export function stringValue(expr: ts.Expression | undefined): string | undefined
 
 /** `a.b.c` for a chain of identifiers and property accesses, else undefined. */
 export function dottedName(expr: ts.Expression): string | undefined {
-  const node = skipOuter(expr);
-  if (ts.isIdentifier(node)) return node.text;
-  if (node.kind === ts.SyntaxKind.ThisKeyword) return 'this';
-  if (ts.isPropertyAccessExpression(node)) {
-    const base = dottedName(node.expression);
-    return base === undefined ? undefined : `${base}.${node.name.text}`;
+  const names: string[] = [];
+  let node = skipOuter(expr);
+  while (ts.isPropertyAccessExpression(node)) {
+    names.push(node.name.text);
+    node = skipOuter(node.expression);
   }
-  return undefined;
+  if (ts.isIdentifier(node)) names.push(node.text);
+  else if (node.kind === ts.SyntaxKind.ThisKeyword) names.push('this');
+  else return undefined;
+  return names.reverse().join('.');
+}
+
+const sourceFiles = new WeakMap<ts.Node, ts.SourceFile>();
+
+/**
+ * The file a node belongs to. `node.getSourceFile()` walks every parent each time it is asked;
+ * this keeps each node's answer, so the questions of a 10,000-link chain stay linear.
+ */
+export function sourceFileOf(node: ts.Node): ts.SourceFile {
+  const walked: ts.Node[] = [];
+  let current: ts.Node = node;
+  let found = sourceFiles.get(current);
+  while (!found) {
+    if (ts.isSourceFile(current)) {
+      found = current;
+      break;
+    }
+    walked.push(current);
+    current = current.parent;
+    found = sourceFiles.get(current);
+  }
+  for (const link of walked) sourceFiles.set(link, found);
+  return found;
 }
 
 /** The last name of a callee: `get` for `axios.get`, `fetch` for `fetch`. */
@@ -135,6 +161,7 @@ export function forEachDescendant(node: ts.Node, visit: (child: ts.Node) => bool
   pushChildren(node);
   while (stack.length > 0) {
     const child = stack.pop()!;
+    tick();
     if (visit(child) !== false) pushChildren(child);
   }
 }

@@ -81,6 +81,7 @@ export class FileFacts {
   /** Declarations by the node they are scoped to, then by name: lookups walk up the parents. */
   private readonly scopes = new Map<ts.Node, Map<string, Declaration>>();
   private readonly resolved = new Map<ts.Node, ModuleRef | undefined>();
+  private readonly scopeOf = new Map<ts.Node, ts.Node | null>();
   private readonly reassigned = new Map<Declaration, boolean>();
   /** Identifiers assigned to (`x = …`, `x += …`) by name, from the same walk. */
   private readonly assignedNames = new Map<string, ts.Identifier[]>();
@@ -168,11 +169,34 @@ export class FileFacts {
 
   /** The declaration an identifier use refers to (innermost enclosing scope), if the file has it. */
   private declarationOf(id: ts.Identifier): Declaration | undefined {
-    for (let node: ts.Node | undefined = id; node; node = node.parent) {
-      const decl = this.scopes.get(node)?.get(id.text);
+    for (let scope = this.scopeAt(id); scope; scope = this.scopeAt(scope.parent)) {
+      const decl = this.scopes.get(scope)?.get(id.text);
       if (decl) return decl;
     }
     return undefined;
+  }
+
+  /**
+   * The nearest node at or above `node` that declares names. Each node's answer is kept, so the
+   * lookups of a deep expression (a 10,000-link chain) walk each parent once, not once per name.
+   */
+  private scopeAt(node: ts.Node | undefined): ts.Node | undefined {
+    const walked: ts.Node[] = [];
+    let scope: ts.Node | null = null;
+    for (let current = node; current; current = current.parent) {
+      const known = this.scopeOf.get(current);
+      if (known !== undefined) {
+        scope = known;
+        break;
+      }
+      walked.push(current);
+      if (this.scopes.has(current)) {
+        scope = current;
+        break;
+      }
+    }
+    for (const link of walked) this.scopeOf.set(link, scope);
+    return scope ?? undefined;
   }
 
   /** True when the name is bound anywhere visible from this use (so it is not a global). */

@@ -4,7 +4,7 @@
  * would be declared. The fixes grow the wait from the counter and throw at a maximum.
  */
 import { ts } from '../../engine/ts.js';
-import { statementsOf } from '../../engine/ast.js';
+import { forEachNode, statementsOf } from '../../engine/ast.js';
 import type { TextEdit } from '../../engine/types.js';
 import { appendStatements, insertStatementsBefore } from '../edits.js';
 import { freeName } from '../names.js';
@@ -69,15 +69,15 @@ export function existingCounter(loop: ts.IterationStatement): AttemptCounter | u
   for (const name of declaredCounters(loop)) {
     const increments: ts.Expression[] = [];
     let counts = true;
-    const visit = (node: ts.Node): void => {
-      if (!counts || isFunctionBoundary(node)) return;
+    const visit = (node: ts.Node): boolean => {
+      if (!counts || isFunctionBoundary(node)) return false;
       const update = updateOf(node, name);
       if (update === 'increment') increments.push(node as ts.Expression);
       if (update === 'other') counts = false;
-      ts.forEachChild(node, visit);
+      return true;
     };
-    visit(loop.statement);
-    if (ts.isForStatement(loop) && loop.incrementor) visit(loop.incrementor);
+    forEachNode(loop.statement, visit);
+    if (ts.isForStatement(loop) && loop.incrementor) forEachNode(loop.incrementor, visit);
     if (counts && increments.length > 0) return { name, increments };
   }
   return undefined;

@@ -3,7 +3,7 @@
  * its delay judged fixed (the same every attempt) or growing with the attempt.
  */
 import { ts } from '../../engine/ts.js';
-import { calleeName, contains, dottedName, forEachDescendant } from '../../engine/ast.js';
+import { calleeName, contains, dottedName, forEachDescendant, forEachNode } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { WAIT_FUNCTIONS } from '../../models/retry-libraries.js';
 import { splitWords } from '../../secrets/words.js';
@@ -127,11 +127,11 @@ export function waitsIn(root: ts.Node, intoFunctions: boolean, reach: NetworkRea
 /** The wait calls in a region, outside nested callbacks but a promise executor's. */
 export function waitCalls(root: ts.Node, facts: FileFacts): ts.CallExpression[] {
   const calls: ts.CallExpression[] = [];
-  const visit = (node: ts.Node): void => {
-    if (isFunctionBoundary(node) && !isPromiseExecutor(node)) return;
-    if (ts.isCallExpression(node) && waitOf(node, facts)) calls.push(node);
-    else ts.forEachChild(node, visit);
-  };
-  visit(root);
+  forEachNode(root, (node) => {
+    if (isFunctionBoundary(node) && !isPromiseExecutor(node)) return false;
+    if (!ts.isCallExpression(node) || !waitOf(node, facts)) return true;
+    calls.push(node);
+    return false;
+  });
   return calls;
 }

@@ -5,7 +5,7 @@
  * call (`(await fetch(u)).json()`) first binds the response to a new variable.
  */
 import { ts } from '../../engine/ts.js';
-import { contains, isFunctionNode } from '../../engine/ast.js';
+import { contains, forEachNode, isFunctionNode } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { TextEdit } from '../../engine/types.js';
 import { insertStatementsBefore, isInStatementList } from '../../analysis/edits.js';
@@ -68,11 +68,9 @@ export class StatusCheckFixer {
   private unusedName(): string {
     if (!this.names) {
       const names = new Set<string>();
-      const visit = (node: ts.Node): void => {
+      forEachNode(this.sourceFile, (node) => {
         if (ts.isIdentifier(node)) names.add(node.text);
-        ts.forEachChild(node, visit);
-      };
-      visit(this.sourceFile);
+      });
       this.names = names;
     }
     const taken = this.names;
