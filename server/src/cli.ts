@@ -1,15 +1,18 @@
-import { statSync, writeFileSync } from 'node:fs';
-import { relative, resolve, sep } from 'node:path';
-import { parseScanArgs, USAGE, UsageError } from './cli/args.js';
+import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, relative, resolve, sep } from 'node:path';
+import { HELP, parseCommand, UsageError, type ScanArgs } from './cli/args.js';
+import { choosePaint } from './cli/color.js';
 import { unifiedDiff } from './cli/diff.js';
-import { formatFixed, formatJson, formatSarif, formatSuppressions, formatText, uriPath, type FileFindings } from './cli/formats.js';
-import { analyze } from './engine/analyze.js';
+import { formatFixed, formatJson, formatSuppressions, formatText, plural, uriPath, type FileFindings } from './cli/formats.js';
+import { formatSarif } from './cli/sarif.js';
+import { analyze, type AnalysisResult } from './engine/analyze.js';
 import { fixAll } from './engine/fixer.js';
 import { redactableSecrets } from './secrets/redactable.js';
 import { credentialSpans, redactSpans } from './secrets/redaction.js';
 import type { Finding } from './engine/types.js';
-import { loadConfigFile, loadWorkspaceConfig, type LoadedConfig } from './config/load.js';
+import { findConfig, loadConfigFile, type LoadedConfig } from './config/load.js';
 import { toAnalysisSettings } from './config/resolve.js';
+import type { Config } from './config/schema.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { configModel, rules } from './rules/index.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
@@ -20,8 +23,14 @@ function version(): string {
   return typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
 }
 
-function loadConfig(cwd: string, explicit?: string): LoadedConfig {
-  const loaded = explicit ? loadConfigFile(configModel, resolve(explicit)) : loadWorkspaceConfig(configModel, cwd);
+/** What a set of scanned paths is judged by: a configuration and the folder its globs are relative to. */
+interface Scope {
+  config: Config;
+  root: string;
+  paths: string[];
+}
+
+function checked(loaded: LoadedConfig): LoadedConfig {
   if (loaded.problems.length > 0) {
     const lines = loaded.problems.map((p) => `${p.file}:${p.line + 1}:${p.character + 1}: ${p.key ? `"${p.key}": ` : ''}${p.message}`);
     throw new UsageError(`invalid configuration\n${lines.join('\n')}`);
@@ -29,73 +38,198 @@ function loadConfig(cwd: string, explicit?: string): LoadedConfig {
   return loaded;
 }
 
+/**
+ * Groups the paths by the configuration that judges them: `--config` (globs relative to the
+ * current folder, as ESLint's -c), else the nearest one above each path (globs relative to its
+ * folder). A path that does not exist is an error naming it.
+ */
+function scopes(paths: string[], cwd: string, explicit: string | undefined): Scope[] {
+  const byFile = new Map<string, Scope>();
+  const given = explicit ? checked(loadConfigFile(configModel, resolve(cwd, explicit))) : undefined;
+  for (const path of paths) {
+    const absolute = resolve(cwd, path);
+    let isDirectory;
+    try {
+      isDirectory = statSync(absolute).isDirectory();
+    } catch {
+      throw new UsageError(`no such file or directory: ${path}`);
+    }
+    const loaded = given ?? checked(findConfig(configModel, isDirectory ? absolute : dirname(absolute)));
+    const key = loaded.file ?? '';
+    const scope = byFile.get(key) ?? { config: loaded.config, root: given || !loaded.file ? cwd : dirname(loaded.file), paths: [] };
+    scope.paths.push(absolute);
+    byFile.set(key, scope);
+  }
+  return [...byFile.values()];
+}
+
 /** The text with the credentials the analysis found, and any the redaction detector sees, masked. */
 function redacted(path: string, text: string, findings: readonly Finding[]): string {
   return redactSpans(text, [...credentialSpans(findings), ...redactableSecrets(path, text)]).text;
 }
 
+interface Streams {
+  out: NodeJS.WritableStream;
+  err: NodeJS.WritableStream;
+}
+
 /**
- * Runs the CLI; returns the exit code: 0 clean, 1 findings (after --fix, those that remain),
- * 2 a usage or config error, or a file that could not be analysed (it must never pass as clean).
+ * One scan: the files it analysed, what --fix wrote (or would write), and how many files it
+ * read. Separate from printing so that --stdin and the file walk report alike.
  */
-export function main(argv: string[], cwd = process.cwd(), out = process.stdout, err = process.stderr): number {
-  let args;
-  let config;
-  try {
-    args = parseScanArgs(argv);
-    config = loadConfig(cwd, args.config).config;
-    for (const path of args.paths) statSync(resolve(cwd, path));
-  } catch (error) {
-    const message = error instanceof UsageError ? error.message : error instanceof Error ? error.message : String(error);
-    err.write(`integration-engineer: ${message}\n${error instanceof UsageError ? `${USAGE}\n` : ''}`);
-    return 2;
+class Scan {
+  readonly files: FileFindings[] = [];
+  readonly fixLog: string[] = [];
+  scanned = 0;
+
+  constructor(
+    private readonly args: ScanArgs,
+    private readonly cwd: string,
+    private readonly err: NodeJS.WritableStream,
+  ) {}
+
+  settings(scope: Pick<Scope, 'config' | 'root'>, path: string) {
+    return toAnalysisSettings(scope.config, relative(scope.root, path).split(sep).join('/'), this.args.rules.length > 0 ? this.args.rules : undefined);
   }
-  const only = args.rules.length > 0 ? args.rules : undefined;
-  const files: FileFindings[] = [];
-  /** What --fix wrote, or the diff --fix-dry-run would write, per file. */
-  const fixLog: string[] = [];
-  let scanned = 0;
-  for (const path of walkFiles(args.paths.map((p) => resolve(cwd, p)), cwd, fileFilter(config))) {
-    try {
-      const settings = toAnalysisSettings(config, relative(cwd, path).split(sep).join('/'), only);
-      const analysis = analyzeFileOnDisk(rules, path, config.maxFileSize, settings);
-      if (analysis.kind === 'skipped') {
-        // Only the size limit is worth a word: binary and .env files are skipped by design.
-        if (analysis.reason.startsWith('larger than')) err.write(`integration-engineer: skipped ${path}: ${analysis.reason}\n`);
-        continue;
+
+  /** Records one analysed file, after applying its fixes when asked. */
+  add(path: string, text: string, analysed: AnalysisResult, settings: ReturnType<Scan['settings']>): void {
+    let result = analysed;
+    let finalText = text;
+    this.scanned++;
+    for (const failure of result.failures) {
+      this.err.write(`integration-engineer: rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.message ?? failure.error}\n`);
+    }
+    if (this.args.fix !== 'off' && result.findings.some((finding) => finding.fix)) {
+      // Fixes only, never suggestions; what is reported is what remains after them.
+      const fixed = fixAll(text, (next) => analyze(rules, path, next, settings), result);
+      if (fixed.text !== text && this.args.fix === 'write') {
+        writeFileSync(path, fixed.text);
+        this.fixLog.push(formatFixed(path, this.cwd, fixed.applied));
       }
-      let { result } = analysis;
-      scanned++;
-      for (const failure of result.failures) {
-        err.write(`integration-engineer: rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.message ?? failure.error}\n`);
-      }
-      if (args.fix !== 'off' && result.findings.some((finding) => finding.fix)) {
-        // Fixes only, never suggestions; what is reported below is what remains after them.
-        const fixed = fixAll(analysis.text, (text) => analyze(rules, path, text, settings), result);
-        if (fixed.text !== analysis.text && args.fix === 'write') {
-          writeFileSync(path, fixed.text);
-          fixLog.push(formatFixed(path, cwd, fixed.applied));
-        }
-        // A scanner must not print the secrets it finds, not even as a diff's context.
-        if (args.fix === 'dry-run') fixLog.push(unifiedDiff(uriPath(path, cwd), redacted(path, analysis.text, result.findings), redacted(path, fixed.text, fixed.result.findings)));
-        result = fixed.result;
-      }
-      if (result.findings.length > 0 || result.suppressed.length > 0 || result.notAnalysed) {
-        files.push({ path, findings: result.findings, suppressed: result.suppressed, ...(result.notAnalysed ? { notAnalysed: result.notAnalysed } : {}) });
-      }
-    } catch (error) {
-      // Unreadable (or anything else): reported like a file the engine could not analyse, never skipped silently.
-      scanned++;
-      files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${(error as Error)?.message ?? error}` });
+      // A scanner must not print the secrets it finds, not even as a diff's context.
+      if (this.args.fix === 'dry-run') this.fixLog.push(unifiedDiff(uriPath(path, this.cwd), redacted(path, text, result.findings), redacted(path, fixed.text, fixed.result.findings)));
+      result = fixed.result;
+      finalText = fixed.text;
+    }
+    if (result.findings.length > 0 || result.suppressed.length > 0 || result.notAnalysed) {
+      this.files.push({
+        path,
+        findings: result.findings,
+        suppressed: result.suppressed,
+        ...(result.notAnalysed ? { notAnalysed: result.notAnalysed } : {}),
+        ...(result.findings.length > 0 ? { text: finalText } : {}),
+      });
     }
   }
+
+  /** Every file below the scope's paths, as the workspace scan walks them. */
+  walk(scope: Scope): void {
+    for (const path of walkFiles(scope.paths, scope.root, fileFilter(scope.config))) {
+      try {
+        const settings = this.settings(scope, path);
+        const analysis = analyzeFileOnDisk(rules, path, scope.config.maxFileSize, settings);
+        if (analysis.kind === 'skipped') {
+          // A file named on the command line, or one over the size limit, is worth a word; binary and .env files in a folder are skipped by design.
+          if (scope.paths.includes(path) || analysis.reason.startsWith('larger than')) this.err.write(`integration-engineer: skipped ${uriPath(path, this.cwd)}: ${analysis.reason}\n`);
+          continue;
+        }
+        this.add(path, analysis.text, analysis.result, settings);
+      } catch (error) {
+        // Unreadable (or anything else): reported like a file the engine could not analyse, never skipped silently.
+        this.scanned++;
+        this.files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${(error as Error)?.message ?? error}` });
+      }
+    }
+  }
+
+  /** The piped text, judged as the file it is named after (its configuration, its language). */
+  stdin(name: string, text: string, explicit: string | undefined): void {
+    const path = resolve(this.cwd, name);
+    const loaded = checked(explicit ? loadConfigFile(configModel, resolve(this.cwd, explicit)) : findConfig(configModel, dirname(path)));
+    const settings = this.settings({ config: loaded.config, root: explicit || !loaded.file ? this.cwd : dirname(loaded.file) }, path);
+    const result = analyze(rules, path, text, settings);
+    if (result.skipped) this.err.write(`integration-engineer: skipped ${name}: ${result.skipped}\n`);
+    else this.add(path, text, result, settings);
+  }
+}
+
+/** The findings a run reports: errors only under --quiet (ESLint's meaning). */
+function reported(files: FileFindings[], quiet: boolean): FileFindings[] {
+  return quiet ? files.map((file) => ({ ...file, findings: file.findings.filter((finding) => finding.severity === 'error') })) : files;
+}
+
+/**
+ * Runs the CLI; returns the exit code: 0 clean, 1 findings (after --fix, those that remain;
+ * with --max-warnings, errors or too many warnings), 2 a usage or config error, nothing to
+ * scan, or a file that could not be analysed (it must never pass as clean).
+ */
+export function main(
+  argv: string[],
+  cwd = process.cwd(),
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  env: NodeJS.ProcessEnv = process.env,
+  readStdin: () => string = () => readFileSync(0, 'utf8'),
+): number {
+  let command;
+  try {
+    command = parseCommand(argv);
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`integration-engineer: ${error.message}; see integration-engineer --help\n`);
+    return 2;
+  }
+  if (command.kind === 'help') return (out.write(HELP), 0);
+  if (command.kind === 'version') return (out.write(`${version()}\n`), 0);
+  const { args } = command;
+  try {
+    const run = new Scan(args, cwd, err);
+    if (args.stdinFilename !== undefined) run.stdin(args.stdinFilename, readStdin(), args.config);
+    else for (const scope of scopes(args.paths, cwd, args.config)) run.walk(scope);
+    // A typo in a CI path must not pass as a clean scan.
+    if (run.scanned === 0) throw new UsageError('no files to scan');
+    return report(args, run, cwd, { out, err }, env);
+  } catch (error) {
+    // A missing path, a bad configuration, nothing to scan: one message (config problems one per line), never a stack trace.
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`integration-engineer: ${error.message}\n`);
+    return 2;
+  }
+}
+
+/** Prints the report and the fix log; returns the exit code. */
+function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, env: NodeJS.ProcessEnv): number {
+  const files = reported(run.files, args.quiet);
+  const text = args.format === 'text';
   // Machine-readable formats keep stdout to themselves (and carry the files not analysed in their document).
-  if (args.format !== 'text') err.write(files.filter((file) => file.notAnalysed).map((file) => `${uriPath(file.path, cwd)}: not analysed: ${file.notAnalysed}\n`).join(''));
-  (args.format === 'text' ? out : err).write(fixLog.join(''));
-  const output = args.format === 'json' ? formatJson(files, cwd) : args.format === 'sarif' ? formatSarif(files, cwd, version()) : formatText(files, cwd, scanned);
-  out.write(output);
-  if (args.reportSuppressions) (args.format === 'text' ? out : err).write(formatSuppressions(files, cwd));
+  if (!text) err.write(files.filter((file) => file.notAnalysed).map((file) => `${uriPath(file.path, cwd)}: not analysed: ${file.notAnalysed}\n`).join(''));
+  (text ? out : err).write(run.fixLog.join(''));
+  const paint = choosePaint(args.color, env, !args.outputFile && (out as { isTTY?: boolean }).isTTY === true);
+  let document =
+    args.format === 'json' ? formatJson(files, cwd) : args.format === 'sarif' ? formatSarif(files, cwd, version()) : formatText(files, cwd, { scanned: run.scanned, verbose: args.verbose, paint });
+  if (args.reportSuppressions) {
+    if (text) document += formatSuppressions(files, cwd);
+    else err.write(formatSuppressions(files, cwd));
+  }
+  if (args.outputFile) {
+    const target = resolve(cwd, args.outputFile);
+    try {
+      mkdirSync(dirname(target), { recursive: true });
+      writeFileSync(target, document);
+    } catch (error) {
+      throw new UsageError(`cannot write ${args.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+    }
+  } else {
+    out.write(document);
+  }
   if (files.some((file) => file.notAnalysed)) return 2;
+  const all = run.files.flatMap((file) => file.findings);
+  if (args.maxWarnings !== undefined) {
+    const warnings = all.filter((finding) => finding.severity === 'warning').length;
+    if (warnings > args.maxWarnings) err.write(`integration-engineer: too many warnings: ${plural(warnings, 'warning')}, at most ${args.maxWarnings} allowed (--max-warnings)\n`);
+    return all.some((finding) => finding.severity === 'error') || warnings > args.maxWarnings ? 1 : 0;
+  }
   return files.some((file) => file.findings.length > 0) ? 1 : 0;
 }
 

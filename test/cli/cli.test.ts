@@ -7,7 +7,6 @@ import Ajv from 'ajv-draft-04';
 import { ROOT, runCli } from '../helpers/processes.js';
 
 const fixtures = resolve(ROOT, 'test/fixtures/cli');
-const TOKEN_LINE = 'src/github.ts:1:22';
 
 describe('scan CLI', () => {
   it('exits 0 and says so when nothing is found', () => {
@@ -16,11 +15,12 @@ describe('scan CLI', () => {
     assert.equal(run.stdout, 'No problems found in 1 file.\n');
   });
 
-  it('prints one line per finding and a summary, exits 1', () => {
+  it('prints each file, a row per finding under it and a summary, exits 1', () => {
     const run = runCli(['scan', '.'], resolve(fixtures, 'dirty'));
     assert.equal(run.status, 1, run.stderr);
     const lines = run.stdout.trim().split('\n');
-    assert.match(lines[0], new RegExp(`^${TOKEN_LINE}  error  .+  hardcoded-credential$`));
+    assert.equal(lines[0], 'src/github.ts');
+    assert.match(lines[1], /^ {2}1:22 {2}error {2}.+ {2}hardcoded-credential$/);
     assert.match(lines.at(-1)!, /^1 problem \(1 error, 0 warnings, 0 info\) in 1 file of \d+ scanned\.$/);
   });
 
@@ -56,14 +56,12 @@ describe('scan CLI', () => {
     assert.ok(validate(log), JSON.stringify(validate.errors, null, 2));
     const run0 = (log as { runs: any[] }).runs[0];
     assert.ok(run0.tool.driver.rules.length >= 12);
-    for (const rule of run0.tool.driver.rules) {
-      assert.ok(rule.shortDescription.text && rule.helpUri.endsWith(`dist/docs/rules/${rule.id}.md`));
-    }
+    for (const rule of run0.tool.driver.rules) assert.ok(rule.shortDescription.text);
     const [result] = run0.results;
     assert.equal(result.ruleId, 'hardcoded-credential');
     assert.equal(result.level, 'error');
     assert.equal(run0.tool.driver.rules[result.ruleIndex].id, 'hardcoded-credential');
-    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'src/github.ts' });
+    assert.deepEqual(result.locations[0].physicalLocation.artifactLocation, { uri: 'src/github.ts', uriBaseId: '%SRCROOT%' });
     assert.deepEqual(result.locations[0].physicalLocation.region, { startLine: 1, startColumn: 22, endLine: 1, endColumn: 64 });
   });
 
@@ -104,7 +102,7 @@ describe('scan CLI', () => {
   it('honours suppressions, reports an unknown rule in one, and lists them with reasons', () => {
     const run = runCli(['scan', '--report-suppressions', 'suppressed'], fixtures);
     assert.equal(run.status, 1);
-    assert.match(run.stdout, /suppressed\/deploy\.ts:3:1  warning  Unknown rule "missing-timeot".+  invalid-suppression/);
+    assert.match(run.stdout, /^suppressed\/deploy\.ts\n {2}3:1 {2}warning {2}Unknown rule "missing-timeot".+ {2}invalid-suppression$/m);
     assert.doesNotMatch(run.stdout, /hardcoded-credential$/m);
     assert.match(run.stdout, /1 suppressed finding:\n {2}suppressed\/deploy\.ts:2 {2}hardcoded-credential {2}suppressed by line 1: rotated test account, revoked/);
   });
@@ -134,8 +132,7 @@ describe('scan CLI: a file it cannot analyse', () => {
   it('text: says which file and why, still reports its key, and exits 2', () => {
     const run = runCli(['scan', '.'], folder);
     assert.equal(run.status, 2, run.stderr);
-    assert.match(run.stdout, /^deep\.js: not analysed: nesting too deep for the parser \(Maximum call stack size exceeded\)$/m);
-    assert.match(run.stdout, /^deep\.js:1:20 {2}error {2}.+ {2}hardcoded-credential$/m);
+    assert.match(run.stdout, /^deep\.js\n {2}not analysed: nesting too deep for the parser \(Maximum call stack size exceeded\)\n {2}1:20 {2}error {2}.+ {2}hardcoded-credential$/m);
     assert.match(run.stdout, /1 file not analysed\.\n$/);
     assert.doesNotMatch(run.stdout, /No problems found/);
   });
@@ -145,7 +142,7 @@ describe('scan CLI: a file it cannot analyse', () => {
     writeFileSync(join(utf16, 'wide.ts'), Buffer.from(`\ufeffconst stripeKey = '${KEY}';\n`, 'utf16le'));
     const run = runCli(['scan', '.'], utf16);
     assert.equal(run.status, 2, run.stdout);
-    assert.match(run.stdout, /^wide\.ts: not analysed: binary content/m);
+    assert.match(run.stdout, /^wide\.ts\n {2}not analysed: binary content/m);
   });
 
   it('json: an entry with the reason; stderr names it too', () => {
@@ -167,6 +164,6 @@ describe('scan CLI: a file it cannot analyse', () => {
     const [notification] = invocation.toolExecutionNotifications;
     assert.equal(notification.descriptor.id, 'not-analysed');
     assert.match(notification.message.text, /^not analysed: nesting too deep/);
-    assert.deepEqual(notification.locations[0].physicalLocation.artifactLocation, { uri: 'deep.js' });
+    assert.deepEqual(notification.locations[0].physicalLocation.artifactLocation, { uri: 'deep.js', uriBaseId: '%SRCROOT%' });
   });
 });

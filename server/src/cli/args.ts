@@ -1,3 +1,4 @@
+import { parseArgs } from 'node:util';
 import { rules } from '../rules/index.js';
 
 export type Format = 'text' | 'json' | 'sarif';
@@ -11,60 +12,126 @@ export interface ScanArgs {
   config?: string;
   reportSuppressions: boolean;
   fix: FixMode;
+  /** Errors only (ESLint's --quiet). */
+  quiet: boolean;
+  /** More warnings than this fail the scan; when set, warnings up to it and info findings do not. */
+  maxWarnings?: number;
+  outputFile?: string;
+  /** undefined: colour when the output is a terminal (NO_COLOR / FORCE_COLOR decide first). */
+  color?: boolean;
+  /** The long explanation under each text row. */
+  verbose: boolean;
+  /** Scan the text piped in as this file (`--stdin --stdin-filename NAME`). */
+  stdinFilename?: string;
   paths: string[];
 }
 
+export type Command = { kind: 'scan'; args: ScanArgs } | { kind: 'help' } | { kind: 'version' };
+
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: integration-engineer scan [--format text|json|sarif] [--rule <id>]... [--config <path>] [--report-suppressions] [--fix | --fix-dry-run] <paths...>`;
+export const HELP = `Usage: integration-engineer scan [options] <paths...>
+       integration-engineer scan [options] --stdin --stdin-filename <name>
+
+Scans files and folders for integration anti-patterns. Exit code: 0 nothing found,
+1 findings, 2 a usage or configuration error, no files to scan, or a file not analysed.
+
+Options:
+  --format text|json|sarif   Output format (default: text)
+  --rule <id>                Run only this rule; repeat for more
+  --config <path>            Configuration file (default: the nearest integration-engineer.json,
+                             or package.json with an "integrationEngineer" key, from the scanned
+                             path up to the filesystem root)
+  --quiet                    Report errors only
+  --max-warnings <n>         Fail on errors or on more than n warnings (info never fails then)
+  --output-file <path>       Write the report to a file instead of stdout
+  --color, --no-color        Force colour on or off (default: on a terminal, unless NO_COLOR is set)
+  --verbose                  Text: print each finding's full explanation under it
+  --report-suppressions      List suppressed findings with their reasons
+  --fix                      Write the safe fixes, then report what remains
+  --fix-dry-run              Print the fixes as a unified diff; write nothing
+  --stdin                    Scan the text piped in ...
+  --stdin-filename <name>    ... as this file (decides the language and the configuration)
+  -h, --help                 Show this help
+  --version                  Show the version
+`;
 
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 
-/** Parses `scan` arguments; throws UsageError with a message for the user. */
-export function parseScanArgs(argv: string[]): ScanArgs {
-  const [command, ...rest] = argv;
-  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
-  const args: ScanArgs = { format: 'text', rules: [], reportSuppressions: false, fix: 'off', paths: [] };
-  const known = new Set(rules.map((rule) => rule.meta.id));
-  for (let i = 0; i < rest.length; i++) {
-    const arg = rest[i];
-    const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
-    const value = (): string => {
-      const next = inline ?? rest[++i];
-      if (next === undefined || (inline === undefined && next.startsWith('--'))) throw new UsageError(`${flag} needs a value`);
-      return next;
-    };
-    switch (flag) {
-      case '--format': {
-        const format = value();
-        if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
-        args.format = format as Format;
-        break;
-      }
-      case '--rule': {
-        const id = value();
-        if (!known.has(id)) throw new UsageError(`unknown rule "${id}"`);
-        args.rules.push(id);
-        break;
-      }
-      case '--config':
-        args.config = value();
-        break;
-      case '--report-suppressions':
-        args.reportSuppressions = true;
-        break;
-      case '--fix':
-      case '--fix-dry-run': {
-        const mode = flag === '--fix' ? 'write' : 'dry-run';
-        if (args.fix !== 'off' && args.fix !== mode) throw new UsageError('use either --fix or --fix-dry-run');
-        args.fix = mode;
-        break;
-      }
-      default:
-        if (arg.startsWith('-')) throw new UsageError(`unknown option "${arg}"`);
-        args.paths.push(arg);
-    }
+const OPTIONS = {
+  format: { type: 'string' },
+  rule: { type: 'string', multiple: true },
+  config: { type: 'string' },
+  quiet: { type: 'boolean' },
+  'max-warnings': { type: 'string' },
+  'output-file': { type: 'string' },
+  color: { type: 'boolean' },
+  'no-color': { type: 'boolean' },
+  verbose: { type: 'boolean' },
+  'report-suppressions': { type: 'boolean' },
+  fix: { type: 'boolean' },
+  'fix-dry-run': { type: 'boolean' },
+  stdin: { type: 'boolean' },
+  'stdin-filename': { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+  version: { type: 'boolean' },
+} as const;
+
+/** parseArgs' own messages are multi-line advice; the user gets one line naming the option. */
+function parseError(error: unknown): UsageError {
+  const code = (error as { code?: string }).code;
+  const option = /'(-[^' ]+)/.exec((error as Error).message)?.[1];
+  if (code === 'ERR_PARSE_ARGS_UNKNOWN_OPTION') return new UsageError(`unknown option "${option}"`);
+  if (code === 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE') return new UsageError(/does not take an argument/.test((error as Error).message) ? `${option} takes no value` : `${option} needs a value`);
+  return new UsageError((error as Error).message.split('\n')[0]);
+}
+
+/** Parses the command line; throws UsageError with a one-line message for the user. */
+export function parseCommand(argv: string[]): Command {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true, strict: true });
+  } catch (error) {
+    throw parseError(error);
   }
-  if (args.paths.length === 0) throw new UsageError('no paths to scan');
-  return args;
+  const { values, positionals } = parsed;
+  if (values.help) return { kind: 'help' };
+  if (values.version) return { kind: 'version' };
+  const [command, ...paths] = positionals;
+  if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+  const format = values.format ?? 'text';
+  if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
+  const known = rules.map((rule) => rule.meta.id);
+  for (const id of values.rule ?? []) {
+    if (!known.includes(id)) throw new UsageError(`unknown rule "${id}"; the rules are ${known.join(', ')}`);
+  }
+  if (values.fix && values['fix-dry-run']) throw new UsageError('use either --fix or --fix-dry-run');
+  if (values.color && values['no-color']) throw new UsageError('use either --color or --no-color');
+  const maxWarnings = values['max-warnings'];
+  if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarnings}"`);
+  if (values.stdin) {
+    if (!values['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename <name> (the name says how to read the text)');
+    if (paths.length > 0) throw new UsageError('--stdin scans the piped text; give no paths');
+    if (values.fix) throw new UsageError('--fix cannot write back to stdin; use --fix-dry-run');
+  } else {
+    if (values['stdin-filename']) throw new UsageError('--stdin-filename needs --stdin');
+    if (paths.length === 0) throw new UsageError('no paths to scan');
+  }
+  return {
+    kind: 'scan',
+    args: {
+      format: format as Format,
+      rules: values.rule ?? [],
+      ...(values.config ? { config: values.config } : {}),
+      reportSuppressions: values['report-suppressions'] ?? false,
+      fix: values.fix ? 'write' : values['fix-dry-run'] ? 'dry-run' : 'off',
+      quiet: values.quiet ?? false,
+      ...(maxWarnings !== undefined ? { maxWarnings: Number(maxWarnings) } : {}),
+      ...(values['output-file'] ? { outputFile: values['output-file'] } : {}),
+      ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
+      verbose: values.verbose ?? false,
+      ...(values.stdin ? { stdinFilename: values['stdin-filename'] } : {}),
+      paths,
+    },
+  };
 }

@@ -1,8 +1,7 @@
 import { relative, sep } from 'node:path';
 import type { Finding, Severity } from '../engine/types.js';
 import type { SuppressedFinding } from '../engine/suppressions.js';
-import { rules } from '../rules/index.js';
-import { ruleDocsUrl } from '../engine/docs.js';
+import type { Paint, Style } from './color.js';
 
 export interface FileFindings {
   path: string;
@@ -10,33 +9,78 @@ export interface FileFindings {
   suppressed: SuppressedFinding[];
   /** Why the file could not be analysed; its findings are then only the text-level checks'. */
   notAnalysed?: string;
+  /** The text analysed (for SARIF's fingerprints), when there are findings. */
+  text?: string;
 }
 
 export const uriPath = (path: string, cwd: string): string => relative(cwd, path).split(sep).join('/');
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+export const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
-export function formatText(files: FileFindings[], cwd: string, scanned: number): string {
+/**
+ * A message's short form for the text report: its first sentence, which names the problem. A
+ * sentence ends at ".", "!" or "?" followed by a space and a capital letter, or at the end of
+ * the message ("e.g. 5" and "stripe.webhooks" do not end one).
+ */
+export function shortMessage(message: string): string {
+  const end = /[.!?](?= +[A-Z])/.exec(message);
+  return end ? message.slice(0, end.index + 1) : message;
+}
+
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+
+interface TextOptions {
+  /** Files scanned in all, for the summary. */
+  scanned: number;
+  /** The rest of each message under its row. */
+  verbose: boolean;
+  paint: Paint;
+}
+
+/**
+ * ESLint's stylish layout: each file's path, then one row per finding, `line:col  severity
+ * message  rule-id`, columns aligned across the report; then a summary line with the counts.
+ */
+export function formatText(files: FileFindings[], cwd: string, { scanned, verbose, paint }: TextOptions): string {
+  const rows = files.flatMap((file) => file.findings.map((f) => ({ position: `${f.range.start.line + 1}:${f.range.start.character + 1}`, message: shortMessage(f.message) })));
+  const width = (values: string[]) => Math.max(0, ...values.map((value) => value.length));
+  const positionWidth = width(rows.map((row) => row.position));
+  const severityWidth = width(files.flatMap((file) => file.findings.map((f) => f.severity)));
+  const messageWidth = width(rows.map((row) => row.message));
   const lines: string[] = [];
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
   let withFindings = 0;
   let notAnalysed = 0;
+  let row = 0;
   for (const file of files) {
+    if (!file.notAnalysed && file.findings.length === 0) continue;
+    lines.push(paint('underline', uriPath(file.path, cwd)));
     if (file.notAnalysed) {
       notAnalysed++;
-      lines.push(`${uriPath(file.path, cwd)}: not analysed: ${file.notAnalysed}`);
+      lines.push(`  ${paint('red', 'not analysed')}: ${file.notAnalysed}`);
     }
     if (file.findings.length > 0) withFindings++;
     for (const f of file.findings) {
       counts[f.severity]++;
-      lines.push(`${uriPath(file.path, cwd)}:${f.range.start.line + 1}:${f.range.start.character + 1}  ${f.severity}  ${f.message}  ${f.ruleId}`);
+      const { position, message } = rows[row++];
+      const severity = paint(SEVERITY_STYLE[f.severity], f.severity.padEnd(severityWidth));
+      lines.push(`  ${paint('dim', position.padEnd(positionWidth))}  ${severity}  ${message.padEnd(messageWidth)}  ${paint('dim', f.ruleId)}`);
+      const rest = f.message.slice(message.length).trim();
+      if (verbose && rest) lines.push(`  ${' '.repeat(positionWidth)}  ${rest}`);
     }
+    lines.push('');
   }
   const total = counts.error + counts.warning + counts.info;
   const summary =
     total === 0
       ? `No problems found in ${plural(scanned - notAnalysed, 'file')}.`
-      : `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`;
+      : paint(
+          'bold',
+          paint(
+            counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue',
+            `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`,
+          ),
+        );
   lines.push(notAnalysed > 0 ? `${summary} ${plural(notAnalysed, 'file')} not analysed.` : summary);
   return lines.join('\n') + '\n';
 }
@@ -57,63 +101,6 @@ export function formatJson(files: FileFindings[], cwd: string): string {
     })),
   ]);
   return JSON.stringify(findings, null, 2) + '\n';
-}
-
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
-
-export function formatSarif(files: FileFindings[], cwd: string, version: string): string {
-  const ids = rules.map((rule) => rule.meta.id);
-  const results = files.flatMap((file) =>
-    file.findings.map((f) => ({
-      ruleId: f.ruleId,
-      ...(ids.includes(f.ruleId) ? { ruleIndex: ids.indexOf(f.ruleId) } : {}),
-      level: SARIF_LEVEL[f.severity],
-      message: { text: f.message },
-      locations: [
-        {
-          physicalLocation: {
-            artifactLocation: { uri: encodeURI(uriPath(file.path, cwd)) },
-            region: {
-              startLine: f.range.start.line + 1,
-              startColumn: f.range.start.character + 1,
-              endLine: f.range.end.line + 1,
-              endColumn: f.range.end.character + 1,
-            },
-          },
-        },
-      ],
-    })),
-  );
-  // A file not analysed is a tool execution notification: the run did not fully succeed.
-  const notifications = files.flatMap((file) =>
-    file.notAnalysed
-      ? [{ level: 'error', descriptor: { id: 'not-analysed' }, message: { text: `not analysed: ${file.notAnalysed}` }, locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(uriPath(file.path, cwd)) } } }] }]
-      : [],
-  );
-  const log = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: {
-            name: 'integration-engineer',
-            version,
-            rules: rules.map((rule) => ({
-              id: rule.meta.id,
-              shortDescription: { text: rule.meta.description },
-              helpUri: ruleDocsUrl(rule.meta.id),
-              defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
-            })),
-          },
-        },
-        ...(notifications.length > 0 ? { invocations: [{ executionSuccessful: false, toolExecutionNotifications: notifications }] } : {}),
-        columnKind: 'utf16CodeUnits',
-        results,
-      },
-    ],
-  };
-  return JSON.stringify(log, null, 2) + '\n';
 }
 
 export function formatSuppressions(files: FileFindings[], cwd: string): string {

@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { lineStarts, positionAt } from '../engine/lines.js';
 import { resolveConfig, type ConfigProblem } from './resolve.js';
 import type { Config, ConfigModel } from './schema.js';
@@ -69,4 +69,16 @@ export function loadWorkspaceConfig(model: ConfigModel, folder: string, base: Co
     return loaded.problems.length === 0 && loaded.config === base ? { config: base, problems: [] } : loaded;
   }
   return { config: base, problems: [] };
+}
+
+/**
+ * The nearest configuration from `folder` up to the filesystem root, the way ESLint finds its
+ * flat config: in each folder `integration-engineer.json`, else a package.json with our key.
+ * The first found wins whole (configurations are not merged); none found gives the defaults.
+ */
+export function findConfig(model: ConfigModel, folder: string, base: Config = model.defaults): LoadedConfig {
+  for (let dir = folder; ; dir = dirname(dir)) {
+    const loaded = loadWorkspaceConfig(model, dir, base);
+    if (loaded.file || dir === dirname(dir)) return loaded;
+  }
 }
