@@ -5,7 +5,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
-import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
+import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
@@ -234,7 +234,7 @@ export const rule = defineRule({
         },
       },
       end() {
-        routes.push(...exportedPostHandlers(sourceFile, facts));
+        routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
