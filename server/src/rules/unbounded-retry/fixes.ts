@@ -79,7 +79,9 @@ export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFa
     if (condition && condition.kind !== ts.SyntaxKind.TrueKeyword) {
       const counter = newCounter(iteration);
       const going = needsParentheses(condition) ? `(${condition.getText()})` : condition.getText();
-      return counter?.declaration ? [counter.declaration, appendStatements(body, [`if (${going} && ++${counter.name} >= ${maxAttempts}) ${giveUp}`], body.getSourceFile())] : null;
+      if (!counter?.declaration) return null;
+      const guard = appendStatements(body, [`if (${going} && ++${counter.name} >= ${maxAttempts}) ${giveUp}`], body.getSourceFile());
+      return guard ? [counter.declaration, guard] : null;
     }
     // A counter counts every attempt only when it goes up in the body itself or the `for` header.
     const countsAttempts = existing && (incrementStatement(body.statements, existing) || !existing.increments.some((increment) => contains(body, increment)));
