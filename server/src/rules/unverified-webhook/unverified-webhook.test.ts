@@ -6,6 +6,53 @@ ruleTester('unverified-webhook', {
   valid: [
     // issue 14 recall
     {
+      name: "a Clerk-authenticated route under /webhooks (getAuth) serves a user",
+      filename: "pages/api/webhooks/settings.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getAuth } from '@clerk/nextjs/server';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const { userId } = getAuth(req);
+  if (!userId) return res.status(401).end();
+  await db.webhooks.upsert({ userId, url: req.body.url });
+  res.status(200).end();
+}
+`,
+    },
+    // issue 14 recall
+    {
+      name: "a pages router API that manages webhook settings for a signed-in user (getServerSession) is not a receiver",
+      filename: "pages/api/teams/[teamId]/webhooks/index.ts",
+      code: `import { NextApiRequest, NextApiResponse } from 'next';
+import { getServerSession } from 'next-auth/next';
+import { authOptions } from '@/pages/api/auth/[...nextauth]';
+export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).json({ error: 'Unauthorized' });
+  if (req.method === 'POST') {
+    const webhook = await prisma.webhook.create({ data: { url: req.body.url, teamId: req.query.teamId as string } });
+    return res.status(201).json(webhook);
+  }
+  res.status(405).end();
+}
+`,
+    },
+    {
+      name: "an express route under /webhooks that reads the user session (Auth.js auth()) is not a receiver",
+      filename: "src/routes/settings.ts",
+      code: `import express from 'express';
+import { auth } from '@/auth';
+const router = express.Router();
+router.post('/settings/webhooks', async (req, res) => {
+  const session = await auth();
+  if (!session) return res.sendStatus(401);
+  await db.webhooks.insert({ url: req.body.url, owner: session.user.id });
+  res.sendStatus(201);
+});
+export default router;
+`,
+    },
+    // issue 14 recall
+    {
       name: "a React hook exported from src/api/hooks.ts is not a route",
       filename: "src/api/hooks.ts",
       code: `export default function useResource(url: string, options: RequestInit) {
