@@ -15,8 +15,8 @@ const NEST_REQUEST_DECORATORS = new Set(['Headers', 'Req', 'Request', 'Query', '
 const RESHAPING_CALLS = new Set(['URL', 'URLSearchParams', 'parse', 'decodeURIComponent', 'String', 'trim', 'split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'at', 'pop', 'shift', 'get', 'getAll', 'toString', 'match', 'exec']);
 /** Helpers of frameworks that read the request directly: `cookies()` / `headers()` of next/headers, hono's `getCookie(c)`. */
 const REQUEST_READER_MODULES = new Set(['next/headers', 'hono/cookie']);
-/** NestJS guards and interceptors: `context.switchToHttp().getRequest()` is the incoming request. */
-const REQUEST_GETTER = { method: 'getRequest', host: 'switchToHttp' };
+/** NestJS guards and interceptors: `context.switchToHttp().getRequest()` is the incoming request, `switchToWs().getClient()` the socket. */
+const REQUEST_GETTERS = [{ method: 'getRequest', host: 'switchToHttp' }, { method: 'getClient', host: 'switchToWs' }];
 const MAX_DEPTH = 6;
 
 type Substitutions = Map<ts.ParameterDeclaration, ts.Expression>;
@@ -95,9 +95,10 @@ export class RequestSources {
     const callee = skipOuter(call.expression);
     const ref = this.facts.resolve(callee);
     if (ref && REQUEST_READER_MODULES.has(ref.module)) return true;
-    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return this.traceAccess(callee, subs, depth, seen) || this.traceReshape(call, subs, depth, seen);
+    // A same-file helper, a method of the class too: `this.extractToken(request)`.
     const helper = resolveCallee(call, this.facts);
     if (helper) return this.traceReturns(helper, call, depth, seen);
+    if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return this.traceAccess(callee, subs, depth, seen) || this.traceReshape(call, subs, depth, seen);
     return this.traceReshape(call, subs, depth, seen);
   }
 
@@ -139,7 +140,9 @@ export class RequestSources {
     }
     const sources: ts.Expression[] = owner.initializer ? [owner.initializer] : [];
     sources.push(...this.assignmentsTo(binding));
-    return sources.some((source) => this.trace(source, subs, depth + 1, nextSeen));
+    // `const { headers } = context.switchToHttp().getRequest()`: a request part destructured from the request itself.
+    const requestPart = binding.path.length > 0 && REQUEST_PARTS.has(binding.path[0]);
+    return sources.some((source) => this.trace(source, subs, depth + 1, nextSeen) || (requestPart && this.isRequestRoot(source, subs)));
   }
 
   private destructuredFrom(source: ts.Expression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
@@ -185,9 +188,11 @@ export class RequestSources {
   /** `context.switchToHttp().getRequest()`, also through a const holding `switchToHttp()`. */
   private isRequestGetter(call: ts.CallExpression): boolean {
     const callee = skipOuter(call.expression);
-    if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== REQUEST_GETTER.method) return false;
+    if (!ts.isPropertyAccessExpression(callee)) return false;
+    const getter = REQUEST_GETTERS.find((candidate) => candidate.method === callee.name.text);
+    if (!getter) return false;
     const host = this.facts.valueOf(callee.expression) ?? skipOuter(callee.expression);
-    return ts.isCallExpression(host) && calleeName(host) === REQUEST_GETTER.host;
+    return ts.isCallExpression(host) && calleeName(host) === getter.host;
   }
 
   private isRequestParameter(param: ts.ParameterDeclaration): boolean {

@@ -263,6 +263,39 @@ export function exportedPostHandlers(sourceFile: ts.SourceFile, facts: FileFacts
   return routes;
 }
 
+/** Directories whose files are each one API route: Next.js pages router `pages/api/`, Vercel functions `api/`. */
+const API_ROUTE_DIRECTORY = /(^|\/)(pages\/)?api\//;
+
+/**
+ * The `(req, res)` handler a file in an API route directory exports as its default:
+ * `export default function handler(req, res)`, `export default handler`, `module.exports = function (req, res)`.
+ */
+export function exportedDefaultHandlers(sourceFile: ts.SourceFile, path: string, facts: FileFacts): Route[] {
+  if (!API_ROUTE_DIRECTORY.test(path.replace(/\\/g, '/'))) return [];
+  const routes: Route[] = [];
+  const add = (node: ts.Node, expression: ts.Expression | ts.FunctionDeclaration): void => {
+    const fn = ts.isFunctionDeclaration(expression) ? expression : resolveFunction(expression, facts);
+    if (fn?.body && takesRequestAndResponse(fn)) routes.push({ node, label: 'exported handler', path: '', steps: [{ expression, fn }], handler: { expression, fn } });
+  };
+  for (const statement of sourceFile.statements) {
+    const isDefault = ts.isFunctionDeclaration(statement) && hasExport(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    if (isDefault) add(statement, statement);
+    if (ts.isExportAssignment(statement) && !statement.isExportEquals) add(statement, statement.expression);
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(statement.expression.left) === 'module.exports') {
+      add(statement, statement.expression.right);
+    }
+  }
+  return routes;
+}
+
+/** `(req, res)`, `(request: NextApiRequest, response: NextApiResponse)`: not a React hook's `(url, options)` in `src/api/hooks.ts`. */
+function takesRequestAndResponse(fn: FunctionNode): boolean {
+  const [request, response] = fn.parameters;
+  const says = (param: ts.ParameterDeclaration | undefined, names: RegExp, type: RegExp): boolean =>
+    !!param && ((ts.isIdentifier(param.name) && names.test(param.name.text)) || (!!param.type && type.test(param.type.getText())));
+  return says(request, /^(req|request)$/, /Request\b|IncomingMessage/) && says(response, /^(res|response)$/, /Response\b|ServerResponse/);
+}
+
 /** The string keys of an object a route path is built from, for callers that read dynamic paths. */
 export function pathParts(expr: ts.Expression | undefined): string[] {
   if (!expr) return [];

@@ -20,7 +20,7 @@ interface Declaration {
   isConst: boolean;
 }
 
-const GLOBAL_NAMES = new Set(['fetch', 'AbortSignal', 'AbortController', 'console', 'process', 'crypto', 'Request', 'Buffer', 'JSON', 'Promise', 'setTimeout']);
+const GLOBAL_NAMES = new Set(['fetch', 'AbortSignal', 'AbortController', 'console', 'process', 'crypto', 'Request', 'Buffer', 'TextEncoder', 'JSON', 'Promise', 'setTimeout']);
 
 function isFunctionLike(node: ts.Node): boolean {
   return ts.isFunctionLike(node) && !ts.isCallSignatureDeclaration(node);

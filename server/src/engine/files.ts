@@ -27,6 +27,6 @@ export function classifyFile(path: string): FileKind {
   }
   if (name === 'dockerfile' || name.startsWith('dockerfile.') || ext === '.dockerfile') return { kind: 'text', text: 'dockerfile' };
   if (/^(docker-)?compose(\..+)?\.ya?ml$/.test(name)) return { kind: 'text', text: 'compose' };
-  if (name === '.npmrc') return { kind: 'text', text: 'npmrc' };
+  if (name.endsWith('.npmrc')) return { kind: 'text', text: 'npmrc' };
   return { kind: 'text', text: BY_EXTENSION[ext] ?? 'other' };
 }

@@ -25,6 +25,21 @@ export interface VerifierCall {
 }
 
 /**
+ * Calls that read the signed-in user's session: a route that serves a user is not a webhook
+ * receiver (a provider has no session), such as a page's API managing webhook settings.
+ * Matched by name, since apps re-export them (Auth.js `auth` from the app's own `@/auth`).
+ */
+export interface SessionReader {
+  modules: readonly string[];
+  names: readonly string[];
+}
+
+export const SESSION_READERS: readonly SessionReader[] = [
+  { modules: ['next-auth', 'next-auth/next', 'next-auth/react'], names: ['getServerSession', 'unstable_getServerSession', 'getSession', 'auth'] },
+  { modules: ['@clerk/nextjs', '@clerk/nextjs/server', '@clerk/express'], names: ['getAuth', 'currentUser'] },
+];
+
+/**
  * What a verification snippet is written with: expressions and statements in the
  * handler's framework, and the file's names for imported bindings.
  */

@@ -164,6 +164,24 @@ export function authorizationCredential(value: string, options: DetectOptions = 
   return credential;
 }
 
+const BASIC_SCHEME = /^Basic\s+([A-Za-z0-9+/]{8,}={0,2})$/;
+
+/**
+ * For a `Basic <base64>` value, the base64 part when it decodes to `user:password` with a
+ * password that is not a placeholder nor the user name (`Basic dXNlcjpwYXNzd29yZA==` is
+ * `user:password`, a documented example). Any other base64 is not known to be a credential.
+ */
+export function basicCredential(value: string, options: DetectOptions = {}): string | undefined {
+  const encoded = BASIC_SCHEME.exec(value.trim())?.[1];
+  if (!encoded || encoded.length % 4 !== 0) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('latin1');
+  const pair = /^([\x21-\x39\x3b-\x7e]+):([\x20-\x7e]+)$/.exec(decoded);
+  if (!pair) return undefined;
+  const [, user, password] = pair;
+  if (password === user || isInterpolated(password) || isPlaceholder(password, { name: user, placeholders: options.placeholders })) return undefined;
+  return encoded;
+}
+
 const AUTHORIZATION_LINE = /\b(?:Proxy-)?Authorization:[ \t]*((?:Bearer|Basic|Token|Bot)[ \t]+[^\s"'`\\]+)/gi;
 
 /** `Authorization: Bearer <literal>` written as one header line (curl flags, HTTP files, docs). */

@@ -8,7 +8,9 @@ import { skipOuter } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import { splitWords } from '../../secrets/words.js';
 import { containsExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
+import { looksAtStatus } from './response-status.js';
 
+const RELATIONAL = [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
 const TIME_WORDS = new Set(['deadline', 'elapsed', 'expiry', 'expires', 'until']);
 
 function isAlwaysTrue(expr: ts.Expression | undefined): boolean {
@@ -34,7 +36,8 @@ export function loopIsBounded(loop: ts.IterationStatement, condition: ts.Express
   const counters = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], false);
   if (!isAlwaysTrue(condition) && condition) {
     if (mentionsName(condition, counters) || mentionsTime(condition)) return true;
-    if (someNode(condition, (n) => ts.isBinaryExpression(n) && [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken].includes(n.operatorToken.kind))) return true;
+    // A comparison bounds the loop unless it reads a response's status: `while (res.status >= 500)` repeats on 5xx for ever.
+    if (someNode(condition, (n) => ts.isBinaryExpression(n) && RELATIONAL.includes(n.operatorToken.kind) && !someNode(n, looksAtStatus))) return true;
   }
   let bounded = false;
   walkRegion(loop.statement, (node) => {

@@ -11,7 +11,7 @@ import type { RetryLoop } from './loops.js';
 import { leavesOnSuccess, roundsOnlyToNewTarget } from './polling-and-redirects.js';
 import type { NetworkReach } from './reach.js';
 import { containsContinue, containsExit, isFunctionBoundary, isUnconditionalExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
-import { resultVariable, statusTest } from './response-status.js';
+import { resultVariable, statusTest, withStatusCopies } from './response-status.js';
 import { backoffOf, isPromiseExecutor, waitOf, waitsIn } from './waits.js';
 
 function loopCondition(loop: ts.IterationStatement): ts.Expression | undefined {
@@ -117,7 +117,9 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
     if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const { left, right } = statement.expression;
       const isLiteral = right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword;
-      return ts.isIdentifier(left) && flags.has(left.text) && isLiteral;
+      // `up = res.ok`: the flag is set from the response, so a good one leaves.
+      const owner = isLiteral ? undefined : resultVariable(call);
+      return ts.isIdentifier(left) && flags.has(left.text) && (isLiteral || (owner !== undefined && statusTest(right, owner) === 'success'));
     }
     if (ts.isIfStatement(statement)) {
       const owner = resultVariable(call);
@@ -136,8 +138,9 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
 
 /** A failed status sends the loop round: its condition, a `continue`, or an exit on success only. */
 function retriesOnStatus(call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
-  const owner = resultVariable(call);
-  if (!owner) return false;
+  const result = resultVariable(call);
+  if (!result) return false;
+  const owner = withStatusCopies(result, loop.statement);
   if (condition && statusTest(condition, owner) === 'failure') return true;
   let retries = false;
   const body = loop.statement;

@@ -44,7 +44,9 @@ export function updatedNames(roots: Array<ts.Node | undefined>, includePlainAssi
       note(node.left);
     } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const target = dottedName(node.left);
-      const selfReferencing = target !== undefined && someNode(node.right, (n) => dottedName(n as ts.Expression) === target && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)));
+      // The name after a dot is not a read of the variable: `status = res.status` copies, it does not count.
+      const isMemberName = (n: ts.Node): boolean => ts.isPropertyAccessExpression(n.parent) && n.parent.name === n;
+      const selfReferencing = target !== undefined && someNode(node.right, (n) => dottedName(n as ts.Expression) === target && (ts.isIdentifier(n) || ts.isPropertyAccessExpression(n)) && !isMemberName(n));
       if (includePlainAssign || selfReferencing) note(node.left);
     }
   };

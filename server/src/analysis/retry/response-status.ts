@@ -3,7 +3,7 @@
  * it holds for a failed response (`!res.ok`, `status >= 500`, `429`) or a good one.
  */
 import { ts } from '../../engine/ts.js';
-import { dottedName, propertyName } from '../../engine/ast.js';
+import { dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { CallLike } from '../network-calls.js';
 import { someNode } from './regions.js';
@@ -119,6 +119,19 @@ export function resultVariable(call: CallLike): ResultOwner | undefined {
     return name ? { name, fields: new Map() } : undefined;
   }
   return undefined;
+}
+
+/** The owner, with the names a region copies its status fields into (`status = res.status`) read as those fields. */
+export function withStatusCopies(owner: ResultOwner, region: ts.Node): ResultOwner {
+  const fields = new Map(owner.fields);
+  forEachNode(region, (node) => {
+    const copy = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer ? { name: node.name.text, value: node.initializer }
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) ? { name: node.left.text, value: node.right }
+      : undefined;
+    const field = copy && statusTarget(copy.value, owner);
+    if (copy && field) fields.set(copy.name, field);
+  });
+  return { name: owner.name, fields };
 }
 
 /** `{ statusCode, body: stream }` → statusCode → statusCode, stream → body. */

@@ -1,6 +1,6 @@
 import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
-import { propertyName } from '../../engine/ast.js';
+import { getProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
@@ -8,7 +8,7 @@ import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
 import type { TextKind } from '../../engine/files.js';
 import type { MessageData } from '../../engine/types.js';
 import {
-  authorizationCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
+  authorizationCredential, basicCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
 import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-files.js';
@@ -119,10 +119,54 @@ function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
 
 /** The secret-taking call of `SECRET_SINKS` a call is, if any. */
 function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): SecretSink | undefined {
+  const callee = skipOuter(call.expression);
+  if (ts.isPropertyAccessExpression(callee)) {
+    const root = builderRoot(callee.expression);
+    const rootRef = root && facts.resolve(root.expression);
+    const method = callee.name.text;
+    const chained = rootRef && SECRET_SINKS.find((sink) => sink.method === method && sink.modules.includes(rootRef.module) && sink.paths.includes(rootRef.path.join('.')));
+    if (chained) return chained;
+  }
   const ref = facts.resolve(call.expression);
   if (!ref) return undefined;
   const path = ref.path.join('.');
-  return SECRET_SINKS.find((sink) => sink.modules.includes(ref.module) && sink.paths.includes(path));
+  return SECRET_SINKS.find((sink) => sink.method === undefined && sink.modules.includes(ref.module) && sink.paths.includes(path));
+}
+
+/** The `new X(…)` a method chain starts from: `new SignJWT(c)` in `new SignJWT(c).setIssuer(i).sign`. */
+function builderRoot(expr: ts.Expression): ts.NewExpression | undefined {
+  let node = skipOuter(expr);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) node = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  return ts.isNewExpression(node) ? node : undefined;
+}
+
+/**
+ * What a sink's key argument holds, seen through the file's constants: a property of a
+ * const object (`config.jwtKey`), the row's key property of an options object, and the
+ * string behind bytes made from it (`new TextEncoder().encode('…')`, `Buffer.from('…')`).
+ */
+function keyValue(argument: ts.Expression, sink: SecretSink, facts: FileFacts): ts.Expression | undefined {
+  let value = facts.valueOf(argument);
+  if (value && ts.isPropertyAccessExpression(value)) {
+    const owner = facts.valueOf(value.expression);
+    const property = owner && ts.isObjectLiteralExpression(owner) ? getProperty(owner, value.name.text) : undefined;
+    value = property && ts.isPropertyAssignment(property) ? facts.valueOf(property.initializer) : undefined;
+  }
+  if (value && sink.keyProperty && ts.isObjectLiteralExpression(value)) {
+    const property = getProperty(value, sink.keyProperty);
+    value = property && ts.isPropertyAssignment(property) ? facts.valueOf(property.initializer) : undefined;
+  }
+  if (value && ts.isCallExpression(value) && value.arguments[0] && isStringToBytes(value, facts)) value = facts.valueOf(value.arguments[0]);
+  return value;
+}
+
+/** `new TextEncoder().encode(s)` or `Buffer.from(s[, encoding])`: the bytes of a string. */
+function isStringToBytes(call: ts.CallExpression, facts: FileFacts): boolean {
+  const callee = skipOuter(call.expression);
+  if (!ts.isPropertyAccessExpression(callee)) return false;
+  const receiver = skipOuter(callee.expression);
+  if (callee.name.text === 'encode') return ts.isNewExpression(receiver) && facts.isGlobal(receiver.expression, 'TextEncoder');
+  return callee.name.text === 'from' && facts.isGlobal(receiver, 'Buffer') && (call.arguments.length === 1 || ts.isStringLiteralLike(skipOuter(call.arguments[1])));
 }
 
 /** `prefix: { accessToken: 'fboa_' }`, `const TOKEN_PREFIXES = {...}`: the values start tokens, they are not tokens. */
@@ -150,10 +194,28 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     ctx.report({ node, ...message, suggest: codeSuggestions(node, finding, facts, ctx.file.sourceFile) });
   };
 
-  /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any. */
+  /**
+   * A `Basic` credential whose base64 decodes to `user:password`, whatever holds it:
+   * `'Basic dXN…'`, or `` `Basic ${encoded}` `` with `encoded` a literal in the file.
+   */
+  const checkBasicCredential = (node: ts.Node): void => {
+    let literal: StringLike | undefined;
+    let value: string | undefined;
+    if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) {
+      [literal, value] = [node, node.text];
+    } else if (ts.isTemplateExpression(node) && node.templateSpans.length === 1 && node.templateSpans[0].literal.text === '') {
+      const encoded = facts.valueOf(node.templateSpans[0].expression);
+      if (encoded && (ts.isStringLiteral(encoded) || ts.isNoSubstitutionTemplateLiteral(encoded))) [literal, value] = [encoded, node.head.text + encoded.text];
+    }
+    const credential = literal && value !== undefined ? basicCredential(value, options) : undefined;
+    if (!literal || !credential || isTestFake(inTest, credential)) return;
+    reportLiteral(literal, authorizationMessage(credential), { kind: 'authorization', name: '', credential });
+  };
+
+  /** Token formats, PEM blocks and URL passwords: one finding per literal that holds any; else a Basic credential. */
   const checkLiteral = (node: ts.Node): void => {
     const found = secretsIn(node);
-    if (found.length === 0) return;
+    if (found.length === 0) return checkBasicCredential(node);
     found.forEach((secret) => consumed.add(secret));
     const real = found.filter((secret) => !isFakeSecret(inTest, secret));
     if (real.length > 0) reportLiteral(node as CodeLiteral, secretMessage(real[0]), { kind: 'secrets', secrets: real });
@@ -174,7 +236,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const sink = sinkOf(call, facts);
     const argument = sink && call.arguments?.[sink.argument];
     if (!sink || !argument) return;
-    const value = facts.valueOf(argument);
+    const value = keyValue(argument, sink, facts);
     const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
     for (const literal of literals) {
       if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text)) continue;

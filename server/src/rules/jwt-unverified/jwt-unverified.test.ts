@@ -4,6 +4,33 @@ const message = /without verifying its signature/;
 
 ruleTester('jwt-unverified', {
   valid: [
+    // issue 14 recall
+    {
+      name: "headers destructured from a fetch response are not the request",
+      code: `import jwt from 'jsonwebtoken';
+export async function refresh() {
+  const { headers } = await fetch('https://auth.example.com/session', { signal: AbortSignal.timeout(5000) });
+  const token = headers.get('x-session-token') ?? '';
+  return jwt.decode(token);
+}
+`,
+    },
+    {
+      name: "Nest guard: a method of the guard that decodes its own stored token",
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Injectable()
+export class ServiceGuard implements CanActivate {
+  constructor(private readonly store: { token: string }) {}
+  canActivate(context: ExecutionContext): boolean {
+    return !!jwt.decode(this.storedToken());
+  }
+  private storedToken(): string {
+    return this.store.token;
+  }
+}
+`,
+    },
     {
       name: 'verify in the same function',
       code: `
@@ -128,6 +155,90 @@ class A { m(@Headers('authorization') auth: string) { return this.jwtService.dec
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "Nest guard: headers destructured from the ExecutionContext request",
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, string> }>();
+    const [, token] = headers['authorization'].split(' ');
+    const user = jwt.decode(token) as { id: string } | null;
+    return !!user;
+  }
+}
+`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'verifyToken', output: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const { headers } = context.switchToHttp().getRequest<{ headers: Record<string, string> }>();
+    const [, token] = headers['authorization'].split(' ');
+    const user = jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] }) as { id: string } | null;
+    return !!user;
+  }
+}
+`, otherFiles: [{"file": ".env.example", "appendLine": "JWT_SECRET="}] }] }],
+    },
+    {
+      name: "Nest guard: the request passed to a method of the guard that slices the header",
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const token = this.extractToken(context.switchToHttp().getRequest());
+    return !!jwt.decode(token);
+  }
+  private extractToken(request: any): string {
+    return request.headers.authorization?.split(' ')[1] ?? '';
+  }
+}
+`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'verifyToken', output: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import * as jwt from 'jsonwebtoken';
+@Injectable()
+export class AuthGuard implements CanActivate {
+  canActivate(context: ExecutionContext): boolean {
+    const token = this.extractToken(context.switchToHttp().getRequest());
+    return !!jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+  }
+  private extractToken(request: any): string {
+    return request.headers.authorization?.split(' ')[1] ?? '';
+  }
+}
+`, otherFiles: [{"file": ".env.example", "appendLine": "JWT_SECRET="}] }] }],
+    },
+    {
+      name: "Nest WebSocket guard: the handshake of switchToWs().getClient()",
+      code: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class WsGuard implements CanActivate {
+  constructor(private jwt: JwtService) {}
+  canActivate(context: ExecutionContext): boolean {
+    const client = context.switchToWs().getClient();
+    const token = client.handshake.headers.authorization.split(' ')[1];
+    return !!this.jwt.decode(token);
+  }
+}
+`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'verifyToken', output: `import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
+import { JwtService } from '@nestjs/jwt';
+@Injectable()
+export class WsGuard implements CanActivate {
+  constructor(private jwt: JwtService) {}
+  canActivate(context: ExecutionContext): boolean {
+    const client = context.switchToWs().getClient();
+    const token = client.handshake.headers.authorization.split(' ')[1];
+    return !!this.jwt.verify(token);
+  }
+}
+` }] }],
+    },
     {
       name: 'token from an upgrade URL, read in a helper the upgrade listener calls with the request',
       filename: 'socket-auth.js',

@@ -4,6 +4,22 @@ const stripeImport = `import Stripe from 'stripe';\nconst stripe = new Stripe(pr
 
 ruleTester('missing-idempotency-key', {
   valid: [
+    // issue 14 recall
+    {
+      name: "the same loop with an Idempotency-Key header",
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function send(event: object, key: string) {
+  let sent = false;
+  while (!sent) {
+    try {
+      const res = await fetch('https://api.partner.com/events', { method: 'POST', headers: { 'Idempotency-Key': key }, body: JSON.stringify(event), signal: AbortSignal.timeout(5000) });
+      sent = res.ok;
+    } catch {}
+    if (!sent) await sleep(1000);
+  }
+}
+`,
+    },
     {
       name: 'paymentIntents.create with an idempotencyKey',
       code: `${stripeImport}
@@ -259,6 +275,35 @@ export async function load(url: string) {
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "a POST retried by a while (!sent) loop, the flag set from res.ok, with a fixed sleep and no key",
+      code: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function send(event: object) {
+  let sent = false;
+  while (!sent) {
+    try {
+      const res = await fetch('https://api.partner.com/events', { method: 'POST', body: JSON.stringify(event), signal: AbortSignal.timeout(5000) });
+      sent = res.ok;
+    } catch {}
+    if (!sent) await sleep(1000);
+  }
+}
+`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'randomHeader', output: `const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function send(event: object) {
+  let sent = false;
+  const idempotencyKey = crypto.randomUUID();
+  while (!sent) {
+    try {
+      const res = await fetch('https://api.partner.com/events', { method: 'POST', body: JSON.stringify(event), signal: AbortSignal.timeout(5000), headers: { 'Idempotency-Key': idempotencyKey } });
+      sent = res.ok;
+    } catch {}
+    if (!sent) await sleep(1000);
+  }
+}
+` }] }],
+    },
     {
       name: 'keys derived from an id in scope: the request id first, an order whose id the function reads, not an id tested missing',
       code: `${stripeImport}

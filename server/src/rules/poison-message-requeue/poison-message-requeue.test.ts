@@ -2,6 +2,52 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('poison-message-requeue', {
   valid: [
+    // issue 14 recall
+    {
+      name: "nack in a branch on the message type is not a failure path",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const data = JSON.parse(msg.content.toString());
+    if (data.type === 'ping') {
+      channel.nack(msg);
+      return;
+    }
+    await handle(data);
+    channel.ack(msg);
+  });
+}
+`,
+    },
+    {
+      name: "nack in the success side of a ?: is not a failure path",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const success = await deliver(JSON.parse(msg.content.toString()));
+    success ? channel.nack(msg) : channel.ack(msg, false);
+  });
+}
+`,
+    },
+    {
+      name: "a 2xx-status branch is not a failure path",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const res = await fetch(process.env.TARGET!, { method: 'POST', body: msg.content, signal: AbortSignal.timeout(5000) });
+    if (res.status === 202) {
+      channel.nack(msg);
+    } else {
+      channel.ack(msg);
+    }
+  });
+}
+`,
+    },
     {
       name: 'nack without requeue (dead-letter)',
       code: `
@@ -172,6 +218,109 @@ channel.consume('orders', async (msg) => {
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "nack in the branch of a delivery whose HTTP status was not 200",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const res = await fetch(process.env.TARGET!, { method: 'POST', body: msg.content, signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) {
+      channel.nack(msg);
+    } else {
+      channel.ack(msg);
+    }
+  });
+}
+`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'requeueBelowLimit', output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const res = await fetch(process.env.TARGET!, { method: 'POST', body: msg.content, signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) {
+      channel.nack(msg, false, !msg.fields.redelivered);
+    } else {
+      channel.ack(msg);
+    }
+  });
+}
+` }] }],
+      output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const res = await fetch(process.env.TARGET!, { method: 'POST', body: msg.content, signal: AbortSignal.timeout(5000) });
+    if (res.status !== 200) {
+      channel.nack(msg, false, false);
+    } else {
+      channel.ack(msg);
+    }
+  });
+}
+`,
+    },
+    {
+      name: "nack in the failure side of a ?: on a success flag",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const success = await deliver(JSON.parse(msg.content.toString()));
+    success ? channel.ack(msg) : channel.nack(msg);
+  });
+}
+`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const success = await deliver(JSON.parse(msg.content.toString()));
+    success ? channel.ack(msg) : channel.nack(msg, false, !msg.fields.redelivered);
+  });
+}
+` }] }],
+      output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('hooks', async (msg) => {
+    if (!msg) return;
+    const success = await deliver(JSON.parse(msg.content.toString()));
+    success ? channel.ack(msg) : channel.nack(msg, false, false);
+  });
+}
+`,
+    },
+    {
+      name: "nack when the handler result === false",
+      code: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('jobs', async (msg) => {
+    if (!msg) return;
+    const handled = await handlers[msg.fields.routingKey]?.(msg);
+    handled === false ? channel.nack(msg) : channel.ack(msg);
+  });
+}
+`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'requeueBelowLimit', output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('jobs', async (msg) => {
+    if (!msg) return;
+    const handled = await handlers[msg.fields.routingKey]?.(msg);
+    handled === false ? channel.nack(msg, false, !msg.fields.redelivered) : channel.ack(msg);
+  });
+}
+` }] }],
+      output: `import amqp from 'amqplib';
+export async function start(channel: amqp.Channel) {
+  await channel.consume('jobs', async (msg) => {
+    if (!msg) return;
+    const handled = await handlers[msg.fields.routingKey]?.(msg);
+    handled === false ? channel.nack(msg, false, false) : channel.ack(msg);
+  });
+}
+`,
+    },
     {
       name: 'nack(msg) in a catch',
       code: `

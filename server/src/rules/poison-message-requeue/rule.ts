@@ -53,16 +53,50 @@ function isNullCheck(condition: ts.Expression, facts: FileFacts): boolean {
   return (isNothing(condition.right) && isOutcome(condition.left, facts)) || (isNothing(condition.left) && isOutcome(condition.right, facts));
 }
 
-/** `if (err)`, `if (!result.ok)`, `if (status === 'failed')`, `if (!order)` after a lookup, `if (!delivered)`. */
+const STATUS_FIELDS = new Set(['status', 'statusCode']);
+
+/** `res.status !== 200`, `statusCode >= 400`: a delivery whose HTTP answer was not a success. */
+function isFailedStatus(condition: ts.Expression): boolean {
+  if (!ts.isBinaryExpression(condition)) return false;
+  const readsStatus = (side: ts.Expression) => {
+    const node = skipOuter(side);
+    return (ts.isPropertyAccessExpression(node) && STATUS_FIELDS.has(node.name.text)) || (ts.isIdentifier(node) && STATUS_FIELDS.has(node.text));
+  };
+  const code = ts.isNumericLiteral(condition.right) && readsStatus(condition.left) ? Number(condition.right.text) : undefined;
+  if (code === undefined) return false;
+  switch (condition.operatorToken.kind) {
+    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case ts.SyntaxKind.ExclamationEqualsToken:
+      return code >= 200 && code < 300;
+    case ts.SyntaxKind.GreaterThanEqualsToken:
+      return code >= 300;
+    case ts.SyntaxKind.GreaterThanToken:
+      return code >= 299;
+    default:
+      return false;
+  }
+}
+
+/** `if (err)`, `if (!result.ok)`, `if (status === 'failed')`, `if (!order)` after a lookup, `if (!delivered)`, `if (res.status !== 200)`. */
 function isFailureCondition(condition: ts.Expression, facts: FileFacts): boolean {
   const words = conditionWords(condition);
-  if (isNegation(condition)) return words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(condition.operand, facts);
-  return isNullCheck(condition, facts) || words.some((w) => FAILURE_WORDS.has(w));
+  const negated = isNegation(condition) ? condition.operand : comparedToFalse(condition);
+  if (negated) return words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(negated, facts);
+  return isNullCheck(condition, facts) || isFailedStatus(condition) || words.some((w) => FAILURE_WORDS.has(w));
+}
+
+/** `handled === false`: the operand tested for false, read as `!handled`. */
+function comparedToFalse(condition: ts.Expression): ts.Expression | undefined {
+  if (!ts.isBinaryExpression(condition)) return undefined;
+  const operator = condition.operatorToken.kind;
+  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
+  if (condition.right.kind === ts.SyntaxKind.FalseKeyword) return condition.left;
+  return condition.left.kind === ts.SyntaxKind.FalseKeyword ? condition.right : undefined;
 }
 
 function isSuccessCondition(condition: ts.Expression, facts: FileFacts): boolean {
   const words = conditionWords(condition);
-  return !isNegation(condition) && !words.some((w) => FAILURE_WORDS.has(w)) && (words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(condition, facts));
+  return !isNegation(condition) && !comparedToFalse(condition) && !words.some((w) => FAILURE_WORDS.has(w)) && (words.some((w) => SUCCESS_WORDS.has(w)) || isOutcome(condition, facts));
 }
 
 /** A `catch` block, a `.catch` / `.then(_, onRejected)` callback, or a branch taken on failure. */
@@ -70,9 +104,13 @@ function inErrorPath(node: ts.Node, handler: MessageHandler, facts: FileFacts): 
   let child: ts.Node = node;
   for (let current = node.parent; current && current !== handler.body.parent; child = current, current = current.parent) {
     if (ts.isCatchClause(current)) return true;
-    if (ts.isIfStatement(current)) {
-      if (current.thenStatement === child && isFailureCondition(current.expression, facts)) return true;
-      if (current.elseStatement === child && isSuccessCondition(current.expression, facts)) return true;
+    // `if (…) … else …` and `… ? … : …` alike.
+    const branch = ts.isIfStatement(current) ? { test: current.expression, taken: current.thenStatement, otherwise: current.elseStatement }
+      : ts.isConditionalExpression(current) ? { test: current.condition, taken: current.whenTrue, otherwise: current.whenFalse }
+      : undefined;
+    if (branch) {
+      if (branch.taken === child && isFailureCondition(skipOuter(branch.test), facts)) return true;
+      if (branch.otherwise === child && isSuccessCondition(skipOuter(branch.test), facts)) return true;
     }
     if (ts.isFunctionLike(current) && ts.isCallExpression(current.parent)) {
       const call = current.parent;

@@ -4,7 +4,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
 import { splitWords } from '../../secrets/words.js';
-import { isAckCall, isCommitCall, isMessageRef, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import { isAckCall, isCommitCall, isMessageRef, isNegativeAck, messageHandlers, readsContent, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { DESTINATION_KEYS, PUBLISH_METHODS } from '../../analysis/publish-calls.js';
 import { appendStatements, exitsEarly } from '../../analysis/edits.js';
 import { sourceStyle } from '../../analysis/source-style.js';
@@ -143,6 +143,21 @@ function onSeparatePath(node: ts.Node, guarded: ts.Node, root: ts.Node): boolean
   return false;
 }
 
+/**
+ * `Promise.all(batch.messages.map(async (message) => …))`: the call only hands the messages to
+ * callbacks; the work is done by the calls inside them.
+ */
+function worksOnlyInCallbacks(call: ts.CallExpression, handler: MessageHandler): boolean {
+  const receiver = receiverOf(call);
+  if (receiver && readsContent(receiver, handler)) return false;
+  return call.arguments.every((argument) => {
+    const node = skipOuter(argument);
+    if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return true;
+    if (ts.isCallExpression(node)) return worksOnlyInCallbacks(node, handler);
+    return !isMessageRef(node, handler) && !readsContent(node, handler);
+  });
+}
+
 const mainCandidates = new WeakMap<MessageHandler, ts.CallExpression[]>();
 
 /** Calls that work with the message and are not a decode, a guard in a condition or a broker operation, in source order. */
@@ -151,7 +166,7 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
   if (!calls) {
     const found: ts.CallExpression[] = [];
     forEachNode(handler.body, (node) => {
-      if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler)) return;
+      if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler) || worksOnlyInCallbacks(node, handler)) return;
       if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
       if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
       found.push(node);

@@ -2,6 +2,51 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('swallowed-message-error', {
   valid: [
+    // issue 14 recall
+    {
+      name: "the same batch map whose catch rethrows",
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary }) => {
+      await Promise.all(batch.messages.map(async (message) => {
+        try {
+          await indexDocument(JSON.parse(message.value!.toString()));
+        } catch (error) {
+          console.error(error);
+          throw error;
+        }
+        resolveOffset(message.offset);
+      }));
+      await commitOffsetsIfNecessary();
+    },
+  });
+}
+`,
+    },
+    {
+      name: "the same batch map whose try holds only a metric",
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary }) => {
+      await Promise.all(batch.messages.map(async (message) => {
+        await indexDocument(JSON.parse(message.value!.toString()));
+        try {
+          metrics.increment('indexed');
+        } catch (error) {
+          console.error(error);
+        }
+        resolveOffset(message.offset);
+      }));
+      await commitOffsetsIfNecessary();
+    },
+  });
+}
+`,
+    },
     {
       name: 'JetStream: a .catch on the notification published after the work is a side step',
       code: `
@@ -492,6 +537,47 @@ new Worker('emails', async (job) => {
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "KafkaJS eachBatch over Promise.all(batch.messages.map(...)): a catch that logs, then the offset is resolved",
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary }) => {
+      await Promise.all(batch.messages.map(async (message) => {
+        try {
+          await indexDocument(JSON.parse(message.value!.toString()));
+        } catch (error) {
+          console.error(error);
+        }
+        resolveOffset(message.offset);
+      }));
+      await commitOffsetsIfNecessary();
+    },
+  });
+}
+`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+export async function run() {
+  await consumer.run({
+    eachBatch: async ({ batch, resolveOffset, commitOffsetsIfNecessary }) => {
+      await Promise.all(batch.messages.map(async (message) => {
+        try {
+          await indexDocument(JSON.parse(message.value!.toString()));
+        } catch (error) {
+          console.error(error);
+          throw error;
+        }
+        resolveOffset(message.offset);
+      }));
+      await commitOffsetsIfNecessary();
+    },
+  });
+}
+` }] }],
+    },
     {
       name: 'eachBatch: an optional enrichment before the insert is a side step; the insert catch swallows',
       code: `

@@ -73,6 +73,16 @@ export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFa
       const counter = newCounter(iteration);
       return counter?.declaration ? [counter.declaration, insertStatementsBefore(body.statements[0], [`if (++${counter.name} > ${maxAttempts}) ${giveUp}`], body.getSourceFile())] : null;
     }
+    // The condition decides whether it goes round after the attempt in the body (`do … while (res.status >= 500)`,
+    // `while (!connected)` set from the response): count only the attempts that will.
+    const condition = ts.isDoStatement(iteration) || (ts.isWhileStatement(iteration) && !loop.onStatus) ? iteration.expression : undefined;
+    if (condition && condition.kind !== ts.SyntaxKind.TrueKeyword) {
+      const counter = newCounter(iteration);
+      const going = needsParentheses(condition) ? `(${condition.getText()})` : condition.getText();
+      if (!counter?.declaration) return null;
+      const guard = appendStatements(body, [`if (${going} && ++${counter.name} >= ${maxAttempts}) ${giveUp}`], body.getSourceFile());
+      return guard ? [counter.declaration, guard] : null;
+    }
     // A counter counts every attempt only when it goes up in the body itself or the `for` header.
     const countsAttempts = existing && (incrementStatement(body.statements, existing) || !existing.increments.some((increment) => contains(body, increment)));
     const counter = countsAttempts ? existing : newCounter(iteration);
@@ -81,6 +91,14 @@ export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFa
     const guard = guardEdit(body, counter, `if (${count} >= ${maxAttempts}) ${giveUp}`, facts);
     return guard ? [...(counter.declaration ? [counter.declaration] : []), guard] : null;
   };
+}
+
+/** An operand of `&&` that binds looser than it: `a || b`, `a ?? b`, `a ? b : c`, an assignment. */
+function needsParentheses(expr: ts.Expression): boolean {
+  if (ts.isConditionalExpression(expr)) return true;
+  if (!ts.isBinaryExpression(expr)) return false;
+  const op = expr.operatorToken.kind;
+  return op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.CommaToken || (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment);
 }
 
 /** `retries: Infinity` → the maximum. */

@@ -4,6 +4,33 @@ const sleep = `function sleep(ms: number) { return new Promise((resolve) => setT
 
 ruleTester('unbounded-retry', {
   valid: [
+    // issue 14 recall
+    {
+      name: "do … while on 5xx bounded by an attempt count, with growing waits",
+      code: `export async function send(body: unknown) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch('https://api.example.com/v1/events', { method: 'PUT', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    attempt++;
+    await new Promise((r) => setTimeout(r, 2 ** attempt * 100));
+  } while (res.status >= 500 && attempt < 5);
+  return res.json();
+}
+`,
+    },
+    {
+      name: "do … while polling for a state (202) is not a retry",
+      code: `export async function waitForExport(id: string) {
+  let res: Response;
+  do {
+    await new Promise((r) => setTimeout(r, 1000));
+    res = await fetch(\`https://api.example.com/exports/\${id}\`, { signal: AbortSignal.timeout(5000) });
+  } while (res.status === 202);
+  return res.json();
+}
+`,
+    },
     {
       name: 'for loop with an attempt bound',
       code: `
@@ -303,6 +330,91 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { f
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "do … while that repeats on 5xx with no attempt limit",
+      code: `export async function send(body: unknown) {
+  let res: Response;
+  do {
+    res = await fetch('https://api.example.com/v1/events', { method: 'PUT', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+  } while (res.status >= 500);
+  return res.json();
+}
+`,
+      errors: [{ line: 3 }],
+      output: `export async function send(body: unknown) {
+  let res: Response;
+  let attempt = 0;
+  do {
+    res = await fetch('https://api.example.com/v1/events', { method: 'PUT', body: JSON.stringify(body), signal: AbortSignal.timeout(5000) });
+    if (res.status >= 500 && ++attempt >= 5) throw new Error('Gave up after 5 attempts');
+  } while (res.status >= 500);
+  return res.json();
+}
+`,
+    },
+    {
+      name: "do … while on a copied status with a fixed sleep",
+      code: `import axios from 'axios';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function load(id: string) {
+  let status = 0;
+  let data;
+  do {
+    const res = await axios.get(\`https://api.example.com/items/\${id}\`, { timeout: 5000, validateStatus: () => true });
+    status = res.status;
+    data = res.data;
+    if (status >= 500) await sleep(1000);
+  } while (status >= 500);
+  return data;
+}
+`,
+      errors: [{ line: 6 }],
+      output: `import axios from 'axios';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export async function load(id: string) {
+  let status = 0;
+  let data;
+  let attempt = 0;
+  do {
+    const res = await axios.get(\`https://api.example.com/items/\${id}\`, { timeout: 5000, validateStatus: () => true });
+    status = res.status;
+    data = res.data;
+    if (status >= 500) await sleep(1000);
+    if (status >= 500 && ++attempt >= 5) throw new Error('Gave up after 5 attempts');
+  } while (status >= 500);
+  return data;
+}
+`,
+    },
+    {
+      name: "while (!up) wait loop, the flag set from res.ok, with a fixed sleep",
+      code: `export async function waitForApi() {
+  let up = false;
+  while (!up) {
+    try {
+      const res = await fetch('https://api.example.com/health', { signal: AbortSignal.timeout(2000) });
+      up = res.ok;
+    } catch {}
+    if (!up) await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+`,
+      errors: [{ line: 3 }],
+      output: `export async function waitForApi() {
+  let up = false;
+  let attempt = 0;
+  while (!up) {
+    try {
+      const res = await fetch('https://api.example.com/health', { signal: AbortSignal.timeout(2000) });
+      up = res.ok;
+    } catch {}
+    if (++attempt >= 5) throw new Error('Gave up after 5 attempts');
+    if (!up) await new Promise((r) => setTimeout(r, 1000));
+  }
+}
+`,
+    },
     {
       name: 'the quick fix throws at the configured maxAttempts',
       options: { maxAttempts: 3 },

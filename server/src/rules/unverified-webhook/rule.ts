@@ -5,11 +5,11 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
-import { exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
+import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
-import { NEUTRAL_MIDDLEWARE } from '../../models/webhooks.js';
+import { NEUTRAL_MIDDLEWARE, SESSION_READERS } from '../../models/webhooks.js';
 
 /** Names of middleware factories that never verify a sender (library factories and common async wrappers). */
 const NEUTRAL_CALLEES = new Set([
@@ -129,6 +129,16 @@ function soleCall(fn: FunctionNode): ts.CallExpression | undefined {
  * (`POST = (request) => authenticatedApiClient({ request, handler })`): that function
  * owns the check, out of sight.
  */
+/** The handler reads the signed-in user's session: it serves a user, not a webhook sender. */
+function readsUserSession(fn: FunctionNode): boolean {
+  let found = false;
+  forEachCall(fn, (call) => {
+    const name = calleeName(call) ?? '';
+    if (!found && SESSION_READERS.some((reader) => reader.names.includes(name))) found = true;
+  });
+  return found;
+}
+
 function delegatesRequest(fn: FunctionNode, facts: FileFacts): boolean {
   const call = soleCall(fn);
   const parameter = fn.parameters[0];
@@ -214,7 +224,7 @@ export const rule = defineRule({
       if (!handler) return false;
       const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
       if (!signatureRead && !routeSaysWebhook(route) && !fileSaysWebhook(path)) return false;
-      if (pathHoldsSecret(route) || delegatesRequest(handler, facts)) return false;
+      if (pathHoldsSecret(route) || delegatesRequest(handler, facts) || readsUserSession(handler)) return false;
       for (const step of route.steps) {
         if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
       }
@@ -234,7 +244,7 @@ export const rule = defineRule({
         },
       },
       end() {
-        routes.push(...exportedPostHandlers(sourceFile, facts));
+        routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;

@@ -4,6 +4,85 @@ const message = /handles webhook deliveries without verifying their signature/;
 
 ruleTester('unverified-webhook', {
   valid: [
+    // issue 14 recall
+    {
+      name: "a Clerk-authenticated route under /webhooks (getAuth) serves a user",
+      filename: "pages/api/webhooks/settings.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { getAuth } from '@clerk/nextjs/server';
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const { userId } = getAuth(req);
+  if (!userId) return res.status(401).end();
+  await db.webhooks.upsert({ userId, url: req.body.url });
+  res.status(200).end();
+}
+`,
+    },
+    // issue 14 recall
+    {
+      name: "a pages router API that manages webhook settings for a signed-in user (getServerSession) is not a receiver",
+      filename: "pages/api/teams/[teamId]/webhooks/index.ts",
+      code: `import { NextApiRequest, NextApiResponse } from 'next';
+import { getServerSession } from 'next-auth/next';
+import { authOptions } from '@/pages/api/auth/[...nextauth]';
+export default async function handle(req: NextApiRequest, res: NextApiResponse) {
+  const session = await getServerSession(req, res, authOptions);
+  if (!session) return res.status(401).json({ error: 'Unauthorized' });
+  if (req.method === 'POST') {
+    const webhook = await prisma.webhook.create({ data: { url: req.body.url, teamId: req.query.teamId as string } });
+    return res.status(201).json(webhook);
+  }
+  res.status(405).end();
+}
+`,
+    },
+    {
+      name: "an express route under /webhooks that reads the user session (Auth.js auth()) is not a receiver",
+      filename: "src/routes/settings.ts",
+      code: `import express from 'express';
+import { auth } from '@/auth';
+const router = express.Router();
+router.post('/settings/webhooks', async (req, res) => {
+  const session = await auth();
+  if (!session) return res.sendStatus(401);
+  await db.webhooks.insert({ url: req.body.url, owner: session.user.id });
+  res.sendStatus(201);
+});
+export default router;
+`,
+    },
+    // issue 14 recall
+    {
+      name: "a React hook exported from src/api/hooks.ts is not a route",
+      filename: "src/api/hooks.ts",
+      code: `export default function useResource(url: string, options: RequestInit) {
+  return useSWR(url, () => fetch(url, options).then((r) => r.json()));
+}
+`,
+    },
+    {
+      name: "a pages router webhook that verifies with stripe.webhooks.constructEvent",
+      filename: "pages/api/webhooks/stripe.ts",
+      code: `import Stripe from 'stripe';
+import type { NextApiRequest, NextApiResponse } from 'next';
+import { buffer } from 'micro';
+const stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);
+export default async function handler(req: NextApiRequest, res: NextApiResponse) {
+  const event = stripe.webhooks.constructEvent(await buffer(req), req.headers['stripe-signature']!, process.env.STRIPE_WEBHOOK_SECRET!);
+  await handleEvent(event);
+  res.json({ received: true });
+}
+`,
+    },
+    {
+      name: "a default-exported (req, res) handler outside an API route directory is not a route by itself",
+      filename: "src/lib/webhook-utils.ts",
+      code: `export default function relay(req: any, res: any) {
+  queue.push(req.body);
+  res.end();
+}
+`,
+    },
     {
       name: 'old-style: an exports.x hook registered by reference that checks the HMAC',
       filename: 'routes/partner.js',
@@ -476,6 +555,53 @@ app.post('/shopify/hooks', express.text({ type: '*/*' }), async (req, res) => {
     },
   ],
   invalid: [
+    // issue 14 recall
+    {
+      name: "Next.js pages router: a hook API route exporting a function (req, res) default that acts on the body",
+      filename: "pages/api/partner-hook.js",
+      code: `export default function handler(req, res) {
+  if (req.method !== 'POST') return res.status(405).end();
+  fulfil(req.body.orderId);
+  res.status(200).json({ ok: true });
+}
+`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: "Vercel function: module.exports = function (req, res) in api/webhooks.js",
+      filename: "api/webhooks.js",
+      code: `module.exports = function (req, res) {
+  const { event, data } = req.body;
+  if (event === 'payment.succeeded') credit(data.account, data.amount);
+  res.status(200).end();
+};
+`,
+      errors: [{ line: 1 }],
+    },
+    {
+      name: "Next.js pages router: typed handler assigned then exported by name",
+      filename: "src/pages/api/partner/hook.ts",
+      code: `import type { NextApiRequest, NextApiResponse } from 'next';
+const handler = async (request: NextApiRequest, response: NextApiResponse) => {
+  await orders.fulfil(request.body.orderId);
+  response.status(200).end();
+};
+export default handler;
+`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'verifySignature', output: `import type { NextApiRequest, NextApiResponse } from 'next';
+import { createHmac, timingSafeEqual } from 'crypto';
+const handler = async (request: NextApiRequest, response: NextApiResponse) => {
+  const receivedSignature = Buffer.from(String(request.headers.get('x-webhook-signature') ?? ''));
+  const expectedSignature = Buffer.from(createHmac('sha256', process.env.WEBHOOK_SECRET!).update(await request.clone().text()).digest('hex'));
+  if (receivedSignature.length !== expectedSignature.length || !timingSafeEqual(receivedSignature, expectedSignature)) {
+    return new Response('invalid signature', { status: 401 });
+  }
+  await orders.fulfil(request.body.orderId);
+  response.status(200).end();
+};
+export default handler;
+`, otherFiles: [{"file": ".env.example", "appendLine": "WEBHOOK_SECRET="}] }] }],
+    },
     // issue 14: old-style function (req, res) partner hooks registered by reference
     {
       name: 'old-style: an exports.x function (req, res) registered by reference',
