@@ -1,6 +1,7 @@
 import { classifyFile, type TextKind } from '../engine/files.js';
-import { lineValues, namedValues, type NamedValue } from './credential-text.js';
+import { lineValues, type NamedValue } from './credential-text.js';
 import { authorizationCredential, findSecrets, isCredentialValue } from './credentials.js';
+import { parsedValues } from './parsers/index.js';
 import type { Span } from './redaction.js';
 import { isCredentialName } from './words.js';
 
@@ -66,7 +67,7 @@ export function redactableSecrets(path: string, text: string): Span[] {
   // The file's parser and its line reader both (what either reads is hidden), and whatever the file, YAML's and HCL's line
   // readers too: they pair Kubernetes `name:`/`value:` lines and Terraform variables' defaults.
   const lineKinds = new Set<TextKind>([kind, 'yaml', 'hcl']);
-  const entries = [...namedValues(text, kind), ...[...lineKinds].flatMap((lineKind) => lineValues(text, lineKind)), ...namedValuesInAnySyntax(text)];
+  const entries = [...(parsedValues(text, kind) ?? []), ...[...lineKinds].flatMap((lineKind) => lineValues(text, lineKind)), ...namedValuesInAnySyntax(text)];
   return [
     ...findSecrets(text, { redacting: true }).map(({ start, end }) => ({ start, end })),
     ...groupSpans(text, JWT, 0),
