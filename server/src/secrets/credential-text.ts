@@ -409,7 +409,11 @@ function pythonValues(text: string): NamedValue[] {
 
 /** The named literal values of a text file, for the kinds where names count; none for `other`. */
 export function namedValues(text: string, kind: TextKind): NamedValue[] {
-  return parsedValues(text, kind) ?? lineValues(text, kind);
+  const parsed = parsedValues(text, kind);
+  if (!parsed) return lineValues(text, kind);
+  // A config file embedded in a block scalar is read as YAML lines, as it was before the parser.
+  const embedded = parsed.embedded.flatMap(({ start, end }) => lineValues(text.slice(start, end), 'yaml').map((entry) => ({ ...entry, start: entry.start + start, end: entry.end + start })));
+  return [...parsed.values, ...embedded];
 }
 
 /** The named values as the linear readers see them, without a parser (redaction reads both). */

@@ -9,3 +9,12 @@ export interface NamedValue {
   /** A plain value in a YAML flow collection (`{password: s3cret}`), where a bare `${NAME}` would not parse. */
   inFlow?: boolean;
 }
+
+/**
+ * What a config parser read: the named values, and the spans of text embedded in a value
+ * (a config file in a Kubernetes ConfigMap's block scalar) for the line reader to read too.
+ */
+export interface ParsedValues {
+  values: NamedValue[];
+  embedded: { start: number; end: number }[];
+}

@@ -67,7 +67,7 @@ export function redactableSecrets(path: string, text: string): Span[] {
   // The file's parser and its line reader both (what either reads is hidden), and whatever the file, YAML's and HCL's line
   // readers too: they pair Kubernetes `name:`/`value:` lines and Terraform variables' defaults.
   const lineKinds = new Set<TextKind>([kind, 'yaml', 'hcl']);
-  const entries = [...(parsedValues(text, kind) ?? []), ...[...lineKinds].flatMap((lineKind) => lineValues(text, lineKind)), ...namedValuesInAnySyntax(text)];
+  const entries = [...(parsedValues(text, kind)?.values ?? []), ...[...lineKinds].flatMap((lineKind) => lineValues(text, lineKind)), ...namedValuesInAnySyntax(text)];
   return [
     ...findSecrets(text, { redacting: true }).map(({ start, end }) => ({ start, end })),
     ...groupSpans(text, JWT, 0),

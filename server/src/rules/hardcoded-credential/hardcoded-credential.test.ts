@@ -348,6 +348,12 @@ ruleTester('hardcoded-credential', collected({
       errors: [{ line: 7, message: /`API_TOKEN`/, suggestions: [{ messageId: 'useVariable', output: `services:\n  web:\n    image: nginx\n---\nservices:\n  api:\n    environment: ["API_TOKEN=\${API_TOKEN}", LOG_LEVEL=info]\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }],
     },
     {
+      name: 'a config file in a ConfigMap block scalar is still read',
+      filename: 'k8s/configmap.yaml',
+      code: `kind: ConfigMap\ndata:\n  config.yaml: |\n    db:\n      password: Pr0dPassw0rd\n`,
+      errors: [{ line: 5, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `kind: ConfigMap\ndata:\n  config.yaml: |\n    db:\n      password: \${DB_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }],
+    },
+    {
       name: 'a YAML file that does not parse is read line by line',
       filename: 'config/broken.yaml',
       code: `db:\n  password: Pr0dPassw0rd\n  hosts: [a, b\n`,

@@ -1,5 +1,5 @@
 import type { TextKind } from '../../engine/files.js';
-import type { NamedValue } from '../named-value.js';
+import type { NamedValue, ParsedValues } from '../named-value.js';
 import { parsedDockerfileValues } from './dockerfile.js';
 import { parsedJsonValues } from './json.js';
 import { nestsTooDeep } from './limits.js';
@@ -7,7 +7,7 @@ import { parsedTomlValues } from './toml.js';
 import { parsedYamlValues } from './yaml.js';
 
 interface ConfigParser {
-  read: (text: string) => NamedValue[] | undefined;
+  read: (text: string) => ParsedValues | undefined;
   /**
    * The largest text given to it, in characters; larger files are read by the line reader,
    * as are files that nest deeper than the parsers' recursion is trusted with. Measured on
@@ -18,12 +18,18 @@ interface ConfigParser {
   maxChars: number;
 }
 
+/** A reader of formats that embed no other text. */
+const valuesOnly = (read: (text: string) => NamedValue[] | undefined) => (text: string): ParsedValues | undefined => {
+  const values = read(text);
+  return values && { values, embedded: [] };
+};
+
 const PARSERS: Partial<Record<TextKind, ConfigParser>> = {
   yaml: { read: parsedYamlValues, maxChars: 64 * 1024 },
   compose: { read: parsedYamlValues, maxChars: 64 * 1024 },
-  json: { read: parsedJsonValues, maxChars: 2 * 1024 * 1024 },
-  toml: { read: parsedTomlValues, maxChars: 512 * 1024 },
-  dockerfile: { read: parsedDockerfileValues, maxChars: 64 * 1024 },
+  json: { read: valuesOnly(parsedJsonValues), maxChars: 2 * 1024 * 1024 },
+  toml: { read: valuesOnly(parsedTomlValues), maxChars: 512 * 1024 },
+  dockerfile: { read: valuesOnly(parsedDockerfileValues), maxChars: 64 * 1024 },
 };
 
 /**
@@ -31,7 +37,7 @@ const PARSERS: Partial<Record<TextKind, ConfigParser>> = {
  * when the kind has no parser, or the text is too large, too deep or does not parse. Never
  * empty for a failure: the caller then reads the file line by line.
  */
-export function parsedValues(text: string, kind: TextKind): NamedValue[] | undefined {
+export function parsedValues(text: string, kind: TextKind): ParsedValues | undefined {
   const parser = PARSERS[kind];
   if (!parser || text.length > parser.maxChars || nestsTooDeep(text)) return undefined;
   try {
