@@ -14,6 +14,9 @@ const common = {
   minify: production,
   logLevel: 'warning',
   define: { PACKAGE_VERSION: JSON.stringify(version) },
+  // jsonc-parser's `main` is a UMD build whose factory requires its own modules at run time, which a bundle cannot
+  // follow; its ESM build (`module`) bundles.
+  alias: { 'jsonc-parser': 'jsonc-parser/lib/esm/main.js' },
 };
 
 await Promise.all([

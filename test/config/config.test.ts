@@ -72,6 +72,19 @@ describe('configuration', () => {
     assert.equal(loaded.problems[0].line, 2);
   });
 
+  it('locates a syntax error where jsonc-parser finds it, also where JSON.parse names no position', () => {
+    const loaded = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': '{\n  "maxFileSize": 5,\n  "exclude": tru\n}' }));
+    assert.deepEqual(loaded.problems.map((p) => [p.message, p.line, p.character]), [['not valid JSON: invalid symbol', 2, 13]]);
+  });
+
+  it('locates a bad key by its path, not by the first key of that name', () => {
+    const text = '{\n  "rules": { "missing-timeout": "error" },\n  "overrides": [\n    { "files": ["a/**"], "rules": { "missing-timeout": "loud" } }\n  ]\n}';
+    const loaded = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': text }));
+    assert.deepEqual(loaded.problems.map((p) => [p.key, p.line, p.character, p.length]), [['overrides[0].rules.missing-timeout', 3, 36, 17]]);
+    const fromPackage = loadWorkspaceConfig(configModel, folderWith({ 'package.json': '{\n  "rules": 1,\n  "integrationEngineer": {\n    "rules": 2\n  }\n}' }));
+    assert.deepEqual(fromPackage.problems.map((p) => [p.key, p.line, p.character]), [['rules', 3, 4]]);
+  });
+
   it('locates a bad key in the file for the diagnostic', () => {
     const loaded = loadWorkspaceConfig(configModel, folderWith({ 'integration-engineer.json': '{\n  "rules": {\n    "unverified-webhook": "loud"\n  }\n}' }));
     assert.deepEqual(loaded.problems.map((p) => [p.key, p.line, p.character]), [['rules.unverified-webhook', 2, 4]]);

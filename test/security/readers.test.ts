@@ -62,6 +62,11 @@ const attacks: Attack[] = [
   { name: 'redaction of nested names', input: (size) => repeated(size, 'a-b: "c=d;', 'x = '), read: (text) => redactableSecrets('chat-message.txt', text) },
   { name: 'redaction of hyphenated names', input: (size) => repeated(size, 'a-', '', '=1'), read: (text) => redactableSecrets('chat-message.txt', text) },
   { name: 'URL-like text', input: (size) => repeated(size, 'a://b:c'), read: (text) => findSecrets(text) },
+  { name: 'YAML flow map of many pairs', input: (size) => repeated(size, 'a: b, ', '{', '}'), read: (text) => namedValues(text, 'yaml') },
+  { name: 'JSONC pairs among comments', input: (size) => repeated(size, '"k": "v", /* c */ ', '{', '}'), read: (text) => namedValues(text, 'json') },
+  { name: 'TOML tables of multi-line strings', input: (size) => repeated(size, '[[t]]\nk = """v"""\n'), read: (text) => namedValues(text, 'toml') },
+  { name: 'TOML unclosed multi-line strings', input: (size) => repeated(size, 'a = """'), read: (text) => namedValues(text, 'toml') },
+  { name: 'Dockerfile one long ENV value', input: (size) => repeated(size, 'x', 'ENV A='), read: (text) => namedValues(text, 'dockerfile') },
 ];
 
 describe('text readers are linear on adversarial input', () => {
@@ -77,4 +82,39 @@ describe('text readers are linear on adversarial input', () => {
       assert.ok(largeMs < GOAL_MS || ratio < MAX_RATIO, `${attack.name}: ${smallMs.toFixed(1)} ms on 128 KB, ${largeMs.toFixed(1)} ms on 1 MB (×${ratio.toFixed(1)} for ×8 the input)`);
     });
   }
+});
+
+/**
+ * The config parsers (issue 17) hand a file they should not read to the line reader: one
+ * nested deeper than their recursion is trusted with (the YAML parser's stack overflow once
+ * ended the process with a fatal V8 error, uncatchable), or larger than they read quickly.
+ */
+describe('config files a parser should not read are read line by line', () => {
+  const PASSWORD = 'password: Pr0dPassw0rd\n';
+  const readsPassword = (text: string, kind: Parameters<typeof namedValues>[1]) => {
+    const passwords = namedValues(text, kind).filter((entry) => entry.name.toLowerCase() === 'password');
+    assert.deepEqual(passwords.map((entry) => entry.value), ['Pr0dPassw0rd']);
+  };
+
+  it('YAML nested 10,000 and then 20,000 deep', () => {
+    for (const depth of [10_000, 20_000]) assert.deepEqual(namedValues('['.repeat(depth), 'yaml'), []);
+    readsPassword(`${PASSWORD}x: ${'['.repeat(20_000)}\n`, 'compose');
+  });
+
+  it('YAML indented past its nesting limit', () => {
+    readsPassword(`${PASSWORD}${Array.from({ length: 400 }, (_, i) => `${' '.repeat(i)}k:`).join('\n')}\n`, 'yaml');
+  });
+
+  it('JSON and TOML nested 20,000 deep', () => {
+    readsPassword(`{"password": "Pr0dPassw0rd", "x": ${'['.repeat(20_000)}}`, 'json');
+    readsPassword(`password = "Pr0dPassw0rd"\nx = ${'['.repeat(20_000)}\n`, 'toml');
+  });
+
+  it('a 1 MB line', () => {
+    const blob = 'QUJD'.repeat(256 * 1024);
+    readsPassword(`${PASSWORD}blob: ${blob}\n`, 'yaml');
+    readsPassword(`{"password": "Pr0dPassw0rd", "blob": "${blob}"}`, 'json');
+    readsPassword(`password = "Pr0dPassw0rd"\nblob = "${blob}"\n`, 'toml');
+    readsPassword(`FROM node:20\nENV PASSWORD=Pr0dPassw0rd BLOB=${blob}\n`, 'dockerfile');
+  });
 });

@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { findNodeAtLocation, getNodeValue, parseTree, printParseErrorCode, type JSONPath, type Node as JsonNode, type ParseError } from 'jsonc-parser';
 import { lineStarts, positionAt } from '../engine/lines.js';
 import { resolveConfig, type ConfigProblem } from './resolve.js';
 import type { Config, ConfigModel } from './schema.js';
@@ -22,23 +23,41 @@ export interface LoadedConfig {
   problems: LocatedProblem[];
 }
 
-/** Finds `"key"` for the last segment of a problem's key, to put the diagnostic on it. */
-function locate(text: string, key: string): { line: number; character: number; length: number } {
+type Location = { line: number; character: number; length: number };
+
+/** `overrides[1].rules.x` as a JSON path: `['overrides', 1, 'rules', 'x']`. */
+function jsonPath(key: string): JSONPath {
+  return key.split('.').flatMap((segment) => {
+    const open = segment.lastIndexOf('[');
+    const index = segment.slice(open + 1, -1);
+    return open > 0 && segment.endsWith(']') && /^\d+$/.test(index) ? [segment.slice(0, open), Number(index)] : [segment];
+  });
+}
+
+/** Where a problem's key is written: its property name in the parsed tree, else the first `"key"` in the text. */
+function locate(text: string, tree: JsonNode | undefined, key: string): Location {
+  const node = tree && findNodeAtLocation(tree, jsonPath(key));
+  const target = node?.parent?.type === 'property' ? node.parent.children?.[0] : node;
+  if (target) return { ...positionAt(lineStarts(text), target.offset), length: target.length };
   const last = key.split('.').pop() ?? '';
   const index = last ? text.indexOf(JSON.stringify(last)) : -1;
   if (index < 0) return { line: 0, character: 0, length: 1 };
   return { ...positionAt(lineStarts(text), index), length: last.length + 2 };
 }
 
-function parseJson(file: string, text: string): { value?: unknown; problem?: LocatedProblem } {
-  try {
-    return { value: JSON.parse(text) };
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const at = /position (\d+)/.exec(message);
-    const offset = at ? Number(at[1]) : 0;
-    return { problem: { file, key: '', message: `not valid JSON: ${message}`, ...positionAt(lineStarts(text), offset), length: 1 } };
-  }
+/** `PropertyNameExpected` → `property name expected`. */
+function describeParseError(error: ParseError): string {
+  return printParseErrorCode(error.error).replace(/(?<=[a-z])(?=[A-Z])/g, ' ').toLowerCase();
+}
+
+/** The file as JSON (no comments: it is JSON, and so is package.json), or its first syntax error where jsonc-parser found it. */
+function parseJson(file: string, text: string): { value?: unknown; tree?: JsonNode; problem?: LocatedProblem } {
+  const errors: ParseError[] = [];
+  const tree = parseTree(text, errors, { disallowComments: true, allowTrailingComma: false });
+  const [error] = errors;
+  if (!error && tree) return { value: getNodeValue(tree), tree };
+  const offset = error?.offset ?? 0;
+  return { problem: { file, key: '', message: `not valid JSON: ${error ? describeParseError(error) : 'no value'}`, ...positionAt(lineStarts(text), offset), length: Math.max(1, error?.length ?? 1) } };
 }
 
 /** Reads a config file given by path (the CLI's `--config`). */
@@ -54,7 +73,8 @@ export function loadConfigFile(model: ConfigModel, file: string, base: Config = 
   const isPackage = file.endsWith('package.json');
   const raw = isPackage ? (parsed.value as Record<string, unknown> | null)?.[PACKAGE_KEY] : parsed.value;
   const resolved = resolveConfig(model, raw, base);
-  return { config: resolved.config, file, problems: resolved.problems.map((p) => ({ ...p, file, ...locate(text, p.key || PACKAGE_KEY) })) };
+  const keyOf = (key: string): string => (isPackage ? [PACKAGE_KEY, key].filter(Boolean).join('.') : key);
+  return { config: resolved.config, file, problems: resolved.problems.map((p) => ({ ...p, file, ...locate(text, parsed.tree, keyOf(p.key) || PACKAGE_KEY) })) };
 }
 
 /** The workspace folder's configuration: `integration-engineer.json`, else package.json's key. */

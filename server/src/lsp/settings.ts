@@ -1,4 +1,4 @@
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import { loadWorkspaceConfig, type LocatedProblem } from '../config/load.js';
 import { resolveConfig } from '../config/resolve.js';
 import { withoutRestricted } from '../config/restricted.js';
@@ -20,16 +20,23 @@ export interface FolderSettings {
   ignoredUntrusted: string[];
 }
 
+/**
+ * A `file:` URI's path, by vscode-uri as VS Code itself converts them: a drive letter
+ * (`file:///c%3A/…`, lower-cased as VS Code writes it) and a UNC host (`file://server/share/…`)
+ * come back as Windows paths; `undefined` for another scheme.
+ */
 export function uriToPath(uri: string): string | undefined {
   try {
-    return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+    const parsed = URI.parse(uri, true);
+    return parsed.scheme === 'file' ? parsed.fsPath : undefined;
   } catch {
     return undefined;
   }
 }
 
+/** The URI VS Code gives the file at `path`, so that diagnostics for it land on the document the editor has open. */
 export function pathToUri(path: string): string {
-  return pathToFileURL(path).href;
+  return URI.file(path).toString();
 }
 
 /**

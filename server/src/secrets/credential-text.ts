@@ -1,17 +1,15 @@
 /**
  * Named values in config-like text files (contract 1.1 "where names count"): the key and
- * the literal value with its span, per file kind. Pure string code, no parser.
+ * the literal value with its span, per file kind. YAML, JSON, TOML and Dockerfiles are read by
+ * their parsers (`parsers/`); the linear readers below read the line-based formats, and any
+ * file a parser cannot take (broken, too large, too deep).
  */
 import type { TextKind } from '../engine/files.js';
 import { lineStarts } from '../engine/lines.js';
+import type { NamedValue } from './named-value.js';
+import { parsedValues } from './parsers/index.js';
 
-export interface NamedValue {
-  name: string;
-  value: string;
-  /** Offsets of the value (without quotes) in the file text. */
-  start: number;
-  end: number;
-}
+export type { NamedValue } from './named-value.js';
 
 interface Line {
   text: string;
@@ -411,6 +409,15 @@ function pythonValues(text: string): NamedValue[] {
 
 /** The named literal values of a text file, for the kinds where names count; none for `other`. */
 export function namedValues(text: string, kind: TextKind): NamedValue[] {
+  const parsed = parsedValues(text, kind);
+  if (!parsed) return lineValues(text, kind);
+  // A config file embedded in a block scalar is read as YAML lines, as it was before the parser.
+  const embedded = parsed.embedded.flatMap(({ start, end }) => lineValues(text.slice(start, end), 'yaml').map((entry) => ({ ...entry, start: entry.start + start, end: entry.end + start })));
+  return [...parsed.values, ...embedded];
+}
+
+/** The named values as the linear readers see them, without a parser (redaction reads both). */
+export function lineValues(text: string, kind: TextKind): NamedValue[] {
   const lines = splitLines(text);
   switch (kind) {
     case 'yaml':

@@ -1,6 +1,7 @@
 import { classifyFile, type TextKind } from '../engine/files.js';
-import { namedValues, type NamedValue } from './credential-text.js';
+import { lineValues, type NamedValue } from './credential-text.js';
 import { authorizationCredential, findSecrets, isCredentialValue } from './credentials.js';
+import { parsedValues } from './parsers/index.js';
 import type { Span } from './redaction.js';
 import { isCredentialName } from './words.js';
 
@@ -62,9 +63,11 @@ function groupSpans(text: string, pattern: RegExp, group: number): Span[] {
 /** Every span of `text` (the content of `path`, or free text) that redaction must hide. */
 export function redactableSecrets(path: string, text: string): Span[] {
   const file = classifyFile(path);
-  // Whatever the file, YAML's and HCL's readers too: they pair Kubernetes `name:`/`value:` lines and Terraform variables' defaults.
-  const kinds = new Set<TextKind>([file.kind === 'text' ? file.text : 'other', 'yaml', 'hcl']);
-  const entries = [...[...kinds].flatMap((kind) => namedValues(text, kind)), ...namedValuesInAnySyntax(text)];
+  const kind: TextKind = file.kind === 'text' ? file.text : 'other';
+  // The file's parser and its line reader both (what either reads is hidden), and whatever the file, YAML's and HCL's line
+  // readers too: they pair Kubernetes `name:`/`value:` lines and Terraform variables' defaults.
+  const lineKinds = new Set<TextKind>([kind, 'yaml', 'hcl']);
+  const entries = [...(parsedValues(text, kind)?.values ?? []), ...[...lineKinds].flatMap((lineKind) => lineValues(text, lineKind)), ...namedValuesInAnySyntax(text)];
   return [
     ...findSecrets(text, { redacting: true }).map(({ start, end }) => ({ start, end })),
     ...groupSpans(text, JWT, 0),

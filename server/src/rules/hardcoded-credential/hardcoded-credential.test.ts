@@ -306,6 +306,74 @@ ruleTester('hardcoded-credential', collected({
   ],
 }));
 
+// Config files read by their parsers (issue 17): shapes a line reader misses.
+ruleTester('hardcoded-credential', collected({
+  valid: [
+    { filename: 'config/app.yaml', code: `prod:\n  token: *tok\n  db: {password: "\${DB_PASSWORD}", user: app}\n`, name: 'a YAML alias is not a literal; a flow map entry can be a reference' },
+    { filename: 'tsconfig.jsonc', code: `{\n  // "password": "Pr0dPassw0rd",\n  "compilerOptions": { "strict": true }\n}\n`, name: 'a JSONC comment is not a value' },
+    { filename: 'Dockerfile', code: `FROM node:20\nARG NPM_TOKEN\nENV NODE_ENV=production \\\n    # the token comes from the build\n    TOKEN_FILE=/run/secrets/npm\n` },
+  ],
+  invalid: [
+    {
+      name: 'a YAML flow map: a quoted value keeps its quotes',
+      filename: 'config/app.yaml',
+      code: `db: {host: db.prod.example.com, password: "s3cr3tPassw0rd"}\n`,
+      errors: [{ line: 1, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `db: {host: db.prod.example.com, password: "\${PASSWORD}"}\n`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }],
+    },
+    {
+      name: 'a YAML flow map: a plain value is quoted, or its braces would end it',
+      filename: 'config/app.yaml',
+      code: `smtp: {user: app, password: Pr0dPassw0rd}\n`,
+      errors: [{ line: 1, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `smtp: {user: app, password: "\${PASSWORD}"}\n`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }],
+    },
+    {
+      name: 'a YAML anchor: reported where the value is written, not at its aliases',
+      filename: 'config/app.yaml',
+      code: `defaults: &defaults\n  token: &tok "a8f5f167f44f4964e6c9"\nprod:\n  <<: *defaults\n  token: *tok\n`,
+      errors: [{ line: 2, message: /`token`/, suggestions: [{ messageId: 'useVariable', output: `defaults: &defaults\n  token: &tok "\${TOKEN}"\nprod:\n  <<: *defaults\n  token: *tok\n`, otherFiles: [{ file: '.env.example', appendLine: 'TOKEN=' }] }] }],
+    },
+    {
+      name: 'TOML multi-line strings, basic and literal',
+      filename: 'config.toml',
+      code: `[database]\npassword = """Pr0dPassw0rd"""\napi_token = '''\na8f5f167f44f4964e6c9\n'''\n`,
+      errors: [
+        { line: 2, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `[database]\npassword = """\${DATABASE_PASSWORD}"""\napi_token = '''\na8f5f167f44f4964e6c9\n'''\n`, otherFiles: [{ file: '.env.example', appendLine: 'DATABASE_PASSWORD=' }] }] },
+        { line: 4, message: /`api_token`/, suggestions: [{ messageId: 'useVariable', output: `[database]\npassword = """Pr0dPassw0rd"""\napi_token = '''\n\${DATABASE_API_TOKEN}\n'''\n`, otherFiles: [{ file: '.env.example', appendLine: 'DATABASE_API_TOKEN=' }] }] },
+      ],
+    },
+    {
+      name: 'JSONC: a comment with a lone quote, a trailing comma',
+      filename: 'settings.jsonc',
+      code: `{\n  // paste "your token below\n  "token": "a8f5f167f44f4964e6c9",\n}\n`,
+      errors: [{ line: 3, message: /`token`/ }],
+    },
+    {
+      name: 'Dockerfile: an ENV continued past a comment line',
+      filename: 'Dockerfile',
+      code: `FROM node:20\nENV NODE_ENV=production \\\n    # the API\n    API_TOKEN=a8f5f167f44f4964e6c9\n`,
+      errors: [{ line: 4, message: /`API_TOKEN`/, suggestions: [{ messageId: 'useBuildArgument', output: `FROM node:20\nARG API_TOKEN\nENV NODE_ENV=production \\\n    # the API\n    API_TOKEN=\${API_TOKEN}\n` }] }],
+    },
+    {
+      name: 'compose: a flow list in the second document of the stream',
+      filename: 'docker-compose.yml',
+      code: `services:\n  web:\n    image: nginx\n---\nservices:\n  api:\n    environment: [API_TOKEN=a8f5f167f44f4964e6c9, LOG_LEVEL=info]\n`,
+      errors: [{ line: 7, message: /`API_TOKEN`/, suggestions: [{ messageId: 'useVariable', output: `services:\n  web:\n    image: nginx\n---\nservices:\n  api:\n    environment: ["API_TOKEN=\${API_TOKEN}", LOG_LEVEL=info]\n`, otherFiles: [{ file: '.env.example', appendLine: 'API_TOKEN=' }] }] }],
+    },
+    {
+      name: 'a config file in a ConfigMap block scalar is still read',
+      filename: 'k8s/configmap.yaml',
+      code: `kind: ConfigMap\ndata:\n  config.yaml: |\n    db:\n      password: Pr0dPassw0rd\n`,
+      errors: [{ line: 5, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `kind: ConfigMap\ndata:\n  config.yaml: |\n    db:\n      password: \${DB_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }],
+    },
+    {
+      name: 'a YAML file that does not parse is read line by line',
+      filename: 'config/broken.yaml',
+      code: `db:\n  password: Pr0dPassw0rd\n  hosts: [a, b\n`,
+      errors: [{ line: 2, message: /`password`/, suggestions: [{ messageId: 'useVariable', output: `db:\n  password: \${DB_PASSWORD}\n  hosts: [a, b\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }],
+    },
+  ],
+}));
+
 // Text files where nothing should fire.
 ruleTester('hardcoded-credential', collected({
   valid: [

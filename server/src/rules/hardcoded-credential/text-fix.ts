@@ -136,10 +136,18 @@ interface Site {
   name: string;
 }
 
-/** `${NAME}`: YAML, compose, TOML, `.properties`, INI and `.npmrc`, in or around the value's quotes. */
-function interpolationSuggestion({ span, name }: Site): SuggestionReport {
-  const reference = `\${${name}}`;
-  return { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [fixer.replaceTextRange(span, reference), envExampleLine(fixer, name)] };
+/**
+ * `${NAME}`: YAML, compose, TOML, `.properties`, INI and `.npmrc`, in or around the value's
+ * quotes; quoted in a YAML flow collection, where `{` and `}` would end a plain value.
+ */
+function interpolationSuggestion({ text, entry, whole, span, name }: Site): SuggestionReport {
+  const variable = `\${${name}}`;
+  if (!whole || !entry?.inFlow) return { messageId: 'useVariable', data: { name, reference: variable }, fix: (fixer) => [fixer.replaceTextRange(span, variable), envExampleLine(fixer, name)] };
+  // A `KEY=value` list item is quoted as a whole.
+  const assignment = `${entry.name}=`;
+  const start = text.startsWith(assignment, entry.start - assignment.length) ? entry.start - assignment.length : entry.start;
+  const reference = `"${text.slice(start, entry.start)}${variable}"`;
+  return { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [fixer.replaceTextRange([start, entry.end], reference), envExampleLine(fixer, name)] };
 }
 
 /** An example `.env` lists the variable with no value; a secret inside a longer value becomes a placeholder. */
@@ -163,11 +171,21 @@ function shellSuggestion({ text, entry, whole, span, name }: Site): SuggestionRe
   return { messageId: 'useVariable', data: { name, reference }, fix: (fixer) => [fixer.replaceTextRange(range, reference), envExampleLine(fixer, name)] };
 }
 
+/** A Dockerfile instruction's first line: up over continued lines, and the comment lines among them (Docker drops those). */
+function instructionAt(text: string, line: Line): Line {
+  let instruction = line;
+  for (let above = previousLine(text, line); above; above = previousLine(text, above)) {
+    if (/^\s*#/.test(above.text)) continue;
+    if (!/\\\s*$/.test(above.text)) break;
+    instruction = above;
+  }
+  return instruction;
+}
+
 /** Dockerfile: `ARG NAME=<secret>` → `ARG NAME`; `ENV NAME=<secret>` → `ENV NAME=${NAME}` after an `ARG NAME`. */
 function dockerfileSuggestion({ text, entry, whole }: Site): SuggestionReport | undefined {
   if (!entry || !whole) return undefined;
-  let instruction = lineAt(text, entry.start);
-  for (let above = previousLine(text, instruction); above && /\\\s*$/.test(above.text); above = previousLine(text, above)) instruction = above;
+  const instruction = instructionAt(text, lineAt(text, entry.start));
   const keyword = /^\s*(ENV|ARG)\b/i.exec(instruction.text)?.[1]?.toUpperCase();
   const [start, end] = quotedRange(text, entry);
   const name = entry.name;
