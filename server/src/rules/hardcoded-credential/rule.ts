@@ -4,7 +4,7 @@ import { propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
-import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
+import { namedValues, yamlBlockScalars, type NamedValue } from '../../secrets/credential-text.js';
 import type { TextKind } from '../../engine/files.js';
 import type { MessageData } from '../../engine/types.js';
 import {
@@ -295,9 +295,37 @@ function dependencyNames(path: string, text: string): Set<string> {
   return new Set(maps.flatMap((map) => (map && typeof map === 'object' ? Object.keys(map) : [])));
 }
 
+/**
+ * Documentation written into a YAML block scalar (an OpenAPI `description: |`, a code sample's
+ * `source: |-`) is text: an Authorization line there is a sample unless its credential looks generated.
+ */
+function isSampleInTextBlock(secret: SecretMatch, blocks: ReadonlyArray<{ start: number; end: number }>): boolean {
+  return secret.kind === 'authorization' && !looksRandom(secret.secret) && blocks.some((block) => overlaps(secret, block));
+}
+
+/**
+ * A `.env.example`-style template holds instructions and throw-away local values in plain
+ * lower-case words (`get_the_secret_of_above_key`, `ignored`, `something`): not credentials.
+ */
+function isTemplateValue(kind: TextKind, value: string): boolean {
+  return kind === 'env' && /^[a-z]+(?:[-_.][a-z]+)*$/.test(value);
+}
+
+const USER_WORDS = new Set(['user', 'username', 'login']);
+
+/**
+ * `POSTGRES_USER: postgres` beside `POSTGRES_PASSWORD: postgres`: a password equal to a user name
+ * set next to it is a service's default account (contract 1.1 exempts it in URLs).
+ */
+function equalsNearbyUserName(entry: NamedValue, entries: readonly NamedValue[], at: number): boolean {
+  const near = entries.slice(Math.max(0, at - 8), at + 9);
+  return near.some((other) => other !== entry && other.value === entry.value && USER_WORDS.has(splitWords(other.name).pop() ?? ''));
+}
+
 function checkTextFile(ctx: TextContext<Options>): void {
   const inTest = isTestPath(ctx.path);
-  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret));
+  const blocks = ctx.kind === 'yaml' || ctx.kind === 'compose' ? yamlBlockScalars(ctx.text) : [];
+  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret) && !isSampleInTextBlock(secret, blocks));
   const entries = namedValues(ctx.text, ctx.kind);
   for (const secret of secrets) {
     const entry = entries.find((candidate) => overlaps(candidate, secret));
@@ -309,8 +337,9 @@ function checkTextFile(ctx: TextContext<Options>): void {
   const reported = new Set<number>();
   const labelTable = isLabelTable(entries, ctx.kind);
   const packages = dependencyNames(ctx.path, ctx.text);
-  for (const entry of entries) {
+  for (const [at, entry] of entries.entries()) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
+    if (isTemplateValue(ctx.kind, entry.value) || equalsNearbyUserName(entry, entries, at)) continue;
     if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value)) || packages.has(entry.name)) continue;
     const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
     if (!judgement || isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : entry.value)) continue;
