@@ -14,7 +14,7 @@ import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
-import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type LiteralFinding } from './code-fix.js';
+import { CODE_MESSAGES, codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
 import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
@@ -67,6 +67,14 @@ function isAuthorizationName(name: string): boolean {
 function isAuthModeWord(name: string, value: string): boolean {
   const words = splitWords(name);
   return words[words.length - 1] === 'auth' && /^[A-Z]?[a-z]+\d*$/.test(value);
+}
+
+/**
+ * In a JS/TS comment only token formats and PEM blocks are credentials (contract 1.4): a URL
+ * password or an Authorization line there documents a format (`postgres://user:pass@host`).
+ */
+function isFormatInComment(secret: SecretMatch, file: ts.SourceFile): boolean {
+  return (secret.kind === 'url-password' || secret.kind === 'authorization') && isInComment(file, secret.start);
 }
 
 type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
@@ -228,7 +236,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret) && !isFakeSecret(inTest, secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
+        if (!consumed.has(secret) && !isFakeSecret(inTest, secret) && !isFormatInComment(secret, ctx.file.sourceFile)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
       }
     },
   };
