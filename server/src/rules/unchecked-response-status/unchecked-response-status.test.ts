@@ -39,8 +39,10 @@ ruleTester('unchecked-response-status', {
     { name: 'safeParse whose success is checked', code: `import { z } from 'zod';\nasync function load(url) {\n  const res = await fetch(url);\n  const result = User.safeParse(await res.json());\n  if (!result.success) throw result.error;\n  return result.data;\n}` },
     { name: 'valibot parse', code: `import * as v from 'valibot';\nasync function load(url) {\n  const res = await fetch(url);\n  return v.parse(UserSchema, await res.json());\n}` },
     { name: 'yup validate', code: `import * as yup from 'yup';\nasync function load(url) {\n  const res = await fetch(url);\n  return user.validate(await res.json());\n}` },
+    { name: 'a schema from another package: safeParse of the body const, success checked (issue 14, W3)', code: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url, { method: 'POST' });\n  const json = await res.json();\n  const result = tcpOutput.safeParse(json);\n  if (!result.success) throw new Error(result.error.message);\n  return result.data;\n}` },
   ],
   invalid: [
+    { name: 'a schema from another package whose success is never read', code: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}`, errors: [{ line: 4 }], output: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}` },
     {
       name: 'an absolute URL resolved against import.meta.url is still a remote call',
       code: `export async function GET() {\n  const res = await fetch(new URL('https://fonts.example.com/Inter.ttf', import.meta.url));\n  return res.arrayBuffer();\n}`,
