@@ -110,3 +110,9 @@ export function isModuleAssetUrl(expr: ts.Expression | undefined, facts: FileFac
   const meta = skipOuter(base);
   return ts.isPropertyAccessExpression(meta) && ts.isMetaProperty(meta.expression) && meta.expression.keywordToken === ts.SyntaxKind.ImportKeyword && meta.name.text === 'url';
 }
+
+/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
+export function isClientModule(file: ts.SourceFile): boolean {
+  const first = file.statements[0];
+  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
+}

@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
 import { safeEqualFix } from './fix.js';
+import { isClientModule } from '../../analysis/urls.js';
 
 /**
  * What an operand holds, as far as names and values show: a signature or digest, a
@@ -181,12 +182,6 @@ function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonl
   if (METADATA_WORDS.has(last)) return undefined;
   if (words.some((word) => SIGNATURE_CALLEE_WORDS.has(word)) || last === 'sign') return 'signature';
   return undefined;
-}
-
-/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
-function isClientModule(file: ts.SourceFile): boolean {
-  const first = file.statements[0];
-  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }
 
 function shortText(node: ts.Node): string {
