@@ -77,6 +77,20 @@ function isFormatInComment(secret: SecretMatch, file: ts.SourceFile): boolean {
   return (secret.kind === 'url-password' || secret.kind === 'authorization') && isInComment(file, secret.start);
 }
 
+/**
+ * `password: link.password ? 'protected' : null`: a branch chosen by whether the credential of
+ * the same name is set labels its presence (a mask in a sanitized response), it is not the credential.
+ */
+function isPresenceLabel(literal: StringLike, name: string): boolean {
+  let branch: ts.Node = literal;
+  while (ts.isParenthesizedExpression(branch.parent)) branch = branch.parent;
+  const conditional = branch.parent;
+  if (!ts.isConditionalExpression(conditional) || conditional.condition === branch) return false;
+  const tested = skipOuter(conditional.condition);
+  const testedName = ts.isPropertyAccessExpression(tested) ? tested.name.text : ts.isIdentifier(tested) ? tested.text : undefined;
+  return testedName === name;
+}
+
 type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
 
 /**
@@ -170,7 +184,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
     if (!name) return;
     for (const literal of candidateLiterals(value)) {
-      if (holdsSecret(literal)) continue;
+      if (holdsSecret(literal) || isPresenceLabel(literal, name)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);
       if (judgement && isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : literal.text)) continue;
       if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential), { kind: 'authorization', name, credential: judgement.credential });
