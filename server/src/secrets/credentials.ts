@@ -140,11 +140,20 @@ function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatc
     if (isInterpolated(password) || password === user) continue;
     if (!options.redacting && isLocalHost(host, options.localHosts)) continue;
     // `protocol://[user][:password]@host` documents the format: the brackets mark optional parts.
-    if (isPlaceholder(safeDecode(password.replace(/^\[+|\]+$/g, '')), { placeholders: options.placeholders })) continue;
+    if (isPlaceholder(safeDecode(withoutBrackets(password)), { placeholders: options.placeholders })) continue;
     const start = (match.index ?? 0) + whole.indexOf(':', whole.indexOf('://') + 3) + 1;
     found.push({ start, end: start + password.length, label: 'URL password', kind: 'url-password', secret: password });
   }
   return found;
+}
+
+/** `password]` of `[user][:password]@`: the value without the brackets around it (a loop: a regex here would backtrack). */
+function withoutBrackets(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === '[') start++;
+  while (end > start && value[end - 1] === ']') end--;
+  return value.slice(start, end);
 }
 
 function safeDecode(value: string): string {
