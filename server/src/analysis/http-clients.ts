@@ -11,6 +11,7 @@ import { ts } from '../engine/ts.js';
 import { dottedName, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts, type ModuleRef } from '../engine/facts.js';
 import { HTTP_CLIENTS, type CallShape, type HttpClientModel, type HttpFactoryModel } from '../models/http-clients.js';
+import { isModuleAssetUrl } from './urls.js';
 
 /** A call that sends one request. */
 export interface HttpRequestCall {
@@ -208,6 +209,7 @@ function classifyMember(call: ts.CallExpression, client: ClientRef, member: stri
   const shape = member === '' ? model.callable : model.methods?.find((method) => method.names.includes(member))?.shape;
   if (shape) {
     const located = locate(call, shape, facts);
+    if (isModuleAssetUrl(located.url, facts)) return undefined;
     return { kind: 'request', model, library: model.library, module, name, method: located.method ?? verbOf(member), url: located.url, options: located.options, optionsIndex: located.optionsIndex, instance: instance?.call, call };
   }
   const factory = model.factories;

@@ -97,3 +97,22 @@ export function isRelativeUrl(expr: ts.Expression | undefined, facts: FileFacts)
   const prefixes = expr && fixedPrefixes(expr, facts);
   return prefixes !== undefined && prefixes.length > 0 && prefixes.every((prefix) => /^\/(?!\/)/.test(prefix));
 }
+
+/**
+ * `new URL('./font.ttf', import.meta.url)`: a file shipped beside the module (bundled, or read
+ * from disk), not another system; fetching it is no outbound network call.
+ */
+export function isModuleAssetUrl(expr: ts.Expression | undefined, facts: FileFacts): boolean {
+  const node = expr && facts.valueOf(skipOuter(expr));
+  if (!node || !ts.isNewExpression(node) || !ts.isIdentifier(node.expression) || node.expression.text !== 'URL' || facts.isDeclared(node.expression)) return false;
+  const [path, base] = node.arguments ?? [];
+  if (!path || !base || !ts.isStringLiteralLike(path) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(path.text)) return false;
+  const meta = skipOuter(base);
+  return ts.isPropertyAccessExpression(meta) && ts.isMetaProperty(meta.expression) && meta.expression.keywordToken === ts.SyntaxKind.ImportKeyword && meta.name.text === 'url';
+}
+
+/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
+export function isClientModule(file: ts.SourceFile): boolean {
+  const first = file.statements[0];
+  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
+}

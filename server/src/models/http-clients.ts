@@ -242,3 +242,11 @@ export function timeoutValue(fix: HttpTimeoutFix, option: string, ms: string): s
 export function timeoutProperty(fix: HttpTimeoutFix, option: string, ms: string): string {
   return `${option}: ${timeoutValue(fix, option, ms)}`;
 }
+
+/**
+ * Mocking libraries whose `http.get(url, resolver)`-style calls register a fake route for a
+ * test: the URL is matched against the code's requests, nothing is sent to it.
+ */
+export const MOCK_SERVERS: ReadonlyArray<{ library: string; modules: readonly string[] }> = [
+  { library: 'msw', modules: ['msw', 'msw/node', 'msw/browser'] },
+];

@@ -106,13 +106,44 @@ function yamlKeyAt(line: string, indent: number): YamlKey | undefined {
   return { name: line.slice(start, stop).trim(), indent, end };
 }
 
+function leadingBlanks(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The spans of a YAML file's block scalars' content (`description: |-` and the lines indented under it). */
+export function yamlBlockScalars(text: string): Array<{ start: number; end: number }> {
+  return blockScalarSpans(splitLines(text));
+}
+
+function blockScalarSpans(lines: Line[]): Array<{ start: number; end: number }> {
+  const spans: Array<{ start: number; end: number }> = [];
+  let open: { keyIndent: number; start: number; end: number } | undefined;
+  for (const line of lines) {
+    if (open && (line.text.trim() === '' || leadingBlanks(line.text) > open.keyIndent)) {
+      if (line.text.trim() !== '') open.end = line.offset + line.text.length;
+      continue;
+    }
+    if (open && open.end > open.start) spans.push({ start: open.start, end: open.end });
+    open = undefined;
+    const key = yamlKey(line.text);
+    if (key && /^[|>]/.test(line.text.slice(key.end))) open = { keyIndent: key.indent, start: line.offset + line.text.length, end: line.offset + line.text.length };
+  }
+  if (open && open.end > open.start) spans.push({ start: open.start, end: open.end });
+  return spans;
+}
+
 const LIST_ASSIGNMENT = /^(\s*-\s+["']?)([A-Za-z_][\w.-]*)=/;
 
 /** YAML and docker-compose: `key: value`, `- KEY=value` list items, k8s `name:`/`value:` pairs. */
 function yamlValues(lines: Line[]): NamedValue[] {
   const found: NamedValue[] = [];
   let pendingName: { name: string; indent: number } | undefined;
+  // The lines of a block scalar (`description: |`, `run: >-`) are text, not keys (contract 1.1: names count in YAML keys).
+  const blocks = blockScalarSpans(lines);
+  let block = 0;
   for (const line of lines) {
+    while (block < blocks.length && blocks[block].end <= line.offset) block++;
+    if (block < blocks.length && line.offset >= blocks[block].start) continue;
     const list = LIST_ASSIGNMENT.exec(line.text);
     if (list) {
       const raw = line.text.slice(list[0].length).replace(/["']\s*$/, '');

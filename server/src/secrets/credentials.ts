@@ -115,8 +115,9 @@ function findPemBlocks(text: string): SecretMatch[] {
 const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
 
 function isInterpolated(value: string): boolean {
-  // `<password>` and the docs' `[password]` / `[YOUR-PASSWORD]` mark a value to fill in.
-  return /\$\{|\{\{|^\$(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$|^\[[^\]]+\]$/.test(value);
+  // `<password>` (HTML-escaped too: `&lt;key&gt;`) and the docs' `[password]` / `[YOUR-PASSWORD]` mark a value to fill in;
+  // `$$PASS` is a Makefile's escaped shell variable.
+  return /\$\{|\{\{|^\${1,2}(?:[A-Z_][A-Z0-9_]*|[a-z_][a-z0-9_]*)$|^\$\([^)]*\)$|^%[A-Za-z_]\w*%$|^\{[A-Za-z_][\w.-]*\}$|^<.*>$|^&lt;.*&gt;$|^\[[^\]]+\]$/.test(value);
 }
 
 /** `sk_live_xxxx…`, `ghp_<token>`, `AKIA…EXAMPLE`: a known prefix followed by a placeholder. */
@@ -138,11 +139,21 @@ function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatc
     const [whole, , user, password, host] = match;
     if (isInterpolated(password) || password === user) continue;
     if (!options.redacting && isLocalHost(host, options.localHosts)) continue;
-    if (isPlaceholder(safeDecode(password), { placeholders: options.placeholders })) continue;
+    // `protocol://[user][:password]@host` documents the format: the brackets mark optional parts.
+    if (isPlaceholder(safeDecode(withoutBrackets(password)), { placeholders: options.placeholders })) continue;
     const start = (match.index ?? 0) + whole.indexOf(':', whole.indexOf('://') + 3) + 1;
     found.push({ start, end: start + password.length, label: 'URL password', kind: 'url-password', secret: password });
   }
   return found;
+}
+
+/** `password]` of `[user][:password]@`: the value without the brackets around it (a loop: a regex here would backtrack). */
+function withoutBrackets(value: string): string {
+  let start = 0;
+  let end = value.length;
+  while (start < end && value[start] === '[') start++;
+  while (end > start && value[end - 1] === ']') end--;
+  return value.slice(start, end);
 }
 
 function safeDecode(value: string): string {

@@ -189,7 +189,7 @@ export function codeSuggestions(literal: CodeLiteral, finding: LiteralFinding, f
 }
 
 /** Whether an offset lies in a comment: in the trivia before a token, or in a JSDoc block. */
-function isInComment(file: ts.SourceFile, offset: number): boolean {
+export function isInComment(file: ts.SourceFile, offset: number): boolean {
   let node: ts.Node = file;
   for (;;) {
     const child = node.getChildren(file).find((candidate) => candidate.pos <= offset && offset < candidate.end);

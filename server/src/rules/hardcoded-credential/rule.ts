@@ -4,7 +4,7 @@ import { getProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
-import { namedValues, type NamedValue } from '../../secrets/credential-text.js';
+import { namedValues, yamlBlockScalars, type NamedValue } from '../../secrets/credential-text.js';
 import type { TextKind } from '../../engine/files.js';
 import type { MessageData } from '../../engine/types.js';
 import {
@@ -14,7 +14,7 @@ import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
-import { CODE_MESSAGES, codeSuggestions, commentSuggestions, type CodeLiteral, type LiteralFinding } from './code-fix.js';
+import { CODE_MESSAGES, codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
 import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
@@ -67,6 +67,28 @@ function isAuthorizationName(name: string): boolean {
 function isAuthModeWord(name: string, value: string): boolean {
   const words = splitWords(name);
   return words[words.length - 1] === 'auth' && /^[A-Z]?[a-z]+\d*$/.test(value);
+}
+
+/**
+ * In a JS/TS comment only token formats and PEM blocks are credentials (contract 1.4): a URL
+ * password or an Authorization line there documents a format (`postgres://user:pass@host`).
+ */
+function isFormatInComment(secret: SecretMatch, file: ts.SourceFile): boolean {
+  return (secret.kind === 'url-password' || secret.kind === 'authorization') && isInComment(file, secret.start);
+}
+
+/**
+ * `password: link.password ? 'protected' : null`: a branch chosen by whether the credential of
+ * the same name is set labels its presence (a mask in a sanitized response), it is not the credential.
+ */
+function isPresenceLabel(literal: StringLike, name: string): boolean {
+  let branch: ts.Node = literal;
+  while (ts.isParenthesizedExpression(branch.parent)) branch = branch.parent;
+  const conditional = branch.parent;
+  if (!ts.isConditionalExpression(conditional) || conditional.condition === branch) return false;
+  const tested = skipOuter(conditional.condition);
+  const testedName = ts.isPropertyAccessExpression(tested) ? tested.name.text : ts.isIdentifier(tested) ? tested.text : undefined;
+  return testedName === name;
 }
 
 type Judgement = { kind: 'authorization'; credential: string } | { kind: 'named' } | undefined;
@@ -224,7 +246,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
     if (!name) return;
     for (const literal of candidateLiterals(value)) {
-      if (holdsSecret(literal)) continue;
+      if (holdsSecret(literal) || isPresenceLabel(literal, name)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);
       if (judgement && isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : literal.text)) continue;
       if (judgement?.kind === 'authorization') reportLiteral(literal, authorizationMessage(judgement.credential), { kind: 'authorization', name, credential: judgement.credential });
@@ -239,7 +261,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     const value = keyValue(argument, sink, facts);
     const literals = value && ts.isArrayLiteralExpression(value) ? value.elements.flatMap((element) => candidateLiterals(element)) : candidateLiterals(value);
     for (const literal of literals) {
-      if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text)) continue;
+      if (holdsSecret(literal) || isPlaceholder(literal.text, { placeholders: options.placeholders }) || isReference(literal.text) || isTestFake(inTest, literal.text)) continue;
       reportLiteral(literal, { messageId: 'sink', data: { sink: sink.label, preview: maskSecret(literal.text) } }, { kind: 'sink', sink });
     }
   };
@@ -290,7 +312,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.
       for (const secret of secrets) {
-        if (!consumed.has(secret) && !isFakeSecret(inTest, secret)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
+        if (!consumed.has(secret) && !isFakeSecret(inTest, secret) && !isFormatInComment(secret, ctx.file.sourceFile)) ctx.report({ span: secret, ...secretMessage(secret), suggest: commentSuggestions(ctx.file.sourceFile, secret) });
       }
     },
   };
@@ -357,9 +379,37 @@ function dependencyNames(path: string, text: string): Set<string> {
   return new Set(maps.flatMap((map) => (map && typeof map === 'object' ? Object.keys(map) : [])));
 }
 
+/**
+ * Documentation written into a YAML block scalar (an OpenAPI `description: |`, a code sample's
+ * `source: |-`) is text: an Authorization line there is a sample unless its credential looks generated.
+ */
+function isSampleInTextBlock(secret: SecretMatch, blocks: ReadonlyArray<{ start: number; end: number }>): boolean {
+  return secret.kind === 'authorization' && !looksRandom(secret.secret) && blocks.some((block) => overlaps(secret, block));
+}
+
+/**
+ * A `.env.example`-style template holds instructions and throw-away local values in plain
+ * lower-case words (`get_the_secret_of_above_key`, `ignored`, `something`): not credentials.
+ */
+function isTemplateValue(kind: TextKind, value: string): boolean {
+  return kind === 'env' && /^[a-z]+(?:[-_.][a-z]+)*$/.test(value);
+}
+
+const USER_WORDS = new Set(['user', 'username', 'login']);
+
+/**
+ * `POSTGRES_USER: postgres` beside `POSTGRES_PASSWORD: postgres`: a password equal to a user name
+ * set next to it is a service's default account (contract 1.1 exempts it in URLs).
+ */
+function equalsNearbyUserName(entry: NamedValue, entries: readonly NamedValue[], at: number): boolean {
+  const near = entries.slice(Math.max(0, at - 8), at + 9);
+  return near.some((other) => other !== entry && other.value === entry.value && USER_WORDS.has(splitWords(other.name).pop() ?? ''));
+}
+
 function checkTextFile(ctx: TextContext<Options>): void {
   const inTest = isTestPath(ctx.path);
-  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret));
+  const blocks = ctx.kind === 'yaml' || ctx.kind === 'compose' ? yamlBlockScalars(ctx.text) : [];
+  const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret) && !isSampleInTextBlock(secret, blocks));
   const entries = namedValues(ctx.text, ctx.kind);
   for (const secret of secrets) {
     const entry = entries.find((candidate) => overlaps(candidate, secret));
@@ -371,8 +421,9 @@ function checkTextFile(ctx: TextContext<Options>): void {
   const reported = new Set<number>();
   const labelTable = isLabelTable(entries, ctx.kind);
   const packages = dependencyNames(ctx.path, ctx.text);
-  for (const entry of entries) {
+  for (const [at, entry] of entries.entries()) {
     if (reported.has(entry.start) || secrets.some((secret) => overlaps(secret, entry))) continue;
+    if (isTemplateValue(ctx.kind, entry.value) || equalsNearbyUserName(entry, entries, at)) continue;
     if (isSecretObjectReference(entry, ctx.kind) || (labelTable && LABEL_VALUE.test(entry.value)) || packages.has(entry.name)) continue;
     const judgement = judgeNamedValue(entry.name, entry.value, ctx.options);
     if (!judgement || isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : entry.value)) continue;

@@ -46,8 +46,14 @@ ruleTester('insecure-transport', {
     { name: 'a frozen object of https URLs', code: `const URLS = Object.freeze({ orders: 'https://orders.partner.com' });\nawait fetch(URLS.orders);` },
     { name: 'a loop over a mapped array is not followed', code: `const PARTNERS = [{ tokenUrl: 'http://auth.acme.example/token' }];\nfor (const partner of PARTNERS.map(toSecure)) await fetch(partner.tokenUrl);` },
     { name: 'proxy URL is not a target', code: `const agent = new HttpsProxyAgent(proxyUrl);` },
+    // URLs that are no call target (issue 14, class W1).
+    { name: 'inputs to an SSRF validator and a redirect-URI check', filename: 'src/ssrf.test.ts', code: `const blocked = ['http://192.168.0.1/', 'http://10.0.0.1/'];\nfor (const url of blocked) {\n  it(\`blocks \${url}\`, () => expect(() => assertSafeUrlSync(url)).toThrow());\n}\nconst redirectUri = 'http://example.com/callback';\nawait OAuthInterface.validateRedirectUri(redirectUri, client);` },
+    { name: 'an msw mock route is matched, not called', filename: 'server/utils/oauth.test.ts', code: `import { http, HttpResponse } from 'msw';\nserver.use(http.get('http://example.com/userinfo', () => new HttpResponse(null, { status: 401 })));` },
+    { name: 'a same-file builder that calls nothing, and a query comparison', filename: 'src/url-safety.test.ts', code: `const BLOCKED = ['http://192.168.1.10/'];\nfunction httpInput(url: string) {\n  return { url, method: 'GET' as const };\n}\nfor (const url of BLOCKED) {\n  await createMonitor({ input: httpInput(url) });\n  await db.select().from(monitor).where(eq(monitor.url, url));\n}` },
   ],
   invalid: [
+    { name: 'a same-file function that sends its argument', code: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'http://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, output: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'https://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, errors: [{ line: 4 }] },
+    { name: 'http from node, not msw, still sends', code: `import http from 'node:http';\nhttp.get('http://partner.example.com/status', (res) => res.resume());`, output: `import http from 'node:http';\nhttp.get('https://partner.example.com/status', (res) => res.resume());`, errors: [{ line: 2 }] },
     { code: `await fetch('http://api.partner.com/v1/orders');`, output: `await fetch('https://api.partner.com/v1/orders');`, errors: [{ line: 1, message: /fetch uses clear-text http:\/\/api\.partner\.com.*Use https:\/\// }] },
     { name: 'private-range IP', code: `await fetch('http://10.0.4.12:8080/orders');`, output: `await fetch('https://10.0.4.12:8080/orders');`, errors: [{ line: 1 }] },
     { name: '192.168 IP', code: `await fetch('http://192.168.1.20/api');`, output: `await fetch('https://192.168.1.20/api');`, errors: [{ line: 1 }] },

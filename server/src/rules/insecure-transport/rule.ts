@@ -1,11 +1,12 @@
 import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, getProperty, lookupProperty, propertyName, propertyValue, stringValue } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, getProperty, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
+import { resolveCallee } from '../../analysis/functions.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
-import { HTTP_CLIENTS } from '../../models/http-clients.js';
+import { HTTP_CLIENTS, MOCK_SERVERS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 
@@ -26,8 +27,10 @@ const CLIENT_FACTORY = /client|request|connect|fetch|ajax|socket/i;
 const NOT_OUTBOUND = new Set([
   'redirect', 'render', 'json', 'send', 'write', 'end', 'location', 'setHeader', 'header', 'push', 'unshift', 'set', 'add', 'has',
   'includes', 'startsWith', 'endsWith', 'match', 'test', 'replace', 'indexOf', 'split', 'concat', 'encodeURI', 'encodeURIComponent',
-  'String', 'expect', 'equal', 'strictEqual', 'deepEqual', 'toBe', 'toEqual', 'describe', 'it', 'test', 'nock', 'intercept', 'emit',
+  'String', 'eq', 'ne', 'expect', 'equal', 'strictEqual', 'deepEqual', 'toBe', 'toEqual', 'describe', 'it', 'test', 'nock', 'intercept', 'emit',
 ]);
+/** First words of a call that judges a URL rather than sending to it: `assertSafeUrl(url)`, `validateRedirectUri(uri)`, `isAllowedUrl(u)`. */
+const JUDGING_WORDS = new Set(['assert', 'validate', 'is', 'sanitize', 'normalize', 'parse']);
 /** Array methods whose callback's first parameter is each element. */
 const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** Array methods that return some of the same elements. */
@@ -258,6 +261,7 @@ export const rule = defineRule({
       const name = calleeName(call) ?? '';
       const ref = facts.resolve(callee);
       if (ref && (ref.module === 'socket.io-client' || (ref.module === GLOBAL && ref.path[0] === 'io'))) return check(call.arguments[0], 'socket.io');
+      if (ref && MOCK_SERVERS.some((mock) => mock.modules.includes(ref.module))) return;
       if (ts.isPropertyAccessExpression(callee)) {
         const receiver = dottedName(callee.expression) ?? '';
         const receiverName = receiver.split('.').pop() ?? '';
@@ -276,10 +280,16 @@ export const rule = defineRule({
 
     /** A URL-named const (`PARTNER_URL`) bound to a literal and handed to a call counts as used for a call. */
     const checkUrlNamedArguments = (call: ts.CallExpression | ts.NewExpression, name: string): void => {
-      if (NOT_OUTBOUND.has(name) || (ts.isCallExpression(call) && isLogCall(call, facts))) return;
+      if (NOT_OUTBOUND.has(name) || JUDGING_WORDS.has(splitWords(name)[0] ?? '') || (ts.isCallExpression(call) && (isLogCall(call, facts) || buildsDataOnly(call)))) return;
       for (const arg of call.arguments ?? []) {
         if (startsWithUrlName(arg)) check(arg, name || 'this call');
       }
+    };
+
+    /** A function of this file that calls nothing (`httpInput(url)` returning `{ url, method }`) cannot send its argument anywhere. */
+    const buildsDataOnly = (call: ts.CallExpression): boolean => {
+      const callee = resolveCallee(call, facts);
+      return callee?.body !== undefined && !someDescendant(callee.body, (node) => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node));
     };
 
     /** Whether an argument starts with a URL-named value: `API_URL`, `${BASE_URL}/x`, `cfg.apiUrl + '/x'`, `new URL(p, BASE)`. */

@@ -153,6 +153,7 @@ router.use(async (req, res, next) => {
       code: `
 class A { m(@Headers('authorization') auth: string) { return this.jwtService.decode(auth); } }`,
     },
+    { name: 'a test decodes the tokens it sends and receives (issue 14, W5)', filename: 'integration-tests/http/__tests__/auth/admin/auth.spec.ts', code: `import jwt from 'jsonwebtoken';\nit('refreshes', async () => {\n  const resp = await api.post('/auth/token/refresh', {}, adminHeaders);\n  const original = jwt.decode(adminHeaders.headers['authorization'].split(' ')[1]);\n  const refreshed = jwt.decode(resp.data.token);\n  expect(refreshed.iat).toBeGreaterThan(original.iat);\n});` },
   ],
   invalid: [
     // issue 14 recall
@@ -238,6 +239,12 @@ export class WsGuard implements CanActivate {
   }
 }
 ` }] }],
+    },
+    {
+      name: 'the same header read in server code is reported',
+      filename: 'src/auth.ts',
+      code: `import jwt from 'jsonwebtoken';\nexport function handler(req) {\n  return jwt.decode(req.headers['authorization'].split(' ')[1]);\n}`,
+      errors: [{ line: 3, message: /jwt\.decode reads a token from the incoming request/, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';\nexport function handler(req) {\n  return jwt.verify(req.headers['authorization'].split(' ')[1], process.env.JWT_SECRET!, { algorithms: ['HS256'] });\n}` }] }],
     },
     {
       name: 'token from an upgrade URL, read in a helper the upgrade listener calls with the request',

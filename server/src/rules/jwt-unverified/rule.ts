@@ -8,6 +8,7 @@ import { forEachCall } from '../../analysis/functions.js';
 import { ImportPlan } from '../../analysis/imports.js';
 import { isAsyncFunction, makeAsyncEdits } from '../../analysis/make-async.js';
 import { RequestSources } from '../../analysis/request-sources.js';
+import { isTestPath } from '../../analysis/test-files.js';
 import { JWT_CALLS, JWT_KEY_ENV, type JwtCall, type VerifyingCall } from '../../models/jwt.js';
 
 interface Check {
@@ -138,6 +139,8 @@ export const rule = defineRule({
     const { facts, sourceFile } = ctx.file;
     // A caller that verifies the token itself makes the helper's decode harmless.
     const sources = new RequestSources(sourceFile, facts, (caller) => !makesVerifyCall(enclosingFunction(caller)));
+    // Test code is the client: the headers it reads are the ones it sends, the tokens it decodes came from the API under test (contract 1.3).
+    const isClientTest = isTestPath(ctx.file.path);
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {
@@ -153,7 +156,7 @@ export const rule = defineRule({
             return;
           }
           const token = call.arguments[0];
-          if (!token || makesVerifyCall(enclosingFunction(call)) || !sources.fromRequest(token)) return;
+          if (!token || isClientTest || makesVerifyCall(enclosingFunction(call)) || !sources.fromRequest(token)) return;
           const verify = check.call.verifiedBy;
           const key = verify?.key ? `key from process.env.${JWT_KEY_ENV}` : 'the key the module is configured with';
           ctx.report({

@@ -2,6 +2,7 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('missing-timeout', {
   valid: [
+    { name: 'fetching a file bundled beside the module is no network call', code: `const fontData = fetch(new URL('../../public/fonts/CalSans-SemiBold.ttf', import.meta.url)).then((res) => res.arrayBuffer());` },
     // fetch
     { code: `await fetch(url, { signal: AbortSignal.timeout(5000) });` },
     { code: `const controller = new AbortController();\nawait fetch(url, { method: 'POST', signal: controller.signal });` },
@@ -106,6 +107,9 @@ ruleTester('missing-timeout', {
     { code: `const res = await fetch(url, init);\nconst body = await res.json();`, name: 'init not declared in the file' },
   ],
   invalid: [
+    { name: "a 'use client' module's call runs in the user's browser: information (issue 14, C2)", code: `'use client';\nexport async function loadStatus() {\n  return fetch('https://status.unkey.com/api/v2/status.json');\n}`, errors: [{ line: 3, severity: 'info' }], output: `'use client';\nexport async function loadStatus() {\n  return fetch('https://status.unkey.com/api/v2/status.json', { signal: AbortSignal.timeout(10_000) });\n}` },
+    { name: "a 'use client' string that is not the file's directive changes nothing", code: `import { x } from './x';\n'use client';\nawait fetch('https://api.example.com/users');`, errors: [{ line: 3, severity: 'warning' }], output: `import { x } from './x';\n'use client';\nawait fetch('https://api.example.com/users', { signal: AbortSignal.timeout(10_000) });` },
+    { name: 'a computed path resolved against import.meta.url may be anything', code: `const data = await fetch(new URL(path, import.meta.url));`, errors: [{ line: 1 }], output: `const data = await fetch(new URL(path, import.meta.url), { signal: AbortSignal.timeout(10_000) });` },
     // fetch
     // A relative URL runs only in a browser, against its own origin: reported as information.
     { code: `await fetch('/api/account', { method: 'PATCH' });`, name: 'relative URL literal', errors: [{ line: 1, severity: 'info' }], output: `await fetch('/api/account', { method: 'PATCH', signal: AbortSignal.timeout(10_000) });` },

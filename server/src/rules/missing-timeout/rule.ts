@@ -4,7 +4,7 @@ import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyN
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { MessageData, Severity, TextEdit } from '../../engine/types.js';
-import { isRelativeUrl } from '../../analysis/urls.js';
+import { isClientModule, isRelativeUrl } from '../../analysis/urls.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
@@ -259,6 +259,7 @@ export const rule = defineRule({
     const ms = formatMs(ctx.options.defaultTimeoutMs);
     const fixContext: FixContext = { sourceFile: ctx.file.sourceFile, facts, ms, isOff: (value) => isTimeoutOff(value, facts) };
     const pending: Pending[] = [];
+    const inBrowser = isClientModule(ctx.file.sourceFile);
     const modulesWithDefault = new Set<string>();
     const instancesWithDefault: Binding[] = [];
 
@@ -272,8 +273,9 @@ export const rule = defineRule({
         data: { call: request.name, advice: request.model.advice(ms) },
         moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
         fix: () => requestFix(request, fixContext),
-        // A relative URL only runs in a browser, against its own backend: a hang shows a spinner, it holds no server resource.
-        severity: request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts) ? 'info' : undefined,
+        // A relative URL only runs in a browser, against its own backend; so does a `'use client'` module's call:
+        // a hang shows a spinner, it holds no server resource.
+        severity: inBrowser || (request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts)) ? 'info' : undefined,
       });
     };
 

@@ -6,6 +6,7 @@ import { defineRule } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
 import { safeEqualFix } from './fix.js';
+import { isClientModule } from '../../analysis/urls.js';
 
 /**
  * What an operand holds, as far as names and values show: a signature or digest, a
@@ -36,7 +37,9 @@ function nameKind(name: string, extraNames: readonly string[]): Kind {
   if (FLAG_WORDS.has(words[0])) return undefined;
   // `HMAC_SHA256`, `SIG_MD5`: an algorithm constant, not a value.
   if (!/[a-z]/.test(name) && ['sha', 'md'].includes(last)) return undefined;
-  if (words.some((word) => SIGNATURE_WORDS.has(word))) return METADATA_WORDS.has(last) ? undefined : 'signature';
+  // `lastSignedIn`, `isSignedOut`: the user's session state, not a signed value.
+  const signs = words.some((word, i) => SIGNATURE_WORDS.has(word) && !(word === 'signed' && ['in', 'out', 'up'].includes(words[i + 1] ?? '')));
+  if (signs) return METADATA_WORDS.has(last) ? undefined : 'signature';
   if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last) && !CREDENTIAL_OBJECT_WORDS.has(last))) {
     return words.some((word) => HANDLE_WORDS.has(word)) ? undefined : 'secret';
   }
@@ -61,6 +64,8 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   if (isLiteral(node) || ts.isTypeOfExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
   if (ts.isPropertyAccessExpression(node) && ['length', 'byteLength', 'size'].includes(node.name.text)) return true;
+  // Contract 1.4: an enum member (`DigestTypeEnum.BACKOFF`) is a fixed, public value, unless its name says it holds a secret.
+  if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
   if (ts.isIdentifier(node)) {
     const value = facts.valueOf(node);
     if (value && value !== node && isLiteral(skipOuter(value))) {
@@ -172,14 +177,11 @@ function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonl
     return calleeName(chainStart(call)) === 'createHash' ? 'hash' : 'signature';
   }
   const words = splitWords(name);
-  if (words.some((word) => SIGNATURE_CALLEE_WORDS.has(word)) || words[words.length - 1] === 'sign') return 'signature';
+  const last = words[words.length - 1] ?? '';
+  // `getDigestType(...)`, `signatureLength(...)`: what the call returns is metadata about a signature.
+  if (METADATA_WORDS.has(last)) return undefined;
+  if (words.some((word) => SIGNATURE_CALLEE_WORDS.has(word)) || last === 'sign') return 'signature';
   return undefined;
-}
-
-/** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */
-function isClientModule(file: ts.SourceFile): boolean {
-  const first = file.statements[0];
-  return first !== undefined && ts.isExpressionStatement(first) && ts.isStringLiteral(first.expression) && first.expression.text === 'use client';
 }
 
 function shortText(node: ts.Node): string {

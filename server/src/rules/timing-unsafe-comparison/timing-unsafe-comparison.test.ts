@@ -63,8 +63,17 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'token against a numeric literal', code: `if (token === 0 || secret === false) bail();` },
     { name: 'algorithm constants', code: `if (algorithm.toUpperCase() === exports.HMAC_SHA256) return 'sha256';` },
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
+    // Non-secrets (contract 1.4, issue 14 class W2).
+    { name: 'an enum member against a value typed by a digest-type helper', code: `const digestType = getDigestType(outputs);\nconst metadata = { backoff: digestType === DigestTypeEnum.BACKOFF };` },
+    { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
   ],
   invalid: [
+    {
+      name: 'a signature received in a header against a signing helper, beside the enum case',
+      code: `const expected = computeSignature(rawBody);\nif (req.headers['x-signature'] !== expected) return res.sendStatus(401);`,
+      errors: [{ line: 2, message }],
+      output: `${HEADER}const expected = computeSignature(rawBody);\nif (!safeEqual(req.headers['x-signature'], expected)) return res.sendStatus(401);`,
+    },
     {
       name: 'a CSRF token destructured from the body under another name, against the cookie',
       code: `const { credential, g_csrf_token: csrfBody } = req.body;\nif (!csrfBody || csrfBody !== req.cookies.g_csrf_token) return res.status(400).send('CSRF');`,

@@ -5,6 +5,7 @@ import { defineRule, type TextContext } from '../../engine/rule.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { removeConfigSetting, removeOverride } from './fix.js';
 import { isCertificateProbe } from './probe.js';
+import { isAssertedValue } from '../../analysis/test-files.js';
 
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
@@ -123,6 +124,7 @@ function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void 
     return;
   }
   const value = prop.initializer;
+  if (isAssertedValue(prop)) return;
   if (name === 'rejectUnauthorized' && booleanValue(value, facts) === false) {
     if (!opensProbe(prop, facts)) report(prop, 'rejectUnauthorized');
   } else if ((name === 'strictSSL' || name === 'strict-ssl' || name === 'strict_ssl') && booleanValue(value, facts) === false) report(prop, 'strictSsl');

@@ -2,6 +2,7 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('tls-verification-disabled', {
   valid: [
+    { name: 'an expected value in an assertion opens no connection', filename: 'src/__tests__/load-database-config.spec.ts', code: `it('reads the remote configuration', () => {\n  expect(loadDatabaseConfig('product')).toEqual({\n    driverOptions: { connection: { ssl: { rejectUnauthorized: false } } },\n  });\n  assert.deepStrictEqual(options, [{ rejectUnauthorized: false }]);\n});` },
     { code: `import https from 'https';\nconst agent = new https.Agent({ rejectUnauthorized: true });` },
     { code: `import https from 'https';\nconst agent = new https.Agent({ ca: fs.readFileSync('ca.pem') });` },
     { name: 'depends on the environment', code: `const agent = new https.Agent({ rejectUnauthorized: process.env.NODE_ENV === 'production' });` },
@@ -31,6 +32,7 @@ ruleTester('tls-verification-disabled', {
     { name: 'a value of 10', filename: 'Dockerfile', code: `FROM node:20\nENV NODE_TLS_REJECT_UNAUTHORIZED=10\n` },
   ],
   invalid: [
+    { name: 'options built in a test and used for a connection are still reported', filename: 'src/__tests__/client.spec.ts', code: `it('connects', async () => {\n  const client = new pg.Client({ ssl: { rejectUnauthorized: false } });\n  expect(client).toBeDefined();\n});`, errors: [{ line: 2 }], output: `it('connects', async () => {\n  const client = new pg.Client({ ssl: {} });\n  expect(client).toBeDefined();\n});` },
     { code: `import https from 'https';\nconst agent = new https.Agent({ rejectUnauthorized: false });`, errors: [{ line: 2, message: /rejectUnauthorized: false/ }], output: `import https from 'https';\nconst agent = new https.Agent({});` },
     { code: `const agent = new https.Agent({\n  keepAlive: true,\n  rejectUnauthorized: false,\n});`, errors: [{ line: 3 }], output: `const agent = new https.Agent({\n  keepAlive: true,\n});` },
     { name: 'nested in axios httpsAgent', code: `import axios from 'axios';\nimport https from 'https';\nconst api = axios.create({\n  baseURL,\n  httpsAgent: new https.Agent({\n    rejectUnauthorized: false,\n  }),\n});`, errors: [{ line: 6 }], output: `import axios from 'axios';\nimport https from 'https';\nconst api = axios.create({\n  baseURL,\n  httpsAgent: new https.Agent({}),\n});` },

@@ -4,7 +4,7 @@
  * since an error body fails the schema loudly.
  */
 import { ts } from '../../engine/ts.js';
-import { forEachDescendant } from '../../engine/ast.js';
+import { forEachDescendant, isPropertyNamePosition } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { chainWords, importsAny } from '../../analysis/syntax.js';
 import { SCHEMA_NAME_WORD, SCHEMA_VALIDATORS, type ResultCall } from '../../models/schema-validators.js';
@@ -26,10 +26,12 @@ function schemaCheck(call: ts.CallExpression, value: ts.Expression, facts: FileF
     const method = callee.name.text;
     const namedSchema = chainWords(callee.expression).at(-1) === SCHEMA_NAME_WORD;
     for (const row of SCHEMA_VALIDATORS) {
-      if (!namedSchema && !importsAny(row.modules, facts)) continue;
-      if (row.throwingMethods?.includes(method)) return 'throws';
+      // A result method whose success flag is then read (`x.safeParse(json).success`) shows the schema API by
+      // itself: the schema is often imported from another package, with no validator import in the file.
       const result = row.resultMethods?.find((candidate) => candidate.name === method);
       if (result) return result;
+      if (!namedSchema && !importsAny(row.modules, facts)) continue;
+      if (row.throwingMethods?.includes(method)) return 'throws';
     }
   }
   const ref = index === 1 ? facts.resolve(callee) : undefined;
@@ -74,7 +76,8 @@ export function validatedBySchema(read: ts.CallExpression, facts: FileFacts): bo
   const name = declaration.name;
   const uses: ts.Identifier[] = [];
   forEachDescendant(name.getSourceFile(), (node) => {
-    if (ts.isIdentifier(node) && node !== name && facts.declarationName(node) === name) uses.push(node);
+    // `const json = await res.json()`: the `json` of `res.json` is a property name, not a use.
+    if (ts.isIdentifier(node) && node !== name && !isPropertyNamePosition(node) && facts.declarationName(node) === name) uses.push(node);
   });
   return uses.length > 0 && uses.every((use) => checkedBySchema(use, facts));
 }

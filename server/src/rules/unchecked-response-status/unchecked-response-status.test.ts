@@ -2,6 +2,7 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('unchecked-response-status', {
   valid: [
+    { name: 'a font bundled beside the module (new URL relative to import.meta.url) is no other system', code: `export async function GET() {\n  const font = await fetch(new URL('../public/fonts/Inter.ttf', import.meta.url)).then((res) => res.arrayBuffer());\n  const logo = await fetch(new URL('./logo.png', import.meta.url));\n  return render(font, await logo.arrayBuffer());\n}` },
     { code: `async function load(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);\n  return res.json();\n}` },
     { code: `async function load(url) {\n  const res = await fetch(url);\n  if (res.status === 200) return res.json();\n  return null;\n}` },
     { code: `async function load(url) {\n  const res = await fetch(url);\n  if (res.status !== 200) {\n    throw new Error('failed');\n  }\n  const body = await res.text();\n  return body;\n}` },
@@ -38,8 +39,16 @@ ruleTester('unchecked-response-status', {
     { name: 'safeParse whose success is checked', code: `import { z } from 'zod';\nasync function load(url) {\n  const res = await fetch(url);\n  const result = User.safeParse(await res.json());\n  if (!result.success) throw result.error;\n  return result.data;\n}` },
     { name: 'valibot parse', code: `import * as v from 'valibot';\nasync function load(url) {\n  const res = await fetch(url);\n  return v.parse(UserSchema, await res.json());\n}` },
     { name: 'yup validate', code: `import * as yup from 'yup';\nasync function load(url) {\n  const res = await fetch(url);\n  return user.validate(await res.json());\n}` },
+    { name: 'a schema from another package: safeParse of the body const, success checked (issue 14, W3)', code: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url, { method: 'POST' });\n  const json = await res.json();\n  const result = tcpOutput.safeParse(json);\n  if (!result.success) throw new Error(result.error.message);\n  return result.data;\n}` },
   ],
   invalid: [
+    { name: 'a schema from another package whose success is never read', code: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}`, errors: [{ line: 4 }], output: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}` },
+    {
+      name: 'an absolute URL resolved against import.meta.url is still a remote call',
+      code: `export async function GET() {\n  const res = await fetch(new URL('https://fonts.example.com/Inter.ttf', import.meta.url));\n  return res.arrayBuffer();\n}`,
+      errors: [{ line: 3 }],
+      output: `export async function GET() {\n  const res = await fetch(new URL('https://fonts.example.com/Inter.ttf', import.meta.url));\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  return res.arrayBuffer();\n}`,
+    },
     { code: `async function load(url: string) {\n  const res = await fetch(url);\n  return res.json();\n}`, errors: [{ line: 3, message: /res\.json\(\) reads the fetch response body without checking `res\.ok`/ }], output: `async function load(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  return res.json();\n}` },
     { code: `async function load(url) {\n  const response = await fetch(url, { method: 'POST', body });\n  const data = await response.json();\n  return data;\n}`, errors: [{ line: 3 }], output: `async function load(url) {\n  const response = await fetch(url, { method: 'POST', body });\n  if (!response.ok) throw new Error(\`Request failed with status \${response.status}\`);\n  const data = await response.json();\n  return data;\n}` },
     { name: 'text', code: `async function page(url) {\n  const res = await fetch(url);\n  const html = await res.text();\n  return html;\n}`, errors: [{ line: 3 }], output: `async function page(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  const html = await res.text();\n  return html;\n}` },
