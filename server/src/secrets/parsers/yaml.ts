@@ -7,10 +7,17 @@ const LIST_ASSIGNMENT = /^([A-Za-z_][\w.-]*)=/;
 
 const isBlock = (scalar: Scalar): boolean => scalar.type === 'BLOCK_LITERAL' || scalar.type === 'BLOCK_FOLDED';
 
-/** A block scalar of several lines: perhaps a config file embedded in this one. */
-function embeddedText(scalar: Scalar): { start: number; end: number }[] {
+/** Keys that name a file (a ConfigMap's `config.yaml: |`, `application.properties: |`): their block holds that file. */
+const CONFIG_FILE_KEY = /\.(?:ya?ml|json|properties|ini|toml|env|conf|cfg)$/i;
+
+/**
+ * A block scalar of several lines under a key that names a config file: that file, embedded in
+ * this one. Any other block (an OpenAPI description, a code sample, a script) is prose, not keys.
+ */
+function embeddedText(scalar: Scalar, key: string | undefined): { start: number; end: number }[] {
   const [start, end] = scalar.range ?? [0, 0];
-  return isBlock(scalar) && String(scalar.value).trim().includes('\n') ? [{ start, end }] : [];
+  const namesFile = key !== undefined && CONFIG_FILE_KEY.test(key);
+  return namesFile && isBlock(scalar) && String(scalar.value).trim().includes('\n') ? [{ start, end }] : [];
 }
 
 interface Value {
@@ -62,7 +69,7 @@ function listAssignment(text: string, scalar: Scalar, inFlow: boolean): NamedVal
 /**
  * YAML and docker-compose by the `yaml` parser: every `key: scalar` pair (block or flow, with
  * anchors and tags), `KEY=value` list items, Kubernetes `name`/`value` pairs, in every
- * document of the stream; block scalars of several lines as embedded text. Aliases are not
+ * document of the stream; a config file held in a block scalar as embedded text. Aliases are not
  * followed: the value is reported where it is written. `undefined` when the text is not valid YAML.
  */
 export function parsedYamlValues(text: string): ParsedValues | undefined {
@@ -83,7 +90,6 @@ export function parsedYamlValues(text: string): ParsedValues | undefined {
       for (const element of node.items) {
         if (isScalar(element)) {
           found.push(...listAssignment(text, element, flow));
-          embedded.push(...embeddedText(element));
         } else {
           stack.push({ node: element as Node | Pair, inFlow: flow });
         }
@@ -92,7 +98,7 @@ export function parsedYamlValues(text: string): ParsedValues | undefined {
       const name = keyName(node);
       if (isScalar(node.value)) {
         if (name !== undefined) found.push(...entry(text, name, valueOf(text, node.value, inFlow)));
-        embedded.push(...embeddedText(node.value));
+        embedded.push(...embeddedText(node.value, name));
       } else if (!isAlias(node.value)) {
         stack.push({ node: node.value as Node | null, inFlow });
       }
