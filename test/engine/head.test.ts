@@ -9,7 +9,7 @@ import { rules } from '../../server/src/rules/index.js';
 function reportEvery(kind: ts.SyntaxKind): Rule {
   return defineRule({
     meta: { id: 'every', defaultSeverity: 'warning', description: 'every', category: 'resilience', messages: { here: 'here' } },
-    create: (ctx) => ({ on: { [kind]: (node) => ctx.report({ node, messageId: 'here' }) } }),
+    create: (ctx) => ({ on: { [kind]: (node: ts.Node) => ctx.report({ node, messageId: 'here' }) } }),
   });
 }
 
