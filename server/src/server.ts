@@ -21,7 +21,7 @@ import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
 import { Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
-import { notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
+import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
@@ -54,8 +54,8 @@ let workspaceTrusted = true;
 const folderSettings = new Map<string, Promise<FolderSettings>>();
 /** Files the workspace scan analysed from disk (uri → true), re-analysed when they change. */
 const scannedFromDisk = new Set<string>();
-/** Config files that currently carry our diagnostics. */
-const configFilesWithProblems = new Set<string>();
+/** What each URI shows, by origin: a publish sends them all, so one origin never wipes another's. */
+const shown = new DiagnosticsByOrigin();
 let lastSettingProblems = '';
 
 const log = (message: string): void => connection.console.log(message);
@@ -113,9 +113,7 @@ function reportConfigProblems(settings: FolderSettings): void {
     code: 'invalid-config',
     message: `${p.key ? `"${p.key}": ` : ''}${p.message}. The default is used instead.`,
   }));
-  if (diagnostics.length > 0 || configFilesWithProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
-  if (diagnostics.length > 0) configFilesWithProblems.add(uri);
-  else configFilesWithProblems.delete(uri);
+  if (diagnostics.length > 0 || shown.shows(uri, 'config')) void connection.sendDiagnostics({ uri, diagnostics: shown.set(uri, 'config', diagnostics) });
 }
 
 /** A path as the config's globs see it: relative to its workspace folder, `/`-separated. */
@@ -133,11 +131,11 @@ function isAnalysed(path: string | undefined, text: string, settings: FolderSett
   return isAccepted(path, settings) && Buffer.byteLength(text) <= settings.config.maxFileSize;
 }
 
-/** Replaces the document's diagnostics: a later analysis clears an earlier "not analysed". */
+/** Replaces the file's analysis diagnostics (a later analysis clears an earlier "not analysed"); a config file's own problems stay. */
 function publish(uri: string, findings: Finding[], version?: number, notAnalysed?: string): void {
   const diagnostics = findings.map(toDiagnostic);
   if (notAnalysed) diagnostics.unshift(notAnalysedDiagnostic(notAnalysed));
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  void connection.sendDiagnostics({ uri, version, diagnostics: shown.set(uri, 'analysis', diagnostics) });
 }
 
 async function validate(document: TextDocument): Promise<void> {

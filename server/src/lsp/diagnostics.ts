@@ -32,3 +32,30 @@ export function notAnalysedDiagnostic(reason: string): Diagnostic {
     message: `not analysed: ${reason}`,
   };
 }
+
+/** Where a URI's diagnostics come from: the analysis of the file, or the check of a config file's settings. */
+export type DiagnosticOrigin = 'analysis' | 'config';
+
+/**
+ * The diagnostics of each URI by origin. The editor keeps one list per URI and each publish
+ * replaces it, so a publish sends every origin's diagnostics together: opening or scanning a
+ * bad `integration-engineer.json` must not wipe its `invalid-config` diagnostics.
+ */
+export class DiagnosticsByOrigin {
+  private readonly byUri = new Map<string, Map<DiagnosticOrigin, Diagnostic[]>>();
+
+  /** Whether `uri` shows diagnostics of `origin` now. */
+  shows(uri: string, origin: DiagnosticOrigin): boolean {
+    return this.byUri.get(uri)?.has(origin) ?? false;
+  }
+
+  /** Records one origin's diagnostics for `uri` and returns the URI's whole list, every origin's. */
+  set(uri: string, origin: DiagnosticOrigin, diagnostics: Diagnostic[]): Diagnostic[] {
+    const origins = this.byUri.get(uri) ?? new Map<DiagnosticOrigin, Diagnostic[]>();
+    if (diagnostics.length > 0) origins.set(origin, diagnostics);
+    else origins.delete(origin);
+    if (origins.size > 0) this.byUri.set(uri, origins);
+    else this.byUri.delete(uri);
+    return [...(origins.get('config') ?? []), ...(origins.get('analysis') ?? [])];
+  }
+}
