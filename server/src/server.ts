@@ -364,7 +364,12 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
       }
       if (index % 10 === 0) progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index.toLocaleString('en-US')} / ${total} files`);
       const uri = pathToUri(file);
-      if (documents.get(uri)) continue;
+      if (documents.get(uri)) {
+        // An open file is analysed as it is edited: it counts with the findings it shows.
+        outcome.scanned++;
+        outcome.findings += shown.findingCount(uri);
+        continue;
+      }
       const analysed = await analyzeFile(file);
       if (!analysed) continue;
       outcome.scanned++;

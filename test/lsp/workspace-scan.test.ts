@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -58,6 +58,23 @@ describe('workspace scan', () => {
       assert.equal(progress[0].cancellable, true);
       assert.ok(progress.some((p) => p.kind === 'report' && /^\d+ \/ 31 files$/.test(p.message ?? '')), JSON.stringify(progress));
       assert.equal(progress.at(-1)!.kind, 'end');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('counts the open files it leaves to the editor as scanned, with the findings they show', async () => {
+    const folder = workspace(4);
+    const { session } = await start(folder);
+    try {
+      for (const name of ['file0.ts', 'file1.ts']) {
+        const uri = pathToFileURL(join(folder, 'src', name)).href;
+        const analysed = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: readFileSync(join(folder, 'src', name), 'utf8') } });
+        await analysed;
+      }
+      const result: ScanWorkspaceResult = await session.connection.sendRequest(ScanWorkspaceRequest, {});
+      assert.deepEqual(result, { scanned: 5, findings: 2, cancelled: false });
     } finally {
       await session.close();
     }

@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../engine/docs.js';
 
 export const SOURCE = 'integration-engineer';
+const NOT_ANALYSED = 'not-analysed';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,7 +28,7 @@ export function notAnalysedDiagnostic(reason: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
-    code: 'not-analysed',
+    code: NOT_ANALYSED,
     source: SOURCE,
     message: `not analysed: ${reason}`,
   };
@@ -47,6 +48,11 @@ export class DiagnosticsByOrigin {
   /** Whether `uri` shows diagnostics of `origin` now. */
   shows(uri: string, origin: DiagnosticOrigin): boolean {
     return this.byUri.get(uri)?.has(origin) ?? false;
+  }
+
+  /** How many findings the analysis of `uri` shows (its "not analysed" note is not one). */
+  findingCount(uri: string): number {
+    return (this.byUri.get(uri)?.get('analysis') ?? []).filter((diagnostic) => diagnostic.code !== NOT_ANALYSED).length;
   }
 
   /** Records one origin's diagnostics for `uri` and returns the URI's whole list, every origin's. */
