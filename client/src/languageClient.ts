@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
+import type { ClientSession } from './session';
 import { AnalysisTimeNotification, WorkspaceTrustedNotification, type AnalysisTimeParams, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /** The languages the server analyses: JS/TS through the parser, the rest as text. */
@@ -16,14 +17,15 @@ export const documentSelector = DOCUMENT_LANGUAGES.flatMap((language) => [
 ]);
 
 /** Starts the bundled server over IPC and shows its state in a language status item. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, restarts: RestartPolicy): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, restarts: RestartPolicy, session: ClientSession): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // An untrusted workspace's own config file may not set what runs or for how long; the server is told when that changes.
-  const initializationOptions = (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted });
+  // Read at every start: a server restarted after a crash scans again if the user had scanned.
+  const initializationOptions = (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, scanWorkspace: session.workspaceScanned });
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions,

@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CancellationToken,
   type CodeActionParams,
   type Diagnostic,
 } from 'vscode-languageserver/node';
@@ -51,6 +52,8 @@ const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let workspaceTrusted = true;
+/** The user had scanned the workspace before this server started: its results come back. */
+let scanOnStart = false;
 const folderSettings = new Map<string, Promise<FolderSettings>>();
 /** Files the workspace scan analysed from disk (uri → true), re-analysed when they change. */
 const scannedFromDisk = new Set<string>();
@@ -203,7 +206,9 @@ connection.onInitialize((params) => {
     if (root) workspaceFolders = [root];
   }
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  workspaceTrusted = options?.workspaceTrusted !== false;
+  scanOnStart = options?.scanWorkspace === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -215,6 +220,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  if (scanOnStart) void scanWorkspace().then((outcome) => log(`Workspace scanned again after a restart: ${outcome.scanned} files, ${outcome.findings} findings.`));
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'integrationEngineer' });
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
@@ -350,7 +356,8 @@ connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): P
   return result;
 });
 
-connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanWorkspaceResult> => {
+/** Analyses every workspace file from disk (open files are the editor's), with progress the user can cancel. */
+async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceResult> {
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Integration Engineer: scanning workspace', 0, 'Listing files…', true);
   const outcome: ScanWorkspaceResult = { scanned: 0, findings: 0, cancelled: false };
@@ -358,7 +365,7 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
     const files = await collectFiles(workspaceFolders, (start) => start);
     const total = files.length.toLocaleString('en-US');
     for (const [index, file] of files.entries()) {
-      if (token.isCancellationRequested || progress.token.isCancellationRequested) {
+      if (token?.isCancellationRequested || progress.token.isCancellationRequested) {
         outcome.cancelled = true;
         break;
       }
@@ -382,7 +389,9 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
     progress.done();
   }
   return outcome;
-});
+}
+
+connection.onRequest(ScanWorkspaceRequest, (_params, token) => scanWorkspace(token));
 
 // A request handler's failure is answered as an error by the connection; an exception nothing
 // caught may have left state half-updated, so the server logs it and exits, and the client

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { LspSession } from '../helpers/lspClient.js';
-import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../server/src/shared/protocol.js';
+import { ScanWorkspaceRequest, type InitializationOptions, type ScanWorkspaceResult } from '../../server/src/shared/protocol.js';
 
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
 
@@ -27,7 +27,7 @@ interface Progress {
   cancellable?: boolean;
 }
 
-async function start(folder: string): Promise<{ session: LspSession; progress: Progress[]; tokens: Array<string | number> }> {
+async function start(folder: string, initializationOptions?: InitializationOptions): Promise<{ session: LspSession; progress: Progress[]; tokens: Array<string | number> }> {
   const session = new LspSession();
   const progress: Progress[] = [];
   const tokens: Array<string | number> = [];
@@ -38,7 +38,7 @@ async function start(folder: string): Promise<{ session: LspSession; progress: P
   session.connection.onNotification('$/progress', (params: { value: Progress }) => {
     progress.push(params.value);
   });
-  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { window: { workDoneProgress: true } } });
+  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { window: { workDoneProgress: true } }, initializationOptions });
   await session.connection.sendNotification('initialized', {});
   return { session, progress, tokens };
 }
@@ -75,6 +75,17 @@ describe('workspace scan', () => {
       }
       const result: ScanWorkspaceResult = await session.connection.sendRequest(ScanWorkspaceRequest, {});
       assert.deepEqual(result, { scanned: 5, findings: 2, cancelled: false });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a server restarted after a scan (the client asks for it) scans again, so the results come back', async () => {
+    const folder = workspace(4);
+    const { session } = await start(folder, { scanWorkspace: true });
+    try {
+      const [first, third] = await Promise.all(['file0.ts', 'file2.ts'].map((name) => session.nextDiagnostics(pathToFileURL(join(folder, 'src', name)).href)));
+      assert.deepEqual([first, third].map((p) => p.diagnostics.map((d) => d.code)), [['hardcoded-credential'], ['hardcoded-credential']]);
     } finally {
       await session.close();
     }
