@@ -30,6 +30,7 @@ import { rules } from './rules/index.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
+  HealthRequest,
   ScanPathsRequest,
   ScanWorkspaceRequest,
   WorkspaceTrustedNotification,
@@ -392,6 +393,9 @@ async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceRe
 }
 
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => scanWorkspace(token));
+
+// Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
+connection.onRequest(HealthRequest, () => null);
 
 // A request handler's failure is answered as an error by the connection; an exception nothing
 // caught may have left state half-updated, so the server logs it and exits, and the client

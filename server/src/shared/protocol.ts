@@ -127,5 +127,8 @@ export interface InitializationOptions {
   scanWorkspace?: boolean;
 }
 
+/** Client → server, no params, answered at once with `null`: the client's check that the server is not hung. */
+export const HealthRequest = 'integrationEngineer/health';
+
 /** Client → server, no params: the user has just trusted the workspace. */
 export const WorkspaceTrustedNotification = 'integrationEngineer/workspaceTrusted';
