@@ -157,6 +157,8 @@ export async function chatStreamsAnswer(page: Page, context: UiContext): Promise
   await chat.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   const question = chat.locator('#question');
   await question.waitFor({ state: 'visible' });
+  // The view's own title bar names it and holds New Chat: the webview repeats neither.
+  assert.equal(await chat.locator('header, #new-chat').count(), 0, 'a second title bar or "+" inside the chat view');
   const asked = 'Why is the token on line 2 a problem?';
   await question.fill(asked);
   await question.press('Enter');
