@@ -77,7 +77,7 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   // Hovering it shows our message (VS Code renders the source and code after it).
   // The text layer sits above the squiggle layer, so hover over the squiggle's place, not the element.
   await page.mouse.move(squiggleBox.x + squiggleBox.width / 2, squiggleBox.y + squiggleBox.height / 2);
-  const hover = page.locator('.monaco-hover-content', { hasText: 'A GitHub token' }).first();
+  const hover = page.locator('.monaco-hover-content', { hasText: 'Hardcoded GitHub token' }).first();
   await hover.waitFor({ state: 'visible' });
   const hoverText = await hover.innerText();
   assert.match(hoverText, /integration-engineer/, 'the hover names the source');
