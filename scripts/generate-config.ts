@@ -13,13 +13,30 @@ function toSchema(type: z.ZodType): JsonSchema {
   return schema;
 }
 
+/** vscode-languageclient's own setting for its client id: the LSP traffic, in the output channel. */
+const traceSetting: JsonSchema = {
+  type: 'string',
+  enum: ['off', 'messages', 'verbose'],
+  default: 'off',
+  description: 'Traces the messages between VS Code and the Integration Engineer language server in its output channel (for reporting a problem).',
+  scope: 'window',
+};
+
+/**
+ * Every setting, with an `order` so the Settings UI lists the analysis settings first (in the
+ * schema's order), then the chat's, then the server trace.
+ */
 export function generatedConfiguration(): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
-  for (const [key, type] of Object.entries(configModel.shape)) properties[`integrationEngineer.${key}`] = { ...toSchema(type), scope: 'resource' };
+  const add = (key: string, schema: JsonSchema): void => {
+    properties[key] = { ...schema, order: Object.keys(properties).length + 1 };
+  };
+  for (const [key, type] of Object.entries(configModel.shape)) add(`integrationEngineer.${key}`, { ...toSchema(type), scope: 'resource' });
   for (const [key, type] of Object.entries(chatSettingsSchema.shape)) {
     const scope = applicationScopedChatSettings.includes(key as ChatSettingKey) ? 'application' : 'window';
-    properties[`integrationEngineer.chat.${key}`] = { ...toSchema(type as z.ZodType), scope };
+    add(`integrationEngineer.chat.${key}`, { ...toSchema(type as z.ZodType), scope });
   }
+  add('integrationEngineer.trace.server', traceSetting);
   return { title: 'Integration Engineer', properties };
 }
 

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { createLanguageClient } from './languageClient';
 import { RestartPolicy } from './restartPolicy';
+import type { ClientSession } from './session';
 import { registerCommands } from './commands/index';
 import { registerChat } from './chat/index';
 import type { ChatAnalysis } from './chat/analysis';
@@ -22,8 +23,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Integration Engineer', { log: true });
   context.subscriptions.push(output);
   const restarts = new RestartPolicy();
-  client = createLanguageClient(context, output, restarts);
-  context.subscriptions.push(...registerCommands({ client, output, restarts }));
+  const session: ClientSession = { workspaceScanned: false };
+  client = createLanguageClient(context, output, restarts, session);
+  context.subscriptions.push(...registerCommands({ client, output, restarts, session }));
   registerChat(context, serverAnalysis(client));
   try {
     await client.start();

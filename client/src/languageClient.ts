@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
 import { CloseAction, ErrorAction, LanguageClient, State, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { RestartPolicy } from './restartPolicy';
-import { AnalysisTimeNotification, WorkspaceTrustedNotification, type AnalysisTimeParams, type InitializationOptions } from '../../server/src/shared/protocol';
+import { HangWatch } from './hangWatch';
+import type { ClientSession } from './session';
+import { AnalysisTimeNotification, HealthRequest, WorkspaceTrustedNotification, type AnalysisTimeParams, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /** The languages the server analyses: JS/TS through the parser, the rest as text. */
 export const DOCUMENT_LANGUAGES = [
@@ -16,14 +18,15 @@ export const documentSelector = DOCUMENT_LANGUAGES.flatMap((language) => [
 ]);
 
 /** Starts the bundled server over IPC and shows its state in a language status item. */
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, restarts: RestartPolicy): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, restarts: RestartPolicy, session: ClientSession): LanguageClient {
   const module = context.asAbsolutePath('dist/server.js');
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   // An untrusted workspace's own config file may not set what runs or for how long; the server is told when that changes.
-  const initializationOptions = (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted });
+  // Read at every start: a server restarted after a crash scans again if the user had scanned.
+  const initializationOptions = (): InitializationOptions => ({ workspaceTrusted: vscode.workspace.isTrusted, scanWorkspace: session.workspaceScanned });
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     initializationOptions,
@@ -54,7 +57,20 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   status.command = { title: 'Show Output', command: 'integrationEngineer.showOutput' };
   context.subscriptions.push(status);
 
+  // A hung server is killed: its connection closes and the error handler restarts it, within the restart policy's limit.
+  const hangWatch = new HangWatch(
+    () => client.sendRequest(HealthRequest),
+    () => {
+      output.error(`The server has not answered for ${hangWatch.timeoutMs / 1000} s: it is stopped and restarted.`);
+      client.serverProcess?.kill('SIGKILL');
+    },
+  );
+  context.subscriptions.push({ dispose: () => hangWatch.stop() });
+
   client.onDidChangeState((event) => {
+    // A server paused in a debugger is not hung.
+    if (event.newState === State.Running && !client.isInDebugMode) hangWatch.start();
+    else hangWatch.stop();
     status.busy = event.newState === State.Starting;
     status.text = event.newState === State.Running ? 'Integration Engineer' : event.newState === State.Starting ? 'Integration Engineer: starting' : 'Integration Engineer: stopped';
     status.severity = event.newState === State.Stopped ? vscode.LanguageStatusSeverity.Error : vscode.LanguageStatusSeverity.Information;

@@ -9,6 +9,7 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   type CodeAction,
+  type CancellationToken,
   type CodeActionParams,
   type Diagnostic,
 } from 'vscode-languageserver/node';
@@ -21,7 +22,7 @@ import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
 import { Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
-import { notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
+import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
@@ -29,6 +30,7 @@ import { rules } from './rules/index.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
+  HealthRequest,
   ScanPathsRequest,
   ScanWorkspaceRequest,
   WorkspaceTrustedNotification,
@@ -51,11 +53,13 @@ const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
 let workspaceTrusted = true;
+/** The user had scanned the workspace before this server started: its results come back. */
+let scanOnStart = false;
 const folderSettings = new Map<string, Promise<FolderSettings>>();
 /** Files the workspace scan analysed from disk (uri → true), re-analysed when they change. */
 const scannedFromDisk = new Set<string>();
-/** Config files that currently carry our diagnostics. */
-const configFilesWithProblems = new Set<string>();
+/** What each URI shows, by origin: a publish sends them all, so one origin never wipes another's. */
+const shown = new DiagnosticsByOrigin();
 let lastSettingProblems = '';
 
 const log = (message: string): void => connection.console.log(message);
@@ -113,9 +117,7 @@ function reportConfigProblems(settings: FolderSettings): void {
     code: 'invalid-config',
     message: `${p.key ? `"${p.key}": ` : ''}${p.message}. The default is used instead.`,
   }));
-  if (diagnostics.length > 0 || configFilesWithProblems.has(uri)) void connection.sendDiagnostics({ uri, diagnostics });
-  if (diagnostics.length > 0) configFilesWithProblems.add(uri);
-  else configFilesWithProblems.delete(uri);
+  if (diagnostics.length > 0 || shown.shows(uri, 'config')) void connection.sendDiagnostics({ uri, diagnostics: shown.set(uri, 'config', diagnostics) });
 }
 
 /** A path as the config's globs see it: relative to its workspace folder, `/`-separated. */
@@ -133,11 +135,11 @@ function isAnalysed(path: string | undefined, text: string, settings: FolderSett
   return isAccepted(path, settings) && Buffer.byteLength(text) <= settings.config.maxFileSize;
 }
 
-/** Replaces the document's diagnostics: a later analysis clears an earlier "not analysed". */
+/** Replaces the file's analysis diagnostics (a later analysis clears an earlier "not analysed"); a config file's own problems stay. */
 function publish(uri: string, findings: Finding[], version?: number, notAnalysed?: string): void {
   const diagnostics = findings.map(toDiagnostic);
   if (notAnalysed) diagnostics.unshift(notAnalysedDiagnostic(notAnalysed));
-  void connection.sendDiagnostics({ uri, version, diagnostics });
+  void connection.sendDiagnostics({ uri, version, diagnostics: shown.set(uri, 'analysis', diagnostics) });
 }
 
 async function validate(document: TextDocument): Promise<void> {
@@ -205,7 +207,9 @@ connection.onInitialize((params) => {
     if (root) workspaceFolders = [root];
   }
   canPullConfiguration = !!params.capabilities.workspace?.configuration;
-  workspaceTrusted = (params.initializationOptions as InitializationOptions | undefined)?.workspaceTrusted !== false;
+  const options = params.initializationOptions as InitializationOptions | undefined;
+  workspaceTrusted = options?.workspaceTrusted !== false;
+  scanOnStart = options?.scanWorkspace === true;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -217,6 +221,7 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
+  if (scanOnStart) void scanWorkspace().then((outcome) => log(`Workspace scanned again after a restart: ${outcome.scanned} files, ${outcome.findings} findings.`));
   if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'integrationEngineer' });
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
@@ -352,7 +357,8 @@ connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): P
   return result;
 });
 
-connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanWorkspaceResult> => {
+/** Analyses every workspace file from disk (open files are the editor's), with progress the user can cancel. */
+async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceResult> {
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Integration Engineer: scanning workspace', 0, 'Listing files…', true);
   const outcome: ScanWorkspaceResult = { scanned: 0, findings: 0, cancelled: false };
@@ -360,13 +366,18 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
     const files = await collectFiles(workspaceFolders, (start) => start);
     const total = files.length.toLocaleString('en-US');
     for (const [index, file] of files.entries()) {
-      if (token.isCancellationRequested || progress.token.isCancellationRequested) {
+      if (token?.isCancellationRequested || progress.token.isCancellationRequested) {
         outcome.cancelled = true;
         break;
       }
       if (index % 10 === 0) progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index.toLocaleString('en-US')} / ${total} files`);
       const uri = pathToUri(file);
-      if (documents.get(uri)) continue;
+      if (documents.get(uri)) {
+        // An open file is analysed as it is edited: it counts with the findings it shows.
+        outcome.scanned++;
+        outcome.findings += shown.findingCount(uri);
+        continue;
+      }
       const analysed = await analyzeFile(file);
       if (!analysed) continue;
       outcome.scanned++;
@@ -379,7 +390,12 @@ connection.onRequest(ScanWorkspaceRequest, async (_params, token): Promise<ScanW
     progress.done();
   }
   return outcome;
-});
+}
+
+connection.onRequest(ScanWorkspaceRequest, (_params, token) => scanWorkspace(token));
+
+// Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
+connection.onRequest(HealthRequest, () => null);
 
 // A request handler's failure is answered as an error by the connection; an exception nothing
 // caught may have left state half-updated, so the server logs it and exits, and the client

@@ -121,6 +121,16 @@ describe('configuration', () => {
     assert.equal(manifest.contributes.configuration.properties['integrationEngineer.chat.baseUrl'].scope, 'application');
   });
 
+  it('the Settings UI lists the analysis settings before the chat settings, and offers the server trace', () => {
+    const manifest = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8'));
+    const properties: Record<string, { order?: number; enum?: string[]; default?: unknown }> = manifest.contributes.configuration.properties;
+    const byOrder = Object.entries(properties).sort(([, a], [, b]) => (a.order ?? Infinity) - (b.order ?? Infinity)).map(([key]) => key);
+    const firstChat = byOrder.findIndex((key) => key.startsWith('integrationEngineer.chat.'));
+    assert.ok(firstChat > 0 && byOrder.slice(0, firstChat).every((key) => !key.startsWith('integrationEngineer.chat.')), byOrder.join(', '));
+    assert.ok(byOrder.slice(firstChat).every((key) => !(key.slice('integrationEngineer.'.length) in configModel.shape)), byOrder.join(', '));
+    assert.deepEqual([properties['integrationEngineer.trace.server']?.enum, properties['integrationEngineer.trace.server']?.default], [['off', 'messages', 'verbose'], 'off']);
+  });
+
   it('package.json contributes.configuration and the JSON Schemas match the zod schema', () => {
     const result = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate-config.ts', '--check'], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(result.status, 0, result.stdout + result.stderr);

@@ -77,7 +77,7 @@ export async function squiggleOnToken(page: Page, context: UiContext): Promise<s
   // Hovering it shows our message (VS Code renders the source and code after it).
   // The text layer sits above the squiggle layer, so hover over the squiggle's place, not the element.
   await page.mouse.move(squiggleBox.x + squiggleBox.width / 2, squiggleBox.y + squiggleBox.height / 2);
-  const hover = page.locator('.monaco-hover-content', { hasText: 'A GitHub token' }).first();
+  const hover = page.locator('.monaco-hover-content', { hasText: 'Hardcoded GitHub token' }).first();
   await hover.waitFor({ state: 'visible' });
   const hoverText = await hover.innerText();
   assert.match(hoverText, /integration-engineer/, 'the hover names the source');
@@ -157,6 +157,8 @@ export async function chatStreamsAnswer(page: Page, context: UiContext): Promise
   await chat.locator('body[data-ready="true"]').waitFor({ state: 'attached' });
   const question = chat.locator('#question');
   await question.waitFor({ state: 'visible' });
+  // The view's own title bar names it and holds New Chat: the webview repeats neither.
+  assert.equal(await chat.locator('header, #new-chat').count(), 0, 'a second title bar or "+" inside the chat view');
   const asked = 'Why is the token on line 2 a problem?';
   await question.fill(asked);
   await question.press('Enter');

@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lspClient.js';
-import { AnalysisTimeNotification, AnalyzeTextRequest, ScanPathsRequest, type AnalysisTimeParams, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol.js';
+import { AnalysisTimeNotification, AnalyzeTextRequest, ScanPathsRequest, ScanWorkspaceRequest, type AnalysisTimeParams, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-'));
 const uri = pathToFileURL(join(folder, 'client.ts')).href;
@@ -164,6 +164,31 @@ describe('language server settings', () => {
       assert.match(String(config.diagnostics[0].message), /^"maxFileSize": .+The default is used instead\.$/);
       assert.equal(config.diagnostics[0].range.start.line, 1);
       assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential']);
+    } finally {
+      await session.close();
+    }
+  });
+
+  it("keeps a bad config file's invalid-config diagnostic beside its findings: after a workspace scan, on open and after an edit", async () => {
+    const badFolder = mkdtempSync(join(tmpdir(), 'ie-lsp-bad-'));
+    const configPath = join(badFolder, 'integration-engineer.json');
+    const configText = `{\n  "maxFileSize": "big",\n  "placeholders": ["${TOKEN}"]\n}\n`;
+    writeFileSync(configPath, configText);
+    const session = await start({}, undefined, badFolder);
+    const configUri = pathToFileURL(configPath).href;
+    const codes = (p: { diagnostics: Array<{ code?: string | number }> }): string[] => p.diagnostics.map((d) => String(d.code)).sort();
+    try {
+      await session.connection.sendRequest(ScanWorkspaceRequest, {});
+      const afterScan = session.published.filter((p) => p.uri === configUri).at(-1);
+      assert.deepEqual(afterScan && codes(afterScan), ['hardcoded-credential', 'invalid-config']);
+
+      const opened = session.nextDiagnostics(configUri, (p) => p.version === 1);
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: configUri, languageId: 'json', version: 1, text: configText } });
+      assert.deepEqual(codes(await opened), ['hardcoded-credential', 'invalid-config']);
+
+      const fixed = session.nextDiagnostics(configUri, (p) => p.version === 2);
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: configUri, version: 2 }, contentChanges: [{ text: '{\n  "maxFileSize": "big"\n}\n' }] });
+      assert.deepEqual(codes(await fixed), ['invalid-config'], 'the analysis of the new text replaces only the findings');
     } finally {
       await session.close();
     }

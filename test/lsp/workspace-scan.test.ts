@@ -1,11 +1,11 @@
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { describe, it } from 'node:test';
 import { LspSession } from '../helpers/lspClient.js';
-import { ScanWorkspaceRequest, type ScanWorkspaceResult } from '../../server/src/shared/protocol.js';
+import { ScanWorkspaceRequest, type InitializationOptions, type ScanWorkspaceResult } from '../../server/src/shared/protocol.js';
 
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
 
@@ -27,7 +27,7 @@ interface Progress {
   cancellable?: boolean;
 }
 
-async function start(folder: string): Promise<{ session: LspSession; progress: Progress[]; tokens: Array<string | number> }> {
+async function start(folder: string, initializationOptions?: InitializationOptions): Promise<{ session: LspSession; progress: Progress[]; tokens: Array<string | number> }> {
   const session = new LspSession();
   const progress: Progress[] = [];
   const tokens: Array<string | number> = [];
@@ -38,7 +38,7 @@ async function start(folder: string): Promise<{ session: LspSession; progress: P
   session.connection.onNotification('$/progress', (params: { value: Progress }) => {
     progress.push(params.value);
   });
-  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { window: { workDoneProgress: true } } });
+  await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: null, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: { window: { workDoneProgress: true } }, initializationOptions });
   await session.connection.sendNotification('initialized', {});
   return { session, progress, tokens };
 }
@@ -58,6 +58,34 @@ describe('workspace scan', () => {
       assert.equal(progress[0].cancellable, true);
       assert.ok(progress.some((p) => p.kind === 'report' && /^\d+ \/ 31 files$/.test(p.message ?? '')), JSON.stringify(progress));
       assert.equal(progress.at(-1)!.kind, 'end');
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('counts the open files it leaves to the editor as scanned, with the findings they show', async () => {
+    const folder = workspace(4);
+    const { session } = await start(folder);
+    try {
+      for (const name of ['file0.ts', 'file1.ts']) {
+        const uri = pathToFileURL(join(folder, 'src', name)).href;
+        const analysed = session.nextDiagnostics(uri);
+        await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: readFileSync(join(folder, 'src', name), 'utf8') } });
+        await analysed;
+      }
+      const result: ScanWorkspaceResult = await session.connection.sendRequest(ScanWorkspaceRequest, {});
+      assert.deepEqual(result, { scanned: 5, findings: 2, cancelled: false });
+    } finally {
+      await session.close();
+    }
+  });
+
+  it('a server restarted after a scan (the client asks for it) scans again, so the results come back', async () => {
+    const folder = workspace(4);
+    const { session } = await start(folder, { scanWorkspace: true });
+    try {
+      const [first, third] = await Promise.all(['file0.ts', 'file2.ts'].map((name) => session.nextDiagnostics(pathToFileURL(join(folder, 'src', name)).href)));
+      assert.deepEqual([first, third].map((p) => p.diagnostics.map((d) => d.code)), [['hardcoded-credential'], ['hardcoded-credential']]);
     } finally {
       await session.close();
     }

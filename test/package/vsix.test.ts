@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'node:test';
@@ -14,10 +14,12 @@ const EXPECTED = [
   'extension/dist/docs/rules/missing-timeout.md',
   'extension/schemas/integration-engineer.schema.json',
   'extension/prompts/integration-engineer.md',
+  'extension/media/icon.png',
+  'extension/changelog.md',
 ];
 
 // What `npm run package` needs; copied so the build does not rewrite dist/ under the other tests.
-const PROJECT_FILES = ['package.json', 'README.md', 'LICENSE', '.vscodeignore', 'scripts', 'client', 'server', 'docs', 'media', 'prompts', 'snippets', 'schemas'];
+const PROJECT_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'scripts', 'client', 'server', 'docs', 'media', 'prompts', 'snippets', 'schemas'];
 
 it('npm run package builds a .vsix with the bundles, docs and no node_modules tree', (t) => {
   const copy = mkdtempSync(join(tmpdir(), 'ie-package-'));
@@ -35,5 +37,13 @@ it('npm run package builds a .vsix with the bundles, docs and no node_modules tr
   for (const expected of EXPECTED) assert.ok(files.includes(expected), `${expected} missing from the package`);
   assert.ok(files.some((f) => f.startsWith('extension/snippets/')), 'no snippets in the package');
   assert.ok(!files.some((f) => f.includes('node_modules/')), 'the package ships a node_modules tree');
-  assert.ok(!files.some((f) => f.startsWith('extension/server/src/') || f.startsWith('extension/test/')), 'sources or tests in the package');
+  assert.ok(!files.some((f) => (f.startsWith('extension/server/src/') && !f.endsWith('.md')) || f.startsWith('extension/test/')), 'sources or tests in the package');
+  // The README is shown from the package (links are not rewritten): each relative link must reach a packaged file.
+  const readme = readFileSync(join(copy, 'README.md'), 'utf8');
+  const links = [...readme.matchAll(/\]\(([^)#\s]+)(?:#[^)]*)?\)/g)].map((match) => match[1]).filter((target) => !/^[a-z]+:/.test(target));
+  assert.ok(links.length > 0);
+  assert.deepEqual(links.filter((target) => !files.includes(`extension/${target}`)), [], 'README links to files the package does not ship');
+  const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+  assert.ok(files.includes(`extension/${manifest.icon}`), 'the icon is packaged');
+  assert.match(manifest.repository?.url ?? '', /^https:\/\//);
 });

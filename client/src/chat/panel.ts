@@ -56,10 +56,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
   <title>Integration Engineer</title>
 </head>
 <body>
-  <header class="toolbar" role="toolbar" aria-label="Chat actions">
-    <span class="title">Integration Engineer</span>
-    <button id="new-chat" class="icon-button" type="button" title="New Chat" aria-label="New Chat"><span class="codicon codicon-add"></span></button>
-  </header>
+  <!-- No title bar of its own: the view's title shows the name, and New Chat and Set API Key are its actions. -->
   <div id="banner" class="banner" role="alert" hidden></div>
   <main id="transcript" class="transcript" role="log" aria-live="polite" aria-label="Conversation" tabindex="0"></main>
   <footer class="composer">

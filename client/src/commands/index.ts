@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import type { RestartPolicy } from '../restartPolicy';
+import type { ClientSession } from '../session';
 import { ScanWorkspaceRequest, ShowRuleDocsCommand, type ScanWorkspaceResult } from '../../../server/src/shared/protocol';
 
 export interface CommandContext {
   client: LanguageClient;
   output: vscode.OutputChannel;
   restarts: RestartPolicy;
+  session: ClientSession;
 }
 
 /** Each command is a small factory over the shared context. */
@@ -21,6 +23,7 @@ export function registerCommands(ctx: CommandContext): vscode.Disposable[] {
     vscode.commands.registerCommand('integrationEngineer.scanWorkspace', async () => {
       // The server reports progress (with Cancel) itself through work-done progress.
       const result = await ctx.client.sendRequest<ScanWorkspaceResult>(ScanWorkspaceRequest, {});
+      if (!result.cancelled) ctx.session.workspaceScanned = true;
       const summary = `Integration Engineer: ${result.cancelled ? 'scan cancelled after' : 'scanned'} ${result.scanned} files, ${result.findings} findings.`;
       const action = await vscode.window.showInformationMessage(summary, 'Open Problems');
       if (action) await vscode.commands.executeCommand('workbench.actions.view.problems');

@@ -5,6 +5,7 @@ import { classifyFile, type TextKind } from './files.js';
 import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
+import { headEnd } from './head.js';
 import type { ParsedFile, Rule } from './rule.js';
 import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
@@ -214,13 +215,20 @@ class Collector {
     this.starts = lineStarts(text);
   }
 
+  /** Where the line holding `offset` ends: the next line's start, or the end of the text. */
+  private lineEndAt(offset: number): number {
+    const { line } = positionAt(this.starts, offset);
+    return this.starts[line + 1] ?? this.text.length;
+  }
+
   private readonly fixFailed: FixFailed = (ruleId, error) => this.failures.push({ ruleId, error });
 
   reporter(rule: Rule, severity: Severity, sourceFile?: ts.SourceFile): (report: Report) => void {
     const fixer = createFixer(sourceFile);
     return (report: Report): void => {
       const start = report.node ? report.node.getStart(sourceFile) : report.span?.start ?? 0;
-      const end = report.node ? report.node.getEnd() : report.span?.end ?? start;
+      // A node's finding covers its head (see headEnd): one construct, one short underline.
+      const end = report.node ? (sourceFile ? headEnd(report.node, sourceFile, this.lineEndAt(start)) : report.node.getEnd()) : report.span?.end ?? start;
       const { messageId } = report;
       const message = formatMessage(rule, messageId, report.data);
       const edits = fixesOf(rule, report, fixer, this.text.length, this.fixFailed);

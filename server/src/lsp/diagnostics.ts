@@ -3,6 +3,7 @@ import type { Finding, Severity } from '../engine/types.js';
 import { ruleDocsUrl } from '../engine/docs.js';
 
 export const SOURCE = 'integration-engineer';
+const NOT_ANALYSED = 'not-analysed';
 
 const LSP_SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -27,8 +28,40 @@ export function notAnalysedDiagnostic(reason: string): Diagnostic {
   return {
     range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
     severity: DiagnosticSeverity.Information,
-    code: 'not-analysed',
+    code: NOT_ANALYSED,
     source: SOURCE,
     message: `not analysed: ${reason}`,
   };
+}
+
+/** Where a URI's diagnostics come from: the analysis of the file, or the check of a config file's settings. */
+export type DiagnosticOrigin = 'analysis' | 'config';
+
+/**
+ * The diagnostics of each URI by origin. The editor keeps one list per URI and each publish
+ * replaces it, so a publish sends every origin's diagnostics together: opening or scanning a
+ * bad `integration-engineer.json` must not wipe its `invalid-config` diagnostics.
+ */
+export class DiagnosticsByOrigin {
+  private readonly byUri = new Map<string, Map<DiagnosticOrigin, Diagnostic[]>>();
+
+  /** Whether `uri` shows diagnostics of `origin` now. */
+  shows(uri: string, origin: DiagnosticOrigin): boolean {
+    return this.byUri.get(uri)?.has(origin) ?? false;
+  }
+
+  /** How many findings the analysis of `uri` shows (its "not analysed" note is not one). */
+  findingCount(uri: string): number {
+    return (this.byUri.get(uri)?.get('analysis') ?? []).filter((diagnostic) => diagnostic.code !== NOT_ANALYSED).length;
+  }
+
+  /** Records one origin's diagnostics for `uri` and returns the URI's whole list, every origin's. */
+  set(uri: string, origin: DiagnosticOrigin, diagnostics: Diagnostic[]): Diagnostic[] {
+    const origins = this.byUri.get(uri) ?? new Map<DiagnosticOrigin, Diagnostic[]>();
+    if (diagnostics.length > 0) origins.set(origin, diagnostics);
+    else origins.delete(origin);
+    if (origins.size > 0) this.byUri.set(uri, origins);
+    else this.byUri.delete(uri);
+    return [...(origins.get('config') ?? []), ...(origins.get('analysis') ?? [])];
+  }
 }

@@ -39,3 +39,18 @@ it("scripts/eval.mjs takes its rule ids from the registry", () => {
   assert.match(script, /rules\/index\.ts/, 'eval.mjs does not read the registry');
   assert.doesNotMatch(script, /'missing-timeout',\s*\n\s*'hardcoded-credential'/, 'eval.mjs keeps its own list of rule ids');
 });
+
+it("a finding's message starts with the problem in a few words, then a colon: the Problems panel shows that much", () => {
+  const long: string[] = [];
+  for (const rule of rules) {
+    for (const [id, message] of Object.entries(rule.meta.messages)) {
+      // A finding's message is sentences (a suggestion's title is a phrase with no full stop).
+      if (!/(\.|\}\})$/.test(message)) continue;
+      // Code in backticks is one word, and its own colons (`noAck: true`) end no clause.
+      const problem = message.replace(/`[^`]*`/g, 'code').split(': ')[0];
+      const words = problem.split(/\s+/).length;
+      if (problem === message.replace(/`[^`]*`/g, 'code') || words > 9) long.push(`${rule.meta.id}/${id} (${words} words): ${problem}`);
+    }
+  }
+  assert.deepEqual(long, []);
+});

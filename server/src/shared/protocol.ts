@@ -116,10 +116,19 @@ export interface AnalysisTimeParams {
 /** Client command a code action runs to open a rule's documentation page; argument: the page's URL. */
 export const ShowRuleDocsCommand = 'integrationEngineer.showRuleDocs';
 
-/** The client's initializationOptions: whether the user trusts the workspace (absent: trusted, for editors without the notion). */
+/** The client's initializationOptions. */
 export interface InitializationOptions {
+  /** Whether the user trusts the workspace (absent: trusted, for editors without the notion). */
   workspaceTrusted?: boolean;
+  /**
+   * Scan the workspace once started: the user ran Scan Workspace before this server started (it
+   * was restarted, after a crash or on request), and its results went with the old one.
+   */
+  scanWorkspace?: boolean;
 }
+
+/** Client → server, no params, answered at once with `null`: the client's check that the server is not hung. */
+export const HealthRequest = 'integrationEngineer/health';
 
 /** Client → server, no params: the user has just trusted the workspace. */
 export const WorkspaceTrustedNotification = 'integrationEngineer/workspaceTrusted';

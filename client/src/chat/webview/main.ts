@@ -48,6 +48,8 @@ const stopButton = byId<HTMLButtonElement>('stop');
 const contextChip = byId<HTMLDivElement>('context');
 const banner = byId<HTMLDivElement>('banner');
 let busy = false;
+/** Whether a question can go out: not without an API key, nor while the workspace is untrusted (known once the state arrives). */
+let canSend = true;
 
 function post(message: WebviewToExtension): void {
   vscode.postMessage(message);
@@ -130,19 +132,24 @@ function applyState(state: ViewState): void {
   if (state.pendingContext) {
     contextChip.append(element('span', 'codicon codicon-file-code'), element('span', '', ` ${state.pendingContext}`), iconButton('close', 'Remove the attached code', () => post({ type: 'dropContext' })));
   }
-  const message = state.blocked ?? (state.hasApiKey ? undefined : 'No API key is set.');
+  const message = state.blocked ?? (state.hasApiKey ? undefined : 'Set an Anthropic API key to chat: it is kept in VS Code\'s secret storage.');
   banner.replaceChildren();
   banner.hidden = !message;
   if (message) {
     banner.append(element('span', '', message));
     if (!state.blocked) {
-      const button = element('button', 'text-button', 'Set API Key');
+      const button = element('button', 'primary', 'Set API Key');
+      button.id = 'set-api-key';
       button.type = 'button';
       button.addEventListener('click', () => post({ type: 'setApiKey' }));
       banner.append(button);
     }
   }
   input.disabled = Boolean(state.blocked);
+  // Nothing can be sent without a key: Send says why through its title, the banner offers the way.
+  canSend = state.hasApiKey && !state.blocked;
+  sendButton.disabled = !canSend;
+  sendButton.title = canSend ? 'Send question' : message ?? '';
   scrollToEnd();
 }
 
@@ -157,7 +164,7 @@ function applyTurn(turn: TurnView, isBusy: boolean): void {
 
 function send(): void {
   const text = input.value.trim();
-  if (!text || busy) return;
+  if (!text || busy || !canSend) return;
   post({ type: 'ask', text });
   input.value = '';
   vscode.setState({ draft: '' });
@@ -185,7 +192,6 @@ input.addEventListener('keydown', (event) => {
 input.addEventListener('input', () => vscode.setState({ draft: input.value }));
 sendButton.addEventListener('click', send);
 stopButton.addEventListener('click', () => post({ type: 'stop' }));
-byId<HTMLButtonElement>('new-chat').addEventListener('click', () => post({ type: 'newChat' }));
 
 // Keep what was typed before this script ran; otherwise restore the saved draft.
 if (!input.value) input.value = vscode.getState()?.draft ?? '';

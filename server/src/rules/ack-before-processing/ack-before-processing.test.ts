@@ -320,7 +320,7 @@ export function start(channel) {
     await saveOrder(order);
   });
 }`,
-      errors: [{ line: 4, message: /channel\.ack acknowledges the message before it is processed/, suggestions: [{ messageId: 'ackLast', output: `
+      errors: [{ line: 4, message: /channel\.ack acknowledges before processing/, suggestions: [{ messageId: 'ackLast', output: `
 export function start(channel) {
   channel.consume('orders', async (msg) => {
     const order = JSON.parse(msg.content.toString());
@@ -749,7 +749,7 @@ await channelWrapper.consume('orders', async (msg) => {
   channelWrapper.ack(msg);
   await fulfil(JSON.parse(msg.content.toString()));
 });`,
-      errors: [{ line: 4, message: /^channelWrapper\.ack acknowledges the message before it is processed/, suggestions: [{ messageId: 'ackLast', output: `import amqp from 'amqp-connection-manager';
+      errors: [{ line: 4, message: /^channelWrapper\.ack acknowledges before processing/, suggestions: [{ messageId: 'ackLast', output: `import amqp from 'amqp-connection-manager';
 const channelWrapper = amqp.connect([url]).createChannel();
 await channelWrapper.consume('orders', async (msg) => {
   await fulfil(JSON.parse(msg.content.toString()));

@@ -173,8 +173,8 @@ export const rule = defineRule({
     description: 'A message is acknowledged before the work it carries is done.',
     category: 'messaging',
     messages: {
-      autoAck: '`{{option}}: true` makes the broker drop each message as soon as it is delivered: a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
-      ackBeforeWork: '{{ack}} acknowledges the message before it is processed: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a `finally`).',
+      autoAck: '`{{option}}: true` acks each message on delivery: the broker drops it at once, so a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
+      ackBeforeWork: '{{ack}} acknowledges before processing: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a `finally`).',
       ackLast: 'Move the acknowledgement after the processing',
       manualAck: 'Consume with manual acks: `{{ack}}` after the handler\'s work',
     },

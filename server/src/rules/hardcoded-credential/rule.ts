@@ -20,13 +20,13 @@ import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
 
 const MESSAGES = {
-  pem: `A PEM private key is hardcoded here: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`,
-  urlPassword: `This URL embeds a password (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`,
-  authorization: `The Authorization header carries a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`,
-  token: `{{article}} {{label}} (\`{{preview}}\`) is hardcoded here: ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`,
-  namedInCode: `\`{{name}}\` is set to a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`process.env\`) or a secret store, and rotate it.`,
-  namedInText: `\`{{name}}\` is set to a hardcoded credential (\`{{preview}}\`): ${REPOSITORY_RISK}. Reference an environment variable or a secret instead, and rotate it.`,
-  sink: `{{sink}} is given a hardcoded secret (\`{{preview}}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`,
+  pem: `Hardcoded PEM private key: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`,
+  urlPassword: `Hardcoded password in a URL (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`,
+  authorization: `Hardcoded credential in an Authorization header (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`,
+  token: `Hardcoded {{label}} (\`{{preview}}\`): ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`,
+  namedInCode: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`process.env\`) or a secret store, and rotate it.`,
+  namedInText: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Reference an environment variable or a secret instead, and rotate it.`,
+  sink: `Hardcoded secret passed to {{sink}} (\`{{preview}}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`,
 };
 
 /** A report's message: one of `MESSAGES` and its placeholders. */
@@ -44,7 +44,7 @@ function secretMessage(match: SecretMatch): Message {
     case 'authorization':
       return authorizationMessage(match.secret);
     case 'token':
-      return { messageId: 'token', data: { article: /^[AEIOU]/i.test(match.label) ? 'An' : 'A', label: match.label, preview: tokenPreview(match.secret) } };
+      return { messageId: 'token', data: { label: match.label, preview: tokenPreview(match.secret) } };
   }
 }
 

@@ -129,7 +129,7 @@ export const rule = defineRule({
       noneAlgorithm:
         "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",
       unverifiedDecode:
-        '{{call}} reads a token from the incoming request without verifying its signature: anyone can forge its claims (user id, roles). Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.',
+        '{{call}} trusts the request token without verifying it: anyone can forge its claims (user id, roles), since its signature is never checked. Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.',
       verifyToken: 'Verify the token with {{call}} ({{key}})',
     },
     fixable: 'code',

@@ -394,7 +394,7 @@ export async function charge(body: unknown) {
   }
   throw new Error('gave up');
 }`,
-      errors: [{ line: 5, message: /fetch is retried by this loop without an `Idempotency-Key` header/ }],
+      errors: [{ line: 5, message: /fetch is retried with no `Idempotency-Key`: this loop/ }],
     },
     {
       name: 'paymentIntents.create without request options',
@@ -536,7 +536,7 @@ export async function submit(order: unknown) {
     }
   }
 }`,
-      errors: [{ line: 5, message: /fetch is retried by this loop without an `Idempotency-Key` header/, suggestions: [{ messageId: 'randomHeader', output: `
+      errors: [{ line: 5, message: /fetch is retried with no `Idempotency-Key`: this loop/, suggestions: [{ messageId: 'randomHeader', output: `
 export async function submit(order: unknown) {
   const idempotencyKey = crypto.randomUUID();
   for (let attempt = 0; attempt < 3; attempt++) {
@@ -696,7 +696,7 @@ import pRetry from 'p-retry';
 import axios from 'axios';
 export const submit = (order: unknown) =>
   pRetry(() => axios.post('https://api.example.com/orders', order), { retries: 3 });`,
-      errors: [{ line: 5, message: /sent by a retry helper/ }],
+      errors: [{ line: 5, message: /a retry helper sends it again/ }],
     },
     {
       name: 'async-retry callback that POSTs with fetch',
@@ -745,7 +745,7 @@ import axiosRetry from 'axios-retry';
 const client = axios.create({ baseURL: 'https://api.example.com', timeout: 5000 });
 axiosRetry(client, { retryDelay: axiosRetry.exponentialDelay, retryCondition: (e) => axiosRetry.isNetworkError(e) || (e.response?.status ?? 0) >= 500 });
 export const submit = (order: unknown) => client.post('/orders', order);`,
-      errors: [{ line: 6, message: /retried by axios-retry/ }],
+      errors: [{ line: 6, message: /axios-retry sends it again/ }],
     },
     {
       name: 'axios-retry with isRetryableError on the default instance',
@@ -818,7 +818,7 @@ export async function notify(url: string) {
     await sleep(200 * 2 ** attempt);
   }
 }`,
-      errors: [{ line: 6, message: /request is retried by this loop/, suggestions: [{ messageId: 'randomHeader', output: `
+      errors: [{ line: 6, message: /request is retried with no `Idempotency-Key`: this loop/, suggestions: [{ messageId: 'randomHeader', output: `
 import { request } from 'undici';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function notify(url: string) {

@@ -8,7 +8,7 @@ import { retryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { keyHeaderSuggestion, keyOptionSuggestion } from './fixes.js';
 
-const WITHOUT_HEADER = 'without an `Idempotency-Key` header: a POST that succeeded but timed out is sent again and its action runs twice. Send a stable key (e.g. derived from the order id) on every attempt.';
+const RUNS_TWICE = 'a POST that succeeded but timed out runs twice. Send a stable key (e.g. derived from the order id) on every attempt.';
 
 export const rule = defineRule({
   meta: {
@@ -19,9 +19,9 @@ export const rule = defineRule({
     hasSuggestions: true,
     messages: {
       moneyWithoutKey: '{{call}} has no `{{keyOption}}`: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass `{ {{keyOption}} }` as the request options, derived from your own order or request id.',
-      postInRetryLoop: `{{request}} is retried by this loop ${WITHOUT_HEADER}`,
-      postInRetryHelper: `{{request}} is sent by a retry helper ${WITHOUT_HEADER}`,
-      postRetriedByClient: `{{request}} is retried by {{library}} (its {{conditionOption}} allows POST) ${WITHOUT_HEADER}`,
+      postInRetryLoop: `{{request}} is retried with no \`Idempotency-Key\`: this loop sends it again, so ${RUNS_TWICE}`,
+      postInRetryHelper: `{{request}} is retried with no \`Idempotency-Key\`: a retry helper sends it again, so ${RUNS_TWICE}`,
+      postRetriedByClient: `{{request}} is retried with no \`Idempotency-Key\`: {{library}} sends it again (its {{conditionOption}} allows POST), so ${RUNS_TWICE}`,
       keyFromId: 'Pass `{{keyOption}}` derived from `{{id}}`',
       randomKey: 'Pass `{{keyOption}}` from a random key made once, before the call and any retry of it (better: derive it from your own request id, so a repeated request reuses it)',
       headerFromId: 'Send an `{{header}}` header derived from `{{id}}`',

@@ -246,8 +246,8 @@ export const rule = defineRule({
     messages: {
       requestMissing: '{{call}} has no timeout: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
       requestOff: '{{call}} turns its timeout off: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
-      clientMissing: '{{call}} builds a client with no timeout: every request made with it could hang indefinitely. Pass {{setting}} when creating it.',
-      clientOff: '{{call}} builds a client with its timeout turned off: every request made with it could hang indefinitely. Pass {{setting}} when creating it.',
+      clientMissing: '{{call}} has no timeout: every request of the client it builds could hang indefinitely. Pass {{setting}} when creating it.',
+      clientOff: '{{call}} turns its timeout off: every request of the client it builds could hang indefinitely. Pass {{setting}} when creating it.',
       poolOff: '{{pool}} turns its timeout off: requests sent through it could hang indefinitely. {{advice}}',
     } satisfies Record<MessageId, string>,
     fixable: 'code',

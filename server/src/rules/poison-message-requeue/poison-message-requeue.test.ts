@@ -347,7 +347,7 @@ export async function start(channel: amqp.Channel) {
     }
   });
 }`,
-      errors: [{ line: 9, message: /channel\.nack requeues the failed message with no limit/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
+      errors: [{ line: 9, message: /channel\.nack requeues with no limit/, suggestions: [{ messageId: 'requeueBelowLimit', output: `
 import amqp from 'amqplib';
 export async function start(channel: amqp.Channel) {
   await channel.consume('orders', async (msg) => {

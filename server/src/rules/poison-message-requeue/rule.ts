@@ -175,7 +175,7 @@ export const rule = defineRule({
     description: 'A failed message is requeued with no limit, so one bad message is redelivered for ever.',
     category: 'messaging',
     messages: {
-      requeued: '{{nack}} requeues the failed message with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
+      requeued: '{{nack}} requeues with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
       requeueBelowLimit: 'Requeue only while `{{condition}}` (below the delivery limit), else dead-letter it',
     },
     fixable: 'code',

@@ -90,13 +90,13 @@ export const rule = defineRule({
     description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
     category: 'resilience',
     messages: {
-      noWait: `{{what}} sends {{request}} again with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
-      fixedWait: `{{what}} waits the same \`{{wait}}\` before sending {{request}} again: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,
-      noDelayOption: '{{library}} is configured without `{{option}}`: its default retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}: {{growingDelay}}` (it adds jitter).',
-      constantDelayFunction: "{{library}}'s `{{option}}` returns the same delay for every retry: a fixed wait keeps the pressure on a struggling service. Use `{{growingDelay}}`, or compute the delay from the retry count with jitter.",
-      zeroTimeout: `{{library}} is configured to wait 0 ms between attempts: every retry fires at once at a service that is already failing. ${ADVICE}`,
-      flatFactor: '{{library}} is configured with `{{factorOption}}: {{factor}}`: every retry waits the same {{minTimeoutOption}}, so the pressure on a struggling service never eases. Keep the default {{factorOption}} of {{defaultFactor}} (or more) and `{{jitterOption}}: true` for jitter.',
-      equalTimeouts: '{{library}} is configured with `{{minTimeoutOption}}` equal to `{{maxTimeoutOption}}`: every retry waits the same {{wait}} ms, so the pressure on a struggling service never eases. Let the wait grow (raise {{maxTimeoutOption}}) and use `{{jitterOption}}: true` for jitter.',
+      noWait: `{{what}} retries {{request}} with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
+      fixedWait: `{{what}} retries {{request}} after the same \`{{wait}}\` every time: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,
+      noDelayOption: '{{library}} has no `{{option}}`: by default it retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}: {{growingDelay}}` (it adds jitter).',
+      constantDelayFunction: "{{library}}'s `{{option}}` never grows: the same delay before every retry keeps the pressure on a struggling service. Use `{{growingDelay}}`, or compute the delay from the retry count with jitter.",
+      zeroTimeout: `{{library}} waits 0 ms between attempts: every retry fires at once at a service that is already failing. ${ADVICE}`,
+      flatFactor: "{{library}}'s wait never grows (`{{factorOption}}: {{factor}}`): every retry waits the same {{minTimeoutOption}}, so the pressure on a struggling service never eases. Keep the default {{factorOption}} of {{defaultFactor}} (or more) and `{{jitterOption}}: true` for jitter.",
+      equalTimeouts: "{{library}}'s wait never grows (`{{minTimeoutOption}}` equals `{{maxTimeoutOption}}`): every retry waits the same {{wait}} ms, so the pressure on a struggling service never eases. Let the wait grow (raise {{maxTimeoutOption}}) and use `{{jitterOption}}: true` for jitter.",
     },
   },
   create(ctx) {
@@ -114,7 +114,7 @@ export const rule = defineRule({
       end() {
         for (const loop of retryLoops(ctx.file)) {
           if (loop.kind === 'callback' || loop.backoff.kind === 'growing') continue;
-          const what = loop.kind === 'recursion' ? 'This retrying function' : 'This retry loop';
+          const what = loop.kind === 'recursion' ? 'This function' : 'This loop';
           const request = requestName(loop.requests[0]);
           const fix = loopBackoffFix(loop, facts);
           if (loop.backoff.kind === 'none') ctx.report({ node: loop.node, messageId: 'noWait', data: { what, request }, fix });

@@ -255,9 +255,9 @@ export const rule = defineRule({
     description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
     category: 'security',
     messages: {
-      secret: '{{call}} writes `{{secret}}` to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
+      secret: '{{call}} logs `{{secret}}`: anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
       headers:
-        '{{call}} writes the headers object `{{secret}}` (with its Authorization and Cookie values) to the log, where anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
+        '{{call}} logs the whole headers object `{{secret}}`: anyone who can read the logs can reuse its Authorization and Cookie values. Log a redacted form or a flag such as `Boolean(value)` instead.',
     },
     options: { credentialNames: sharedSettings.credentialNames },
     fixable: 'code',

@@ -441,8 +441,8 @@ export const rule = defineRule({
     description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
     category: 'messaging',
     messages: {
-      catchClause: 'This catch swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
-      catchCall: 'This `.catch` swallows the processing error and the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
+      catchClause: 'This catch swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
+      catchCall: 'This `.catch` swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
       rethrow: 'Rethrow `{{error}}` so the broker retries the message instead of committing it',
       failMessage: 'Fail the message with `{{call}}` instead of committing it',
       commitOnSuccess: 'Settle the message only when its work succeeds, so that a failed one is redelivered',

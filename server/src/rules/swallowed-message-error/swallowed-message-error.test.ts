@@ -839,7 +839,7 @@ await consumer.run({
     }
   },
 });`,
-      errors: [{ line: 8, message: /This catch swallows the processing error and the offset is committed anyway/, suggestions: [{ messageId: 'rethrow', output: `
+      errors: [{ line: 8, message: /This catch swallows the processing error: the offset is committed anyway/, suggestions: [{ messageId: 'rethrow', output: `
 import { Kafka } from 'kafkajs';
 const consumer = new Kafka({ brokers }).consumer({ groupId: 'orders' });
 await consumer.run({
@@ -1573,7 +1573,7 @@ new Worker('invoices', async (job) => {
     logger.error(err);
   }
 });`,
-      errors: [{ line: 5, message: 'This catch swallows the processing error and the job completes anyway, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.', suggestions: [{ messageId: 'rethrow', output: `import { Worker } from '@taskforcesh/bullmq-pro';
+      errors: [{ line: 5, message: 'This catch swallows the processing error: the job completes anyway, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.', suggestions: [{ messageId: 'rethrow', output: `import { Worker } from '@taskforcesh/bullmq-pro';
 new Worker('invoices', async (job) => {
   try {
     await billing.charge(job.data);

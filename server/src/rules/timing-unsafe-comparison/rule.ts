@@ -224,9 +224,9 @@ export const rule = defineRule({
     category: 'security',
     messages: {
       signature:
-        '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the signature byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
+        '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the signature byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
       secret:
-        '`{{operand}}` is compared with {{operator}}, which returns as soon as a character differs: response timing lets an attacker guess the secret byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
+        '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the secret byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
     },
     options: { credentialNames: sharedSettings.credentialNames },
     fixable: 'code',

@@ -12,10 +12,10 @@ const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 const MESSAGES = {
   rejectUnauthorized: '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.',
   strictSsl: '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.',
-  insecure: '`insecure: true` makes this HTTP client skip TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
-  checkServerIdentity: 'This `checkServerIdentity` accepts every certificate, so a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.',
-  environment: `Setting ${ENV_NAME} to '0' turns off TLS certificate checks for every request the process makes. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`,
-  skipVerify: 'This setting skips TLS certificate verification: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
+  insecure: '`insecure: true` turns off this HTTP client\'s TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
+  checkServerIdentity: '`checkServerIdentity` accepts every certificate: a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.',
+  environment: `${ENV_NAME} = '0' turns off TLS certificate checks: every request the process makes trusts any certificate. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`,
+  skipVerify: 'TLS certificate checks are turned off: a man-in-the-middle can read and change the traffic. Remove this setting and trust the server\'s CA instead.',
 };
 
 type MessageId = keyof typeof MESSAGES;

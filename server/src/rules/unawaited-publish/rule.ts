@@ -98,7 +98,7 @@ export const rule = defineRule({
     description: 'A message is published and nothing waits for the broker to confirm it.',
     category: 'messaging',
     messages: {
-      unconfirmed: '`{{option}}: {{value}}` tells {{broker}} not to acknowledge the write: a message the broker drops is lost without an error. Leave `{{option}}` at its default ({{default}}).',
+      unconfirmed: '`{{option}}: {{value}}` turns off {{broker}}\'s write acknowledgement: a message the broker drops is lost without an error. Leave `{{option}}` at its default ({{default}}).',
       notAwaited: '{{publish}} is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.',
       catchFailure: 'Attach a `.catch` that logs the failure with `{{logger}}`',
     },

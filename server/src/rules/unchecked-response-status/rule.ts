@@ -126,7 +126,7 @@ export const rule = defineRule({
     description: 'A fetch response body is read without checking the response status.',
     category: 'resilience',
     messages: {
-      unchecked: '{{read}}() reads the fetch response body without checking `{{response}}.ok` or `{{response}}.status`: an error page or a 4xx/5xx body is taken as data. Check `if (!{{response}}.ok)` and fail first.',
+      unchecked: '{{read}}() reads the body without a status check: an error page or a 4xx/5xx body is taken as data, since `{{response}}.ok` and `{{response}}.status` are never checked. Check `if (!{{response}}.ok)` and fail first.',
     },
     fixable: 'code',
   },

@@ -207,7 +207,7 @@ export const rule = defineRule({
     category: 'security',
     messages: {
       unverified:
-        '{{route}} handles webhook deliveries without verifying their signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
+        '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
       verifySignature: 'Verify {{check}} before handling the delivery',
     },
     hasSuggestions: true,

@@ -1,6 +1,6 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
-const message = /handles webhook deliveries without verifying their signature/;
+const message = /does not verify the webhook signature/;
 
 ruleTester('unverified-webhook', {
   valid: [
