@@ -244,7 +244,7 @@ export class WsGuard implements CanActivate {
       name: 'the same header read in server code is reported',
       filename: 'src/auth.ts',
       code: `import jwt from 'jsonwebtoken';\nexport function handler(req) {\n  return jwt.decode(req.headers['authorization'].split(' ')[1]);\n}`,
-      errors: [{ line: 3, message: /jwt\.decode reads a token from the incoming request/, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';\nexport function handler(req) {\n  return jwt.verify(req.headers['authorization'].split(' ')[1], process.env.JWT_SECRET!, { algorithms: ['HS256'] });\n}` }] }],
+      errors: [{ line: 3, message: /jwt\.decode trusts the request token without verifying it/, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';\nexport function handler(req) {\n  return jwt.verify(req.headers['authorization'].split(' ')[1], process.env.JWT_SECRET!, { algorithms: ['HS256'] });\n}` }] }],
     },
     {
       name: 'token from an upgrade URL, read in a helper the upgrade listener calls with the request',
