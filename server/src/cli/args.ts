@@ -11,12 +11,14 @@ export interface ScanArgs {
   config?: string;
   reportSuppressions: boolean;
   fix: FixMode;
+  /** Worker threads for the scan; one per core unless given. */
+  jobs?: number;
   paths: string[];
 }
 
 export class UsageError extends Error {}
 
-export const USAGE = `Usage: integration-engineer scan [--format text|json|sarif] [--rule <id>]... [--config <path>] [--report-suppressions] [--fix | --fix-dry-run] <paths...>`;
+export const USAGE = `Usage: integration-engineer scan [--format text|json|sarif] [--rule <id>]... [--config <path>] [--report-suppressions] [--fix | --fix-dry-run] [--jobs <n>] <paths...>`;
 
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 
@@ -58,6 +60,12 @@ export function parseScanArgs(argv: string[]): ScanArgs {
         const mode = flag === '--fix' ? 'write' : 'dry-run';
         if (args.fix !== 'off' && args.fix !== mode) throw new UsageError('use either --fix or --fix-dry-run');
         args.fix = mode;
+        break;
+      }
+      case '--jobs': {
+        const jobs = value();
+        if (!/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs takes a number of worker threads from 1 to 999, not "${jobs}"`);
+        args.jobs = Number(jobs);
         break;
       }
       default:
