@@ -19,7 +19,7 @@ import { Parser } from './engine/parser.js';
 import type { Finding } from './engine/types.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
-import { Debouncer } from './lsp/debounce.js';
+import { debounceDelay, Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
 import { notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
@@ -46,7 +46,9 @@ import {
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const parser = new Parser();
-const debouncer = new Debouncer(200);
+const debouncer = new Debouncer();
+/** How long each open document's last analysis took (ms): it sets the document's debounce. */
+const lastAnalysisMs = new Map<string, number>();
 const fixStore = new FixStore();
 const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 
@@ -165,13 +167,15 @@ async function validate(document: TextDocument): Promise<void> {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
   }
   const milliseconds = Math.round(performance.now() - started);
+  if (documents.get(document.uri)) lastAnalysisMs.set(document.uri, performance.now() - started);
   const budgetMs = settings.config.timeBudgetMs;
   const timing: AnalysisTimeParams = { uri: document.uri, milliseconds, budgetMs, overBudget: milliseconds > budgetMs };
   void connection.sendNotification(AnalysisTimeNotification, timing);
 }
 
 function schedule(document: TextDocument): void {
-  debouncer.schedule(document.uri, () => void validate(document));
+  // Opening is analysed at once; a change waits as long as the document's analyses make worth it.
+  debouncer.schedule(document.uri, debounceDelay(lastAnalysisMs.get(document.uri)), () => void validate(document));
 }
 
 async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnalysed?: string } | undefined> {
@@ -290,6 +294,7 @@ documents.onDidChangeContent((event) => schedule(event.document));
 documents.onDidClose((event) => {
   const { uri } = event.document;
   debouncer.cancel(uri);
+  lastAnalysisMs.delete(uri);
   fixStore.forget(uri);
   const path = uriToPath(uri);
   parser.forget(path ?? uri);
