@@ -252,7 +252,7 @@ function timedNode(args, cwd) {
   const wallMs = performance.now() - started;
   const peak = existsSync(report) ? Number(readFileSync(report, 'utf8')) : NaN;
   rmSync(report, { force: true });
-  return { wallS: round(wallMs / 1000, 2), peakRssMb: mb(peak), exit: run.status, stdout: run.stdout, stderr: run.stderr };
+  return { wallS: round(wallMs / 1000, 2), peakRssMb: mb(peak), exit: run.status, ...(run.status !== 0 && run.status !== 1 ? { error: run.stderr.slice(-300) } : {}) };
 }
 
 function parseFloor(files) {
@@ -264,9 +264,12 @@ function parseFloor(files) {
 function peers(sources) {
   const folder = join(CACHE, 'peers');
   npmInstall(folder, PEERS);
-  writeFileSync(join(folder, 'eslint.config.mjs'), `import security from 'eslint-plugin-security';
-import noSecrets from 'eslint-plugin-no-secrets';
-import sdl from '@microsoft/eslint-plugin-sdl';
+  // ESLint given --config lints only files below the folder it runs in: it runs in the corpus, the config imports the plugins from the peers' folder.
+  const plugin = (name) => JSON.stringify(pathToFileURL(createRequire(join(folder, 'package.json')).resolve(name)).href);
+  const config = join(CACHE, 'eslint.config.mjs');
+  writeFileSync(config, `import security from ${plugin('eslint-plugin-security')};
+import noSecrets from ${plugin('eslint-plugin-no-secrets')};
+import sdl from ${plugin('@microsoft/eslint-plugin-sdl')};
 export default [
   { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' },
     plugins: { security, 'no-secrets': noSecrets, '@microsoft/sdl': sdl },
@@ -274,7 +277,7 @@ export default [
 ];
 `);
   writeFileSync(join(folder, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
-  const eslint = timedNode([join(folder, 'node_modules/eslint/bin/eslint.js'), '--config', join(folder, 'eslint.config.mjs'), '--no-ignore', '--format', 'json', '--output-file', join(folder, 'eslint-out.json'), sources], folder);
+  const eslint = timedNode([join(folder, 'node_modules/eslint/bin/eslint.js'), '--config', config, '--no-ignore', '--format', 'json', '--output-file', join(folder, 'eslint-out.json'), '.'], sources);
   const secretlint = timedNode([join(folder, 'node_modules/secretlint/bin/secretlint.js'), '--secretlintrc', join(folder, '.secretlintrc.json'), '--format', 'json', '--output', join(folder, 'secretlint-out.json'), `${sources}/**/*`], folder);
   return { eslint, secretlint };
 }
@@ -321,17 +324,26 @@ const engine = [500, 2_000, 10_000].map((lines) => {
   return { lines, analyseMedianMs: round(percentile(times.sort((a, b) => a - b), 50)), freshParseMs: round(freshParseMs(`p-${lines}.ts`, text)) };
 });
 log('engine in-process: done');
-const keys = await keystrokes(work);
-const memory = await openAndClose(work);
+/** Written after each section too, so a run cut short still leaves what it measured. */
+const partial = { date: new Date().toISOString(), machine, quick, engine };
+const save = (section, value) => {
+  partial[section] = value;
+  mkdirSync(join(ROOT, '.bench'), { recursive: true });
+  writeFileSync(join(ROOT, '.bench/results.json'), JSON.stringify(partial, null, 2));
+  log(`${section}: ${JSON.stringify(value)}`);
+  return value;
+};
+const keys = save('keystrokes', await keystrokes(work));
+const memory = save('openClose', await openAndClose(work));
 log('open/close 200 documents: done');
 const firstDiagnosticsMs = await firstDiagnostics(work);
 
 const { sources, files, bytes } = corpus();
 const scan = timedNode([join(ROOT, 'dist/cli.js'), 'scan', '--format', 'json', sources], sources);
 const floorS = parseFloor(files);
-const scanRow = { files: files.length, mb: mb(bytes), wallS: scan.wallS, filesPerS: Math.round(files.length / scan.wallS), mbPerS: round(mb(bytes) / scan.wallS), peakRssMb: scan.peakRssMb, exit: scan.exit, parseFloorS: round(floorS, 2), overParseFloor: round(scan.wallS / floorS, 2) };
+const scanRow = save('scan', { files: files.length, mb: mb(bytes), wallS: scan.wallS, filesPerS: Math.round(files.length / scan.wallS), mbPerS: round(mb(bytes) / scan.wallS), peakRssMb: scan.peakRssMb, exit: scan.exit, parseFloorS: round(floorS, 2), overParseFloor: round(scan.wallS / floorS, 2) });
 log('corpus scan: done');
-const peerRows = quick ? undefined : peers(sources);
+const peerRows = quick ? undefined : save('peerRuns', peers(sources));
 if (peerRows) log('peers: done');
 const activation = { clientBundleLoadMs: clientLoadMs(), firstDiagnosticsMs, vsixMb: vsixSize() };
 
