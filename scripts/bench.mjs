@@ -345,7 +345,15 @@ const scanRow = save('scan', { files: files.length, mb: mb(bytes), wallS: scan.w
 log('corpus scan: done');
 const peerRows = quick ? undefined : save('peerRuns', peers(sources));
 if (peerRows) log('peers: done');
-const activation = { clientBundleLoadMs: clientLoadMs(), firstDiagnosticsMs, vsixMb: vsixSize() };
+/** A measurement that failed is reported as such; the run's other figures stand. */
+const attempt = (measure) => {
+  try {
+    return measure();
+  } catch (error) {
+    return `failed: ${String(error?.message ?? error).split('\n')[0]}`;
+  }
+};
+const activation = { clientBundleLoadMs: attempt(clientLoadMs), firstDiagnosticsMs, vsixMb: attempt(vsixSize) };
 
 const results = { date: new Date().toISOString(), machine, quick, engine, keystrokes: keys, openClose: memory, scan: scanRow, activation, totalS: round((performance.now() - startedAll) / 1000) };
 if (peerRows) {
