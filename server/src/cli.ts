@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
+import { isMainThread, workerData } from 'node:worker_threads';
 import { HELP, parseCommand, UsageError, type ScanArgs } from './cli/args.js';
 import { choosePaint } from './cli/color.js';
 import { unifiedDiff } from './cli/diff.js';
@@ -15,7 +16,9 @@ import { toAnalysisSettings } from './config/resolve.js';
 import type { Config } from './config/schema.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { configModel, rules } from './rules/index.js';
-import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
+import { stoppedFileOutcome } from './workspace/analyzeFile.js';
+import { scanInPool } from './workspace/pool.js';
+import { SCAN_WORKER, serveScans, type ScanTask } from './workspace/scanWorker.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 
@@ -123,24 +126,31 @@ class Scan {
     }
   }
 
-  /** Every file below the scope's paths, as the workspace scan walks them. */
-  walk(scope: Scope): void {
-    for (const path of walkFiles(scope.paths, scope.root, fileFilter(scope.config))) {
-      try {
-        const settings = this.settings(scope, path);
-        const analysis = analyzeFileOnDisk(rules, path, scope.config.maxFileSize, settings);
-        if (analysis.kind === 'skipped') {
-          // A file named on the command line, or one over the size limit, is worth a word; binary and .env files in a folder are skipped by design.
-          if (scope.paths.includes(path) || analysis.reason.startsWith('larger than')) this.err.write(`integration-engineer: skipped ${uriPath(path, this.cwd)}: ${analysis.reason}\n`);
-          continue;
-        }
-        this.add(path, analysis.text, analysis.result, settings);
-      } catch (error) {
-        // Unreadable (or anything else): reported like a file the engine could not analyse, never skipped silently.
-        this.scanned++;
-        this.files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${(error as Error)?.message ?? error}` });
+  /** Every file below the scope's paths, as the workspace scan walks them, analysed on a pool of worker threads running this same bundle. */
+  async walk(scope: Scope): Promise<void> {
+    const { args, err, cwd } = this;
+    const settings = (path: string) => this.settings(scope, path);
+    const tasks = (function* (): Generator<ScanTask> {
+      for (const path of walkFiles(scope.paths, scope.root, fileFilter(scope.config))) yield { path, maxFileSize: scope.config.maxFileSize, settings: settings(path), wantsText: true };
+    })();
+    /** Unreadable, or anything else: reported like a file the engine could not analyse, never skipped silently. */
+    const cannotAnalyse = (path: string, reason: string): void => {
+      this.scanned++;
+      this.files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${reason}` });
+    };
+    await scanInPool(tasks, { script: __filename, size: args.jobs, stopped: (task, reason) => stoppedFileOutcome(rules, task, reason) }, (task, analysis) => {
+      if (analysis.kind === 'failed') return cannotAnalyse(task.path, analysis.reason);
+      if (analysis.kind === 'skipped') {
+        // A file named on the command line, or one over the size limit, is worth a word; binary and .env files in a folder are skipped by design.
+        if (scope.paths.includes(task.path) || analysis.reason.startsWith('larger than')) err.write(`integration-engineer: skipped ${uriPath(task.path, cwd)}: ${analysis.reason}\n`);
+        return;
       }
-    }
+      try {
+        this.add(task.path, analysis.text, analysis.result, task.settings);
+      } catch (error) {
+        cannotAnalyse(task.path, (error as Error)?.message ?? String(error));
+      }
+    });
   }
 
   /** The piped text, judged as the file it is named after (its configuration, its language). */
@@ -164,14 +174,14 @@ function reported(files: FileFindings[], quiet: boolean): FileFindings[] {
  * with --max-warnings, errors or too many warnings), 2 a usage or config error, nothing to
  * scan, or a file that could not be analysed (it must never pass as clean).
  */
-export function main(
+export async function main(
   argv: string[],
   cwd = process.cwd(),
   out: NodeJS.WritableStream = process.stdout,
   err: NodeJS.WritableStream = process.stderr,
   env: NodeJS.ProcessEnv = process.env,
   readStdin: () => string = () => readFileSync(0, 'utf8'),
-): number {
+): Promise<number> {
   let command;
   try {
     command = parseCommand(argv);
@@ -186,7 +196,7 @@ export function main(
   try {
     const run = new Scan(args, cwd, err);
     if (args.stdinFilename !== undefined) run.stdin(args.stdinFilename, readStdin(), args.config);
-    else for (const scope of scopes(args.paths, cwd, args.config)) run.walk(scope);
+    else for (const scope of scopes(args.paths, cwd, args.config)) await run.walk(scope);
     // A typo in a CI path must not pass as a clean scan.
     if (run.scanned === 0) throw new UsageError('no files to scan');
     return report(args, run, cwd, { out, err }, env);
@@ -233,6 +243,10 @@ function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, e
   return files.some((file) => file.findings.length > 0) ? 1 : 0;
 }
 
-if (require.main === module) {
-  process.exitCode = main(process.argv.slice(2));
+if (!isMainThread && workerData?.[SCAN_WORKER]) {
+  serveScans();
+} else if (require.main === module) {
+  void main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code;
+  });
 }

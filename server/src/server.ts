@@ -20,12 +20,14 @@ import { Parser } from './engine/parser.js';
 import type { Finding } from './engine/types.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
-import { Debouncer } from './lsp/debounce.js';
+import { debounceDelay, Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
 import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
-import { analyzeFileOnDisk } from './workspace/analyzeFile.js';
+import { analyzeFileOnDisk, stoppedFileOutcome } from './workspace/analyzeFile.js';
+import { scanInPool } from './workspace/pool.js';
+import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
 import { rules } from './rules/index.js';
 import {
   AnalysisTimeNotification,
@@ -46,7 +48,9 @@ import {
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
 const parser = new Parser();
-const debouncer = new Debouncer(200);
+const debouncer = new Debouncer();
+/** How long each open document's last analysis took (ms): it sets the document's debounce. */
+const lastAnalysisMs = new Map<string, number>();
 const fixStore = new FixStore();
 const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 
@@ -165,13 +169,15 @@ async function validate(document: TextDocument): Promise<void> {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
   }
   const milliseconds = Math.round(performance.now() - started);
+  if (documents.get(document.uri)) lastAnalysisMs.set(document.uri, performance.now() - started);
   const budgetMs = settings.config.timeBudgetMs;
   const timing: AnalysisTimeParams = { uri: document.uri, milliseconds, budgetMs, overBudget: milliseconds > budgetMs };
   void connection.sendNotification(AnalysisTimeNotification, timing);
 }
 
 function schedule(document: TextDocument): void {
-  debouncer.schedule(document.uri, () => void validate(document));
+  // Opening is analysed at once; a change waits as long as the document's analyses make worth it.
+  debouncer.schedule(document.uri, debounceDelay(lastAnalysisMs.get(document.uri)), () => void validate(document));
 }
 
 async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnalysed?: string } | undefined> {
@@ -188,16 +194,31 @@ async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnal
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
-async function collectFiles(roots: string[], root: (path: string) => string): Promise<string[]> {
-  const files: string[] = [];
+/** The scan's files under `roots`, each with its folder's settings (paths only: the workers read the files). */
+async function scanTasks(roots: string[], root: (path: string) => string): Promise<ScanTask[]> {
+  const tasks: ScanTask[] = [];
   for (const start of roots) {
     const settings = await settingsFor(start);
-    for (const file of walkFiles([start], root(start), fileFilter(settings.config))) {
-      files.push(file);
-      if (files.length % 500 === 0) await yieldToEvents();
+    for (const path of walkFiles([start], root(start), fileFilter(settings.config))) {
+      const own = await settingsFor(path);
+      if (isAccepted(path, own)) tasks.push({ path, maxFileSize: own.config.maxFileSize, settings: toAnalysisSettings(own.config, folderRelative(path, own)) });
+      if (tasks.length % 500 === 0) await yieldToEvents();
     }
   }
-  return files;
+  return tasks;
+}
+
+/**
+ * Analyses the files on a pool of worker threads (this bundle, one per core): the editor's own
+ * analysis stays on the main thread and answers while a scan runs. Outcomes come in file order.
+ */
+function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path: string, analysed: { findings: Finding[]; notAnalysed?: string } | undefined) => void): Promise<void> {
+  const stopped = (task: ScanTask, reason: string): ScanOutcome => stoppedFileOutcome(rules, task, reason);
+  return scanInPool(tasks, { script: __filename, stopped, cancelled }, ({ path }, outcome) => {
+    if (outcome.kind === 'failed') log(`Cannot analyse ${path}: ${outcome.reason}`);
+    for (const failure of outcome.kind === 'analysed' ? outcome.result.failures : []) log(`Rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
+    onOutcome(path, outcome.kind === 'analysed' ? { findings: outcome.result.findings, notAnalysed: outcome.result.notAnalysed } : undefined);
+  });
 }
 
 connection.onInitialize((params) => {
@@ -278,6 +299,7 @@ documents.onDidChangeContent((event) => schedule(event.document));
 documents.onDidClose((event) => {
   const { uri } = event.document;
   debouncer.cancel(uri);
+  lastAnalysisMs.delete(uri);
   fixStore.forget(uri);
   const path = uriToPath(uri);
   parser.forget(path ?? uri);
@@ -344,16 +366,13 @@ connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Prom
 
 connection.onRequest(ScanPathsRequest, async (params: ScanPathsParams, token): Promise<ScanPathsResult> => {
   const paths = params.paths.map((p) => uriToPath(p) ?? p);
-  const files = await collectFiles(paths, (start) => folderOf(start) ?? start);
+  const tasks = await scanTasks(paths, (start) => folderOf(start) ?? start);
   const result: ScanPathsResult = { files: [], scanned: 0 };
-  for (const file of files) {
-    if (token.isCancellationRequested) break;
-    const analysed = await analyzeFile(file);
-    if (!analysed) continue;
+  await scanFiles(tasks, () => token.isCancellationRequested, (path, analysed) => {
+    if (!analysed) return;
     result.scanned++;
-    if (analysed.findings.length > 0 || analysed.notAnalysed) result.files.push({ path: file, findings: analysed.findings, ...(analysed.notAnalysed ? { notAnalysed: analysed.notAnalysed } : {}) });
-    await yieldToEvents();
-  }
+    if (analysed.findings.length > 0 || analysed.notAnalysed) result.files.push({ path, findings: analysed.findings, ...(analysed.notAnalysed ? { notAnalysed: analysed.notAnalysed } : {}) });
+  });
   return result;
 });
 
@@ -362,30 +381,30 @@ async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceRe
   const progress = await connection.window.createWorkDoneProgress();
   progress.begin('Integration Engineer: scanning workspace', 0, 'Listing files…', true);
   const outcome: ScanWorkspaceResult = { scanned: 0, findings: 0, cancelled: false };
+  const cancelled = (): boolean => (outcome.cancelled ||= token?.isCancellationRequested === true || progress.token.isCancellationRequested);
   try {
-    const files = await collectFiles(workspaceFolders, (start) => start);
-    const total = files.length.toLocaleString('en-US');
-    for (const [index, file] of files.entries()) {
-      if (token?.isCancellationRequested || progress.token.isCancellationRequested) {
-        outcome.cancelled = true;
-        break;
-      }
-      if (index % 10 === 0) progress.report(Math.round((index / Math.max(files.length, 1)) * 100), `${index.toLocaleString('en-US')} / ${total} files`);
-      const uri = pathToUri(file);
-      if (documents.get(uri)) {
-        // An open file is analysed as it is edited: it counts with the findings it shows.
-        outcome.scanned++;
-        outcome.findings += shown.findingCount(uri);
-        continue;
-      }
-      const analysed = await analyzeFile(file);
-      if (!analysed) continue;
+    const all = await scanTasks(workspaceFolders, (start) => start);
+    // Open documents are the editor's: analysed as they are edited, they count with the findings they show.
+    const tasks = all.filter((task) => {
+      const uri = pathToUri(task.path);
+      if (!documents.get(uri)) return true;
+      outcome.scanned++;
+      outcome.findings += shown.findingCount(uri);
+      return false;
+    });
+    const total = tasks.length.toLocaleString('en-US');
+    let done = 0;
+    progress.report(0, `0 / ${total} files`);
+    await scanFiles(tasks, cancelled, (path, analysed) => {
+      if (++done % 10 === 0) progress.report(Math.round((done / Math.max(tasks.length, 1)) * 100), `${done.toLocaleString('en-US')} / ${total} files`);
+      const uri = pathToUri(path);
+      // Opened while the scan ran: the editor's analysis is newer.
+      if (!analysed || documents.get(uri)) return;
       outcome.scanned++;
       outcome.findings += analysed.findings.length;
       if (analysed.findings.length > 0 || analysed.notAnalysed || scannedFromDisk.has(uri)) publish(uri, analysed.findings, undefined, analysed.notAnalysed);
       scannedFromDisk.add(uri);
-      await yieldToEvents();
-    }
+    });
   } finally {
     progress.done();
   }

@@ -125,7 +125,8 @@ describe('scan CLI', () => {
 describe('scan CLI: a file it cannot analyse', () => {
   const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
   const folder = mkdtempSync(join(tmpdir(), 'ie-cli-deep-'));
-  writeFileSync(join(folder, 'deep.js'), `const stripeKey = '${KEY}';\nx = ${'('.repeat(1_000)}1${')'.repeat(1_000)};\n`);
+  // Deeper than a scan worker's stack (4 MB) lets the compiler's recursive parse go (1,000 levels parse there).
+  writeFileSync(join(folder, 'deep.js'), `const stripeKey = '${KEY}';\nx = ${'('.repeat(20_000)}1${')'.repeat(20_000)};\n`);
   writeFileSync(join(folder, 'clean.js'), 'export const a = 1;\n');
   const sarifSchema = () => JSON.parse(readFileSync(resolve(ROOT, 'node_modules/@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json'), 'utf8'));
 

@@ -149,28 +149,28 @@ describe('scan CLI: --output-file', () => {
 
 describe('scan CLI: colour', () => {
   /** Runs main() in-process with an output stream that says whether it is a terminal. */
-  function scanTo(isTTY: boolean, env: Record<string, string>, args: string[] = []): string {
+  async function scanTo(isTTY: boolean, env: Record<string, string>, args: string[] = []): Promise<string> {
     let text = '';
     const out = Object.assign(new Writable({ write: (chunk, _encoding, done) => ((text += chunk), done()) }), { isTTY });
     const err = new Writable({ write: (_chunk, _encoding, done) => done() });
-    main(['scan', ...args, 'src'], mixed(), out, err, env);
+    await main(['scan', ...args, 'src'], mixed(), out, err, env);
     return text;
   }
 
-  it('on a terminal, and not when piped', () => {
-    assert.match(scanTo(true, {}), ANSI);
-    assert.doesNotMatch(scanTo(false, {}), ANSI);
+  it('on a terminal, and not when piped', async () => {
+    assert.match(await scanTo(true, {}), ANSI);
+    assert.doesNotMatch(await scanTo(false, {}), ANSI);
   });
 
-  it('NO_COLOR turns it off on a terminal; FORCE_COLOR turns it on when piped', () => {
-    assert.doesNotMatch(scanTo(true, { NO_COLOR: '1' }), ANSI);
-    assert.match(scanTo(false, { FORCE_COLOR: '1' }), ANSI);
-    assert.doesNotMatch(scanTo(true, { FORCE_COLOR: '0' }), ANSI);
+  it('NO_COLOR turns it off on a terminal; FORCE_COLOR turns it on when piped', async () => {
+    assert.doesNotMatch(await scanTo(true, { NO_COLOR: '1' }), ANSI);
+    assert.match(await scanTo(false, { FORCE_COLOR: '1' }), ANSI);
+    assert.doesNotMatch(await scanTo(true, { FORCE_COLOR: '0' }), ANSI);
   });
 
-  it('--color and --no-color win over the terminal and the environment', () => {
-    assert.match(scanTo(false, { NO_COLOR: '1' }, ['--color']), ANSI);
-    assert.doesNotMatch(scanTo(true, { FORCE_COLOR: '1' }, ['--no-color']), ANSI);
+  it('--color and --no-color win over the terminal and the environment', async () => {
+    assert.match(await scanTo(false, { NO_COLOR: '1' }, ['--color']), ANSI);
+    assert.doesNotMatch(await scanTo(true, { FORCE_COLOR: '1' }, ['--no-color']), ANSI);
   });
 
   it('the built CLI colours errors red with --color and not by default when piped', () => {

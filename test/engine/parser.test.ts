@@ -4,10 +4,15 @@ import { join } from 'node:path';
 import { describe, it } from 'node:test';
 import { ts } from '../../server/src/engine/ts.js';
 import { changeRange, Parser } from '../../server/src/engine/parser.js';
+import { FileNodes } from '../../server/src/engine/walk.js';
 import { ROOT } from '../helpers/processes.js';
 
-/** Every node as `kind@pos-end`, parents checked: two trees that print the same are the same parse. */
+/**
+ * Every node as `kind@pos-end`, parents checked (the one walk sets them, as analysis does): two
+ * trees that print the same are the same parse.
+ */
 function shape(sourceFile: ts.SourceFile): string[] {
+  new FileNodes(sourceFile);
   const out: string[] = [];
   const stack: ts.Node[] = [sourceFile];
   while (stack.length > 0) {

@@ -23,6 +23,8 @@ export interface ScanArgs {
   verbose: boolean;
   /** Scan the text piped in as this file (`--stdin --stdin-filename NAME`). */
   stdinFilename?: string;
+  /** Worker threads for the scan; one per core unless given. */
+  jobs?: number;
   paths: string[];
 }
 
@@ -50,6 +52,7 @@ Options:
   --report-suppressions      List suppressed findings with their reasons
   --fix                      Write the safe fixes, then report what remains
   --fix-dry-run              Print the fixes as a unified diff; write nothing
+  --jobs <n>                 Worker threads for the scan (default: one per core)
   --stdin                    Scan the text piped in ...
   --stdin-filename <name>    ... as this file (decides the language and the configuration)
   -h, --help                 Show this help
@@ -71,6 +74,7 @@ const OPTIONS = {
   'report-suppressions': { type: 'boolean' },
   fix: { type: 'boolean' },
   'fix-dry-run': { type: 'boolean' },
+  jobs: { type: 'string' },
   stdin: { type: 'boolean' },
   'stdin-filename': { type: 'string' },
   help: { type: 'boolean', short: 'h' },
@@ -109,6 +113,8 @@ export function parseCommand(argv: string[]): Command {
   if (values.color && values['no-color']) throw new UsageError('use either --color or --no-color');
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarnings}"`);
+  const jobs = values.jobs;
+  if (jobs !== undefined && !/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs takes a number of worker threads from 1 to 999, not "${jobs}"`);
   if (values.stdin) {
     if (!values['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename <name> (the name says how to read the text)');
     if (paths.length > 0) throw new UsageError('--stdin scans the piped text; give no paths');
@@ -131,6 +137,7 @@ export function parseCommand(argv: string[]): Command {
       ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
       verbose: values.verbose ?? false,
       ...(values.stdin ? { stdinFilename: values['stdin-filename'] } : {}),
+      ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
       paths,
     },
   };

@@ -174,6 +174,16 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
   }
 }
 
+/**
+ * A code file whose analysis was stopped from outside (a scan worker that did not answer in
+ * time): only the text-level checks, and the reason. Not for other text files: their readers
+ * are what ran, so running them again could not finish either.
+ */
+export function analyzeAsText(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings, reason: string): AnalysisResult {
+  const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
+  return notAnalysed(path, text, activeRules(rules, settings), knownRuleIds, reason);
+}
+
 type Stage = 'parse' | 'walk';
 
 function failureReason(stage: Stage, error: unknown): string {

@@ -33,7 +33,8 @@ export class Parser {
   parse(path: string, text: string): ts.SourceFile {
     const previous = this.trees.get(path);
     if (previous?.text === text) return previous;
-    const sourceFile = (previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, scriptKind(path));
+    // Parents are set by the one walk (FileNodes), which visits every node anyway.
+    const sourceFile = (previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
     this.trees.set(path, sourceFile);
     return sourceFile;
   }
@@ -41,7 +42,6 @@ export class Parser {
   /** The incremental parse, or undefined when it fails (a fresh parse then decides). */
   private reparse(previous: ts.SourceFile, text: string): ts.SourceFile | undefined {
     try {
-      // Parents stay set, as in a fresh parse: rules walk up from a node to its call.
       return ts.updateSourceFile(previous, text, changeRange(previous.text, text));
     } catch {
       return undefined;

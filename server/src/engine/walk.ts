@@ -3,7 +3,9 @@ import { ts } from './ts.js';
 /**
  * The one walk of a parsed file: every node in document order (pre-order), collected once with
  * an explicit stack so deep nesting cannot overflow the call stack. Facts and rules read these
- * lists instead of walking the tree again; `ofKind` buckets them on first use.
+ * lists instead of walking the tree again; `ofKind` buckets them on first use. The walk also
+ * sets each node's `parent` (the parser is asked not to: its own pass over the tree to set
+ * them cost about 7% of an analysis in a profile of real code).
  */
 export class FileNodes {
   readonly all: readonly ts.Node[];
@@ -20,8 +22,13 @@ export class FileNodes {
       const node = stack.pop()!;
       all.push(node);
       ts.forEachChild(node, collect);
+      for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) (doc as { parent: ts.Node }).parent = node;
       // Pushed in reverse so the first child is popped, and listed, first.
-      while (children.length > 0) stack.push(children.pop()!);
+      while (children.length > 0) {
+        const child = children.pop()!;
+        (child as { parent: ts.Node }).parent = node;
+        stack.push(child);
+      }
     }
     this.all = all;
   }

@@ -1,8 +1,9 @@
 import { readFileSync, statSync } from 'node:fs';
-import { analyze, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
+import { analyze, analyzeAsText, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
 import type { Rule } from '../engine/rule.js';
 import { classifyFile } from '../engine/files.js';
 import { looksBinary } from './walk.js';
+import type { ScanOutcome, ScanTask } from './scanWorker.js';
 
 /** `text` is what was analysed, for the CLI's fixes. */
 export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: string } | { kind: 'skipped'; reason: string };
@@ -22,4 +23,18 @@ export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileS
   const result = analyze(rules, path, text, settings);
   if (result.skipped) return { kind: 'skipped', reason: result.skipped };
   return { kind: 'analysed', result: binary ? { ...result, notAnalysed: result.notAnalysed ?? 'binary content (a NUL byte in its first 8,000 bytes): read as UTF-8, which may not be its encoding' } : result, text };
+}
+
+/**
+ * A file whose scan worker was stopped or died: reported as not analysed, never dropped; a
+ * code file still gets the text-level checks (a real key in it is found), read here.
+ */
+export function stoppedFileOutcome(rules: readonly Rule[], task: ScanTask, reason: string): ScanOutcome {
+  const empty: AnalysisResult = { findings: [], failures: [], suppressed: [], notAnalysed: reason };
+  if (classifyFile(task.path).kind !== 'code') return { kind: 'analysed', result: empty, text: '' };
+  try {
+    return { kind: 'analysed', result: analyzeAsText(rules, task.path, readFileSync(task.path, 'utf8'), task.settings, reason), text: '' };
+  } catch (error) {
+    return { kind: 'analysed', result: { ...empty, notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` }, text: '' };
+  }
 }

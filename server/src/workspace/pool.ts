@@ -1,0 +1,151 @@
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { AnalysisSettings } from '../engine/analyze.js';
+import { SCAN_WORKER, type ScanOutcome, type ScanTask, type WorkerMessage } from './scanWorker.js';
+
+export interface PoolOptions {
+  /** The bundle the workers run: the CLI's or the server's own, which serves scans when started as a scan worker. */
+  script: string;
+  /** Workers at most (never more than the files): one per core unless set. */
+  size?: number;
+  /** What a file comes back as when its worker had to be stopped (no answer within the hard limit, or it died). */
+  stopped: (task: ScanTask, reason: string) => ScanOutcome;
+  /** Stops the scan: no further file is started, and the outcomes not yet delivered are dropped. */
+  cancelled?: () => boolean;
+}
+
+/**
+ * A worker that has not answered in 10 × the file's time budget is stopped: the budget stops
+ * the rules from inside, but nothing inside stops the compiler's parse (exponential on some
+ * inputs). The floor keeps a garbage collection or a busy machine from stopping a healthy file.
+ */
+export function hardLimitMs(settings: AnalysisSettings): number {
+  return Math.max(10 * (settings.timeBudgetMs ?? 1_500), 2_000);
+}
+
+/** A worker on the bundle; run from source (the tests, under tsx), the same file is loaded through tsx. */
+function startWorker(script: string): Worker {
+  const workerData = { [SCAN_WORKER]: true };
+  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData });
+}
+
+interface Slot {
+  worker: Worker;
+  ready: boolean;
+  job?: { seq: number; task: ScanTask; timer: NodeJS.Timeout };
+  gone: boolean;
+}
+
+/**
+ * Analyses files on a pool of worker threads and hands each outcome to `onOutcome` in the
+ * order of `tasks`, whatever order the workers finish in, so the result is the same for any
+ * pool size. Tasks are pulled as workers free up and at most a few per worker wait undelivered,
+ * so memory stays flat however many files there are; a worker keeps no tree after its file.
+ */
+export function scanInPool(tasks: Iterable<ScanTask>, options: PoolOptions, onOutcome: (task: ScanTask, outcome: ScanOutcome) => void): Promise<void> {
+  const size = Math.max(1, options.size ?? availableParallelism());
+  const window = size * 8;
+  const iterator = tasks[Symbol.iterator]();
+  const slots = new Set<Slot>();
+  const waiting: Array<{ seq: number; task: ScanTask }> = [];
+  const finished = new Map<number, { task: ScanTask; outcome: ScanOutcome }>();
+  let pulled = 0;
+  let delivered = 0;
+  let exhausted = false;
+
+  return new Promise<void>((resolve, reject) => {
+    let settled = false;
+    const settle = (error?: unknown): void => {
+      if (settled) return;
+      settled = true;
+      for (const slot of slots) retire(slot);
+      if (error) reject(error);
+      else resolve();
+    };
+
+    const retire = (slot: Slot): void => {
+      slot.gone = true;
+      if (slot.job) clearTimeout(slot.job.timer);
+      slots.delete(slot);
+      void slot.worker.terminate();
+    };
+
+    const finish = (seq: number, task: ScanTask, outcome: ScanOutcome): void => {
+      finished.set(seq, { task, outcome });
+      for (let next = finished.get(delivered); next; next = finished.get(delivered)) {
+        finished.delete(delivered);
+        delivered++;
+        try {
+          onOutcome(next.task, next.outcome);
+        } catch (error) {
+          return settle(error);
+        }
+      }
+      pump();
+    };
+
+    /** The slot's worker will not answer for its file: the file gets the stopped treatment, a new worker takes over. */
+    const lose = (slot: Slot, reason: string): void => {
+      if (slot.gone) return;
+      const { job } = slot;
+      retire(slot);
+      if (!job) {
+        // A worker that cannot even load the analysis is the installation's failure, not a file's.
+        if (!slot.ready) return settle(new Error(`a scan worker failed to start: ${reason}`));
+        return pump();
+      }
+      finish(job.seq, job.task, options.stopped(job.task, reason));
+    };
+
+    const dispatch = (slot: Slot): void => {
+      const next = waiting.shift();
+      if (!next) return;
+      const limit = hardLimitMs(next.task.settings);
+      const timer = setTimeout(() => lose(slot, `no answer within ${limit} ms (10 × the time budget): the analysis was stopped`), limit);
+      slot.job = { ...next, timer };
+      slot.worker.postMessage(next);
+    };
+
+    const spawn = (): void => {
+      const worker = startWorker(options.script);
+      const slot: Slot = { worker, ready: false, gone: false };
+      slots.add(slot);
+      worker.on('message', (message: WorkerMessage) => {
+        if (slot.gone) return;
+        if ('ready' in message) slot.ready = true;
+        else if (slot.job && message.seq === slot.job.seq) {
+          const { task, timer } = slot.job;
+          clearTimeout(timer);
+          slot.job = undefined;
+          finish(message.seq, task, message.outcome);
+          return;
+        }
+        dispatch(slot);
+      });
+      worker.on('error', (error) => lose(slot, `the analysis failed: ${error.message}`));
+      worker.on('exit', (code) => lose(slot, `the worker exited (code ${code})`));
+    };
+
+    const pump = (): void => {
+      if (settled) return;
+      try {
+        if (options.cancelled?.()) return settle();
+        while (!exhausted && pulled - delivered < window) {
+          const next = iterator.next();
+          if (next.done) exhausted = true;
+          else waiting.push({ seq: pulled++, task: next.value });
+        }
+        for (const slot of slots) if (slot.ready && !slot.job) dispatch(slot);
+        const starting = [...slots].filter((slot) => !slot.ready).length;
+        for (let more = Math.min(waiting.length - starting, size - slots.size); more > 0; more--) spawn();
+        if (exhausted && delivered === pulled) settle();
+      } catch (error) {
+        // The file walk failed, or a worker could not be created.
+        settle(error);
+      }
+    };
+
+    pump();
+  });
+}

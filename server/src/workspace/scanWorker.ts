@@ -1,0 +1,46 @@
+import { parentPort } from 'node:worker_threads';
+import type { AnalysisSettings } from '../engine/analyze.js';
+import { rules } from '../rules/index.js';
+import { analyzeFileOnDisk, type DiskAnalysis } from './analyzeFile.js';
+
+/** One file for a scan worker: what `analyzeFileOnDisk` needs, and whether the caller will fix it. */
+export interface ScanTask {
+  path: string;
+  maxFileSize: number;
+  settings: AnalysisSettings;
+  /** Send the text back when the file has findings (the CLI's --fix and its report read it on the main thread). */
+  wantsText?: boolean;
+}
+
+/** A file's outcome: its analysis, or why it could not be read (`failed`). */
+export type ScanOutcome = DiskAnalysis | { kind: 'failed'; reason: string };
+
+export type WorkerMessage = { ready: true } | { seq: number; outcome: ScanOutcome };
+
+/** Marks a worker started by the scan pool (the bundle it runs is also the CLI or the server). */
+export const SCAN_WORKER = 'integration-engineer-scan-worker';
+
+/** What crosses the thread boundary: failures as plain errors (a thrown value may not be cloneable), the text only when it is needed. */
+function transferable(task: ScanTask, analysis: DiskAnalysis): ScanOutcome {
+  if (analysis.kind === 'skipped') return analysis;
+  const { result } = analysis;
+  const failures = result.failures.map(({ ruleId, error }) => ({ ruleId, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } }));
+  const keepText = task.wantsText === true && result.findings.length > 0;
+  return { kind: 'analysed', result: { ...result, failures }, text: keepText ? analysis.text : '' };
+}
+
+/** The worker's side of the pool: analyses each file it is sent and answers with its sequence number. */
+export function serveScans(): void {
+  const port = parentPort;
+  if (!port) throw new Error('serveScans runs in a worker thread');
+  port.on('message', ({ seq, task }: { seq: number; task: ScanTask }) => {
+    let outcome: ScanOutcome;
+    try {
+      outcome = transferable(task, analyzeFileOnDisk(rules, task.path, task.maxFileSize, task.settings));
+    } catch (error) {
+      outcome = { kind: 'failed', reason: (error as Error)?.message ?? String(error) };
+    }
+    port.postMessage({ seq, outcome } satisfies WorkerMessage);
+  });
+  port.postMessage({ ready: true } satisfies WorkerMessage);
+}
