@@ -88,7 +88,7 @@ describe('scan CLI: the text report', () => {
     assert.match(lines[1], /^ {2}1:27 {2}warning {2}fetch has no timeout: [^.]+\. +missing-timeout$/);
     assert.equal(lines[2], '');
     assert.equal(lines[3], 'src/token.ts');
-    assert.match(lines[4], /^ {2}1:22 {2}error {4}A GitHub token .+\. +hardcoded-credential$/);
+    assert.match(lines[4], /^ {2}1:22 {2}error {4}Hardcoded GitHub token .+\. +hardcoded-credential$/);
     // The rule ids start in one column.
     assert.equal(lines[1].indexOf('missing-timeout'), lines[4].indexOf('hardcoded-credential'));
     assert.doesNotMatch(run.stdout, /Pass `signal/);
