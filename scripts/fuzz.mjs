@@ -139,6 +139,7 @@ const CHAINS = {
   // Every call of these asks about the chain before it (is it a route, a logger, an ack?).
   routes: (n) => `app${'.post(u, (req, res) => res.send(req.body))'.repeat(n)};`,
   acks: (n) => `channel.consume('q', (msg) => { channel${'.ack(msg).then(() => msg)'.repeat(n)}; });`,
+  signs: (n) => `const token = new SignJWT(claims)${'.setIssuer(i).sign(key)'.repeat(n)};`,
 };
 
 /**

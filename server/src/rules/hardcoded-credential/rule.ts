@@ -2,6 +2,7 @@ import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { getProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { tick } from '../../engine/deadline.js';
 import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { namedValues, yamlBlockScalars, type NamedValue } from '../../secrets/credential-text.js';
@@ -139,10 +140,14 @@ function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
   return [];
 }
 
+/** Methods of builder chains that take a secret (`new SignJWT(…).sign(key)`). */
+const CHAINED_SINK_METHODS = new Set(SECRET_SINKS.flatMap((sink) => (sink.method ? [sink.method] : [])));
+
 /** The secret-taking call of `SECRET_SINKS` a call is, if any. */
 function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): SecretSink | undefined {
   const callee = skipOuter(call.expression);
-  if (ts.isPropertyAccessExpression(callee)) {
+  // Only a method some row names starts a walk down the chain: every call of a long chain asks.
+  if (ts.isPropertyAccessExpression(callee) && CHAINED_SINK_METHODS.has(callee.name.text)) {
     const root = builderRoot(callee.expression);
     const rootRef = root && facts.resolve(root.expression);
     const method = callee.name.text;
@@ -158,7 +163,10 @@ function sinkOf(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): S
 /** The `new X(…)` a method chain starts from: `new SignJWT(c)` in `new SignJWT(c).setIssuer(i).sign`. */
 function builderRoot(expr: ts.Expression): ts.NewExpression | undefined {
   let node = skipOuter(expr);
-  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) node = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  while (ts.isCallExpression(node) && ts.isPropertyAccessExpression(skipOuter(node.expression))) {
+    tick();
+    node = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+  }
   return ts.isNewExpression(node) ? node : undefined;
 }
 
