@@ -3,6 +3,7 @@ import { calleeName, collectBindingNames, contains, dottedName, enclosingClass, 
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
 import type { FileNodes } from '../engine/walk.js';
+import { nearestUp } from '../engine/ancestors.js';
 import { memberFunction } from './functions.js';
 import { hasDecorator, importsAny, isLoggingCall, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf, rootIdentifier } from './syntax.js';
 import { MESSAGING_LIBRARIES, type AutoAck, type ConsumeEntry, type Evidence, type MessagingLibrary, type SdkCall, type SettleCall } from '../models/messaging.js';
@@ -205,23 +206,7 @@ class IndexBuilder {
     return {
       handlers: this.handlers,
       handlerAt(node: ts.Node): MessageHandler | undefined {
-        const walked: ts.Node[] = [];
-        let found: MessageHandler | null = null;
-        for (let current: ts.Node | undefined = node; current; current = current.parent) {
-          const known = answered.get(current);
-          if (known !== undefined) {
-            found = known;
-            break;
-          }
-          walked.push(current);
-          const handler = byBody.get(current);
-          if (handler) {
-            found = handler;
-            break;
-          }
-        }
-        for (const link of walked) answered.set(link, found);
-        return found ?? undefined;
+        return nearestUp(node, answered, (current) => byBody.get(current));
       },
     };
   }

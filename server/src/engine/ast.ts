@@ -1,6 +1,7 @@
 import { ts } from './ts.js';
 import { FileFacts, skipOuter } from './facts.js';
 import { tick } from './deadline.js';
+import { nearestUp } from './ancestors.js';
 
 /** A function whose body the file may show: a declaration, expression, arrow or method. */
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
@@ -38,27 +39,14 @@ export function dottedName(expr: ts.Expression): string | undefined {
   return names.reverse().join('.');
 }
 
-const sourceFiles = new WeakMap<ts.Node, ts.SourceFile>();
+const sourceFiles = new WeakMap<ts.Node, ts.SourceFile | null>();
 
 /**
  * The file a node belongs to. `node.getSourceFile()` walks every parent each time it is asked;
  * this keeps each node's answer, so the questions of a 10,000-link chain stay linear.
  */
 export function sourceFileOf(node: ts.Node): ts.SourceFile {
-  const walked: ts.Node[] = [];
-  let current: ts.Node = node;
-  let found = sourceFiles.get(current);
-  while (!found) {
-    if (ts.isSourceFile(current)) {
-      found = current;
-      break;
-    }
-    walked.push(current);
-    current = current.parent;
-    found = sourceFiles.get(current);
-  }
-  for (const link of walked) sourceFiles.set(link, found);
-  return found;
+  return nearestUp(node, sourceFiles, (current) => (ts.isSourceFile(current) ? current : undefined)) ?? node.getSourceFile();
 }
 
 /** The last name of a callee: `get` for `axios.get`, `fetch` for `fetch`. */

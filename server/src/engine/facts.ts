@@ -1,5 +1,6 @@
 import { ts } from './ts.js';
 import type { FileNodes } from './walk.js';
+import { nearestUp } from './ancestors.js';
 
 /** Where a value comes from: a module (or `<global>`) and the property path inside it. */
 export interface ModuleRef {
@@ -181,23 +182,9 @@ export class FileFacts {
    * lookups of a deep expression (a 10,000-link chain) walk each parent once, not once per name.
    */
   private scopeAt(node: ts.Node | undefined): ts.Node | undefined {
-    const walked: ts.Node[] = [];
-    let scope: ts.Node | null = null;
-    for (let current = node; current; current = current.parent) {
-      const known = this.scopeOf.get(current);
-      if (known !== undefined) {
-        scope = known;
-        break;
-      }
-      walked.push(current);
-      if (this.scopes.has(current)) {
-        scope = current;
-        break;
-      }
-    }
-    for (const link of walked) this.scopeOf.set(link, scope);
-    return scope ?? undefined;
+    return nearestUp(node, this.scopeOf, (current) => (this.scopes.has(current) ? current : undefined));
   }
+
 
   /** True when the name is bound anywhere visible from this use (so it is not a global). */
   isDeclared(id: ts.Identifier): boolean {
