@@ -296,7 +296,9 @@ function vsixSize() {
 /** Loading the client bundle, which is what activation costs before the server starts (vscode stubbed). */
 function clientLoadMs() {
   const script = `const Module = require('module'); const load = Module._load;
-Module._load = function (request, ...rest) { return request === 'vscode' ? new Proxy({}, { get: () => new Proxy(function () {}, { get: () => ({}) }) }) : load.call(this, request, ...rest); };
+// Any member of the stub is another stub. The bundle copies an import's own keys and inherits the rest from its prototype, so the prototype is a stub too.
+const stub = () => new Proxy(function () {}, { get: (_, key) => (key === 'then' || typeof key === 'symbol' ? undefined : stub()), apply: () => stub(), construct: () => stub(), getPrototypeOf: () => stub() });
+Module._load = function (request, ...rest) { return request === 'vscode' ? stub() : load.call(this, request, ...rest); };
 const started = performance.now(); require(${JSON.stringify(join(ROOT, 'dist/client.js'))}); console.log(performance.now() - started);`;
   const times = [];
   for (let i = 0; i < 5; i++) times.push(Number(execFileSync(process.execPath, ['-e', script], { encoding: 'utf8' }).trim()));
