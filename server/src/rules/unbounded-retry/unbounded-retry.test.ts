@@ -260,6 +260,54 @@ export function parseAll(read: () => string) {
   }
 }`,
     },
+    // W4 (issue 14): the bound lives in a helper the attempt count is passed to; its answer decides the retry.
+    {
+      name: 'recursion carrying attempt + 1, retried only while an imported helper gives a delay',
+      code: `
+import { calculateNextRetryDelay, type RetryOptions } from '../utils/retries.js';
+export async function fetchWithRetries(url: string, retry: RetryOptions, attempt = 1): Promise<Response> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) {
+      const retryResult = shouldRetry(response, attempt, retry);
+      if (retryResult.retry) {
+        await sleep(retryResult.delay);
+        return await fetchWithRetries(url, retry, attempt + 1);
+      }
+      throw new Error(\`HTTP \${response.status}\`);
+    }
+    return response;
+  } catch (error) {
+    const delay = calculateNextRetryDelay(retry, attempt);
+    if (delay) {
+      await sleep(delay);
+      return await fetchWithRetries(url, retry, attempt + 1);
+    }
+    throw error;
+  }
+}
+declare function shouldRetry(response: Response, attempt: number, retry: RetryOptions): { retry: true; delay: number } | { retry: false };
+${sleep}`,
+    },
+    {
+      name: 'while (true) whose counter goes to an imported helper, leaving when it gives no delay',
+      code: `
+import { nextDelay } from './backoff.js';
+export async function connect(client: { connect(): Promise<void> }) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === undefined) throw err;
+      await sleep(delay);
+    }
+  }
+}
+${sleep}`,
+    },
     {
       name: 'recursive retry with a decreasing budget',
       code: `
@@ -734,6 +782,55 @@ async function fetchWithRetry(url: string): Promise<Response> {
     await sleep(1000);
     return fetchWithRetry(url);
   }
+}
+${sleep}`,
+      errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the counter goes to a helper only for the wait, nothing it answers stops the retry',
+      code: `
+import { delayFor } from './backoff.js';
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  } catch {
+    const delay = delayFor(attempt);
+    await sleep(delay);
+    return fetchWithRetries(url, attempt + 1);
+  }
+}
+${sleep}`,
+      errors: [{ line: 3, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the guard reads a helper that is not given the counter',
+      code: `
+import { isRetryable } from './errors.js';
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    const retryable = isRetryable(error);
+    if (retryable) {
+      await sleep(1000 * 2 ** attempt);
+      return fetchWithRetries(url, attempt + 1);
+    }
+    throw error;
+  }
+}
+${sleep}`,
+      errors: [{ line: 3, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the count only travels in the request, whose failure status repeats the call',
+      code: `
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  const res = await fetch(url, { headers: { 'x-attempt': String(attempt) }, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) {
+    await sleep(1000 * 2 ** attempt);
+    return fetchWithRetries(url, attempt + 1);
+  }
+  return res;
 }
 ${sleep}`,
       errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
