@@ -9,6 +9,7 @@ import type { FunctionNode } from '../../engine/ast.js';
 import { splitWords } from '../../secrets/words.js';
 import { containsExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
 import { looksAtStatus } from './response-status.js';
+import { closesOwnGuard } from './one-shot.js';
 
 const RELATIONAL = [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
 const TIME_WORDS = new Set(['deadline', 'elapsed', 'expiry', 'expires', 'until']);
@@ -102,12 +103,14 @@ export function recursionCounters(fn: FunctionNode, refs: ts.Expression[], param
 /**
  * Bounded when a counter or time condition guards the way to a recursive call: a branch,
  * `?:`, `&&`/`||` or loop it sits in, or an `if` that leaves earlier in a block on its
- * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing.
+ * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing. Also
+ * bounded: a call that passes the value closing its own guard (one retry, `one-shot.ts`).
  */
 export function recursionIsBounded(fn: FunctionNode, recursionCounters: Set<string>, refs: ts.Expression[]): boolean {
   const counters = fn.body ? helperAnswers(fn.body, recursionCounters) : recursionCounters;
   const limits = (condition: ts.Expression | undefined): boolean => !!condition && (mentionsRoot(condition, counters) || mentionsTime(condition));
   return refs.some((ref) => {
+    if (closesOwnGuard(fn, ref)) return true;
     let child: ts.Node = ref;
     for (let node = ref.parent; node && child !== fn; child = node, node = node.parent) {
       if (limits(guardOf(node, child))) return true;

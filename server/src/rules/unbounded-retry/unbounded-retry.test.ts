@@ -308,6 +308,37 @@ export async function connect(client: { connect(): Promise<void> }) {
 }
 ${sleep}`,
     },
+    // W4 (issue 14): the recursive call passes the value that closes its own guard, so it retries once.
+    {
+      name: "one retry that bypasses the cache: the call passes 'reload', which its guard excludes",
+      code: `
+export async function downloadImage(src: string, cache?: RequestCache): Promise<Blob | undefined> {
+  let response: Response;
+  try {
+    response = await fetch(src, { cache, signal: AbortSignal.timeout(10_000) });
+  } catch (err) {
+    if (cache !== 'reload') {
+      return downloadImage(src, 'reload');
+    }
+    window.open(src, '_blank');
+    return undefined;
+  }
+  return response.blob();
+}`,
+    },
+    {
+      name: 'one retry flagged by a boolean parameter, left early when already retried',
+      code: `
+import axios from 'axios';
+export async function load(url: string, isRetry = false): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (err) {
+    if (isRetry) throw err;
+    return load(url, true);
+  }
+}`,
+    },
     {
       name: 'recursive retry with a decreasing budget',
       code: `
@@ -834,6 +865,33 @@ export async function fetchWithRetries(url: string, attempt = 1): Promise<Respon
 }
 ${sleep}`,
       errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the value passed keeps its own guard open',
+      code: `
+export async function downloadImage(src: string, cache?: RequestCache): Promise<Blob | undefined> {
+  try {
+    return (await fetch(src, { cache, signal: AbortSignal.timeout(10_000) })).blob();
+  } catch (err) {
+    if (cache !== 'reload') return downloadImage(src, 'no-cache');
+    throw err;
+  }
+}`,
+      errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: a flag that is passed on unchanged',
+      code: `
+import axios from 'axios';
+export async function load(url: string, isRetry = false): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (err) {
+    if (isRetry) console.warn('retrying again');
+    return load(url, isRetry);
+  }
+}`,
+      errors: [{ line: 3, message: /This function retries axios\.get with no attempt limit/ }],
     },
     {
       name: 'recursive retry through .catch, no bound',
