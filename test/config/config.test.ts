@@ -10,6 +10,7 @@ import { buildFolderSettings } from '../../server/src/lsp/settings.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { configModel, rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
+import { EXAMPLE_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-files.js';
 
 const folderWith = (files: Record<string, string>): string => {
   const dir = mkdtempSync(join(tmpdir(), 'ie-config-'));
@@ -179,6 +180,14 @@ describe('configuration', () => {
     it('lower the resilience rules to info in test, spec, fixture, example and e2e files, and only those', () => {
       assert.deepEqual(severities('src/orders/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
       for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts']) {
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+      }
+    });
+
+    it('cover every path the rules take for test code (one definition), and example code', () => {
+      assert.deepEqual(configModel.defaults.overrides[0].files, [...TEST_FILES, ...EXAMPLE_FILES]);
+      for (const path of ['src/api/__mocks__/client.ts', 'packages/medusa-test-utils/src/medusa-test-runner.ts', 'internal-packages/testcontainers/src/webapp.ts', 'ui/Orders.stories.tsx', 'spec/load.ts', 'test/bench/load.ts']) {
+        assert.ok(isTestPath(path), path);
         assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
       }
     });

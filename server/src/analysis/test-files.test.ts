@@ -1,10 +1,25 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isTestPath } from './test-files.js';
+import picomatch from 'picomatch';
+import { EXAMPLE_FILES, TEST_FILES, isTestPath } from './test-files.js';
+
+const TESTS = [
+  'src/client.test.ts', 'a/b.spec.tsx', 'api/update.e2e.ts', 'api/update.e2e-spec.ts', 'src/__tests__/x.ts', 'test/a.ts', 'apps/web/tests/a.ts', 'e2e/login.ts',
+  'src/__fixtures__/a.json', 'fixtures/a.json', 'src/__mocks__/fs.ts', 'lib/testing/setup.ts', 'test/bench/lib/cdp.ts', 'ui/Button.stories.tsx', 'pkg\\test\\a.ts',
+  'pkg/client_test.go', 'spec/client.ts', 'src/mocks/handlers.ts', 'packages/medusa-test-utils/src/medusa-test-runner.ts',
+  'internal-packages/testcontainers/src/webapp.ts', 'src/test-utils/render.tsx', 'apps/web/test-preload.ts', `${'deep/'.repeat(300)}test/a.ts`,
+];
+const NOT_TESTS = ['src/client.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts'];
 
 describe('analysis/test-files', () => {
   it('knows test, spec, fixture, mock and benchmark paths', () => {
-    for (const path of ['src/client.test.ts', 'a/b.spec.tsx', 'api/update.e2e.ts', 'src/__tests__/x.ts', 'test/a.ts', 'apps/web/tests/a.ts', 'e2e/login.ts', 'src/__fixtures__/a.json', 'fixtures/a.json', 'src/__mocks__/fs.ts', 'lib/testing/setup.ts', 'test/bench/lib/cdp.ts', 'ui/Button.stories.tsx', 'pkg\\test\\a.ts']) assert.ok(isTestPath(path), path);
-    for (const path of ['src/client.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts']) assert.ok(!isTestPath(path), path);
+    for (const path of TESTS) assert.ok(isTestPath(path), path);
+    for (const path of NOT_TESTS) assert.ok(!isTestPath(path), path);
+  });
+
+  it('is the same definition as the globs the default overrides are made of', () => {
+    const matchesGlobs = picomatch(TEST_FILES, { dot: true });
+    for (const path of [...TESTS, ...NOT_TESTS].filter((p) => !p.includes('\\') && p.length < 1024)) assert.equal(matchesGlobs(path), isTestPath(path), path);
+    assert.ok(picomatch(EXAMPLE_FILES)('examples/load.ts'));
   });
 });

@@ -6,6 +6,7 @@ import { ts } from '../engine/ts.js';
 import { isLocalHost } from '../secrets/hosts.js';
 import type { TextEdit } from '../engine/types.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
+import { calleeName } from '../engine/ast.js';
 
 export interface ClearTextUrl {
   scheme: 'http' | 'ws';
@@ -109,6 +110,28 @@ export function isModuleAssetUrl(expr: ts.Expression | undefined, facts: FileFac
   if (!path || !base || !ts.isStringLiteralLike(path) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(path.text)) return false;
   const meta = skipOuter(base);
   return ts.isPropertyAccessExpression(meta) && ts.isMetaProperty(meta.expression) && meta.expression.keywordToken === ts.SyntaxKind.ImportKeyword && meta.name.text === 'url';
+}
+
+// React runs these hooks' callbacks after rendering, in the browser only (not `useMemo`, which also runs on the server).
+const BROWSER_HOOKS = new Set([
+  'useEffect', 'useLayoutEffect', 'useCallback', 'useQuery', 'useSuspenseQuery', 'useInfiniteQuery', 'useSuspenseInfiniteQuery',
+  'useQueries', 'useMutation', 'useSWR', 'useSWRInfinite', 'useSWRMutation',
+]);
+
+/** The function is a browser hook's callback (`useEffect(() => …)`, `useQuery({ queryFn })`) or a JSX event handler. */
+function isBrowserCallback(fn: ts.Node): boolean {
+  let holder = fn.parent;
+  if (ts.isJsxExpression(holder)) return ts.isJsxAttribute(holder.parent) && /^on[A-Z]/.test(holder.parent.name.getText());
+  if (ts.isPropertyAssignment(holder) && holder.initializer === fn && ts.isObjectLiteralExpression(holder.parent)) holder = holder.parent.parent;
+  return ts.isCallExpression(holder) && BROWSER_HOOKS.has(calleeName(holder) ?? '');
+}
+
+/** A node inside code that React runs only in the user's browser: a hook's callback or an event handler. */
+export function runsInBrowserCallback(node: ts.Node): boolean {
+  for (let at: ts.Node | undefined = node.parent; at && !ts.isSourceFile(at); at = at.parent) {
+    if ((ts.isArrowFunction(at) || ts.isFunctionExpression(at)) && isBrowserCallback(at)) return true;
+  }
+  return false;
 }
 
 /** A file opening with the `'use client'` directive (React Server Components) runs in the browser. */

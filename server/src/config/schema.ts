@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/rule.js';
+import { EXAMPLE_FILES, TEST_FILES } from '../analysis/test-files.js';
 
 /**
  * The one source of truth for configuration: the workspace file, the `integrationEngineer`
@@ -48,18 +49,11 @@ export interface ConfigModel {
   defaults: Config;
 }
 
-/** Files whose findings are about test or sample code: a missing timeout there is rarely worth a squiggle. */
-export const TEST_AND_EXAMPLE_FILES = [
-  '**/*.{test,spec}.*',
-  '**/{test,tests,__tests__,spec,specs,e2e,fixtures,__fixtures__,__mocks__,example,examples}/**',
-  '**/*.e2e.*',
-];
-
 /** The documented default: resilience rules drop to information in test, spec, fixture, example and e2e files. */
 function defaultOverrides(metas: readonly RuleMeta[]): Override[] {
   const resilience = metas.filter((meta) => meta.category === 'resilience');
   if (resilience.length === 0) return [];
-  return [{ files: TEST_AND_EXAMPLE_FILES, rules: Object.fromEntries(resilience.map((meta) => [meta.id, 'info'])) }];
+  return [{ files: [...TEST_FILES, ...EXAMPLE_FILES], rules: Object.fromEntries(resilience.map((meta) => [meta.id, 'info'])) }];
 }
 
 /** Collects the rules' settings; a key two rules declare must be the same schema (see `config/settings.ts`). */

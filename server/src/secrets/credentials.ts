@@ -193,7 +193,8 @@ export function basicCredential(value: string, options: DetectOptions = {}): str
   return encoded;
 }
 
-const AUTHORIZATION_LINE = /\b(?:Proxy-)?Authorization:[ \t]*((?:Bearer|Basic|Token|Bot)[ \t]+[^\s"'`\\]+)/gi;
+// The credential ends at a quote or at markup (`<code>…Bearer &lt;key&gt;</code>`): no token holds `<`.
+const AUTHORIZATION_LINE = /\b(?:Proxy-)?Authorization:[ \t]*((?:Bearer|Basic|Token|Bot)[ \t]+[^\s"'`\\<]+)/gi;
 
 /** `Authorization: Bearer <literal>` written as one header line (curl flags, HTTP files, docs). */
 function findAuthorizationLines(text: string, options: DetectOptions = {}): SecretMatch[] {

@@ -9,6 +9,7 @@ import type { FunctionNode } from '../../engine/ast.js';
 import { splitWords } from '../../secrets/words.js';
 import { containsExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
 import { looksAtStatus } from './response-status.js';
+import { closesOwnGuard } from './one-shot.js';
 
 const RELATIONAL = [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
 const TIME_WORDS = new Set(['deadline', 'elapsed', 'expiry', 'expires', 'until']);
@@ -33,7 +34,7 @@ function mentionsTime(expr: ts.Node | undefined): boolean {
 /** A loop stops: it runs over a collection, or a counter or the clock ends it. */
 export function loopIsBounded(loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
   if (ts.isForOfStatement(loop) || ts.isForInStatement(loop)) return true;
-  const counters = updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], false);
+  const counters = helperAnswers(loop.statement, updatedNames([loop.statement, condition, ts.isForStatement(loop) ? loop.incrementor : undefined], false));
   if (!isAlwaysTrue(condition) && condition) {
     if (mentionsName(condition, counters) || mentionsTime(condition)) return true;
     // A comparison bounds the loop unless it reads a response's status: `while (res.status >= 500)` repeats on 5xx for ever.
@@ -47,6 +48,33 @@ export function loopIsBounded(loop: ts.IterationStatement, condition: ts.Express
     return undefined;
   });
   return bounded;
+}
+
+/**
+ * The counters, and the names holding what a call given a counter answered
+ * (`const delay = calculateNextRetryDelay(options, attempt)`, `const result = shouldRetry(res, attempt)`):
+ * the helper, often imported, holds the bound, so a guard on its answer bounds the retry
+ * (the file cannot show otherwise, and precision comes first).
+ */
+function helperAnswers(region: ts.Node, counters: Set<string>): Set<string> {
+  if (counters.size === 0) return counters;
+  const names = new Set(counters);
+  // The count itself is the argument (`attempt`, `attempt + 1`, `state.attempt`), not a value built from it (a request header).
+  const isCount = (arg: ts.Expression): boolean => {
+    const node = skipOuter(arg);
+    if (ts.isBinaryExpression(node)) return (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken) && (isCount(node.left) || isCount(node.right));
+    return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && mentionsRoot(node, counters);
+  };
+  // The helper's own answer (`await` allowed), not a call the count is buried in (`fetch(url, { n: String(attempt) })`).
+  const isCountedCall = (init: ts.Expression): boolean => {
+    const outer = skipOuter(init);
+    const call = ts.isAwaitExpression(outer) ? skipOuter(outer.expression) : outer;
+    return ts.isCallExpression(call) && call.arguments.some(isCount);
+  };
+  walkRegion(region, (node) => {
+    if (ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer && isCountedCall(node.initializer)) names.add(node.name.text);
+  }, false);
+  return names;
 }
 
 /** Parameters passed changed to the recursive call (`retries - 1`), and names the function counts with. */
@@ -75,11 +103,14 @@ export function recursionCounters(fn: FunctionNode, refs: ts.Expression[], param
 /**
  * Bounded when a counter or time condition guards the way to a recursive call: a branch,
  * `?:`, `&&`/`||` or loop it sits in, or an `if` that leaves earlier in a block on its
- * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing.
+ * path. A condition elsewhere (a parsing loop in a 'data' handler) bounds nothing. Also
+ * bounded: a call that passes the value closing its own guard (one retry, `one-shot.ts`).
  */
-export function recursionIsBounded(fn: FunctionNode, counters: Set<string>, refs: ts.Expression[]): boolean {
+export function recursionIsBounded(fn: FunctionNode, recursionCounters: Set<string>, refs: ts.Expression[]): boolean {
+  const counters = fn.body ? helperAnswers(fn.body, recursionCounters) : recursionCounters;
   const limits = (condition: ts.Expression | undefined): boolean => !!condition && (mentionsRoot(condition, counters) || mentionsTime(condition));
   return refs.some((ref) => {
+    if (closesOwnGuard(fn, ref)) return true;
     let child: ts.Node = ref;
     for (let node = ref.parent; node && child !== fn; child = node, node = node.parent) {
       if (limits(guardOf(node, child))) return true;

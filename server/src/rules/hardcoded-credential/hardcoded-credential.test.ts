@@ -418,6 +418,32 @@ ruleTester('hardcoded-credential', collected({
   invalid: [],
 }));
 
+// Two-letter names are catalogues only when they are a language: `ci.yml`, `db.yaml` and `gh.json` are configuration.
+ruleTester('hardcoded-credential', collected({
+  valid: [
+    { filename: 'locales/pt-BR.json', code: `{ "password": "Senha", "token": "Ficha" }\n` },
+    { filename: 'config/pt_BR.yml', code: `password: Senha secreta\ntoken: Pr0dPassw0rdToken\n` },
+    { filename: 'public/static/en-US/common.yaml', code: `token: Pr0dPassw0rdToken\n` },
+    { filename: 'fr.yml', code: `password: Pr0dMotDePasse\n` },
+  ],
+  invalid: [
+    { filename: '.github/workflows/ci.yml', code: `env:\n  DB_PASSWORD: Pr0dPassw0rd\n`, errors: [{ line: 2, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `env:\n  DB_PASSWORD: \${DB_PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'DB_PASSWORD=' }] }] }] },
+    { filename: 'config/db.yaml', code: `password: Pr0dPassw0rd\n`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `password: \${PASSWORD}\n`, otherFiles: [{ file: '.env.example', appendLine: 'PASSWORD=' }] }] }] },
+    { filename: 'gh.json', code: `{ "token": "Pr0dPassw0rdToken" }\n`, errors: [{ line: 1, message: NAMED }] },
+  ],
+}));
+
+// An Authorization line in markup ends at the markup: `Bearer &lt;key&gt;</code>` is an escaped `<key>` placeholder.
+ruleTester('hardcoded-credential', collected({
+  valid: [
+    { filename: 'src/keyauth-fields.tsx', code: `export const Fields = () => <code>Authorization: Bearer &lt;key&gt;</code>;\n` },
+    { filename: 'docs/api.html', code: `<pre>curl -H "Authorization: Bearer &lt;ROOT_KEY&gt;" https://api.example.com</pre>\n<p>Authorization: Bearer &lt;your-key&gt;</p>\n` },
+  ],
+  invalid: [
+    { filename: 'src/keyauth-fields.tsx', code: `export const Fields = () => <code>Authorization: Bearer 9f8e7d6c5b4a3f2e1d0c</code>;\n`, errors: [{ line: 1, message: /Authorization header \(`9f8e…`\)/, column: 57 }] },
+  ],
+}));
+
 // False positives found in real code (dub, formbricks, documenso, ghostfolio), each next to
 // a near miss of the same shape that is still a credential.
 const COIN_TABLE = `{\n${Array.from({ length: 120 }, (_, i) => `  "SYM${i}": "Coin${String.fromCharCode(97 + (i % 26))}"`).join(',\n')},\n  "MAX-EXCHANGE-TOKEN": "Maxcoin",\n  "PASS": "Blockpass",\n  "TOKEN": "TokenFi",\n  "TOKEN28299": "TokenFi"\n}\n`;

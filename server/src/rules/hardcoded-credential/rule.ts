@@ -13,6 +13,7 @@ import {
 } from '../../secrets/credentials.js';
 import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-files.js';
+import { isTranslationFile } from './translation-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
 import { CODE_MESSAGES, codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
@@ -324,15 +325,6 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
       }
     },
   };
-}
-
-/** Translation catalogues: `"password": "Passwort"` is a label in another language. */
-function isTranslationFile(path: string): boolean {
-  const normalized = path.replace(/\\/g, '/');
-  const name = normalized.slice(normalized.lastIndexOf('/') + 1);
-  return /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i.test(normalized)
-    || /^(?:messages|strings|translations?)(?:[_.-][\w-]+)?\.(?:properties|json|ya?ml)$/i.test(name)
-    || /^[a-z]{2}(?:[-_][A-Za-z]{2,4})?\.(?:json|ya?ml)$/.test(name);
 }
 
 const LOCKFILES = new Set(['pnpm-lock.yaml', 'package-lock.json', 'npm-shrinkwrap.json', 'yarn.lock', 'bun.lock']);

@@ -4,7 +4,7 @@ import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyN
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { MessageData, Severity, TextEdit } from '../../engine/types.js';
-import { isClientModule, isRelativeUrl } from '../../analysis/urls.js';
+import { isClientModule, isRelativeUrl, runsInBrowserCallback } from '../../analysis/urls.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
@@ -273,9 +273,9 @@ export const rule = defineRule({
         data: { call: request.name, advice: request.model.advice(ms) },
         moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
         fix: () => requestFix(request, fixContext),
-        // A relative URL only runs in a browser, against its own backend; so does a `'use client'` module's call:
-        // a hang shows a spinner, it holds no server resource.
-        severity: inBrowser || (request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts)) ? 'info' : undefined,
+        // A relative URL only runs in a browser, against its own backend; so does a `'use client'` module's call, and
+        // one in a React hook's callback or an event handler: a hang shows a spinner, it holds no server resource.
+        severity: inBrowser || (request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts)) || runsInBrowserCallback(request.call) ? 'info' : undefined,
       });
     };
 

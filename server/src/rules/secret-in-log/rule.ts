@@ -16,6 +16,8 @@ const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfusc
 const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume']);
 /** Receivers whose `headers` are a response's or a message's, not an incoming request's. */
 const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
+/** A JWT's headers (`jwtHeaders`, `decodedJwt.headers`) are its JOSE header (`alg`, `typ`, `kid`), not a request's. */
+const TOKEN_WORDS = new Set(['jwt', 'jose', 'jws', 'jwe']);
 /** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
 const DESCRIPTOR_WORDS = new Set(['names', 'name', 'type', 'types', 'kind', 'kinds', 'enum', 'fields', 'field', 'labels', 'label']);
 /** Functions that hand their argument through (its secret is still in the output). */
@@ -69,7 +71,7 @@ class SecretFinder {
 
   private isHeadersName(name: string): boolean {
     const words = splitWords(name);
-    return words[words.length - 1] === 'headers' && !words.some((word) => NOT_REQUEST_WORDS.has(word));
+    return words[words.length - 1] === 'headers' && !words.some((word) => NOT_REQUEST_WORDS.has(word) || TOKEN_WORDS.has(word));
   }
 
   /** `req.headers`, `ctx.request.headers`, `config.headers` — not `res.headers` or `msg.headers`. */
@@ -77,7 +79,8 @@ class SecretFinder {
     if (!this.isHeadersName(access.name.text)) return false;
     const receiver = skipOuter(access.expression);
     const receiverName = ts.isPropertyAccessExpression(receiver) ? receiver.name.text : ts.isIdentifier(receiver) ? receiver.text : '';
-    return !splitWords(receiverName).some((word) => NOT_REQUEST_WORDS.has(word));
+    const receiverWords = splitWords(receiverName);
+    return !receiverWords.some((word) => NOT_REQUEST_WORDS.has(word)) && !TOKEN_WORDS.has(receiverWords[receiverWords.length - 1] ?? '');
   }
 
   /** A receiver that lists names or kinds rather than holding values: its members are labels. */

@@ -36,6 +36,10 @@ ruleTester('secret-in-log', {
     { code: `console.log(req.headers['user-agent']);` },
     { code: `console.log('host', req.headers.host);` },
     { name: 'response headers', code: `const res = await fetch(url);\nconsole.log(res.headers);` },
+    // Issue 14, W6: a JWT's JOSE header (`alg`, `typ`, `kid`) is no request's headers object.
+    { name: "a JWT's headers", code: `export function sign(payload: object, jwtHeaders: Record<string, string>) {\n  console.debug('signing with', jwtHeaders);\n}` },
+    { name: "a decoded token's JOSE headers", code: `export function show(token: string) {\n  logger.info({ joseHeaders: parse(token).joseHeaders });\n}` },
+    { name: "a decoded JWT's headers", code: `const decodedJwt = jwt.decode(token, { complete: true });\nconsole.log(decodedJwt.headers);` },
     { name: 'axios response headers', code: `logger.debug(response.headers);` },
     { name: 'a fixed headers object', code: `const headers = { 'Content-Type': 'application/json' };\nconsole.log(headers);` },
     { name: 'a header name constant', code: `console.log(\`Send the key in \${API_KEY_HEADER}\`);` },
@@ -66,6 +70,7 @@ ruleTester('secret-in-log', {
     { code: `this.logger.error(\`Auth failed with \${this.accessToken}\`);`, errors: [{ line: 1, message: /this\.logger\.error/ }], output: `this.logger.error(\`Auth failed with \${String(this.accessToken).slice(0, 4)}…\`);` },
     { code: `logger.warn('private key', privateKey);`, errors: [{ line: 1 }], output: `logger.warn('private key', \`\${String(privateKey).slice(0, 4)}…\`);` },
     { code: `console.log(req.headers);`, errors: [{ line: 1, message: /headers object/ }], output: `${REDACT_HEADERS}\n\nconsole.log(redactHeaders(req.headers));` },
+    { name: 'W6 near miss: the headers of a request that carries a JWT are a request\'s', code: `console.log(jwtRequest.headers);`, errors: [{ line: 1, message: /headers object/ }], output: `${REDACT_HEADERS}\n\nconsole.log(redactHeaders(jwtRequest.headers));` },
     { code: `console.log(JSON.stringify(req.headers));`, errors: [{ line: 1 }], output: `${REDACT_HEADERS}\n\nconsole.log(JSON.stringify(redactHeaders(req.headers)));` },
     { code: `logger.info('incoming', { headers: req.headers, path: req.path });`, errors: [{ line: 1 }], output: `${REDACT_HEADERS}\n\nlogger.info('incoming', { headers: redactHeaders(req.headers), path: req.path });` },
     { code: `console.log(req.headers.authorization);`, errors: [{ line: 1 }], output: `console.log(\`\${String(req.headers.authorization).slice(0, 4)}…\`);` },

@@ -260,6 +260,85 @@ export function parseAll(read: () => string) {
   }
 }`,
     },
+    // W4 (issue 14): the bound lives in a helper the attempt count is passed to; its answer decides the retry.
+    {
+      name: 'recursion carrying attempt + 1, retried only while an imported helper gives a delay',
+      code: `
+import { calculateNextRetryDelay, type RetryOptions } from '../utils/retries.js';
+export async function fetchWithRetries(url: string, retry: RetryOptions, attempt = 1): Promise<Response> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(10_000) });
+    if (!response.ok) {
+      const retryResult = shouldRetry(response, attempt, retry);
+      if (retryResult.retry) {
+        await sleep(retryResult.delay);
+        return await fetchWithRetries(url, retry, attempt + 1);
+      }
+      throw new Error(\`HTTP \${response.status}\`);
+    }
+    return response;
+  } catch (error) {
+    const delay = calculateNextRetryDelay(retry, attempt);
+    if (delay) {
+      await sleep(delay);
+      return await fetchWithRetries(url, retry, attempt + 1);
+    }
+    throw error;
+  }
+}
+declare function shouldRetry(response: Response, attempt: number, retry: RetryOptions): { retry: true; delay: number } | { retry: false };
+${sleep}`,
+    },
+    {
+      name: 'while (true) whose counter goes to an imported helper, leaving when it gives no delay',
+      code: `
+import { nextDelay } from './backoff.js';
+export async function connect(client: { connect(): Promise<void> }) {
+  let attempt = 0;
+  while (true) {
+    try {
+      return await client.connect();
+    } catch (err) {
+      attempt++;
+      const delay = nextDelay(attempt);
+      if (delay === undefined) throw err;
+      await sleep(delay);
+    }
+  }
+}
+${sleep}`,
+    },
+    // W4 (issue 14): the recursive call passes the value that closes its own guard, so it retries once.
+    {
+      name: "one retry that bypasses the cache: the call passes 'reload', which its guard excludes",
+      code: `
+export async function downloadImage(src: string, cache?: RequestCache): Promise<Blob | undefined> {
+  let response: Response;
+  try {
+    response = await fetch(src, { cache, signal: AbortSignal.timeout(10_000) });
+  } catch (err) {
+    if (cache !== 'reload') {
+      return downloadImage(src, 'reload');
+    }
+    window.open(src, '_blank');
+    return undefined;
+  }
+  return response.blob();
+}`,
+    },
+    {
+      name: 'one retry flagged by a boolean parameter, left early when already retried',
+      code: `
+import axios from 'axios';
+export async function load(url: string, isRetry = false): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (err) {
+    if (isRetry) throw err;
+    return load(url, true);
+  }
+}`,
+    },
     {
       name: 'recursive retry with a decreasing budget',
       code: `
@@ -737,6 +816,82 @@ async function fetchWithRetry(url: string): Promise<Response> {
 }
 ${sleep}`,
       errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the counter goes to a helper only for the wait, nothing it answers stops the retry',
+      code: `
+import { delayFor } from './backoff.js';
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  } catch {
+    const delay = delayFor(attempt);
+    await sleep(delay);
+    return fetchWithRetries(url, attempt + 1);
+  }
+}
+${sleep}`,
+      errors: [{ line: 3, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the guard reads a helper that is not given the counter',
+      code: `
+import { isRetryable } from './errors.js';
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  try {
+    return await fetch(url, { signal: AbortSignal.timeout(10_000) });
+  } catch (error) {
+    const retryable = isRetryable(error);
+    if (retryable) {
+      await sleep(1000 * 2 ** attempt);
+      return fetchWithRetries(url, attempt + 1);
+    }
+    throw error;
+  }
+}
+${sleep}`,
+      errors: [{ line: 3, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the count only travels in the request, whose failure status repeats the call',
+      code: `
+export async function fetchWithRetries(url: string, attempt = 1): Promise<Response> {
+  const res = await fetch(url, { headers: { 'x-attempt': String(attempt) }, signal: AbortSignal.timeout(10_000) });
+  if (!res.ok) {
+    await sleep(1000 * 2 ** attempt);
+    return fetchWithRetries(url, attempt + 1);
+  }
+  return res;
+}
+${sleep}`,
+      errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: the value passed keeps its own guard open',
+      code: `
+export async function downloadImage(src: string, cache?: RequestCache): Promise<Blob | undefined> {
+  try {
+    return (await fetch(src, { cache, signal: AbortSignal.timeout(10_000) })).blob();
+  } catch (err) {
+    if (cache !== 'reload') return downloadImage(src, 'no-cache');
+    throw err;
+  }
+}`,
+      errors: [{ line: 2, message: /This function retries fetch with no attempt limit/ }],
+    },
+    {
+      name: 'W4 near miss: a flag that is passed on unchanged',
+      code: `
+import axios from 'axios';
+export async function load(url: string, isRetry = false): Promise<unknown> {
+  try {
+    return (await axios.get(url, { timeout: 5000 })).data;
+  } catch (err) {
+    if (isRetry) console.warn('retrying again');
+    return load(url, isRetry);
+  }
+}`,
+      errors: [{ line: 3, message: /This function retries axios\.get with no attempt limit/ }],
     },
     {
       name: 'recursive retry through .catch, no bound',
