@@ -38,6 +38,10 @@ it('npm run package builds a .vsix with the bundles, docs and no node_modules tr
   assert.deepEqual(links.filter((target) => !files.includes(`extension/${target}`)), [], 'README links to files the package does not ship');
   const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
   assert.ok(files.includes(`extension/${manifest.icon}`), 'the icon is packaged');
+  const container = (manifest.contributes.viewsContainers.activitybar as Array<{ id: string; icon: string }>).find((entry) => entry.id === 'integrationEngineer');
+  assert.ok(container && files.includes(`extension/${container.icon}`), 'the activity bar icon is packaged');
+  // The chat bubble marks @integration in VS Code's Chat; in the activity bar it would pass for VS Code's own Chat.
+  assert.notEqual(container.icon, 'media/chat-icon.svg', 'the activity bar shows a chat bubble');
   // No public repository exists yet: a guessed URL would send users to a page that is not ours
   // (vsce is told to package without one). Add the real URL here, and drop the flag, once there is one.
   assert.equal(manifest.repository, undefined, 'a repository URL that does not exist');
