@@ -15,8 +15,11 @@ import {
   chatStopKeepsPartialAnswer,
   chatStreamsAnswer,
   chatViewParticipantAnswers,
+  chatWithoutKeyOffersSetKey,
+  crashRestartRestoresFindings,
   lightBulbOffersFixFirst,
   openWorkbench,
+  squiggleCoversLoopHead,
   squiggleOnToken,
   streamedAnswer,
   UiSkip,
@@ -127,9 +130,14 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   mkdirSync(screenshots, { recursive: true });
   const context: UiContext = { browser, baseUrl: server.url, workspace: copyWorkspace(dirs, 'ws-ui'), screenshots, fake, apiKey: fakeApiKey, harness: remoteUri(server, harness) };
   const since = Date.now();
+  // First, before any key is stored: a window whose extension host has no ANTHROPIC_API_KEY.
+  const noKeyPage = await openWorkbench(context, copyWorkspace(dirs, 'ws-no-key'), { ANTHROPIC_API_KEY: '' });
+  await uiCheck('without an API key the chat disables Send and offers Set API Key', noKeyPage, context, chatWithoutKeyOffersSetKey);
+  await noKeyPage.close();
   const page = await openWorkbench(context);
   say(`workbench loaded in ${elapsed(since)}`);
   await uiCheck('the hardcoded token has an error squiggle with our hover', page, context, squiggleOnToken);
+  await uiCheck('the retry loop\'s two findings are drawn under its `while (true)` only', page, context, squiggleCoversLoopHead);
   await uiCheck('Ctrl+. on a finding opens the light-bulb menu with its fix first', page, context, lightBulbOffersFixFirst);
   await uiCheck('the chat panel shows the streamed answer', page, context, chatStreamsAnswer);
   await uiCheck('Stop keeps the partial answer, marks it stopped and closes the request', page, context, chatStopKeepsPartialAnswer);
@@ -137,6 +145,8 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   await uiCheck('a rejected key (401) shows its message with Set API Key, which sets the key', page, context, chatRejectedKeyOffersSetKey);
   await uiCheck('Ask About Selection sends the selected code with the token redacted', page, context, askAboutSelectionRedacts);
   await uiCheck('@integration /review answers in VS Code\'s Chat view', page, context, chatViewParticipantAnswers);
+  // Last: it restarts the window's language server.
+  await uiCheck('a killed language server is restarted and the squiggles and Scan Workspace findings come back', page, context, crashRestartRestoresFindings);
   say(`UI checks took ${elapsed(since)}`);
   await page.close();
 }

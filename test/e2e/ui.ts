@@ -6,10 +6,12 @@
 // Each check returns a short detail line or throws (or throws `UiSkip` when the thing it needs
 // does not exist in this VS Code).
 import * as assert from 'node:assert/strict';
+import { realpathSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BrowserContext, FrameLocator, Locator, Page } from 'playwright-core';
 import type { FakeAnthropic, RecordedRequest, Reply } from '../chat/fakeAnthropic.js';
 import { fixTitle, QUICK_FIX_FILE, quickFixTarget } from './quickFixRule.js';
+import { serverProcesses, type ServerProcess } from './serverProcess.js';
 
 export interface UiContext {
   browser: BrowserContext;
@@ -51,12 +53,13 @@ async function openFile(page: Page, relative: string): Promise<void> {
   await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor({ state: 'visible' });
 }
 
-export async function openWorkbench(context: UiContext): Promise<Page> {
+/** A window on `workspace` (the UI checks' own by default); `environment` is added to its extension host's. */
+export async function openWorkbench(context: UiContext, workspace = context.workspace, environment?: Record<string, string>): Promise<Page> {
   const page = await context.browser.newPage();
   page.setDefaultTimeout(uiTimeoutMs);
   await page.setViewportSize({ width: 1400, height: 900 });
-  const payload = [['extensionDevelopmentPath', context.harness]];
-  await page.goto(`${context.baseUrl}/?folder=${encodeURIComponent(context.workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
+  const payload = [['extensionDevelopmentPath', context.harness], ...(environment ? [['extensionEnvironment', JSON.stringify(environment)]] : [])];
+  await page.goto(`${context.baseUrl}/?folder=${encodeURIComponent(workspace)}&payload=${encodeURIComponent(JSON.stringify(payload))}`);
   await page.locator('.monaco-workbench').waitFor({ state: 'visible' });
   return page;
 }
@@ -393,4 +396,133 @@ export async function chatViewParticipantAnswers(page: Page, context: UiContext)
   assert.doesNotMatch(request.rawBody, /ghp_[A-Za-z0-9]{4,}/, 'the review request carries no GitHub token');
   assert.ok(request.rawBody.includes(redactionMarker), `the review request carries the file with the token as ${redactionMarker}`);
   return `the Chat view shows "${shown.slice(shown.indexOf(fakeMarker), shown.indexOf(fakeMarker) + 70)}"; the fake API got the /review instruction; screenshot ${screenshot}`;
+}
+
+/** The left and right edges (px) of `text` as drawn in a view line, measured on its text nodes. */
+function textExtent(line: Locator, text: string): Promise<{ left: number; right: number } | null> {
+  // Runs in the page: no named helpers inside (the bundler would wrap them in one it does not ship there).
+  return line.evaluate((element, wanted) => {
+    const walker = document.createTreeWalker(element, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) nodes.push(node as Text);
+    // Monaco draws spaces as no-break spaces.
+    const start = nodes.map((node) => node.data).join('').replace(/\u00a0/g, ' ').indexOf(wanted);
+    if (start < 0) return null;
+    const end = start + wanted.length;
+    const range = document.createRange();
+    let seen = 0;
+    for (const node of nodes) {
+      if (start >= seen && start < seen + node.length) range.setStart(node, start - seen);
+      if (end > seen && end <= seen + node.length) range.setEnd(node, end - seen);
+      seen += node.length;
+    }
+    const { left, right } = range.getBoundingClientRect();
+    return { left, right };
+  }, text);
+}
+
+/**
+ * The retry loop of src/retry.ts has two findings (retry-without-backoff, unbounded-retry): both
+ * are drawn under `while (true)` alone, none over the loop's body, and the hover lists both
+ * (screenshot squiggle-head.png).
+ */
+export async function squiggleCoversLoopHead(page: Page, context: UiContext): Promise<string> {
+  const head = 'while (true)';
+  await page.keyboard.press('Escape');
+  await openFile(page, 'src/retry.ts');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  const headLine = editor.locator('.view-line', { hasText: 'while' });
+  const { lineBox } = await squiggleOn(page, editor, headLine);
+  const extent = await textExtent(headLine, head);
+  assert.ok(extent, `"${head}" is drawn on its line`);
+  const squiggles = await editor.locator('.squiggly-error, .squiggly-warning, .squiggly-info').evaluateAll((nodes) => nodes.map((node) => {
+    const { x, y, width } = node.getBoundingClientRect();
+    return { x, y, width };
+  }));
+  const charWidth = (extent.right - extent.left) / head.length;
+  const shown = squiggles.map((box) => `x ${Math.round(box.x)}-${Math.round(box.x + box.width)} y ${Math.round(box.y)}`).join('; ');
+  for (const box of squiggles) {
+    assert.ok(Math.abs(box.y - lineBox.y) < lineBox.height, `every squiggle is on the loop's line (y ${Math.round(lineBox.y)}): ${shown}`);
+    assert.ok(Math.abs(box.x - extent.left) < charWidth / 2 && Math.abs(box.x + box.width - extent.right) < charWidth / 2, `every squiggle spans "${head}" (x ${Math.round(extent.left)}-${Math.round(extent.right)}): ${shown}`);
+  }
+
+  // Both findings are there: the hover over the head lists them.
+  await page.mouse.move((extent.left + extent.right) / 2, lineBox.y + lineBox.height / 2);
+  const hover = page.locator('.monaco-hover-content', { hasText: 'unbounded-retry' }).first();
+  await hover.waitFor({ state: 'visible' });
+  const hoverText = await hover.innerText();
+  assert.match(hoverText, /retry-without-backoff/, 'the hover lists the second finding on the same head');
+  const screenshot = join(context.screenshots, 'squiggle-head.png');
+  await page.screenshot({ path: screenshot });
+  await page.mouse.move(0, 0);
+  return `${squiggles.length} squiggle(s), all under "${head}" (x ${Math.round(extent.left)}-${Math.round(extent.right)}); screenshot ${screenshot}`;
+}
+
+/**
+ * In a window whose extension host has no ANTHROPIC_API_KEY (and nothing in secret storage):
+ * the chat view has no title bar of its own, Send is disabled, and the banner offers Set API
+ * Key (screenshot chat-no-key.png).
+ */
+export async function chatWithoutKeyOffersSetKey(page: Page, context: UiContext): Promise<string> {
+  const chat = await openChat(page);
+  const banner = chat.locator('#banner');
+  await banner.waitFor({ state: 'visible' });
+  const message = (await banner.innerText()).replace(/\s+/g, ' ').trim();
+  assert.match(message, /Set an Anthropic API key to chat/);
+  await banner.locator('#set-api-key', { hasText: 'Set API Key' }).waitFor({ state: 'visible' });
+  const send = chat.locator('#send');
+  assert.equal(await send.isDisabled(), true, 'Send is disabled without a key');
+  const opacity = Number(await send.evaluate((button) => getComputedStyle(button).opacity));
+  assert.ok(opacity < 1, `Send looks disabled (opacity ${opacity})`);
+  assert.match((await send.getAttribute('title')) ?? '', /API key/, 'Send says why through its title');
+  assert.equal(await chat.locator('header, #new-chat').count(), 0, 'a second title bar or "+" inside the chat view');
+  const screenshot = join(context.screenshots, 'chat-no-key.png');
+  await page.screenshot({ path: screenshot });
+  return `banner "${message}", Send disabled; screenshot ${screenshot}`;
+}
+
+/** The language server of the window on `workspace` (the client starts it in the workspace folder). */
+function serverOf(workspace: string, except?: number): ServerProcess | undefined {
+  const folder = realpathSync(workspace);
+  const found = serverProcesses().filter((server) => server.cwd === folder && server.pid !== except);
+  assert.ok(found.length <= 1, `one server per window, found ${found.length} for ${folder}`);
+  return found[0];
+}
+
+/**
+ * After Scan Workspace, the window's language server is killed: the client starts another, the
+ * open file's squiggles come back, and so does the finding of a scanned file this window never
+ * opened (config/database.yaml: the Problems panel, filtered to it, empties and fills again).
+ * Screenshot crash-restart.png.
+ */
+export async function crashRestartRestoresFindings(page: Page, context: UiContext): Promise<string> {
+  await page.keyboard.press('Escape');
+  await openFile(page, 'src/github.ts');
+  const editor = page.locator('.editor-instance .monaco-editor').first();
+  await editor.locator('.squiggly-error').first().waitFor({ state: 'visible' });
+  await runCommand(page, 'Integration Engineer: Scan Workspace');
+  await runCommand(page, 'Focus on Problems View');
+  const problems = page.locator('.markers-panel');
+  await problems.waitFor({ state: 'visible' });
+  // Filtered to the scanned file, whose row then stays on screen whatever else the panel lists.
+  await page.getByPlaceholder(/\*\*\/\*\.ts, !\*\*\/node_modules/).filter({ visible: true }).first().fill('database');
+  const scannedRow = problems.locator('.monaco-list-row', { hasText: 'database.yaml' }).first();
+  await scannedRow.waitFor({ state: 'visible' });
+
+  const crashed = serverOf(context.workspace);
+  assert.ok(crashed, `a language server runs for ${context.workspace}`);
+  process.kill(crashed.pid, 'SIGKILL');
+  // The client drops the crashed server's diagnostics: what shows afterwards comes from its successor.
+  await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('database.yaml'));
+  const deadline = Date.now() + uiTimeoutMs;
+  let successor: ServerProcess | undefined;
+  while (!(successor = serverOf(context.workspace, crashed.pid))) {
+    if (Date.now() > deadline) throw new Error(`no language server started after ${crashed.pid} was killed`);
+    await page.waitForTimeout(200);
+  }
+  await scannedRow.waitFor({ state: 'visible' });
+  await editor.locator('.squiggly-error').first().waitFor({ state: 'visible' });
+  const screenshot = join(context.screenshots, 'crash-restart.png');
+  await page.screenshot({ path: screenshot });
+  return `server ${crashed.pid} killed, ${successor.pid} started; the squiggles and the scanned file's finding came back; screenshot ${screenshot}`;
 }

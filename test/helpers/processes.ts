@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { resolve } from 'node:path';
+import { cpSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 
 export const ROOT = resolve(__dirname, '../..');
 
@@ -23,4 +25,16 @@ export function runCli(args: string[], cwd: string = ROOT, options: RunOptions =
   delete env.NO_COLOR;
   const result = spawnSync(process.execPath, [resolve(ROOT, 'dist/cli.js'), ...args], { cwd, encoding: 'utf8', input: options.input ?? '', env: { ...env, ...options.env } });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+/** What `npm run package` and `npm pack` need from the project (node_modules is linked, not copied). */
+const PROJECT_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', '.npmignore', 'scripts', 'client', 'server', 'docs', 'media', 'prompts', 'snippets', 'schemas'];
+
+/** A copy of the project in a temporary folder, removed after the test: its builds do not rewrite dist/ under the other tests. */
+export function copyProject(t: { after(fn: () => void): void }): string {
+  const copy = mkdtempSync(join(tmpdir(), 'ie-project-'));
+  t.after(() => rmSync(copy, { recursive: true, force: true }));
+  for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(copy, name), { recursive: true });
+  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  return copy;
 }

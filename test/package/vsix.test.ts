@@ -1,10 +1,9 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
-import { ROOT } from '../helpers/processes.js';
+import { copyProject } from '../helpers/processes.js';
 
 const EXPECTED = [
   'extension/package.json',
@@ -18,14 +17,8 @@ const EXPECTED = [
   'extension/changelog.md',
 ];
 
-// What `npm run package` needs; copied so the build does not rewrite dist/ under the other tests.
-const PROJECT_FILES = ['package.json', 'README.md', 'CHANGELOG.md', 'LICENSE', '.vscodeignore', 'scripts', 'client', 'server', 'docs', 'media', 'prompts', 'snippets', 'schemas'];
-
 it('npm run package builds a .vsix with the bundles, docs and no node_modules tree', (t) => {
-  const copy = mkdtempSync(join(tmpdir(), 'ie-package-'));
-  t.after(() => rmSync(copy, { recursive: true, force: true }));
-  for (const name of PROJECT_FILES) cpSync(join(ROOT, name), join(copy, name), { recursive: true });
-  symlinkSync(join(ROOT, 'node_modules'), join(copy, 'node_modules'));
+  const copy = copyProject(t);
   const built = spawnSync('npm', ['run', 'package'], { cwd: copy, encoding: 'utf8' });
   assert.equal(built.status, 0, built.stdout + built.stderr);
   const vsix = join(copy, 'integration-engineer.vsix');
@@ -45,5 +38,12 @@ it('npm run package builds a .vsix with the bundles, docs and no node_modules tr
   assert.deepEqual(links.filter((target) => !files.includes(`extension/${target}`)), [], 'README links to files the package does not ship');
   const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
   assert.ok(files.includes(`extension/${manifest.icon}`), 'the icon is packaged');
-  assert.match(manifest.repository?.url ?? '', /^https:\/\//);
+  const container = (manifest.contributes.viewsContainers.activitybar as Array<{ id: string; icon: string }>).find((entry) => entry.id === 'integrationEngineer');
+  assert.ok(container && files.includes(`extension/${container.icon}`), 'the activity bar icon is packaged');
+  // The chat bubble marks @integration in VS Code's Chat; in the activity bar it would pass for VS Code's own Chat.
+  assert.notEqual(container.icon, 'media/chat-icon.svg', 'the activity bar shows a chat bubble');
+  // No public repository exists yet: a guessed URL would send users to a page that is not ours
+  // (vsce is told to package without one). Add the real URL here, and drop the flag, once there is one.
+  assert.equal(manifest.repository, undefined, 'a repository URL that does not exist');
+  assert.doesNotMatch(built.stdout + built.stderr, /WARNING/, 'vsce warns while packaging');
 });

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import * as vscode from 'vscode';
 import { disableAndDocsTitles, FIX_ON_SAVE_FILE, fixTitle, QUICK_FIX_FILE, quickFixTarget } from '../quickFixRule.js';
+import { serverProcesses } from '../serverProcess.js';
 
 const extensionId = 'integration-engineer.integration-engineer';
 const source = 'integration-engineer';
@@ -111,6 +112,24 @@ const checks: Check[] = [
       const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
       assert.ok(document, 'the document is open');
       assert.match(document.getText(credential.range), /ghp_/, 'the squiggle covers the token');
+    },
+  },
+  {
+    name: 'a finding on a construct with a body covers its head: the retry loop\'s two on `while (true)`, the multi-line fetch\'s on its first line',
+    run: async () => {
+      const document = await openInEditor('src/retry.ts');
+      const backoff = await waitForFinding(document.uri, 'retry-without-backoff', 3);
+      const unbounded = await waitForFinding(document.uri, 'unbounded-retry', 3);
+      for (const finding of [backoff, unbounded]) {
+        assert.equal(finding.range.end.line, finding.range.start.line, `${codeOf(finding)} ends on its first line (${finding.range.end.line + 1})`);
+        assert.equal(document.getText(finding.range), 'while (true)', `${codeOf(finding)} covers the loop's head`);
+      }
+      const github = vscode.workspace.textDocuments.find((d) => d.uri.path.endsWith('/src/github.ts'));
+      assert.ok(github, 'src/github.ts is open');
+      const timeout = await waitForFinding(github.uri, 'missing-timeout', 5);
+      assert.equal(timeout.range.end.line, 4, 'the fetch call over lines 5-7 is marked on line 5 only');
+      assert.equal(github.getText(timeout.range), 'fetch(`https://api.github.com/orgs/${org}/repos`, {');
+      return `"${document.getText(backoff.range)}" and "${github.getText(timeout.range)}"`;
     },
   },
   {
@@ -252,6 +271,38 @@ const checks: Check[] = [
       assert.equal(participant.id, 'integrationEngineer.integration');
       const commands = await vscode.commands.getCommands(true);
       assert.ok(commands.includes('integrationEngineer.chat.open'), 'the chat commands are registered (registerChat ran)');
+    },
+  },
+  {
+    // Last: it restarts the server under the checks above.
+    name: 'a crashed server is restarted: the open file\'s findings and the last Scan Workspace\'s come back',
+    run: async () => {
+      const opened = workspaceFile('src/github.ts');
+      const scanned = workspaceFile('src/unopened.ts');
+      await waitForFinding(opened, 'hardcoded-credential', 2);
+      await waitForFinding(scanned, 'missing-timeout', 3);
+      const servers = serverProcesses().filter((server) => server.parentPid === process.pid);
+      assert.equal(servers.length, 1, `one server runs for this extension host (found ${servers.length})`);
+      const [crashed] = servers;
+      // The client drops a crashed server's diagnostics: what shows afterwards comes from its successor.
+      let cleared = false;
+      const watch = vscode.languages.onDidChangeDiagnostics((event) => {
+        if (event.uris.some((uri) => uri.toString() === scanned.toString()) && ours(scanned).length === 0) cleared = true;
+      });
+      try {
+        process.kill(crashed.pid, 'SIGKILL');
+        await waitFor('the crashed server\'s findings to be cleared', () => (cleared ? true : undefined), () => describeDiagnostics(scanned));
+        const successor = await waitFor(
+          'a new server process',
+          () => serverProcesses().find((server) => server.parentPid === process.pid && server.pid !== crashed.pid),
+          () => `server pids: ${serverProcesses().map((server) => server.pid).join(', ') || 'none'}`,
+        );
+        await waitForFinding(opened, 'hardcoded-credential', 2);
+        await waitForFinding(scanned, 'missing-timeout', 3);
+        return `server ${crashed.pid} killed, ${successor.pid} started; both findings back`;
+      } finally {
+        watch.dispose();
+      }
     },
   },
 ];
