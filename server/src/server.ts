@@ -431,6 +431,7 @@ connection.onRequest(HealthRequest, (): HealthResult => ({
   timedDocuments: lastAnalysisMs.size,
   pendingAnalyses: debouncer.pending,
   filesWithDiagnostics: shown.size,
+  memoryReleases: memoryRelease.released,
   heapUsed: process.memoryUsage().heapUsed,
 }));
 

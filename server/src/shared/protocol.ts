@@ -144,6 +144,8 @@ export interface HealthResult {
   pendingAnalyses: number;
   /** Files whose diagnostics the server shows (a config file's own problems, files the workspace scan found). */
   filesWithDiagnostics: number;
+  /** Memory releases run after documents closed (full collections, once closes are quiet). */
+  memoryReleases: number;
   /** V8's heap in use, in bytes. */
   heapUsed: number;
 }
