@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
-import { LogMessageNotification, type LogMessageParams } from 'vscode-languageserver-protocol/node';
+import type { LogMessageParams } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lspClient.js';
 import { WorkspaceTrustedNotification } from '../../server/src/shared/protocol.js';
 
@@ -20,7 +20,9 @@ describe('an untrusted workspace over stdio', () => {
 
   before(async () => {
     session = new LspSession();
-    session.connection.onNotification(LogMessageNotification.type, (params: LogMessageParams) => logs.push(params.message));
+    session.connection.onNotification('window/logMessage', (params: LogMessageParams) => {
+      logs.push(params.message);
+    });
     await session.connection.sendRequest('initialize', {
       processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: {},
       initializationOptions: { workspaceTrusted: false },
