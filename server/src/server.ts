@@ -23,6 +23,7 @@ import { CONFIG_FILE } from './config/load.js';
 import { debounceDelay, Debouncer } from './lsp/debounce.js';
 import { FIX_ALL_KIND, FixStore, quickFixActions, wants, wholeDocumentEdit, type OtherFile } from './lsp/codeActions.js';
 import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from './lsp/diagnostics.js';
+import { MemoryRelease } from './lsp/memory.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { analyzeFileOnDisk, stoppedFileOutcome } from './workspace/analyzeFile.js';
@@ -37,6 +38,7 @@ import {
   ScanWorkspaceRequest,
   WorkspaceTrustedNotification,
   type AnalysisTimeParams,
+  type HealthResult,
   type InitializationOptions,
   type AnalyzeTextParams,
   type AnalyzeTextResult,
@@ -52,6 +54,7 @@ const debouncer = new Debouncer();
 /** How long each open document's last analysis took (ms): it sets the document's debounce. */
 const lastAnalysisMs = new Map<string, number>();
 const fixStore = new FixStore();
+const memoryRelease = new MemoryRelease();
 const ruleIds = new Set(rules.map((rule) => rule.meta.id));
 
 let workspaceFolders: string[] = [];
@@ -67,6 +70,11 @@ const shown = new DiagnosticsByOrigin();
 let lastSettingProblems = '';
 
 const log = (message: string): void => connection.console.log(message);
+
+/** Work nothing awaits: its failure is logged, never left an unhandled rejection (which stops the server). */
+function inBackground(work: Promise<unknown>, what: string): void {
+  work.catch((error) => log(`${what} failed: ${(error as Error)?.stack ?? error}`));
+}
 
 function folderOf(path: string | undefined): string | undefined {
   if (!path) return undefined;
@@ -109,7 +117,8 @@ function reportIgnoredUntrusted(settings: FolderSettings): void {
 function reportConfigProblems(settings: FolderSettings): void {
   const text = settings.settingProblems.join('\n');
   if (text && text !== lastSettingProblems) {
-    void connection.window.showWarningMessage(`Integration Engineer: invalid setting, its default is used instead.\n${text}`);
+    // Typed void, but a request to the client underneath: its refusal is a rejection.
+    inBackground(Promise.resolve(connection.window.showWarningMessage(`Integration Engineer: invalid setting, its default is used instead.\n${text}`)), 'Showing the settings warning');
   }
   lastSettingProblems = text;
   if (!settings.configFile) return;
@@ -121,7 +130,7 @@ function reportConfigProblems(settings: FolderSettings): void {
     code: 'invalid-config',
     message: `${p.key ? `"${p.key}": ` : ''}${p.message}. The default is used instead.`,
   }));
-  if (diagnostics.length > 0 || shown.shows(uri, 'config')) void connection.sendDiagnostics({ uri, diagnostics: shown.set(uri, 'config', diagnostics) });
+  if (diagnostics.length > 0 || shown.shows(uri, 'config')) inBackground(connection.sendDiagnostics({ uri, diagnostics: shown.set(uri, 'config', diagnostics) }), 'Publishing diagnostics');
 }
 
 /** A path as the config's globs see it: relative to its workspace folder, `/`-separated. */
@@ -143,7 +152,7 @@ function isAnalysed(path: string | undefined, text: string, settings: FolderSett
 function publish(uri: string, findings: Finding[], version?: number, notAnalysed?: string): void {
   const diagnostics = findings.map(toDiagnostic);
   if (notAnalysed) diagnostics.unshift(notAnalysedDiagnostic(notAnalysed));
-  void connection.sendDiagnostics({ uri, version, diagnostics: shown.set(uri, 'analysis', diagnostics) });
+  inBackground(connection.sendDiagnostics({ uri, version, diagnostics: shown.set(uri, 'analysis', diagnostics) }), 'Publishing diagnostics');
 }
 
 async function validate(document: TextDocument): Promise<void> {
@@ -172,12 +181,12 @@ async function validate(document: TextDocument): Promise<void> {
   if (documents.get(document.uri)) lastAnalysisMs.set(document.uri, performance.now() - started);
   const budgetMs = settings.config.timeBudgetMs;
   const timing: AnalysisTimeParams = { uri: document.uri, milliseconds, budgetMs, overBudget: milliseconds > budgetMs };
-  void connection.sendNotification(AnalysisTimeNotification, timing);
+  inBackground(connection.sendNotification(AnalysisTimeNotification, timing), 'Sending the analysis time');
 }
 
 function schedule(document: TextDocument): void {
   // Opening is analysed at once; a change waits as long as the document's analyses make worth it.
-  debouncer.schedule(document.uri, debounceDelay(lastAnalysisMs.get(document.uri)), () => void validate(document));
+  debouncer.schedule(document.uri, debounceDelay(lastAnalysisMs.get(document.uri)), () => inBackground(validate(document), `Analysis of ${document.uri}`));
 }
 
 async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnalysed?: string } | undefined> {
@@ -242,8 +251,8 @@ connection.onInitialize((params) => {
 });
 
 connection.onInitialized(() => {
-  if (scanOnStart) void scanWorkspace().then((outcome) => log(`Workspace scanned again after a restart: ${outcome.scanned} files, ${outcome.findings} findings.`));
-  if (canPullConfiguration) void connection.client.register(DidChangeConfigurationNotification.type, { section: 'integrationEngineer' });
+  if (scanOnStart) inBackground(scanWorkspace().then((outcome) => log(`Workspace scanned again after a restart: ${outcome.scanned} files, ${outcome.findings} findings.`)), 'The workspace scan after a restart');
+  if (canPullConfiguration) inBackground(connection.client.register(DidChangeConfigurationNotification.type, { section: 'integrationEngineer' }), 'Registering for configuration changes');
   connection.workspace.onDidChangeWorkspaceFolders((event) => {
     const removed = new Set(event.removed.map((f) => uriToPath(f.uri)));
     workspaceFolders = [...workspaceFolders.filter((f) => !removed.has(f)), ...event.added.map((f) => uriToPath(f.uri)).filter((p): p is string => !!p)];
@@ -255,7 +264,7 @@ connection.onInitialized(() => {
 function refreshAll(): void {
   folderSettings.clear();
   for (const document of documents.all()) schedule(document);
-  void rescanFromDisk([...scannedFromDisk]);
+  inBackground(rescanFromDisk([...scannedFromDisk]), 'Re-analysing scanned files');
 }
 
 async function rescanFromDisk(uris: string[]): Promise<void> {
@@ -291,7 +300,7 @@ connection.onDidChangeWatchedFiles((params) => {
       changed.push(change.uri);
     }
   }
-  void rescanFromDisk(changed);
+  inBackground(rescanFromDisk(changed), 'Re-analysing changed files');
 });
 
 documents.onDidOpen((event) => schedule(event.document));
@@ -303,7 +312,8 @@ documents.onDidClose((event) => {
   fixStore.forget(uri);
   const path = uriToPath(uri);
   parser.forget(path ?? uri);
-  if (scannedFromDisk.has(uri)) void rescanFromDisk([uri]);
+  memoryRelease.closed();
+  if (scannedFromDisk.has(uri)) inBackground(rescanFromDisk([uri]), 'Re-analysing a closed file');
   else publish(uri, []);
 });
 
@@ -414,19 +424,29 @@ async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceRe
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => scanWorkspace(token));
 
 // Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
-connection.onRequest(HealthRequest, () => null);
+connection.onRequest(HealthRequest, (): HealthResult => ({
+  openDocuments: documents.keys().length,
+  parsedTrees: parser.size,
+  fixedDocuments: fixStore.size,
+  timedDocuments: lastAnalysisMs.size,
+  pendingAnalyses: debouncer.pending,
+  filesWithDiagnostics: shown.size,
+  memoryReleases: memoryRelease.released,
+  heapUsed: process.memoryUsage().heapUsed,
+}));
 
-// A request handler's failure is answered as an error by the connection; an exception nothing
-// caught may have left state half-updated, so the server logs it and exits, and the client
-// restarts it (within the limit of its error handler).
-process.on('uncaughtException', (error) => {
-  const message = `Unexpected error, the server exits: ${error?.stack ?? error}`;
+// A request handler's failure is answered as an error by the connection; an exception or a
+// rejection nothing caught may have left state half-updated, so the server logs it and exits,
+// and the client restarts it (within the limit of its error handler).
+function exitOnUnexpected(what: string, error: unknown): never {
+  const message = `Unexpected ${what}, the server exits: ${(error as Error)?.stack ?? error}`;
   log(message);
   // The connection writes asynchronously; stderr (a pipe) is written before the exit.
   process.stderr.write(`${message}\n`);
   process.exit(1);
-});
-process.on('unhandledRejection', (error) => log(`Unexpected rejection: ${(error as Error)?.stack ?? error}`));
+}
+process.on('uncaughtException', (error) => exitOnUnexpected('error', error));
+process.on('unhandledRejection', (reason) => exitOnUnexpected('rejection', reason));
 
 documents.listen(connection);
 connection.listen();

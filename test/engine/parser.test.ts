@@ -70,4 +70,15 @@ describe('parser', () => {
     }
     assert.ok(edits >= 240);
   });
+
+  it('keeps the trees of the documents parsed last, not one per document ever parsed', () => {
+    const parser = new Parser(3);
+    const trees = ['a', 'b', 'c', 'd'].map((name) => parser.parse(`${name}.ts`, `export const ${name} = 1;\n`));
+    assert.equal(parser.size, 3);
+    assert.equal(parser.parse('d.ts', 'export const d = 1;\n'), trees[3], 'a kept tree serves the same text again');
+    parser.parse('b.ts', 'export const b = 1;\n');
+    assert.notEqual(parser.parse('a.ts', 'export const a = 1;\n'), trees[0], 'the oldest was let go');
+    assert.equal(parser.parse('b.ts', 'export const b = 1;\n'), trees[1], 'a tree used again is kept over older ones');
+    assert.equal(parser.size, 3);
+  });
 });

@@ -44,6 +44,10 @@ export class FixStore {
     this.byUri.delete(uri);
   }
 
+  get size(): number {
+    return this.byUri.size;
+  }
+
   /** The findings behind a diagnostic; `undefined` when the document changed since they were found. */
   lookup(uri: string, version: number, diagnostic: Diagnostic): Finding[] | undefined {
     const recorded = this.byUri.get(uri);

@@ -20,6 +20,10 @@ export class Debouncer {
     }, delay));
   }
 
+  get pending(): number {
+    return this.timers.size;
+  }
+
   cancel(key: string): void {
     const timer = this.timers.get(key);
     if (timer) clearTimeout(timer);

@@ -45,6 +45,11 @@ export type DiagnosticOrigin = 'analysis' | 'config';
 export class DiagnosticsByOrigin {
   private readonly byUri = new Map<string, Map<DiagnosticOrigin, Diagnostic[]>>();
 
+  /** How many URIs show diagnostics. */
+  get size(): number {
+    return this.byUri.size;
+  }
+
   /** Whether `uri` shows diagnostics of `origin` now. */
   shows(uri: string, origin: DiagnosticOrigin): boolean {
     return this.byUri.get(uri)?.has(origin) ?? false;

@@ -127,8 +127,28 @@ export interface InitializationOptions {
   scanWorkspace?: boolean;
 }
 
-/** Client → server, no params, answered at once with `null`: the client's check that the server is not hung. */
+/** Client → server, no params, answered at once: the client's check that the server is not hung. */
 export const HealthRequest = 'integrationEngineer/health';
+
+/** The health request's answer: what the server keeps, each count 0 once every document is closed. */
+export interface HealthResult {
+  /** Documents the editor has open. */
+  openDocuments: number;
+  /** Parsed trees kept for incremental re-parses (at most a few, the documents parsed last). */
+  parsedTrees: number;
+  /** Documents whose findings are kept for their quick fixes. */
+  fixedDocuments: number;
+  /** Documents whose last analysis time is kept for their debounce. */
+  timedDocuments: number;
+  /** Documents waiting for their debounced analysis. */
+  pendingAnalyses: number;
+  /** Files whose diagnostics the server shows (a config file's own problems, files the workspace scan found). */
+  filesWithDiagnostics: number;
+  /** Memory releases run after documents closed (full collections, once closes are quiet). */
+  memoryReleases: number;
+  /** V8's heap in use, in bytes. */
+  heapUsed: number;
+}
 
 /** Client → server, no params: the user has just trusted the workspace. */
 export const WorkspaceTrustedNotification = 'integrationEngineer/workspaceTrusted';
