@@ -2,7 +2,10 @@
 // ROOT, one folder per entry's `folder`, at the pinned commit) with the engine and its default
 // configuration, as the CLI would, and reports findings per 10,000 lines per rule. With
 // `--sample N --seed S` it also draws a seeded, rule-stratified sample of findings to judge by
-// hand. Run: node --import tsx scripts/realcode.mjs ROOT [--json out.json] [--sample 60 --seed 1]
+// hand. By default every file is analysed and JS/TS lines are counted; `--list` names another
+// application list and `--ext py` (comma-separated) analyses and counts only files so named.
+// Run: node --import tsx scripts/realcode.mjs ROOT [--list apps.json] [--ext py] [--json out.json]
+//      [--sample 60 --seed 1]
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
@@ -16,12 +19,16 @@ const option = (name) => {
   const at = args.indexOf(name);
   return at >= 0 ? args[at + 1] : undefined;
 };
-const root = args.find((arg, i) => !arg.startsWith('--') && !['--json', '--sample', '--seed'].includes(args[i - 1]));
+const valued = ['--list', '--ext', '--json', '--sample', '--seed'];
+const root = args.find((arg, i) => !arg.startsWith('--') && !valued.includes(args[i - 1]));
 if (!root) {
-  console.error('usage: scripts/realcode.mjs ROOT [--json out.json] [--sample N --seed S]');
+  console.error('usage: scripts/realcode.mjs ROOT [--list apps.json] [--ext py] [--json out.json] [--sample N --seed S]');
   process.exit(2);
 }
-const apps = JSON.parse(readFileSync('eval/realcode.json', 'utf8')).apps;
+const apps = JSON.parse(readFileSync(option('--list') ?? 'eval/realcode.json', 'utf8')).apps;
+const extensions = option('--ext')?.split(',');
+const counted = extensions ? new RegExp(`\\.(${extensions.join('|')})$`) : /\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/;
+const languageLabel = extensions ? `.${extensions.join('/.')} lines` : 'JS/TS lines';
 const config = configModel.defaults;
 const perRule = new Map(rules.map((rule) => [rule.meta.id, 0]));
 const perApp = [];
@@ -33,6 +40,7 @@ for (const app of apps) {
   let lines = 0;
   let count = 0;
   for (const path of walkFiles([dir], dir, fileFilter(config))) {
+    if (extensions && !counted.test(path)) continue;
     const relativePath = relative(dir, path).split('\\').join('/');
     let analysis;
     try {
@@ -41,7 +49,7 @@ for (const app of apps) {
       continue;
     }
     if (analysis.kind !== 'analysed') continue;
-    if (/\.(ts|tsx|mts|cts|js|jsx|mjs|cjs)$/.test(path)) lines += analysis.text.split('\n').length;
+    if (counted.test(path)) lines += analysis.text.split('\n').length;
     for (const finding of analysis.result.findings) {
       if (!perRule.has(finding.ruleId)) continue;
       perRule.set(finding.ruleId, perRule.get(finding.ruleId) + 1);
@@ -54,7 +62,7 @@ for (const app of apps) {
 }
 
 const per10k = (n) => ((n / totalLines) * 10_000).toFixed(2);
-console.log(`${'app'.padEnd(16)} ${'JS/TS lines'.padStart(12)} findings  per 10k`);
+console.log(`${'app'.padEnd(16)} ${languageLabel.padStart(12)} findings  per 10k`);
 for (const app of perApp) console.log(`${app.app.padEnd(16)} ${String(app.lines).padStart(12)} ${String(app.findings).padStart(8)} ${app.per10k.toFixed(2).padStart(8)}`);
 console.log(`${'all'.padEnd(16)} ${String(totalLines).padStart(12)} ${String(findings.length).padStart(8)} ${per10k(findings.length).padStart(8)}\n`);
 console.log(`${'rule'.padEnd(28)} findings  per 10k`);
