@@ -55,7 +55,9 @@ function unexercised(row: Row): string | undefined {
   const modules = (row.modules ?? []).filter((module) => module !== GLOBAL);
   if (modules.length > 0) {
     // Imported as itself or through one of its subpaths (`next/server` for `next`).
-    const shown = (module: string) => [`'${module}'`, `"${module}"`, `'${module}/`, `"${module}/`].some((quoted) => ruleTests.includes(quoted));
+    // Python tests show a module by importing it (`import requests`, `from jose import jwt`).
+    const shown = (module: string) =>
+      [`'${module}'`, `"${module}"`, `'${module}/`, `"${module}/`, `import ${module}\n`, `import ${module} as `, `import ${module}.`, `from ${module} import `, `from ${module}.`].some((quoted) => ruleTests.includes(quoted));
     // A row's modules are one library's entry points: one of them shown exercises the row.
     return modules.some(shown) ? undefined : `no rule test imports ${modules.join(' or ')}`;
   }
