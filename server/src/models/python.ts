@@ -31,6 +31,8 @@ export interface PyHttpClientModel {
   url?: { index: number; keyword: string };
   /** Keywords of the client constructor holding a base URL (`base_url=`). */
   baseUrl?: readonly string[];
+  /** The constructor's positional argument standing for the base URL (aiohttp's `ClientSession(base_url)`). */
+  clientUrlIndex?: number;
   /** The response's body readers: methods (`json`) and attributes (`text`) read without a status check. */
   bodyMethods: readonly string[];
   bodyAttributes: readonly string[];
@@ -87,6 +89,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     timeoutObject: 'aiohttp.ClientTimeout',
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
+    clientUrlIndex: 0,
     bodyMethods: ['json', 'text', 'read'],
     bodyAttributes: [],
     statusChecks: STATUS,

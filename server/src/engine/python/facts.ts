@@ -118,8 +118,7 @@ export class PyFacts {
 
   /** The bindings of a name visible from `at`: the nearest scope that binds it (class bodies are not seen from methods). */
   bindingsOf(name: string, at: PyNode): Binding[] {
-    const all = this.bindings.get(name);
-    if (!all) return [];
+    const all = this.bindings.get(name) ?? [];
     if (name.startsWith('self.')) {
       const owner = ancestor(at, 'class_definition');
       const inClass = all.filter((binding) => binding.scope === owner);
@@ -128,7 +127,7 @@ export class PyFacts {
       const classLevel = owner ? (this.bindings.get(attribute) ?? []).filter((binding) => binding.scope === owner) : [];
       return [...inClass, ...classLevel];
     }
-    if (name.includes('.')) return all;
+    if (name.includes('.') || all.length === 0) return all;
     const nearest = ancestor(at, SCOPES);
     for (let scope = nearest; scope; scope = ancestor(scope, SCOPES)) {
       if (scope.type === 'class_definition' && scope !== nearest) continue;
