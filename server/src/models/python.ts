@@ -274,3 +274,24 @@ export const PY_PUBLISHES = [
   { modules: ['google.cloud.pubsub_v1'], futures: ['publish'], producer: 'google.cloud.pubsub_v1.PublisherClient' },
   { modules: ['confluent_kafka'], callbackRequired: ['produce'], producer: 'confluent_kafka.Producer', callbackKeywords: ['on_delivery', 'callback'] },
 ];
+
+/** Calls that take a secret (contract, hardcoded-credential's Python sinks): a literal there is hardcoded. */
+export const PY_SECRET_SINKS = [
+  { modules: ['jwt'], names: ['jwt.encode', 'jwt.decode'], argument: 1, keyword: 'key', label: 'jwt.encode/decode' },
+  { modules: ['jose'], names: ['jose.jwt.encode', 'jose.jwt.decode'], argument: 1, keyword: 'key', label: 'python-jose jwt' },
+  { modules: ['hmac'], names: ['hmac.new'], argument: 0, keyword: 'key', label: 'hmac.new' },
+  { modules: ['stripe'], names: ['stripe.StripeClient'], argument: 0, keyword: 'api_key', label: 'The Stripe client' },
+  { modules: ['twilio'], names: ['twilio.rest.Client'], argument: 1, keyword: 'password', label: 'The Twilio client' },
+  { modules: ['requests'], names: ['requests.auth.HTTPBasicAuth', 'requests.auth.HTTPDigestAuth', 'requests.HTTPBasicAuth'], argument: 1, keyword: 'password', label: 'HTTPBasicAuth' },
+  { modules: ['httpx'], names: ['httpx.BasicAuth', 'httpx.DigestAuth'], argument: 1, keyword: 'password', label: 'httpx.BasicAuth' },
+  { modules: ['aiohttp'], names: ['aiohttp.BasicAuth'], argument: 1, keyword: 'password', label: 'aiohttp.BasicAuth' },
+];
+
+/**
+ * Settings readers that take a fallback: a literal fallback of a credential-named setting is a
+ * hardcoded credential (`os.getenv("DB_PASSWORD", "<literal>")`, `config("SECRET_KEY", default=...)`).
+ */
+export const PY_SETTING_READERS = [
+  { modules: ['os'], names: ['os.getenv', 'os.environ.get', 'os.environ.setdefault'], fallback: 1, keyword: 'default' },
+  { modules: ['decouple', 'environ'], names: ['decouple.config', 'config', 'env', 'env.str', 'environ.Env'], fallback: undefined, keyword: 'default' },
+];
