@@ -183,8 +183,8 @@ export const PY_LOGGERS = [
   },
 ];
 
-/** Retry libraries: decorators and objects, where the wait and the bound go, and which waits grow. */
-export const PY_RETRY_LIBRARIES = [
+/** tenacity: its decorator and objects, where the wait and the bound go, and the ones that never grow or stop. */
+export const PY_TENACITY = [
   {
     modules: ['tenacity'],
     decorators: ['tenacity.retry', 'tenacity.Retrying', 'tenacity.AsyncRetrying'],
@@ -193,6 +193,10 @@ export const PY_RETRY_LIBRARIES = [
     stop: 'stop',
     endless: ['tenacity.stop_never'],
   },
+];
+
+/** backoff: its decorators, the wait generator that never grows, and the options that bound it. */
+export const PY_BACKOFF = [
   {
     modules: ['backoff'],
     decorators: ['backoff.on_exception', 'backoff.on_predicate'],

@@ -4,14 +4,15 @@ import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { keywordState } from '../../analysis/python/arguments.js';
 import { decoratorCalls, isCeleryTask, isConstantDelay, pyRetryLoops } from '../../analysis/python/retry.js';
-import { PY_RETRY_LIBRARIES, PY_RETRY_POLICIES } from '../../models/python.js';
+import { PY_BACKOFF, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
 
 export const PYTHON_MESSAGES = {
   pyNoWaitOption: '{{library}} has no `{{option}}`: it retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}={{growingDelay}}`.',
   pyConstantWait: '{{library}} waits the same `{{wait}}` before every retry: a fixed wait keeps the pressure on a struggling service. Use `{{growingDelay}}`.',
 };
 
-const [TENACITY, BACKOFF] = PY_RETRY_LIBRARIES;
+const [TENACITY] = PY_TENACITY;
+const [BACKOFF] = PY_BACKOFF;
 const POLICIES = PY_RETRY_POLICIES[0];
 
 /** tenacity's `wait=`: missing, never growing (`wait_fixed`, `wait_none`, a sum of them) with its value, or fine. */
