@@ -239,35 +239,29 @@ export const PY_WEBHOOK_VERIFIERS = [
   },
 ];
 
-/** Brokers: consume shapes, acks, nacks and their requeue defaults, publishes. */
-export const PY_MESSAGING = [
+/** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
+export const PY_RABBITMQ = [
   {
     modules: ['pika', 'aio_pika'],
-    consume: ['basic_consume', 'consume'],
     callbackKeywords: ['on_message_callback', 'callback'],
     autoAck: ['auto_ack', 'no_ack'],
     acks: ['basic_ack', 'ack'],
-    /** Requeue defaults when `requeue=` is not given. */
+    /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
   },
-  {
-    modules: ['kafka', 'confluent_kafka', 'aiokafka'],
-    consumers: ['kafka.KafkaConsumer', 'confluent_kafka.Consumer', 'aiokafka.AIOKafkaConsumer'],
-    producers: ['kafka.KafkaProducer', 'confluent_kafka.Producer', 'aiokafka.AIOKafkaProducer'],
-    acks: ['commit'],
-  },
-  {
-    modules: ['boto3', 'aiobotocore'],
-    receive: ['receive_message', 'receive_messages'],
-    acks: ['delete_message', 'delete'],
-  },
-  {
-    modules: ['google.cloud.pubsub_v1', 'google.cloud'],
-    subscribe: ['subscribe'],
-    acks: ['ack'],
-  },
 ];
+
+/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), and the explicit commit. */
+export const PY_KAFKA = [
+  { modules: ['kafka', 'aiokafka', 'confluent_kafka'], consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'], polled: ['confluent_kafka.Consumer'], acks: ['commit'] },
+];
+
+/** SQS through boto3 / aiobotocore: deleting a received message is its acknowledgement. */
+export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'] }];
+
+/** Google Cloud Pub/Sub: a subscriber callback acks its message. */
+export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];
 
 /** Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be given. */
 export const PY_PUBLISHES = [

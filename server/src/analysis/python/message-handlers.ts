@@ -2,6 +2,7 @@ import { argument, callArguments, calleeName, calleeObject, dottedText, field, f
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
+import { PY_KAFKA } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
 
@@ -16,7 +17,7 @@ export interface PyMessageHandler {
   autoAck?: PyNode;
 }
 
-const KAFKA_CONSUMERS = new Set(['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer']);
+const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
 const memo = new WeakMap<PyFacts, PyMessageHandler[]>();
 
 /** The function a callback argument names: `on_message`, `self.on_message`, or a lambda. */
@@ -89,7 +90,7 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
       if (node.type === 'assignment') {
         const right = unwrap(field(node, 'right'));
         const left = field(node, 'left');
-        if (right?.type === 'call' && calleeName(right, facts.text) === 'poll' && facts.instanceOf(calleeObject(right))?.name === 'confluent_kafka.Consumer' && left) polled = facts.textOf(left);
+        if (right?.type === 'call' && calleeName(right, facts.text) === 'poll' && PY_KAFKA[0].polled.includes(facts.instanceOf(calleeObject(right))?.name ?? '') && left) polled = facts.textOf(left);
       }
       return true;
     });
