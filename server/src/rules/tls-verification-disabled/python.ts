@@ -9,7 +9,7 @@ import { PY_HTTP_CLIENTS, PY_TLS } from '../../models/python.js';
 export const PYTHON_MESSAGES = {
   pyVerifyOff: '`{{setting}}` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Keep verification on; for a private CA pass its bundle (`verify="/path/ca.pem"`).',
   pyUnverifiedContext: '`{{setting}}` builds a TLS context that checks no certificate: anyone on the network path can impersonate the server and read or change the traffic. Use `ssl.create_default_context()` (with `cafile=` for a private CA).',
-  pyEnvironment: 'PYTHONHTTPSVERIFY=0 turns off certificate checks for every HTTPS request the process makes: anyone on the network path can impersonate the servers. Remove it and trust a private CA with SSL_CERT_FILE instead.',
+  pyEnvironment: 'PYTHONHTTPSVERIFY=0 turns off TLS certificate checks: every HTTPS request the process makes trusts any certificate, so anyone on the network path can impersonate the servers. Remove it and trust a private CA with SSL_CERT_FILE instead.',
 };
 
 type MessageId = keyof typeof PYTHON_MESSAGES;
