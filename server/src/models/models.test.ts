@@ -52,8 +52,9 @@ const pythonImports = new Set<string>();
 for (const line of ruleTests.split(/\\n|\n|`/)) {
   const from = /^\s*from\s+([\w.]+)\s+import\s+([\w, ]+)/.exec(line);
   const plain = /^\s*import\s+([\w., ]+?)\s*(?:\bas\b.*)?$/.exec(line);
-  if (from) [from[1], ...from[2].split(',').map((name) => `${from[1]}.${name.trim()}`)].forEach((module) => pythonImports.add(module));
-  else if (plain) plain[1].split(',').forEach((module) => pythonImports.add(module.trim()));
+  const modules = from ? [from[1], ...from[2].split(',').map((name) => `${from[1]}.${name.trim()}`)] : plain ? plain[1].split(',').map((module) => module.trim()) : [];
+  // A submodule shows its package too (`aiobotocore.session` shows `aiobotocore`).
+  for (const module of modules) module.split('.').forEach((_, index, parts) => pythonImports.add(parts.slice(0, index + 1).join('.')));
 }
 
 interface Row {
