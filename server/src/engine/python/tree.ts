@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import { Language, Parser as TreeSitter, type TreeCursor } from '@vscode/tree-sitter-wasm';
 import { OverBudget, pastDeadline, tick } from '../deadline.js';
 
@@ -28,11 +28,13 @@ export interface PyTree {
   hasError: boolean;
 }
 
-/** The WASM files, next to the bundle in `dist/` or in the package under `node_modules`. */
+/**
+ * The WASM files: next to the bundle in `dist/` (the build copies them there), else in the
+ * package under the repository's `node_modules` (running from source, this file four folders down).
+ */
 function wasmPath(file: string): string {
   const bundled = join(__dirname, file);
-  if (existsSync(bundled)) return bundled;
-  return join(dirname(require.resolve('@vscode/tree-sitter-wasm')), file);
+  return existsSync(bundled) ? bundled : join(__dirname, '..', '..', '..', '..', 'node_modules', '@vscode', 'tree-sitter-wasm', 'wasm', file);
 }
 
 let loading: Promise<void> | undefined;
