@@ -15,6 +15,7 @@ export interface PyHttpCall {
 }
 
 const classified = new WeakMap<PyFacts, PyHttpCall[]>();
+const MODULES = PY_HTTP_CLIENTS.flatMap((model) => model.modules);
 
 function classify(call: PyNode, facts: PyFacts): PyHttpCall | undefined {
   const callee = field(call, 'function');
@@ -40,7 +41,9 @@ export function pyHttpCalls(facts: PyFacts): PyHttpCall[] {
   let found = classified.get(facts);
   if (!found) {
     found = [];
-    for (const call of facts.ofType('call')) {
+    // A file that imports no HTTP client sends no modelled request.
+    const calls = facts.importsAny(MODULES) ? facts.ofType('call') : [];
+    for (const call of calls) {
       const http = classify(call, facts);
       if (http) found.push(http);
     }

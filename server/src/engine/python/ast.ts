@@ -3,9 +3,7 @@ import type { PyNode } from './tree.js';
 
 /** The first child filling `name` in its parent (tree-sitter's field). */
 export function field(node: PyNode | undefined, name: string): PyNode | undefined {
-  if (!node) return undefined;
-  for (const child of node.children) if (child.field === name) return child;
-  return undefined;
+  return node?.fields?.[name];
 }
 
 export function namedChildren(node: PyNode): PyNode[] {

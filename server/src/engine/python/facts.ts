@@ -23,6 +23,10 @@ export class PyFacts {
   readonly functions = new Map<string, PyNode[]>();
   private readonly bindings = new Map<string, Binding[]>();
   private readonly types = new Map<string, PyNode[]>();
+  // Every rule asks the same questions of the same calls: answered once per node.
+  private readonly qualified = new Map<PyNode, string | undefined>();
+  private readonly values = new Map<PyNode, PyNode | undefined>();
+  private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
 
   constructor(readonly tree: PyTree, readonly text: string) {
     for (const node of tree.all) {
@@ -142,6 +146,12 @@ export class PyFacts {
    * the expression itself otherwise (a literal, a call). Follows a few links (`a = b`, `b = ...`).
    */
   valueOf(node: PyNode | undefined): PyNode | undefined {
+    if (!node) return undefined;
+    if (!this.values.has(node)) this.values.set(node, this.followValue(node));
+    return this.values.get(node);
+  }
+
+  private followValue(node: PyNode): PyNode | undefined {
     let current = unwrap(node);
     for (let depth = 0; current && depth < 5; depth++) {
       tick();
@@ -167,6 +177,12 @@ export class PyFacts {
    * import reads as written (`print`, `app.route`).
    */
   qualify(node: PyNode | undefined): string | undefined {
+    if (!node) return undefined;
+    if (!this.qualified.has(node)) this.qualified.set(node, this.qualifyOnce(node));
+    return this.qualified.get(node);
+  }
+
+  private qualifyOnce(node: PyNode): string | undefined {
     const dotted = dottedText(node, this.text);
     if (!dotted) return undefined;
     const [head, ...rest] = dotted.split('.');
@@ -176,10 +192,12 @@ export class PyFacts {
     return dotted;
   }
 
-  /** True when an expression names something imported from `module` (or a submodule). */
-  isFrom(node: PyNode | undefined, module: string): boolean {
-    const name = this.qualify(node);
-    return name !== undefined && (name === module || name.startsWith(`${module}.`));
+  /** True when the file imports any of these modules (or something from them). */
+  importsAny(modules: readonly string[]): boolean {
+    for (const imported of this.imports.values()) {
+      if (modules.some((module) => imported === module || imported.startsWith(`${module}.`))) return true;
+    }
+    return false;
   }
 
   /**
@@ -188,6 +206,12 @@ export class PyFacts {
    * `self.session` after `self.session = requests.Session()`.
    */
   instanceOf(node: PyNode | undefined): { name: string; call: PyNode } | undefined {
+    if (!node) return undefined;
+    if (!this.instances.has(node)) this.instances.set(node, this.constructorOf(node));
+    return this.instances.get(node);
+  }
+
+  private constructorOf(node: PyNode): { name: string; call: PyNode } | undefined {
     let value = this.valueOf(node);
     if (value?.type === 'await') value = unwrap(namedChildren(value)[0]);
     if (value?.type !== 'call') return undefined;

@@ -13,11 +13,16 @@ export interface PyNode {
   field: string | null;
   /** False for punctuation and keywords (`(`, `=`, `not`). */
   named: boolean;
-  /** UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units). */
+  /**
+   * UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units). An
+   * anonymous token (`==`, `not`, `(`) is not read: its type is its text, its offsets are -1.
+   */
   start: number;
   end: number;
   parent: PyNode | null;
   children: PyNode[];
+  /** The first child filling each field, by field name (set while copying: `field()` reads it). */
+  fields?: Record<string, PyNode>;
 }
 
 export interface PyTree {
@@ -78,12 +83,21 @@ export function pythonUnavailable(): string {
 /** Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack. */
 function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
   const all: PyNode[] = [];
-  // Each cursor getter is a call into WASM: four per node, the rest read from the language's tables.
+  // Each cursor getter is a call into WASM: four per named node, one per anonymous token, the rest
+  // read from the language's tables.
   const make = (parent: PyNode | null): PyNode => {
     tick();
     const id = cursor.nodeTypeId;
-    const node: PyNode = { type: types[id], field: fields[cursor.currentFieldId] ?? null, named: named[id], start: cursor.startIndex, end: cursor.endIndex, parent, children: [] };
-    parent?.children.push(node);
+    const node: PyNode = named[id]
+      ? { type: types[id], field: fields[cursor.currentFieldId] ?? null, named: true, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] }
+      : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: [] };
+    if (parent) {
+      parent.children.push(node);
+      if (node.field !== null) {
+        parent.fields ??= {};
+        parent.fields[node.field] ??= node;
+      }
+    }
     all.push(node);
     return node;
   };

@@ -36,6 +36,7 @@ function verifies(call: PyNode, facts: PyFacts): boolean {
 
 export function checkPython(ctx: PythonContext): void {
   const { facts } = ctx.file;
+  if (!facts.importsAny(PY_JWT.flatMap((row) => row.modules))) return;
   for (const call of facts.ofType('call')) {
     const name = facts.qualify(field(call, 'function'));
     if (!name) continue;

@@ -61,7 +61,7 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const operators = comparison.children.filter((child) => !child.named);
     // Chained comparisons (`a == b == c`) are left alone.
     if (operands.length !== 2 || operators.length === 0) continue;
-    const operator = operators.map((token) => facts.textOf(token)).join(' ');
+    const operator = operators.map((token) => token.type).join(' ');
     if (!EQUALITY.has(operator)) continue;
     const [left, right] = operands.map((operand) => unwrap(operand)!);
     if (isHarmless(left, facts) || isHarmless(right, facts)) continue;

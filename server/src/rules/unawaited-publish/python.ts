@@ -15,7 +15,7 @@ export const PYTHON_MESSAGES = {
 /** A publish's receiver made by a producer row's constructor, or named like the row's receivers. */
 function matches(row: (typeof PY_PUBLISHES)[number], receiver: PyNode | undefined, facts: PyFacts): boolean {
   if (!receiver) return false;
-  if (!row.modules.some((module) => [...facts.imports.values()].some((imported) => imported === module || imported.startsWith(`${module}.`)))) return false;
+  if (!facts.importsAny(row.modules)) return false;
   const made = facts.instanceOf(receiver)?.name;
   if ('producer' in row && row.producer) return made === row.producer;
   const written = dottedText(receiver, facts.text) ?? '';
@@ -38,8 +38,11 @@ function zeroAcks(call: PyNode, facts: PyFacts): PyNode | undefined {
   return undefined;
 }
 
+const MODULES = PY_PUBLISHES.flatMap((row) => row.modules);
+
 export function checkPython(ctx: PythonContext): void {
   const { facts } = ctx.file;
+  if (!facts.importsAny(MODULES)) return;
   for (const call of facts.ofType('call')) {
     const acks = zeroAcks(call, facts);
     if (acks) {
