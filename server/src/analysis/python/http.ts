@@ -1,5 +1,5 @@
 import { calleeName, calleeObject, field } from '../../engine/python/ast.js';
-import type { PyFacts } from '../../engine/python/facts.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_HTTP_CLIENTS, type PyHttpClientModel } from '../../models/python.js';
 
@@ -14,7 +14,6 @@ export interface PyHttpCall {
   client?: PyNode;
 }
 
-const classified = new WeakMap<PyFacts, PyHttpCall[]>();
 const MODULES = PY_HTTP_CLIENTS.flatMap((model) => model.modules);
 
 function classify(call: PyNode, facts: PyFacts): PyHttpCall | undefined {
@@ -37,17 +36,8 @@ function classify(call: PyNode, facts: PyFacts): PyHttpCall | undefined {
 }
 
 /** Every HTTP call of the file (requests, clients), classified once per parse. */
-export function pyHttpCalls(facts: PyFacts): PyHttpCall[] {
-  let found = classified.get(facts);
-  if (!found) {
-    found = [];
-    // A file that imports no HTTP client sends no modelled request.
-    const calls = facts.importsAny(MODULES) ? facts.ofType('call') : [];
-    for (const call of calls) {
-      const http = classify(call, facts);
-      if (http) found.push(http);
-    }
-    classified.set(facts, found);
-  }
-  return found;
-}
+export const pyHttpCalls = perFile((facts): PyHttpCall[] => {
+  // A file that imports no HTTP client sends no modelled request.
+  if (!facts.importsAny(MODULES)) return [];
+  return facts.ofType('call').flatMap((call) => classify(call, facts) ?? []);
+});

@@ -1,5 +1,5 @@
 import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
-import type { PyFacts } from '../../engine/python/facts.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
 import { PY_KAFKA } from '../../models/python.js';
@@ -18,7 +18,6 @@ export interface PyMessageHandler {
 }
 
 const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
-const memo = new WeakMap<PyFacts, PyMessageHandler[]>();
 
 /** The function a callback argument names: `on_message`, `self.on_message`, or a lambda. */
 function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyNode | undefined {
@@ -100,14 +99,7 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
 }
 
 /** The file's message handlers, found once per parse. */
-export function pyMessageHandlers(facts: PyFacts): PyMessageHandler[] {
-  let found = memo.get(facts);
-  if (!found) {
-    found = findHandlers(facts);
-    memo.set(facts, found);
-  }
-  return found;
-}
+export const pyMessageHandlers = perFile(findHandlers);
 
 /** Names assigned from the message's content in the handler (`data = json.loads(body)`), added to `content`. */
 export function contentNames(handler: PyMessageHandler, facts: PyFacts): Set<string> {

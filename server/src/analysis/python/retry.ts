@@ -1,5 +1,5 @@
 import { callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
-import type { PyFacts } from '../../engine/python/facts.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls } from './http.js';
 
@@ -20,7 +20,6 @@ const SLEEPS = new Set(['time.sleep', 'asyncio.sleep', 'gevent.sleep', 'trio.sle
 /** A loop variable or iterable that says the loop counts attempts. */
 const ATTEMPT_WORDS = /attempt|retr|tries|try_|tries/i;
 
-const memo = new WeakMap<PyFacts, PyRetryLoop[]>();
 
 function isSleep(call: PyNode, facts: PyFacts): boolean {
   return SLEEPS.has(facts.qualify(field(call, 'function')) ?? '');
@@ -96,14 +95,8 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
   return found;
 }
 
-export function pyRetryLoops(facts: PyFacts): PyRetryLoop[] {
-  let found = memo.get(facts);
-  if (!found) {
-    found = findLoops(facts);
-    memo.set(facts, found);
-  }
-  return found;
-}
+/** The file's hand-written retry loops, found once per parse. */
+export const pyRetryLoops = perFile(findLoops);
 
 /**
  * True when a sleep's delay stays the same across attempts: a number, or a name bound once

@@ -24,19 +24,6 @@ export function forEachDescendant(node: PyNode, visit: (node: PyNode) => boolean
   }
 }
 
-export function someDescendant(node: PyNode, test: (node: PyNode) => boolean): boolean {
-  let found = false;
-  forEachDescendant(node, (current) => {
-    if (found) return false;
-    if (test(current)) found = true;
-    return !found;
-  });
-  return found;
-}
-
-/** Function bodies start new scopes: a walk of one function's statements stops at nested defs and lambdas. */
-export const SCOPE_TYPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
-
 /** The descendants of a function body that run as part of it (nested `def`s and lambdas left out). */
 export function forEachInScope(node: PyNode, visit: (node: PyNode) => boolean | void): void {
   forEachDescendant(node, (current) => (current !== node && (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') ? false : visit(current)));
@@ -56,10 +43,6 @@ export function enclosingFunction(node: PyNode): PyNode | undefined {
     if (current.type === 'class_definition') return undefined;
   }
   return undefined;
-}
-
-export function contains(outer: PyNode, inner: PyNode): boolean {
-  return outer.start <= inner.start && inner.end <= outer.end;
 }
 
 /** Parentheses around an expression, skipped. */
@@ -131,13 +114,6 @@ export function stringValue(node: PyNode | undefined, text: string): string | un
     if (child.type === 'string_content' || child.type === 'escape_sequence') value += text.slice(child.start, child.end);
   }
   return value;
-}
-
-/** The offsets of a string literal's content (inside its quotes). */
-export function stringContentSpan(node: PyNode): { start: number; end: number } {
-  const open = node.children.find((child) => child.type === 'string_start');
-  const close = node.children.find((child) => child.type === 'string_end');
-  return { start: open?.end ?? node.start, end: close?.start ?? node.end };
 }
 
 /** The dotted text of a name or attribute chain (`self.session.get`); undefined for anything else. */

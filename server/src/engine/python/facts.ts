@@ -10,6 +10,18 @@ interface Binding {
   target: PyNode;
 }
 
+/**
+ * A fact computed once per parsed file, when a rule first asks for it (`pyHttpCalls(facts)`):
+ * the answers are kept beside the file's facts and go with them.
+ */
+export function perFile<T>(compute: (facts: PyFacts) => T): (facts: PyFacts) => T {
+  const memo = new WeakMap<PyFacts, T>();
+  return (facts) => {
+    if (!memo.has(facts)) memo.set(facts, compute(facts));
+    return memo.get(facts)!;
+  };
+}
+
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 
 /**
