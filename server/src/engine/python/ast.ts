@@ -31,6 +31,8 @@ export function forEachInScope(node: PyNode, visit: (node: PyNode) => boolean | 
 
 export function ancestor(node: PyNode, types: ReadonlySet<string> | string): PyNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
+    // Deep nesting makes these walks long: they count against the time budget too.
+    tick();
     if (typeof types === 'string' ? current.type === types : types.has(current.type)) return current;
   }
   return undefined;
@@ -39,6 +41,7 @@ export function ancestor(node: PyNode, types: ReadonlySet<string> | string): PyN
 /** The function (or lambda) a node runs in; undefined at module level. */
 export function enclosingFunction(node: PyNode): PyNode | undefined {
   for (let current = node.parent; current; current = current.parent) {
+    tick();
     if (current.type === 'function_definition' || current.type === 'lambda') return current;
     if (current.type === 'class_definition') return undefined;
   }

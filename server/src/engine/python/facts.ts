@@ -114,9 +114,10 @@ export class PyFacts {
 
   private bind(target: PyNode, value: PyNode | undefined): void {
     if (target.type === 'identifier') {
-      const scope = ancestor(target, SCOPES)!;
+      // A file whose parse failed as a whole has an ERROR root, not a module: the root is the outermost scope.
+      const scope = ancestor(target, SCOPES) ?? this.tree.root;
       // A function's own name is bound in the scope around it.
-      const owner = scope.type === 'function_definition' && field(scope, 'name') === target ? ancestor(scope, SCOPES)! : scope;
+      const owner = scope.type === 'function_definition' && field(scope, 'name') === target ? ancestor(scope, SCOPES) ?? this.tree.root : scope;
       this.bindIn(owner, this.textOf(target), value, target);
       return;
     }
@@ -150,7 +151,8 @@ export class PyFacts {
       const here = all.filter((binding) => binding.scope === scope);
       if (here.length > 0) return here;
     }
-    return [];
+    // An ERROR root (a file whose parse failed as a whole) is the outermost scope, though not a module.
+    return all.filter((binding) => binding.scope === this.tree.root);
   }
 
   /**

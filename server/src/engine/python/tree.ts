@@ -88,8 +88,10 @@ function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
   const make = (parent: PyNode | null): PyNode => {
     tick();
     const id = cursor.nodeTypeId;
-    const node: PyNode = named[id]
-      ? { type: types[id], field: fields[cursor.currentFieldId] ?? null, named: true, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] }
+    // ERROR's id (65535) is outside the language's tables: its name is read from the cursor.
+    const known = id < types.length;
+    const node: PyNode = !known || named[id]
+      ? { type: known ? types[id] : cursor.nodeType, field: fields[cursor.currentFieldId] ?? null, named: true, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] }
       : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: [] };
     if (parent) {
       parent.children.push(node);
