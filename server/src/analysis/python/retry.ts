@@ -88,7 +88,9 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     if (!request || !exits || raisesInExcept || !(caught || statusCheck)) continue;
     const endless = isEndless(loop, facts);
     const whileCondition = loop.type === 'while_statement' ? facts.textOf(field(loop, 'condition')!) : '';
-    const counted = [...incremented].some((name) => compared.some((text) => new RegExp(`\\b${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`).test(text)) || whileCondition.includes(name));
+    // A counter the loop increments and compares (or tests in its condition) bounds it.
+    const names = (text: string) => text.split(/[^\w.]+/);
+    const counted = [...incremented].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
     const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
     found.push({ loop, request, sleeps, endless, bounded });
   }

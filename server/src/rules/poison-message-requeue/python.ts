@@ -10,7 +10,11 @@ export const PYTHON_MESSAGES = {
 };
 
 const [RABBIT] = PY_RABBITMQ;
-const DELIVERY_COUNT = new RegExp(RABBIT.deliveryCounts.map((word) => word.replace(/-/g, '[-_]')).join('|'), 'i');
+/** Whether code reads a delivery count (`method.redelivered`, the `x-death` header, a retry count). */
+function readsDeliveryCount(code: string): boolean {
+  const folded = code.toLowerCase().replace(/_/g, '-');
+  return RABBIT.deliveryCounts.some((word) => folded.includes(word.replace(/_/g, '-')));
+}
 
 /** Whether a nack requeues: `requeue=True`, or a method whose default is to requeue. */
 function requeues(call: PyNode, requeueDefault: boolean, facts: PyFacts): boolean {
@@ -40,7 +44,7 @@ export function checkPython(ctx: PythonContext): void {
     else if (PY_CELERY[0].reject.includes(facts.qualify(field(call, 'function')) ?? '') || method === 'Reject') requeued = call.parent?.type === 'raise_statement' && isKeywordTrue(facts.valueOf(field(callArguments(call, facts.text).keywords.get('requeue'), 'value')));
     if (!requeued) continue;
     const scope = enclosingFunction(call) ?? ctx.file.tree.root;
-    if (DELIVERY_COUNT.test(facts.text.slice(scope.start, call.start))) continue;
+    if (readsDeliveryCount(facts.text.slice(scope.start, call.start))) continue;
     ctx.report({ node: call, messageId: 'pyRequeued', data: { nack: `${facts.textOf(field(call, 'function')!)}()`, deliveryCount: pikaMethod ? '`method.redelivered` or the `x-death` header' : '`message.redelivered` or the `x-delivery-count` header' } });
   }
 }

@@ -12,7 +12,13 @@ export const PYTHON_MESSAGES = {
 
 const LOGGERS = PY_LOGGERS[0];
 /** Calls whose result says something about a secret without being it. */
-const MASKING = /^(mask\w*|redact\w*|\w*hash\w*|sha\d+|md5|bool|len|type|isinstance|callable|hasattr|obfuscate\w*|truncate\w*|censor\w*)$/i;
+const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
+const MASKING_NAMES = new Set(['bool', 'len', 'type', 'isinstance', 'callable', 'hasattr']);
+
+function isMasking(name: string): boolean {
+  const lowered = name.toLowerCase();
+  return MASKING_NAMES.has(lowered) || lowered.includes('hash') || MASKING_PREFIXES.some((prefix) => lowered.startsWith(prefix));
+}
 /** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
 const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
 
@@ -36,7 +42,7 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
   forEachDescendant(argument, (node) => {
     if (node.type === 'call') {
       const name = calleeName(node, facts.text) ?? '';
-      if (MASKING.test(name)) return false;
+      if (isMasking(name)) return false;
       // dict(request.headers) is the headers object itself.
       if (name === 'dict' && namedChildren(field(node, 'arguments') ?? node).length === 1) return true;
       return ['format', 'str', 'repr', 'dumps'].includes(name);
@@ -98,7 +104,7 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
 
 function isMasked(value: PyNode, facts: PyFacts): boolean {
   const shown = unwrap(value);
-  return shown?.type === 'call' && MASKING.test(calleeName(shown, facts.text) ?? '');
+  return shown?.type === 'call' && isMasking(calleeName(shown, facts.text) ?? '');
 }
 
 /** `extra={"password": pw}`: a key named for a credential. */

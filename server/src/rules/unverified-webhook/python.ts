@@ -3,6 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { splitWords } from '../../secrets/words.js';
 
 export const PYTHON_MESSAGES = {
   pyUnverified: '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (stripe.Webhook.construct_event, svix Webhook(secret).verify, or hmac.new(...) compared with hmac.compare_digest).',
@@ -11,11 +12,20 @@ export const PYTHON_MESSAGES = {
 const FRAMEWORKS = PY_WEB_FRAMEWORKS[0];
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
 const HOOK = /hook/i;
-/** A signature header as written in any of its forms: `Stripe-Signature`, `HTTP_STRIPE_SIGNATURE`, `stripe_signature`. */
-const HEADER_FORMS = PROVIDERS.headers.map((header) => header.replace(/-/g, '[-_]'));
-const SIGNATURE_HEADER = new RegExp(`(?:HTTP_)?(?:${HEADER_FORMS.join('|')})`, 'i');
-/** A name that says it verifies a signature (`verify_signature`, `validate_webhook`, `is_valid_hmac`). */
-const VERIFIER_NAME = /(verif|valid|check|authenticat)\w*(sig|hmac|webhook|hook|request|payload|token)|(sig|hmac|webhook)\w*(verif|valid|check)/i;
+/** Whether code reads a signature header in any of its forms: `Stripe-Signature`, `HTTP_STRIPE_SIGNATURE`, `stripe_signature`. */
+function readsSignatureHeader(code: string): boolean {
+  const folded = code.toLowerCase().replace(/_/g, '-');
+  return PROVIDERS.headers.some((header) => folded.includes(header));
+}
+
+const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
+const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];
+
+/** A name that says it verifies a signature: `verify_signature`, `validate_webhook`, `is_valid_hmac`. */
+function isVerifierName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word) => VERIFYING_WORDS.some((start) => word.startsWith(start))) && words.some((word) => VERIFIED_WORDS.some((start) => word.startsWith(start)));
+}
 
 interface Handler {
   definition: PyNode;
@@ -99,7 +109,7 @@ function isWebhook(handler: Handler, facts: PyFacts, path: string): boolean {
   const name = facts.textOf(field(handler.definition, 'name')!);
   const cls = handler.definition.parent?.parent?.type === 'class_definition' ? facts.textOf(field(handler.definition.parent.parent, 'name')!) : '';
   if (HOOK.test(handler.path ?? '') || HOOK.test(name) || HOOK.test(cls) || HOOK.test(path.replace(/\\/g, '/'))) return true;
-  return SIGNATURE_HEADER.test(facts.textOf(handler.definition));
+  return readsSignatureHeader(facts.textOf(handler.definition));
 }
 
 /** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
@@ -107,7 +117,7 @@ function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly strin
   const qualified = facts.qualify(field(call, 'function')) ?? '';
   if (PROVIDERS.verifiers.includes(qualified)) return true;
   const method = calleeName(call, facts.text) ?? '';
-  if (extraNames.includes(method) || VERIFIER_NAME.test(method)) return true;
+  if (extraNames.includes(method) || isVerifierName(method)) return true;
   if (!PROVIDERS.verifyMethods.includes(method)) return false;
   const receiver = calleeObject(call);
   const made = receiver && (facts.instanceOf(receiver)?.name ?? facts.qualify(receiver));
@@ -128,7 +138,7 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
     // Depends(verify_signature) in a parameter default, a decorator or the registration.
     if (node.type === 'identifier' && node.parent?.type === 'argument_list') {
       const name = facts.textOf(node);
-      if (extraNames.includes(name) || VERIFIER_NAME.test(name)) verified = true;
+      if (extraNames.includes(name) || isVerifierName(name)) verified = true;
       else for (const callee of facts.functions.get(name) ?? []) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
     }
     return !verified;
@@ -143,7 +153,7 @@ export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): vo
     if (!isWebhook(handler, facts, path)) continue;
     // A decorator that verifies (`@verify_signature`), a dependency of the registration, or the body.
     const decorators = decoratorsOf(handler.definition);
-    if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || VERIFIER_NAME.test(facts.textOf(decorator)))) continue;
+    if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
     const seen = new Set<PyNode>();
     if ([handler.definition, ...decorators].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
     ctx.report({ node: handler.head, messageId: 'pyUnverified', data: { route: handler.label } });
