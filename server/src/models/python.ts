@@ -159,7 +159,10 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
 export const PY_TLS = [
   {
     modules: ['ssl'],
-    unverifiedContext: ['ssl._create_unverified_context', 'ssl._create_default_https_context'],
+    /** Calls that build a context checking no certificate. */
+    unverifiedContext: ['ssl._create_unverified_context'],
+    /** The factory whose replacement by an unverified one turns checks off process-wide. */
+    defaultContext: ['ssl._create_default_https_context'],
     /** `ctx.verify_mode = ssl.CERT_NONE`, `ctx.check_hostname = False`. */
     offAssignments: [{ attribute: 'verify_mode', value: 'ssl.CERT_NONE' }, { attribute: 'check_hostname', value: 'False' }],
     certNone: ['ssl.CERT_NONE', 'CERT_NONE'],

@@ -39,6 +39,9 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
   }
   const dotted = dottedText(operand, facts.text);
   if (!dotted) return undefined;
+  // `Purpose.SERVER_AUTH`, `Scope.API_TOKEN`: an enum member names a kind, it holds no secret.
+  const parts = dotted.split('.');
+  if (parts.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(parts[parts.length - 1]) && /^[A-Z][a-z]/.test(parts[parts.length - 2])) return undefined;
   const kind = nameKind(dotted.split('.').pop()!, names);
   if (kind === 'signature' || kind === 'secret') return kind;
   // `expected = hmac.new(...).hexdigest()`: what the name holds.

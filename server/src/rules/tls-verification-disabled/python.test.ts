@@ -11,6 +11,7 @@ ruleTester('tls-verification-disabled', {
     { ...py(`import os\nos.environ["REQUESTS_CA_BUNDLE"] = ""`), name: 'an empty CA bundle falls back to verify=True' },
     { ...py(`def check(verify=False):\n    return verify`), name: 'a parameter named verify' },
     py(`import httpx\nclient = httpx.Client(verify=ctx)`),
+    { ...py(`import ssl\ncontext = ssl._create_default_https_context()`), name: 'calling the default context factory' },
   ],
   invalid: [
     { ...py(`import requests\nrequests.get(url, timeout=5, verify=False)`), errors: [{ line: 2, message: /^`verify=False` turns off TLS certificate checks/ }], output: `import requests\nrequests.get(url, timeout=5, verify=True)` },

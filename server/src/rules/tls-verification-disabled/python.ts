@@ -75,7 +75,7 @@ export function checkPython(ctx: PythonContext): void {
     if (left.type !== 'attribute') continue;
     const attribute = facts.textOf(field(left, 'attribute')!);
     const target = facts.qualify(left);
-    if (target && TLS.unverifiedContext.includes(target) && TLS.unverifiedContext.includes(facts.qualify(right) ?? '')) {
+    if (target && TLS.defaultContext.includes(target) && TLS.unverifiedContext.includes(facts.qualify(right) ?? '')) {
       report(assignment, 'pyUnverifiedContext');
       continue;
     }
