@@ -16,11 +16,18 @@ const DIGEST_CALLS = new Set(['hexdigest', 'digest', 'b64encode', 'urlsafe_b64en
 /** Calls that return their argument's value in another form (`sig.lower()`, `str(sig)`). */
 const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'str', 'bytes']);
 
-/** Operands that rule the comparison out: None, "", True/False, a number, `len(...)`. */
-function isHarmless(node: PyNode, facts: PyFacts): boolean {
+/**
+ * Operands that rule the comparison out: None, a string written in the comparison (`token ==
+ * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant of a
+ * module or class that is no credential (`signal.SIGINT`, `tokenize.NAME`).
+ */
+function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
-  if (stringValue(node, facts.text) === '') return true;
-  return node.type === 'call' && facts.qualify(field(node, 'function')) === 'len';
+  if (stringValue(node, facts.text) !== undefined) return true;
+  if (node.type === 'call') return facts.qualify(field(node, 'function')) === 'len';
+  const parts = node.type === 'attribute' ? dottedText(node, facts.text)?.split('.') : undefined;
+  const last = parts?.at(-1) ?? '';
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]);
 }
 
 function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly string[], depth = 0): Kind {
@@ -67,7 +74,7 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const operator = operators.map((token) => token.type).join(' ');
     if (!EQUALITY.has(operator)) continue;
     const [left, right] = operands.map((operand) => unwrap(operand)!);
-    if (isHarmless(left, facts) || isHarmless(right, facts)) continue;
+    if (isHarmless(left, facts, ctx.options.credentialNames) || isHarmless(right, facts, ctx.options.credentialNames)) continue;
     const leftKind = operandKind(left, facts, ctx.options.credentialNames);
     const rightKind = operandKind(right, facts, ctx.options.credentialNames);
     const kind = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;
