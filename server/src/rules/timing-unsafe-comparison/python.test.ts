@@ -15,6 +15,7 @@ ruleTester('timing-unsafe-comparison', {
     py(`if user.name == other.name:\n    pass`),
     { ...py(`import signal\nif sig == signal.SIGINT:\n    pass`), name: 'a module constant that is no secret' },
     { ...py(`if token == "def":\n    pass`), name: 'a string written in the comparison' },
+    { ...py(`START_ELEMENT = "START_ELEMENT"\nif token != START_ELEMENT:\n    pass`), name: 'a constant that is no credential' },
     { ...py(`import ssl\nif purpose == ssl.Purpose.SERVER_AUTH:\n    pass`), name: 'an enum member is no secret' },
     { ...py(`from django.utils.crypto import constant_time_compare\nif constant_time_compare(token, expected_token):\n    pass`), name: "Django's constant_time_compare" },
   ],

@@ -18,14 +18,14 @@ const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'st
 
 /**
  * Operands that rule the comparison out: None, a string written in the comparison (`token ==
- * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant of a
- * module or class that is no credential (`signal.SIGINT`, `tokenize.NAME`).
+ * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant that
+ * is no credential (`signal.SIGINT`, `START_ELEMENT`).
  */
 function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
   if (stringValue(node, facts.text) !== undefined) return true;
   if (node.type === 'call') return facts.qualify(field(node, 'function')) === 'len';
-  const parts = node.type === 'attribute' ? dottedText(node, facts.text)?.split('.') : undefined;
+  const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]);
 }
