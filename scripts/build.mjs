@@ -34,6 +34,10 @@ for (const id of readdirSync('server/src/rules')) {
   if (existsSync(page)) copyFileSync(page, `dist/docs/rules/${id}.md`);
 }
 
+// Python is parsed by tree-sitter compiled to WebAssembly: the runtime and the grammar sit next to
+// the bundles that load them (engine/python/tree.ts looks beside itself first).
+for (const file of ['tree-sitter.wasm', 'tree-sitter-python.wasm']) copyFileSync(`node_modules/@vscode/tree-sitter-wasm/wasm/${file}`, `dist/${file}`);
+
 // The chat webview loads its icons locally (no remote resources under its CSP).
 mkdirSync('dist/codicons', { recursive: true });
 for (const file of ['codicon.css', 'codicon.ttf']) copyFileSync(`node_modules/@vscode/codicons/dist/${file}`, `dist/codicons/${file}`);

@@ -18,6 +18,8 @@ const LABEL = /(?:\/\/|\/\*|#)\s*expect:\s*([a-z][a-z-]*(?:\s*,\s*[a-z][a-z-]*)*
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const corpusDir = resolve(process.argv[2] ?? 'eval/corpus');
 const { analyze } = await import('../server/src/engine/analyze.ts');
+// Python files are parsed by tree-sitter's WebAssembly build, loaded once before any analysis.
+await (await import('../server/src/engine/python/tree.ts')).initPython();
 
 function splitIds(text) {
   return text.split(',').map((id) => id.trim()).filter(Boolean);

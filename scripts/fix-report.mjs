@@ -7,6 +7,8 @@ import { corpusFiles } from './lib/corpus.mjs';
 import { relative, sep } from 'node:path';
 
 const { analyze } = await import('../server/src/engine/analyze.ts');
+// Python files are parsed by tree-sitter's WebAssembly build, loaded once before any analysis.
+await (await import('../server/src/engine/python/tree.ts')).initPython();
 const { applyEdits, fixAll } = await import('../server/src/engine/fixer.ts');
 const { Parser } = await import('../server/src/engine/parser.ts');
 const { rules } = await import('../server/src/rules/index.ts');

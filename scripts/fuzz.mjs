@@ -22,6 +22,8 @@ async function loadServer() {
   const { register } = await import('tsx/cjs/api');
   register();
   const require = createRequire(import.meta.url);
+  // Python files are parsed by tree-sitter's WebAssembly build, loaded once per process.
+  await require('../server/src/engine/python/tree.ts').initPython();
   return {
     ...require('../server/src/engine/analyze.ts'),
     ...require('../server/src/rules/index.ts'),

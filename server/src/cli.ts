@@ -7,6 +7,7 @@ import { unifiedDiff } from './cli/diff.js';
 import { formatFixed, formatJson, formatSuppressions, formatText, plural, uriPath, type FileFindings } from './cli/formats.js';
 import { formatSarif } from './cli/sarif.js';
 import { analyze, type AnalysisResult } from './engine/analyze.js';
+import { initPython } from './engine/python/tree.js';
 import { fixAll } from './engine/fixer.js';
 import { redactableSecrets } from './secrets/redactable.js';
 import { credentialSpans, redactSpans } from './secrets/redaction.js';
@@ -193,6 +194,7 @@ export async function main(
   if (command.kind === 'help') return (out.write(HELP), 0);
   if (command.kind === 'version') return (out.write(`${version()}\n`), 0);
   const { args } = command;
+  await initPython();
   try {
     const run = new Scan(args, cwd, err);
     if (args.stdinFilename !== undefined) run.stdin(args.stdinFilename, readStdin(), args.config);
@@ -244,7 +246,7 @@ function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, e
 }
 
 if (!isMainThread && workerData?.[SCAN_WORKER]) {
-  serveScans();
+  void serveScans();
 } else if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;

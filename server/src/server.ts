@@ -30,6 +30,7 @@ import { analyzeFileOnDisk, stoppedFileOutcome } from './workspace/analyzeFile.j
 import { scanInPool } from './workspace/pool.js';
 import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
 import { rules } from './rules/index.js';
+import { initPython } from './engine/python/tree.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
@@ -230,7 +231,9 @@ function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path
   });
 }
 
-connection.onInitialize((params) => {
+connection.onInitialize(async (params) => {
+  // Python files are parsed by tree-sitter's WebAssembly build, loaded once before any analysis.
+  await initPython();
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);

@@ -168,3 +168,26 @@ describe('scan CLI: a file it cannot analyse', () => {
     assert.deepEqual(notification.locations[0].physicalLocation.artifactLocation, { uri: 'deep.js', uriBaseId: '%SRCROOT%' });
   });
 });
+
+describe('scan CLI: Python', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'ie-cli-python-'));
+  // Several files, so the scan's worker threads analyse some: each must load the Python parser.
+  for (const name of ['a', 'b', 'c', 'd']) {
+    writeFileSync(join(folder, `${name}.py`), `import requests\n\n\ndef load(url):\n    return requests.get(url, verify=False)\n`);
+  }
+
+  it('reports the Python rules at the contract lines, in every file, none left unanalysed', () => {
+    const run = runCli(['scan', '--format', 'json', '.'], folder);
+    assert.equal(run.status, 1, run.stderr);
+    const findings = JSON.parse(run.stdout) as Array<{ path: string; ruleId: string; line: number; column: number }>;
+    assert.deepEqual(findings.filter((f) => f.path === 'a.py').map((f) => `${f.ruleId}:${f.line}:${f.column}`).sort(), ['missing-timeout:5:12', 'tls-verification-disabled:5:30']);
+    assert.deepEqual([...new Set(findings.map((f) => f.path))].sort(), ['a.py', 'b.py', 'c.py', 'd.py']);
+    assert.doesNotMatch(run.stderr + run.stdout, /not analysed/i);
+  });
+
+  it('--fix writes the Python quick fixes', () => {
+    const run = runCli(['scan', '--fix', 'a.py'], folder);
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.equal(readFileSync(join(folder, 'a.py'), 'utf8'), `import requests\n\n\ndef load(url):\n    return requests.get(url, verify=True, timeout=10)\n`);
+  });
+});

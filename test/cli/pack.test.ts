@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { copyProject, ROOT } from '../helpers/processes.js';
@@ -21,7 +21,7 @@ it('npm pack makes a CLI tarball that installs offline, with nothing else to ins
   const listed = run('tar', ['-tzf', tarball], copy);
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.trim().split('\n').map((path) => path.replace(/^package\//, ''));
-  for (const expected of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/docs/rules/missing-timeout.md', 'docs/suppressions.md']) {
+  for (const expected of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'dist/docs/rules/missing-timeout.md', 'docs/suppressions.md']) {
     assert.ok(files.includes(expected), `${expected} missing from the tarball`);
   }
   const unwanted = files.filter((path) => /^(test|eval|examples|server|client|scripts)\//.test(path) || path.endsWith('.map') || ['dist/server.js', 'dist/client.js', 'dist/bench.js'].includes(path));
@@ -47,6 +47,12 @@ it('npm pack makes a CLI tarball that installs offline, with nothing else to ins
   assert.equal(scan.status, 1, scan.stdout + scan.stderr);
   assert.match(scan.stdout, /missing-timeout/);
   assert.match(scan.stdout, /^\d+ problems? \(\d+ errors?, \d+ warnings?/m);
+  // Python is parsed by the WebAssembly files the tarball carries.
+  const python = join(copy, 'client.py');
+  writeFileSync(python, 'import requests\n\nrequests.get("https://api.partner.com/v1/orders")\n');
+  const pythonScan = run(cli, ['scan', python], prefix);
+  assert.equal(pythonScan.status, 1, pythonScan.stdout + pythonScan.stderr);
+  assert.match(pythonScan.stdout, /3:\d+\s+warning\s+.*missing-timeout/);
   const sarif = run(cli, ['scan', '--format', 'sarif', join(ROOT, 'examples', 'clients')], prefix);
   assert.equal(sarif.status, 1, sarif.stderr);
   const rules = (JSON.parse(sarif.stdout) as { runs: Array<{ tool: { driver: { rules: Array<{ id: string; help?: { markdown?: string } }> } } }> }).runs[0].tool.driver.rules;

@@ -34,12 +34,27 @@ function firstPick(page: Page, text: string): ReturnType<Page['locator']> {
   return page.locator('.quick-input-widget .monaco-list-row').first().filter({ hasText: text });
 }
 
+/** How long one opening of the palette waits for the command before it is opened again. */
+const paletteAttemptMs = 5_000;
+
+/**
+ * Runs a command through the palette. The palette lists the commands known when it opens: in a
+ * window whose extensions are still being registered (a slow first window), ours appear only in
+ * a later opening, so it is opened again until the command shows or the UI timeout passes.
+ */
 async function runCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ state: 'visible' });
-  await input.fill(`>${title}`);
-  await firstPick(page, title).waitFor({ state: 'visible' });
+  const deadline = Date.now() + uiTimeoutMs;
+  for (;;) {
+    await page.keyboard.press('F1');
+    await input.waitFor({ state: 'visible' });
+    await input.fill(`>${title}`);
+    const shown = await firstPick(page, title)
+      .waitFor({ state: 'visible', timeout: Math.min(paletteAttemptMs, Math.max(1, deadline - Date.now())) })
+      .then(() => true, (error: Error) => (Date.now() < deadline ? false : Promise.reject(error)));
+    if (shown) break;
+    await page.keyboard.press('Escape');
+  }
   await input.press('Enter');
 }
 

@@ -1,9 +1,10 @@
 import assert from 'node:assert/strict';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
 import { applyEdits, applyFixes } from '../../server/src/engine/fixer.js';
 import type { FileLineAppend, Finding } from '../../server/src/engine/types.js';
 import { rules } from '../../server/src/rules/index.js';
+import { initPython } from '../../server/src/engine/python/tree.js';
 
 export interface ValidCase {
   code: string;
@@ -115,6 +116,7 @@ export function ruleTester(ruleId: string, cases: { valid: ValidCase[]; invalid:
     return;
   }
   describe(ruleId, () => {
+    before(() => initPython());
     describe('valid', () => {
       for (const testCase of cases.valid) {
         it(label(testCase), () => {

@@ -123,3 +123,29 @@ describe('code actions over stdio', () => {
     assert.deepEqual(actions.map((a) => a.title), ['Show documentation for insecure-transport']);
   });
 });
+
+describe('code actions over stdio: a Python document', () => {
+  let session: LspSession;
+  const uri = pathToFileURL(join(folder, 'client.py')).href;
+  const python = 'import requests\n\n\ndef users():\n    return requests.get("https://api.example.com/users")\n';
+
+  before(async () => {
+    session = new LspSession();
+    session.connection.onRequest('client/registerCapability', () => null);
+    await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: {} });
+    await session.connection.sendNotification('initialized', {});
+  });
+  after(() => session.close());
+
+  it('gets the Python diagnostics at the call, its quick fix (timeout=10) and a # directive', async () => {
+    const published = session.nextDiagnostics(uri, (p) => p.diagnostics.length > 0);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: python } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character]), [['missing-timeout', 4, 11]]);
+    const actions: CodeAction[] = await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: diagnostics[0].range, context: { diagnostics } });
+    const [fix, line] = actions;
+    assert.equal(fix.title, 'Fix this missing-timeout problem');
+    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'python', 1, python), fix.edit!.changes![uri]), python.replace('/users")', '/users", timeout=10)'));
+    assert.equal(TextDocument.applyEdits(TextDocument.create(uri, 'python', 1, python), line.edit!.changes![uri]).split('\n')[4], '    # integration-engineer-disable-next-line missing-timeout -- <reason>');
+  });
+});

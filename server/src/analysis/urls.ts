@@ -35,7 +35,11 @@ function leadingText(node: ts.Node): { text: string; whole: boolean } | undefine
  */
 export function clearTextUrl(node: ts.Node): ClearTextUrl | undefined {
   const lead = leadingText(node);
-  if (!lead) return undefined;
+  return lead && clearTextUrlOf(lead);
+}
+
+/** The scheme and host of a URL's leading text (`whole`: the literal is the whole URL), as `clearTextUrl`; for any language. */
+export function clearTextUrlOf(lead: { text: string; whole: boolean }): ClearTextUrl | undefined {
   const match = CLEAR_TEXT.exec(lead.text.trim());
   if (!match) return undefined;
   const rest = lead.text.trim().slice(match[0].length);
@@ -59,7 +63,13 @@ function hostOf(authority: string): string | undefined {
 
 /** A clear-text URL to a host that is neither local nor a namespace identifier. */
 export function insecureUrl(node: ts.Node, localHosts: readonly string[]): ClearTextUrl | undefined {
-  const url = clearTextUrl(node);
+  const lead = leadingText(node);
+  return lead && insecureUrlOf(lead, localHosts);
+}
+
+/** `insecureUrl` of a URL's leading text. */
+export function insecureUrlOf(lead: { text: string; whole: boolean }, localHosts: readonly string[]): ClearTextUrl | undefined {
+  const url = clearTextUrlOf(lead);
   if (!url || NAMESPACE_HOSTS.has(url.host) || isLocalHost(url.host, localHosts)) return undefined;
   return url;
 }

@@ -6,7 +6,9 @@ import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
 import { headEnd } from './head.js';
-import type { ParsedFile, Rule } from './rule.js';
+import type { ParsedFile, PythonReport, Rule } from './rule.js';
+import { parsePython, pythonReady, pythonUnavailable } from './python/tree.js';
+import { PyFacts } from './python/facts.js';
 import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
 import { OverBudget, pastDeadline, withDeadline } from './deadline.js';
@@ -150,6 +152,7 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
   if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
+  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(path, text, settings, active, knownRuleIds);
   if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   let stage: Stage = 'parse';
@@ -203,7 +206,11 @@ function notAnalysed(path: string, text: string, active: ActiveRule[], knownRule
 }
 
 function checkText(path: string, text: string, kind: TextKind, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
-  const collector = new Collector(text);
+  return runTextChecks(new Collector(text), path, kind, active).finish(active, knownRuleIds);
+}
+
+function runTextChecks(collector: Collector, path: string, kind: TextKind, active: ActiveRule[]): Collector {
+  const { text } = collector;
   for (const { rule, severity, options } of active) {
     if (!rule.checkText) continue;
     try {
@@ -212,7 +219,49 @@ function checkText(path: string, text: string, kind: TextKind, active: ActiveRul
       collector.failures.push({ ruleId: rule.meta.id, error });
     }
   }
-  return collector.finish(active, knownRuleIds);
+  return collector;
+}
+
+/**
+ * A Python file: the text-level checks it always had (credentials as text), then each rule's
+ * Python checks over the tree-sitter parse; a Python finding on a span a text finding of the
+ * same rule already covers is the same finding. Until the parser is loaded (`initPython`), or
+ * when the parse or the checks fail or run over the budget, the file is `notAnalysed`.
+ */
+function analyzePython(path: string, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+  const textual = runTextChecks(new Collector(text), path, 'python', active);
+  if (!pythonReady()) return { ...textual.finish(active, knownRuleIds), notAnalysed: pythonUnavailable() };
+  const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
+  const collector = new Collector(text);
+  let stage: Stage = 'parse';
+  let finished = false;
+  try {
+    finished = withDeadline(deadline, () => {
+      const tree = parsePython(text);
+      stage = 'walk';
+      const file = { path, text, tree, facts: new PyFacts(tree, text) };
+      for (const { rule, severity, options } of active) {
+        if (!rule.python) continue;
+        if (pastDeadline()) return false;
+        try {
+          rule.python({ file, options, report: collector.pythonReporter(rule, severity) });
+        } catch (error) {
+          if (error instanceof OverBudget) return false;
+          collector.failures.push({ ruleId: rule.meta.id, error });
+        }
+      }
+      return true;
+    });
+  } catch (error) {
+    if (!(error instanceof OverBudget)) return { ...textual.finish(active, knownRuleIds), notAnalysed: failureReason(stage, error) };
+  }
+  const covered = (found: Finding) => textual.findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end);
+  const parsed = collector.findings.filter((found) => !covered(found));
+  collector.findings.length = 0;
+  collector.findings.push(...textual.findings, ...parsed);
+  collector.failures.push(...textual.failures);
+  const result = collector.finish(active, knownRuleIds);
+  return finished ? result : { ...result, notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
 }
 
 /** One analysis's findings and failures, and the reporters the rules write them through. */
@@ -244,6 +293,16 @@ class Collector {
       const edits = fixesOf(rule, report, fixer, this.text.length, this.fixFailed);
       const range: Range = { start: positionAt(this.starts, start), end: positionAt(this.starts, end) };
       this.findings.push({ ruleId: rule.meta.id, messageId, severity: lowest(severity, report.severity), range, start, end, message, ...edits });
+    };
+  }
+
+  /** A Python finding covers its node up to the end of its first line (one construct, one short underline). */
+  pythonReporter(rule: Rule, severity: Severity): (report: PythonReport) => void {
+    const report = this.reporter(rule, severity);
+    return ({ node, ...rest }) => {
+      let end = Math.min(node.end, this.lineEndAt(node.start));
+      while (end > node.start && (this.text[end - 1] === '\n' || this.text[end - 1] === '\r')) end--;
+      report({ ...rest, span: { start: node.start, end } });
     };
   }
 

@@ -4,6 +4,8 @@ import type { FileFacts } from './facts.js';
 import type { FileNodes } from './walk.js';
 import type { TextKind } from './files.js';
 import type { Report, RuleVisitor, Severity } from './types.js';
+import type { PyFacts } from './python/facts.js';
+import type { PyNode, PyTree } from './python/tree.js';
 
 export interface ParsedFile {
   path: string;
@@ -56,14 +58,35 @@ export interface TextContext<Options = Record<string, unknown>> {
   report(report: Report): void;
 }
 
+/** A parsed Python file: its tree (copied out of tree-sitter) and its facts. */
+export interface PythonFile {
+  path: string;
+  text: string;
+  tree: PyTree;
+  facts: PyFacts;
+}
+
+/** A finding in a Python file: the node it covers (its first line is the report line). */
+export interface PythonReport extends Omit<Report, 'node' | 'span'> {
+  node: PyNode;
+}
+
+export interface PythonContext<Options = Record<string, unknown>> {
+  file: PythonFile;
+  options: Options;
+  report(report: PythonReport): void;
+}
+
 /**
- * A rule: its metadata, the visitors it adds to the shared walk of a JS/TS file, and
- * (for rules that read any text file) a check of a file that is not parsed.
+ * A rule: its metadata, the visitors it adds to the shared walk of a JS/TS file, its checks of
+ * a Python file, and (for rules that read any text file) a check of a file that is not parsed.
  */
 export interface Rule<Shape extends OptionsShape = OptionsShape> {
   meta: RuleMeta<Shape>;
   create?(context: RuleContext<OptionsOf<Shape>>): RuleVisitor;
   checkText?(context: TextContext<OptionsOf<Shape>>): void;
+  /** The rule's checks of a parsed Python file (`python.ts` in its folder). */
+  python?(context: PythonContext<OptionsOf<Shape>>): void;
 }
 
 /** Declares a rule with its options typed from its own schema (typescript-eslint's `createRule`). */

@@ -44,6 +44,19 @@ function foldedConstants(path: string): string[] {
 /** Every rule test file's text and assembled constants: a row is exercised when some rule test shows it. */
 const ruleTests = ruleTestFiles.flatMap((path) => [readFileSync(path, 'utf8'), ...foldedConstants(path)]).join('\n');
 
+/**
+ * The modules the Python rule tests import (`import hmac, hashlib`, `from google.cloud import
+ * pubsub_v1` shows `google.cloud` and `google.cloud.pubsub_v1`): a Python row is shown by them.
+ */
+const pythonImports = new Set<string>();
+for (const line of ruleTests.split(/\\n|\n|`/)) {
+  const from = /^\s*from\s+([\w.]+)\s+import\s+([\w, ]+)/.exec(line);
+  const plain = /^\s*import\s+([\w., ]+?)\s*(?:\bas\b.*)?$/.exec(line);
+  const modules = from ? [from[1], ...from[2].split(',').map((name) => `${from[1]}.${name.trim()}`)] : plain ? plain[1].split(',').map((module) => module.trim()) : [];
+  // A submodule shows its package too (`aiobotocore.session` shows `aiobotocore`).
+  for (const module of modules) module.split('.').forEach((_, index, parts) => pythonImports.add(parts.slice(0, index + 1).join('.')));
+}
+
 interface Row {
   modules?: readonly string[];
   signatureHeaders?: readonly string[];
@@ -55,7 +68,7 @@ function unexercised(row: Row): string | undefined {
   const modules = (row.modules ?? []).filter((module) => module !== GLOBAL);
   if (modules.length > 0) {
     // Imported as itself or through one of its subpaths (`next/server` for `next`).
-    const shown = (module: string) => [`'${module}'`, `"${module}"`, `'${module}/`, `"${module}/`].some((quoted) => ruleTests.includes(quoted));
+    const shown = (module: string) => [`'${module}'`, `"${module}"`, `'${module}/`, `"${module}/`].some((quoted) => ruleTests.includes(quoted)) || pythonImports.has(module);
     // A row's modules are one library's entry points: one of them shown exercises the row.
     return modules.some(shown) ? undefined : `no rule test imports ${modules.join(' or ')}`;
   }

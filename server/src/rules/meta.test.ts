@@ -34,6 +34,15 @@ it("the README's rules table lists exactly the registry, in its order, with each
   }
 });
 
+it("the README's rules table says which rules check Python", () => {
+  const readme = readFileSync('README.md', 'utf8');
+  for (const rule of rules) {
+    const row = readme.split('\n').find((line) => line.startsWith(`| [${rule.meta.id}]`));
+    const languages = row?.split('|')[3] ?? '';
+    assert.equal(/\bPython\b/.test(languages), rule.python !== undefined, `README languages of ${rule.meta.id}: ${languages.trim()}`);
+  }
+});
+
 it("scripts/eval.mjs takes its rule ids from the registry", () => {
   const script = readFileSync('scripts/eval.mjs', 'utf8');
   assert.match(script, /rules\/index\.ts/, 'eval.mjs does not read the registry');

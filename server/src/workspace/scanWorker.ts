@@ -1,6 +1,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { AnalysisSettings } from '../engine/analyze.js';
 import { rules } from '../rules/index.js';
+import { initPython } from '../engine/python/tree.js';
 import { analyzeFileOnDisk, type DiskAnalysis } from './analyzeFile.js';
 
 /** One file for a scan worker: what `analyzeFileOnDisk` needs, and whether the caller will fix it. */
@@ -29,10 +30,14 @@ function transferable(task: ScanTask, analysis: DiskAnalysis): ScanOutcome {
   return { kind: 'analysed', result: { ...result, failures }, text: keepText ? analysis.text : '' };
 }
 
-/** The worker's side of the pool: analyses each file it is sent and answers with its sequence number. */
-export function serveScans(): void {
+/**
+ * The worker's side of the pool: loads the Python parser, then analyses each file it is sent
+ * and answers with its sequence number.
+ */
+export async function serveScans(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveScans runs in a worker thread');
+  await initPython();
   port.on('message', ({ seq, task }: { seq: number; task: ScanTask }) => {
     let outcome: ScanOutcome;
     try {

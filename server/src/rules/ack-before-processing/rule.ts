@@ -9,6 +9,7 @@ import { appendStatements, exitsEarly, indentAt, ownLines } from '../../analysis
 import { sourceStyle } from '../../analysis/source-style.js';
 import { isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall, type AutoAck } from '../../models/messaging.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 /** The statement-level flow: can control reach `later` after running `ack`? */
 function reaches(ack: ts.Node, later: ts.Node, body: ts.Node): boolean {
@@ -173,6 +174,7 @@ export const rule = defineRule({
     description: 'A message is acknowledged before the work it carries is done.',
     category: 'messaging',
     messages: {
+      ...PYTHON_MESSAGES,
       autoAck: '`{{option}}: true` acks each message on delivery: the broker drops it at once, so a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
       ackBeforeWork: '{{ack}} acknowledges before processing: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a `finally`).',
       ackLast: 'Move the acknowledgement after the processing',
@@ -180,6 +182,7 @@ export const rule = defineRule({
     },
     hasSuggestions: true,
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     const index = messageHandlers(ctx.file);

@@ -18,6 +18,7 @@ import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
 import { CODE_MESSAGES, codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
 import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
+import { checkPython, type PythonJudge } from './python.js';
 
 const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
 
@@ -27,6 +28,7 @@ const MESSAGES = {
   authorization: `Hardcoded credential in an Authorization header (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`,
   token: `Hardcoded {{label}} (\`{{preview}}\`): ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`,
   namedInCode: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`process.env\`) or a secret store, and rotate it.`,
+  namedInPython: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`os.environ["{{name}}"]\`) or a secret store, and rotate it.`,
   namedInText: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Reference an environment variable or a secret instead, and rotate it.`,
   sink: `Hardcoded secret passed to {{sink}} (\`{{preview}}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`,
 };
@@ -54,7 +56,7 @@ function authorizationMessage(credential: string): Message {
   return { messageId: 'authorization', data: { preview: maskSecret(credential) } };
 }
 
-function namedMessage(messageId: 'namedInCode' | 'namedInText', name: string, value: string): Message {
+function namedMessage(messageId: 'namedInCode' | 'namedInText' | 'namedInPython', name: string, value: string): Message {
   return { messageId, data: { name, preview: maskSecret(value) } };
 }
 
@@ -406,6 +408,22 @@ function equalsNearbyUserName(entry: NamedValue, entries: readonly NamedValue[],
   return near.some((other) => other !== entry && other.value === entry.value && USER_WORDS.has(splitWords(other.name).pop() ?? ''));
 }
 
+/** The judgement the Python check applies: the same names, placeholders and test fakes as the JS one. */
+function pythonJudge(path: string, options: Options): PythonJudge {
+  const inTest = isTestPath(path);
+  return {
+    named(name, value) {
+      const judgement = judgeNamedValue(name, value, options);
+      if (!judgement || isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : value)) return undefined;
+      return judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInPython', name, value);
+    },
+    sink(label, value) {
+      if (value === '' || isPlaceholder(value, { placeholders: options.placeholders }) || isReference(value) || isTestFake(inTest, value)) return undefined;
+      return { messageId: 'sink', data: { sink: label, preview: maskSecret(value) } };
+    },
+  };
+}
+
 function checkTextFile(ctx: TextContext<Options>): void {
   const inTest = isTestPath(ctx.path);
   const blocks = ctx.kind === 'yaml' || ctx.kind === 'compose' ? yamlBlockScalars(ctx.text) : [];
@@ -449,4 +467,5 @@ export const rule = defineRule({
   },
   create: createCodeVisitor,
   checkText: checkTextFile,
+  python: (ctx) => checkPython(ctx, pythonJudge(ctx.file.path, ctx.options)),
 });

@@ -9,6 +9,7 @@ import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, MOCK_SERVERS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
+import { checkPython } from './python.js';
 
 /** Properties that set a client's base URL wherever they appear. */
 const BASE_URL_PROPS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'baseURI', 'baseUri']);
@@ -216,6 +217,7 @@ export const rule = defineRule({
     options: { localHosts: sharedSettings.localHosts },
     fixable: 'code',
   },
+  python: checkPython,
   create(context) {
     const { facts } = context.file;
     const tracer = new UrlTracer(facts);

@@ -10,6 +10,7 @@ import { isAsyncFunction, makeAsyncEdits } from '../../analysis/make-async.js';
 import { RequestSources } from '../../analysis/request-sources.js';
 import { isTestPath } from '../../analysis/test-files.js';
 import { JWT_CALLS, JWT_KEY_ENV, type JwtCall, type VerifyingCall } from '../../models/jwt.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 interface Check {
   call: JwtCall;
@@ -126,6 +127,7 @@ export const rule = defineRule({
     description: 'A JWT from an incoming request is trusted without verifying its signature.',
     category: 'security',
     messages: {
+      ...PYTHON_MESSAGES,
       noneAlgorithm:
         "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",
       unverifiedDecode:
@@ -135,6 +137,7 @@ export const rule = defineRule({
     fixable: 'code',
     hasSuggestions: true,
   },
+  python: checkPython,
   create(ctx) {
     const { facts, sourceFile } = ctx.file;
     // A caller that verifies the token itself makes the helper's decode harmless.

@@ -7,6 +7,7 @@ import { postRequest, type PostRequest } from '../../analysis/network-calls.js';
 import { retryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { keyHeaderSuggestion, keyOptionSuggestion } from './fixes.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 const RUNS_TWICE = 'a POST that succeeded but timed out runs twice. Send a stable key (e.g. derived from the order id) on every attempt.';
 
@@ -18,6 +19,7 @@ export const rule = defineRule({
     category: 'resilience',
     hasSuggestions: true,
     messages: {
+      ...PYTHON_MESSAGES,
       moneyWithoutKey: '{{call}} has no `{{keyOption}}`: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass `{ {{keyOption}} }` as the request options, derived from your own order or request id.',
       postInRetryLoop: `{{request}} is retried with no \`Idempotency-Key\`: this loop sends it again, so ${RUNS_TWICE}`,
       postInRetryHelper: `{{request}} is retried with no \`Idempotency-Key\`: a retry helper sends it again, so ${RUNS_TWICE}`,
@@ -28,6 +30,7 @@ export const rule = defineRule({
       randomHeader: 'Send an `{{header}}` header from a random key created once, before the retries',
     },
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     const calls: ts.CallExpression[] = [];

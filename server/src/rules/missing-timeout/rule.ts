@@ -8,6 +8,7 @@ import { isClientModule, isRelativeUrl, runsInBrowserCallback } from '../../anal
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
+import { checkPython } from './python.js';
 
 /** What an options object says about one timeout setting. */
 type Setting = 'on' | 'off' | 'missing' | 'unknown';
@@ -348,4 +349,5 @@ export const rule = defineRule({
       },
     };
   },
+  python: checkPython,
 });

@@ -6,6 +6,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { Fixer, SuggestionReport } from '../../engine/types.js';
 import { messageHandlers, requeueCall, requeuesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { fillCall, type DeliveryCount, type Requeue } from '../../models/messaging.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);
@@ -175,12 +176,14 @@ export const rule = defineRule({
     description: 'A failed message is requeued with no limit, so one bad message is redelivered for ever.',
     category: 'messaging',
     messages: {
+      ...PYTHON_MESSAGES,
       requeued: '{{nack}} requeues with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
       requeueBelowLimit: 'Requeue only while `{{condition}}` (below the delivery limit), else dead-letter it',
     },
     fixable: 'code',
     hasSuggestions: true,
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     const index = messageHandlers(ctx.file);

@@ -8,6 +8,7 @@ import { requestName } from '../../analysis/network-calls.js';
 import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { constantDelayFix, exponentialDelayFix, loopBackoffFix, missingDelayFix } from './fixes.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 const ADVICE = 'Wait longer after each failure (exponential backoff, e.g. `base * 2 ** attempt`, capped) and add random jitter so clients do not retry in lockstep.';
 
@@ -90,6 +91,7 @@ export const rule = defineRule({
     description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
     category: 'resilience',
     messages: {
+      ...PYTHON_MESSAGES,
       noWait: `{{what}} retries {{request}} with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
       fixedWait: `{{what}} retries {{request}} after the same \`{{wait}}\` every time: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,
       noDelayOption: '{{library}} has no `{{option}}`: by default it retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}: {{growingDelay}}` (it adds jitter).',
@@ -99,6 +101,7 @@ export const rule = defineRule({
       equalTimeouts: "{{library}}'s wait never grows (`{{minTimeoutOption}}` equals `{{maxTimeoutOption}}`): every retry waits the same {{wait}} ms, so the pressure on a struggling service never eases. Let the wait grow (raise {{maxTimeoutOption}}) and use `{{jitterOption}}: true` for jitter.",
     },
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     return {

@@ -7,6 +7,7 @@ import type { Edit, Fixer, FixFunction } from '../../engine/types.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isLogCall, logCallName } from '../../analysis/logging.js';
 import { leakFix, siteNode, type LeakSite } from './fix.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 /** Last words that name a secret besides contract 1.1's credential words. */
 const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
@@ -258,6 +259,7 @@ export const rule = defineRule({
     description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
     category: 'security',
     messages: {
+      ...PYTHON_MESSAGES,
       secret: '{{call}} logs `{{secret}}`: anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
       headers:
         '{{call}} logs the whole headers object `{{secret}}`: anyone who can read the logs can reuse its Authorization and Cookie values. Log a redacted form or a flag such as `Boolean(value)` instead.',
@@ -265,6 +267,7 @@ export const rule = defineRule({
     options: { credentialNames: sharedSettings.credentialNames },
     fixable: 'code',
   },
+  python: checkPython,
   create(context) {
     const { facts } = context.file;
     const finder = new SecretFinder(facts, context.options.credentialNames);

@@ -10,6 +10,7 @@ import { appendStatements, exitsEarly } from '../../analysis/edits.js';
 import { sourceStyle } from '../../analysis/source-style.js';
 import { chainWords, isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall } from '../../models/messaging.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 /** Words that name a dead-letter, retry or parking destination. */
 const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
@@ -441,6 +442,7 @@ export const rule = defineRule({
     description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
     category: 'messaging',
     messages: {
+      ...PYTHON_MESSAGES,
       catchClause: 'This catch swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
       catchCall: 'This `.catch` swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
       rethrow: 'Rethrow `{{error}}` so the broker retries the message instead of committing it',
@@ -449,6 +451,7 @@ export const rule = defineRule({
     },
     hasSuggestions: true,
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     const index = messageHandlers(ctx.file);

@@ -9,6 +9,8 @@ import { isAssertedValue } from '../../analysis/test-files.js';
 
 const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
 
+import { checkPython, PYTHON_MESSAGES } from './python.js';
+
 const MESSAGES = {
   rejectUnauthorized: '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.',
   strictSsl: '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.',
@@ -16,6 +18,7 @@ const MESSAGES = {
   checkServerIdentity: '`checkServerIdentity` accepts every certificate: a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.',
   environment: `${ENV_NAME} = '0' turns off TLS certificate checks: every request the process makes trusts any certificate. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`,
   skipVerify: 'TLS certificate checks are turned off: a man-in-the-middle can read and change the traffic. Remove this setting and trust the server\'s CA instead.',
+  ...PYTHON_MESSAGES,
 };
 
 type MessageId = keyof typeof MESSAGES;
@@ -154,6 +157,7 @@ const TEXT_PATTERNS: Array<{ pattern: RegExp; messageId: MessageId }> = [
   { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, messageId: 'rejectUnauthorized' },
   { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, messageId: 'strictSsl' },
   { pattern: /(?:^|[^A-Za-z0-9_])NODE_TLS_REJECT_UNAUTHORIZED["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, messageId: 'environment' },
+  { pattern: /(?:^|[^A-Za-z0-9_])PYTHONHTTPSVERIFY["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, messageId: 'pyEnvironment' },
   { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, messageId: 'skipVerify' },
 ];
 
@@ -188,6 +192,7 @@ export const rule = defineRule({
     messages: MESSAGES,
     fixable: 'code',
   },
+  python: checkPython,
   create(context) {
     const { facts } = context.file;
     const { sourceFile } = context.file;

@@ -7,6 +7,7 @@ import { awaitablePublish, unconfirmedOption } from '../../analysis/publish-call
 import { isLogCall } from '../../analysis/logging.js';
 import { quoted, sourceStyle } from '../../analysis/source-style.js';
 import { promisedRequest, receiverOf } from '../../analysis/syntax.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 /** The call's promise is dropped: a bare statement, `void`, or a branch of one. */
 function isFloating(call: ts.CallExpression): boolean {
@@ -98,6 +99,7 @@ export const rule = defineRule({
     description: 'A message is published and nothing waits for the broker to confirm it.',
     category: 'messaging',
     messages: {
+      ...PYTHON_MESSAGES,
       unconfirmed: '`{{option}}: {{value}}` turns off {{broker}}\'s write acknowledgement: a message the broker drops is lost without an error. Leave `{{option}}` at its default ({{default}}).',
       notAwaited: '{{publish}} is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.',
       catchFailure: 'Attach a `.catch` that logs the failure with `{{logger}}`',
@@ -105,6 +107,7 @@ export const rule = defineRule({
     fixable: 'code',
     hasSuggestions: true,
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     return {

@@ -6,6 +6,7 @@ import { requestName } from '../../analysis/network-calls.js';
 import { isEndless, isRetryLimitProperty, retryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { endlessLimitFix, foreverFix, loopLimitFix } from './fixes.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 export const rule = defineRule({
   meta: {
@@ -16,11 +17,13 @@ export const rule = defineRule({
     fixable: 'code',
     options: { maxAttempts: z.number().int().min(1).max(100).default(5).describe('Attempts the unbounded-retry quick fix allows before the last error is thrown.') },
     messages: {
+      ...PYTHON_MESSAGES,
       endlessLimit: '`{{option}}` retries for ever: when the service stays down, the work never fails, piles up and keeps hammering it. Set a finite limit (e.g. 5) and let the final error surface.',
       forever: '{{library}} with `{{option}}: true` retries for ever: when the service stays down, the work never fails and keeps hammering it. Set a finite `{{limitOption}}` and let the final error surface.',
       unboundedLoop: '{{what}} {{request}} with no attempt limit: while the service is down it spins for ever, hiding the outage and never giving the caller an error. Count attempts and throw after a maximum (e.g. 5).',
     },
   },
+  python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;
     const { maxAttempts } = ctx.options;

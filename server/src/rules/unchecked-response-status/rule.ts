@@ -7,6 +7,7 @@ import { isResponseCall } from '../../analysis/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 import { StatusCheckFixer } from './fix.js';
 import { validatedBySchema } from './schema.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
@@ -126,10 +127,12 @@ export const rule = defineRule({
     description: 'A fetch response body is read without checking the response status.',
     category: 'resilience',
     messages: {
+      ...PYTHON_MESSAGES,
       unchecked: '{{read}}() reads the body without a status check: an error page or a 4xx/5xx body is taken as data, since `{{response}}.ok` and `{{response}}.status` are never checked. Check `if (!{{response}}.ok)` and fail first.',
     },
     fixable: 'code',
   },
+  python: checkPython,
   create(context) {
     const { facts } = context.file;
     const fixer = new StatusCheckFixer(context.file.sourceFile);

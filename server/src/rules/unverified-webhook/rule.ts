@@ -10,6 +10,7 @@ import { isLogCall } from '../../analysis/logging.js';
 import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
 import { NEUTRAL_MIDDLEWARE, SESSION_READERS } from '../../models/webhooks.js';
+import { checkPython, PYTHON_MESSAGES } from './python.js';
 
 /** Names of middleware factories that never verify a sender (library factories and common async wrappers). */
 const NEUTRAL_CALLEES = new Set([
@@ -206,6 +207,7 @@ export const rule = defineRule({
     description: "A webhook route acts on deliveries without verifying the sender's signature.",
     category: 'security',
     messages: {
+      ...PYTHON_MESSAGES,
       unverified:
         '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
       verifySignature: 'Verify {{check}} before handling the delivery',
@@ -213,6 +215,7 @@ export const rule = defineRule({
     hasSuggestions: true,
     options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
   },
+  python: checkPython,
   create(ctx) {
     const { facts, sourceFile, path } = ctx.file;
     const extraNames = ctx.options.verifierNames;

@@ -1,0 +1,56 @@
+import { callArguments, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { TextEdit } from '../../engine/types.js';
+
+/** What a call says about one keyword: given (with its value), not given, or perhaps given through `**opts` the file does not show. */
+export type KeywordState = { kind: 'present'; value: PyNode; node: PyNode } | { kind: 'missing' } | { kind: 'unknown' };
+
+/** The entries of a literal dict (`{"timeout": 5}`, `dict(timeout=5)`) by key, or undefined when it is not one. */
+export function dictEntries(node: PyNode | undefined, facts: PyFacts): Map<string, { key: PyNode; value: PyNode }> | undefined {
+  const dict = unwrap(node);
+  if (!dict) return undefined;
+  const entries = new Map<string, { key: PyNode; value: PyNode }>();
+  if (dict.type === 'dictionary') {
+    for (const pair of namedChildren(dict)) {
+      if (pair.type !== 'pair') return undefined;
+      const key = stringValue(field(pair, 'key'), facts.text);
+      const value = field(pair, 'value');
+      if (key === undefined || !value) return undefined;
+      entries.set(key, { key: field(pair, 'key')!, value });
+    }
+    return entries;
+  }
+  if (dict.type === 'call' && facts.qualify(field(dict, 'function')) === 'dict') {
+    const args = callArguments(dict, facts.text);
+    if (args.positional.length > 0 || args.dictSplats.length > 0) return undefined;
+    for (const [name, keyword] of args.keywords) entries.set(name, { key: field(keyword, 'name')!, value: field(keyword, 'value')! });
+    return entries;
+  }
+  return undefined;
+}
+
+/** A keyword of a call, looking into `**opts` when `opts` is a literal dict in the file. */
+export function keywordState(call: PyNode, name: string, facts: PyFacts, index?: number): KeywordState {
+  const args = callArguments(call, facts.text);
+  const keyword = args.keywords.get(name);
+  if (keyword) return { kind: 'present', value: field(keyword, 'value')!, node: keyword };
+  if (index !== undefined && args.positional[index]) return { kind: 'present', value: args.positional[index], node: args.positional[index] };
+  if (index !== undefined && args.listSplats.length > 0) return { kind: 'unknown' };
+  for (const splat of args.dictSplats) {
+    const entries = dictEntries(facts.valueOf(namedChildren(splat)[0]), facts);
+    if (!entries) return { kind: 'unknown' };
+    const entry = entries.get(name);
+    if (entry) return { kind: 'present', value: entry.value, node: entry.key };
+  }
+  return { kind: 'missing' };
+}
+
+/** Adds `keyword=value` as the call's last argument: after the last one (`, timeout=10`), or alone. */
+export function addKeyword(call: PyNode, keyword: string): TextEdit | undefined {
+  const list = field(call, 'arguments');
+  if (list?.type !== 'argument_list') return undefined;
+  const last = namedChildren(list).at(-1);
+  if (!last) return { start: list.start + 1, end: list.start + 1, text: keyword };
+  return { start: last.end, end: last.end, text: `, ${keyword}` };
+}

@@ -1,0 +1,127 @@
+import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import { keywordState } from './arguments.js';
+import { PY_KAFKA } from '../../models/python.js';
+
+export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
+
+/** Code that handles one message: a callback's body or a consuming loop's body. */
+export interface PyMessageHandler {
+  broker: PyBroker;
+  /** The function or loop whose body handles the message. */
+  scope: PyNode;
+  /** Names that hold the message or its content (`body`, `msg`, `message`, `record`). */
+  content: Set<string>;
+  /** The consume call that acks on delivery (`auto_ack=True`), when it does. */
+  autoAck?: PyNode;
+}
+
+const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
+
+/** The function a callback argument names: `on_message`, `self.on_message`, or a lambda. */
+function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyNode | undefined {
+  const value = unwrap(callback);
+  if (!value) return undefined;
+  if (value.type === 'lambda') return value;
+  const name = dottedText(value, facts.text)?.split('.');
+  if (!name || name.length > 2 || (name.length === 2 && name[0] !== 'self')) return undefined;
+  return (facts.functions.get(name[name.length - 1]) ?? [])[0];
+}
+
+function handlerOfCallback(definition: PyNode, broker: PyBroker, facts: PyFacts, contentIndexes: number[], autoAck?: PyNode): PyMessageHandler {
+  const params = parameterNames(definition, facts.text).filter((name) => name !== 'self');
+  const content = new Set(contentIndexes.map((index) => params[index]).filter((name): name is string => name !== undefined));
+  return { broker, scope: definition, content, autoAck };
+}
+
+function loopVariables(loop: PyNode, facts: PyFacts): string[] {
+  const left = field(loop, 'left');
+  if (!left) return [];
+  return left.type === 'identifier' ? [facts.textOf(left)] : namedChildren(left).filter((child) => child.type === 'identifier').map((child) => facts.textOf(child));
+}
+
+function findHandlers(facts: PyFacts): PyMessageHandler[] {
+  const found: PyMessageHandler[] = [];
+  for (const call of facts.ofType('call')) {
+    const method = calleeName(call, facts.text);
+    if (method === 'basic_consume') {
+      // pika: basic_consume(queue, on_message_callback, auto_ack=False); callback(ch, method, properties, body).
+      const callback = callbackFunction(argument(call, 1, 'on_message_callback', facts.text), facts);
+      const autoAck = keywordState(call, 'auto_ack', facts);
+      if (callback) found.push(handlerOfCallback(callback, 'pika', facts, [3], autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined));
+    } else if (method === 'consume' && [...facts.imports.values()].some((module) => module.startsWith('aio_pika'))) {
+      const callback = callbackFunction(argument(call, 0, 'callback', facts.text), facts);
+      const noAck = keywordState(call, 'no_ack', facts);
+      if (callback) found.push(handlerOfCallback(callback, 'aio-pika', facts, [0], noAck.kind === 'present' && unwrap(noAck.value)?.type === 'true' ? noAck.node : undefined));
+    } else if (method === 'subscribe' && keywordState(call, 'callback', facts).kind === 'present') {
+      const callback = callbackFunction(field(callArguments(call, facts.text).keywords.get('callback'), 'value'), facts);
+      if (callback) found.push(handlerOfCallback(callback, 'pubsub', facts, [0]));
+    }
+  }
+  for (const loop of facts.ofType('for_statement')) {
+    const iterable = unwrap(field(loop, 'right'));
+    const body = field(loop, 'body');
+    if (!iterable || !body) continue;
+    const variables = new Set(loopVariables(loop, facts));
+    const text = facts.textOf(iterable);
+    if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'consume' && facts.imports.has('pika')) {
+      // for method, properties, body in channel.consume(queue)
+      const autoAck = keywordState(iterable, 'auto_ack', facts);
+      found.push({ broker: 'pika', scope: body, content: new Set([...variables].slice(-1)), autoAck: autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined });
+    } else if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'iterator') {
+      found.push({ broker: 'aio-pika', scope: body, content: variables });
+    } else if (KAFKA_CONSUMERS.has(facts.instanceOf(iterable)?.name ?? '')) {
+      found.push({ broker: 'kafka', scope: body, content: variables });
+    } else if (/\[\s*["']Messages["']\s*\]|\.get\(\s*["']Messages["']|receive_messages\(/.test(text)) {
+      found.push({ broker: 'sqs', scope: body, content: variables });
+    } else if (/\[\s*["']Records["']\s*\]/.test(text)) {
+      found.push({ broker: 'lambda', scope: body, content: variables });
+    }
+  }
+  // confluent-kafka: while running: msg = consumer.poll(1.0)
+  for (const loop of facts.ofType('while_statement')) {
+    const body = field(loop, 'body');
+    if (!body) continue;
+    let polled: string | undefined;
+    forEachInScope(body, (node) => {
+      if (polled) return false;
+      if (node.type === 'assignment') {
+        const right = unwrap(field(node, 'right'));
+        const left = field(node, 'left');
+        if (right?.type === 'call' && calleeName(right, facts.text) === 'poll' && PY_KAFKA[0].polled.includes(facts.instanceOf(calleeObject(right))?.name ?? '') && left) polled = facts.textOf(left);
+      }
+      return true;
+    });
+    if (polled) found.push({ broker: 'confluent', scope: body, content: new Set([polled]) });
+  }
+  return found;
+}
+
+/** The file's message handlers, found once per parse. */
+export const pyMessageHandlers = perFile(findHandlers);
+
+/** Names assigned from the message's content in the handler (`data = json.loads(body)`), added to `content`. */
+export function contentNames(handler: PyMessageHandler, facts: PyFacts): Set<string> {
+  const names = new Set(handler.content);
+  forEachInScope(handler.scope, (node) => {
+    if (node.type !== 'assignment') return true;
+    const left = field(node, 'left');
+    const right = field(node, 'right');
+    if (left?.type === 'identifier' && right && readsContent(right, names, facts)) names.add(facts.textOf(left));
+    return true;
+  });
+  return names;
+}
+
+/** True when an expression reads one of the content names. */
+export function readsContent(node: PyNode, names: ReadonlySet<string>, facts: PyFacts): boolean {
+  let found = false;
+  forEachInScope(node, (child) => {
+    if (found) return false;
+    if (child.type === 'identifier' && names.has(facts.textOf(child)) && !(child.parent?.type === 'attribute' && child.field === 'attribute') && !(child.parent?.type === 'keyword_argument' && child.field === 'name')) found = true;
+    return !found;
+  });
+  return found;
+}
+

@@ -1,0 +1,59 @@
+import { callArguments, dottedText, field, forEachDescendant, namedChildren, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+
+/** What a view reads from the incoming request: Flask, Django, Starlette / FastAPI request objects. */
+const REQUEST_READS = /^(?:self\.)?(?:request|req|websocket|ws)\.(?:headers|cookies|args|form|values|json|get_json|data|META|COOKIES|GET|POST|query_params|path_params|query|body|authorization)\b/;
+/** FastAPI parameter defaults that read the request. */
+const PARAMETER_SOURCES = new Set(['fastapi.Header', 'fastapi.Cookie', 'fastapi.Query', 'fastapi.Body', 'fastapi.Form', 'Header', 'Cookie', 'Query']);
+/** Security schemes whose dependency hands the view the bearer token. */
+const TOKEN_SCHEMES = new Set(['fastapi.security.OAuth2PasswordBearer', 'fastapi.security.HTTPBearer', 'fastapi.security.APIKeyHeader', 'fastapi.security.APIKeyCookie', 'fastapi.security.APIKeyQuery']);
+
+/** A parameter default that reads the request: `Header()`, `Cookie()`, `Depends(oauth2_scheme)`. */
+function isSourceDefault(value: PyNode | undefined, facts: PyFacts): boolean {
+  const call = unwrap(value);
+  if (call?.type !== 'call') return false;
+  const name = facts.qualify(field(call, 'function')) ?? '';
+  if (PARAMETER_SOURCES.has(name)) return true;
+  if (name !== 'fastapi.Depends' && name !== 'Depends') return false;
+  const dependency = facts.instanceOf(callArguments(call, facts.text).positional[0]);
+  return dependency !== undefined && TOKEN_SCHEMES.has(dependency.name);
+}
+
+/** The default of the parameter `name` of the function a node is in (typed or not, `Annotated[...]` left aside). */
+function parameterDefault(definition: PyNode | undefined, name: string, facts: PyFacts): PyNode | undefined {
+  const parameters = definition && field(definition, 'parameters');
+  for (const parameter of parameters ? namedChildren(parameters) : []) {
+    const id = field(parameter, 'name');
+    if (id && facts.textOf(id) === name) return field(parameter, 'value');
+  }
+  return undefined;
+}
+
+/**
+ * True when an expression's value comes from the incoming request, following the file's names
+ * a few steps (`auth = request.headers["Authorization"]; token = auth.split()[1]`).
+ */
+export function isRequestValue(expr: PyNode, facts: PyFacts, depth = 0): boolean {
+  if (depth > 4) return false;
+  let found = false;
+  forEachDescendant(expr, (node) => {
+    if (found) return false;
+    if (node.type !== 'identifier' && node.type !== 'attribute') return true;
+    const dotted = dottedText(node, facts.text);
+    if (dotted && REQUEST_READS.test(dotted)) {
+      found = true;
+      return false;
+    }
+    if (node.type === 'identifier') {
+      const name = facts.textOf(node);
+      const definition = facts.bindingsOf(name, node).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.scope;
+      if (definition && isSourceDefault(parameterDefault(definition, name, facts), facts)) found = true;
+      const value = facts.valueOf(node);
+      if (!found && value && value !== node) found = isRequestValue(value, facts, depth + 1);
+      return false;
+    }
+    return true;
+  });
+  return found;
+}

@@ -1,0 +1,145 @@
+import { callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import { pyHttpCalls } from './http.js';
+
+/** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
+export interface PyRetryLoop {
+  loop: PyNode;
+  /** The request it repeats, for messages. */
+  request: PyNode;
+  /** `time.sleep(...)` / `asyncio.sleep(...)` calls in its body. */
+  sleeps: PyNode[];
+  /** `while True:`, `while 1:`, `for _ in itertools.count()`. */
+  endless: boolean;
+  /** The loop counts attempts and stops: a counter it increments compared in the loop, or a `for ... in range(n)`. */
+  bounded: boolean;
+}
+
+const SLEEPS = new Set(['time.sleep', 'asyncio.sleep', 'gevent.sleep', 'trio.sleep', 'anyio.sleep', 'sleep']);
+/** A loop variable or iterable that says the loop counts attempts. */
+const ATTEMPT_WORDS = /attempt|retr|tries|try_|tries/i;
+
+
+function isSleep(call: PyNode, facts: PyFacts): boolean {
+  return SLEEPS.has(facts.qualify(field(call, 'function')) ?? '');
+}
+
+/** The loop's own statements: nested loops and functions are not its body. */
+function loopBody(loop: PyNode): PyNode | undefined {
+  return field(loop, 'body');
+}
+
+/** `while True`, `while 1`, `for _ in itertools.count()`. */
+function isEndless(loop: PyNode, facts: PyFacts): boolean {
+  if (loop.type === 'while_statement') {
+    const condition = unwrap(field(loop, 'condition'));
+    return condition?.type === 'true' || (condition !== undefined && numberValue(condition, facts.text) === 1);
+  }
+  const iterable = unwrap(field(loop, 'right'));
+  return iterable?.type === 'call' && facts.qualify(field(iterable, 'function')) === 'itertools.count';
+}
+
+/** A `for` over `range(...)`, `itertools.count()` or a name saying attempts; any `while`. */
+function countsAttempts(loop: PyNode, facts: PyFacts): boolean {
+  if (loop.type === 'while_statement') return true;
+  const iterable = unwrap(field(loop, 'right'));
+  const variable = field(loop, 'left');
+  if (iterable?.type === 'call' && ['range', 'itertools.count'].includes(facts.qualify(field(iterable, 'function')) ?? '')) return true;
+  return ATTEMPT_WORDS.test(variable ? facts.textOf(variable) : '') || ATTEMPT_WORDS.test(iterable ? facts.textOf(iterable) : '');
+}
+
+function findLoops(facts: PyFacts): PyRetryLoop[] {
+  const requests = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
+  const found: PyRetryLoop[] = [];
+  for (const loop of [...facts.ofType('for_statement'), ...facts.ofType('while_statement')]) {
+    const body = loopBody(loop);
+    if (!body || !countsAttempts(loop, facts)) continue;
+    let request: PyNode | undefined;
+    let caught = false;
+    let statusCheck = false;
+    let exits = false;
+    let raisesInExcept = false;
+    const sleeps: PyNode[] = [];
+    const incremented = new Set<string>();
+    const compared: string[] = [];
+    forEachInScope(body, (node) => {
+      // A nested loop is its own loop.
+      if (node !== body && (node.type === 'for_statement' || node.type === 'while_statement')) return false;
+      if (node.type === 'call') {
+        if (requests.has(node)) request ??= node;
+        else if (isSleep(node, facts)) sleeps.push(node);
+      }
+      if (node.type === 'except_clause') {
+        caught = true;
+        // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
+        const block = namedChildren(node).find((child) => child.type === 'block');
+        if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
+      }
+      if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node))) statusCheck = true;
+      if (node.type === 'augmented_assignment') {
+        const left = field(node, 'left');
+        if (left) incremented.add(facts.textOf(left));
+      }
+      if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
+      return true;
+    });
+    if (!request || !exits || raisesInExcept || !(caught || statusCheck)) continue;
+    const endless = isEndless(loop, facts);
+    const whileCondition = loop.type === 'while_statement' ? facts.textOf(field(loop, 'condition')!) : '';
+    // A counter the loop increments and compares (or tests in its condition) bounds it.
+    const names = (text: string) => text.split(/[^\w.]+/);
+    const counted = [...incremented].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
+    const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
+    found.push({ loop, request, sleeps, endless, bounded });
+  }
+  return found;
+}
+
+/** The file's hand-written retry loops, found once per parse. */
+export const pyRetryLoops = perFile(findLoops);
+
+/**
+ * True when a sleep's delay stays the same across attempts: a number, or a name bound once
+ * to a number and not changed in the loop. A delay from the attempt counter, a name the loop
+ * changes (`delay *= 2`) or a random draw grows or varies.
+ */
+export function isConstantDelay(sleep: PyNode, loop: PyNode, facts: PyFacts): boolean {
+  const delay = callArguments(sleep, facts.text).positional[0];
+  if (!delay) return true;
+  const value = unwrap(delay);
+  if (!value) return false;
+  if (numberValue(value, facts.text) !== undefined) return true;
+  if (value.type !== 'identifier' && value.type !== 'attribute') return false;
+  const name = facts.textOf(value);
+  let changed = false;
+  forEachInScope(field(loop, 'body')!, (node) => {
+    if ((node.type === 'augmented_assignment' || node.type === 'assignment') && facts.textOf(field(node, 'left')!) === name) changed = true;
+    return !changed;
+  });
+  if (changed) return false;
+  return numberValue(facts.valueOf(value), facts.text) !== undefined;
+}
+
+/** A decorator's call (`@retry(...)`) or bare name (`@retry`) with its qualified name. */
+export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ decorator: PyNode; name: string; call?: PyNode }> {
+  return decoratorsOf(definition).flatMap((decorator) => {
+    const expression = unwrap(decoratorExpression(decorator));
+    if (!expression) return [];
+    const target = expression.type === 'call' ? field(expression, 'function') : expression;
+    const name = facts.qualify(target);
+    return name ? [{ decorator, name, call: expression.type === 'call' ? expression : undefined }] : [];
+  });
+}
+
+/** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`. */
+export function isCeleryTask(name: string, call: PyNode | undefined, facts: PyFacts): boolean {
+  const last = name.split('.').pop()!;
+  if (last === 'shared_task') return true;
+  if (last !== 'task' || !call) return false;
+  const owner = calleeObject(call);
+  const made = owner && facts.instanceOf(owner)?.name;
+  return made === 'celery.Celery' || facts.imports.has('celery') || [...facts.imports.values()].some((module) => module.startsWith('celery'));
+}
+

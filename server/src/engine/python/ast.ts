@@ -1,0 +1,198 @@
+import { tick } from '../deadline.js';
+import type { PyNode } from './tree.js';
+
+/** The first child filling `name` in its parent (tree-sitter's field). */
+export function field(node: PyNode | undefined, name: string): PyNode | undefined {
+  return node?.fields?.[name];
+}
+
+export function namedChildren(node: PyNode): PyNode[] {
+  return node.children.filter((child) => child.named && child.type !== 'comment');
+}
+
+/**
+ * Visits `node` and its descendants in document order with an explicit stack (deep nesting
+ * costs no call stack); `visit` returning false skips that node's children. Ticks the time budget.
+ */
+export function forEachDescendant(node: PyNode, visit: (node: PyNode) => boolean | void): void {
+  const stack: PyNode[] = [node];
+  while (stack.length > 0) {
+    tick();
+    const current = stack.pop()!;
+    if (visit(current) === false) continue;
+    for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index]);
+  }
+}
+
+/** The descendants of a function body that run as part of it (nested `def`s and lambdas left out). */
+export function forEachInScope(node: PyNode, visit: (node: PyNode) => boolean | void): void {
+  forEachDescendant(node, (current) => (current !== node && (current.type === 'function_definition' || current.type === 'lambda' || current.type === 'class_definition') ? false : visit(current)));
+}
+
+export function ancestor(node: PyNode, types: ReadonlySet<string> | string): PyNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    // Deep nesting makes these walks long: they count against the time budget too.
+    tick();
+    if (typeof types === 'string' ? current.type === types : types.has(current.type)) return current;
+  }
+  return undefined;
+}
+
+/** The function (or lambda) a node runs in; undefined at module level. */
+export function enclosingFunction(node: PyNode): PyNode | undefined {
+  for (let current = node.parent; current; current = current.parent) {
+    tick();
+    if (current.type === 'function_definition' || current.type === 'lambda') return current;
+    if (current.type === 'class_definition') return undefined;
+  }
+  return undefined;
+}
+
+/** Parentheses around an expression, skipped. */
+export function unwrap(node: PyNode | undefined): PyNode | undefined {
+  let current = node;
+  while (current?.type === 'parenthesized_expression') current = namedChildren(current)[0];
+  return current;
+}
+
+export interface CallArguments {
+  positional: PyNode[];
+  /** Keyword arguments by name: the `keyword_argument` node (its `value` field holds the value). */
+  keywords: Map<string, PyNode>;
+  /** `**opts`: values the call is given that the keywords do not show. */
+  dictSplats: PyNode[];
+  /** `*args`. */
+  listSplats: PyNode[];
+  list: PyNode | undefined;
+}
+
+const argumentsMemo = new WeakMap<PyNode, CallArguments>();
+
+/** A call's arguments, read once. */
+export function callArguments(call: PyNode, text: string): CallArguments {
+  const known = argumentsMemo.get(call);
+  if (known) return known;
+  const list = field(call, 'arguments');
+  const made: CallArguments = { positional: [], keywords: new Map(), dictSplats: [], listSplats: [], list: list?.type === 'argument_list' ? list : undefined };
+  if (list?.type === 'argument_list') {
+    for (const child of namedChildren(list)) {
+      if (child.type === 'keyword_argument') {
+        const name = field(child, 'name');
+        if (name) made.keywords.set(text.slice(name.start, name.end), child);
+      } else if (child.type === 'dictionary_splat') made.dictSplats.push(child);
+      else if (child.type === 'list_splat') made.listSplats.push(child);
+      else made.positional.push(child);
+    }
+  } else if (list) made.positional.push(list);
+  argumentsMemo.set(call, made);
+  return made;
+}
+
+/** A keyword argument's value. */
+export function keywordValue(call: PyNode, name: string, text: string): PyNode | undefined {
+  return field(callArguments(call, text).keywords.get(name), 'value');
+}
+
+/** Positional argument `index`, or the keyword `name` standing for it. */
+export function argument(call: PyNode, index: number, name: string | undefined, text: string): PyNode | undefined {
+  const args = callArguments(call, text);
+  return args.positional[index] ?? (name ? keywordValue(call, name, text) : undefined);
+}
+
+/**
+ * The value of a string literal written whole in the file: plain, raw and bytes literals,
+ * implicit concatenation, and f-strings without interpolation. Undefined otherwise.
+ */
+export function stringValue(node: PyNode | undefined, text: string): string | undefined {
+  const literal = unwrap(node);
+  if (!literal) return undefined;
+  if (literal.type === 'concatenated_string') {
+    const parts = namedChildren(literal).map((part) => stringValue(part, text));
+    return parts.every((part) => part !== undefined) ? parts.join('') : undefined;
+  }
+  if (literal.type !== 'string') return undefined;
+  let value = '';
+  for (const child of literal.children) {
+    if (child.type === 'interpolation') return undefined;
+    if (child.type === 'string_content' || child.type === 'escape_sequence') value += text.slice(child.start, child.end);
+  }
+  return value;
+}
+
+/** The dotted text of a name or attribute chain (`self.session.get`); undefined for anything else. */
+export function dottedText(node: PyNode | undefined, text: string): string | undefined {
+  const parts: string[] = [];
+  let current = unwrap(node);
+  while (current?.type === 'attribute') {
+    const attribute = field(current, 'attribute');
+    if (!attribute) return undefined;
+    parts.unshift(text.slice(attribute.start, attribute.end));
+    current = unwrap(field(current, 'object'));
+  }
+  if (current?.type !== 'identifier') return undefined;
+  parts.unshift(text.slice(current.start, current.end));
+  return parts.join('.');
+}
+
+/** The last name of a callee: `get` of `requests.get`, `send` of `producer.send`. */
+export function calleeName(call: PyNode, text: string): string | undefined {
+  const callee = unwrap(field(call, 'function'));
+  if (callee?.type === 'identifier') return text.slice(callee.start, callee.end);
+  const attribute = callee?.type === 'attribute' ? field(callee, 'attribute') : undefined;
+  return attribute && text.slice(attribute.start, attribute.end);
+}
+
+/** The object a method is called on: `session` of `session.get(...)`. */
+export function calleeObject(call: PyNode): PyNode | undefined {
+  const callee = unwrap(field(call, 'function'));
+  return callee?.type === 'attribute' ? unwrap(field(callee, 'object')) : undefined;
+}
+
+export function isKeywordTrue(node: PyNode | undefined): boolean {
+  return unwrap(node)?.type === 'true';
+}
+
+export function isKeywordFalse(node: PyNode | undefined): boolean {
+  return unwrap(node)?.type === 'false';
+}
+
+export function isNone(node: PyNode | undefined): boolean {
+  return unwrap(node)?.type === 'none';
+}
+
+/** A number literal's value (`10`, `2.5`, `1_000`), else undefined. */
+export function numberValue(node: PyNode | undefined, text: string): number | undefined {
+  const literal = unwrap(node);
+  if (literal?.type !== 'integer' && literal?.type !== 'float') return undefined;
+  const value = Number(text.slice(literal.start, literal.end).replace(/_/g, ''));
+  return Number.isNaN(value) ? undefined : value;
+}
+
+/** The decorators of a function or class definition (empty when undecorated). */
+export function decoratorsOf(definition: PyNode): PyNode[] {
+  const parent = definition.parent;
+  if (parent?.type !== 'decorated_definition') return [];
+  return parent.children.filter((child) => child.type === 'decorator');
+}
+
+/** The expression of a decorator (`app.post("/x")` of `@app.post("/x")`). */
+export function decoratorExpression(decorator: PyNode): PyNode | undefined {
+  return namedChildren(decorator)[0];
+}
+
+/** The line of a decorated definition the contract reports: its first decorator, else the `def`. */
+export function definitionHead(definition: PyNode): PyNode {
+  return decoratorsOf(definition)[0] ?? definition;
+}
+
+/** A function's parameter names, in order (with `self`). */
+export function parameterNames(definition: PyNode, text: string): string[] {
+  const parameters = field(definition, 'parameters');
+  if (!parameters) return [];
+  const names: string[] = [];
+  for (const parameter of namedChildren(parameters)) {
+    const name = parameter.type === 'identifier' ? parameter : field(parameter, 'name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
+    if (name?.type === 'identifier') names.push(text.slice(name.start, name.end));
+  }
+  return names;
+}

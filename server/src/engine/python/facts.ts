@@ -1,0 +1,249 @@
+import { tick } from '../deadline.js';
+import { ancestor, dottedText, field, namedChildren, unwrap } from './ast.js';
+import type { PyNode, PyTree } from './tree.js';
+
+/** Where a name is bound, and to what (undefined: a value the file does not show, as a parameter or a loop variable). */
+interface Binding {
+  scope: PyNode;
+  value: PyNode | undefined;
+  /** The name's node at the binding. */
+  target: PyNode;
+}
+
+/**
+ * A fact computed once per parsed file, when a rule first asks for it (`pyHttpCalls(facts)`):
+ * the answers are kept beside the file's facts and go with them.
+ */
+export function perFile<T>(compute: (facts: PyFacts) => T): (facts: PyFacts) => T {
+  const memo = new WeakMap<PyFacts, T>();
+  return (facts) => {
+    if (!memo.has(facts)) memo.set(facts, compute(facts));
+    return memo.get(facts)!;
+  };
+}
+
+const SCOPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+
+/**
+ * A Python file's facts in the shape of the JS ones: imports and aliases (`import requests as
+ * rq`, `from requests import get`), names bound at module level, in functions and as `self.x`,
+ * the file's functions by name, and every node by type. Built from the one copied tree.
+ */
+export class PyFacts {
+  /** Local name → what it imports, dotted (`rq` → `requests`, `get` → `requests.get`). */
+  readonly imports = new Map<string, string>();
+  readonly functions = new Map<string, PyNode[]>();
+  private readonly bindings = new Map<string, Binding[]>();
+  private readonly types = new Map<string, PyNode[]>();
+  // Every rule asks the same questions of the same calls: answered once per node.
+  private readonly qualified = new Map<PyNode, string | undefined>();
+  private readonly values = new Map<PyNode, PyNode | undefined>();
+  private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
+
+  constructor(readonly tree: PyTree, readonly text: string) {
+    for (const node of tree.all) {
+      const list = this.types.get(node.type);
+      if (list) list.push(node);
+      else this.types.set(node.type, [node]);
+    }
+    for (const node of this.ofType('import_statement')) this.noteImport(node, '');
+    for (const node of this.ofType('import_from_statement')) {
+      const module = field(node, 'module_name');
+      if (module) this.noteImport(node, this.textOf(module));
+    }
+    for (const node of this.ofType('assignment')) this.noteAssignment(field(node, 'left'), field(node, 'right'));
+    for (const node of this.ofType('as_pattern')) {
+      const alias = field(node, 'alias');
+      const target = alias && (namedChildren(alias)[0] ?? alias);
+      if (target) this.bind(target, namedChildren(node)[0]);
+    }
+    for (const node of this.ofType('for_statement')) this.noteAssignment(field(node, 'left'), undefined);
+    for (const node of this.ofType('function_definition')) {
+      const name = field(node, 'name');
+      if (!name) continue;
+      const key = this.textOf(name);
+      const list = this.functions.get(key);
+      if (list) list.push(node);
+      else this.functions.set(key, [node]);
+      this.bind(name, node);
+      const parameters = field(node, 'parameters');
+      for (const parameter of parameters ? namedChildren(parameters) : []) {
+        const id = parameter.type === 'identifier' ? parameter : field(parameter, 'name');
+        if (id?.type === 'identifier') this.bindIn(node, this.textOf(id), undefined, id);
+      }
+    }
+  }
+
+  ofType(type: string): PyNode[] {
+    return this.types.get(type) ?? [];
+  }
+
+  textOf(node: PyNode): string {
+    return this.text.slice(node.start, node.end);
+  }
+
+  private noteImport(statement: PyNode, from: string): void {
+    for (const child of statement.children) {
+      if (child.field !== 'name') continue;
+      const imported = child.type === 'aliased_import' ? field(child, 'name') : child;
+      const alias = child.type === 'aliased_import' ? field(child, 'alias') : undefined;
+      if (!imported) continue;
+      const dotted = this.textOf(imported);
+      const full = from ? `${from}.${dotted}` : dotted;
+      // `import a.b` binds `a`; `import a.b as c` binds `c` to `a.b`.
+      if (alias) this.imports.set(this.textOf(alias), full);
+      else if (from) this.imports.set(dotted, full);
+      else this.imports.set(dotted.split('.')[0], dotted.split('.')[0]);
+    }
+  }
+
+  private noteAssignment(left: PyNode | undefined, right: PyNode | undefined): void {
+    if (!left) return;
+    if (left.type === 'identifier' || left.type === 'attribute') {
+      this.bind(left, right);
+      return;
+    }
+    // Tuple targets (`a, b = x, y`): element by element when the right side is a tuple too.
+    const targets = namedChildren(left);
+    const source = unwrap(right);
+    const values = source?.type === 'tuple' || source?.type === 'expression_list' ? namedChildren(source) : [];
+    targets.forEach((target, index) => {
+      if (target.type === 'identifier' || target.type === 'attribute') this.bind(target, values[index]);
+    });
+  }
+
+  private bind(target: PyNode, value: PyNode | undefined): void {
+    if (target.type === 'identifier') {
+      // A file whose parse failed as a whole has an ERROR root, not a module: the root is the outermost scope.
+      const scope = ancestor(target, SCOPES) ?? this.tree.root;
+      // A function's own name is bound in the scope around it.
+      const owner = scope.type === 'function_definition' && field(scope, 'name') === target ? ancestor(scope, SCOPES) ?? this.tree.root : scope;
+      this.bindIn(owner, this.textOf(target), value, target);
+      return;
+    }
+    const dotted = dottedText(target, this.text);
+    if (dotted?.startsWith('self.') && dotted.split('.').length === 2) this.bindIn(ancestor(target, 'class_definition') ?? this.tree.root, dotted, value, target);
+    else if (dotted) this.bindIn(this.tree.root, dotted, value, target);
+  }
+
+  private bindIn(scope: PyNode, name: string, value: PyNode | undefined, target: PyNode): void {
+    const list = this.bindings.get(name);
+    const binding = { scope, value, target };
+    if (list) list.push(binding);
+    else this.bindings.set(name, [binding]);
+  }
+
+  /** The bindings of a name visible from `at`: the nearest scope that binds it (class bodies are not seen from methods). */
+  bindingsOf(name: string, at: PyNode): Binding[] {
+    const all = this.bindings.get(name) ?? [];
+    if (name.startsWith('self.')) {
+      const owner = ancestor(at, 'class_definition');
+      const inClass = all.filter((binding) => binding.scope === owner);
+      const attribute = name.slice(5);
+      // A class attribute (`timeout = 5` in the class body) is read through `self` too.
+      const classLevel = owner ? (this.bindings.get(attribute) ?? []).filter((binding) => binding.scope === owner) : [];
+      return [...inClass, ...classLevel];
+    }
+    if (name.includes('.') || all.length === 0) return all;
+    const nearest = ancestor(at, SCOPES);
+    for (let scope = nearest; scope; scope = ancestor(scope, SCOPES)) {
+      if (scope.type === 'class_definition' && scope !== nearest) continue;
+      const here = all.filter((binding) => binding.scope === scope);
+      if (here.length > 0) return here;
+    }
+    // An ERROR root (a file whose parse failed as a whole) is the outermost scope, though not a module.
+    return all.filter((binding) => binding.scope === this.tree.root);
+  }
+
+  /**
+   * The value a name or `self.x` holds, when the file binds it exactly once where it is read;
+   * the expression itself otherwise (a literal, a call). Follows a few links (`a = b`, `b = ...`).
+   */
+  valueOf(node: PyNode | undefined): PyNode | undefined {
+    if (!node) return undefined;
+    if (!this.values.has(node)) this.values.set(node, this.followValue(node));
+    return this.values.get(node);
+  }
+
+  private followValue(node: PyNode): PyNode | undefined {
+    let current = unwrap(node);
+    for (let depth = 0; current && depth < 5; depth++) {
+      tick();
+      if (current.type !== 'identifier' && current.type !== 'attribute') return current;
+      const name = dottedText(current, this.text);
+      if (!name) return current;
+      const bindings = this.bindingsOf(name, current);
+      if (bindings.length === 0) return current.type === 'attribute' || this.imports.has(name) ? current : undefined;
+      const values = bindings.map((binding) => binding.value);
+      if (values.some((value) => value === undefined)) return undefined;
+      const distinct = new Set(values.map((value) => (value ? this.textOf(value) : '')));
+      if (distinct.size !== 1) return undefined;
+      const next = unwrap(values[0]);
+      if (next === current) return current;
+      current = next;
+    }
+    return current;
+  }
+
+  /**
+   * The dotted name an expression stands for, through imports and aliases: `rq.get` →
+   * `requests.get`, `get` (from requests import get) → `requests.get`. A name the file does not
+   * import reads as written (`print`, `app.route`).
+   */
+  qualify(node: PyNode | undefined): string | undefined {
+    if (!node) return undefined;
+    if (!this.qualified.has(node)) this.qualified.set(node, this.qualifyOnce(node));
+    return this.qualified.get(node);
+  }
+
+  private qualifyOnce(node: PyNode): string | undefined {
+    const dotted = dottedText(node, this.text);
+    if (!dotted) return undefined;
+    const [head, ...rest] = dotted.split('.');
+    const imported = this.imports.get(head);
+    if (imported) return [imported, ...rest].join('.');
+    // `s = requests` is rare; `api = requests.Session()` is an instance, read by `instanceOf`.
+    return dotted;
+  }
+
+  /** True when the file imports any of these modules (or something from them). */
+  importsAny(modules: readonly string[]): boolean {
+    for (const imported of this.imports.values()) {
+      if (modules.some((module) => imported === module || imported.startsWith(`${module}.`))) return true;
+    }
+    return false;
+  }
+
+  /**
+   * The constructor or factory call a value was made by, qualified: `requests.Session` for
+   * `s` after `s = requests.Session()` or `with requests.Session() as s:`, and for
+   * `self.session` after `self.session = requests.Session()`.
+   */
+  instanceOf(node: PyNode | undefined): { name: string; call: PyNode } | undefined {
+    if (!node) return undefined;
+    if (!this.instances.has(node)) this.instances.set(node, this.constructorOf(node));
+    return this.instances.get(node);
+  }
+
+  private constructorOf(node: PyNode): { name: string; call: PyNode } | undefined {
+    let value = this.valueOf(node);
+    if (value?.type === 'await') value = unwrap(namedChildren(value)[0]);
+    if (value?.type !== 'call') return undefined;
+    const name = this.qualify(field(value, 'function'));
+    return name ? { name, call: value } : undefined;
+  }
+
+  /** The functions defined in the file that a call names (`helper(...)`, `self.helper(...)`). */
+  calledFunctions(call: PyNode): PyNode[] {
+    const callee = unwrap(field(call, 'function'));
+    const dotted = dottedText(callee, this.text);
+    if (!dotted) return [];
+    const parts = dotted.split('.');
+    if (parts.length === 1) return this.functions.get(parts[0]) ?? [];
+    if (parts.length === 2 && (parts[0] === 'self' || parts[0] === 'cls')) {
+      const owner = ancestor(call, 'class_definition');
+      return (this.functions.get(parts[1]) ?? []).filter((fn) => ancestor(fn, 'class_definition') === owner);
+    }
+    return [];
+  }
+}

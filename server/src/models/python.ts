@@ -1,0 +1,298 @@
+/**
+ * Python libraries as data, in the spirit of the JS tables beside this file: names are
+ * qualified through the file's imports (`import requests as rq` makes `rq.get` read as
+ * `requests.get`). The rules' Python checks (`rules/<id>/python.ts`) match calls against these
+ * rows; a new library is a row plus a test case in the rule's `python.test.ts`.
+ */
+
+/** How an HTTP client library bounds a request, and what it does when nothing is set. */
+export interface PyHttpClientModel {
+  label: string;
+  modules: readonly string[];
+  /** Module-level functions that send a request (`requests.get`), qualified. */
+  functions: readonly string[];
+  /** Constructors of a client whose methods send requests (`requests.Session`). */
+  clients: readonly string[];
+  /** Methods of such a client that send a request. */
+  methods: readonly string[];
+  /**
+   * `none`: no timeout unless one is passed (requests, urllib); every request needs its own.
+   * `finite`: a finite default (httpx 5 s, aiohttp 300 s); only turning it off is reported.
+   * `constructor`: the timeout goes on the constructor (urllib3 pools, http.client), reported there.
+   */
+  timeoutDefault: 'none' | 'finite' | 'constructor';
+  /** The positional index of the timeout argument, where the signature has one (`urlopen(url, data, timeout)`). */
+  timeoutIndex?: number;
+  /** `0` turns the timeout off too (aiohttp); requests rejects `0`. */
+  zeroIsOff?: boolean;
+  /** The constructor of a timeout object whose fields can each be `None` (`httpx.Timeout`, `aiohttp.ClientTimeout`). */
+  timeoutObject?: string;
+  /** The argument naming the URL, positional index and keyword, for insecure-transport. */
+  url?: { index: number; keyword: string };
+  /** Keywords of the client constructor holding a base URL (`base_url=`). */
+  baseUrl?: readonly string[];
+  /** The constructor's positional argument standing for the base URL (aiohttp's `ClientSession(base_url)`). */
+  clientUrlIndex?: number;
+  /** The response's body readers: methods (`json`) and attributes (`text`) read without a status check. */
+  bodyMethods: readonly string[];
+  bodyAttributes: readonly string[];
+  /** What counts as looking at the status: a method call or an attribute read on the response. */
+  statusChecks: readonly string[];
+  /** The response raises on 4xx/5xx by itself (urllib's `urlopen`). */
+  raisesOnError?: boolean;
+  /** A keyword of the client or the call that makes every response raise (aiohttp `raise_for_status=True`). */
+  raiseOption?: string;
+  /** The TLS keywords that turn certificate checks off when given `False`. */
+  tlsKeywords: readonly string[];
+}
+
+const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
+const STATUS = ['raise_for_status', 'ok', 'status_code', 'status', 'is_success', 'is_error', 'is_client_error', 'is_server_error'];
+
+export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
+  {
+    label: 'requests',
+    modules: ['requests'],
+    functions: METHODS.map((method) => `requests.${method}`),
+    clients: ['requests.Session', 'requests.session', 'requests.sessions.Session'],
+    methods: [...METHODS, 'send'],
+    timeoutDefault: 'none',
+    url: { index: 0, keyword: 'url' },
+    bodyMethods: ['json', 'iter_content', 'iter_lines'],
+    bodyAttributes: ['text', 'content', 'raw'],
+    statusChecks: STATUS,
+    tlsKeywords: ['verify'],
+  },
+  {
+    label: 'httpx',
+    modules: ['httpx'],
+    functions: [...METHODS, 'stream'].map((method) => `httpx.${method}`),
+    clients: ['httpx.Client', 'httpx.AsyncClient'],
+    methods: [...METHODS, 'stream', 'send'],
+    timeoutDefault: 'finite',
+    timeoutObject: 'httpx.Timeout',
+    url: { index: 0, keyword: 'url' },
+    baseUrl: ['base_url'],
+    bodyMethods: ['json', 'iter_bytes', 'iter_text', 'iter_lines', 'aread', 'read'],
+    bodyAttributes: ['text', 'content'],
+    statusChecks: STATUS,
+    tlsKeywords: ['verify'],
+  },
+  {
+    label: 'aiohttp',
+    modules: ['aiohttp'],
+    functions: ['aiohttp.request'],
+    clients: ['aiohttp.ClientSession'],
+    methods: [...METHODS, 'ws_connect'],
+    timeoutDefault: 'finite',
+    zeroIsOff: true,
+    timeoutObject: 'aiohttp.ClientTimeout',
+    url: { index: 0, keyword: 'url' },
+    baseUrl: ['base_url'],
+    clientUrlIndex: 0,
+    bodyMethods: ['json', 'text', 'read'],
+    bodyAttributes: [],
+    statusChecks: STATUS,
+    raiseOption: 'raise_for_status',
+    tlsKeywords: ['ssl', 'verify_ssl'],
+  },
+  {
+    label: 'urllib',
+    modules: ['urllib.request', 'urllib'],
+    functions: ['urllib.request.urlopen'],
+    clients: ['urllib.request.build_opener'],
+    methods: ['open'],
+    timeoutDefault: 'none',
+    timeoutIndex: 2,
+    url: { index: 0, keyword: 'url' },
+    bodyMethods: [],
+    bodyAttributes: [],
+    statusChecks: STATUS,
+    raisesOnError: true,
+    tlsKeywords: [],
+  },
+  {
+    label: 'urllib3',
+    modules: ['urllib3'],
+    functions: ['urllib3.request'],
+    clients: ['urllib3.PoolManager', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.connection_from_url', 'urllib3.poolmanager.PoolManager'],
+    methods: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'],
+    timeoutDefault: 'constructor',
+    timeoutObject: 'urllib3.Timeout',
+    url: { index: 1, keyword: 'url' },
+    bodyMethods: ['json'],
+    bodyAttributes: ['data'],
+    statusChecks: ['status'],
+    tlsKeywords: [],
+  },
+  {
+    label: 'http.client',
+    modules: ['http.client'],
+    functions: [],
+    clients: ['http.client.HTTPConnection', 'http.client.HTTPSConnection'],
+    methods: ['request'],
+    timeoutDefault: 'constructor',
+    bodyMethods: [],
+    bodyAttributes: [],
+    statusChecks: ['status'],
+    tlsKeywords: [],
+  },
+  {
+    label: 'websockets',
+    modules: ['websockets', 'websocket'],
+    functions: ['websockets.connect', 'websockets.client.connect', 'websocket.create_connection', 'websocket.WebSocketApp'],
+    clients: [],
+    methods: [],
+    timeoutDefault: 'finite',
+    url: { index: 0, keyword: 'uri' },
+    bodyMethods: [],
+    bodyAttributes: [],
+    statusChecks: [],
+    tlsKeywords: [],
+  },
+];
+
+/**
+ * TLS switches outside the HTTP clients' keywords: calls that build an unverified context,
+ * attributes whose assignment turns a check off, and environment variables.
+ */
+export const PY_TLS = [
+  {
+    modules: ['ssl'],
+    /** Calls that build a context checking no certificate. */
+    unverifiedContext: ['ssl._create_unverified_context'],
+    /** The factory whose replacement by an unverified one turns checks off process-wide. */
+    defaultContext: ['ssl._create_default_https_context'],
+    /** `ctx.verify_mode = ssl.CERT_NONE`, `ctx.check_hostname = False`. */
+    offAssignments: [{ attribute: 'verify_mode', value: 'ssl.CERT_NONE' }, { attribute: 'check_hostname', value: 'False' }],
+    certNone: ['ssl.CERT_NONE', 'CERT_NONE'],
+    environment: ['PYTHONHTTPSVERIFY'],
+  },
+];
+
+/** JWT libraries: the decode call, how it is told to skip the signature, and an always-unverified read. */
+export const PY_JWT = [
+  { modules: ['jwt'], decode: ['jwt.decode'], encode: ['jwt.encode'], unverified: [] as string[] },
+  { modules: ['jose', 'jose.jwt'], decode: ['jose.jwt.decode'], encode: ['jose.jwt.encode'], unverified: ['jose.jwt.get_unverified_claims'] },
+];
+
+/** Logging: module functions, logger-like receivers and the methods that write. */
+export const PY_LOGGERS = [
+  {
+    modules: ['logging', 'loguru', 'structlog'],
+    functions: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.exception', 'logging.critical', 'logging.log', 'loguru.logger', 'print'],
+    receivers: /^(?:(?:self|cls|app|current_app)\.)?_?(?:logger|log|LOGGER|LOG|logging)$|^structlog\.get_logger\(\)$/,
+    methods: ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'msg', 'trace', 'success', 'fatal'],
+  },
+];
+
+/** tenacity: its decorator and objects, where the wait and the bound go, and the ones that never grow or stop. */
+export const PY_TENACITY = [
+  {
+    modules: ['tenacity'],
+    decorators: ['tenacity.retry', 'tenacity.Retrying', 'tenacity.AsyncRetrying'],
+    wait: 'wait',
+    constantWaits: ['tenacity.wait_fixed', 'tenacity.wait_none'],
+    stop: 'stop',
+    endless: ['tenacity.stop_never'],
+  },
+];
+
+/** backoff: its decorators, the wait generator that never grows, and the options that bound it. */
+export const PY_BACKOFF = [
+  {
+    modules: ['backoff'],
+    decorators: ['backoff.on_exception', 'backoff.on_predicate'],
+    /** The wait generator is the first argument. */
+    waitIndex: 0,
+    constantWaits: ['backoff.constant'],
+    bounds: ['max_tries', 'max_time'],
+  },
+];
+
+/** urllib3's retry policy object and the adapter that takes one. */
+export const PY_RETRY_POLICIES = [{ modules: ['urllib3', 'requests'], retry: ['urllib3.Retry', 'urllib3.util.retry.Retry', 'urllib3.util.Retry', 'requests.packages.urllib3.util.retry.Retry'], adapter: ['requests.adapters.HTTPAdapter', 'requests.HTTPAdapter'] }];
+
+/** Celery: tasks, their retry options and the exception that requeues. */
+export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'] }];
+
+/** Stripe's Python SDK: creations that move money, and where the idempotency key goes. */
+export const PY_STRIPE = [
+  {
+    modules: ['stripe'],
+    resources: ['stripe.Charge.create', 'stripe.PaymentIntent.create', 'stripe.Refund.create', 'stripe.Transfer.create', 'stripe.Payout.create'],
+    clientServices: ['charges', 'payment_intents', 'refunds', 'transfers', 'payouts'],
+    client: ['stripe.StripeClient'],
+    keyword: 'idempotency_key',
+  },
+];
+
+/** Web frameworks: how a route is registered, and how a view reads the request. */
+export const PY_WEB_FRAMEWORKS = [
+  { modules: ['flask', 'fastapi', 'starlette', 'django', 'rest_framework'], routeMethods: ['route', 'post', 'api_route', 'websocket'], postOnly: ['post'], apiView: 'api_view' },
+];
+
+/** Webhook providers: signature headers (as read from a request, and as FastAPI parameters) and their SDK verifiers. */
+export const PY_WEBHOOK_VERIFIERS = [
+  {
+    modules: ['stripe', 'svix', 'standardwebhooks', 'slack_sdk', 'twilio', 'hmac'],
+    headers: ['stripe-signature', 'x-hub-signature-256', 'x-hub-signature', 'x-slack-signature', 'svix-signature', 'webhook-signature', 'x-shopify-hmac-sha256', 'x-twilio-signature'],
+    verifiers: ['stripe.Webhook.construct_event', 'stripe.WebhookSignature.verify_header', 'svix.webhooks.Webhook', 'svix.Webhook', 'standardwebhooks.Webhook', 'slack_sdk.signature.SignatureVerifier', 'twilio.request_validator.RequestValidator', 'hmac.new', 'hmac.compare_digest'],
+    verifyMethods: ['construct_event', 'verify_header', 'verify', 'is_valid', 'is_valid_request', 'validate'],
+  },
+];
+
+/** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
+export const PY_RABBITMQ = [
+  {
+    modules: ['pika', 'aio_pika'],
+    callbackKeywords: ['on_message_callback', 'callback'],
+    autoAck: ['auto_ack', 'no_ack'],
+    acks: ['basic_ack', 'ack'],
+    /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
+    nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
+    deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+  },
+];
+
+/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), and the explicit commit. */
+export const PY_KAFKA = [
+  { modules: ['kafka', 'aiokafka', 'confluent_kafka'], consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'], polled: ['confluent_kafka.Consumer'], acks: ['commit'] },
+];
+
+/** SQS through boto3 / aiobotocore: deleting a received message is its acknowledgement. */
+export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'] }];
+
+/** Google Cloud Pub/Sub: a subscriber callback acks its message. */
+export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];
+
+/** Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be given. */
+export const PY_PUBLISHES = [
+  { modules: ['aio_pika'], coroutines: ['publish'], receivers: /exchange$/i },
+  { modules: ['aiokafka'], coroutines: ['send', 'send_and_wait'], producer: 'aiokafka.AIOKafkaProducer' },
+  { modules: ['aiobotocore'], coroutines: ['send_message'], receivers: /sqs|client/i },
+  { modules: ['kafka'], futures: ['send'], producer: 'kafka.KafkaProducer' },
+  { modules: ['google.cloud.pubsub_v1'], futures: ['publish'], producer: 'google.cloud.pubsub_v1.PublisherClient' },
+  { modules: ['confluent_kafka'], callbackRequired: ['produce'], producer: 'confluent_kafka.Producer', callbackKeywords: ['on_delivery', 'callback'] },
+];
+
+/** Calls that take a secret (contract, hardcoded-credential's Python sinks): a literal there is hardcoded. */
+export const PY_SECRET_SINKS = [
+  { modules: ['jwt'], names: ['jwt.encode', 'jwt.decode'], argument: 1, keyword: 'key', label: 'jwt.encode/decode' },
+  { modules: ['jose'], names: ['jose.jwt.encode', 'jose.jwt.decode'], argument: 1, keyword: 'key', label: 'python-jose jwt' },
+  { modules: ['hmac'], names: ['hmac.new'], argument: 0, keyword: 'key', label: 'hmac.new' },
+  { modules: ['stripe'], names: ['stripe.StripeClient'], argument: 0, keyword: 'api_key', label: 'The Stripe client' },
+  { modules: ['twilio'], names: ['twilio.rest.Client'], argument: 1, keyword: 'password', label: 'The Twilio client' },
+  { modules: ['requests'], names: ['requests.auth.HTTPBasicAuth', 'requests.auth.HTTPDigestAuth', 'requests.HTTPBasicAuth'], argument: 1, keyword: 'password', label: 'HTTPBasicAuth' },
+  { modules: ['httpx'], names: ['httpx.BasicAuth', 'httpx.DigestAuth'], argument: 1, keyword: 'password', label: 'httpx.BasicAuth' },
+  { modules: ['aiohttp'], names: ['aiohttp.BasicAuth'], argument: 1, keyword: 'password', label: 'aiohttp.BasicAuth' },
+];
+
+/**
+ * Settings readers that take a fallback: a literal fallback of a credential-named setting is a
+ * hardcoded credential (`os.getenv("DB_PASSWORD", "<literal>")`, `config("SECRET_KEY", default=...)`).
+ */
+export const PY_SETTING_READERS = [
+  { modules: ['os'], names: ['os.getenv', 'os.environ.get', 'os.environ.setdefault'], fallback: 1, keyword: 'default' },
+  { modules: ['decouple', 'environ'], names: ['decouple.config', 'config', 'env', 'env.str', 'environ.Env'], fallback: undefined, keyword: 'default' },
+];

@@ -1,0 +1,20 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'worker.py' });
+
+ruleTester('ack-before-processing', {
+  valid: [
+    py(`import pika, json\ndef on_message(ch, method, properties, body):\n    process(json.loads(body))\n    ch.basic_ack(delivery_tag=method.delivery_tag)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`),
+    py(`import pika\ndef on_message(ch, method, properties, body):\n    try:\n        process(body)\n    finally:\n        ch.basic_ack(delivery_tag=method.delivery_tag)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`),
+    { ...py(`from kafka import KafkaConsumer\nconsumer = KafkaConsumer("orders")\nfor msg in consumer:\n    process(msg.value)`), name: 'Kafka auto-commit is not reported' },
+    { ...py(`import aio_pika\nasync def on_message(message):\n    async with message.process():\n        await handle(message.body)\nasync def main(queue):\n    await queue.consume(on_message)`), name: 'aio-pika message.process()' },
+    py(`import boto3\nsqs = boto3.client("sqs")\nresp = sqs.receive_message(QueueUrl=URL)\nfor m in resp.get("Messages", []):\n    handle(m["Body"])\n    sqs.delete_message(QueueUrl=URL, ReceiptHandle=m["ReceiptHandle"])`),
+  ],
+  invalid: [
+    { ...py(`import pika\ndef on_message(ch, method, properties, body):\n    process(body)\nchannel.basic_consume(queue="orders", on_message_callback=on_message, auto_ack=True)`), errors: [{ line: 4, message: /^`auto_ack=True` acks each message on delivery/ }] },
+    { ...py(`import pika, json\ndef on_message(ch, method, properties, body):\n    ch.basic_ack(delivery_tag=method.delivery_tag)\n    order = json.loads(body)\n    save(order)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`), errors: [{ line: 3, message: /^ch\.basic_ack\(\) acknowledges before processing/ }] },
+    { ...py(`import boto3\nsqs = boto3.client("sqs")\nresp = sqs.receive_message(QueueUrl=URL)\nfor m in resp["Messages"]:\n    sqs.delete_message(QueueUrl=URL, ReceiptHandle=m["ReceiptHandle"])\n    handle(m["Body"])`), errors: [{ line: 5 }] },
+    { ...py(`from google.cloud import pubsub_v1\ndef callback(message):\n    message.ack()\n    store(message.data)\nsubscriber.subscribe(path, callback=callback)`), errors: [{ line: 3 }] },
+    { ...py(`import aio_pika\nasync def main(queue):\n    await queue.consume(on_message, no_ack=True)\nasync def on_message(message):\n    await handle(message.body)`), errors: [{ line: 3 }] },
+  ],
+});

@@ -1,0 +1,26 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'app/settings.py' });
+
+ruleTester('hardcoded-credential', {
+  valid: [
+    py(`import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")`),
+    py(`import jwt\ntoken = jwt.encode(payload, settings.JWT_SECRET, algorithm="HS256")`),
+    py(`import jwt\ntoken = jwt.encode(payload, "<your-secret-here>", algorithm="HS256")`),
+    py(`import getpass\npassword = getpass.getpass()`),
+    py(`TOKEN_URL = "https://oauth2.example.com/token"\nsecret_name = "prod/db"`),
+    py(`import requests\nrequests.get(url, auth=(user, password), timeout=5)`),
+    py(`import os\nAPI_TOKEN = os.getenv("API_TOKEN") or ""`),
+  ],
+  invalid: [
+    { ...py(`import jwt\ntoken = jwt.encode(payload, "k8Jd92mQx7Lp0Za3", algorithm="HS256")`), errors: [{ line: 2, message: /^Hardcoded secret passed to jwt\.encode\/decode/ }] },
+    { ...py(`import hmac, hashlib\ndigest = hmac.new(b"k8Jd92mQx7Lp0Za3", body, hashlib.sha256).hexdigest()`), errors: [{ line: 2, message: /hmac\.new/ }] },
+    { ...py(`from requests.auth import HTTPBasicAuth\nauth = HTTPBasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
+    { ...py(`import requests\nrequests.get(url, auth=("svc", "k8Jd92mQx7Lp0Za3"), timeout=5)`), errors: [{ line: 2, message: /the auth tuple of requests\.get/ }] },
+    { ...py(`import os\nAPI_TOKEN = os.getenv("API_TOKEN") or "k8Jd92mQx7Lp0Za3"`), errors: [{ line: 2, message: /^Hardcoded credential in `API_TOKEN`/ }] },
+    { ...py(`from decouple import config\nSECRET_KEY = config("SECRET_KEY", default="k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
+    { ...py(`import os\nos.environ.setdefault("API_TOKEN", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
+    { ...py(`import aiohttp\nauth = aiohttp.BasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
+    { ...py(`from twilio.rest import Client\nclient = Client(ACCOUNT_SID, "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2, message: /Twilio/ }] },
+  ],
+});

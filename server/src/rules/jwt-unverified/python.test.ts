@@ -1,0 +1,20 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'auth.py' });
+
+ruleTester('jwt-unverified', {
+  valid: [
+    py(`import jwt\nfrom flask import request\ndef me():\n    token = request.headers["Authorization"].split()[1]\n    return jwt.decode(token, KEY, algorithms=["HS256"])`),
+    { ...py(`import jwt\nfrom flask import request\ndef me():\n    token = request.headers["Authorization"].split()[1]\n    header = jwt.get_unverified_header(token)\n    return jwt.decode(token, keys[header["kid"]], algorithms=["RS256"])`), name: 'get_unverified_header picks the key' },
+    { ...py(`import jwt\ndef claims(tokens):\n    return jwt.decode(tokens["id_token"], options={"verify_signature": False})`), name: 'a token from an OAuth token response' },
+    { ...py(`import jwt\nfrom flask import request\ndef me():\n    token = request.cookies.get("session")\n    unverified = jwt.decode(token, options={"verify_signature": False})\n    claims = jwt.decode(token, KEY, algorithms=["HS256"])\n    return claims`), name: 'verified in the same function' },
+    { ...py(`import jwt\nfrom flask import request\ndef me():\n    return jwt.decode(request.args["t"], KEY, algorithms=["HS256"], options={"verify_exp": False})`), name: 'verify_exp is not the signature' },
+  ],
+  invalid: [
+    { ...py(`import jwt\nfrom flask import request\ndef me():\n    token = request.headers["Authorization"].split()[1]\n    return jwt.decode(token, options={"verify_signature": False})`), errors: [{ line: 5, message: /^jwt\.decode trusts the request token without verifying it/ }] },
+    { ...py(`import jwt\ndef me(request):\n    token = request.META["HTTP_AUTHORIZATION"][7:]\n    return jwt.decode(token, verify=False)`), errors: [{ line: 4 }] },
+    { ...py(`import jwt\ndef parse(token):\n    return jwt.decode(token, KEY, algorithms=["HS256", "None"])`), errors: [{ line: 3, message: /accepts the 'none' algorithm/ }] },
+    { ...py(`from jose import jwt\nfrom fastapi import Depends\nfrom fastapi.security import OAuth2PasswordBearer\noauth2_scheme = OAuth2PasswordBearer(tokenUrl="token")\nasync def me(token: str = Depends(oauth2_scheme)):\n    return jwt.get_unverified_claims(token)`), errors: [{ line: 6 }] },
+    { ...py(`import jwt\nfrom fastapi import Header\nasync def me(authorization: str = Header()):\n    return jwt.decode(authorization.removeprefix("Bearer "), options={"verify_signature": False})`), errors: [{ line: 4 }] },
+  ],
+});

@@ -1,0 +1,106 @@
+import { argument, calleeName, calleeObject, dottedText, field, forEachInScope, stringValue } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
+import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
+import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
+import { PY_BACKOFF, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
+
+export const PYTHON_MESSAGES = {
+  pyMoneyWithoutKey: '{{call}} has no idempotency key: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass {{keyOption}}, derived from your own order or request id.',
+};
+
+const STRIPE = PY_STRIPE[0];
+const HEADER = 'idempotency-key';
+
+/** A POST: `requests.post`, `session.post`, `request("POST", ...)`. */
+function isPost(http: PyHttpCall, facts: PyFacts): boolean {
+  const method = calleeName(http.call, facts.text);
+  if (method === 'post') return true;
+  return method === 'request' && stringValue(argument(http.call, 0, 'method', facts.text), facts.text)?.toUpperCase() === 'POST';
+}
+
+/** Whether a headers dict sends the key; undefined when the file does not show its keys. */
+function hasKeyHeader(headers: PyNode, facts: PyFacts): boolean | undefined {
+  const entries = dictEntries(facts.valueOf(headers), facts);
+  return entries && [...entries.keys()].some((key) => key.toLowerCase() === HEADER);
+}
+
+/** The client a service is read from: `client` of `client.v1.charges`, `self.stripe` of `self.stripe.refunds`. */
+function clientOf(service: PyNode, facts: PyFacts): PyNode | undefined {
+  let current: PyNode | undefined = service;
+  while (current?.type === 'attribute') {
+    const object = field(current, 'object');
+    if (object?.type === 'identifier' && facts.textOf(object) !== 'self') return object;
+    if (object?.type === 'identifier') return current;
+    current = object;
+  }
+  return current;
+}
+
+/** `session.headers["Idempotency-Key"] = ...` or `session.headers.update({...})` anywhere in the file. */
+function sessionSendsKey(facts: PyFacts): boolean {
+  return facts.ofType('string').some((node) => stringValue(node, facts.text)?.toLowerCase() === HEADER && /headers/.test(facts.textOf(node.parent?.parent ?? node)));
+}
+
+/** The functions whose whole body a decorator or a task option retries. */
+function retriedFunctions(facts: PyFacts): PyNode[] {
+  return facts.ofType('function_definition').filter((definition) => decoratorCalls(definition, facts).some(({ name, call }) => {
+    if (name === PY_TENACITY[0].decorators[0] || PY_BACKOFF[0].decorators.includes(name)) return true;
+    return call !== undefined && isCeleryTask(name, call, facts) && keywordState(call, 'autoretry_for', facts).kind === 'present';
+  }));
+}
+
+export function checkPython(ctx: PythonContext): void {
+  const { facts } = ctx.file;
+  // Stripe: money-moving creations without idempotency_key.
+  for (const call of facts.ofType('call')) {
+    const name = facts.qualify(field(call, 'function')) ?? '';
+    if (STRIPE.resources.includes(name)) {
+      if (keywordState(call, STRIPE.keyword, facts).kind === 'missing') ctx.report({ node: call, messageId: 'pyMoneyWithoutKey', data: { call: facts.textOf(field(call, 'function')!), keyOption: '`idempotency_key=...`' } });
+      continue;
+    }
+    // StripeClient: client.charges.create(...), client.v1.payment_intents.create(...)
+    if (calleeName(call, facts.text) !== 'create') continue;
+    const service = calleeObject(call);
+    const serviceName = dottedText(service, facts.text)?.split('.').pop() ?? '';
+    if (!STRIPE.clientServices.includes(serviceName)) continue;
+    const made = service?.type === 'attribute' ? facts.instanceOf(clientOf(service, facts)) : undefined;
+    if (!made || !STRIPE.client.includes(made.name)) continue;
+    const options = keywordState(call, 'options', facts);
+    const key = options.kind === 'present' ? dictEntries(facts.valueOf(options.value), facts)?.has(STRIPE.keyword) ?? true : options.kind === 'unknown';
+    if (!key) ctx.report({ node: call, messageId: 'pyMoneyWithoutKey', data: { call: facts.textOf(field(call, 'function')!), keyOption: '`options={"idempotency_key": ...}`' } });
+  }
+
+  const posts = pyHttpCalls(facts).filter((http) => http.kind === 'request' && isPost(http, facts));
+  if (posts.length === 0) return;
+  const sessionKey = sessionSendsKey(facts);
+  const check = (http: PyHttpCall, messageId: 'postInRetryLoop' | 'postInRetryHelper') => {
+    const headers = keywordState(http.call, 'headers', facts);
+    const sendsKey = headers.kind === 'unknown' || (headers.kind === 'present' && hasKeyHeader(headers.value, facts) !== false);
+    if (sessionKey || sendsKey) return;
+    ctx.report({ node: http.call, messageId, data: { request: facts.textOf(field(http.call, 'function')!) } });
+  };
+  const reported = new Set<PyNode>();
+  for (const retry of pyRetryLoops(facts)) {
+    for (const http of posts) {
+      if (!reported.has(http.call) && retry.loop.start <= http.call.start && http.call.end <= retry.loop.end) {
+        reported.add(http.call);
+        check(http, 'postInRetryLoop');
+      }
+    }
+  }
+  for (const definition of retriedFunctions(facts)) {
+    const inside = new Set<PyNode>();
+    forEachInScope(definition, (node) => {
+      if (node.type === 'call') inside.add(node);
+    });
+    for (const http of posts) {
+      if (!reported.has(http.call) && inside.has(http.call)) {
+        reported.add(http.call);
+        check(http, 'postInRetryHelper');
+      }
+    }
+  }
+}

@@ -1,0 +1,28 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'sync.py' });
+
+ruleTester('retry-without-backoff', {
+  valid: [
+    py(`import random, time, requests\nfor attempt in range(5):\n    try:\n        r = requests.get(URL, timeout=5)\n        break\n    except requests.RequestException:\n        time.sleep(2 ** attempt + random.random())`),
+    py(`import time, requests\ndelay = 1\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(delay)\n        delay *= 2`),
+    { ...py(`import requests\nfor url in urls:\n    try:\n        requests.get(url, timeout=5)\n    except requests.RequestException:\n        log(url)`), name: 'a loop over items is not a retry' },
+    { ...py(`import requests\nfor attempt in range(3):\n    try:\n        return requests.get(URL, timeout=5)\n    except requests.RequestException:\n        raise`), name: 'the except re-raises: no retry' },
+    py(`from tenacity import retry, wait_exponential, stop_after_attempt\n@retry(wait=wait_exponential(multiplier=1, max=30), stop=stop_after_attempt(5))\ndef call():\n    pass`),
+    { ...py(`from tenacity import retry, wait_random, stop_after_attempt\n@retry(wait=wait_random(1, 3), stop=stop_after_attempt(5))\ndef call():\n    pass`), name: 'wait_random alone is left open' },
+    py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException, max_tries=5)\ndef call():\n    pass`),
+    py(`from urllib3.util.retry import Retry\nretry = Retry(total=5, backoff_factor=0.5)`),
+    py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=5)\ndef sync():\n    pass`),
+  ],
+  invalid: [
+    { ...py(`import requests\nfor attempt in range(5):\n    try:\n        r = requests.get(URL, timeout=5)\n        break\n    except requests.RequestException:\n        pass`), errors: [{ line: 2, message: /^This for loop retries requests\.get with no wait/ }] },
+    { ...py(`import time, requests\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(5)`), errors: [{ line: 2, message: /after the same `time\.sleep\(5\)` every time/ }] },
+    { ...py(`import asyncio, httpx\nRETRY_DELAY = 2\nasync def go(client):\n    for attempt in range(3):\n        resp = await httpx.AsyncClient().get(URL)\n        if resp.status_code < 500:\n            return resp\n        await asyncio.sleep(RETRY_DELAY)`), errors: [{ line: 4 }] },
+    { ...py(`from tenacity import retry, stop_after_attempt\n@retry(stop=stop_after_attempt(3))\ndef call():\n    pass`), errors: [{ line: 2, message: /^tenacity @retry has no `wait`/ }] },
+    { ...py(`from tenacity import retry, wait_fixed, stop_after_attempt\n@retry(wait=wait_fixed(2), stop=stop_after_attempt(3))\ndef call():\n    pass`), errors: [{ line: 2, message: /waits the same `wait_fixed\(2\)`/ }] },
+    { ...py(`import backoff, requests\n@backoff.on_exception(backoff.constant, requests.RequestException, max_tries=5)\ndef call():\n    pass`), errors: [{ line: 2 }] },
+    { ...py(`from urllib3 import Retry\nfrom requests.adapters import HTTPAdapter\nadapter = HTTPAdapter(max_retries=Retry(total=3))\nother = HTTPAdapter(max_retries=3)`), errors: [{ line: 3, message: /^urllib3 Retry has no `backoff_factor`/ }, { line: 4 }] },
+    { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), max_retries=5)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
+    { ...py(`from celery import Celery\napp = Celery("x")\n@app.task(bind=True, max_retries=3)\ndef sync(self):\n    try:\n        pass\n    except IOError as exc:\n        raise self.retry(exc=exc, countdown=60)`), errors: [{ line: 8, message: /waits the same `countdown=60`/ }] },
+  ],
+});

@@ -1,0 +1,28 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'app.py' });
+
+ruleTester('secret-in-log', {
+  valid: [
+    py(`import logging\nlogger = logging.getLogger(__name__)\nlogger.info("token set: %s", bool(token))`),
+    py(`import logging\nlogging.info("token %s", "set" if api_key else "missing")`),
+    py(`import logging\nlogging.info("token length %d", len(token))`),
+    py(`import logging\nlogging.info("fetched %s", get_user(token))`),
+    py(`import logging\nlogging.debug("has token: %s", token is not None)`),
+    py(`import logging\nlogging.info("user %s logged in", user.id)`),
+    py(`print("token_url", TOKEN_URL)`),
+    py(`import logging\nlogging.info("secret fingerprint %s", hash_secret(secret))`),
+  ],
+  invalid: [
+    { ...py(`import logging\nlogger = logging.getLogger(__name__)\nlogger.info("got token %s", token)`), errors: [{ line: 3, message: /^logger\.info logs `token`: .*bool\(value\)/ }] },
+    { ...py(`import logging\nlogging.debug(f"Authorization: Bearer {self.access_token}")`), errors: [{ line: 2, message: /logs `self\.access_token`/ }] },
+    { ...py(`import logging\nlogging.warning("key=" + settings.API_KEY)`), errors: [{ line: 2 }] },
+    { ...py(`import logging\nlog = logging.getLogger("x")\nlog.error("creds {}".format(password))`), errors: [{ line: 3 }] },
+    { ...py(`print(f"client secret is {client_secret}")`), errors: [{ line: 1, message: /^print logs/ }] },
+    { ...py(`from flask import request, current_app\ndef hook():\n    current_app.logger.info("headers: %s", request.headers)`), errors: [{ line: 3, message: /whole headers object `request\.headers`/ }] },
+    { ...py(`import logging\nlogging.info("headers %s", dict(request.headers))`), errors: [{ line: 2, message: /headers object/ }] },
+    { ...py(`import structlog\nlog = structlog.get_logger()\nlog.info("login", password=password)`), errors: [{ line: 3 }] },
+    { ...py(`import logging\nlogging.info("login", extra={"api_key": key})`), errors: [{ line: 2 }] },
+    { ...py(`from loguru import logger\nlogger.info("config {}", config["secret_key"])`), errors: [{ line: 2 }] },
+  ],
+});

@@ -1,0 +1,119 @@
+import { calleeName, calleeObject, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { isCredentialName } from '../../secrets/words.js';
+import { PY_LOGGERS } from '../../models/python.js';
+
+export const PYTHON_MESSAGES = {
+  pySecret: '{{call}} logs `{{secret}}`: anyone who can read the logs can reuse it. Log a redacted form or a flag such as `bool(value)` instead.',
+  pyHeaders: '{{call}} logs the whole headers object `{{secret}}`: anyone who can read the logs can reuse its Authorization and Cookie values. Log the header names, or a redacted copy, instead.',
+};
+
+const LOGGERS = PY_LOGGERS[0];
+/** Calls whose result says something about a secret without being it. */
+const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
+const MASKING_NAMES = new Set(['bool', 'len', 'type', 'isinstance', 'callable', 'hasattr']);
+
+function isMasking(name: string): boolean {
+  const lowered = name.toLowerCase();
+  return MASKING_NAMES.has(lowered) || lowered.includes('hash') || MASKING_PREFIXES.some((prefix) => lowered.startsWith(prefix));
+}
+/** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
+const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
+
+/** True when a call writes to a log: `logging.info`, a logger's method, `print`. */
+function isLogCall(call: PyNode, facts: PyFacts): boolean {
+  const qualified = facts.qualify(field(call, 'function'));
+  if (qualified && LOGGERS.functions.includes(qualified)) return true;
+  const method = calleeName(call, facts.text);
+  const receiver = calleeObject(call);
+  if (!method || !receiver || !LOGGERS.methods.includes(method)) return false;
+  const written = dottedText(receiver, facts.text);
+  if (written && LOGGERS.receivers.test(written)) return true;
+  if (qualified?.startsWith('loguru.logger.')) return true;
+  const made = facts.instanceOf(receiver)?.name;
+  return made === 'logging.getLogger' || made === 'structlog.get_logger' || made === 'structlog.getLogger';
+}
+
+/** The credential-named values and headers objects an argument writes, masked ones left out. */
+function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string[]): Array<{ node: PyNode; headers: boolean }> {
+  const found: Array<{ node: PyNode; headers: boolean }> = [];
+  forEachDescendant(argument, (node) => {
+    if (node.type === 'call') {
+      const name = calleeName(node, facts.text) ?? '';
+      if (isMasking(name)) return false;
+      // dict(request.headers) is the headers object itself.
+      if (name === 'dict' && namedChildren(field(node, 'arguments') ?? node).length === 1) return true;
+      return ['format', 'str', 'repr', 'dumps'].includes(name);
+    }
+    // "set" if token else "missing": only the branches are written, the condition is not.
+    if (node.type === 'conditional_expression') {
+      const [whenTrue, , whenFalse] = namedChildren(node);
+      for (const branch of [whenTrue, whenFalse]) if (branch) found.push(...writtenSecrets(branch, facts, names));
+      return false;
+    }
+    // `token is None`, `not token`: a flag, not the value.
+    if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
+    if (node.type === 'subscript') {
+      const key = stringValue(field(node, 'subscript'), facts.text);
+      if (key !== undefined && isCredentialName(key, names)) {
+        found.push({ node, headers: false });
+        return false;
+      }
+      return true;
+    }
+    if (node.type !== 'identifier' && node.type !== 'attribute') return true;
+    const dotted = dottedText(node, facts.text);
+    if (!dotted) return true;
+    if (HEADERS.test(dotted)) found.push({ node, headers: true });
+    else if (isCredentialName(dotted.split('.').pop()!, names)) found.push({ node, headers: false });
+    return false;
+  });
+  return found;
+}
+
+export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): void {
+  const { facts } = ctx.file;
+  const names = ctx.options.credentialNames;
+  for (const call of facts.ofType('call')) {
+    if (!isLogCall(call, facts)) continue;
+    const list = field(call, 'arguments');
+    if (!list) continue;
+    let first: { node: PyNode; headers: boolean } | undefined;
+    for (const argument of namedChildren(list)) {
+      if (argument.type === 'keyword_argument') {
+        // structlog / extra=: a keyword named for a credential writes its value.
+        const name = facts.textOf(field(argument, 'name')!);
+        const value = field(argument, 'value')!;
+        if (name === 'extra' || name === 'exc_info' || name === 'stack_info') {
+          if (name === 'extra') first ??= writtenSecrets(value, facts, names)[0] ?? dictKeySecret(value, facts, names);
+          continue;
+        }
+        if (isCredentialName(name, names) && !isMasked(value, facts)) first ??= { node: argument, headers: false };
+        else first ??= writtenSecrets(value, facts, names)[0];
+        continue;
+      }
+      first ??= writtenSecrets(argument, facts, names)[0];
+    }
+    if (!first) continue;
+    const callee = field(call, 'function');
+    ctx.report({ node: call, messageId: first.headers ? 'pyHeaders' : 'pySecret', data: { call: callee ? facts.textOf(callee) : 'print', secret: facts.textOf(first.node).replace(/\s+/g, ' ').slice(0, 60) } });
+  }
+}
+
+function isMasked(value: PyNode, facts: PyFacts): boolean {
+  const shown = unwrap(value);
+  return shown?.type === 'call' && isMasking(calleeName(shown, facts.text) ?? '');
+}
+
+/** `extra={"password": pw}`: a key named for a credential. */
+function dictKeySecret(value: PyNode, facts: PyFacts, names: readonly string[]): { node: PyNode; headers: boolean } | undefined {
+  const dict = unwrap(value);
+  if (dict?.type !== 'dictionary') return undefined;
+  for (const pair of namedChildren(dict)) {
+    const key = stringValue(field(pair, 'key'), facts.text);
+    if (key !== undefined && isCredentialName(key, names) && !isMasked(field(pair, 'value')!, facts)) return { node: pair, headers: false };
+  }
+  return undefined;
+}

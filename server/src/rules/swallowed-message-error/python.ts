@@ -1,0 +1,86 @@
+import { calleeName, enclosingFunction, field, forEachInScope, namedChildren } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
+import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
+import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
+
+export const PYTHON_MESSAGES = {
+  pyExcept: 'This except swallows the processing error: the {{committed}}, so the message is lost without a trace. Re-raise, nack it, or publish it to a dead-letter queue.',
+};
+
+const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
+/** A publish to a destination named for failed messages. */
+const DEAD_LETTER = /dead|dlq|dlx|retry|parking|error|failed|poison/i;
+const PUBLISHES = /^(publish|basic_publish|send|send_message|produce|put)$/;
+
+/** Whether an except clause fails the message: re-raises, nacks, retries, exits or dead-letters it. */
+function failsMessage(clause: PyNode, facts: PyFacts): boolean {
+  let fails = false;
+  forEachInScope(clause, (node) => {
+    if (fails) return false;
+    if (node.type === 'raise_statement') fails = true;
+    if (node.type === 'call') {
+      const method = calleeName(node, facts.text) ?? '';
+      if (FAILS.has(method) || (PUBLISHES.test(method) && DEAD_LETTER.test(facts.textOf(node)))) fails = true;
+    }
+    return !fails;
+  });
+  return fails;
+}
+
+/** How the message is committed after an `except` lets the handler go on; undefined when it is not. */
+function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, facts: PyFacts): string | undefined {
+  switch (handler.broker) {
+    case 'kafka':
+    case 'confluent':
+      return 'consumer commits its offset (auto-commit or a later commit)';
+    case 'lambda':
+      // The handler function around the loop over event["Records"] reports the failed ids, or not.
+      return facts.textOf(enclosingFunction(handler.scope) ?? handler.scope).includes('batchItemFailures') ? undefined : 'Lambda returns without batchItemFailures, so SQS deletes the batch';
+    case 'celery':
+      return 'task returns normally, so Celery acknowledges it';
+    default: {
+      if (handler.autoAck) return 'consumer acked it on delivery (auto_ack)';
+      const acks = new Set<string>([...PY_RABBITMQ[0].acks, ...PY_SQS[0].acks, ...PY_PUBSUB[0].acks]);
+      // An ack after the try (or in its finally) commits the failed message too; one inside the try runs only on success.
+      let committed = false;
+      forEachInScope(handler.scope, (node) => {
+        if (committed) return false;
+        if (node.type === 'call' && acks.has(calleeName(node, facts.text) ?? '')) {
+          const inFinally = node.start >= tryStatement.start && node.end <= tryStatement.end && facts.ofType('finally_clause').some((clause) => clause.parent === tryStatement && clause.start <= node.start && node.end <= clause.end);
+          if (node.start >= tryStatement.end || inFinally) committed = true;
+        }
+        return !committed;
+      });
+      return committed ? 'handler then acknowledges the message' : undefined;
+    }
+  }
+}
+
+function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts): void {
+  const names = contentNames(handler, facts);
+  forEachInScope(handler.scope, (node) => {
+    if (node.type !== 'try_statement') return true;
+    const body = field(node, 'body');
+    // An except around an optional step (the message's content not involved) is not the processing.
+    if (!body || (names.size > 0 && !readsContent(body, names, facts) && handler.broker !== 'celery')) return true;
+    for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
+      if (failsMessage(clause, facts)) continue;
+      const committed = commitAfter(handler, node, facts);
+      if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed } });
+    }
+    return true;
+  });
+}
+
+export function checkPython(ctx: PythonContext): void {
+  const { facts } = ctx.file;
+  for (const handler of pyMessageHandlers(facts)) checkScope(ctx, handler, facts);
+  // Celery tasks: an except that neither raises nor retries lets the task succeed.
+  for (const definition of facts.ofType('function_definition')) {
+    if (!decoratorCalls(definition, facts).some(({ name, call }) => isCeleryTask(name, call, facts))) continue;
+    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set() }, facts);
+  }
+}

@@ -1,0 +1,88 @@
+import { calleeName, calleeObject, dottedText, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import type { TextEdit } from '../../engine/types.js';
+import { nameKind, type Kind } from './names.js';
+
+export const PYTHON_MESSAGES = {
+  pySignature: '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the signature byte by byte. Compare with `hmac.compare_digest(a, b)` instead.',
+  pySecret: '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the secret byte by byte. Compare with `hmac.compare_digest(a, b)` instead.',
+};
+
+const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
+/** Calls whose result is a digest or signature. */
+const DIGEST_CALLS = new Set(['hexdigest', 'digest', 'b64encode', 'urlsafe_b64encode', 'b64decode']);
+/** Calls that return their argument's value in another form (`sig.lower()`, `str(sig)`). */
+const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'str', 'bytes']);
+
+/**
+ * Operands that rule the comparison out: None, a string written in the comparison (`token ==
+ * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant that
+ * is no credential (`signal.SIGINT`, `START_ELEMENT`).
+ */
+function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
+  if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
+  if (stringValue(node, facts.text) !== undefined) return true;
+  if (node.type === 'call') return facts.qualify(field(node, 'function')) === 'len';
+  const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
+  const last = parts?.at(-1) ?? '';
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]);
+}
+
+function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly string[], depth = 0): Kind {
+  const operand = unwrap(node);
+  if (!operand || depth > 4) return undefined;
+  if (operand.type === 'call') {
+    const name = calleeName(operand, facts.text) ?? '';
+    if (DIGEST_CALLS.has(name)) return 'signature';
+    if (PASS_THROUGH.has(name)) return operandKind(calleeObject(operand) ?? namedChildren(field(operand, 'arguments') ?? operand)[0], facts, names, depth + 1);
+    return undefined;
+  }
+  if (operand.type === 'subscript') {
+    // request.headers["X-Hub-Signature-256"], data["signature"]
+    const key = stringValue(field(operand, 'subscript'), facts.text);
+    return key ? nameKind(key, names) : undefined;
+  }
+  const dotted = dottedText(operand, facts.text);
+  if (!dotted) return undefined;
+  // `Purpose.SERVER_AUTH`, `Scope.API_TOKEN`: an enum member names a kind, it holds no secret.
+  const parts = dotted.split('.');
+  if (parts.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(parts[parts.length - 1]) && /^[A-Z][a-z]/.test(parts[parts.length - 2])) return undefined;
+  const kind = nameKind(dotted.split('.').pop()!, names);
+  if (kind === 'signature' || kind === 'secret') return kind;
+  // `expected = hmac.new(...).hexdigest()`: what the name holds.
+  const value = facts.valueOf(operand);
+  return value && value !== operand && value.type === 'call' ? operandKind(value, facts, names, depth + 1) : undefined;
+}
+
+/** `import hmac` at the top of the file when it is not imported yet. */
+function importEdit(facts: PyFacts): TextEdit[] {
+  if (facts.imports.get('hmac') === 'hmac') return [];
+  const first = facts.ofType('import_statement')[0] ?? facts.ofType('import_from_statement').find((node) => !facts.textOf(node).includes('__future__'));
+  const at = first ? first.start : 0;
+  return [{ start: at, end: at, text: 'import hmac\n' }];
+}
+
+export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): void {
+  const { facts } = ctx.file;
+  for (const comparison of facts.ofType('comparison_operator')) {
+    const operands = namedChildren(comparison);
+    const operators = comparison.children.filter((child) => !child.named);
+    // Chained comparisons (`a == b == c`) are left alone.
+    if (operands.length !== 2 || operators.length === 0) continue;
+    const operator = operators.map((token) => token.type).join(' ');
+    if (!EQUALITY.has(operator)) continue;
+    const [left, right] = operands.map((operand) => unwrap(operand)!);
+    if (isHarmless(left, facts, ctx.options.credentialNames) || isHarmless(right, facts, ctx.options.credentialNames)) continue;
+    const leftKind = operandKind(left, facts, ctx.options.credentialNames);
+    const rightKind = operandKind(right, facts, ctx.options.credentialNames);
+    const kind = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;
+    if (!kind) continue;
+    const operand = leftKind ? left : right;
+    const fix = operator === '==' || operator === '!='
+      ? () => [...importEdit(facts), { start: comparison.start, end: comparison.end, text: `${operator === '!=' ? 'not ' : ''}hmac.compare_digest(${facts.textOf(left)}, ${facts.textOf(right)})` }]
+      : undefined;
+    ctx.report({ node: comparison, messageId: kind === 'signature' ? 'pySignature' : 'pySecret', data: { operand: facts.textOf(operand).replace(/\s+/g, ' ').slice(0, 40), operator }, fix });
+  }
+}

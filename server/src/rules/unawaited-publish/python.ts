@@ -1,0 +1,69 @@
+import { calleeName, calleeObject, dottedText, enclosingFunction, field, namedChildren, numberValue, stringValue } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
+import { PY_PUBLISHES } from '../../models/python.js';
+
+export const PYTHON_MESSAGES = {
+  pyNotAwaited: '{{publish}} is not awaited: the coroutine never runs, so the message is never sent and no error is seen. Await it (or hand it to asyncio.create_task and keep the task).',
+  pyFutureDropped: '{{publish}} returns a future that is dropped: if the broker rejects the message the failure is never seen. Keep the future and call `.get()` / `.result()`, or add a callback that handles the failure.',
+  pyNoCallback: '{{publish}} has no delivery callback: a message the broker fails to store is lost without an error (`flush()` waits but does not report it). Pass `on_delivery=` a callback that handles the failure.',
+  pyUnconfirmed: '`acks={{value}}` turns off Kafka\'s write acknowledgement: a message the broker drops is lost without an error. Leave acks at its default (`acks=1`, or `"all"`).',
+};
+
+/** A publish's receiver made by a producer row's constructor, or named like the row's receivers. */
+function matches(row: (typeof PY_PUBLISHES)[number], receiver: PyNode | undefined, facts: PyFacts): boolean {
+  if (!receiver) return false;
+  if (!facts.importsAny(row.modules)) return false;
+  const made = facts.instanceOf(receiver)?.name;
+  if ('producer' in row && row.producer) return made === row.producer;
+  const written = dottedText(receiver, facts.text) ?? '';
+  return 'receivers' in row && row.receivers !== undefined && row.receivers.test(written.split('.').pop() ?? '');
+}
+
+/** `KafkaProducer(acks=0)`, confluent `Producer({"acks": 0})`: the acks setting's node when it is 0. */
+function zeroAcks(call: PyNode, facts: PyFacts): PyNode | undefined {
+  const name = facts.qualify(field(call, 'function'));
+  const isZero = (value: PyNode | undefined) => numberValue(facts.valueOf(value), facts.text) === 0 || stringValue(facts.valueOf(value), facts.text) === '0';
+  if (name === 'kafka.KafkaProducer' || name === 'aiokafka.AIOKafkaProducer') {
+    const acks = keywordState(call, 'acks', facts);
+    return acks.kind === 'present' && isZero(acks.value) ? acks.node : undefined;
+  }
+  if (name === 'confluent_kafka.Producer') {
+    const config = namedChildren(field(call, 'arguments') ?? call)[0];
+    const entry = dictEntries(facts.valueOf(config), facts)?.get('acks');
+    return entry && isZero(entry.value) ? field(entry.key.parent!, 'key') ?? entry.key : undefined;
+  }
+  return undefined;
+}
+
+const MODULES = PY_PUBLISHES.flatMap((row) => row.modules);
+
+export function checkPython(ctx: PythonContext): void {
+  const { facts } = ctx.file;
+  if (!facts.importsAny(MODULES)) return;
+  for (const call of facts.ofType('call')) {
+    const acks = zeroAcks(call, facts);
+    if (acks) {
+      ctx.report({ node: acks, messageId: 'pyUnconfirmed', data: { value: '0' } });
+      continue;
+    }
+    const method = calleeName(call, facts.text) ?? '';
+    const receiver = calleeObject(call);
+    const bare = call.parent?.type === 'expression_statement';
+    const publish = `${facts.textOf(field(call, 'function')!)}()`;
+    for (const row of PY_PUBLISHES) {
+      if (!matches(row, receiver, facts)) continue;
+      if ('coroutines' in row && row.coroutines?.includes(method)) {
+        const inAsync = enclosingFunction(call) !== undefined && /^async\s/.test(facts.textOf(enclosingFunction(call)!));
+        if (bare && inAsync) ctx.report({ node: call, messageId: 'pyNotAwaited', data: { publish } });
+      } else if ('futures' in row && row.futures?.includes(method)) {
+        if (bare) ctx.report({ node: call, messageId: 'pyFutureDropped', data: { publish } });
+      } else if ('callbackRequired' in row && row.callbackRequired?.includes(method)) {
+        if (!row.callbackKeywords.some((keyword) => keywordState(call, keyword, facts).kind !== 'missing')) ctx.report({ node: call, messageId: 'pyNoCallback', data: { publish } });
+      }
+      break;
+    }
+  }
+}

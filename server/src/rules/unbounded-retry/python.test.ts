@@ -1,0 +1,23 @@
+import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+
+const py = (code: string) => ({ code, filename: 'sync.py' });
+
+ruleTester('unbounded-retry', {
+  valid: [
+    py(`import time, requests\nattempt = 0\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        attempt += 1\n        if attempt >= 5:\n            raise\n        time.sleep(2 ** attempt)`),
+    py(`import time, requests\nfor attempt in range(5):\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(2 ** attempt)`),
+    py(`from tenacity import retry, stop_after_attempt, wait_exponential\n@retry(stop=stop_after_attempt(5), wait=wait_exponential())\ndef call():\n    pass`),
+    py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException, max_time=60)\ndef call():\n    pass`),
+    { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True)\ndef sync():\n    pass`), name: 'autoretry_for alone is bounded (max_retries=3)' },
+    py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, connect=3, backoff_factor=1)`),
+  ],
+  invalid: [
+    { ...py(`import time, requests\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(5)`), errors: [{ line: 2, message: /^This loop retries requests\.post with no attempt limit/ }] },
+    { ...py(`import itertools, time, requests\nfor attempt in itertools.count():\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(2 ** attempt)`), errors: [{ line: 2 }] },
+    { ...py(`from tenacity import retry, wait_exponential\n@retry(wait=wait_exponential())\ndef call():\n    pass`), errors: [{ line: 2, message: /^tenacity @retry has no finite `stop=`/ }] },
+    { ...py(`import tenacity\n@tenacity.retry(stop=tenacity.stop_never, wait=tenacity.wait_exponential())\ndef call():\n    pass`), errors: [{ line: 2 }] },
+    { ...py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException)\ndef call():\n    pass`), errors: [{ line: 2, message: /max_tries/ }] },
+    { ...py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, backoff_factor=1)`), errors: [{ line: 2 }] },
+    { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=None)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
+  ],
+});

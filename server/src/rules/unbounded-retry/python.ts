@@ -1,0 +1,52 @@
+import { callArguments, field, isNone } from '../../engine/python/ast.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { keywordState } from '../../analysis/python/arguments.js';
+import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
+import { PY_BACKOFF, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
+
+export const PYTHON_MESSAGES = {
+  pyNoLimit: '{{library}} has no {{option}}: it retries for ever, so when the service stays down the work never fails, piles up and keeps hammering it. {{advice}}',
+  pyUnboundedLoop: '{{what}} {{request}} with no attempt limit: while the service is down it spins for ever, hiding the outage and never giving the caller an error. Count attempts and raise after a maximum (e.g. {{maxAttempts}}).',
+};
+
+const [TENACITY] = PY_TENACITY;
+const [BACKOFF] = PY_BACKOFF;
+const POLICIES = PY_RETRY_POLICIES[0];
+/** urllib3 Retry's other counts: any finite one bounds it. */
+const RETRY_COUNTS = ['connect', 'read', 'redirect', 'status', 'other'];
+
+export function checkPython(ctx: PythonContext<{ maxAttempts: number }>): void {
+  const { facts } = ctx.file;
+  const maxAttempts = ctx.options.maxAttempts;
+  for (const retry of pyRetryLoops(facts)) {
+    if (!retry.endless || retry.bounded) continue;
+    ctx.report({ node: retry.loop, messageId: 'pyUnboundedLoop', data: { what: 'This loop retries', request: facts.textOf(field(retry.request, 'function')!), maxAttempts } });
+  }
+  for (const definition of facts.ofType('function_definition')) {
+    for (const { decorator, name, call } of decoratorCalls(definition, facts)) {
+      if (name === 'tenacity.retry') {
+        const stop = call ? keywordState(call, 'stop', facts) : { kind: 'missing' as const };
+        const endless = stop.kind === 'missing' || (stop.kind === 'present' && TENACITY.endless.includes(facts.qualify(stop.value) ?? ''));
+        if (endless) ctx.report({ node: decorator, messageId: 'pyNoLimit', data: { library: 'tenacity @retry', option: 'finite `stop=`', advice: `Pass \`stop=stop_after_attempt(${maxAttempts})\`.` } });
+      } else if (BACKOFF.decorators.includes(name) && call) {
+        const keywords = callArguments(call, facts.text);
+        if (keywords.dictSplats.length === 0 && !BACKOFF.bounds.some((bound) => keywords.keywords.has(bound))) {
+          ctx.report({ node: decorator, messageId: 'pyNoLimit', data: { library: 'backoff', option: '`max_tries` or `max_time`', advice: `Pass \`max_tries=${maxAttempts}\`.` } });
+        }
+      } else if (call && isCeleryTask(name, call, facts)) {
+        const limit = keywordState(call, 'max_retries', facts);
+        if (limit.kind === 'present' && isNone(facts.valueOf(limit.value))) ctx.report({ node: decorator, messageId: 'pyNoLimit', data: { library: 'This Celery task (max_retries=None)', option: 'retry limit', advice: `Set \`max_retries=${maxAttempts}\`.` } });
+      }
+    }
+  }
+  for (const call of facts.ofType('call')) {
+    if (!POLICIES.retry.includes(facts.qualify(field(call, 'function')) ?? '')) continue;
+    const total = keywordState(call, 'total', facts, 0);
+    if (total.kind !== 'present' || !isNone(facts.valueOf(total.value))) continue;
+    const otherCount = RETRY_COUNTS.some((name) => {
+      const state = keywordState(call, name, facts);
+      return state.kind !== 'missing' && !(state.kind === 'present' && isNone(facts.valueOf(state.value)));
+    });
+    if (!otherCount) ctx.report({ node: call, messageId: 'pyNoLimit', data: { library: 'urllib3 Retry(total=None)', option: 'finite count', advice: `Pass \`total=${maxAttempts}\`.` } });
+  }
+}

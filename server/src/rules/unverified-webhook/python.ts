@@ -1,0 +1,161 @@
+import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, field, forEachInScope, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
+import type { PythonContext } from '../../engine/rule.js';
+import { PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { splitWords } from '../../secrets/words.js';
+
+export const PYTHON_MESSAGES = {
+  pyUnverified: '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (stripe.Webhook.construct_event, svix Webhook(secret).verify, or hmac.new(...) compared with hmac.compare_digest).',
+};
+
+const FRAMEWORKS = PY_WEB_FRAMEWORKS[0];
+const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
+const HOOK = /hook/i;
+/** Whether code reads a signature header in any of its forms: `Stripe-Signature`, `HTTP_STRIPE_SIGNATURE`, `stripe_signature`. */
+function readsSignatureHeader(code: string): boolean {
+  const folded = code.toLowerCase().replace(/_/g, '-');
+  return PROVIDERS.headers.some((header) => folded.includes(header));
+}
+
+const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
+const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];
+
+/** A name that says it verifies a signature: `verify_signature`, `validate_webhook`, `is_valid_hmac`. */
+function isVerifierName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word) => VERIFYING_WORDS.some((start) => word.startsWith(start))) && words.some((word) => VERIFIED_WORDS.some((start) => word.startsWith(start)));
+}
+
+interface Handler {
+  definition: PyNode;
+  /** Where the finding goes: the route decorator, or the `def` line. */
+  head: PyNode;
+  label: string;
+  path?: string;
+  /** FastAPI `dependencies=[Depends(verify)]` on the registration. */
+  registration?: PyNode;
+}
+
+function methodsInclude(list: PyNode | undefined, facts: PyFacts, method: string): boolean {
+  const value = unwrap(facts.valueOf(list));
+  return value !== undefined && namedChildren(value).some((item) => stringValue(item, facts.text)?.toUpperCase() === method);
+}
+
+/** Flask / FastAPI / DRF registrations of a POST view by decorator. */
+function decoratedRoute(definition: PyNode, facts: PyFacts): Handler | undefined {
+  for (const decorator of decoratorsOf(definition)) {
+    const expression = unwrap(decoratorExpression(decorator));
+    if (expression?.type !== 'call') continue;
+    const method = calleeName(expression, facts.text);
+    const args = callArguments(expression, facts.text);
+    const path = stringValue(args.positional[0], facts.text);
+    if (method === FRAMEWORKS.apiView) {
+      if (methodsInclude(args.positional[0] ?? field(args.keywords.get('http_method_names'), 'value'), facts, 'POST')) return { definition, head: decorator, label: facts.textOf(field(definition, 'name')!) };
+      continue;
+    }
+    if (!method || !FRAMEWORKS.routeMethods.includes(method) || !calleeObject(expression)) continue;
+    const isPost = FRAMEWORKS.postOnly.includes(method) || methodsInclude(field(args.keywords.get('methods'), 'value'), facts, 'POST');
+    if (!isPost) continue;
+    return { definition, head: decorator, label: `POST ${path ?? facts.textOf(field(definition, 'name')!)}`, path, registration: expression };
+  }
+  return undefined;
+}
+
+/** Starlette `Route(path, endpoint, methods=["POST"])`: the endpoints by name, with their paths. */
+function starletteRoutes(facts: PyFacts): Map<string, string> {
+  const routes = new Map<string, string>();
+  for (const call of facts.ofType('call')) {
+    const name = facts.qualify(field(call, 'function'));
+    if (name !== 'starlette.routing.Route' && name !== 'Route') continue;
+    const args = callArguments(call, facts.text);
+    const endpoint = args.positional[1] ?? field(args.keywords.get('endpoint'), 'value');
+    const methods = field(args.keywords.get('methods'), 'value');
+    if (endpoint?.type === 'identifier' && methods && methodsInclude(methods, facts, 'POST')) routes.set(facts.textOf(endpoint), stringValue(args.positional[0], facts.text) ?? '');
+  }
+  return routes;
+}
+
+function isViewClass(definition: PyNode, facts: PyFacts): boolean {
+  const cls = definition.parent?.parent;
+  if (cls?.type !== 'class_definition') return false;
+  const bases = field(cls, 'superclasses');
+  return bases !== undefined && /View\b|ViewSet\b/.test(facts.textOf(bases));
+}
+
+/** The POST views of the file. */
+function handlers(facts: PyFacts, path: string): Handler[] {
+  const found: Handler[] = [];
+  const starlette = starletteRoutes(facts);
+  const djangoViews = /(^|[\\/])views?(\.py$|[\\/])/.test(path);
+  for (const definition of facts.ofType('function_definition')) {
+    const name = facts.textOf(field(definition, 'name')!);
+    const routed = decoratedRoute(definition, facts);
+    if (routed) {
+      found.push(routed);
+      continue;
+    }
+    const params = field(definition, 'parameters');
+    const first = params ? namedChildren(params)[0] : undefined;
+    const firstName = first ? facts.textOf(field(first, 'name') ?? first) : '';
+    if (starlette.has(name)) found.push({ definition, head: definitionHead(definition), label: `POST ${starlette.get(name) || name}`, path: starlette.get(name) });
+    else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: facts.textOf(field(definition.parent!.parent!, 'name')!) + '.post' });
+    else if (djangoViews && firstName === 'request' && definition.parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
+  }
+  return found;
+}
+
+function isWebhook(handler: Handler, facts: PyFacts, path: string): boolean {
+  const name = facts.textOf(field(handler.definition, 'name')!);
+  const cls = handler.definition.parent?.parent?.type === 'class_definition' ? facts.textOf(field(handler.definition.parent.parent, 'name')!) : '';
+  if (HOOK.test(handler.path ?? '') || HOOK.test(name) || HOOK.test(cls) || HOOK.test(path.replace(/\\/g, '/'))) return true;
+  return readsSignatureHeader(facts.textOf(handler.definition));
+}
+
+/** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
+function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly string[]): boolean {
+  const qualified = facts.qualify(field(call, 'function')) ?? '';
+  if (PROVIDERS.verifiers.includes(qualified)) return true;
+  const method = calleeName(call, facts.text) ?? '';
+  if (extraNames.includes(method) || isVerifierName(method)) return true;
+  if (!PROVIDERS.verifyMethods.includes(method)) return false;
+  const receiver = calleeObject(call);
+  const made = receiver && (facts.instanceOf(receiver)?.name ?? facts.qualify(receiver));
+  return made !== undefined && PROVIDERS.verifiers.some((verifier) => made === verifier || made.startsWith(`${verifier}`) || verifier.endsWith(`.${made.split('.').pop()}`));
+}
+
+/** Whether a function, or one it calls in the file (a few levels down), verifies. */
+function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly string[], seen = new Set<PyNode>()): boolean {
+  if (seen.has(definition) || seen.size > 20) return false;
+  seen.add(definition);
+  let verified = false;
+  forEachInScope(definition, (node) => {
+    if (verified) return false;
+    if (node.type === 'call') {
+      if (isVerifierCall(node, facts, extraNames)) verified = true;
+      else for (const callee of facts.calledFunctions(node)) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
+    }
+    // Depends(verify_signature) in a parameter default, a decorator or the registration.
+    if (node.type === 'identifier' && node.parent?.type === 'argument_list') {
+      const name = facts.textOf(node);
+      if (extraNames.includes(name) || isVerifierName(name)) verified = true;
+      else for (const callee of facts.functions.get(name) ?? []) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
+    }
+    return !verified;
+  });
+  return verified;
+}
+
+export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): void {
+  const { facts, path } = ctx.file;
+  const extraNames = ctx.options.verifierNames;
+  for (const handler of handlers(facts, path)) {
+    if (!isWebhook(handler, facts, path)) continue;
+    // A decorator that verifies (`@verify_signature`), a dependency of the registration, or the body.
+    const decorators = decoratorsOf(handler.definition);
+    if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
+    const seen = new Set<PyNode>();
+    if ([handler.definition, ...decorators].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
+    ctx.report({ node: handler.head, messageId: 'pyUnverified', data: { route: handler.label } });
+  }
+}

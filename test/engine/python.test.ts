@@ -1,0 +1,49 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
+import { initPython } from '../../server/src/engine/python/tree.js';
+import { rules } from '../../server/src/rules/index.js';
+
+const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
+const ids = (result: ReturnType<typeof analyze>) => result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line + 1}`);
+
+describe('the Python engine', () => {
+  it('before the parser is loaded: not analysed, and the text-level credential checks still run', () => {
+    const result = analyze(rules, 'a.py', `import requests\nSTRIPE_KEY = "${KEY}"\nrequests.get(url)\n`);
+    assert.equal(result.notAnalysed, 'the Python parser is not loaded');
+    assert.deepEqual(ids(result), ['hardcoded-credential:2']);
+  });
+
+  it('once loaded: the Python rules run beside the text checks, one finding per literal', async () => {
+    await initPython();
+    const result = analyze(rules, 'a.py', `import requests, jwt\nSTRIPE_KEY = "${KEY}"\nrequests.get(url)\njwt.encode(claims, "${KEY}")\n`);
+    assert.equal(result.notAnalysed, undefined);
+    assert.deepEqual(result.failures, []);
+    assert.deepEqual(ids(result), ['hardcoded-credential:2', 'missing-timeout:3', 'hardcoded-credential:4']);
+  });
+
+  it('deep nesting neither overflows nor stops the analysis', async () => {
+    await initPython();
+    const result = analyze(rules, 'a.py', `x = ${'('.repeat(30_000)}1${')'.repeat(30_000)}\nimport requests\nrequests.get(url)\n`);
+    assert.deepEqual(result.failures, []);
+    assert.equal(result.notAnalysed, undefined);
+    assert.deepEqual(ids(result), ['missing-timeout:3']);
+  });
+
+  it('a file that does not parse is analysed where it does', async () => {
+    await initPython();
+    for (const tail of ['def broken(:\n', 'requests.get(u, [{('.repeat(5_000)]) {
+      const result = analyze(rules, 'a.py', `import requests\nrequests.post(url)\n${tail}`);
+      assert.deepEqual(result.failures, []);
+      assert.ok(ids(result).includes('missing-timeout:2'), `${tail.slice(0, 20)}: ${ids(result).join(', ')}`);
+    }
+  });
+
+  it('over the time budget: not analysed, the text-level findings kept', async () => {
+    await initPython();
+    const text = `STRIPE_KEY = "${KEY}"\n${'import requests\nrequests.get(url)\n'.repeat(40_000)}`;
+    const result = analyze(rules, 'a.py', text, { ...defaultSettings, timeBudgetMs: 1 });
+    assert.match(result.notAnalysed ?? '', /over the time budget of 1 ms/);
+    assert.deepEqual(ids(result).slice(0, 1), ['hardcoded-credential:1']);
+  });
+});
