@@ -13,6 +13,8 @@ const { walkFiles, fileFilter } = await import('../server/src/workspace/walk.ts'
 const { analyzeFileOnDisk } = await import('../server/src/workspace/analyzeFile.ts');
 const { toAnalysisSettings } = await import('../server/src/config/resolve.ts');
 const { configModel, rules } = await import('../server/src/rules/index.ts');
+// Python files are parsed by tree-sitter's WebAssembly build, loaded once before any analysis.
+await (await import('../server/src/engine/python/tree.ts')).initPython();
 
 const args = process.argv.slice(2);
 const option = (name) => {
