@@ -304,3 +304,16 @@ export function pathParts(expr: ts.Expression | undefined): string[] {
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...pathParts(node.left), ...pathParts(node.right)];
   return [dottedName(node) ?? stringValue(node) ?? ''];
 }
+
+/** How many trailing segments of the file path say whether the file is a webhook route. */
+const FILE_PATH_SEGMENTS = 5;
+
+function mentionsHook(text: string): boolean {
+  return /hook/i.test(text);
+}
+
+/** The route's path, or the file it is declared in, says it receives webhooks (`/webhooks/stripe`, `api/hooks/github.ts`). */
+export function saysWebhook(route: Route, filePath: string): boolean {
+  const pathSays = route.path !== undefined ? mentionsHook(route.path) : pathParts(route.pathExpression).some(mentionsHook);
+  return pathSays || mentionsHook(filePath.split(/[\\/]/).slice(-FILE_PATH_SEGMENTS).join('/'));
+}

@@ -5,9 +5,9 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
-import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
+import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, saysWebhook, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
+import { isVerificationCall, isVerifierName, readsSignatureHeaderIn } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
 import { NEUTRAL_MIDDLEWARE, SESSION_READERS } from '../../models/webhooks.js';
 
@@ -23,22 +23,6 @@ const NEUTRAL_NAMESPACES = new Set(NEUTRAL_MIDDLEWARE.flatMap((middleware) => mi
  * and reductions to a flag, a number or text (`Boolean(sig)`, `Array.isArray(sig)`).
  */
 const READ_RESPOND_OR_LOG = /^(get|has|header|getHeader|Headers|send|json|status|end|write|set|setHeader|text|body|sendStatus|log|info|warn|error|debug|trace|fatal|verbose|code|type|redirect|throw|assert|String|Boolean|Number|isArray|stringify|Buffer|from|toString|toLowerCase|toUpperCase|trim|split|replace|slice|substring|startsWith|includes)$/;
-/** How many trailing segments of the file path say whether the file is a webhook route. */
-const FILE_PATH_SEGMENTS = 5;
-
-function mentionsHook(text: string): boolean {
-  return /hook/i.test(text);
-}
-
-function fileSaysWebhook(path: string): boolean {
-  return mentionsHook(path.split(/[\\/]/).slice(-FILE_PATH_SEGMENTS).join('/'));
-}
-
-function routeSaysWebhook(route: Route): boolean {
-  if (route.path !== undefined) return mentionsHook(route.path);
-  return pathParts(route.pathExpression).some(mentionsHook);
-}
-
 /** A path that embeds a secret (`/telegram/${BOT_TOKEN}`) is the provider's own verification scheme. */
 function pathHoldsSecret(route: Route): boolean {
   return pathParts(route.pathExpression).some((part) => part.split('.').some((name) => isCredentialName(name)));
@@ -72,11 +56,6 @@ function signatureBindings(fn: FunctionNode): Set<string> {
     return undefined;
   });
   return names;
-}
-
-function readsSignatureHeaderIn(node: ts.Node): boolean {
-  const isHeaderName = (child: ts.Node): boolean => ts.isStringLiteralLike(child) && isSignatureHeaderName(child.text);
-  return isHeaderName(node) || someDescendant(node, isHeaderName);
 }
 
 function isWholeHeaders(node: ts.Node): boolean {
@@ -223,7 +202,7 @@ export const rule = defineRule({
       const handler = route.handler.fn;
       if (!handler) return false;
       const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
-      if (!signatureRead && !routeSaysWebhook(route) && !fileSaysWebhook(path)) return false;
+      if (!signatureRead && !saysWebhook(route, path)) return false;
       if (pathHoldsSecret(route) || delegatesRequest(handler, facts) || readsUserSession(handler)) return false;
       for (const step of route.steps) {
         if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
