@@ -168,6 +168,13 @@ function loopsByRequest(file: ParsedFile): Map<ts.Node, RetryLoop> {
   return byRequest;
 }
 
+/** The method the options name; GET when they are shown and name none (every modelled client's default). */
+function optionsMethod(http: HttpRequestCall, facts: FileFacts): string | undefined {
+  const lookup = lookupProperty(http.options, 'method', facts);
+  if (lookup.kind === 'missing') return 'GET';
+  return lookup.kind === 'present' && lookup.value ? stringValue(facts.valueOf(lookup.value) ?? lookup.value)?.toUpperCase() : undefined;
+}
+
 function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops: Map<ts.Node, RetryLoop>): FileEntry {
   const { facts } = file;
   const loop = loops.get(http.call);
@@ -175,10 +182,7 @@ function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops:
   const loopFindings = loop ? sites.findingsOn(loop.node).filter((finding) => SAFEGUARD_RULES.retry.includes(finding.ruleId) || SAFEGUARD_RULES.backoff.includes(finding.ruleId)) : [];
   const all = [...findings, ...loopFindings.filter((finding) => !findings.some((other) => other.message === finding.message))];
   const target = requestTarget(http, facts);
-  const method = http.method ?? (() => {
-    const lookup = lookupProperty(http.options, 'method', facts);
-    return lookup.kind === 'present' && lookup.value ? stringValue(facts.valueOf(lookup.value) ?? lookup.value)?.toUpperCase() : undefined;
-  })();
+  const method = http.method ?? optionsMethod(http, facts);
   const post = method === 'POST' ? postRequest(http.call, facts) : undefined;
   const idempotency = post ? sendsIdempotencyHeader(post, facts) : undefined;
   const tlsShown: SafeguardState = target.kind === 'url' || target.kind === 'prefix' ? (/^(https|wss):/i.test(target.kind === 'url' ? target.url : target.prefix) ? 'present' : target.host ? 'missing' : 'unknown') : 'unknown';

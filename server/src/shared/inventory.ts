@@ -156,3 +156,43 @@ export const InventoryRequest = 'integrationEngineer/inventory';
 
 /** Server → client, no params: the map changed (a file was analysed); ask again. */
 export const InventoryChangedNotification = 'integrationEngineer/inventoryChanged';
+
+/** How an entry reads in a list: `POST https://api.x.com/v1/…`, `stripe refunds.create`, `consume orders.created`. */
+export function entryLabel(entry: InventoryEntry): string {
+  switch (entry.kind) {
+    case 'http': {
+      const { target } = entry;
+      const where = target.kind === 'url' ? target.url : target.kind === 'prefix' ? `${target.prefix}…` : target.kind === 'env' ? `$${target.name}` : target.kind === 'config' ? `config ${target.key}` : '(target not shown)';
+      return `${entry.method ?? 'request'} ${where} (${entry.library})`;
+    }
+    case 'sdk':
+      return `${entry.module} ${entry.operation}`;
+    case 'webhook':
+      return `webhook ${entry.path ?? '(path not shown)'} (${entry.registration})`;
+    case 'consumer':
+      return `consume ${entry.destination ?? '(queue not shown)'}`;
+    case 'publisher':
+      return `publish ${entry.destination ?? '(destination not shown)'}`;
+  }
+}
+
+/** The safeguards of an entry by display name, in a fixed order. */
+export function entrySafeguards(entry: InventoryEntry): Array<[string, SafeguardState]> {
+  switch (entry.kind) {
+    case 'http': {
+      const { timeout, retry, backoff, statusCheck, idempotencyKey, tls } = entry.safeguards;
+      const list: Array<[string, SafeguardState]> = [['timeout', timeout], ['retry', retry], ['backoff', backoff], ['status check', statusCheck]];
+      if (idempotencyKey) list.push(['idempotency key', idempotencyKey]);
+      list.push(['TLS', tls]);
+      return list;
+    }
+    case 'sdk':
+      return entry.safeguards.idempotencyKey ? [['idempotency key', entry.safeguards.idempotencyKey]] : [];
+    case 'webhook':
+      return [['signature check', entry.verified ? 'present' : 'missing']];
+    case 'consumer':
+      return [['dead-letter', entry.deadLetter]];
+    case 'publisher':
+      return [['confirmation awaited', entry.awaited ? 'present' : 'missing']];
+  }
+}
