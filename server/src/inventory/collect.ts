@@ -24,7 +24,7 @@ import { WEBHOOK_FRAMEWORKS, WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 import { MONEY_MOVING_APIS } from '../models/idempotency.js';
 import { isCredentialName } from '../secrets/words.js';
 import type { CredentialEntry, InventoryEntry, MapRange, SafeguardState, SiteFinding, SystemKind, Target } from '../shared/inventory.js';
-import { configKey, envName, joinBase, targetOf } from './targets.js';
+import { configKey, envName, joinBase, publicText, targetOf } from './targets.js';
 import { providerOfHost, SAFEGUARD_RULES } from './safeguards.js';
 
 /** Which system an entry belongs to. */
@@ -245,11 +245,11 @@ function destinationOf(call: ts.CallExpression | ts.NewExpression | undefined, f
   if (!first) return undefined;
   const literal = facts.valueOf(first);
   const text = literal && stringValue(skipOuter(literal));
-  if (text !== undefined) return text;
+  if (text !== undefined) return publicText(text);
   for (const key of DESTINATION_KEYS) {
     const lookup = lookupProperty(first, key, facts);
     const value = lookup.kind === 'present' && lookup.value ? stringValue(skipOuter(facts.valueOf(lookup.value) ?? lookup.value)) : undefined;
-    if (value !== undefined) return value;
+    if (value !== undefined) return publicText(value);
   }
   return undefined;
 }
@@ -356,7 +356,7 @@ function webhookEntries(file: ParsedFile, sites: Sites, calls: readonly ts.CallE
         kind: 'webhook',
         ...(framework ? { framework } : {}),
         registration: route.label,
-        ...(route.path !== undefined ? { path: route.path } : {}),
+        ...(route.path !== undefined ? { path: publicText(route.path) } : {}),
         ...(provider ? { provider } : {}),
         verified: !unverified,
         sites: sites.site(route.node, findings),

@@ -2,6 +2,9 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Target } from '../shared/inventory.js';
+import { findSecrets } from '../secrets/credentials.js';
+import { looksRandom } from '../secrets/randomness.js';
+import { redactSpans, type Span } from '../secrets/redaction.js';
 
 /** How deep a target is followed through constants, templates and concatenations. */
 const MAX_DEPTH = 6;
@@ -12,8 +15,30 @@ export function hostOf(text: string): string | undefined {
   return match ? match[1].toLowerCase() : undefined;
 }
 
-function withHost(kind: 'url' | 'prefix', text: string): Target {
-  const host = hostOf(text);
+/** Path segments long enough to be a token (`/services/T0…/B0…/Zq8K…`, `/bot<token>/`). */
+const SEGMENT = /[^/]{16,}/g;
+
+/**
+ * A URL, a path or a queue name as the map may print it: no user info, no query or fragment
+ * (where API keys travel), and what the secret detector or the randomness test flags in the
+ * path redacted, as everything else the project prints.
+ */
+export function publicText(text: string): string {
+  let shown = text.replace(/^([a-z][\w+.-]*:\/\/)[^@/?#]*@/i, '$1');
+  const query = shown.search(/[?#]/);
+  if (query >= 0) shown = shown.slice(0, query);
+  const spans: Span[] = findSecrets(shown, { redacting: true }).map(({ start, end }) => ({ start, end }));
+  for (const match of shown.matchAll(SEGMENT)) {
+    const start = match.index ?? 0;
+    if (start > 0 && shown[start - 1] === '/' && looksRandom(match[0])) spans.push({ start, end: start + match[0].length });
+  }
+  return spans.length > 0 ? redactSpans(shown, spans).text : shown;
+}
+
+function withHost(kind: 'url' | 'prefix', raw: string): Target {
+  const text = publicText(raw);
+  // The host of the text as written: a redacted path (a Slack webhook's) still names its host.
+  const host = hostOf(raw);
   return kind === 'url' ? { kind, url: text, ...(host ? { host } : {}) } : { kind, prefix: text, ...(host ? { host } : {}) };
 }
 
