@@ -24,8 +24,14 @@ export function worst(a: SafeguardState, b: SafeguardState): SafeguardState {
   return RANK[a] >= RANK[b] ? a : b;
 }
 
-/** Host labels that name a provider the webhook models know (`api.stripe.com` → Stripe, `hooks.slack.com` → Slack). */
-const PROVIDER_WORDS = new Map(WEBHOOK_PROVIDERS.flatMap((provider) => (provider.routeWords ?? []).map((word) => [word, provider.provider] as const)));
+/**
+ * Host names that are a provider's own (`api.stripe.com` → Stripe, `hooks.slack.com` → Slack):
+ * the words the webhook models give a provider's routes, when the word is the provider's name
+ * (`resend` is a route word of Svix, whose scheme Resend signs with, but resend.com is Resend's).
+ */
+const PROVIDER_WORDS = new Map(
+  WEBHOOK_PROVIDERS.flatMap((provider) => (provider.routeWords ?? []).filter((word) => word === provider.provider.toLowerCase().replace(/\s+/g, '')).map((word) => [word, provider.provider] as const)),
+);
 
 export function providerOfHost(host: string): string | undefined {
   const labels = host.split('.');
