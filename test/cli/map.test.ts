@@ -43,13 +43,13 @@ describe('map CLI', () => {
   it('json: the versioned document validates against docs/integration-map.schema.json', () => {
     const run = runCli(['map', '--format', 'json', 'examples'], ROOT);
     assert.equal(run.status, 0, run.stderr);
-    const inventory = JSON.parse(run.stdout);
+    const inventory = JSON.parse(run.stdout) as { version: number; systems: Array<{ id: string; entries: Array<{ operation?: string; sites: Array<{ uri: string }> }> }> };
     const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
     assert.ok(validate(inventory), JSON.stringify(validate.errors, null, 2));
     assert.equal(inventory.version, 1);
-    const stripe = inventory.systems.find((system: { id: string }) => system.id === 'provider:Stripe');
-    assert.ok(stripe.entries.some((entry: { operation?: string }) => entry.operation === 'paymentIntents.create'));
-    assert.match(stripe.entries[0].sites[0].uri, /^examples\/payments\/charge\.ts$/);
+    const stripe = inventory.systems.find((system) => system.id === 'provider:Stripe');
+    assert.ok(stripe?.entries.some((entry) => entry.operation === 'paymentIntents.create'));
+    assert.match(stripe?.entries[0].sites[0].uri ?? '', /^examples\/payments\/charge\.ts$/);
   });
 
   it('the schema rejects what is not a map (a test of the test)', () => {

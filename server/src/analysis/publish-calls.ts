@@ -2,6 +2,7 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, isFunctionNode, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { hasDecorator, importsAny, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf } from './syntax.js';
+import { rememberedPerParse } from './memo.js';
 import { MESSAGING_LIBRARIES, type Evidence, type MessagingLibrary, type PublishCall, type Unconfirmed } from '../models/messaging.js';
 
 /**
@@ -40,10 +41,14 @@ export interface PublishOf {
  * The publish a call is, if any. A row whose call returns something to wait on wins over a
  * synchronous one of the same name (amqp-connection-manager's `publish` over amqplib's).
  */
-export function publishOf(call: ts.CallExpression, facts: FileFacts): PublishOf | undefined {
+export const publishOf: (call: ts.CallExpression, facts: FileFacts) => PublishOf | undefined = rememberedPerParse(findPublish);
+
+function findPublish(call: ts.CallExpression, facts: FileFacts): PublishOf | undefined {
+  const rows = BY_METHOD.get(calleeName(call) ?? '');
+  if (!rows) return undefined;
   const built = promisedRequest(call);
   let sync: PublishOf | undefined;
-  for (const { library, publish } of BY_METHOD.get(calleeName(call) ?? '') ?? []) {
+  for (const { library, publish } of rows) {
     if (publish.returns === 'request') {
       // AWS SDK v2: the request's `.promise()` sends it.
       if (built && receiverOf(built) && isSdkCall(built, publish, facts)) return { library, returns: 'request', label: `${dottedName(built.expression)}(...).promise()` };

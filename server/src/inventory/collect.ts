@@ -17,11 +17,12 @@ import { isNegativeAck, messageHandlers, requeueCall, requeuesMessage, type Mess
 import { postRequest } from '../analysis/network-calls.js';
 import { DESTINATION_KEYS, publishOf } from '../analysis/publish-calls.js';
 import { retryLoops, type RetryLoop } from '../analysis/retry/loops.js';
-import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, routeFromCall, saysWebhook, type Route } from '../analysis/routes.js';
+import { fileRoutes, saysWebhook, type Route } from '../analysis/routes.js';
 import { readsSignatureHeaderIn } from '../analysis/signatures.js';
 import { isTestPath } from '../analysis/test-files.js';
 import { WEBHOOK_FRAMEWORKS, WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 import { MONEY_MOVING_APIS } from '../models/idempotency.js';
+import { MESSAGING_LIBRARIES } from '../models/messaging.js';
 import { isCredentialName } from '../secrets/words.js';
 import type { CredentialEntry, InventoryEntry, MapRange, SafeguardState, SiteFinding, SystemKind, Target } from '../shared/inventory.js';
 import { configKey, envName, joinBase, publicText, targetOf } from './targets.js';
@@ -52,6 +53,8 @@ const SDK_PROVIDERS = new Map<string, string>([
   ...WEBHOOK_PROVIDERS.flatMap((provider) => provider.modules.filter((module) => /^[@a-z]/.test(module) && provider.verification !== undefined).map((module) => [module, provider.provider] as [string, string])),
   ...MONEY_MOVING_APIS.flatMap((api) => api.modules.map((module) => [module, WEBHOOK_PROVIDERS.find((provider) => provider.modules.includes(module))?.provider ?? module] as [string, string])),
 ]);
+/** Method names that hand a message back as failed (`nack`, `reject`, `nak`): only these calls can requeue. */
+const NACK_NAMES = new Set(MESSAGING_LIBRARIES.flatMap((library) => library.nacks.map((nack) => nack.method)));
 /** Calls of an SDK that check a signature locally, not calls to the provider. */
 const VERIFIER_NAMES = new Set(WEBHOOK_PROVIDERS.flatMap((provider) => provider.verifiers.flatMap((verifier) => verifier.names)));
 
@@ -115,23 +118,31 @@ function requestTarget(http: HttpRequestCall, facts: FileFacts): Target {
   return base.kind === 'present' ? joinBase(targetOf(base.value, facts), path) : path;
 }
 
-/** `res.ok`, `res.status`, `res.statusCode` read in the function that holds the request's result. */
-function statusRead(call: ts.CallExpression): boolean {
+/** `x.ok`, `x.status`, `x.statusCode` in the file, by the name read: one pass over the property reads. */
+function statusReads(file: ParsedFile): Map<string, ts.Node[]> {
+  const reads = new Map<string, ts.Node[]>();
+  for (const access of file.nodes.ofKind<ts.PropertyAccessExpression>(ts.SyntaxKind.PropertyAccessExpression)) {
+    const name = access.name.text;
+    if ((name === 'ok' || name === 'status' || name === 'statusCode') && ts.isIdentifier(access.expression)) {
+      const list = reads.get(access.expression.text);
+      if (list) list.push(access);
+      else reads.set(access.expression.text, [access]);
+    }
+  }
+  return reads;
+}
+
+/** The request's result is kept in a variable whose status is read in the same function. */
+function statusRead(call: ts.CallExpression, reads: Map<string, ts.Node[]>): boolean {
   let node: ts.Node = call;
   while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const declaration = node.parent;
   if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
-  const name = declaration.name.text;
+  const candidates = reads.get(declaration.name.text);
+  if (!candidates) return false;
   let scope: ts.Node = declaration;
   while (scope.parent && !ts.isFunctionLike(scope) && !ts.isSourceFile(scope)) scope = scope.parent;
-  let read = false;
-  forEachDescendant(scope, (child) => {
-    tick();
-    if (read) return false;
-    if (ts.isPropertyAccessExpression(child) && /^(ok|status|statusCode)$/.test(child.name.text) && ts.isIdentifier(child.expression) && child.expression.text === name) read = true;
-    return undefined;
-  });
-  return read;
+  return candidates.some((read) => read.pos >= scope.pos && read.end <= scope.end);
 }
 
 function systemOfTarget(target: Target): SystemRef {
@@ -175,7 +186,7 @@ function optionsMethod(http: HttpRequestCall, facts: FileFacts): string | undefi
   return lookup.kind === 'present' && lookup.value ? stringValue(facts.valueOf(lookup.value) ?? lookup.value)?.toUpperCase() : undefined;
 }
 
-function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops: Map<ts.Node, RetryLoop>): FileEntry {
+function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops: Map<ts.Node, RetryLoop>, reads: Map<string, ts.Node[]>): FileEntry {
   const { facts } = file;
   const loop = loops.get(http.call);
   const findings = sites.findingsOn(http.call);
@@ -186,7 +197,7 @@ function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops:
   const post = method === 'POST' ? postRequest(http.call, facts) : undefined;
   const idempotency = post ? sendsIdempotencyHeader(post, facts) : undefined;
   const tlsShown: SafeguardState = target.kind === 'url' || target.kind === 'prefix' ? (/^(https|wss):/i.test(target.kind === 'url' ? target.url : target.prefix) ? 'present' : target.host ? 'missing' : 'unknown') : 'unknown';
-  const statusShown: SafeguardState = statusRead(http.call) ? 'present' : 'unknown';
+  const statusShown: SafeguardState = statusRead(http.call, reads) ? 'present' : 'unknown';
   return {
     system: systemOfTarget(target),
     key: `http ${http.library} ${method ?? ''} ${targetKey(target)}`,
@@ -265,6 +276,7 @@ function consumerEntries(file: ParsedFile, sites: Sites, calls: readonly ts.Call
   const settles = new Map<MessageHandler, { requeues: boolean; fails: boolean }>();
   for (const call of calls) {
     tick();
+    if (!NACK_NAMES.has(calleeName(call) ?? '')) continue;
     const handler = index.handlerAt(call);
     if (!handler || !isNegativeAck(call, handler, facts)) continue;
     const requeue = requeueCall(call, facts);
@@ -313,41 +325,38 @@ function frameworkOf(facts: FileFacts): string | undefined {
   return WEBHOOK_FRAMEWORKS.find((framework) => framework.modules.some((module) => facts.importedModules.has(module)))?.framework;
 }
 
+/** The string literals in a route's steps (header names among them), read once per route. */
+function stepLiterals(route: Route): Set<string> {
+  const literals = new Set<string>();
+  for (const step of route.steps) {
+    if (!step.fn) continue;
+    forEachDescendant(step.fn, (child) => {
+      tick();
+      if (ts.isStringLiteralLike(child)) literals.add(child.text.toLowerCase());
+    });
+  }
+  return literals;
+}
+
 /** The sender: named by the route's path, else by the signature header it reads, else (a route without a path: Next.js) by the file's name. */
 function providerOfRoute(route: Route, path: string): string | undefined {
   const named = (text: string) => WEBHOOK_PROVIDERS.find((provider) => provider.routeWords?.some((word) => text.includes(word)))?.provider;
-  const signed = (header: string): boolean => route.steps.some((step) => step.fn !== undefined && readsHeader(step.fn, header));
-  return named((route.path ?? '').toLowerCase()) ?? WEBHOOK_PROVIDERS.find((provider) => provider.signatureHeaders.some(signed))?.provider ?? (route.path ? undefined : named(path.toLowerCase().split(/[\\/]/).slice(-3).join('/')));
+  const fromPath = named((route.path ?? '').toLowerCase());
+  if (fromPath) return fromPath;
+  const literals = stepLiterals(route);
+  return WEBHOOK_PROVIDERS.find((provider) => provider.signatureHeaders.some((header) => literals.has(header)))?.provider ?? (route.path ? undefined : named(path.toLowerCase().split(/[\\/]/).slice(-3).join('/')));
 }
 
-function readsHeader(fn: ts.Node, header: string): boolean {
-  let found = false;
-  forEachDescendant(fn, (child) => {
-    tick();
-    if (found) return false;
-    if (ts.isStringLiteralLike(child) && child.text.toLowerCase() === header) found = true;
-    return undefined;
-  });
-  return found;
-}
-
-function webhookEntries(file: ParsedFile, sites: Sites, calls: readonly ts.CallExpression[]): FileEntry[] {
-  const { facts, sourceFile, path } = file;
-  const routes: Route[] = [];
-  for (const call of calls) {
-    tick();
-    const route = routeFromCall(call, facts);
-    if (route) routes.push(route);
-  }
-  for (const declaration of file.nodes.ofKind<ts.ClassDeclaration>(ts.SyntaxKind.ClassDeclaration)) routes.push(...nestRoutes(declaration, facts));
-  routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
+function webhookEntries(file: ParsedFile, sites: Sites): FileEntry[] {
+  const { facts, path } = file;
+  const routes = fileRoutes(file);
+  if (routes.length === 0) return [];
   const framework = frameworkOf(facts);
   const entries: FileEntry[] = [];
   for (const route of routes) {
     const findings = sites.findingsOn(route.node);
     const unverified = has(findings, SAFEGUARD_RULES.verified);
-    const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
-    if (!unverified && !signatureRead && !saysWebhook(route, path)) continue;
+    if (!unverified && !saysWebhook(route, path) && !route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn))) continue;
     const provider = providerOfRoute(route, path);
     entries.push({
       system: { kind: 'webhook-sender', name: provider ?? 'webhook senders' },
@@ -369,17 +378,24 @@ function webhookEntries(file: ParsedFile, sites: Sites, calls: readonly ts.CallE
 /** Environment variables and config keys read for secrets: names, never values. */
 function credentials(file: ParsedFile, sites: Sites, calls: readonly ts.CallExpression[]): CredentialEntry[] {
   const found: CredentialEntry[] = [];
+  // Most files read no environment and no config: the text says so without a look at the tree.
+  const readsEnv = file.text.includes('env');
+  const readsConfig = /config/i.test(file.text);
+  if (!readsEnv && !readsConfig) return found;
   const add = (name: string, source: 'env' | 'config', node: ts.Node): void => {
     if (isCredentialName(name.split('.').pop() ?? name)) found.push({ name, source, sites: sites.site(node, []) });
   };
-  for (const kind of [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression]) {
+  for (const kind of readsEnv ? [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression] : []) {
     for (const node of file.nodes.ofKind<ts.PropertyAccessExpression | ts.ElementAccessExpression>(kind)) {
       tick();
+      // Most property reads are not of an environment: `<x>.env.NAME` first, then the whole name.
+      const base = node.expression;
+      if (!ts.isPropertyAccessExpression(base) || base.name.text !== 'env') continue;
       const name = envName(node);
       if (name !== undefined) add(name, 'env', node);
     }
   }
-  for (const call of calls) {
+  for (const call of readsConfig ? calls : []) {
     const key = configKey(call);
     if (key !== undefined) add(key, 'config', call);
   }
@@ -395,18 +411,21 @@ export function collectFileInventory(file: ParsedFile, findings: readonly Findin
   const sites = new Sites(file, findings);
   const calls = file.nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression);
   const loops = loopsByRequest(file);
+  const reads = statusReads(file);
+  // A file that never names an SDK's module makes no SDK call the map could attribute.
+  const namesSdk = [...SDK_PROVIDERS.keys()].some((module) => file.text.includes(module));
   const entries: FileEntry[] = [];
   for (const call of calls) {
     tick();
     const http = classifyHttpCall(call, file.facts);
     if (http?.kind === 'request') {
-      entries.push(httpEntry(http, file, sites, loops));
+      entries.push(httpEntry(http, file, sites, loops, reads));
       continue;
     }
     if (http) continue;
-    const entry = publisherEntry(call, file, sites) ?? (calleeName(call) && dottedName(call.expression) ? sdkEntry(call, file, sites) : undefined);
+    const entry = publisherEntry(call, file, sites) ?? (namesSdk && ts.isPropertyAccessExpression(call.expression) ? sdkEntry(call, file, sites) : undefined);
     if (entry) entries.push(entry);
   }
-  entries.push(...consumerEntries(file, sites, calls), ...webhookEntries(file, sites, calls));
+  entries.push(...consumerEntries(file, sites, calls), ...webhookEntries(file, sites));
   return { entries, credentials: credentials(file, sites, calls) };
 }

@@ -15,6 +15,7 @@ export function hostOf(text: string): string | undefined {
   return match ? match[1].toLowerCase() : undefined;
 }
 
+const TOKEN_RUN = /[\w-]{16,}/;
 /** Path segments long enough to be a token (`/services/T0…/B0…/Zq8K…`, `/bot<token>/`). */
 const SEGMENT = /[^/]{16,}/g;
 
@@ -27,6 +28,8 @@ export function publicText(text: string): string {
   let shown = text.replace(/^([a-z][\w+.-]*:\/\/)[^@/?#]*@/i, '$1');
   const query = shown.search(/[?#]/);
   if (query >= 0) shown = shown.slice(0, query);
+  // Every token format, and every segment the randomness test judges, is a run of 16 or more such characters.
+  if (!TOKEN_RUN.test(shown)) return shown;
   const spans: Span[] = findSecrets(shown, { redacting: true }).map(({ start, end }) => ({ start, end }));
   for (const match of shown.matchAll(SEGMENT)) {
     const start = match.index ?? 0;

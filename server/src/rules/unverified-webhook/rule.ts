@@ -5,7 +5,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
-import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, saysWebhook, type Route, type RouteStep } from '../../analysis/routes.js';
+import { fileRoutes, pathParts, saysWebhook, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { isVerificationCall, isVerifierName, readsSignatureHeaderIn } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
@@ -193,9 +193,8 @@ export const rule = defineRule({
     options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
   },
   create(ctx) {
-    const { facts, sourceFile, path } = ctx.file;
+    const { facts, path } = ctx.file;
     const extraNames = ctx.options.verifierNames;
-    const routes: Route[] = [];
     let fileInstallsVerifier = false;
 
     const isUnverifiedWebhook = (route: Route): boolean => {
@@ -212,18 +211,13 @@ export const rule = defineRule({
 
     return {
       on: {
+        // A route registration (`post`, `route`, ...) is never a `use`: the routes come from fileRoutes.
         [ts.SyntaxKind.CallExpression]: (node) => {
-          const call = node as ts.CallExpression;
-          const route = routeFromCall(call, facts);
-          if (route) routes.push(route);
-          else if (!fileInstallsVerifier && installsVerifier(call, facts, extraNames)) fileInstallsVerifier = true;
-        },
-        [ts.SyntaxKind.ClassDeclaration]: (node) => {
-          routes.push(...nestRoutes(node as ts.ClassDeclaration, facts));
+          if (!fileInstallsVerifier && installsVerifier(node as ts.CallExpression, facts, extraNames)) fileInstallsVerifier = true;
         },
       },
       end() {
-        routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
+        const routes = fileRoutes(ctx.file);
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
