@@ -97,6 +97,17 @@ describe('map CLI', () => {
     }
   });
 
+  it("docs/integration-map.md's example is what the command it shows prints", () => {
+    const page = readFileSync(resolve(ROOT, 'docs/integration-map.md'), 'utf8');
+    const command = /```sh\nnode dist\/cli\.js (map [^\n]+)\n```/.exec(page);
+    const diagram = /```mermaid\n([\s\S]*?)```/.exec(page);
+    assert.ok(command && diagram, 'the page shows a map command and a mermaid block');
+    const run = runCli(command[1].split(' '), ROOT);
+    assert.equal(run.status, 0, run.stderr);
+    assert.equal(diagram[1], run.stdout);
+    checkMermaid(diagram[1]);
+  });
+
   it('exits 2 with one line for a bad format, a scan-only option or nothing to map', () => {
     for (const [args, message] of [
       [['map', '--format', 'sarif', 'examples'], 'unknown map format "sarif" (use text, json, markdown or mermaid)'],

@@ -347,6 +347,12 @@ function providerOfRoute(route: Route, path: string): string | undefined {
   return WEBHOOK_PROVIDERS.find((provider) => provider.signatureHeaders.some((header) => literals.has(header)))?.provider ?? (route.path ? undefined : named(path.toLowerCase().split(/[\\/]/).slice(-3).join('/')));
 }
 
+/** The route a file-routed handler serves: `app/api/webhooks/github/route.ts` → `/api/webhooks/github`, `pages/api/hooks/stripe.ts` → `/api/hooks/stripe`. */
+function routeOfFile(path: string): string | undefined {
+  const match = /(?:^|\/)(?:app|pages)(\/.*?)(?:\/route|\/index)?\.[cm]?[jt]sx?$/.exec(path.split('\\').join('/'));
+  return match ? match[1] || '/' : undefined;
+}
+
 function webhookEntries(file: ParsedFile, sites: Sites): FileEntry[] {
   const { facts, path } = file;
   const routes = fileRoutes(file);
@@ -358,6 +364,7 @@ function webhookEntries(file: ParsedFile, sites: Sites): FileEntry[] {
     const unverified = has(findings, SAFEGUARD_RULES.verified);
     if (!unverified && !saysWebhook(route, path) && !route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn))) continue;
     const provider = providerOfRoute(route, path);
+    const routePath = route.path || routeOfFile(path);
     entries.push({
       system: { kind: 'webhook-sender', name: provider ?? 'webhook senders' },
       key: `webhook ${route.label} ${route.path ?? ''}`,
@@ -365,7 +372,7 @@ function webhookEntries(file: ParsedFile, sites: Sites): FileEntry[] {
         kind: 'webhook',
         ...(framework ? { framework } : {}),
         registration: route.label,
-        ...(route.path !== undefined ? { path: publicText(route.path) } : {}),
+        ...(routePath !== undefined ? { path: publicText(routePath) } : {}),
         ...(provider ? { provider } : {}),
         verified: !unverified,
         sites: sites.site(route.node, findings),

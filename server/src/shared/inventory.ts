@@ -168,7 +168,7 @@ export function entryLabel(entry: InventoryEntry): string {
     case 'sdk':
       return `${entry.module} ${entry.operation}`;
     case 'webhook':
-      return `webhook ${entry.path ?? '(path not shown)'} (${entry.registration})`;
+      return `webhook ${entry.path || '(path not shown)'} (${entry.registration})`;
     case 'consumer':
       return `consume ${entry.destination ?? '(queue not shown)'}`;
     case 'publisher':
