@@ -5,7 +5,7 @@
  * Runs after the rules, under the same time budget (`tick` per node visited).
  */
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, lookupProperty, stringValue } from '../engine/ast.js';
+import { calleeName, forEachDescendant, lookupProperty, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { tick } from '../engine/deadline.js';
 import { lineStarts, positionAt } from '../engine/lines.js';
@@ -24,7 +24,7 @@ import { WEBHOOK_FRAMEWORKS, WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 import { MONEY_MOVING_APIS } from '../models/idempotency.js';
 import { MESSAGING_LIBRARIES } from '../models/messaging.js';
 import { isCredentialName } from '../secrets/words.js';
-import type { CredentialEntry, InventoryEntry, MapRange, SafeguardState, SiteFinding, SystemKind, Target } from '../shared/inventory.js';
+import { targetText, type CredentialEntry, type InventoryEntry, type MapRange, type SafeguardState, type SiteFinding, type SystemKind, type Target } from '../shared/inventory.js';
 import { configKey, envName, joinBase, publicText, targetOf } from './targets.js';
 import { providerOfHost, SAFEGUARD_RULES } from './safeguards.js';
 
@@ -162,10 +162,6 @@ function systemOfTarget(target: Target): SystemRef {
   }
 }
 
-function targetKey(target: Target): string {
-  return target.kind === 'url' ? target.url : target.kind === 'prefix' ? `${target.prefix}…` : target.kind === 'env' ? `$${target.name}` : target.kind === 'config' ? `config:${target.key}` : '?';
-}
-
 /** The retry loops that send a request again, by request. */
 function loopsByRequest(file: ParsedFile): Map<ts.Node, RetryLoop> {
   const byRequest = new Map<ts.Node, RetryLoop>();
@@ -200,7 +196,7 @@ function httpEntry(http: HttpRequestCall, file: ParsedFile, sites: Sites, loops:
   const statusShown: SafeguardState = statusRead(http.call, reads) ? 'present' : 'unknown';
   return {
     system: systemOfTarget(target),
-    key: `http ${http.library} ${method ?? ''} ${targetKey(target)}`,
+    key: `http ${http.library} ${method ?? ''} ${targetText(target)}`,
     entry: {
       kind: 'http',
       library: http.library,

@@ -144,19 +144,3 @@ export function joinBase(base: Target, path: Target): Target {
   if (base.kind === 'url') return withHost(path.kind === 'url' ? 'url' : 'prefix', base.url.replace(/\/$/, '') + (rest && !rest.startsWith('/') ? `/${rest}` : rest));
   return base;
 }
-
-/** How a target reads in a report: the URL, the prefix with `…`, `$NAME`, `config:key`, `?`. */
-export function targetText(target: Target): string {
-  switch (target.kind) {
-    case 'url':
-      return target.url;
-    case 'prefix':
-      return `${target.prefix}…`;
-    case 'env':
-      return `$${target.name}`;
-    case 'config':
-      return `config:${target.key}`;
-    default:
-      return '?';
-  }
-}

@@ -157,14 +157,27 @@ export const InventoryRequest = 'integrationEngineer/inventory';
 /** Server → client, no params: the map changed (a file was analysed); ask again. */
 export const InventoryChangedNotification = 'integrationEngineer/inventoryChanged';
 
+/** How a target reads: the URL, the prefix with `…`, `$NAME`, `config key`, or that the code does not show it. */
+export function targetText(target: Target): string {
+  switch (target.kind) {
+    case 'url':
+      return target.url;
+    case 'prefix':
+      return `${target.prefix}…`;
+    case 'env':
+      return `$${target.name}`;
+    case 'config':
+      return `config ${target.key}`;
+    default:
+      return '(target not shown)';
+  }
+}
+
 /** How an entry reads in a list: `POST https://api.x.com/v1/…`, `stripe refunds.create`, `consume orders.created`. */
 export function entryLabel(entry: InventoryEntry): string {
   switch (entry.kind) {
-    case 'http': {
-      const { target } = entry;
-      const where = target.kind === 'url' ? target.url : target.kind === 'prefix' ? `${target.prefix}…` : target.kind === 'env' ? `$${target.name}` : target.kind === 'config' ? `config ${target.key}` : '(target not shown)';
-      return `${entry.method ?? 'request'} ${where} (${entry.library})`;
-    }
+    case 'http':
+      return `${entry.method ?? 'request'} ${targetText(entry.target)} (${entry.library})`;
     case 'sdk':
       return `${entry.module} ${entry.operation}`;
     case 'webhook':

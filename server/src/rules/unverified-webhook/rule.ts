@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, someDescendant, type FunctionNode } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
