@@ -460,10 +460,20 @@ connection.onRequest(InventoryRequest, async (): Promise<Inventory> => {
   if (!inventoryWanted) {
     inventoryWanted = true;
     await Promise.all(documents.all().map((document) => validate(document)));
-    if (scannedFromDisk.size > 0) void rescanFromDisk([...scannedFromDisk]);
+    if (scannedFromDisk.size > 0) void mapScannedFiles();
   }
   return inventory.build();
 });
+
+/** The files a scan read before the map was wanted, mapped on the worker pool (the main thread parses none of them). */
+async function mapScannedFiles(): Promise<void> {
+  const paths = [...scannedFromDisk].filter((uri) => !documents.get(uri)).map(uriToPath).filter((path): path is string => path !== undefined);
+  const tasks = await scanTasks(paths, (start) => folderOf(start) ?? dirname(start));
+  await scanFiles(tasks, () => false, (path, analysed) => {
+    const uri = pathToUri(path);
+    if (!documents.get(uri)) setInventory(uri, analysed?.inventory);
+  });
+}
 
 // Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
 connection.onRequest(HealthRequest, () => null);

@@ -65,11 +65,30 @@ describe('integration map over LSP', () => {
     }
   });
 
-  it('after Scan Workspace, maps the files the scan read', async () => {
+  /** Two files on disk: a consumer and a request. */
+  function twoFiles(): string {
     const folder = mkdtempSync(join(tmpdir(), 'ie-map-lsp-'));
     mkdirSync(join(folder, 'src'));
     writeFileSync(join(folder, 'src', 'queue.ts'), "import amqp from 'amqplib';\nexport async function run() {\n  const ch = await (await amqp.connect('amqp://localhost')).createChannel();\n  await ch.consume('orders', (msg) => { if (msg) ch.ack(msg); });\n}\n");
     writeFileSync(join(folder, 'src', 'pay.ts'), "import axios from 'axios';\nexport const pay = () => axios.post('https://psp.example.com/charges', {}, { timeout: 5000 });\n");
+    return folder;
+  }
+
+  it('maps the files a scan read before the map was first asked for', async () => {
+    const folder = twoFiles();
+    const { session } = await start(folder);
+    try {
+      await session.connection.sendRequest(ScanWorkspaceRequest, {});
+      const inventory = await inventoryWhen(session, (candidate) => candidate.systems.length >= 2);
+      assert.deepEqual(systemIds(inventory), ['host:psp.example.com', 'broker:amqplib']);
+    } finally {
+      await session.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
+  it('after Scan Workspace, maps the files the scan read', async () => {
+    const folder = twoFiles();
     const { session } = await start(folder);
     try {
       const empty: Inventory = await session.connection.sendRequest(InventoryRequest);

@@ -114,6 +114,7 @@ export function registerIntegrationsView(client: LanguageClient): vscode.Disposa
   const view = vscode.window.createTreeView(integrationsViewId, { treeDataProvider: provider, showCollapseAll: true });
   const showMessage = (): void => void (view.message = provider.message);
   void vscode.commands.executeCommand('setContext', onlyProblemsKey, false);
+  showMessage();
   if (view.visible) provider.want();
   return [
     view,
