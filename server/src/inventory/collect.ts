@@ -345,8 +345,13 @@ function providerOfRoute(route: Route, path: string): string | undefined {
 
 /** The route a file-routed handler serves: `app/api/webhooks/github/route.ts` → `/api/webhooks/github`, `pages/api/hooks/stripe.ts` → `/api/hooks/stripe`. */
 function routeOfFile(path: string): string | undefined {
-  const match = /(?:^|\/)(?:app|pages)(\/.*?)(?:\/route|\/index)?\.[cm]?[jt]sx?$/.exec(path.split('\\').join('/'));
-  return match ? match[1] || '/' : undefined;
+  const segments = path.split(/[\\/]/);
+  const root = Math.max(segments.lastIndexOf('app'), segments.lastIndexOf('pages'));
+  if (root < 0) return undefined;
+  const rest = segments.slice(root + 1);
+  const last = rest.pop()?.replace(/\.[cm]?[jt]sx?$/, '');
+  if (last !== undefined && last !== 'route' && last !== 'index') rest.push(last);
+  return `/${rest.join('/')}`;
 }
 
 function webhookEntries(file: ParsedFile, sites: Sites): FileEntry[] {
