@@ -15,6 +15,7 @@ import {
   chatStopKeepsPartialAnswer,
   chatStreamsAnswer,
   chatViewParticipantAnswers,
+  integrationsViewListsSystems,
   lightBulbOffersFixFirst,
   openWorkbench,
   squiggleOnToken,
@@ -137,6 +138,7 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   await uiCheck('a rejected key (401) shows its message with Set API Key, which sets the key', page, context, chatRejectedKeyOffersSetKey);
   await uiCheck('Ask About Selection sends the selected code with the token redacted', page, context, askAboutSelectionRedacts);
   await uiCheck('@integration /review answers in VS Code\'s Chat view', page, context, chatViewParticipantAnswers);
+  await uiCheck('the Integrations view lists the systems with their health, and a call site opens', page, context, integrationsViewListsSystems);
   say(`UI checks took ${elapsed(since)}`);
   await page.close();
 }
