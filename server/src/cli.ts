@@ -270,7 +270,7 @@ async function map(args: MapArgs, cwd: string, { out, err }: Streams): Promise<n
         analysed++;
         const where = uriPath(task.path, cwd);
         if (outcome.inventoryFailure || outcome.result.notAnalysed) err.write(`integration-engineer: ${where}: left out of the map: ${outcome.inventoryFailure ?? outcome.result.notAnalysed}\n`);
-        if (outcome.inventory) index.set(where, outcome.inventory);
+        if (outcome.inventory) index.set(where, outcome.inventory, relative(scope.root, task.path).split(sep).join('/'));
       });
     }
     if (analysed === 0) throw new UsageError('no files to map');

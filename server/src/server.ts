@@ -84,7 +84,9 @@ function inventoryChanged(): void {
 
 function setInventory(uri: string, part: FileInventory | undefined): void {
   if (!inventoryWanted) return;
-  if (part) inventory.set(uri, part);
+  const path = uriToPath(uri);
+  const folder = folderOf(path);
+  if (part) inventory.set(uri, part, path && folder ? relative(folder, path).split(sep).join('/') : path ?? uri);
   else if (!inventory.delete(uri)) return;
   inventoryChanged();
 }

@@ -211,4 +211,13 @@ describe('integration map: webhooks and messaging', () => {
     const inventory = mapOf({ 'src/client.test.ts': "it('x', () => fetch('https://api.example.com/x'));\n" });
     assert.deepEqual(inventory.systems, []);
   });
+
+  it('judges a test file by its path in the project, not by the folders above the project', () => {
+    const text = "export const f = () => fetch('https://api.example.com/x');\n";
+    const part = analyzeThen(rules, '/home/me/test/shop/src/client.ts', text, defaultSettings, collectFileInventory).extra!;
+    const index = new InventoryIndex();
+    index.set('file:///home/me/test/shop/src/client.ts', part, 'src/client.ts');
+    index.set('file:///home/me/test/shop/test/client.ts', part, 'test/client.ts');
+    assert.deepEqual(index.build().systems.map((system) => system.entries[0].sites.map((site) => site.uri)), [['file:///home/me/test/shop/src/client.ts']]);
+  });
 });

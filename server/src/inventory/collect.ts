@@ -19,7 +19,6 @@ import { DESTINATION_KEYS, publishOf } from '../analysis/publish-calls.js';
 import { retryLoops, type RetryLoop } from '../analysis/retry/loops.js';
 import { fileRoutes, saysWebhook, type Route } from '../analysis/routes.js';
 import { readsSignatureHeaderIn } from '../analysis/signatures.js';
-import { isTestPath } from '../analysis/test-files.js';
 import { WEBHOOK_FRAMEWORKS, WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 import { MONEY_MOVING_APIS } from '../models/idempotency.js';
 import { MESSAGING_LIBRARIES } from '../models/messaging.js';
@@ -410,12 +409,8 @@ function credentials(file: ParsedFile, sites: Sites, calls: readonly ts.CallExpr
   return found;
 }
 
-/**
- * The file's part of the map. Test files are left out: their requests go to mocks. The
- * findings are the rules' final ones for this parse (suppressions applied).
- */
+/** The file's part of the map. The findings are the rules' final ones for this parse (suppressions applied). */
 export function collectFileInventory(file: ParsedFile, findings: readonly Finding[]): FileInventory {
-  if (isTestPath(file.path)) return EMPTY_FILE_INVENTORY;
   const sites = new Sites(file, findings);
   const calls = file.nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression);
   const loops = loopsByRequest(file);

@@ -5,6 +5,8 @@
 import { INVENTORY_VERSION, type CallSite, type CredentialEntry, type IntegrationSystem, type Inventory, type InventoryEntry, type SafeguardState } from '../shared/inventory.js';
 import type { FileEntry, FileInventory } from './collect.js';
 import { worst } from './safeguards.js';
+import { isTestPath } from '../analysis/test-files.js';
+import { EMPTY_FILE_INVENTORY } from './collect.js';
 
 export { collectFileInventory, EMPTY_FILE_INVENTORY, type FileInventory } from './collect.js';
 
@@ -58,9 +60,13 @@ const KIND_ORDER = ['provider', 'host', 'configured', 'broker', 'webhook-sender'
 export class InventoryIndex {
   private readonly files = new Map<string, FileInventory>();
 
-  /** Replaces a file's part (an empty part keeps the file counted: it was analysed and shows no integration). */
-  set(uri: string, part: FileInventory): void {
-    this.files.set(uri, part);
+  /**
+   * Replaces a file's part (an empty part keeps the file counted: it was analysed and shows no
+   * integration). A test file's part is left out, its requests go to mocks: judged by the path
+   * relative to the project (a workspace under a folder named `test` is not all tests).
+   */
+  set(uri: string, part: FileInventory, relativePath: string = uri): void {
+    this.files.set(uri, isTestPath(relativePath) ? EMPTY_FILE_INVENTORY : part);
   }
 
   delete(uri: string): boolean {
