@@ -396,8 +396,8 @@ export async function chatViewParticipantAnswers(page: Page, context: UiContext)
 }
 
 /**
- * The Integrations view lists the systems of the workspace (after Scan Workspace, the unopened
- * file's host too) with their health icons, and clicking a call site opens it (screenshot
+ * The Integrations view lists the systems of the workspace (with Scan Workspace, the files not
+ * open too) with their health icons, and clicking a call site opens it (screenshot
  * integrations.png).
  */
 export async function integrationsViewListsSystems(page: Page, context: UiContext): Promise<string> {
@@ -414,8 +414,11 @@ export async function integrationsViewListsSystems(page: Page, context: UiContex
   const github = rows.filter({ hasText: 'GitHub' }).first();
   assert.match(await github.innerText(), /1 finding/, 'the GitHub system counts the finding on its call');
   assert.equal(await github.locator('.codicon-warning, .codicon-error').count(), 1, 'GitHub has a problem icon');
+  const partner = rows.filter({ hasText: 'api.partner.com' }).first();
+  assert.match(await partner.innerText(), /2 findings/, 'api.partner.com counts the findings on its two calls');
+  // The status ping shows no problem, and not every safeguard: an empty circle, no warning.
   const status = rows.filter({ hasText: 'status.example.com' }).first();
-  assert.equal(await status.locator('.codicon-warning, .codicon-error').count(), 1, 'the unopened file\'s request without a timeout has a problem icon');
+  assert.equal(await status.locator('.codicon-circle-large-outline').count(), 1, 'status.example.com has the "no problem found" icon');
 
   // The GitHub system's endpoint, then its call site: a click opens the file at the call.
   await rows.filter({ hasText: 'api.github.com' }).first().click();
