@@ -29,6 +29,7 @@ async function loadServer() {
     ...require('../server/src/rules/index.ts'),
     ...require('../server/src/config/resolve.ts'),
     ...require('../server/src/engine/files.ts'),
+    ...require('../server/src/inventory/index.ts'),
   };
 }
 /**
@@ -222,10 +223,10 @@ function judge(input, result) {
   return { outcome: result.notAnalysed ? 'not analysed' : 'analysed', drop: !keyReported, reason: keyReported ? undefined : 'planted key not reported' };
 }
 
-// ---- Worker: runs inputs [from, to) through analyze() and reports each.
+// ---- Worker: runs inputs [from, to) through analyze() (and the integration map after it) and reports each.
 
 async function work({ seed, from, to }) {
-  const { analyze, rules, configModel, toAnalysisSettings } = await loadServer();
+  const { analyzeThen, collectFileInventory, rules, configModel, toAnalysisSettings } = await loadServer();
   const corpus = loadCorpus();
   for (let index = from; index < to; index++) {
     const input = makeInput(seed, index, corpus);
@@ -235,8 +236,10 @@ async function work({ seed, from, to }) {
     const cpuBefore = process.cpuUsage();
     let report;
     try {
-      const result = analyze(rules, input.name, input.text, settings);
-      report = { ...judge(input, result), failures: result.failures.map((f) => `${f.ruleId}: ${f.error?.message ?? f.error}`) };
+      // The integration map runs after the rules, as a scan with `map` runs it: it may run out of budget, never fail.
+      const { result, extraFailure } = analyzeThen(rules, input.name, input.text, settings, collectFileInventory);
+      const mapFailure = extraFailure && extraFailure !== 'over the time budget' ? [`integration map: ${extraFailure}`] : [];
+      report = { ...judge(input, result), failures: [...result.failures.map((f) => `${f.ruleId}: ${f.error?.message ?? f.error}`), ...mapFailure] };
     } catch (error) {
       report = { outcome: 'escape', drop: false, failures: [], reason: String(error?.stack ?? error).split('\n').slice(0, 3).join(' | ') };
     }

@@ -5,6 +5,7 @@ import { RestartPolicy } from './restartPolicy';
 import type { ClientSession } from './session';
 import { registerCommands } from './commands/index';
 import { registerChat } from './chat/index';
+import { registerIntegrationsView } from './integrations/view';
 import type { ChatAnalysis } from './chat/analysis';
 import { AnalyzeTextRequest, ScanPathsRequest, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol';
 
@@ -27,6 +28,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   client = createLanguageClient(context, output, restarts, session);
   context.subscriptions.push(...registerCommands({ client, output, restarts, session }));
   registerChat(context, serverAnalysis(client));
+  context.subscriptions.push(...registerIntegrationsView(client));
   try {
     await client.start();
   } catch (error) {

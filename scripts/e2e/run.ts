@@ -17,6 +17,7 @@ import {
   chatViewParticipantAnswers,
   chatWithoutKeyOffersSetKey,
   crashRestartRestoresFindings,
+  integrationsViewListsSystems,
   lightBulbOffersFixFirst,
   openWorkbench,
   squiggleCoversLoopHead,
@@ -145,6 +146,7 @@ async function runUiChecks(browser: BrowserContext, server: CodeServer, dirs: Ru
   await uiCheck('a rejected key (401) shows its message with Set API Key, which sets the key', page, context, chatRejectedKeyOffersSetKey);
   await uiCheck('Ask About Selection sends the selected code with the token redacted', page, context, askAboutSelectionRedacts);
   await uiCheck('@integration /review answers in VS Code\'s Chat view', page, context, chatViewParticipantAnswers);
+  await uiCheck('the Integrations view lists the systems with their health, and a call site opens', page, context, integrationsViewListsSystems);
   // Last: it restarts the window's language server.
   await uiCheck('a killed language server is restarted and the squiggles and Scan Workspace findings come back', page, context, crashRestartRestoresFindings);
   say(`UI checks took ${elapsed(since)}`);

@@ -1,11 +1,13 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
 import { isMainThread, workerData } from 'node:worker_threads';
-import { HELP, parseCommand, UsageError, type ScanArgs } from './cli/args.js';
+import { HELP, parseCommand, UsageError, type MapArgs, type ScanArgs } from './cli/args.js';
 import { choosePaint } from './cli/color.js';
 import { unifiedDiff } from './cli/diff.js';
 import { formatFixed, formatJson, formatSuppressions, formatText, plural, uriPath, type FileFindings } from './cli/formats.js';
 import { formatSarif } from './cli/sarif.js';
+import { formatMapMarkdown, formatMapMermaid, formatMapText } from './cli/map-formats.js';
+import { InventoryIndex } from './inventory/index.js';
 import { analyze, type AnalysisResult } from './engine/analyze.js';
 import { initPython } from './engine/python/tree.js';
 import { fixAll } from './engine/fixer.js';
@@ -193,6 +195,7 @@ export async function main(
   }
   if (command.kind === 'help') return (out.write(HELP), 0);
   if (command.kind === 'version') return (out.write(`${version()}\n`), 0);
+  if (command.kind === 'map') return map(command.args, cwd, { out, err });
   const { args } = command;
   await initPython();
   try {
@@ -224,17 +227,7 @@ function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, e
     if (text) document += formatSuppressions(files, cwd);
     else err.write(formatSuppressions(files, cwd));
   }
-  if (args.outputFile) {
-    const target = resolve(cwd, args.outputFile);
-    try {
-      mkdirSync(dirname(target), { recursive: true });
-      writeFileSync(target, document);
-    } catch (error) {
-      throw new UsageError(`cannot write ${args.outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-    }
-  } else {
-    out.write(document);
-  }
+  writeDocument(document, args.outputFile, cwd, out);
   if (files.some((file) => file.notAnalysed)) return 2;
   const all = run.files.flatMap((file) => file.findings);
   if (args.maxWarnings !== undefined) {
@@ -243,6 +236,56 @@ function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, e
     return all.some((finding) => finding.severity === 'error') || warnings > args.maxWarnings ? 1 : 0;
   }
   return files.some((file) => file.findings.length > 0) ? 1 : 0;
+}
+
+/** The report to `--output-file` (its folder made), else to stdout. */
+function writeDocument(document: string, outputFile: string | undefined, cwd: string, out: NodeJS.WritableStream): void {
+  if (!outputFile) {
+    out.write(document);
+    return;
+  }
+  const target = resolve(cwd, outputFile);
+  try {
+    mkdirSync(dirname(target), { recursive: true });
+    writeFileSync(target, document);
+  } catch (error) {
+    throw new UsageError(`cannot write ${outputFile}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
+  }
+}
+
+/**
+ * `map`: the integration map of the paths. Each worker builds its files' parts from its own
+ * parse (the main thread parses nothing); the parts are grouped here by system.
+ */
+async function map(args: MapArgs, cwd: string, { out, err }: Streams): Promise<number> {
+  const index = new InventoryIndex();
+  try {
+    let analysed = 0;
+    for (const scope of scopes(args.paths, cwd, args.config)) {
+      const tasks = (function* (): Generator<ScanTask> {
+        for (const path of walkFiles(scope.paths, scope.root, fileFilter(scope.config))) {
+          yield { path, maxFileSize: scope.config.maxFileSize, settings: toAnalysisSettings(scope.config, relative(scope.root, path).split(sep).join('/')), inventory: true };
+        }
+      })();
+      await scanInPool(tasks, { script: __filename, size: args.jobs, stopped: (task, reason) => stoppedFileOutcome(rules, task, reason) }, (task, outcome) => {
+        if (outcome.kind !== 'analysed') return;
+        analysed++;
+        const where = uriPath(task.path, cwd);
+        if (outcome.inventoryFailure || outcome.result.notAnalysed) err.write(`integration-engineer: ${where}: left out of the map: ${outcome.inventoryFailure ?? outcome.result.notAnalysed}\n`);
+        if (outcome.inventory) index.set(where, outcome.inventory, relative(scope.root, task.path).split(sep).join('/'));
+      });
+    }
+    if (analysed === 0) throw new UsageError('no files to map');
+    const inventory = index.build();
+    const document =
+      args.format === 'json' ? `${JSON.stringify(inventory, null, 2)}\n` : args.format === 'markdown' ? formatMapMarkdown(inventory) : args.format === 'mermaid' ? formatMapMermaid(inventory) : formatMapText(inventory);
+    writeDocument(document, args.outputFile, cwd, out);
+    return 0;
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    err.write(`integration-engineer: ${error.message}\n`);
+    return 2;
+  }
 }
 
 if (!isMainThread && workerData?.[SCAN_WORKER]) {

@@ -14,7 +14,7 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze } from './engine/analyze.js';
+import { analyze, analyzeThen } from './engine/analyze.js';
 import { fixAll } from './engine/fixer.js';
 import { Parser } from './engine/parser.js';
 import type { Finding } from './engine/types.js';
@@ -31,6 +31,8 @@ import { scanInPool } from './workspace/pool.js';
 import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
 import { rules } from './rules/index.js';
 import { initPython } from './engine/python/tree.js';
+import { collectFileInventory, InventoryIndex, type FileInventory } from './inventory/index.js';
+import { InventoryChangedNotification, InventoryRequest, type Inventory } from './shared/inventory.js';
 import {
   AnalysisTimeNotification,
   AnalyzeTextRequest,
@@ -69,6 +71,29 @@ const scannedFromDisk = new Set<string>();
 /** What each URI shows, by origin: a publish sends them all, so one origin never wipes another's. */
 const shown = new DiagnosticsByOrigin();
 let lastSettingProblems = '';
+/** The integration map of the open documents and the files the workspace scan read, by URI. */
+const inventory = new InventoryIndex();
+/** The map is built only once a client has asked for it (the Integrations view was shown). */
+let inventoryWanted = false;
+let inventoryTimer: NodeJS.Timeout | undefined;
+
+/** A file's part of the map changed: the client is told, once per burst of analyses. */
+function inventoryChanged(): void {
+  if (!inventoryWanted || inventoryTimer) return;
+  inventoryTimer = setTimeout(() => {
+    inventoryTimer = undefined;
+    inBackground(connection.sendNotification(InventoryChangedNotification), 'Telling the client the map changed');
+  }, 200);
+}
+
+function setInventory(uri: string, part: FileInventory | undefined): void {
+  if (!inventoryWanted) return;
+  const path = uriToPath(uri);
+  const folder = folderOf(path);
+  if (part) inventory.set(uri, part, path && folder ? relative(folder, path).split(sep).join('/') : path ?? uri);
+  else if (!inventory.delete(uri)) return;
+  inventoryChanged();
+}
 
 const log = (message: string): void => connection.console.log(message);
 
@@ -166,11 +191,13 @@ async function validate(document: TextDocument): Promise<void> {
   if (!isAnalysed(path, text, settings)) {
     fixStore.forget(document.uri);
     publish(document.uri, []);
+    setInventory(document.uri, undefined);
     return;
   }
   const started = performance.now();
   try {
-    const result = analyze(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), parser, true);
+    const { result, extra } = analyzeThen(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), inventoryWanted ? collectFileInventory : undefined, parser, true);
+    if (inventoryWanted) setInventory(document.uri, extra);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
     if (result.notAnalysed) log(`Not analysed: ${document.uri}: ${result.notAnalysed}`);
     fixStore.record(document.uri, document.version, result.findings);
@@ -190,12 +217,19 @@ function schedule(document: TextDocument): void {
   debouncer.schedule(document.uri, debounceDelay(lastAnalysisMs.get(document.uri)), () => inBackground(validate(document), `Analysis of ${document.uri}`));
 }
 
-async function analyzeFile(path: string): Promise<{ findings: Finding[]; notAnalysed?: string } | undefined> {
+/** What a file on disk shows: its findings and, once the map is wanted, its part of the map. */
+interface FileOutcome {
+  findings: Finding[];
+  notAnalysed?: string;
+  inventory?: FileInventory;
+}
+
+async function analyzeFile(path: string): Promise<FileOutcome | undefined> {
   const settings = await settingsFor(path);
   if (!isAccepted(path, settings)) return undefined;
   try {
-    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config, folderRelative(path, settings)));
-    return analysis.kind === 'analysed' ? { findings: analysis.result.findings, notAnalysed: analysis.result.notAnalysed } : undefined;
+    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config, folderRelative(path, settings)), inventoryWanted);
+    return analysis.kind === 'analysed' ? { findings: analysis.result.findings, notAnalysed: analysis.result.notAnalysed, inventory: analysis.inventory } : undefined;
   } catch (error) {
     log(`Cannot analyse ${path}: ${(error as Error).message}`);
     return undefined;
@@ -211,7 +245,7 @@ async function scanTasks(roots: string[], root: (path: string) => string): Promi
     const settings = await settingsFor(start);
     for (const path of walkFiles([start], root(start), fileFilter(settings.config))) {
       const own = await settingsFor(path);
-      if (isAccepted(path, own)) tasks.push({ path, maxFileSize: own.config.maxFileSize, settings: toAnalysisSettings(own.config, folderRelative(path, own)) });
+      if (isAccepted(path, own)) tasks.push({ path, maxFileSize: own.config.maxFileSize, settings: toAnalysisSettings(own.config, folderRelative(path, own)), inventory: inventoryWanted });
       if (tasks.length % 500 === 0) await yieldToEvents();
     }
   }
@@ -222,12 +256,12 @@ async function scanTasks(roots: string[], root: (path: string) => string): Promi
  * Analyses the files on a pool of worker threads (this bundle, one per core): the editor's own
  * analysis stays on the main thread and answers while a scan runs. Outcomes come in file order.
  */
-function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path: string, analysed: { findings: Finding[]; notAnalysed?: string } | undefined) => void): Promise<void> {
+function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path: string, analysed: FileOutcome | undefined) => void): Promise<void> {
   const stopped = (task: ScanTask, reason: string): ScanOutcome => stoppedFileOutcome(rules, task, reason);
   return scanInPool(tasks, { script: __filename, stopped, cancelled }, ({ path }, outcome) => {
     if (outcome.kind === 'failed') log(`Cannot analyse ${path}: ${outcome.reason}`);
     for (const failure of outcome.kind === 'analysed' ? outcome.result.failures : []) log(`Rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
-    onOutcome(path, outcome.kind === 'analysed' ? { findings: outcome.result.findings, notAnalysed: outcome.result.notAnalysed } : undefined);
+    onOutcome(path, outcome.kind === 'analysed' ? { findings: outcome.result.findings, notAnalysed: outcome.result.notAnalysed, inventory: outcome.inventory } : undefined);
   });
 }
 
@@ -276,6 +310,7 @@ async function rescanFromDisk(uris: string[]): Promise<void> {
     const path = uriToPath(uri);
     const result = path ? await analyzeFile(path) : undefined;
     publish(uri, result?.findings ?? [], undefined, result?.notAnalysed);
+    setInventory(uri, result?.inventory);
     await yieldToEvents();
   }
 }
@@ -299,6 +334,7 @@ connection.onDidChangeWatchedFiles((params) => {
     if (change.type === FileChangeType.Deleted) {
       scannedFromDisk.delete(change.uri);
       publish(change.uri, []);
+      setInventory(change.uri, undefined);
     } else {
       changed.push(change.uri);
     }
@@ -317,7 +353,10 @@ documents.onDidClose((event) => {
   parser.forget(path ?? uri);
   memoryRelease.closed();
   if (scannedFromDisk.has(uri)) inBackground(rescanFromDisk([uri]), 'Re-analysing a closed file');
-  else publish(uri, []);
+  else {
+    publish(uri, []);
+    setInventory(uri, undefined);
+  }
 });
 
 /** A file a suggestion adds a line to, relative to the workspace folder of the document it fixes. */
@@ -416,6 +455,7 @@ async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceRe
       outcome.scanned++;
       outcome.findings += analysed.findings.length;
       if (analysed.findings.length > 0 || analysed.notAnalysed || scannedFromDisk.has(uri)) publish(uri, analysed.findings, undefined, analysed.notAnalysed);
+      setInventory(uri, analysed.inventory);
       scannedFromDisk.add(uri);
     });
   } finally {
@@ -425,6 +465,30 @@ async function scanWorkspace(token?: CancellationToken): Promise<ScanWorkspaceRe
 }
 
 connection.onRequest(ScanWorkspaceRequest, (_params, token) => scanWorkspace(token));
+
+/**
+ * The map of the open documents and of the files the last workspace scan read. The first
+ * request turns the map on: the open documents are analysed again with it (the scan's files
+ * come with the next scan, or the restart's).
+ */
+connection.onRequest(InventoryRequest, async (): Promise<Inventory> => {
+  if (!inventoryWanted) {
+    inventoryWanted = true;
+    await Promise.all(documents.all().map((document) => validate(document)));
+    if (scannedFromDisk.size > 0) inBackground(mapScannedFiles(), 'Mapping the scanned files');
+  }
+  return inventory.build();
+});
+
+/** The files a scan read before the map was wanted, mapped on the worker pool (the main thread parses none of them). */
+async function mapScannedFiles(): Promise<void> {
+  const paths = [...scannedFromDisk].filter((uri) => !documents.get(uri)).map(uriToPath).filter((path): path is string => path !== undefined);
+  const tasks = await scanTasks(paths, (start) => folderOf(start) ?? dirname(start));
+  await scanFiles(tasks, () => false, (path, analysed) => {
+    const uri = pathToUri(path);
+    if (!documents.get(uri)) setInventory(uri, analysed?.inventory);
+  });
+}
 
 // Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
 connection.onRequest(HealthRequest, (): HealthResult => ({

@@ -541,3 +541,40 @@ export async function crashRestartRestoresFindings(page: Page, context: UiContex
   await page.screenshot({ path: screenshot });
   return `server ${crashed.pid} killed, ${successor.pid} started; the squiggles and the scanned file's finding came back; screenshot ${screenshot}`;
 }
+
+/**
+ * The Integrations view lists the systems of the workspace (with Scan Workspace, the files not
+ * open too) with their health icons, and clicking a call site opens it (screenshot
+ * integrations.png).
+ */
+export async function integrationsViewListsSystems(page: Page, context: UiContext): Promise<string> {
+  await page.keyboard.press('Escape');
+  // Another file is active first, so that the click's opening of github.ts shows.
+  await openFile(page, QUICK_FIX_FILE);
+  await runCommand(page, 'Integration Engineer: Focus on Integrations View');
+  const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: 'Integrations' }) });
+  const rows = pane.locator('.monaco-list-row');
+  await rows.filter({ hasText: 'GitHub' }).first().waitFor({ state: 'visible' });
+  await runCommand(page, 'Integration Engineer: Scan Workspace');
+  await rows.filter({ hasText: 'status.example.com' }).first().waitFor({ state: 'visible' });
+
+  const github = rows.filter({ hasText: 'GitHub' }).first();
+  assert.match(await github.innerText(), /1 finding/, 'the GitHub system counts the finding on its call');
+  assert.equal(await github.locator('.codicon-warning, .codicon-error').count(), 1, 'GitHub has a problem icon');
+  const partner = rows.filter({ hasText: 'api.partner.com' }).first();
+  assert.match(await partner.innerText(), /2 findings/, 'api.partner.com counts the findings on its two calls');
+  // The status ping shows no problem, and not every safeguard: an empty circle, no warning.
+  const status = rows.filter({ hasText: 'status.example.com' }).first();
+  assert.equal(await status.locator('.codicon-circle-large-outline').count(), 1, 'status.example.com has the "no problem found" icon');
+
+  // The GitHub system's endpoint, then its call site: a click opens the file at the call.
+  await rows.filter({ hasText: 'api.github.com' }).first().click();
+  const site = rows.filter({ hasText: 'github.ts:5' }).first();
+  await site.waitFor({ state: 'visible' });
+  const screenshot = join(context.screenshots, 'integrations.png');
+  await page.screenshot({ path: screenshot });
+  await site.click();
+  await page.locator('.tab.active[aria-label*="github.ts"]').waitFor({ state: 'visible' });
+  const systems = (await rows.allInnerTexts()).map((text) => text.split('\n')[0]).join(' | ');
+  return `rows: ${systems}; the call site opened github.ts; screenshot ${screenshot}`;
+}

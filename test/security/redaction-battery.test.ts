@@ -70,6 +70,31 @@ describe('redaction battery', () => {
     after(() => rmSync(root, { recursive: true, force: true }));
 
     /**
+     * The shapes whose secrets `map` prints: each shape's folder, plus requests that carry its
+     * secrets where URLs carry credentials (user info, query) and a webhook route and a queue
+     * named by one.
+     */
+    const leakedByMap = async (format: string): Promise<string[]> => {
+      const mapRoot = mkdtempSync(join(tmpdir(), 'ie-redaction-map-'));
+      SECRET_SHAPES.forEach((shape, index) => {
+        mkdirSync(join(mapRoot, `${index}`));
+        writeFileSync(join(mapRoot, `${index}`, shape.file), shape.text);
+        const calls = shape.secrets.flatMap((secret) => [
+          `fetch(${JSON.stringify(`https://api.example.com/v1/items?api_key=${encodeURIComponent(secret)}`)});`,
+          `fetch(${JSON.stringify(`https://svc:${encodeURIComponent(secret)}@api.example.com/v1/items`)});`,
+          `fetch(${JSON.stringify(`https://user:${secret}@api.example.com/v1/items`)});`,
+        ]);
+        writeFileSync(join(mapRoot, `${index}`, 'map-calls.js'), `${calls.join('\n')}\n`);
+      });
+      const out = sink();
+      const err = sink();
+      const code = await main(['map', '--format', format, ...SECRET_SHAPES.map((_, index) => `${index}`)], mapRoot, out as never, err as never).finally(() => rmSync(mapRoot, { recursive: true, force: true }));
+      assert.equal(code, 0, err.text);
+      assert.match(out.text, /api\.example\.com/);
+      return SECRET_SHAPES.filter((shape) => shape.secrets.some((secret) => printedWhole(out.text + err.text, secret) || out.text.includes(encodeURIComponent(secret)))).map((shape) => shape.name);
+    };
+
+    /**
      * The shapes whose secrets the CLI run with `args` prints, scanning every shape's folder in
      * one run (each file is analysed on its own; a run starts its worker threads once). A secret
      * counts where it stands as a whole token: one shape's secret can sit inside another's
@@ -85,6 +110,12 @@ describe('redaction battery', () => {
     for (const format of ['text', 'json', 'sarif']) {
       it(`prints no secret in the ${format} format`, async () => {
         assert.deepEqual(await leakedBy(['--format', format]), []);
+      });
+    }
+
+    for (const format of ['text', 'json', 'markdown', 'mermaid']) {
+      it(`map prints no secret in the ${format} format`, async () => {
+        assert.deepEqual(await leakedByMap(format), []);
       });
     }
 

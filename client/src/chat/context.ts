@@ -75,6 +75,16 @@ export function prepareContext(selection: CodeSelection, findings: readonly Find
   return { label: `${win32.basename(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };
 }
 
+/** Several excerpts as one context (an integration's call sites), each already redacted. */
+export function mergeContexts(label: string, contexts: readonly PreparedContext[]): PreparedContext {
+  return {
+    label,
+    content: contexts.map((context) => context.content).join('\n\n'),
+    redacted: contexts.reduce((sum, context) => sum + context.redacted, 0),
+    findings: contexts.flatMap((context) => context.findings),
+  };
+}
+
 /** The user message: the question, then the code context; a last detector pass covers both. */
 export function composeMessage(question: string, context: PreparedContext | undefined, detector: CredentialDetector): OutgoingMessage {
   const content = context ? `${question}\n\n${context.content}` : question;

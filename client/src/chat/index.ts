@@ -3,7 +3,7 @@ import type { ChatAnalysis } from './analysis.js';
 import { listModels } from './anthropicClient.js';
 import { ApiKeyStore } from './apiKey.js';
 import { CodeApplier } from './codeApply.js';
-import { loadSystemPrompt } from './context.js';
+import { loadSystemPrompt, mergeContexts, type PreparedContext } from './context.js';
 import { ChatController } from './controller.js';
 import { detectCredentials } from './detector.js';
 import { contextFor } from './editorContext.js';
@@ -25,6 +25,16 @@ interface FindingArgument {
   message: string;
   code?: string;
 }
+
+/** An integration from the Integrations view: the question about it and its call sites. */
+interface IntegrationArgument {
+  label: string;
+  question: string;
+  sites: Array<Pick<FindingArgument, 'uri' | 'range'>>;
+}
+
+/** How many call sites of one integration go along as code (each with a few lines around it). */
+const integrationSitesSent = 5;
 
 function readSettings(): ChatSettings {
   const config = vscode.workspace.getConfiguration(chatSettingsSection);
@@ -112,6 +122,27 @@ export function registerChat(context: vscode.ExtensionContext, analysis: ChatAna
         await provider.reveal();
         const rule = finding.code ? ` (${finding.code})` : '';
         await controller.ask(`Explain this finding${rule} on line ${start.line + 1}: "${finding.message}" What fails in production, and how should I fix it here?`);
+      },
+    ],
+    [
+      'integrationEngineer.chat.askAboutIntegration',
+      async (integration: IntegrationArgument) => {
+        // Each call site goes through the same redaction as a selection: the engine's findings and the detector.
+        const contexts: PreparedContext[] = [];
+        try {
+          for (const site of integration.sites.slice(0, integrationSitesSent)) {
+            const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(site.uri));
+            const { start, end } = site.range;
+            contexts.push(await contextFor(document, new vscode.Range(start.line, start.character, end.line, Math.max(end.character, start.character + 1)), analysis));
+          }
+        } catch (error) {
+          void vscode.window.showErrorMessage(`Integration Engineer: the call sites could not be checked for secrets, so nothing was sent (${(error as Error).message}).`);
+          return;
+        }
+        const more = integration.sites.length - contexts.length;
+        controller.attachContext(mergeContexts(`${integration.label} (${integration.sites.length} call site${integration.sites.length === 1 ? '' : 's'})`, contexts));
+        await provider.reveal();
+        await controller.ask(more > 0 ? `${integration.question}\n(${more} more call sites are not shown.)` : integration.question);
       },
     ],
     ['integrationEngineer.chat.newChat', () => controller.newChat()],

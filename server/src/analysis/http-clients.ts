@@ -12,6 +12,7 @@ import { dottedName, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts, type ModuleRef } from '../engine/facts.js';
 import { HTTP_CLIENTS, type CallShape, type HttpClientModel, type HttpFactoryModel } from '../models/http-clients.js';
 import { isModuleAssetUrl } from './urls.js';
+import { rememberedPerParse } from './memo.js';
 
 /** A call that sends one request. */
 export interface HttpRequestCall {
@@ -248,9 +249,7 @@ function classifyInstanceCall(call: ts.CallExpression, facts: FileFacts, depth: 
  * Classifies a call expression as an outbound HTTP request or a client factory, or
  * undefined when it is neither or the file does not show where the callee comes from.
  */
-export function classifyHttpCall(call: ts.CallExpression, facts: FileFacts): HttpCall | undefined {
-  return classify(call, facts, 0);
-}
+export const classifyHttpCall: (call: ts.CallExpression, facts: FileFacts) => HttpCall | undefined = rememberedPerParse((call: ts.CallExpression, facts: FileFacts) => classify(call, facts, 0));
 
 /** `depth` bounds the search through instance bindings (`const b = a(); const a = b();`). */
 function classify(call: ts.CallExpression, facts: FileFacts, depth: number): HttpCall | undefined {

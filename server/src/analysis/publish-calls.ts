@@ -2,6 +2,7 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, isFunctionNode, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { hasDecorator, importsAny, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf } from './syntax.js';
+import { rememberedPerParse } from './memo.js';
 import { MESSAGING_LIBRARIES, type Evidence, type MessagingLibrary, type PublishCall, type Unconfirmed } from '../models/messaging.js';
 
 /**
@@ -29,19 +30,42 @@ export const PUBLISH_METHODS: ReadonlySet<string> = new Set(PUBLISHES.map(({ pub
 /** Option keys that name where a publish goes (`topic`, `QueueUrl`, `routingKey`). */
 export const DESTINATION_KEYS: ReadonlySet<string> = new Set(MESSAGING_LIBRARIES.flatMap((library) => library.destinations));
 
-/** A publish whose promise the caller must handle, labelled for a message; the call is the one that returns the promise. */
-export function awaitablePublish(call: ts.CallExpression, facts: FileFacts): string | undefined {
+/** A call that hands a message to a broker: the row it matched, how messages name it, and what it returns to wait on. */
+export interface PublishOf {
+  library: MessagingLibrary;
+  label: string;
+  returns: PublishCall['returns'];
+}
+
+/**
+ * The publish a call is, if any. A row whose call returns something to wait on wins over a
+ * synchronous one of the same name (amqp-connection-manager's `publish` over amqplib's).
+ */
+export const publishOf: (call: ts.CallExpression, facts: FileFacts) => PublishOf | undefined = rememberedPerParse(findPublish);
+
+function findPublish(call: ts.CallExpression, facts: FileFacts): PublishOf | undefined {
+  const rows = BY_METHOD.get(calleeName(call) ?? '');
+  if (!rows) return undefined;
   const built = promisedRequest(call);
-  for (const { library, publish } of BY_METHOD.get(calleeName(call) ?? '') ?? []) {
+  let sync: PublishOf | undefined;
+  for (const { library, publish } of rows) {
     if (publish.returns === 'request') {
       // AWS SDK v2: the request's `.promise()` sends it.
-      if (built && receiverOf(built) && isSdkCall(built, publish, facts)) return `${dottedName(built.expression)}(...).promise()`;
-    } else if (publish.returns === 'promise' && isPublish(call, publish, library, facts)) {
+      if (built && receiverOf(built) && isSdkCall(built, publish, facts)) return { library, returns: 'request', label: `${dottedName(built.expression)}(...).promise()` };
+    } else if ((publish.returns === 'promise' || !sync) && isPublish(call, publish, library, facts)) {
       const target = dottedName(call.expression) ?? calleeName(call);
-      return publish.command ? `${target}(new ${publish.command}(...))` : target;
+      const found: PublishOf = { library, returns: publish.returns, label: publish.command ? `${target}(new ${publish.command}(...))` : target ?? 'publish' };
+      if (publish.returns === 'promise') return found;
+      sync = found;
     }
   }
-  return undefined;
+  return sync;
+}
+
+/** A publish whose promise the caller must handle, labelled for a message; the call is the one that returns the promise. */
+export function awaitablePublish(call: ts.CallExpression, facts: FileFacts): string | undefined {
+  const found = publishOf(call, facts);
+  return found && found.returns !== 'sync' ? found.label : undefined;
 }
 
 /** An option of the publish's record that turns the broker's confirmation off (Kafka `acks: 0`), with the row's words for it. */

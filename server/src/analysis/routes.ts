@@ -2,6 +2,8 @@ import { ts } from '../engine/ts.js';
 import { calleeName, dottedName, forEachNode, getProperty, propertyName, propertyValue, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveFunction } from './functions.js';
+import type { ParsedFile } from '../engine/rule.js';
+import { tick } from '../engine/deadline.js';
 
 /** One piece of a route's chain: a middleware, hook, guard or the handler itself. */
 export interface RouteStep {
@@ -303,4 +305,39 @@ export function pathParts(expr: ts.Expression | undefined): string[] {
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.flatMap((span) => [dottedName(span.expression) ?? propertyName(span.expression) ?? '', span.literal.text])];
   if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...pathParts(node.left), ...pathParts(node.right)];
   return [dottedName(node) ?? stringValue(node) ?? ''];
+}
+
+/** How many trailing segments of the file path say whether the file is a webhook route. */
+const FILE_PATH_SEGMENTS = 5;
+
+function mentionsHook(text: string): boolean {
+  return /hook/i.test(text);
+}
+
+/** The route's path, or the file it is declared in, says it receives webhooks (`/webhooks/stripe`, `api/hooks/github.ts`). */
+export function saysWebhook(route: Route, filePath: string): boolean {
+  const pathSays = route.path !== undefined ? mentionsHook(route.path) : pathParts(route.pathExpression).some(mentionsHook);
+  return pathSays || mentionsHook(filePath.split(/[\\/]/).slice(-FILE_PATH_SEGMENTS).join('/'));
+}
+
+const routesByFacts = new WeakMap<FileFacts, Route[]>();
+
+/**
+ * Every route of the file whose handler it shows: registration calls, Nest controllers and
+ * exported handlers. Found once per parse, for the webhook rule and the integration map alike.
+ */
+export function fileRoutes(file: ParsedFile): Route[] {
+  const { facts, sourceFile, path, nodes } = file;
+  let routes = routesByFacts.get(facts);
+  if (routes) return routes;
+  routes = [];
+  for (const call of nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+    tick();
+    const route = routeFromCall(call, facts);
+    if (route) routes.push(route);
+  }
+  for (const declaration of nodes.ofKind<ts.ClassDeclaration>(ts.SyntaxKind.ClassDeclaration)) routes.push(...nestRoutes(declaration, facts));
+  routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
+  routesByFacts.set(facts, routes);
+  return routes;
 }

@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, dottedName } from '../engine/ast.js';
+import { calleeName, dottedName, someDescendant } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
 import { WEBHOOK_PROVIDERS } from '../models/webhooks.js';
@@ -75,4 +75,10 @@ function madeByVerifier(callee: ts.Identifier, facts: FileFacts, extraNames: rea
   if (!ts.isCallExpression(made)) return false;
   // A factory called by a bare name is judged by that name alone, so bindings never chase each other.
   return ts.isIdentifier(skipOuter(made.expression)) ? isVerifierName(calleeName(made) ?? '', extraNames) : isVerificationCall(made, facts, extraNames);
+}
+
+/** A signature header's name is read in or below the node (`req.headers['stripe-signature']`, `@Headers('x-hub-signature-256')`). */
+export function readsSignatureHeaderIn(node: ts.Node): boolean {
+  const isHeaderName = (child: ts.Node): boolean => ts.isStringLiteralLike(child) && isSignatureHeaderName(child.text);
+  return isHeaderName(node) || someDescendant(node, isHeaderName);
 }

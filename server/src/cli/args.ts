@@ -28,12 +28,24 @@ export interface ScanArgs {
   paths: string[];
 }
 
-export type Command = { kind: 'scan'; args: ScanArgs } | { kind: 'help' } | { kind: 'version' };
+export type MapFormat = 'text' | 'json' | 'markdown' | 'mermaid';
+
+/** `map`: the integration map of the paths. */
+export interface MapArgs {
+  format: MapFormat;
+  config?: string;
+  outputFile?: string;
+  jobs?: number;
+  paths: string[];
+}
+
+export type Command = { kind: 'scan'; args: ScanArgs } | { kind: 'map'; args: MapArgs } | { kind: 'help' } | { kind: 'version' };
 
 export class UsageError extends Error {}
 
 export const HELP = `Usage: integration-engineer scan [options] <paths...>
        integration-engineer scan [options] --stdin --stdin-filename <name>
+       integration-engineer map [--format text|json|markdown|mermaid] [--output-file <path>] <paths...>
 
 Scans files and folders for integration anti-patterns. Exit code: 0 nothing found,
 1 findings, 2 a usage or configuration error, no files to scan, or a file not analysed.
@@ -57,7 +69,18 @@ Options:
   --stdin-filename <name>    ... as this file (decides the language and the configuration)
   -h, --help                 Show this help
   --version                  Show the version
+
+map: every external system the code talks to (hosts, providers, brokers and their queues,
+webhook senders), with each endpoint's safeguards, call sites and findings, and the names of
+the credentials it reads. Exit code 0, or 2 on a usage or configuration error.
+  --format text|json|markdown|mermaid   Output format (default: text); json follows
+                             docs/integration-map.schema.json
+  --config, --output-file, --jobs       As for scan
 `;
+
+const MAP_FORMATS: MapFormat[] = ['text', 'json', 'markdown', 'mermaid'];
+/** What `map` takes of the options: the rest concern findings and fixes. */
+const MAP_OPTIONS = new Set(['format', 'config', 'output-file', 'jobs', 'color', 'no-color']);
 
 const FORMATS: Format[] = ['text', 'json', 'sarif'];
 
@@ -102,6 +125,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.help) return { kind: 'help' };
   if (values.version) return { kind: 'version' };
   const [command, ...paths] = positionals;
+  if (command === 'map') return { kind: 'map', args: mapArgs(values, paths) };
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
@@ -113,8 +137,7 @@ export function parseCommand(argv: string[]): Command {
   if (values.color && values['no-color']) throw new UsageError('use either --color or --no-color');
   const maxWarnings = values['max-warnings'];
   if (maxWarnings !== undefined && !/^\d+$/.test(maxWarnings)) throw new UsageError(`--max-warnings takes a whole number, not "${maxWarnings}"`);
-  const jobs = values.jobs;
-  if (jobs !== undefined && !/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs takes a number of worker threads from 1 to 999, not "${jobs}"`);
+  const jobs = jobsOf(values.jobs);
   if (values.stdin) {
     if (!values['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename <name> (the name says how to read the text)');
     if (paths.length > 0) throw new UsageError('--stdin scans the piped text; give no paths');
@@ -137,8 +160,31 @@ export function parseCommand(argv: string[]): Command {
       ...(values.color ? { color: true } : values['no-color'] ? { color: false } : {}),
       verbose: values.verbose ?? false,
       ...(values.stdin ? { stdinFilename: values['stdin-filename'] } : {}),
-      ...(jobs !== undefined ? { jobs: Number(jobs) } : {}),
+      ...(jobs !== undefined ? { jobs } : {}),
       paths,
     },
+  };
+}
+
+function jobsOf(jobs: string | undefined): number | undefined {
+  if (jobs !== undefined && !/^[1-9]\d{0,2}$/.test(jobs)) throw new UsageError(`--jobs takes a number of worker threads from 1 to 999, not "${jobs}"`);
+  return jobs === undefined ? undefined : Number(jobs);
+}
+
+type Values = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true; strict: true }>>['values'];
+
+function mapArgs(values: Values, paths: string[]): MapArgs {
+  const extra = Object.keys(values).find((name) => !MAP_OPTIONS.has(name));
+  if (extra) throw new UsageError(`map does not take --${extra}`);
+  const format = values.format ?? 'text';
+  if (!MAP_FORMATS.includes(format as MapFormat)) throw new UsageError(`unknown map format "${format}" (use text, json, markdown or mermaid)`);
+  if (paths.length === 0) throw new UsageError('no paths to map');
+  const jobs = jobsOf(values.jobs);
+  return {
+    format: format as MapFormat,
+    ...(values.config ? { config: values.config } : {}),
+    ...(values['output-file'] ? { outputFile: values['output-file'] } : {}),
+    ...(jobs !== undefined ? { jobs } : {}),
+    paths,
   };
 }

@@ -148,12 +148,31 @@ function fixesOf(rule: Rule, report: Report, fixer: Fixer, textLength: number, f
  * hardcoded key is still reported.
  */
 export function analyze(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings = defaultSettings, parser: Parser = sharedParser, keepParsed = false): AnalysisResult {
+  return analyzeThen(rules, path, text, settings, undefined, parser, keepParsed).result;
+}
+
+/**
+ * Work done on a parsed file after its rules (the integration map): it reads the same tree,
+ * facts and findings, so nothing is parsed twice.
+ */
+export type AfterRules<T> = (file: ParsedFile, findings: readonly Finding[]) => T;
+
+export interface AnalysisWith<T> {
+  result: AnalysisResult;
+  /** What `after` made; absent for a file that was not parsed, ran over its budget, or made `after` throw. */
+  extra?: T;
+  /** Why `after` made nothing for a parsed file (it threw, or the budget ran out): the findings stand. */
+  extraFailure?: string;
+}
+
+/** `analyze`, then `after` on the parsed file within the same time budget; its failure never costs the findings. */
+export function analyzeThen<T>(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings, after: AfterRules<T> | undefined, parser: Parser = sharedParser, keepParsed = false): AnalysisWith<T> {
   const kind = classifyFile(path);
-  if (kind.kind === 'skip') return { findings: [], failures: [], suppressed: [], skipped: kind.reason };
+  if (kind.kind === 'skip') return { result: { findings: [], failures: [], suppressed: [], skipped: kind.reason } };
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(path, text, settings, active, knownRuleIds);
-  if (kind.kind === 'text') return checkText(path, text, kind.text, active, knownRuleIds);
+  if (kind.kind === 'text' && kind.text === 'python') return { result: analyzePython(path, text, settings, active, knownRuleIds) };
+  if (kind.kind === 'text') return { result: checkText(path, text, kind.text, active, knownRuleIds) };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   let stage: Stage = 'parse';
   try {
@@ -163,17 +182,30 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
     const nodes = new FileNodes(sourceFile);
     const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
     const finished = withDeadline(deadline, () => runWalk(file, active, collector));
+    if (finished) {
+      const result = collector.finish(active, knownRuleIds);
+      const made = after ? runAfter(file, result.findings, after, deadline) : {};
+      if (!keepParsed) parser.forget(path);
+      return { result, ...made };
+    }
     if (!keepParsed) parser.forget(path);
-    if (finished) return collector.finish(active, knownRuleIds);
     // What the rules found before the stop stands; the text checks add what they had not reached.
     const { findings } = collector;
     const textual = checkText(path, text, 'other', active, knownRuleIds).findings;
     findings.push(...textual.filter((found) => !findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
-    return { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
+    return { result: { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` } };
   } catch (error) {
     // A tree whose parse or walk failed may be half-built: the next version parses afresh.
     parser.forget(path);
-    return notAnalysed(path, text, active, knownRuleIds, failureReason(stage, error));
+    return { result: notAnalysed(path, text, active, knownRuleIds, failureReason(stage, error)) };
+  }
+}
+
+function runAfter<T>(file: ParsedFile, findings: readonly Finding[], after: AfterRules<T>, deadline: number): { extra?: T; extraFailure?: string } {
+  try {
+    return { extra: withDeadline(deadline, () => after(file, findings)) };
+  } catch (error) {
+    return { extraFailure: error instanceof OverBudget ? 'over the time budget' : `failed: ${(error as Error)?.message ?? error}` };
   }
 }
 

@@ -34,6 +34,8 @@ export interface HttpFactoryModel {
   onInstances: boolean;
   /** The options of the factory call that bound every request of the client it builds. */
   timeoutOptions: readonly string[];
+  /** The option of the factory call every request's relative URL is resolved against (the integration map's target). */
+  baseUrlOption?: string;
 }
 
 export interface HttpTimeoutModel {
@@ -149,7 +151,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
       { names: ['get', 'delete', 'head', 'options'], shape: { url: 0, options: 1 } },
       { names: ['post', 'put', 'patch', 'postForm', 'putForm', 'patchForm'], shape: { url: 0, options: 2 } },
     ],
-    factories: { names: ['create'], onInstances: false, timeoutOptions: ['timeout'] },
+    factories: { names: ['create'], onInstances: false, timeoutOptions: ['timeout'], baseUrlOption: 'baseURL' },
     timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, defaults: { property: 'defaults', option: 'timeout' }, fix: { option: 'timeout', values: { signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its config, or set \`axios.defaults.timeout\`.`,
   },
@@ -164,7 +166,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
         shape: 'url-or-options',
       },
     ],
-    factories: { names: ['extend'], onInstances: false, timeoutOptions: ['timeout'] },
+    factories: { names: ['extend'], onInstances: false, timeoutOptions: ['timeout'], baseUrlOption: 'prefixUrl' },
     timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, fix: { option: 'timeout', values: { timeout: (ms) => `{ request: ${ms} }`, signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: { request: ${ms} } }\`.`,
   },
@@ -174,7 +176,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     clients: [''],
     callable: { url: 0, options: 1 },
     methods: [{ names: ['get', 'post', 'put', 'patch', 'delete', 'head'], shape: { url: 0, options: 1 } }],
-    factories: { names: ['create', 'extend'], onInstances: true, timeoutOptions: ['timeout'] },
+    factories: { names: ['create', 'extend'], onInstances: true, timeoutOptions: ['timeout'], baseUrlOption: 'prefixUrl' },
     // ky aborts after 10 s unless told otherwise.
     timeout: { options: ['timeout'], combine: 'any', finiteDefault: true, fix: { option: 'timeout' } },
     advice: keepDefaultAdvice,
@@ -227,7 +229,7 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     clients: ['ofetch', '$fetch'],
     callable: { url: 0, options: 1 },
     methods: [{ names: ['raw'], shape: { url: 0, options: 1 } }],
-    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'] },
+    factories: { names: ['create'], onInstances: true, timeoutOptions: ['timeout'], baseUrlOption: 'baseURL' },
     timeout: { options: ['timeout', 'signal'], combine: 'any', finiteDefault: false, fix: { option: 'timeout', values: { signal: abortAfter } } },
     advice: (ms) => `Pass \`{ timeout: ${ms} }\` in its options.`,
   },

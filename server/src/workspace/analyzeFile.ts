@@ -1,12 +1,13 @@
 import { readFileSync, statSync } from 'node:fs';
-import { analyze, analyzeAsText, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
+import { analyzeAsText, analyzeThen, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
 import type { Rule } from '../engine/rule.js';
 import { classifyFile } from '../engine/files.js';
 import { looksBinary } from './walk.js';
 import type { ScanOutcome, ScanTask } from './scanWorker.js';
+import { collectFileInventory, type FileInventory } from '../inventory/index.js';
 
-/** `text` is what was analysed, for the CLI's fixes. */
-export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: string } | { kind: 'skipped'; reason: string };
+/** `text` is what was analysed, for the CLI's fixes; `inventory` the file's part of the integration map, when asked for and made. */
+export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: string; inventory?: FileInventory; inventoryFailure?: string } | { kind: 'skipped'; reason: string };
 
 /**
  * Reads and analyses a file on disk for the CLI and the workspace scan alike: files over the
@@ -14,15 +15,16 @@ export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: str
  * configuration (UTF-16, or a stray NUL): those are analysed as UTF-8 as far as that goes and
  * reported as not analysed, never skipped in silence. Throws only when the file cannot be read.
  */
-export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileSize: number, settings: AnalysisSettings): DiskAnalysis {
+export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileSize: number, settings: AnalysisSettings, withInventory = false): DiskAnalysis {
   if (statSync(path).size > maxFileSize) return { kind: 'skipped', reason: `larger than maxFileSize (${maxFileSize} bytes)` };
   const kind = classifyFile(path);
   const binary = looksBinary(path);
   if (binary && !(kind.kind === 'code' || (kind.kind === 'text' && kind.text !== 'other'))) return { kind: 'skipped', reason: 'binary file' };
   const text = readFileSync(path, 'utf8');
-  const result = analyze(rules, path, text, settings);
+  const { result, extra, extraFailure } = analyzeThen(rules, path, text, settings, withInventory ? collectFileInventory : undefined);
   if (result.skipped) return { kind: 'skipped', reason: result.skipped };
-  return { kind: 'analysed', result: binary ? { ...result, notAnalysed: result.notAnalysed ?? 'binary content (a NUL byte in its first 8,000 bytes): read as UTF-8, which may not be its encoding' } : result, text };
+  const map = { ...(extra ? { inventory: extra } : {}), ...(extraFailure ? { inventoryFailure: extraFailure } : {}) };
+  return { kind: 'analysed', result: binary ? { ...result, notAnalysed: result.notAnalysed ?? 'binary content (a NUL byte in its first 8,000 bytes): read as UTF-8, which may not be its encoding' } : result, text, ...map };
 }
 
 /**

@@ -11,6 +11,8 @@ export interface ScanTask {
   settings: AnalysisSettings;
   /** Send the text back when the file has findings (the CLI's --fix and its report read it on the main thread). */
   wantsText?: boolean;
+  /** Build the file's part of the integration map here, from the worker's own parse. */
+  inventory?: boolean;
 }
 
 /** A file's outcome: its analysis, or why it could not be read (`failed`). */
@@ -27,7 +29,7 @@ function transferable(task: ScanTask, analysis: DiskAnalysis): ScanOutcome {
   const { result } = analysis;
   const failures = result.failures.map(({ ruleId, error }) => ({ ruleId, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } }));
   const keepText = task.wantsText === true && result.findings.length > 0;
-  return { kind: 'analysed', result: { ...result, failures }, text: keepText ? analysis.text : '' };
+  return { ...analysis, result: { ...result, failures }, text: keepText ? analysis.text : '' };
 }
 
 /**
@@ -41,7 +43,7 @@ export async function serveScans(): Promise<void> {
   port.on('message', ({ seq, task }: { seq: number; task: ScanTask }) => {
     let outcome: ScanOutcome;
     try {
-      outcome = transferable(task, analyzeFileOnDisk(rules, task.path, task.maxFileSize, task.settings));
+      outcome = transferable(task, analyzeFileOnDisk(rules, task.path, task.maxFileSize, task.settings, task.inventory === true));
     } catch (error) {
       outcome = { kind: 'failed', reason: (error as Error)?.message ?? String(error) };
     }

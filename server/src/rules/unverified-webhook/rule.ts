@@ -1,13 +1,13 @@
 import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, someDescendant, type FunctionNode } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { forEachCall, resolveCallee, resolveFunction, someReachable } from '../../analysis/functions.js';
-import { exportedDefaultHandlers, exportedPostHandlers, nestRoutes, pathParts, routeFromCall, type Route, type RouteStep } from '../../analysis/routes.js';
+import { fileRoutes, pathParts, saysWebhook, type Route, type RouteStep } from '../../analysis/routes.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { isSignatureHeaderName, isVerificationCall, isVerifierName } from '../../analysis/signatures.js';
+import { isVerificationCall, isVerifierName, readsSignatureHeaderIn } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
 import { NEUTRAL_MIDDLEWARE, SESSION_READERS } from '../../models/webhooks.js';
 import { checkPython, PYTHON_MESSAGES } from './python.js';
@@ -24,22 +24,6 @@ const NEUTRAL_NAMESPACES = new Set(NEUTRAL_MIDDLEWARE.flatMap((middleware) => mi
  * and reductions to a flag, a number or text (`Boolean(sig)`, `Array.isArray(sig)`).
  */
 const READ_RESPOND_OR_LOG = /^(get|has|header|getHeader|Headers|send|json|status|end|write|set|setHeader|text|body|sendStatus|log|info|warn|error|debug|trace|fatal|verbose|code|type|redirect|throw|assert|String|Boolean|Number|isArray|stringify|Buffer|from|toString|toLowerCase|toUpperCase|trim|split|replace|slice|substring|startsWith|includes)$/;
-/** How many trailing segments of the file path say whether the file is a webhook route. */
-const FILE_PATH_SEGMENTS = 5;
-
-function mentionsHook(text: string): boolean {
-  return /hook/i.test(text);
-}
-
-function fileSaysWebhook(path: string): boolean {
-  return mentionsHook(path.split(/[\\/]/).slice(-FILE_PATH_SEGMENTS).join('/'));
-}
-
-function routeSaysWebhook(route: Route): boolean {
-  if (route.path !== undefined) return mentionsHook(route.path);
-  return pathParts(route.pathExpression).some(mentionsHook);
-}
-
 /** A path that embeds a secret (`/telegram/${BOT_TOKEN}`) is the provider's own verification scheme. */
 function pathHoldsSecret(route: Route): boolean {
   return pathParts(route.pathExpression).some((part) => part.split('.').some((name) => isCredentialName(name)));
@@ -73,11 +57,6 @@ function signatureBindings(fn: FunctionNode): Set<string> {
     return undefined;
   });
   return names;
-}
-
-function readsSignatureHeaderIn(node: ts.Node): boolean {
-  const isHeaderName = (child: ts.Node): boolean => ts.isStringLiteralLike(child) && isSignatureHeaderName(child.text);
-  return isHeaderName(node) || someDescendant(node, isHeaderName);
 }
 
 function isWholeHeaders(node: ts.Node): boolean {
@@ -217,16 +196,15 @@ export const rule = defineRule({
   },
   python: checkPython,
   create(ctx) {
-    const { facts, sourceFile, path } = ctx.file;
+    const { facts, path } = ctx.file;
     const extraNames = ctx.options.verifierNames;
-    const routes: Route[] = [];
     let fileInstallsVerifier = false;
 
     const isUnverifiedWebhook = (route: Route): boolean => {
       const handler = route.handler.fn;
       if (!handler) return false;
       const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
-      if (!signatureRead && !routeSaysWebhook(route) && !fileSaysWebhook(path)) return false;
+      if (!signatureRead && !saysWebhook(route, path)) return false;
       if (pathHoldsSecret(route) || delegatesRequest(handler, facts) || readsUserSession(handler)) return false;
       for (const step of route.steps) {
         if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
@@ -236,18 +214,13 @@ export const rule = defineRule({
 
     return {
       on: {
+        // A route registration (`post`, `route`, ...) is never a `use`: the routes come from fileRoutes.
         [ts.SyntaxKind.CallExpression]: (node) => {
-          const call = node as ts.CallExpression;
-          const route = routeFromCall(call, facts);
-          if (route) routes.push(route);
-          else if (!fileInstallsVerifier && installsVerifier(call, facts, extraNames)) fileInstallsVerifier = true;
-        },
-        [ts.SyntaxKind.ClassDeclaration]: (node) => {
-          routes.push(...nestRoutes(node as ts.ClassDeclaration, facts));
+          if (!fileInstallsVerifier && installsVerifier(node as ts.CallExpression, facts, extraNames)) fileInstallsVerifier = true;
         },
       },
       end() {
-        routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
+        const routes = fileRoutes(ctx.file);
         if (fileInstallsVerifier) return;
         for (const route of routes) {
           if (!isUnverifiedWebhook(route)) continue;
