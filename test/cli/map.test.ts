@@ -11,8 +11,8 @@ const schema = JSON.parse(readFileSync(resolve(ROOT, 'docs/integration-map.schem
 /**
  * The flowchart subset `map --format mermaid` writes, checked line by line: the header, node
  * declarations (rectangle, stadium, cylinder, flag), labelled edges between declared nodes,
- * and a linkStyle naming existing edges. (`@mermaid-js/parser` has no flowchart grammar, and
- * `mermaid.parse` needs a DOM.)
+ * and a linkStyle naming existing edges. Mermaid's own parser reads it too (map-mermaid.test.ts);
+ * this test says which nodes and edges it draws.
  */
 function checkMermaid(text: string): { nodes: Set<string>; edges: Array<[string, string, string]>; red: number[] } {
   const lines = text.trimEnd().split('\n');
