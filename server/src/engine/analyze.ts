@@ -269,16 +269,19 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
   let stopped = false;
-  /** Runs one rule's work; a rule that throws is set aside, the budget running out stops them all. */
+  /** A rule that throws is set aside; the budget running out stops them all. */
+  const threw = (ruleId: string, error: unknown): void => {
+    if (error instanceof OverBudget) stopped = true;
+    else if (!failed.has(ruleId)) {
+      failed.add(ruleId);
+      failures.push({ ruleId, error });
+    }
+  };
   const guarded = (ruleId: string, work: () => void): void => {
     try {
       work();
     } catch (error) {
-      if (error instanceof OverBudget) stopped = true;
-      else if (!failed.has(ruleId)) {
-        failed.add(ruleId);
-        failures.push({ ruleId, error });
-      }
+      threw(ruleId, error);
     }
   };
   for (const { rule, severity, options } of active) {
@@ -302,8 +305,14 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
     const node = all[index];
     const list = handlers.get(node.kind);
     if (!list) continue;
+    // No closure per call (`guarded`): this runs for every handled node.
     for (const { ruleId, handle } of list) {
-      if (!failed.has(ruleId) && !stopped) guarded(ruleId, () => handle(node));
+      if (failed.has(ruleId) || stopped) continue;
+      try {
+        handle(node);
+      } catch (error) {
+        threw(ruleId, error);
+      }
     }
   }
   for (const { ruleId, end } of ends) {
