@@ -7,7 +7,16 @@ import { nearestUp } from './ancestors.js';
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
-  return !!node && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node));
+  // One read of `kind`: whole-file scans ask this of every node.
+  switch (node?.kind) {
+    case ts.SyntaxKind.FunctionDeclaration:
+    case ts.SyntaxKind.FunctionExpression:
+    case ts.SyntaxKind.ArrowFunction:
+    case ts.SyntaxKind.MethodDeclaration:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** The static name of a property or key: `a`, `'a'`, `["a"]`, `#a`. */

@@ -46,16 +46,21 @@ export function retryLoops(file: ParsedFile): readonly RetryLoop[] {
   return found.loops;
 }
 
+/** `ts.isIterationStatement(node, false)` as one read of `kind`: the scan below asks it of every node. */
+const ITERATION_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.WhileStatement]);
+
 function findRetryLoops(file: ParsedFile): RetryLoop[] {
   const loops: ts.IterationStatement[] = [];
   const functions: FunctionNode[] = [];
   const callbacks: ts.Expression[] = [];
   // The file's one walk, not another.
   for (const node of file.nodes.all) {
-    if (ts.isIterationStatement(node, false)) loops.push(node);
-    if (isFunctionNode(node)) functions.push(node);
-    const callback = ts.isCallExpression(node) ? retriedCallback(node, file.facts) : undefined;
-    if (callback) callbacks.push(callback);
+    if (ITERATION_KINDS.has(node.kind)) loops.push(node as ts.IterationStatement);
+    else if (isFunctionNode(node)) functions.push(node);
+    else if (node.kind === ts.SyntaxKind.CallExpression) {
+      const callback = retriedCallback(node as ts.CallExpression, file.facts);
+      if (callback) callbacks.push(callback);
+    }
   }
   // One reach for all three kinds: a helper's network calls are collected once.
   const reach = new NetworkReach(file.facts);
