@@ -13,7 +13,7 @@ import type { CallLike } from '../network-calls.js';
 import { judgeLoop } from './loop-retries.js';
 import { retriedCallback } from './options.js';
 import { NetworkReach } from './reach.js';
-import { judgeRecursion } from './recursive-retries.js';
+import { judgeRecursion, NameUses } from './recursive-retries.js';
 import type { Backoff } from './waits.js';
 
 export interface RetryLoop {
@@ -69,8 +69,9 @@ function findRetryLoops(file: ParsedFile): RetryLoop[] {
     const retry = judgeLoop(loop, reach);
     if (retry) found.push(retry);
   }
+  const uses = new NameUses(file.nodes);
   for (const fn of functions) {
-    const retry = judgeRecursion(fn, reach);
+    const retry = judgeRecursion(fn, reach, uses);
     if (retry) found.push(retry);
   }
   for (const callback of callbacks) {
