@@ -192,9 +192,11 @@ class IndexBuilder {
 
   build(): MessageHandlers {
     // The file's one walk, not another: handlers are found in document order.
-    // One read of `kind` per node, not a chain of type guards.
-    for (const node of this.nodes.all) {
-      switch (node.kind) {
+    // The walk's kinds, not a chain of type guards on every node.
+    const { all, kinds } = this.nodes;
+    for (let index = 0; index < all.length; index++) {
+      const node = all[index];
+      switch (kinds[index]) {
         case ts.SyntaxKind.CallExpression:
           this.fromCall(node as ts.CallExpression);
           break;

@@ -265,7 +265,8 @@ class Collector {
  */
 function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): boolean {
   const { failures } = collector;
-  const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
+  // Indexed by kind (a dense lookup per node of the walk, not a hash).
+  const handlers: Array<Array<{ ruleId: string; handle: NodeHandler }> | undefined> = [];
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
   let stopped = false;
@@ -291,20 +292,20 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
       const visitor = create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
-        const list = handlers.get(Number(kind)) ?? [];
+        const list = handlers[Number(kind)] ?? [];
         list.push({ ruleId: rule.meta.id, handle });
-        handlers.set(Number(kind), list);
+        handlers[Number(kind)] = list;
       }
       if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
     });
   }
   // The rules' handlers run over the file's one walk, in document order.
-  const { all } = file.nodes;
+  const { all, kinds } = file.nodes;
   for (let index = 0; index < all.length && !stopped; index++) {
     if (index % 256 === 0 && pastDeadline()) return false;
-    const node = all[index];
-    const list = handlers.get(node.kind);
+    const list = handlers[kinds[index]];
     if (!list) continue;
+    const node = all[index];
     // No closure per call (`guarded`): this runs for every handled node.
     for (const { ruleId, handle } of list) {
       if (failed.has(ruleId) || stopped) continue;

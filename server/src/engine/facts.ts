@@ -103,9 +103,11 @@ export class FileFacts {
 
   /** Built from the file's one walk (`FileNodes`): bindings must all be known before any rule asks. */
   constructor(readonly sourceFile: ts.SourceFile, nodes: FileNodes) {
-    for (const node of nodes.all) {
-      // Most nodes declare and assign nothing: one read of `kind` sends them past the type guards.
-      if (!DECLARING_KINDS.has(node.kind)) continue;
+    const { all, kinds } = nodes;
+    for (let index = 0; index < all.length; index++) {
+      // Most nodes declare and assign nothing: the walk's kinds send them past the type guards.
+      if (!DECLARING_KINDS.has(kinds[index])) continue;
+      const node = all[index];
       this.collect(node);
       if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
         const list = this.assignedNames.get(node.left.text);

@@ -8,7 +8,7 @@
  */
 import { ts } from '../../engine/ts.js';
 import type { ParsedFile } from '../../engine/rule.js';
-import { isFunctionNode, type FunctionNode } from '../../engine/ast.js';
+import { FUNCTION_NODE_KINDS, type FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
 import { judgeLoop } from './loop-retries.js';
 import { retriedCallback } from './options.js';
@@ -46,7 +46,7 @@ export function retryLoops(file: ParsedFile): readonly RetryLoop[] {
   return found.loops;
 }
 
-/** `ts.isIterationStatement(node, false)` as one read of `kind`: the scan below asks it of every node. */
+/** The kinds `ts.isIterationStatement(node, false)` accepts, tested on `FileNodes.kinds`. */
 const ITERATION_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.WhileStatement]);
 
 function findRetryLoops(file: ParsedFile): RetryLoop[] {
@@ -54,11 +54,13 @@ function findRetryLoops(file: ParsedFile): RetryLoop[] {
   const functions: FunctionNode[] = [];
   const callbacks: ts.Expression[] = [];
   // The file's one walk, not another.
-  for (const node of file.nodes.all) {
-    if (ITERATION_KINDS.has(node.kind)) loops.push(node as ts.IterationStatement);
-    else if (isFunctionNode(node)) functions.push(node);
-    else if (node.kind === ts.SyntaxKind.CallExpression) {
-      const callback = retriedCallback(node as ts.CallExpression, file.facts);
+  const { all, kinds } = file.nodes;
+  for (let index = 0; index < all.length; index++) {
+    const kind = kinds[index];
+    if (ITERATION_KINDS.has(kind)) loops.push(all[index] as ts.IterationStatement);
+    else if (FUNCTION_NODE_KINDS.has(kind)) functions.push(all[index] as FunctionNode);
+    else if (kind === ts.SyntaxKind.CallExpression) {
+      const callback = retriedCallback(all[index] as ts.CallExpression, file.facts);
       if (callback) callbacks.push(callback);
     }
   }
