@@ -192,11 +192,25 @@ class IndexBuilder {
 
   build(): MessageHandlers {
     // The file's one walk, not another: handlers are found in document order.
-    for (const node of this.nodes.all) {
-      if (ts.isCallExpression(node)) this.fromCall(node);
-      else if (ts.isNewExpression(node)) this.fromNew(node);
-      else if (ts.isForOfStatement(node)) this.fromLoop(node);
-      else if (ts.isClassDeclaration(node) || ts.isClassExpression(node)) this.fromClass(node);
+    // The walk's kinds, not a chain of type guards on every node.
+    const { all, kinds } = this.nodes;
+    for (let index = 0; index < all.length; index++) {
+      const node = all[index];
+      switch (kinds[index]) {
+        case ts.SyntaxKind.CallExpression:
+          this.fromCall(node as ts.CallExpression);
+          break;
+        case ts.SyntaxKind.NewExpression:
+          this.fromNew(node as ts.NewExpression);
+          break;
+        case ts.SyntaxKind.ForOfStatement:
+          this.fromLoop(node as ts.ForOfStatement);
+          break;
+        case ts.SyntaxKind.ClassDeclaration:
+        case ts.SyntaxKind.ClassExpression:
+          this.fromClass(node as ts.ClassDeclaration | ts.ClassExpression);
+          break;
+      }
     }
     // Functions the handlers call with the message are handlers too (a few levels deep).
     for (let i = 0; i < this.handlers.length; i++) this.findDelegates(this.handlers[i], depthOf(this.handlers[i]));

@@ -356,20 +356,24 @@ class Collector {
  */
 function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): boolean {
   const { failures } = collector;
-  const handlers = new Map<ts.SyntaxKind, Array<{ ruleId: string; handle: NodeHandler }>>();
+  // Indexed by kind (a dense lookup per node of the walk, not a hash).
+  const handlers: Array<Array<{ ruleId: string; handle: NodeHandler }> | undefined> = [];
   const ends: Array<{ ruleId: string; end: () => void }> = [];
   const failed = new Set<string>();
   let stopped = false;
-  /** Runs one rule's work; a rule that throws is set aside, the budget running out stops them all. */
+  /** A rule that throws is set aside; the budget running out stops them all. */
+  const threw = (ruleId: string, error: unknown): void => {
+    if (error instanceof OverBudget) stopped = true;
+    else if (!failed.has(ruleId)) {
+      failed.add(ruleId);
+      failures.push({ ruleId, error });
+    }
+  };
   const guarded = (ruleId: string, work: () => void): void => {
     try {
       work();
     } catch (error) {
-      if (error instanceof OverBudget) stopped = true;
-      else if (!failed.has(ruleId)) {
-        failed.add(ruleId);
-        failures.push({ ruleId, error });
-      }
+      threw(ruleId, error);
     }
   };
   for (const { rule, severity, options } of active) {
@@ -379,22 +383,28 @@ function runWalk(file: ParsedFile, active: ActiveRule[], collector: Collector): 
       const visitor = create({ file, options, report: collector.reporter(rule, severity, file.sourceFile) });
       for (const [kind, handle] of Object.entries(visitor.on ?? {})) {
         if (!handle) continue;
-        const list = handlers.get(Number(kind)) ?? [];
+        const list = handlers[Number(kind)] ?? [];
         list.push({ ruleId: rule.meta.id, handle });
-        handlers.set(Number(kind), list);
+        handlers[Number(kind)] = list;
       }
       if (visitor.end) ends.push({ ruleId: rule.meta.id, end: visitor.end });
     });
   }
   // The rules' handlers run over the file's one walk, in document order.
-  const { all } = file.nodes;
+  const { all, kinds } = file.nodes;
   for (let index = 0; index < all.length && !stopped; index++) {
     if (index % 256 === 0 && pastDeadline()) return false;
-    const node = all[index];
-    const list = handlers.get(node.kind);
+    const list = handlers[kinds[index]];
     if (!list) continue;
+    const node = all[index];
+    // No closure per call (`guarded`): this runs for every handled node.
     for (const { ruleId, handle } of list) {
-      if (!failed.has(ruleId) && !stopped) guarded(ruleId, () => handle(node));
+      if (failed.has(ruleId) || stopped) continue;
+      try {
+        handle(node);
+      } catch (error) {
+        threw(ruleId, error);
+      }
     }
   }
   for (const { ruleId, end } of ends) {

@@ -6,8 +6,11 @@ import { nearestUp } from './ancestors.js';
 /** A function whose body the file may show: a declaration, expression, arrow or method. */
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
+/** The kinds of `FunctionNode`, for scans that test `FileNodes.kinds`. */
+export const FUNCTION_NODE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration]);
+
 export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
-  return !!node && (ts.isFunctionDeclaration(node) || ts.isFunctionExpression(node) || ts.isArrowFunction(node) || ts.isMethodDeclaration(node));
+  return node !== undefined && FUNCTION_NODE_KINDS.has(node.kind);
 }
 
 /** The static name of a property or key: `a`, `'a'`, `["a"]`, `#a`. */

@@ -73,6 +73,20 @@ function bindingKey(element: ts.BindingElement): string | undefined {
   return undefined;
 }
 
+/** The kinds `collect` and the assignment scan act on; every other node is skipped. */
+const DECLARING_KINDS = new Set([
+  ts.SyntaxKind.ImportDeclaration,
+  ts.SyntaxKind.ImportEqualsDeclaration,
+  ts.SyntaxKind.VariableDeclaration,
+  ts.SyntaxKind.Parameter,
+  ts.SyntaxKind.BindingElement,
+  ts.SyntaxKind.FunctionDeclaration,
+  ts.SyntaxKind.ClassDeclaration,
+  ts.SyntaxKind.FunctionExpression,
+  ts.SyntaxKind.ClassExpression,
+  ts.SyntaxKind.BinaryExpression,
+]);
+
 /**
  * Per-file facts computed once per parse and shared by every rule: what each name is
  * bound to (imports, requires, aliases, constants), resolved with lexical scopes.
@@ -89,7 +103,11 @@ export class FileFacts {
 
   /** Built from the file's one walk (`FileNodes`): bindings must all be known before any rule asks. */
   constructor(readonly sourceFile: ts.SourceFile, nodes: FileNodes) {
-    for (const node of nodes.all) {
+    const { all, kinds } = nodes;
+    for (let index = 0; index < all.length; index++) {
+      // Most nodes declare and assign nothing: the walk's kinds send them past the type guards.
+      if (!DECLARING_KINDS.has(kinds[index])) continue;
+      const node = all[index];
       this.collect(node);
       if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
         const list = this.assignedNames.get(node.left.text);
@@ -265,8 +283,18 @@ export class FileFacts {
 
 type OuterExpression = ts.ParenthesizedExpression | ts.AsExpression | ts.NonNullExpression | ts.TypeAssertion | ts.SatisfiesExpression;
 
+/** One read of `kind` (hot: every callee and value lookup strips wrappers), not five type guards. */
 function isOuterExpression(node: ts.Node): node is OuterExpression {
-  return ts.isParenthesizedExpression(node) || ts.isAsExpression(node) || ts.isNonNullExpression(node) || ts.isTypeAssertionExpression(node) || ts.isSatisfiesExpression(node);
+  switch (node.kind) {
+    case ts.SyntaxKind.ParenthesizedExpression:
+    case ts.SyntaxKind.AsExpression:
+    case ts.SyntaxKind.NonNullExpression:
+    case ts.SyntaxKind.TypeAssertionExpression:
+    case ts.SyntaxKind.SatisfiesExpression:
+      return true;
+    default:
+      return false;
+  }
 }
 
 /** Strips parentheses, `as`/`satisfies`/`!` and type assertions. */

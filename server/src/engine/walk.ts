@@ -9,10 +9,17 @@ import { ts } from './ts.js';
  */
 export class FileNodes {
   readonly all: readonly ts.Node[];
+  /**
+   * `kinds[i]` is `all[i].kind`, read once during the walk: the whole-file scans (facts, the rules'
+   * dispatch, the analyses' indexes) test this dense array and touch only the nodes they want
+   * (reading `kind` off the nodes themselves, of many shapes, was most of their cost).
+   */
+  readonly kinds: readonly ts.SyntaxKind[];
   private byKind?: Map<ts.SyntaxKind, ts.Node[]>;
 
   constructor(sourceFile: ts.SourceFile) {
     const all: ts.Node[] = [];
+    const kinds: ts.SyntaxKind[] = [];
     const stack: ts.Node[] = [sourceFile];
     const children: ts.Node[] = [];
     const collect = (child: ts.Node): void => {
@@ -21,6 +28,7 @@ export class FileNodes {
     while (stack.length > 0) {
       const node = stack.pop()!;
       all.push(node);
+      kinds.push(node.kind);
       ts.forEachChild(node, collect);
       for (const doc of (node as { jsDoc?: ts.JSDoc[] }).jsDoc ?? []) (doc as { parent: ts.Node }).parent = node;
       // Pushed in reverse so the first child is popped, and listed, first.
@@ -31,16 +39,18 @@ export class FileNodes {
       }
     }
     this.all = all;
+    this.kinds = kinds;
   }
 
   /** The nodes of one syntax kind, in document order. */
   ofKind<T extends ts.Node = ts.Node>(kind: ts.SyntaxKind): readonly T[] {
     if (!this.byKind) {
       this.byKind = new Map();
-      for (const node of this.all) {
-        const list = this.byKind.get(node.kind);
-        if (list) list.push(node);
-        else this.byKind.set(node.kind, [node]);
+      const { all, kinds } = this;
+      for (let index = 0; index < all.length; index++) {
+        const list = this.byKind.get(kinds[index]);
+        if (list) list.push(all[index]);
+        else this.byKind.set(kinds[index], [all[index]]);
       }
     }
     return (this.byKind.get(kind) ?? []) as readonly ts.Node[] as readonly T[];

@@ -12,6 +12,11 @@ describe('support/credentials', () => {
     assert.deepEqual(found.slice(0, 2).map((s) => text.slice(s.start, s.end)), [GITHUB, 'S3cretPass']);
   });
 
+  it('finds a URL password wherever a scheme can start: back to back, after a scheme-like word, not inside a longer scheme or a previous match', () => {
+    const text = 'a postgres://u:Pw1xQ9zL@h.example/x,mysql://v:Qw2yR8kM@g.example 9redis://w:Zt3uV7nP@f.example amqp+tls://x:Lk4mN6bV@e.example/x:Yp5oI3uY@d.example';
+    assert.deepEqual(findSecrets(text).map((s) => text.slice(s.start, s.end)), ['Pw1xQ9zL', 'Qw2yR8kM', 'Lk4mN6bV']);
+  });
+
   it('leaves placeholders and local URLs alone', () => {
     assert.deepEqual(findSecrets('postgres://app:S3cretPass@localhost/app ghp_<token> Authorization: Bearer $TOKEN'), []);
     assert.deepEqual(findSecrets('postgres://app:S3cretPass@db.corp/app', { localHosts: ['db.corp'] }), []);

@@ -112,7 +112,34 @@ function findPemBlocks(text: string): SecretMatch[] {
   return found;
 }
 
-const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/g;
+/** Tried only where a match can start (`urlsWithPassword`): sticky. */
+const URL_WITH_PASSWORD = /(?<![A-Za-z0-9+.-])([A-Za-z][A-Za-z0-9+.-]*):\/\/([^\s:/@'"`<>]*):([^\s@/'"`]+)@(\[[^\]\s]+\]|[^\s/:?#'"`@]+)/y;
+
+function isSchemeChar(code: number): boolean {
+  return (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 43 || code === 46 || code === 45;
+}
+
+/**
+ * The matches `text.matchAll` would give for URL_WITH_PASSWORD, in order, trying the pattern only
+ * at the one place a match can start for each `://`: where the run of scheme characters before it
+ * begins (the pattern's look-behind allows no other). Tried at every letter, the pattern was about
+ * 1% of an analysis on real code; `indexOf` finds the few `://` for a fraction of that.
+ */
+function* urlsWithPassword(text: string): Generator<RegExpExecArray> {
+  let from = 0;
+  for (let at = text.indexOf('://'); at !== -1; at = text.indexOf('://', Math.max(from, at + 1))) {
+    let start = at;
+    while (start > 0 && isSchemeChar(text.charCodeAt(start - 1))) start--;
+    // A match never starts inside the previous one (matchAll resumes after it).
+    if (start < from) continue;
+    URL_WITH_PASSWORD.lastIndex = start;
+    const match = URL_WITH_PASSWORD.exec(text);
+    if (match) {
+      yield match;
+      from = start + match[0].length;
+    }
+  }
+}
 
 function isInterpolated(value: string): boolean {
   // `<password>` (HTML-escaped too: `&lt;key&gt;`) and the docs' `[password]` / `[YOUR-PASSWORD]` mark a value to fill in;
@@ -135,7 +162,7 @@ function isPrefixedPlaceholder(value: string): boolean {
  */
 function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatch[] {
   const found: SecretMatch[] = [];
-  for (const match of text.matchAll(URL_WITH_PASSWORD)) {
+  for (const match of urlsWithPassword(text)) {
     const [whole, , user, password, host] = match;
     if (isInterpolated(password) || password === user) continue;
     if (!options.redacting && isLocalHost(host, options.localHosts)) continue;

@@ -8,12 +8,12 @@
  */
 import { ts } from '../../engine/ts.js';
 import type { ParsedFile } from '../../engine/rule.js';
-import { isFunctionNode, type FunctionNode } from '../../engine/ast.js';
+import { FUNCTION_NODE_KINDS, type FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
 import { judgeLoop } from './loop-retries.js';
 import { retriedCallback } from './options.js';
 import { NetworkReach } from './reach.js';
-import { judgeRecursion } from './recursive-retries.js';
+import { judgeRecursion, NameUses } from './recursive-retries.js';
 import type { Backoff } from './waits.js';
 
 export interface RetryLoop {
@@ -46,16 +46,23 @@ export function retryLoops(file: ParsedFile): readonly RetryLoop[] {
   return found.loops;
 }
 
+/** The kinds `ts.isIterationStatement(node, false)` accepts, tested on `FileNodes.kinds`. */
+const ITERATION_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.WhileStatement]);
+
 function findRetryLoops(file: ParsedFile): RetryLoop[] {
   const loops: ts.IterationStatement[] = [];
   const functions: FunctionNode[] = [];
   const callbacks: ts.Expression[] = [];
   // The file's one walk, not another.
-  for (const node of file.nodes.all) {
-    if (ts.isIterationStatement(node, false)) loops.push(node);
-    if (isFunctionNode(node)) functions.push(node);
-    const callback = ts.isCallExpression(node) ? retriedCallback(node, file.facts) : undefined;
-    if (callback) callbacks.push(callback);
+  const { all, kinds } = file.nodes;
+  for (let index = 0; index < all.length; index++) {
+    const kind = kinds[index];
+    if (ITERATION_KINDS.has(kind)) loops.push(all[index] as ts.IterationStatement);
+    else if (FUNCTION_NODE_KINDS.has(kind)) functions.push(all[index] as FunctionNode);
+    else if (kind === ts.SyntaxKind.CallExpression) {
+      const callback = retriedCallback(all[index] as ts.CallExpression, file.facts);
+      if (callback) callbacks.push(callback);
+    }
   }
   // One reach for all three kinds: a helper's network calls are collected once.
   const reach = new NetworkReach(file.facts);
@@ -64,8 +71,9 @@ function findRetryLoops(file: ParsedFile): RetryLoop[] {
     const retry = judgeLoop(loop, reach);
     if (retry) found.push(retry);
   }
+  const uses = new NameUses(file.nodes);
   for (const fn of functions) {
-    const retry = judgeRecursion(fn, reach);
+    const retry = judgeRecursion(fn, reach, uses);
     if (retry) found.push(retry);
   }
   for (const callback of callbacks) {

@@ -4,8 +4,9 @@
  * or a failure status branch.
  */
 import { ts } from '../../engine/ts.js';
-import { collectBindingNames, contains, forEachNode } from '../../engine/ast.js';
+import { collectBindingNames, contains } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
+import type { FileNodes } from '../../engine/walk.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
 import { recursionCounters, recursionIsBounded } from './attempt-limits.js';
@@ -28,16 +29,68 @@ function nameOf(fn: FunctionNode): ts.Identifier | undefined {
   return undefined;
 }
 
-/** References to the function itself inside its body: calls, or the function passed as a callback. */
-function selfReferences(fn: FunctionNode, name: ts.Identifier, facts: FileFacts): ts.Expression[] {
-  const isMember = ts.isMethodDeclaration(fn) || ts.isPropertyDeclaration(fn.parent);
-  const refs: ts.Expression[] = [];
-  if (fn.body) {
-    forEachNode(fn.body, (node) => {
-      if (isMember && ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword && node.name.text === name.text) refs.push(node);
-      else if (!isMember && ts.isIdentifier(node) && node !== name && node.text === name.text && facts.declarationName(node) === name) refs.push(node);
-    });
+/**
+ * The file's identifiers and `this.name` accesses by name, in document order, bucketed once per
+ * parse from the file's one walk: a named function's references to itself are looked up here
+ * instead of walking its body (a walk per named function revisits nested bodies once per
+ * enclosing function).
+ */
+export class NameUses {
+  private identifiers?: Map<string, ts.Identifier[]>;
+  private thisMembers?: Map<string, ts.PropertyAccessExpression[]>;
+
+  constructor(private readonly nodes: FileNodes) {}
+
+  /** The identifiers spelt `text` inside `root` (`root` included), in document order. */
+  identifiersIn(root: ts.Node, text: string): ts.Identifier[] {
+    this.identifiers ??= byName(this.nodes.ofKind<ts.Identifier>(ts.SyntaxKind.Identifier), (id) => id.text);
+    return within(this.identifiers.get(text), root);
   }
+
+  /** The `this.text` accesses inside `root` (`root` included), in document order. */
+  thisMembersIn(root: ts.Node, text: string): ts.PropertyAccessExpression[] {
+    const accesses = this.nodes.ofKind<ts.PropertyAccessExpression>(ts.SyntaxKind.PropertyAccessExpression);
+    this.thisMembers ??= byName(accesses.filter((access) => access.expression.kind === ts.SyntaxKind.ThisKeyword), (access) => access.name.text);
+    return within(this.thisMembers.get(text), root);
+  }
+}
+
+function byName<Node>(nodes: readonly Node[], nameOf: (node: Node) => string): Map<string, Node[]> {
+  const map = new Map<string, Node[]>();
+  for (const node of nodes) {
+    const list = map.get(nameOf(node));
+    if (list) list.push(node);
+    else map.set(nameOf(node), [node]);
+  }
+  return map;
+}
+
+/**
+ * The nodes of a document-ordered list that are `root` or its descendants. The list's nodes
+ * never contain one another, so their starts ascend: a binary search finds the first in the
+ * root's span, and the parent chain decides (a zero-width node at the span's edge may be outside).
+ */
+function within<Node extends ts.Node>(nodes: readonly Node[] | undefined, root: ts.Node): Node[] {
+  if (!nodes) return [];
+  let low = 0;
+  let high = nodes.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (nodes[mid].pos < root.pos) low = mid + 1;
+    else high = mid;
+  }
+  const inside: Node[] = [];
+  for (let i = low; i < nodes.length && nodes[i].pos <= root.end; i++) {
+    if (ts.findAncestor(nodes[i], (node) => node === root)) inside.push(nodes[i]);
+  }
+  return inside;
+}
+
+/** References to the function itself inside its body: calls, or the function passed as a callback. */
+function selfReferences(fn: FunctionNode, name: ts.Identifier, facts: FileFacts, uses: NameUses): ts.Expression[] {
+  if (!fn.body) return [];
+  const isMember = ts.isMethodDeclaration(fn) || ts.isPropertyDeclaration(fn.parent);
+  const refs: ts.Expression[] = isMember ? uses.thisMembersIn(fn.body, name.text) : uses.identifiersIn(fn.body, name.text).filter((id) => id !== name && facts.declarationName(id) === name);
   return refs.filter((ref) => {
     const parent = ref.parent;
     return (ts.isCallExpression(parent) && (parent.expression === ref || parent.arguments.includes(ref))) || (ts.isBinaryExpression(parent) && parent.right === ref);
@@ -45,10 +98,10 @@ function selfReferences(fn: FunctionNode, name: ts.Identifier, facts: FileFacts)
 }
 
 /** A function that calls itself again after a failed network call, with its limit and backoff. */
-export function judgeRecursion(fn: FunctionNode, reach: NetworkReach): RetryLoop | undefined {
+export function judgeRecursion(fn: FunctionNode, reach: NetworkReach, uses: NameUses): RetryLoop | undefined {
   const name = nameOf(fn);
   if (!name || !fn.body) return undefined;
-  const refs = selfReferences(fn, name, reach.facts).filter((ref) => hasTriggerShape(ref, fn));
+  const refs = selfReferences(fn, name, reach.facts, uses).filter((ref) => hasTriggerShape(ref, fn));
   if (refs.length === 0) return undefined;
   const requests = reach.networkCallsIn(fn).filter((call) => !isSelfCall(call, refs));
   if (requests.length === 0) return undefined;

@@ -282,10 +282,11 @@ export const rule = defineRule({
 
     /** A URL-named const (`PARTNER_URL`) bound to a literal and handed to a call counts as used for a call. */
     const checkUrlNamedArguments = (call: ts.CallExpression | ts.NewExpression, name: string): void => {
+      // The cheap test first: most calls pass no URL-named value, and then the callee need not be judged.
+      const urlArguments = (call.arguments ?? []).filter(startsWithUrlName);
+      if (urlArguments.length === 0) return;
       if (NOT_OUTBOUND.has(name) || JUDGING_WORDS.has(splitWords(name)[0] ?? '') || (ts.isCallExpression(call) && (isLogCall(call, facts) || buildsDataOnly(call)))) return;
-      for (const arg of call.arguments ?? []) {
-        if (startsWithUrlName(arg)) check(arg, name || 'this call');
-      }
+      for (const arg of urlArguments) check(arg, name || 'this call');
     };
 
     /** A function of this file that calls nothing (`httpInput(url)` returning `{ url, method }`) cannot send its argument anywhere. */
