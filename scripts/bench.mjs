@@ -19,7 +19,7 @@ const CACHE = join(homedir(), '.cache', 'integration-engineer-bench');
 const quick = process.argv.includes('--quick');
 /** Only the open-and-close measurement (a minute, where the whole run takes many). */
 const memoryOnly = process.argv.includes('--memory');
-const { analyzeForBench, parseAndWalk } = require('../dist/bench.js');
+const { analyzeForBench, parseAndWalk, initPython, parsePythonOnly } = require('../dist/bench.js');
 const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, PublishDiagnosticsNotification } = require('vscode-languageserver-protocol/node');
 
 /** The corpus of issue 15: JS/TS sources of these packages at these versions. */
@@ -58,6 +58,33 @@ function fileOf(lines) {
   for (let i = 0, count = 0; count < lines; i++) {
     units.push(unit(i));
     count += 16;
+  }
+  return units.join('').split('\n').slice(0, lines).join('\n') + '\n';
+}
+
+/** Python integration code of about `lines` lines: a client with a retried call and a webhook view per unit. */
+function pythonFileOf(lines) {
+  const units = ['import time\n\nimport requests\nfrom flask import Flask, request\n\napp = Flask(__name__)\n\n'];
+  for (let i = 0, count = 7; count < lines; i++) {
+    const unit = `
+class PartnerClient${i}:
+    def fetch_orders(self, page):
+        for attempt in range(3):
+            try:
+                response = requests.get(f"https://api.partner${i}.example/orders?page={page}", timeout=10)
+                response.raise_for_status()
+                return response.json()
+            except requests.RequestException:
+                time.sleep(2 ** attempt)
+        raise RuntimeError("partner unavailable")
+
+
+@app.post("/webhooks/partner${i}")
+def partner_webhook_${i}():
+    return {"received": request.get_json()["id"]}
+`;
+    units.push(unit);
+    count += unit.split('\n').length - 1;
   }
   return units.join('').split('\n').slice(0, lines).join('\n') + '\n';
 }
@@ -349,6 +376,19 @@ const engine = [500, 2_000, 10_000].map((lines) => {
   }
   return { lines, analyseMedianMs: round(percentile(times.sort((a, b) => a - b), 50)), freshParseMs: round(freshParseMs(`p-${lines}.ts`, text)) };
 });
+await initPython();
+const pythonText = pythonFileOf(2_000);
+const medianMs = (run) => {
+  run();
+  const times = [];
+  for (let i = 0; i < 5; i++) {
+    const started = performance.now();
+    run();
+    times.push(performance.now() - started);
+  }
+  return round(percentile(times.sort((a, b) => a - b), 50));
+};
+engine.push({ lines: 2_000, language: 'python', analyseMedianMs: medianMs(() => analyzeForBench('bench.py', pythonText)), freshParseMs: medianMs(() => parsePythonOnly(pythonText)) });
 log('engine in-process: done');
 /** Written after each section too, so a run cut short still leaves what it measured. */
 const partial = { date: new Date().toISOString(), machine, quick, engine };
@@ -390,7 +430,7 @@ const table = (header, rows) => [header, ...rows].map((row) => row.map((cell, i)
 console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`);
 console.log('keystrokes through the server (ms; with debounce = didChange to its diagnostics, analysis = the server\'s own time)');
 console.log(table(['lines     ', 'parse', 'deb p50', 'deb p95', 'deb p99', 'an p50', 'an p95', 'an p99', 'p95/parse'], keys.map((r) => [String(r.lines).padEnd(10), r.freshParseMs, r.withDebounce.p50, r.withDebounce.p95, r.withDebounce.p99, r.analysisOnly.p50, r.analysisOnly.p95, r.analysisOnly.p99, r.p95OverParse])));
-console.log(`\nengine in-process, fresh analysis (median ms): ${engine.map((r) => `${r.lines} lines ${r.analyseMedianMs} (parse ${r.freshParseMs})`).join('; ')}`);
+console.log(`\nengine in-process, fresh analysis (median ms): ${engine.map((r) => `${r.lines} lines${r.language ? ` of ${r.language}` : ''} ${r.analyseMedianMs} (parse ${r.freshParseMs})`).join('; ')}`);
 console.log(`\n${memoryLine(memory)}`);
 console.log(`\nscan of ${scanRow.files} files (${scanRow.mb} MB): ${scanRow.wallS} s, ${scanRow.filesPerS} files/s, ${scanRow.mbPerS} MB/s, peak RSS ${scanRow.peakRssMb} MB; one-core parse floor ${scanRow.parseFloorS} s (scan = ${scanRow.overParseFloor} × floor)`);
 for (const [name, row] of Object.entries(results.peers ?? {})) console.log(`  ${name}: ${row.wallS} s, peak RSS ${row.peakRssMb} MB (exit ${row.exit}): ours ${row.oursFasterBy} × faster`);

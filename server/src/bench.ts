@@ -3,6 +3,8 @@ import { ts } from './engine/ts.js';
 import { rules } from './rules/index.js';
 import type { Finding } from './engine/types.js';
 
+export { initPython, parsePythonOnly } from './engine/python/tree.js';
+
 /** The engine entry the benchmark times: one file, every rule, parse and walk included. */
 export function analyzeForBench(path: string, text: string): Finding[] {
   return analyze(rules, path, text).findings;

@@ -118,6 +118,12 @@ function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
   }
 }
 
+/** The floor a Python analysis is measured against (`npm run bench`): tree-sitter's parse alone, nothing copied out. */
+export function parsePythonOnly(text: string): void {
+  if (!parser) throw new Error('the Python parser is not loaded (initPython)');
+  parser.parse(text)?.delete();
+}
+
 /**
  * Parses Python with tree-sitter (error tolerant: a syntax error becomes an ERROR node and the
  * rest parses); the parse itself stops when the analysis's time budget runs out.
