@@ -184,6 +184,13 @@ describe('configuration', () => {
       }
     });
 
+    it("lower the resilience rules to info in a linter's rule fixtures, which are example code", () => {
+      for (const path of ['.semgrep/security/requests/no-use-requests-lib.ts', 'app/.semgrep/rules/timeouts.ts', 'semgrep/rules/requests/no-timeout.ts', 'tools/semgrep-rules/http.ts']) {
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+      }
+      assert.deepEqual(severities('src/semgrep/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
+    });
+
     it('cover every path the rules take for test code (one definition), and example code', () => {
       assert.deepEqual(configModel.defaults.overrides[0].files, [...TEST_FILES, ...EXAMPLE_FILES]);
       for (const path of ['src/api/__mocks__/client.ts', 'packages/medusa-test-utils/src/medusa-test-runner.ts', 'internal-packages/testcontainers/src/webapp.ts', 'ui/Orders.stories.tsx', 'spec/load.ts', 'test/bench/load.ts']) {

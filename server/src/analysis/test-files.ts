@@ -15,8 +15,11 @@ export const TEST_FILES = [
   '**/{__tests__,test,tests,spec,specs,e2e,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench}/**',
 ];
 
-/** Sample code: not tests (a credential there is read like any other), but resilience matters as little. */
-export const EXAMPLE_FILES = ['**/{example,examples}/**'];
+/**
+ * Sample code: not tests (a credential there is read like any other), but resilience matters as
+ * little. A linter's rule fixtures (`.semgrep/`, `# ruleid:` examples) are code written to be flagged.
+ */
+export const EXAMPLE_FILES = ['**/{example,examples}/**', '**/{.semgrep,.semgrep-rules,semgrep-rules}/**', '**/semgrep/rules/**'];
 
 const matchesTestFile = picomatch(TEST_FILES, { dot: true });
 

@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'sync.py' });
 
 ruleTester('retry-without-backoff', {
   valid: [
+    { ...py(`from celery import Celery\napp = Celery("x")\n@app.task(bind=True, max_retries=5)\ndef deliver(self, delivery_id):\n    delivery = Delivery.objects.filter(pk=delivery_id).first()\n    if delivery is None:\n        raise self.retry(countdown=1)\n    send(delivery)`), name: 'self.retry with a fixed countdown outside an except: no call failed' },
     py(`import random, time, requests\nfor attempt in range(5):\n    try:\n        r = requests.get(URL, timeout=5)\n        break\n    except requests.RequestException:\n        time.sleep(2 ** attempt + random.random())`),
     py(`import time, requests\ndelay = 1\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(delay)\n        delay *= 2`),
     { ...py(`import requests\nfor url in urls:\n    try:\n        requests.get(url, timeout=5)\n    except requests.RequestException:\n        log(url)`), name: 'a loop over items is not a retry' },

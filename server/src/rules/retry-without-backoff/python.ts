@@ -1,4 +1,4 @@
-import { callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordTrue, numberValue } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordTrue, numberValue } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -72,14 +72,21 @@ export function checkPython(ctx: PythonContext): void {
       const retries = keywordState(call, 'max_retries', facts);
       const count = retries.kind === 'present' ? numberValue(facts.valueOf(retries.value), facts.text) : undefined;
       if (count !== undefined && count > 0) ctx.report({ node: call, messageId: 'pyNoWaitOption', data: { library: `HTTPAdapter(max_retries=${count})`, option: 'max_retries=Retry(..., backoff_factor=...)', growingDelay: `Retry(total=${count}, backoff_factor=0.5)` } });
-    } else if (calleeName(call, facts.text) === 'retry' && facts.textOf(field(call, 'function')!) === 'self.retry' && inCeleryTask(call, facts)) {
-      // self.retry(countdown=60) inside a task's except: the same wait every time.
+    } else if (calleeName(call, facts.text) === 'retry' && facts.textOf(field(call, 'function')!) === 'self.retry' && inCeleryTask(call, facts) && inExcept(call)) {
+      // self.retry(countdown=60) inside a task's except: the same wait every time. Outside one no
+      // call failed (a row not there yet): a fixed wait is polling, not hammering (Python appendix).
       const countdown = keywordState(call, 'countdown', facts);
       if (countdown.kind === 'present' && numberValue(facts.valueOf(countdown.value), facts.text) !== undefined) {
         ctx.report({ node: call, messageId: 'pyConstantWait', data: { library: 'self.retry', wait: facts.textOf(countdown.node), growingDelay: 'countdown=2 ** self.request.retries' } });
       }
     }
   }
+}
+
+/** True when a call runs in an `except` clause of its own function. */
+function inExcept(call: PyNode): boolean {
+  const handler = ancestor(call, 'except_clause');
+  return handler !== undefined && enclosingFunction(handler) === enclosingFunction(call);
 }
 
 function growingBackoff(keyword: PyNode | undefined, facts: PyFacts): boolean {

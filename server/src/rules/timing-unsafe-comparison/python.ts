@@ -1,8 +1,10 @@
-import { calleeName, calleeObject, dottedText, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, calleeName, calleeObject, dottedText, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
+import { isTestPath } from '../../analysis/test-files.js';
+import { isCredentialValue } from '../../secrets/credentials.js';
 import { nameKind, type Kind } from './names.js';
 
 export const PYTHON_MESSAGES = {
@@ -25,9 +27,48 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
   if (stringValue(node, facts.text) !== undefined) return true;
   if (node.type === 'call') return facts.qualify(field(node, 'function')) === 'len';
+  if (isNonSecretConstant(node, facts)) return true;
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]);
+}
+
+/**
+ * A name bound in the file to a literal that is no secret (contract 1.4): its own name
+ * (`PRIVATE_KEY = "private_key"`), a placeholder, or a short lower-case word or snake_case
+ * identifier (`REQUEST_TOKEN = 'request'`), however credential-named the binding is.
+ */
+function isNonSecretConstant(node: PyNode, facts: PyFacts): boolean {
+  if (node.type !== 'identifier' && node.type !== 'attribute') return false;
+  const value = facts.valueOf(node);
+  const literal = value && value !== node ? stringValue(value, facts.text) : undefined;
+  if (literal === undefined) return false;
+  const identifierLike = /^[a-z]+(?:[_-][a-z]+)*$/.test(literal) && (literal.length < 8 || /[_-]/.test(literal));
+  return identifierLike || !isCredentialValue(literal, { name: dottedText(node, facts.text)?.split('.').pop() });
+}
+
+/** SQLAlchemy's query builders: a comparison in their arguments is a SQL expression, evaluated by the database. */
+const SQL_CLAUSE_CALLS = new Set(['filter', 'where', 'having', 'join', 'outerjoin', 'and_', 'or_', 'not_']);
+
+/**
+ * `Model.token == value` / `cls.api_key == key` written into `.filter(`/`.where(`: the column's
+ * `==` builds a WHERE clause, it compares no strings in the process.
+ */
+function isSqlClause(comparison: PyNode, operands: readonly PyNode[], facts: PyFacts): boolean {
+  const isColumn = (operand: PyNode) => {
+    const parts = operand.type === 'attribute' ? dottedText(operand, facts.text)?.split('.') : undefined;
+    return parts !== undefined && parts.length >= 2 && (parts[parts.length - 2] === 'cls' || /^[A-Z]/.test(parts[parts.length - 2]));
+  };
+  if (!operands.some(isColumn)) return false;
+  let node = comparison;
+  for (let parent = node.parent; parent; node = parent, parent = parent.parent) {
+    if (['parenthesized_expression', 'binary_operator', 'unary_operator', 'argument_list'].includes(parent.type)) continue;
+    if (parent.type !== 'call' || node !== field(parent, 'arguments')) return false;
+    const name = calleeName(parent, facts.text) ?? '';
+    if (!SQL_CLAUSE_CALLS.has(name)) return false;
+    if (name !== 'and_' && name !== 'or_' && name !== 'not_') return true;
+  }
+  return false;
 }
 
 function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly string[], depth = 0): Kind {
@@ -66,6 +107,7 @@ function importEdit(facts: PyFacts): TextEdit[] {
 
 export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): void {
   const { facts } = ctx.file;
+  const inTest = isTestPath(ctx.file.path);
   for (const comparison of facts.ofType('comparison_operator')) {
     const operands = namedChildren(comparison);
     const operators = comparison.children.filter((child) => !child.named);
@@ -74,6 +116,9 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const operator = operators.map((token) => token.type).join(' ');
     if (!EQUALITY.has(operator)) continue;
     const [left, right] = operands.map((operand) => unwrap(operand)!);
+    // A test's `assert` runs in the test suite, where no attacker times a response.
+    if (inTest && ancestor(comparison, 'assert_statement')) continue;
+    if (isSqlClause(comparison, [left, right], facts)) continue;
     if (isHarmless(left, facts, ctx.options.credentialNames) || isHarmless(right, facts, ctx.options.credentialNames)) continue;
     const leftKind = operandKind(left, facts, ctx.options.credentialNames);
     const rightKind = operandKind(right, facts, ctx.options.credentialNames);

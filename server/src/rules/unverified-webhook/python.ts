@@ -112,6 +112,64 @@ function isWebhook(handler: Handler, facts: PyFacts, path: string): boolean {
   return readsSignatureHeader(facts.textOf(handler.definition));
 }
 
+/** The class a function is a method of, decorated or not. */
+function methodClass(definition: PyNode): PyNode | undefined {
+  const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
+  const cls = statement.parent?.type === 'block' ? statement.parent.parent : undefined;
+  return cls?.type === 'class_definition' ? cls : undefined;
+}
+
+/** Words of a dependency, decorator or base class that require a signed-in user or an admin. */
+const SIGNED_IN_WORDS = new Set(['user', 'users', 'admin', 'superuser', 'staff', 'login', 'authenticated', 'permission', 'permissions', 'jwt']);
+const REQUIRING_WORDS = new Set(['required', 'require', 'requires', 'passes', 'current', 'get', 'authenticated', 'is']);
+
+/** `get_current_user`, `login_required`, `BaseUserController`, `LoginRequiredMixin`; never a name about the hook or its signature. */
+function saysSignedIn(name: string, kind: 'dependency' | 'decorator' | 'base'): boolean {
+  const words = splitWords(name);
+  if (!words.some((word) => SIGNED_IN_WORDS.has(word)) || words.some((word) => /hook|sig|hmac/.test(word))) return false;
+  if (kind === 'base') return ['controller', 'mixin', 'view', 'resource'].includes(words[words.length - 1]);
+  return kind === 'dependency' || words.some((word) => REQUIRING_WORDS.has(word));
+}
+
+/** The names handed to `Depends(...)` / `Security(...)` under a node. */
+function dependencyNames(node: PyNode | undefined, facts: PyFacts): string[] {
+  const names: string[] = [];
+  if (node) forEachInScope(node, (current) => {
+    if (current.type === 'call' && ['Depends', 'Security'].includes(calleeName(current, facts.text) ?? '')) {
+      const dependency = unwrap(callArguments(current, facts.text).positional[0]);
+      const name = dependency && (dependency.type === 'call' ? calleeName(dependency, facts.text) : facts.textOf(dependency).split('.').pop());
+      if (name) names.push(name);
+    }
+  });
+  return names;
+}
+
+/**
+ * A route that only a signed-in user or an admin can call: a provider's delivery carries no
+ * user session, so the route manages webhooks (CRUD of the app's own hook settings) rather
+ * than receiving them. FastAPI user dependencies (on the parameters, the registration or the
+ * router), login / permission decorators, user or admin controller and mixin base classes,
+ * DRF `IsAuthenticated` / `IsAdminUser` permissions.
+ */
+function requiresSignedInUser(handler: Handler, facts: PyFacts): boolean {
+  const { definition } = handler;
+  const router = handler.registration && calleeObject(handler.registration);
+  const routerCall = router && facts.instanceOf(router)?.call;
+  const dependencies = [field(definition, 'parameters'), handler.registration, routerCall].flatMap((node) => dependencyNames(node, facts));
+  if (dependencies.some((name) => saysSignedIn(name, 'dependency'))) return true;
+  for (const decorator of decoratorsOf(definition)) {
+    const expression = unwrap(decoratorExpression(decorator));
+    const name = expression?.type === 'call' ? calleeName(expression, facts.text) : expression && facts.textOf(expression).split('.').pop();
+    if ((name && saysSignedIn(name, 'decorator')) || /\bIs(?:Authenticated|AdminUser)\b/.test(facts.textOf(decorator))) return true;
+  }
+  const cls = methodClass(definition);
+  if (!cls) return false;
+  const bases = field(cls, 'superclasses');
+  if (bases && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'))) return true;
+  const body = field(cls, 'body');
+  return body !== undefined && namedChildren(body).some((statement) => /^permission_classes\s*=.*\bIs(?:Authenticated|AdminUser)\b/s.test(facts.textOf(statement)));
+}
+
 /** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
 function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly string[]): boolean {
   const qualified = facts.qualify(field(call, 'function')) ?? '';
@@ -151,6 +209,7 @@ export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): vo
   const extraNames = ctx.options.verifierNames;
   for (const handler of handlers(facts, path)) {
     if (!isWebhook(handler, facts, path)) continue;
+    if (requiresSignedInUser(handler, facts) && !readsSignatureHeader(facts.textOf(handler.definition))) continue;
     // A decorator that verifies (`@verify_signature`), a dependency of the registration, or the body.
     const decorators = decoratorsOf(handler.definition);
     if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
