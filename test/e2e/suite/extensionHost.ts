@@ -133,6 +133,23 @@ const checks: Check[] = [
     },
   },
   {
+    name: 'an open Python file shows missing-timeout (line 5), and its fix adds timeout=10',
+    run: async () => {
+      const document = await openInEditor('src/partner.py');
+      const finding = await waitForFinding(document.uri, 'missing-timeout', 5);
+      assert.match(finding.message, /requests\.get has no timeout/);
+      const actions = (await vscode.commands.executeCommand<Array<vscode.CodeAction | vscode.Command>>('vscode.executeCodeActionProvider', document.uri, finding.range, vscode.CodeActionKind.QuickFix.value)) ?? [];
+      const fix = actions.find((action): action is vscode.CodeAction => action instanceof vscode.CodeAction && action.title === fixTitle('missing-timeout'));
+      assert.ok(fix?.edit, `the fix is offered: ${actions.map((action) => action.title).join(' | ') || 'none'}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit), 'the fix applied');
+      const fixed = document.lineAt(4).text;
+      assert.match(fixed, /requests\.get\("https:\/\/api\.partner\.com\/v1\/orders", timeout=10\)/);
+      await waitForNoFinding(document.uri, 'missing-timeout');
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+      return `line 5 became "${fixed.trim()}"`;
+    },
+  },
+  {
     name: 'an open YAML file shows the hardcoded password (line 5)',
     run: async () => {
       const document = await openInEditor('config/database.yaml');
