@@ -252,6 +252,8 @@ export const PY_RABBITMQ = [
     /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+    /** Flags a consumer sets while it stops: a requeue under them hands the message to another consumer. */
+    shutdownFlags: ['shutting_down', 'shutdown', 'closing', 'stopping', 'draining', 'terminating'],
   },
 ];
 
