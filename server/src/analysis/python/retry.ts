@@ -133,12 +133,12 @@ export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ deco
   });
 }
 
-/** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`. */
+/** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`, and bare `@app.task`. */
 export function isCeleryTask(name: string, call: PyNode | undefined, facts: PyFacts): boolean {
   const last = name.split('.').pop()!;
   if (last === 'shared_task') return true;
-  if (last !== 'task' || !call) return false;
-  const owner = calleeObject(call);
+  if (last !== 'task') return false;
+  const owner = call && calleeObject(call);
   const made = owner && facts.instanceOf(owner)?.name;
   return made === 'celery.Celery' || facts.imports.has('celery') || [...facts.imports.values()].some((module) => module.startsWith('celery'));
 }
