@@ -90,7 +90,9 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     const whileCondition = loop.type === 'while_statement' ? facts.textOf(field(loop, 'condition')!) : '';
     // A counter the loop increments and compares (or tests in its condition) bounds it.
     const names = (text: string) => text.split(/[^\w.]+/);
-    const counted = [...incremented].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
+    // `for attempt in itertools.count():` counts by itself: its variable compared in the body bounds it.
+    const counter = loop.type === 'for_statement' && endless && field(loop, 'left')?.type === 'identifier' ? facts.textOf(field(loop, 'left')!) : undefined;
+    const counted = [...incremented, ...(counter ? [counter] : [])].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
     const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
     found.push({ loop, request, sleeps, endless, bounded });
   }

@@ -6,6 +6,7 @@ ruleTester('unbounded-retry', {
   valid: [
     py(`import time, requests\nattempt = 0\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        attempt += 1\n        if attempt >= 5:\n            raise\n        time.sleep(2 ** attempt)`),
     py(`import time, requests\nfor attempt in range(5):\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(2 ** attempt)`),
+    { ...py(`import itertools, time, httpx\nfor n in itertools.count(1):\n    try:\n        httpx.get(URL)\n        break\n    except httpx.TransportError:\n        if n > 4:\n            raise\n        time.sleep(n * 2)`), name: 'an itertools.count loop whose variable is compared is counted' },
     py(`from tenacity import retry, stop_after_attempt, wait_exponential\n@retry(stop=stop_after_attempt(5), wait=wait_exponential())\ndef call():\n    pass`),
     py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException, max_time=60)\ndef call():\n    pass`),
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True)\ndef sync():\n    pass`), name: 'autoretry_for alone is bounded (max_retries=3)' },
