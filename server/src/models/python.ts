@@ -25,8 +25,10 @@ export interface PyHttpClientModel {
   timeoutIndex?: number;
   /** `0` turns the timeout off too (aiohttp); requests rejects `0`. */
   zeroIsOff?: boolean;
-  /** The constructor of a timeout object whose fields can each be `None` (`httpx.Timeout`, `aiohttp.ClientTimeout`). */
-  timeoutObject?: string;
+  /** The constructor of a timeout object whose fields can each be `None` (`httpx.Timeout`, `aiohttp.ClientTimeout`), under each name it is imported from. */
+  timeoutObjects?: readonly string[];
+  /** A timeout object built with no field bounds nothing (urllib3's `Timeout()` falls back to the socket default, unlimited). */
+  emptyTimeoutIsOff?: boolean;
   /** The argument naming the URL, positional index and keyword, for insecure-transport. */
   url?: { index: number; keyword: string };
   /** Keywords of the client constructor holding a base URL (`base_url=`). */
@@ -70,7 +72,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['httpx.Client', 'httpx.AsyncClient'],
     methods: [...METHODS, 'stream', 'send'],
     timeoutDefault: 'finite',
-    timeoutObject: 'httpx.Timeout',
+    timeoutObjects: ['httpx.Timeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
     bodyMethods: ['json', 'iter_bytes', 'iter_text', 'iter_lines', 'aread', 'read'],
@@ -86,7 +88,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     methods: [...METHODS, 'ws_connect'],
     timeoutDefault: 'finite',
     zeroIsOff: true,
-    timeoutObject: 'aiohttp.ClientTimeout',
+    timeoutObjects: ['aiohttp.ClientTimeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
     clientUrlIndex: 0,
@@ -118,7 +120,8 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['urllib3.PoolManager', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.connection_from_url', 'urllib3.poolmanager.PoolManager'],
     methods: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'],
     timeoutDefault: 'constructor',
-    timeoutObject: 'urllib3.Timeout',
+    timeoutObjects: ['urllib3.Timeout', 'urllib3.util.Timeout', 'urllib3.util.timeout.Timeout'],
+    emptyTimeoutIsOff: true,
     url: { index: 1, keyword: 'url' },
     bodyMethods: ['json'],
     bodyAttributes: ['data'],

@@ -18,13 +18,14 @@ function isInfinite(node: PyNode, facts: PyFacts): boolean {
 
 /** A timeout object (`httpx.Timeout(None)`, `aiohttp.ClientTimeout()`) that bounds no phase. */
 function isTimeoutObjectOff(node: PyNode, model: PyHttpClientModel, facts: PyFacts): boolean {
-  if (node.type !== 'call' || !model.timeoutObject || facts.qualify(field(node, 'function')) !== model.timeoutObject) return false;
+  if (node.type !== 'call' || !model.timeoutObjects?.includes(facts.qualify(field(node, 'function')) ?? '')) return false;
   const args = callArguments(node, facts.text);
   if (args.dictSplats.length > 0 || args.listSplats.length > 0) return false;
   const values = [...args.positional, ...[...args.keywords.values()].map((keyword) => field(keyword, 'value')!)];
   // aiohttp: off unless some field is a finite positive bound (`ClientTimeout()` has none); httpx: off when every field is None.
   if (model.zeroIsOff) return values.every((value) => isOff(value, model, facts) || numberValue(facts.valueOf(value), facts.text) === 0);
-  return values.length > 0 && values.every((value) => isNone(facts.valueOf(value)));
+  if (values.length === 0) return model.emptyTimeoutIsOff === true;
+  return values.every((value) => isNone(facts.valueOf(value)));
 }
 
 /** True when a timeout value the file shows waits for ever: None, infinity, `(connect, None)`, 0 where it means off. */
