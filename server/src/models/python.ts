@@ -194,6 +194,8 @@ export const PY_TENACITY = [
   {
     modules: ['tenacity'],
     decorators: ['tenacity.retry', 'tenacity.Retrying', 'tenacity.AsyncRetrying'],
+    /** Retry controllers iterated by hand (`for attempt in Retrying(...): with attempt:`), configured as `@retry`. */
+    controllers: ['tenacity.Retrying', 'tenacity.AsyncRetrying'],
     wait: 'wait',
     constantWaits: ['tenacity.wait_fixed', 'tenacity.wait_none'],
     stop: 'stop',

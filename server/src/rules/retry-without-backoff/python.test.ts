@@ -13,6 +13,7 @@ ruleTester('retry-without-backoff', {
     py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException, max_tries=5)\ndef call():\n    pass`),
     py(`from urllib3.util.retry import Retry\nretry = Retry(total=5, backoff_factor=0.5)`),
     py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=5)\ndef sync():\n    pass`),
+    { ...py(`import httpx\nfrom tenacity import Retrying, stop_after_attempt, wait_random_exponential\ndef fetch():\n    for attempt in Retrying(stop=stop_after_attempt(4), wait=wait_random_exponential(max=10)):\n        with attempt:\n            return httpx.get(URL).json()`), name: 'a tenacity Retrying controller with a growing wait' },
   ],
   invalid: [
     { ...py(`import requests\nfor attempt in range(5):\n    try:\n        r = requests.get(URL, timeout=5)\n        break\n    except requests.RequestException:\n        pass`), errors: [{ line: 2, message: /^This for loop retries requests\.get with no wait/ }] },
@@ -24,5 +25,6 @@ ruleTester('retry-without-backoff', {
     { ...py(`from urllib3 import Retry\nfrom requests.adapters import HTTPAdapter\nadapter = HTTPAdapter(max_retries=Retry(total=3))\nother = HTTPAdapter(max_retries=3)`), errors: [{ line: 3, message: /^urllib3 Retry has no `backoff_factor`/ }, { line: 4 }] },
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), max_retries=5)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
     { ...py(`from celery import Celery\napp = Celery("x")\n@app.task(bind=True, max_retries=3)\ndef sync(self):\n    try:\n        pass\n    except IOError as exc:\n        raise self.retry(exc=exc, countdown=60)`), errors: [{ line: 8, message: /waits the same `countdown=60`/ }] },
+    { ...py(`import httpx\nimport tenacity\nasync def fetch(client):\n    async for attempt in tenacity.AsyncRetrying(stop=tenacity.stop_after_attempt(4)):\n        with attempt:\n            await client.get(URL)\nasync def again(client):\n    retrying = tenacity.AsyncRetrying(wait=tenacity.wait_fixed(3), stop=tenacity.stop_after_attempt(2))\n    async for attempt in retrying:\n        with attempt:\n            await client.get(URL)`), errors: [{ line: 4, message: /AsyncRetrying\(\.\.\.\) has no `wait`/ }, { line: 8, message: /waits the same `tenacity\.wait_fixed\(3\)`/ }], name: 'tenacity Retrying controllers iterated by hand' },
   ],
 });
