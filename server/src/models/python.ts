@@ -234,7 +234,14 @@ export const PY_STRIPE = [
 
 /** Web frameworks: how a route is registered, and how a view reads the request. */
 export const PY_WEB_FRAMEWORKS = [
-  { modules: ['flask', 'fastapi', 'starlette', 'django', 'rest_framework'], routeMethods: ['route', 'post', 'api_route', 'websocket'], postOnly: ['post'], apiView: 'api_view' },
+  {
+    modules: ['flask', 'fastapi', 'starlette', 'django', 'rest_framework'],
+    routeMethods: ['route', 'post', 'api_route', 'websocket'],
+    postOnly: ['post'],
+    apiView: 'api_view',
+    /** Decorators only a Django view carries: a function under one is a view whatever its module's name. */
+    djangoViewDecorators: ['django.views.decorators.csrf.csrf_exempt', 'django.views.decorators.http.require_POST', 'django.views.decorators.http.require_http_methods'],
+  },
 ];
 
 /** Webhook providers: signature headers (as read from a request, and as FastAPI parameters) and their SDK verifiers. */

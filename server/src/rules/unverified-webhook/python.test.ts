@@ -11,6 +11,7 @@ ruleTester('unverified-webhook', {
     { ...py(`from svix.webhooks import Webhook\nfrom flask import Flask, request\napp = Flask(__name__)\n@app.post("/webhooks/clerk")\ndef clerk():\n    wh = Webhook(SECRET)\n    payload = wh.verify(request.data, request.headers)\n    return ""`), name: 'svix Webhook(secret).verify' },
     { ...py(`from flask import Flask\napp = Flask(__name__)\n@app.route("/webhooks/stripe")\ndef status():\n    return "ok"`), name: 'a GET route' },
     { ...py(`from flask import Flask\napp = Flask(__name__)\n@app.post("/orders")\ndef create_order():\n    return ""`), name: 'not a webhook' },
+    { ...py(`from django.views.decorators.csrf import csrf_exempt\n@csrf_exempt\ndef partner_hook(request):\n    verify_signature(request)\n    return accept(request.body)`, 'integrations/partner_endpoints.py'), name: 'a Django view found by its decorator that verifies through a named helper' },
   ],
   invalid: [
     { ...py(`from flask import Flask, request\napp = Flask(__name__)\n\n@app.route("/webhooks/stripe", methods=["POST"])\ndef stripe_webhook():\n    event = request.get_json()\n    handle(event)\n    return "", 200`), errors: [{ line: 4, message: /^POST \/webhooks\/stripe does not verify the webhook signature/ }] },
@@ -19,5 +20,6 @@ ruleTester('unverified-webhook', {
     { ...py(`from django.views.decorators.csrf import csrf_exempt\nfrom django.http import HttpResponse\n@csrf_exempt\ndef stripe_webhook(request):\n    payload = request.body\n    return HttpResponse(status=200)`, 'payments/views.py'), errors: [{ line: 3 }] },
     { ...py(`from rest_framework.views import APIView\nclass GithubWebhookView(APIView):\n    def post(self, request):\n        return Response()`, 'hooks/api.py'), errors: [{ line: 3 }] },
     { ...py(`from starlette.routing import Route\nasync def receive(request):\n    return JSONResponse({})\nroutes = [Route("/webhook", receive, methods=["POST"])]`), errors: [{ line: 2 }] },
+    { ...py(`from django.http import HttpResponse\nfrom django.views.decorators.http import require_http_methods\n@require_http_methods(["POST"])\ndef github_events(request):\n    if request.headers.get("X-Hub-Signature-256") is None:\n        return HttpResponse(status=400)\n    enqueue(request.body)\n    return HttpResponse()`, 'integrations/github_endpoints.py'), errors: [{ line: 3 }], name: 'a Django function view found by its decorator, outside views.py' },
   ],
 });
