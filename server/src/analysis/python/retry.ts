@@ -1,4 +1,4 @@
-import { callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls } from './http.js';
@@ -85,8 +85,11 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
       return true;
     });
-    if (!request || !exits || raisesInExcept || !(caught || statusCheck)) continue;
     const endless = isEndless(loop, facts);
+    // A reconnect loop (`while True: try: connect and stream / except: sleep`) never leaves on success,
+    // but waits only when the call failed: it goes round because of the failure. A poller waits every time.
+    const reconnects = endless && caught && sleeps.length > 0 && sleeps.every((sleep) => ancestor(sleep, 'except_clause') !== undefined && ancestor(sleep, new Set(['for_statement', 'while_statement'])) === loop);
+    if (!request || !(exits || reconnects) || raisesInExcept || !(caught || statusCheck)) continue;
     const whileCondition = loop.type === 'while_statement' ? facts.textOf(field(loop, 'condition')!) : '';
     // A counter the loop increments and compares (or tests in its condition) bounds it.
     const names = (text: string) => text.split(/[^\w.]+/);

@@ -14,6 +14,7 @@ ruleTester('retry-without-backoff', {
     py(`from urllib3.util.retry import Retry\nretry = Retry(total=5, backoff_factor=0.5)`),
     py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=5)\ndef sync():\n    pass`),
     { ...py(`import httpx\nfrom tenacity import Retrying, stop_after_attempt, wait_random_exponential\ndef fetch():\n    for attempt in Retrying(stop=stop_after_attempt(4), wait=wait_random_exponential(max=10)):\n        with attempt:\n            return httpx.get(URL).json()`), name: 'a tenacity Retrying controller with a growing wait' },
+    { ...py(`import time, requests\nwhile True:\n    try:\n        publish(requests.get(STATUS_URL, timeout=5).json())\n    except requests.RequestException:\n        log.warning("status poll failed")\n    time.sleep(30)`), name: 'a poller that waits every round, failed or not' },
   ],
   invalid: [
     { ...py(`import requests\nfor attempt in range(5):\n    try:\n        r = requests.get(URL, timeout=5)\n        break\n    except requests.RequestException:\n        pass`), errors: [{ line: 2, message: /^This for loop retries requests\.get with no wait/ }] },
@@ -26,5 +27,6 @@ ruleTester('retry-without-backoff', {
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), max_retries=5)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
     { ...py(`from celery import Celery\napp = Celery("x")\n@app.task(bind=True, max_retries=3)\ndef sync(self):\n    try:\n        pass\n    except IOError as exc:\n        raise self.retry(exc=exc, countdown=60)`), errors: [{ line: 8, message: /waits the same `countdown=60`/ }] },
     { ...py(`import httpx\nimport tenacity\nasync def fetch(client):\n    async for attempt in tenacity.AsyncRetrying(stop=tenacity.stop_after_attempt(4)):\n        with attempt:\n            await client.get(URL)\nasync def again(client):\n    retrying = tenacity.AsyncRetrying(wait=tenacity.wait_fixed(3), stop=tenacity.stop_after_attempt(2))\n    async for attempt in retrying:\n        with attempt:\n            await client.get(URL)`), errors: [{ line: 4, message: /AsyncRetrying\(\.\.\.\) has no `wait`/ }, { line: 8, message: /waits the same `tenacity\.wait_fixed\(3\)`/ }], name: 'tenacity Retrying controllers iterated by hand' },
+    { ...py(`import time\nimport websocket\nwhile 1:\n    try:\n        conn = websocket.create_connection(FEED, timeout=10)\n        stream(conn)\n    except OSError:\n        time.sleep(3)`), errors: [{ line: 3 }], name: 'a reconnect loop that waits the same time only after a failure' },
   ],
 });

@@ -22,5 +22,6 @@ ruleTester('unbounded-retry', {
     { ...py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, backoff_factor=1)`), errors: [{ line: 2 }] },
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=None)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
     { ...py(`from tenacity import Retrying, stop_never, wait_exponential\ndef fetch():\n    for attempt in Retrying(wait=wait_exponential()):\n        with attempt:\n            call()\n    for attempt in Retrying(stop=stop_never, wait=wait_exponential()):\n        with attempt:\n            call()`), errors: [{ line: 3, message: /Retrying\(\.\.\.\) has no finite `stop=`/ }, { line: 6 }], name: 'a tenacity Retrying controller with no stop, or stop_never' },
+    { ...py(`import time\nimport websocket\nwhile 1:\n    try:\n        conn = websocket.create_connection(FEED, timeout=10)\n        stream(conn)\n    except OSError:\n        time.sleep(3)`), errors: [{ line: 3 }], name: 'a reconnect loop with no attempt limit' },
   ],
 });
