@@ -49,6 +49,24 @@ function countsAttempts(loop: PyNode, facts: PyFacts): boolean {
   return ATTEMPT_WORDS.test(variable ? facts.textOf(variable) : '') || ATTEMPT_WORDS.test(iterable ? facts.textOf(iterable) : '');
 }
 
+/**
+ * `resp.status == 202`: a status compared for equality with a success code is a poll for work
+ * in progress (a report not ready yet), not a failed call.
+ */
+function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
+  const comparison = status.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operator = comparison.children.filter((child) => !child.named).map((child) => child.type).join(' ');
+  if (operator !== '==' && operator !== 'in') return false;
+  const other = namedChildren(comparison).find((operand) => operand !== status);
+  const value = unwrap(other && facts.valueOf(other));
+  const codes = value?.type === 'tuple' || value?.type === 'list' || value?.type === 'set' ? namedChildren(value) : value ? [value] : [];
+  return codes.length > 0 && codes.every((code) => {
+    const number = numberValue(code, facts.text);
+    return number !== undefined && number >= 200 && number < 300;
+  });
+}
+
 function findLoops(facts: PyFacts): PyRetryLoop[] {
   const requests = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
   const found: PyRetryLoop[] = [];
@@ -77,7 +95,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node))) statusCheck = true;
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && !isPendingCheck(node, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
