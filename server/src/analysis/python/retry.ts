@@ -1,7 +1,7 @@
 import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
-import { pyHttpCalls } from './http.js';
+import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -68,7 +68,7 @@ function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
 }
 
 function findLoops(facts: PyFacts): PyRetryLoop[] {
-  const requests = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
+  const requests = new Set([...pyHttpCalls(facts), ...pyPassedInClientCalls(facts)].filter((http) => http.kind === 'request').map((http) => http.call));
   const found: PyRetryLoop[] = [];
   for (const loop of [...facts.ofType('for_statement'), ...facts.ofType('while_statement')]) {
     const body = loopBody(loop);
