@@ -411,8 +411,9 @@ function assignedName(code: string, lineStart: number, at: number): string | und
   const equals = skipBlanksBack(code, at, lineStart) - 1;
   if (equals < lineStart || code[equals] !== '=') return undefined;
   if (equals > lineStart && '=!<>'.includes(code[equals - 1])) return undefined;
-  // Name and annotation hold no `=`: only the text after the previous one counts.
-  const segmentStart = Math.max(lineStart, code.lastIndexOf('=', equals - 1) + 1);
+  // Name and annotation hold no `=` and no string: only the text after the previous `=` or
+  // closing quote counts (the `:` of an earlier `url="https://..."` argument is no annotation).
+  const segmentStart = Math.max(lineStart, ...['=', '"', "'"].map((mark) => code.lastIndexOf(mark, equals - 1) + 1));
   for (let colon = segmentStart; colon < equals - 1; colon++) {
     const annotated = code[colon] === ':' ? nameEndingAt(code, colon, segmentStart) : undefined;
     if (annotated) return annotated;
