@@ -216,7 +216,15 @@ export const PY_BACKOFF = [
 ];
 
 /** urllib3's retry policy object and the adapter that takes one. */
-export const PY_RETRY_POLICIES = [{ modules: ['urllib3', 'requests'], retry: ['urllib3.Retry', 'urllib3.util.retry.Retry', 'urllib3.util.Retry', 'requests.packages.urllib3.util.retry.Retry'], adapter: ['requests.adapters.HTTPAdapter', 'requests.HTTPAdapter'] }];
+export const PY_RETRY_POLICIES = [
+  {
+    modules: ['urllib3', 'requests'],
+    retry: ['urllib3.Retry', 'urllib3.util.retry.Retry', 'urllib3.util.Retry', 'requests.packages.urllib3.util.retry.Retry'],
+    adapter: ['requests.adapters.HTTPAdapter', 'requests.HTTPAdapter'],
+    /** The Retry keyword listing the methods it resends (`method_whitelist` before urllib3 1.26); POST is left out by default. */
+    methodKeywords: ['allowed_methods', 'method_whitelist'],
+  },
+];
 
 /** Celery: tasks, their retry options and the exception that requeues. */
 export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'] }];
