@@ -413,7 +413,9 @@ function assignedName(code: string, lineStart: number, at: number): string | und
   if (equals > lineStart && '=!<>'.includes(code[equals - 1])) return undefined;
   // Name and annotation hold no `=` and no string: only the text after the previous `=` or
   // closing quote counts (the `:` of an earlier `url="https://..."` argument is no annotation).
-  const segmentStart = Math.max(lineStart, ...['=', '"', "'"].map((mark) => code.lastIndexOf(mark, equals - 1) + 1));
+  // The scan stops at the first mark, so it covers only the text since the previous literal.
+  let segmentStart = equals;
+  while (segmentStart > lineStart && !'="\''.includes(code[segmentStart - 1])) segmentStart--;
   for (let colon = segmentStart; colon < equals - 1; colon++) {
     const annotated = code[colon] === ':' ? nameEndingAt(code, colon, segmentStart) : undefined;
     if (annotated) return annotated;
