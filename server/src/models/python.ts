@@ -25,8 +25,10 @@ export interface PyHttpClientModel {
   timeoutIndex?: number;
   /** `0` turns the timeout off too (aiohttp); requests rejects `0`. */
   zeroIsOff?: boolean;
-  /** The constructor of a timeout object whose fields can each be `None` (`httpx.Timeout`, `aiohttp.ClientTimeout`). */
-  timeoutObject?: string;
+  /** The constructor of a timeout object whose fields can each be `None` (`httpx.Timeout`, `aiohttp.ClientTimeout`), under each name it is imported from. */
+  timeoutObjects?: readonly string[];
+  /** A timeout object built with no field bounds nothing (urllib3's `Timeout()` falls back to the socket default, unlimited). */
+  emptyTimeoutIsOff?: boolean;
   /** The argument naming the URL, positional index and keyword, for insecure-transport. */
   url?: { index: number; keyword: string };
   /** Keywords of the client constructor holding a base URL (`base_url=`). */
@@ -70,7 +72,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['httpx.Client', 'httpx.AsyncClient'],
     methods: [...METHODS, 'stream', 'send'],
     timeoutDefault: 'finite',
-    timeoutObject: 'httpx.Timeout',
+    timeoutObjects: ['httpx.Timeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
     bodyMethods: ['json', 'iter_bytes', 'iter_text', 'iter_lines', 'aread', 'read'],
@@ -86,7 +88,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     methods: [...METHODS, 'ws_connect'],
     timeoutDefault: 'finite',
     zeroIsOff: true,
-    timeoutObject: 'aiohttp.ClientTimeout',
+    timeoutObjects: ['aiohttp.ClientTimeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
     clientUrlIndex: 0,
@@ -118,7 +120,8 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['urllib3.PoolManager', 'urllib3.HTTPConnectionPool', 'urllib3.HTTPSConnectionPool', 'urllib3.connection_from_url', 'urllib3.poolmanager.PoolManager'],
     methods: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'],
     timeoutDefault: 'constructor',
-    timeoutObject: 'urllib3.Timeout',
+    timeoutObjects: ['urllib3.Timeout', 'urllib3.util.Timeout', 'urllib3.util.timeout.Timeout'],
+    emptyTimeoutIsOff: true,
     url: { index: 1, keyword: 'url' },
     bodyMethods: ['json'],
     bodyAttributes: ['data'],
@@ -191,6 +194,8 @@ export const PY_TENACITY = [
   {
     modules: ['tenacity'],
     decorators: ['tenacity.retry', 'tenacity.Retrying', 'tenacity.AsyncRetrying'],
+    /** Retry controllers iterated by hand (`for attempt in Retrying(...): with attempt:`), configured as `@retry`. */
+    controllers: ['tenacity.Retrying', 'tenacity.AsyncRetrying'],
     wait: 'wait',
     constantWaits: ['tenacity.wait_fixed', 'tenacity.wait_none'],
     stop: 'stop',
@@ -211,7 +216,15 @@ export const PY_BACKOFF = [
 ];
 
 /** urllib3's retry policy object and the adapter that takes one. */
-export const PY_RETRY_POLICIES = [{ modules: ['urllib3', 'requests'], retry: ['urllib3.Retry', 'urllib3.util.retry.Retry', 'urllib3.util.Retry', 'requests.packages.urllib3.util.retry.Retry'], adapter: ['requests.adapters.HTTPAdapter', 'requests.HTTPAdapter'] }];
+export const PY_RETRY_POLICIES = [
+  {
+    modules: ['urllib3', 'requests'],
+    retry: ['urllib3.Retry', 'urllib3.util.retry.Retry', 'urllib3.util.Retry', 'requests.packages.urllib3.util.retry.Retry'],
+    adapter: ['requests.adapters.HTTPAdapter', 'requests.HTTPAdapter'],
+    /** The Retry keyword listing the methods it resends (`method_whitelist` before urllib3 1.26); POST is left out by default. */
+    methodKeywords: ['allowed_methods', 'method_whitelist'],
+  },
+];
 
 /** Celery: tasks, their retry options and the exception that requeues. */
 export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'] }];
@@ -229,7 +242,14 @@ export const PY_STRIPE = [
 
 /** Web frameworks: how a route is registered, and how a view reads the request. */
 export const PY_WEB_FRAMEWORKS = [
-  { modules: ['flask', 'fastapi', 'starlette', 'django', 'rest_framework'], routeMethods: ['route', 'post', 'api_route', 'websocket'], postOnly: ['post'], apiView: 'api_view' },
+  {
+    modules: ['flask', 'fastapi', 'starlette', 'django', 'rest_framework'],
+    routeMethods: ['route', 'post', 'api_route', 'websocket'],
+    postOnly: ['post'],
+    apiView: 'api_view',
+    /** Decorators only a Django view carries: a function under one is a view whatever its module's name. */
+    djangoViewDecorators: ['django.views.decorators.csrf.csrf_exempt', 'django.views.decorators.http.require_POST', 'django.views.decorators.http.require_http_methods'],
+  },
 ];
 
 /** Webhook providers: signature headers (as read from a request, and as FastAPI parameters) and their SDK verifiers. */
@@ -252,6 +272,8 @@ export const PY_RABBITMQ = [
     /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+    /** Flags a consumer sets while it stops: a requeue under them hands the message to another consumer. */
+    shutdownFlags: ['shutting_down', 'shutdown', 'closing', 'stopping', 'draining', 'terminating'],
   },
 ];
 

@@ -411,8 +411,11 @@ function assignedName(code: string, lineStart: number, at: number): string | und
   const equals = skipBlanksBack(code, at, lineStart) - 1;
   if (equals < lineStart || code[equals] !== '=') return undefined;
   if (equals > lineStart && '=!<>'.includes(code[equals - 1])) return undefined;
-  // Name and annotation hold no `=`: only the text after the previous one counts.
-  const segmentStart = Math.max(lineStart, code.lastIndexOf('=', equals - 1) + 1);
+  // Name and annotation hold no `=` and no string: only the text after the previous `=` or
+  // closing quote counts (the `:` of an earlier `url="https://..."` argument is no annotation).
+  // The scan stops at the first mark, so it covers only the text since the previous literal.
+  let segmentStart = equals;
+  while (segmentStart > lineStart && !'="\''.includes(code[segmentStart - 1])) segmentStart--;
   for (let colon = segmentStart; colon < equals - 1; colon++) {
     const annotated = code[colon] === ':' ? nameEndingAt(code, colon, segmentStart) : undefined;
     if (annotated) return annotated;

@@ -1,4 +1,4 @@
-import { calleeName, calleeObject, field } from '../../engine/python/ast.js';
+import { calleeName, calleeObject, field, namedChildren, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_HTTP_CLIENTS, type PyHttpClientModel } from '../../models/python.js';
@@ -40,4 +40,28 @@ export const pyHttpCalls = perFile((facts): PyHttpCall[] => {
   // A file that imports no HTTP client sends no modelled request.
   if (!facts.importsAny(MODULES)) return [];
   return facts.ofType('call').flatMap((call) => classify(call, facts) ?? []);
+});
+
+/** The client class a parameter is annotated with (`session: aiohttp.ClientSession`), qualified. */
+function annotatedClient(object: PyNode, facts: PyFacts): string | undefined {
+  if (object.type !== 'identifier') return undefined;
+  const parameter = facts.bindingsOf(facts.textOf(object), object).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.target.parent;
+  const type = parameter && (parameter.type === 'typed_parameter' || parameter.type === 'typed_default_parameter') ? field(parameter, 'type') : undefined;
+  return type && facts.qualify(unwrap(namedChildren(type)[0] ?? type));
+}
+
+/**
+ * Requests sent through a client handed in as a typed parameter (`async def f(session:
+ * aiohttp.ClientSession)`). Its configuration is not in the file, so only what the call itself
+ * shows counts (the URL it sends to, the loop it runs in), not a missing setting.
+ */
+export const pyPassedInClientCalls = perFile((facts): PyHttpCall[] => {
+  if (!facts.importsAny(MODULES)) return [];
+  return facts.ofType('call').flatMap((call) => {
+    const method = calleeName(call, facts.text);
+    const object = unwrap(calleeObject(call));
+    const client = method && object ? annotatedClient(object, facts) : undefined;
+    const model = client && PY_HTTP_CLIENTS.find((row) => row.clients.includes(client) && row.methods.includes(method!));
+    return model ? [{ call, model, kind: 'request' as const, name: facts.textOf(field(call, 'function')!) }] : [];
+  });
 });

@@ -64,7 +64,8 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
     const body = field(loop, 'body');
     if (!iterable || !body) continue;
     const variables = new Set(loopVariables(loop, facts));
-    const text = facts.textOf(iterable);
+    // `for m in messages:` where `messages = sqs.receive_message(...)["Messages"]` reads as the value it holds.
+    const text = facts.textOf(iterable.type === 'identifier' ? facts.valueOf(iterable) ?? iterable : iterable);
     if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'consume' && facts.imports.has('pika')) {
       // for method, properties, body in channel.consume(queue)
       const autoAck = keywordState(iterable, 'auto_ack', facts);

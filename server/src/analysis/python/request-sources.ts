@@ -1,6 +1,7 @@
 import { callArguments, dottedText, field, forEachDescendant, namedChildren, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
+import { pyHttpCalls } from './http.js';
 
 /** What a view reads from the incoming request: Flask, Django, Starlette / FastAPI request objects. */
 const REQUEST_READS = /^(?:self\.)?(?:request|req|websocket|ws)\.(?:headers|cookies|args|form|values|json|get_json|data|META|COOKIES|GET|POST|query_params|path_params|query|body|authorization)\b/;
@@ -20,14 +21,19 @@ function isSourceDefault(value: PyNode | undefined, facts: PyFacts): boolean {
   return dependency !== undefined && TOKEN_SCHEMES.has(dependency.name);
 }
 
-/** The default of the parameter `name` of the function a node is in (typed or not, `Annotated[...]` left aside). */
-function parameterDefault(definition: PyNode | undefined, name: string, facts: PyFacts): PyNode | undefined {
+/** Whether the parameter `name` reads the request: through its default, or an `Annotated[str, Depends(oauth2_scheme)]` type. */
+function isSourceParameter(definition: PyNode | undefined, name: string, facts: PyFacts): boolean {
   const parameters = definition && field(definition, 'parameters');
   for (const parameter of parameters ? namedChildren(parameters) : []) {
-    const id = field(parameter, 'name');
-    if (id && facts.textOf(id) === name) return field(parameter, 'value');
+    const id = field(parameter, 'name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
+    if (!id || facts.textOf(id) !== name) continue;
+    if (isSourceDefault(field(parameter, 'value'), facts)) return true;
+    let annotated = false;
+    const type = field(parameter, 'type');
+    if (type) forEachDescendant(type, (node) => !(annotated ||= node.type === 'call' && isSourceDefault(node, facts)));
+    return annotated;
   }
-  return undefined;
+  return false;
 }
 
 /**
@@ -37,8 +43,11 @@ function parameterDefault(definition: PyNode | undefined, name: string, facts: P
 export function isRequestValue(expr: PyNode, facts: PyFacts, depth = 0): boolean {
   if (depth > 4) return false;
   let found = false;
+  const outbound = new Set(pyHttpCalls(facts).map((http) => http.call));
   forEachDescendant(expr, (node) => {
     if (found) return false;
+    // An outbound call's response (an OAuth token response) is not the request's, whatever request data it sent.
+    if (outbound.has(node)) return false;
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);
     if (dotted && REQUEST_READS.test(dotted)) {
@@ -48,7 +57,7 @@ export function isRequestValue(expr: PyNode, facts: PyFacts, depth = 0): boolean
     if (node.type === 'identifier') {
       const name = facts.textOf(node);
       const definition = facts.bindingsOf(name, node).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.scope;
-      if (definition && isSourceDefault(parameterDefault(definition, name, facts), facts)) found = true;
+      if (definition && isSourceParameter(definition, name, facts)) found = true;
       const value = facts.valueOf(node);
       if (!found && value && value !== node) found = isRequestValue(value, facts, depth + 1);
       return false;

@@ -1,7 +1,7 @@
-import { callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
-import { pyHttpCalls } from './http.js';
+import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -49,8 +49,26 @@ function countsAttempts(loop: PyNode, facts: PyFacts): boolean {
   return ATTEMPT_WORDS.test(variable ? facts.textOf(variable) : '') || ATTEMPT_WORDS.test(iterable ? facts.textOf(iterable) : '');
 }
 
+/**
+ * `resp.status == 202`: a status compared for equality with a success code is a poll for work
+ * in progress (a report not ready yet), not a failed call.
+ */
+function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
+  const comparison = status.parent;
+  if (comparison?.type !== 'comparison_operator') return false;
+  const operator = comparison.children.filter((child) => !child.named).map((child) => child.type).join(' ');
+  if (operator !== '==' && operator !== 'in') return false;
+  const other = namedChildren(comparison).find((operand) => operand !== status);
+  const value = unwrap(other && facts.valueOf(other));
+  const codes = value?.type === 'tuple' || value?.type === 'list' || value?.type === 'set' ? namedChildren(value) : value ? [value] : [];
+  return codes.length > 0 && codes.every((code) => {
+    const number = numberValue(code, facts.text);
+    return number !== undefined && number >= 200 && number < 300;
+  });
+}
+
 function findLoops(facts: PyFacts): PyRetryLoop[] {
-  const requests = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
+  const requests = new Set([...pyHttpCalls(facts), ...pyPassedInClientCalls(facts)].filter((http) => http.kind === 'request').map((http) => http.call));
   const found: PyRetryLoop[] = [];
   for (const loop of [...facts.ofType('for_statement'), ...facts.ofType('while_statement')]) {
     const body = loopBody(loop);
@@ -77,7 +95,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node))) statusCheck = true;
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && !isPendingCheck(node, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
@@ -85,12 +103,17 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
       return true;
     });
-    if (!request || !exits || raisesInExcept || !(caught || statusCheck)) continue;
     const endless = isEndless(loop, facts);
+    // A reconnect loop (`while True: try: connect and stream / except: sleep`) never leaves on success,
+    // but waits only when the call failed: it goes round because of the failure. A poller waits every time.
+    const reconnects = endless && caught && sleeps.length > 0 && sleeps.every((sleep) => ancestor(sleep, 'except_clause') !== undefined && ancestor(sleep, new Set(['for_statement', 'while_statement'])) === loop);
+    if (!request || !(exits || reconnects) || raisesInExcept || !(caught || statusCheck)) continue;
     const whileCondition = loop.type === 'while_statement' ? facts.textOf(field(loop, 'condition')!) : '';
     // A counter the loop increments and compares (or tests in its condition) bounds it.
     const names = (text: string) => text.split(/[^\w.]+/);
-    const counted = [...incremented].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
+    // `for attempt in itertools.count():` counts by itself: its variable compared in the body bounds it.
+    const counter = loop.type === 'for_statement' && endless && field(loop, 'left')?.type === 'identifier' ? facts.textOf(field(loop, 'left')!) : undefined;
+    const counted = [...incremented, ...(counter ? [counter] : [])].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
     const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
     found.push({ loop, request, sleeps, endless, bounded });
   }
@@ -133,12 +156,12 @@ export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ deco
   });
 }
 
-/** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`. */
+/** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`, and bare `@app.task`. */
 export function isCeleryTask(name: string, call: PyNode | undefined, facts: PyFacts): boolean {
   const last = name.split('.').pop()!;
   if (last === 'shared_task') return true;
-  if (last !== 'task' || !call) return false;
-  const owner = calleeObject(call);
+  if (last !== 'task') return false;
+  const owner = call && calleeObject(call);
   const made = owner && facts.instanceOf(owner)?.name;
   return made === 'celery.Celery' || facts.imports.has('celery') || [...facts.imports.values()].some((module) => module.startsWith('celery'));
 }

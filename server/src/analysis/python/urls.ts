@@ -30,7 +30,12 @@ function leading(literal: PyNode, facts: PyFacts): UrlLiteral | undefined {
 export function urlLiterals(expr: PyNode | undefined, facts: PyFacts, depth = 0): UrlLiteral[] {
   const node = unwrap(expr);
   if (!node || depth > 6) return [];
-  if (node.type === 'string') return [leading(node, facts)].filter((found): found is UrlLiteral => found !== undefined);
+  if (node.type === 'string') {
+    // `f"{self.BASE}/print"`: the URL starts with what its first interpolation holds.
+    const first = node.children.find((child) => child.type === 'interpolation' || child.type === 'string_content');
+    if (first?.type === 'interpolation') return urlLiterals(field(first, 'expression') ?? namedChildren(first)[0], facts, depth + 1).map((found) => ({ ...found, whole: false }));
+    return [leading(node, facts)].filter((found): found is UrlLiteral => found !== undefined);
+  }
   if (node.type === 'concatenated_string') return urlLiterals(namedChildren(node)[0], facts, depth + 1).map((found) => ({ ...found, whole: false }));
   if (node.type === 'binary_operator') return urlLiterals(field(node, 'left'), facts, depth + 1).map((found) => ({ ...found, whole: false }));
   if (node.type === 'conditional_expression') return namedChildren(node).filter((_, index) => index !== 1).flatMap((part) => urlLiterals(part, facts, depth + 1));

@@ -68,7 +68,8 @@ export class PyFacts {
       this.bind(name, node);
       const parameters = field(node, 'parameters');
       for (const parameter of parameters ? namedChildren(parameters) : []) {
-        const id = parameter.type === 'identifier' ? parameter : field(parameter, 'name');
+        // `x: str` (typed_parameter) has its name as a plain child, not a `name` field.
+        const id = parameter.type === 'identifier' ? parameter : field(parameter, 'name') ?? namedChildren(parameter).find((child) => child.type === 'identifier');
         if (id?.type === 'identifier') this.bindIn(node, this.textOf(id), undefined, id);
       }
     }

@@ -11,6 +11,7 @@ ruleTester('hardcoded-credential', {
     py(`TOKEN_URL = "https://oauth2.example.com/token"\nsecret_name = "prod/db"`),
     py(`import requests\nrequests.get(url, auth=(user, password), timeout=5)`),
     py(`import os\nAPI_TOKEN = os.getenv("API_TOKEN") or ""`),
+    { ...py(`render(title="Docs: setup", theme="solar-winds-dark")`), name: 'a colon in an earlier string does not make the next keyword an annotation' },
   ],
   invalid: [
     { ...py(`import jwt\ntoken = jwt.encode(payload, "k8Jd92mQx7Lp0Za3", algorithm="HS256")`), errors: [{ line: 2, message: /^Hardcoded secret passed to jwt\.encode\/decode/ }] },
@@ -22,5 +23,6 @@ ruleTester('hardcoded-credential', {
     { ...py(`import os\nos.environ.setdefault("API_TOKEN", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`import aiohttp\nauth = aiohttp.BasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`from twilio.rest import Client\nclient = Client(ACCOUNT_SID, "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2, message: /Twilio/ }] },
+    { ...py(`gateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key="Zr7vQ2mK9xLp4Tn8")`), errors: [{ line: 1, message: /in `signing_key`/, suggestions: [{ messageId: 'useVariable', output: `import os\ngateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key=os.environ["SIGNING_KEY"])` }] }], name: 'a credential keyword after an argument whose URL holds a colon' },
   ],
 });

@@ -10,6 +10,8 @@ ruleTester('insecure-transport', {
     { ...py(`API_URL = "http://api.example.com"\nDOCS = "http://example.com/docs"`), name: 'settings constants never used in a call' },
     { ...py(`import http.client\nconn = http.client.HTTPConnection("api.example.com", timeout=5)`), name: 'http.client takes a host' },
     py(`import httpx\nclient = httpx.Client(base_url="https://api.example.com")`),
+    { ...py(`import httpx\ndef levels(sku, host):\n    return httpx.get(f"{host}/levels/{sku}")`), name: 'an f-string starting with a parameter: its value is not in the file' },
+    { ...py(`import aiohttp\nasync def feed(session: aiohttp.ClientSession, url: str):\n    async with session.get(url) as resp:\n        return await resp.read()`), name: 'a typed session passed in, with a URL the file does not show' },
   ],
   invalid: [
     { ...py(`import requests\nrequests.get("http://api.example.com/users", timeout=5)`), errors: [{ line: 2, message: /^requests\.get uses clear-text http:\/\/api\.example\.com/ }], output: `import requests\nrequests.get("https://api.example.com/users", timeout=5)` },
@@ -20,5 +22,7 @@ ruleTester('insecure-transport', {
     { ...py(`import aiohttp\nsession = aiohttp.ClientSession("http://api.example.com")`), errors: [{ line: 2 }], output: `import aiohttp\nsession = aiohttp.ClientSession("https://api.example.com")` },
     { ...py(`import websockets\nasync def go():\n    async with websockets.connect("ws://stream.example.com/feed") as ws:\n        pass`), errors: [{ line: 3, message: /Use wss:\/\// }], output: `import websockets\nasync def go():\n    async with websockets.connect("wss://stream.example.com/feed") as ws:\n        pass` },
     { ...py(`import urllib.request\nreq = urllib.request.Request("http://api.example.com/x")\nurllib.request.urlopen(req, timeout=5)`), errors: [{ line: 2 }], output: `import urllib.request\nreq = urllib.request.Request("https://api.example.com/x")\nurllib.request.urlopen(req, timeout=5)` },
+    { ...py(`import httpx\nclass Inventory:\n    ROOT = "http://stock.example.org"\n    def levels(self, sku):\n        return httpx.get(f"{self.ROOT}/levels/{sku}")`), errors: [{ line: 3 }], output: `import httpx\nclass Inventory:\n    ROOT = "https://stock.example.org"\n    def levels(self, sku):\n        return httpx.get(f"{self.ROOT}/levels/{sku}")`, name: 'an f-string that starts with a class attribute holding the URL' },
+    { ...py(`import httpx\nasync def prices(client: httpx.AsyncClient):\n    return await client.get("http://quotes.example.net/latest")`), errors: [{ line: 3 }], output: `import httpx\nasync def prices(client: httpx.AsyncClient):\n    return await client.get("https://quotes.example.net/latest")`, name: 'a clear-text URL sent through a client passed in as a typed parameter' },
   ],
 });

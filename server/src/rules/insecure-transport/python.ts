@@ -2,7 +2,7 @@ import { argument, calleeName } from '../../engine/python/ast.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { keywordState } from '../../analysis/python/arguments.js';
-import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
+import { pyHttpCalls, pyPassedInClientCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { secureSchemeEditAt, urlLiterals } from '../../analysis/python/urls.js';
 import { insecureUrlOf } from '../../analysis/urls.js';
 
@@ -26,7 +26,7 @@ function clientUrls(http: PyHttpCall, ctx: PythonContext): PyNode[] {
 export function checkPython(ctx: PythonContext<{ localHosts: string[] }>): void {
   const { facts } = ctx.file;
   const reported = new Set<PyNode>();
-  for (const http of pyHttpCalls(facts)) {
+  for (const http of [...pyHttpCalls(facts), ...pyPassedInClientCalls(facts)]) {
     const urls = http.kind === 'request' ? [requestUrl(http, facts.text)] : clientUrls(http, ctx);
     for (const url of urls) {
       for (const { literal, text, whole } of urlLiterals(url, facts)) {

@@ -1,17 +1,18 @@
-import { argument, calleeName, calleeObject, dottedText, field, forEachInScope, stringValue } from '../../engine/python/ast.js';
+import { argument, calleeName, calleeObject, dottedText, field, forEachDescendant, forEachInScope, keywordValue, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
-import { PY_BACKOFF, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
+import { PY_BACKOFF, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
 
 export const PYTHON_MESSAGES = {
   pyMoneyWithoutKey: '{{call}} has no idempotency key: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass {{keyOption}}, derived from your own order or request id.',
 };
 
 const STRIPE = PY_STRIPE[0];
+const POLICIES = PY_RETRY_POLICIES[0];
 const HEADER = 'idempotency-key';
 
 /** A POST: `requests.post`, `session.post`, `request("POST", ...)`. */
@@ -52,6 +53,27 @@ function retriedFunctions(facts: PyFacts): PyNode[] {
   }));
 }
 
+/**
+ * The sessions (their constructor calls) that mount an `HTTPAdapter(max_retries=Retry(...,
+ * allowed_methods=[..., "POST"]))`: urllib3 then resends their POSTs (by default it leaves POST out).
+ */
+function sessionsRetryingPost(facts: PyFacts): Set<PyNode> {
+  const sessions = new Set<PyNode>();
+  for (const mount of facts.ofType('call')) {
+    if (calleeName(mount, facts.text) !== 'mount') continue;
+    const adapter = unwrap(facts.valueOf(argument(mount, 1, 'adapter', facts.text)));
+    if (adapter?.type !== 'call' || !POLICIES.adapter.includes(facts.qualify(field(adapter, 'function')) ?? '')) continue;
+    const retry = unwrap(facts.valueOf(keywordValue(adapter, 'max_retries', facts.text)));
+    if (retry?.type !== 'call' || !POLICIES.retry.includes(facts.qualify(field(retry, 'function')) ?? '')) continue;
+    const methods = POLICIES.methodKeywords.map((name) => facts.valueOf(keywordValue(retry, name, facts.text))).find((value) => value !== undefined);
+    let retriesPost = false;
+    if (methods) forEachDescendant(methods, (node) => !(retriesPost ||= stringValue(node, facts.text)?.toUpperCase() === 'POST'));
+    const session = facts.instanceOf(calleeObject(mount))?.call;
+    if (retriesPost && session) sessions.add(session);
+  }
+  return sessions;
+}
+
 export function checkPython(ctx: PythonContext): void {
   const { facts } = ctx.file;
   // Stripe: money-moving creations without idempotency_key.
@@ -89,6 +111,13 @@ export function checkPython(ctx: PythonContext): void {
         reported.add(http.call);
         check(http, 'postInRetryLoop');
       }
+    }
+  }
+  const retryingSessions = sessionsRetryingPost(facts);
+  for (const http of posts) {
+    if (!reported.has(http.call) && http.client && retryingSessions.has(http.client)) {
+      reported.add(http.call);
+      check(http, 'postInRetryHelper');
     }
   }
   for (const definition of retriedFunctions(facts)) {

@@ -1,4 +1,4 @@
-import { callArguments, calleeName, field, forEachDescendant, isNone, namedChildren, numberValue } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, field, forEachDescendant, isNone, namedChildren, numberValue } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -18,13 +18,14 @@ function isInfinite(node: PyNode, facts: PyFacts): boolean {
 
 /** A timeout object (`httpx.Timeout(None)`, `aiohttp.ClientTimeout()`) that bounds no phase. */
 function isTimeoutObjectOff(node: PyNode, model: PyHttpClientModel, facts: PyFacts): boolean {
-  if (node.type !== 'call' || !model.timeoutObject || facts.qualify(field(node, 'function')) !== model.timeoutObject) return false;
+  if (node.type !== 'call' || !model.timeoutObjects?.includes(facts.qualify(field(node, 'function')) ?? '')) return false;
   const args = callArguments(node, facts.text);
   if (args.dictSplats.length > 0 || args.listSplats.length > 0) return false;
   const values = [...args.positional, ...[...args.keywords.values()].map((keyword) => field(keyword, 'value')!)];
   // aiohttp: off unless some field is a finite positive bound (`ClientTimeout()` has none); httpx: off when every field is None.
   if (model.zeroIsOff) return values.every((value) => isOff(value, model, facts) || numberValue(facts.valueOf(value), facts.text) === 0);
-  return values.length > 0 && values.every((value) => isNone(facts.valueOf(value)));
+  if (values.length === 0) return model.emptyTimeoutIsOff === true;
+  return values.every((value) => isNone(facts.valueOf(value)));
 }
 
 /** True when a timeout value the file shows waits for ever: None, infinity, `(connect, None)`, 0 where it means off. */
@@ -48,19 +49,34 @@ function hasSocketDefault(facts: PyFacts): boolean {
   return facts.ofType('call').some((call) => facts.qualify(field(call, 'function')) === 'socket.setdefaulttimeout' && !isNone(facts.valueOf(callArguments(call, facts.text).positional[0])));
 }
 
-/** An `HTTPAdapter` subclass whose `send` sets a default timeout, mounted on a session in the file. */
-function hasTimeoutAdapter(facts: PyFacts): boolean {
-  const mounts = facts.ofType('call').some((call) => calleeName(call, facts.text) === 'mount');
-  return mounts && facts.ofType('class_definition').some((cls) => {
+/** The file's `HTTPAdapter` subclasses whose `send` sets a default timeout. */
+function timeoutAdapterClasses(facts: PyFacts): Set<string> {
+  const names = new Set<string>();
+  for (const cls of facts.ofType('class_definition')) {
     const bases = field(cls, 'superclasses');
-    if (!bases || !facts.textOf(bases).includes('HTTPAdapter')) return false;
+    if (!bases || !facts.textOf(bases).includes('HTTPAdapter')) continue;
     let sets = false;
     forEachDescendant(cls, (node) => {
       if (node.type === 'function_definition' && facts.textOf(field(node, 'name')!) === 'send' && facts.textOf(node).includes('timeout')) sets = true;
       return !sets;
     });
-    return sets;
-  });
+    if (sets) names.add(facts.textOf(field(cls, 'name')!));
+  }
+  return names;
+}
+
+/** The sessions (their constructor calls) on which the file mounts such an adapter: only their requests are bounded. */
+function sessionsWithTimeoutAdapter(facts: PyFacts): Set<PyNode> {
+  const adapters = timeoutAdapterClasses(facts);
+  const sessions = new Set<PyNode>();
+  if (adapters.size === 0) return sessions;
+  for (const call of facts.ofType('call')) {
+    if (calleeName(call, facts.text) !== 'mount') continue;
+    const adapter = facts.valueOf(callArguments(call, facts.text).positional[1]);
+    const session = facts.instanceOf(calleeObject(call))?.call;
+    if (session && adapter?.type === 'call' && adapters.has(facts.textOf(field(adapter, 'function')!))) sessions.add(session);
+  }
+  return sessions;
 }
 
 export function checkPython(ctx: PythonContext<{ defaultTimeoutMs: number }>): void {
@@ -70,7 +86,7 @@ export function checkPython(ctx: PythonContext<{ defaultTimeoutMs: number }>): v
   const calls = pyHttpCalls(facts);
   if (calls.length === 0) return;
   let socketDefault: boolean | undefined;
-  let adapter: boolean | undefined;
+  let adapted: Set<PyNode> | undefined;
 
   const fixFor = (http: PyHttpCall, value: PyNode | undefined) => () => {
     if (value) return { start: value.start, end: value.end, text: seconds };
@@ -101,7 +117,7 @@ export function checkPython(ctx: PythonContext<{ defaultTimeoutMs: number }>): v
     const { setting, value } = timeoutSetting(call, model, facts);
     if (setting !== 'missing' && setting !== 'off') continue;
     if (setting === 'missing' && model.timeoutIndex !== undefined && (socketDefault ??= hasSocketDefault(facts))) continue;
-    if (http.client && (adapter ??= hasTimeoutAdapter(facts))) continue;
+    if (http.client && (adapted ??= sessionsWithTimeoutAdapter(facts)).has(http.client)) continue;
     ctx.report({ node: call, messageId: setting === 'off' ? 'requestOff' : 'requestMissing', data: { call: http.name, advice }, fix: fixFor(http, value) });
   }
 }

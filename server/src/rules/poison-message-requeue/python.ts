@@ -1,4 +1,4 @@
-import { ancestor, callArguments, calleeName, enclosingFunction, field, isKeywordTrue } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordTrue } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -14,6 +14,30 @@ const [RABBIT] = PY_RABBITMQ;
 function readsDeliveryCount(code: string): boolean {
   const folded = code.toLowerCase().replace(/_/g, '-');
   return RABBIT.deliveryCounts.some((word) => folded.includes(word.replace(/_/g, '-')));
+}
+
+/** Whether code before the nack reads a delivery count, itself or through a function of the file it calls (`_attempts(properties)`). */
+function deliveryCountReadBefore(scope: PyNode, call: PyNode, facts: PyFacts): boolean {
+  if (readsDeliveryCount(facts.text.slice(scope.start, call.start))) return true;
+  let read = false;
+  forEachDescendant(scope, (node) => {
+    if (read || node.start >= call.start) return false;
+    if (node.type !== 'call') return;
+    const helpers = facts.functions.get(facts.textOf(field(node, 'function')!)) ?? [];
+    read = helpers.some((helper) => helper !== scope && readsDeliveryCount(facts.textOf(helper)));
+  });
+  return read;
+}
+
+/** Whether the nack runs only while the consumer shuts down (`if shutting_down:`): the message is requeued for another consumer. */
+function whileShuttingDown(call: PyNode, facts: PyFacts): boolean {
+  for (let branch = ancestor(call, 'if_statement'); branch; branch = ancestor(branch, 'if_statement')) {
+    const consequence = field(branch, 'consequence');
+    const inConsequence = consequence !== undefined && call.start >= consequence.start && call.end <= consequence.end;
+    const condition = facts.textOf(field(branch, 'condition')!).toLowerCase();
+    if (inConsequence && RABBIT.shutdownFlags.some((word) => condition.includes(word))) return true;
+  }
+  return false;
 }
 
 /** Whether a nack requeues: `requeue=True`, or a method whose default is to requeue. */
@@ -44,7 +68,7 @@ export function checkPython(ctx: PythonContext): void {
     else if (PY_CELERY[0].reject.includes(facts.qualify(field(call, 'function')) ?? '') || method === 'Reject') requeued = call.parent?.type === 'raise_statement' && isKeywordTrue(facts.valueOf(field(callArguments(call, facts.text).keywords.get('requeue'), 'value')));
     if (!requeued) continue;
     const scope = enclosingFunction(call) ?? ctx.file.tree.root;
-    if (readsDeliveryCount(facts.text.slice(scope.start, call.start))) continue;
+    if (deliveryCountReadBefore(scope, call, facts) || whileShuttingDown(call, facts)) continue;
     ctx.report({ node: call, messageId: 'pyRequeued', data: { nack: `${facts.textOf(field(call, 'function')!)}()`, deliveryCount: pikaMethod ? '`method.redelivered` or the `x-death` header' : '`message.redelivered` or the `x-delivery-count` header' } });
   }
 }

@@ -42,14 +42,16 @@ export function checkPython(ctx: PythonContext): void {
       ctx.report({ node: retry.loop, messageId: 'fixedWait', data: { what, request, wait } });
     }
   }
+  const reportTenacity = (node: PyNode, call: PyNode | undefined, library: string) => {
+    const wait = tenacityWait(call, facts);
+    if (wait.kind === 'missing') ctx.report({ node, messageId: 'pyNoWaitOption', data: { library, option: 'wait', growingDelay: 'wait_random_exponential(multiplier=1, max=30)' } });
+    if (wait.kind === 'constant') ctx.report({ node, messageId: 'pyConstantWait', data: { library, wait: facts.textOf(wait.value), growingDelay: 'wait=wait_random_exponential(multiplier=1, max=30)' } });
+  };
   // Decorators: tenacity, backoff, Celery.
   for (const definition of facts.ofType('function_definition')) {
     for (const { decorator, name, call } of decoratorCalls(definition, facts)) {
-      if (name === 'tenacity.retry') {
-        const wait = tenacityWait(call, facts);
-        if (wait.kind === 'missing') ctx.report({ node: decorator, messageId: 'pyNoWaitOption', data: { library: 'tenacity @retry', option: 'wait', growingDelay: 'wait_random_exponential(multiplier=1, max=30)' } });
-        if (wait.kind === 'constant') ctx.report({ node: decorator, messageId: 'pyConstantWait', data: { library: 'tenacity @retry', wait: facts.textOf(wait.value), growingDelay: 'wait=wait_random_exponential(multiplier=1, max=30)' } });
-      } else if (BACKOFF.decorators.includes(name) && call) {
+      if (name === 'tenacity.retry') reportTenacity(decorator, call, 'tenacity @retry');
+      else if (BACKOFF.decorators.includes(name) && call) {
         const generator = callArguments(call, facts.text).positional[0];
         if (generator && BACKOFF.constantWaits.includes(facts.qualify(generator) ?? '')) ctx.report({ node: decorator, messageId: 'pyConstantWait', data: { library: 'backoff', wait: facts.textOf(generator), growingDelay: 'backoff.expo' } });
       } else if (call && isCeleryTask(name, call, facts)) {
@@ -62,7 +64,8 @@ export function checkPython(ctx: PythonContext): void {
   }
   for (const call of facts.ofType('call')) {
     const name = facts.qualify(field(call, 'function')) ?? '';
-    if (POLICIES.retry.includes(name)) {
+    if (TENACITY.controllers.includes(name)) reportTenacity(call, call, `tenacity ${name.split('.').pop()}(...)`);
+    else if (POLICIES.retry.includes(name)) {
       // urllib3 Retry: backoff_factor defaults to 0, no wait.
       const factor = keywordState(call, 'backoff_factor', facts);
       if (factor.kind === 'missing' || (factor.kind === 'present' && numberValue(facts.valueOf(factor.value), facts.text) === 0)) {

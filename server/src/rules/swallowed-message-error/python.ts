@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, field, forEachInScope, namedChildren } from '../../engine/python/ast.js';
+import { calleeName, enclosingFunction, field, forEachInScope, namedChildren, parameterNames } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -30,8 +30,29 @@ function failsMessage(clause: PyNode, facts: PyFacts): boolean {
   return fails;
 }
 
+/** Whether an except clause ends by leaving the handler or its iteration (`continue`, `return`, `break`): code after the try does not run. */
+function leavesAfter(clause: PyNode): boolean {
+  const block = namedChildren(clause).find((child) => child.type === 'block');
+  const last = block && namedChildren(block).at(-1);
+  return last !== undefined && ['continue_statement', 'return_statement', 'break_statement'].includes(last.type);
+}
+
+/**
+ * Whether a try body only fills in fields of the message's content (`event["geo"] = lookup(...)`):
+ * an optional enrichment, the message goes on without it.
+ */
+function fillsContentFields(body: PyNode, names: ReadonlySet<string>, facts: PyFacts): boolean {
+  const statements = namedChildren(body);
+  return statements.length > 0 && statements.every((statement) => {
+    const assignment = namedChildren(statement)[0];
+    const target = assignment?.type === 'assignment' ? field(assignment, 'left') : undefined;
+    const owner = target && (target.type === 'subscript' ? field(target, 'value') : target.type === 'attribute' ? field(target, 'object') : undefined);
+    return statement.type === 'expression_statement' && owner?.type === 'identifier' && names.has(facts.textOf(owner));
+  });
+}
+
 /** How the message is committed after an `except` lets the handler go on; undefined when it is not. */
-function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, facts: PyFacts): string | undefined {
+function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: PyNode, facts: PyFacts): string | undefined {
   switch (handler.broker) {
     case 'kafka':
     case 'confluent':
@@ -50,7 +71,7 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, facts: PyF
         if (committed) return false;
         if (node.type === 'call' && acks.has(calleeName(node, facts.text) ?? '')) {
           const inFinally = node.start >= tryStatement.start && node.end <= tryStatement.end && facts.ofType('finally_clause').some((clause) => clause.parent === tryStatement && clause.start <= node.start && node.end <= clause.end);
-          if (node.start >= tryStatement.end || inFinally) committed = true;
+          if ((node.start >= tryStatement.end && !leavesAfter(clause)) || inFinally) committed = true;
         }
         return !committed;
       });
@@ -65,10 +86,10 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     if (node.type !== 'try_statement') return true;
     const body = field(node, 'body');
     // An except around an optional step (the message's content not involved) is not the processing.
-    if (!body || (names.size > 0 && !readsContent(body, names, facts) && handler.broker !== 'celery')) return true;
+    if (!body || (names.size > 0 && (!readsContent(body, names, facts) || fillsContentFields(body, names, facts)))) return true;
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
       if (failsMessage(clause, facts)) continue;
-      const committed = commitAfter(handler, node, facts);
+      const committed = commitAfter(handler, node, clause, facts);
       if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed } });
     }
     return true;
@@ -81,6 +102,7 @@ export function checkPython(ctx: PythonContext): void {
   // Celery tasks: an except that neither raises nor retries lets the task succeed.
   for (const definition of facts.ofType('function_definition')) {
     if (!decoratorCalls(definition, facts).some(({ name, call }) => isCeleryTask(name, call, facts))) continue;
-    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set() }, facts);
+    // A task's message is its arguments: an except around a step that reads none of them is optional.
+    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set(parameterNames(definition, facts.text).filter((name) => name !== 'self')) }, facts);
   }
 }

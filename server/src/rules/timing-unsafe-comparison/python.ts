@@ -5,6 +5,7 @@ import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isTestPath } from '../../analysis/test-files.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
+import { PY_SETTING_READERS } from '../../models/python.js';
 import { nameKind, type Kind } from './names.js';
 
 export const PYTHON_MESSAGES = {
@@ -97,6 +98,25 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
   return value && value !== operand && value.type === 'call' ? operandKind(value, facts, names, depth + 1) : undefined;
 }
 
+const SETTING_READERS = new Set(PY_SETTING_READERS.flatMap((row) => row.names));
+
+/**
+ * Whether an operand is read from the application's own configuration: `os.environ[...]`,
+ * `os.getenv(...)`, `config(...)`, Django `settings.X`, or a name bound to one of them.
+ */
+function fromConfiguration(node: PyNode | undefined, facts: PyFacts, depth = 0): boolean {
+  const operand = unwrap(node);
+  if (!operand || depth > 4) return false;
+  if (operand.type === 'call') {
+    if (SETTING_READERS.has(facts.qualify(field(operand, 'function')) ?? '')) return true;
+    return PASS_THROUGH.has(calleeName(operand, facts.text) ?? '') && fromConfiguration(calleeObject(operand), facts, depth + 1);
+  }
+  if (operand.type === 'subscript') return facts.qualify(field(operand, 'value')) === 'os.environ';
+  if (operand.type === 'attribute' && ['django.conf.settings', 'settings'].includes(facts.qualify(field(operand, 'object')) ?? '')) return true;
+  const value = facts.valueOf(operand);
+  return value !== undefined && value !== operand && fromConfiguration(value, facts, depth + 1);
+}
+
 /** `import hmac` at the top of the file when it is not imported yet. */
 function importEdit(facts: PyFacts): TextEdit[] {
   if (facts.imports.get('hmac') === 'hmac') return [];
@@ -120,6 +140,8 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     if (inTest && ancestor(comparison, 'assert_statement')) continue;
     if (isSqlClause(comparison, [left, right], facts)) continue;
     if (isHarmless(left, facts, ctx.options.credentialNames) || isHarmless(right, facts, ctx.options.credentialNames)) continue;
+    // Both sides from the service's own configuration: a start-up consistency check, no attacker input.
+    if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) continue;
     const leftKind = operandKind(left, facts, ctx.options.credentialNames);
     const rightKind = operandKind(right, facts, ctx.options.credentialNames);
     const kind = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;

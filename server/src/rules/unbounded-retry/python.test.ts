@@ -6,10 +6,12 @@ ruleTester('unbounded-retry', {
   valid: [
     py(`import time, requests\nattempt = 0\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        attempt += 1\n        if attempt >= 5:\n            raise\n        time.sleep(2 ** attempt)`),
     py(`import time, requests\nfor attempt in range(5):\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(2 ** attempt)`),
+    { ...py(`import itertools, time, httpx\nfor n in itertools.count(1):\n    try:\n        httpx.get(URL)\n        break\n    except httpx.TransportError:\n        if n > 4:\n            raise\n        time.sleep(n * 2)`), name: 'an itertools.count loop whose variable is compared is counted' },
     py(`from tenacity import retry, stop_after_attempt, wait_exponential\n@retry(stop=stop_after_attempt(5), wait=wait_exponential())\ndef call():\n    pass`),
     py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException, max_time=60)\ndef call():\n    pass`),
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True)\ndef sync():\n    pass`), name: 'autoretry_for alone is bounded (max_retries=3)' },
     py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, connect=3, backoff_factor=1)`),
+    { ...py(`from tenacity import Retrying, stop_after_delay, wait_exponential\ndef fetch():\n    for attempt in Retrying(stop=stop_after_delay(60), wait=wait_exponential()):\n        with attempt:\n            call()`), name: 'a tenacity Retrying controller with a stop' },
   ],
   invalid: [
     { ...py(`import time, requests\nwhile True:\n    try:\n        requests.post(URL, timeout=5)\n        break\n    except requests.ConnectionError:\n        time.sleep(5)`), errors: [{ line: 2, message: /^This loop retries requests\.post with no attempt limit/ }] },
@@ -19,5 +21,7 @@ ruleTester('unbounded-retry', {
     { ...py(`import backoff, requests\n@backoff.on_exception(backoff.expo, requests.RequestException)\ndef call():\n    pass`), errors: [{ line: 2, message: /max_tries/ }] },
     { ...py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, backoff_factor=1)`), errors: [{ line: 2 }] },
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True, max_retries=None)\ndef sync():\n    pass`), errors: [{ line: 2 }] },
+    { ...py(`from tenacity import Retrying, stop_never, wait_exponential\ndef fetch():\n    for attempt in Retrying(wait=wait_exponential()):\n        with attempt:\n            call()\n    for attempt in Retrying(stop=stop_never, wait=wait_exponential()):\n        with attempt:\n            call()`), errors: [{ line: 3, message: /Retrying\(\.\.\.\) has no finite `stop=`/ }, { line: 6 }], name: 'a tenacity Retrying controller with no stop, or stop_never' },
+    { ...py(`import time\nimport websocket\nwhile 1:\n    try:\n        conn = websocket.create_connection(FEED, timeout=10)\n        stream(conn)\n    except OSError:\n        time.sleep(3)`), errors: [{ line: 3 }], name: 'a reconnect loop with no attempt limit' },
   ],
 });

@@ -40,7 +40,15 @@ export function checkPython(ctx: PythonContext<{ maxAttempts: number }>): void {
     }
   }
   for (const call of facts.ofType('call')) {
-    if (!POLICIES.retry.includes(facts.qualify(field(call, 'function')) ?? '')) continue;
+    const name = facts.qualify(field(call, 'function')) ?? '';
+    if (TENACITY.controllers.includes(name)) {
+      const stop = keywordState(call, 'stop', facts);
+      if (stop.kind === 'missing' || (stop.kind === 'present' && TENACITY.endless.includes(facts.qualify(stop.value) ?? ''))) {
+        ctx.report({ node: call, messageId: 'pyNoLimit', data: { library: `tenacity ${name.split('.').pop()}(...)`, option: 'finite `stop=`', advice: `Pass \`stop=stop_after_attempt(${maxAttempts})\`.` } });
+      }
+      continue;
+    }
+    if (!POLICIES.retry.includes(name)) continue;
     const total = keywordState(call, 'total', facts, 0);
     if (total.kind !== 'present' || !isNone(facts.valueOf(total.value))) continue;
     const otherCount = RETRY_COUNTS.some((name) => {

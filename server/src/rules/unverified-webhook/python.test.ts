@@ -16,6 +16,7 @@ ruleTester('unverified-webhook', {
     { ...py(`from fastapi import APIRouter, Depends\nrouter = APIRouter(prefix="/admin/hooks", dependencies=[Depends(require_admin)])\n@router.post("")\nasync def add_hook(body: HookIn):\n    return save(body)`), name: 'an admin dependency on the router' },
     { ...py(`from flask import Blueprint, request\nfrom flask_login import login_required\nbp = Blueprint("hooks", __name__)\n@bp.post("/settings/webhooks")\n@login_required\ndef add_webhook():\n    return save(request.form)`), name: 'Flask login_required' },
     { ...py(`from rest_framework.views import APIView\nfrom rest_framework.permissions import IsAuthenticated\nclass WebhookListView(APIView):\n    permission_classes = [IsAuthenticated]\n    def post(self, request):\n        return Response()`, 'hooks/api.py'), name: 'DRF IsAuthenticated' },
+    { ...py(`from django.views.decorators.csrf import csrf_exempt\n@csrf_exempt\ndef partner_hook(request):\n    verify_signature(request)\n    return accept(request.body)`, 'integrations/partner_endpoints.py'), name: 'a Django view found by its decorator that verifies through a named helper' },
   ],
   invalid: [
     { ...py(`from fastapi import APIRouter, Depends\nrouter = APIRouter()\n@router.post("/webhooks/stripe")\nasync def stripe_events(payload: dict, db = Depends(get_db)):\n    return save(db, payload)`), errors: [{ line: 3 }], name: 'a dependency that signs in no one' },
@@ -26,5 +27,6 @@ ruleTester('unverified-webhook', {
     { ...py(`from django.views.decorators.csrf import csrf_exempt\nfrom django.http import HttpResponse\n@csrf_exempt\ndef stripe_webhook(request):\n    payload = request.body\n    return HttpResponse(status=200)`, 'payments/views.py'), errors: [{ line: 3 }] },
     { ...py(`from rest_framework.views import APIView\nclass GithubWebhookView(APIView):\n    def post(self, request):\n        return Response()`, 'hooks/api.py'), errors: [{ line: 3 }] },
     { ...py(`from starlette.routing import Route\nasync def receive(request):\n    return JSONResponse({})\nroutes = [Route("/webhook", receive, methods=["POST"])]`), errors: [{ line: 2 }] },
+    { ...py(`from django.http import HttpResponse\nfrom django.views.decorators.http import require_http_methods\n@require_http_methods(["POST"])\ndef github_events(request):\n    if request.headers.get("X-Hub-Signature-256") is None:\n        return HttpResponse(status=400)\n    enqueue(request.body)\n    return HttpResponse()`, 'integrations/github_endpoints.py'), errors: [{ line: 3 }], name: 'a Django function view found by its decorator, outside views.py' },
   ],
 });

@@ -83,6 +83,15 @@ function isViewClass(definition: PyNode, facts: PyFacts): boolean {
   return bases !== undefined && /View\b|ViewSet\b/.test(facts.textOf(bases));
 }
 
+/** `@csrf_exempt`, `@require_POST`: a Django view, in `views.py` or any other module. */
+function hasDjangoViewDecorator(definition: PyNode, facts: PyFacts): boolean {
+  return decoratorsOf(definition).some((decorator) => {
+    const expression = unwrap(decoratorExpression(decorator));
+    const target = expression?.type === 'call' ? field(expression, 'function') : expression;
+    return FRAMEWORKS.djangoViewDecorators.includes(facts.qualify(target) ?? '');
+  });
+}
+
 /** The POST views of the file. */
 function handlers(facts: PyFacts, path: string): Handler[] {
   const found: Handler[] = [];
@@ -100,7 +109,7 @@ function handlers(facts: PyFacts, path: string): Handler[] {
     const firstName = first ? facts.textOf(field(first, 'name') ?? first) : '';
     if (starlette.has(name)) found.push({ definition, head: definitionHead(definition), label: `POST ${starlette.get(name) || name}`, path: starlette.get(name) });
     else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: facts.textOf(field(definition.parent!.parent!, 'name')!) + '.post' });
-    else if (djangoViews && firstName === 'request' && definition.parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
+    else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definition.parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
   }
   return found;
 }
