@@ -23,7 +23,7 @@ export interface SnippetFile {
   parseError?: string;
 }
 
-/** The languages the snippets must reach in VS Code, and the file extension each is checked as. */
+/** The JavaScript-family languages the snippets must reach in VS Code, and the file extension tsc checks each as (Python: snippets-python.test.ts). */
 export const LANGUAGE_EXTENSIONS: Record<string, string> = {
   typescript: '.ts',
   typescriptreact: '.tsx',
