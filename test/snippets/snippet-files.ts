@@ -31,6 +31,16 @@ export const LANGUAGE_EXTENSIONS: Record<string, string> = {
   javascriptreact: '.jsx',
 };
 
+/** A snippet's safeguard taken out by text edits, and the rule that must then fire. */
+export interface SafeguardRemoval {
+  prefix: string;
+  /** The safeguard, as the test name says it: `${prefix} without ${what}`. */
+  what: string;
+  /** Exact texts of the expanded snippet and their replacements, applied in order. */
+  edits: Array<[find: string, replace: string]>;
+  ruleId: string;
+}
+
 export function snippetContributions(): SnippetContribution[] {
   const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));
   return manifest.contributes?.snippets ?? [];

@@ -11,18 +11,10 @@ import { analyze } from '../../server/src/engine/analyze.js';
 import { initPython } from '../../server/src/engine/python/tree.js';
 import { rules } from '../../server/src/rules/index.js';
 import { PYTHON_SNIPPET_CONTEXT } from './snippet-context.js';
-import { bodyText, snippetFiles } from './snippet-files.js';
+import { bodyText, snippetFiles, type SafeguardRemoval } from './snippet-files.js';
 import { expandSnippet } from './snippet-syntax.js';
 
-interface Removal {
-  prefix: string;
-  what: string;
-  /** Exact texts of the expanded snippet and their replacements. */
-  edits: Array<[find: string, replace: string]>;
-  ruleId: string;
-}
-
-const REMOVALS: Removal[] = [
+const REMOVALS: SafeguardRemoval[] = [
   { prefix: 'ie-requests-retry', what: 'the timeout', edits: [['response = requests.get(url, timeout=10)', 'response = requests.get(url)']], ruleId: 'missing-timeout' },
   { prefix: 'ie-requests-retry', what: 'the attempt bound', edits: [['for attempt in range(1, max_attempts):', 'for attempt in itertools.count(1):'], ['import random', 'import itertools\nimport random']], ruleId: 'unbounded-retry' },
   { prefix: 'ie-requests-retry', what: 'the growing wait', edits: [['random.uniform(0, min(30.0, 0.5 * 2**attempt))', '1.0']], ruleId: 'retry-without-backoff' },
