@@ -28,7 +28,6 @@ it('npm run package builds a .vsix with the bundles, docs and no node_modules tr
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.trim().split('\n');
   for (const expected of EXPECTED) assert.ok(files.includes(expected), `${expected} missing from the package`);
-  assert.ok(files.some((f) => f.startsWith('extension/snippets/')), 'no snippets in the package');
   assert.ok(!files.some((f) => f.includes('node_modules/')), 'the package ships a node_modules tree');
   assert.ok(!files.some((f) => (f.startsWith('extension/server/src/') && !f.endsWith('.md')) || f.startsWith('extension/test/')), 'sources or tests in the package');
   // The README is shown from the package (links are not rewritten): each relative link must reach a packaged file.
@@ -37,6 +36,10 @@ it('npm run package builds a .vsix with the bundles, docs and no node_modules tr
   assert.ok(links.length > 0);
   assert.deepEqual(links.filter((target) => !files.includes(`extension/${target}`)), [], 'README links to files the package does not ship');
   const manifest = JSON.parse(readFileSync(join(copy, 'package.json'), 'utf8'));
+  // VS Code reads each contributed snippet file from the package; one left out is a silent loss of those snippets.
+  const snippetPaths = (manifest.contributes.snippets as Array<{ path: string }>).map((entry) => `extension/${entry.path.replace(/^\.\//, '')}`);
+  assert.ok(snippetPaths.some((path) => path.endsWith('/python.code-snippets')), 'no Python snippets are contributed');
+  assert.deepEqual(snippetPaths.filter((path) => !files.includes(path)), [], 'contributed snippet files missing from the package');
   assert.ok(files.includes(`extension/${manifest.icon}`), 'the icon is packaged');
   const container = (manifest.contributes.viewsContainers.activitybar as Array<{ id: string; icon: string }>).find((entry) => entry.id === 'integrationEngineer');
   assert.ok(container && files.includes(`extension/${container.icon}`), 'the activity bar icon is packaged');

@@ -34,3 +34,22 @@ export const SNIPPET_CONTEXT: Record<string, SnippetContext> = {
   'ie-correlation-id': same([...EXPRESS_APP, "import { AsyncLocalStorage } from 'node:async_hooks';", "import { randomUUID } from 'node:crypto';"]),
   'ie-zod-response': same(["import { z } from 'zod';"]),
 };
+
+const FASTAPI_APP = ['import json', 'import os', 'from fastapi import FastAPI, Header, HTTPException, Request', 'app = FastAPI()'];
+const FLASK_APP = ['import json', 'import os', 'from flask import Flask, abort, request', 'app = Flask(__name__)'];
+const PY_HMAC = ['import hashlib', 'import hmac'];
+const PY_RETRY = ['import random', 'import time', 'import requests'];
+
+/** Lines above each Python snippet (keyed by prefix; the Python file reuses some JavaScript prefixes). */
+export const PYTHON_SNIPPET_CONTEXT: Record<string, string[]> = {
+  'ie-requests-retry': PY_RETRY,
+  'ie-circuit-breaker': ['import threading', 'import time', 'from typing import Callable, TypeVar', 'T = TypeVar("T")'],
+  'ie-idempotent-post': [...PY_RETRY, 'import uuid', 'from typing import Any'],
+  'ie-webhook-stripe-fastapi': [...FASTAPI_APP, 'import stripe'],
+  'ie-webhook-stripe-flask': [...FLASK_APP, 'import stripe'],
+  'ie-webhook-github-fastapi': [...FASTAPI_APP, ...PY_HMAC],
+  'ie-webhook-github-flask': [...FLASK_APP, ...PY_HMAC],
+  'ie-webhook-slack-fastapi': [...FASTAPI_APP, ...PY_HMAC, 'import time'],
+  'ie-webhook-slack-flask': [...FLASK_APP, ...PY_HMAC, 'import time'],
+  'ie-queue-consumer': ['import json', 'import logging', 'import pika', 'logger = logging.getLogger(__name__)'],
+};

@@ -23,13 +23,23 @@ export interface SnippetFile {
   parseError?: string;
 }
 
-/** The languages the snippets must reach in VS Code, and the file extension each is checked as. */
+/** The JavaScript-family languages the snippets must reach in VS Code, and the file extension tsc checks each as (Python: snippets-python.test.ts). */
 export const LANGUAGE_EXTENSIONS: Record<string, string> = {
   typescript: '.ts',
   typescriptreact: '.tsx',
   javascript: '.js',
   javascriptreact: '.jsx',
 };
+
+/** A snippet's safeguard taken out by text edits, and the rule that must then fire. */
+export interface SafeguardRemoval {
+  prefix: string;
+  /** The safeguard, as the test name says it: `${prefix} without ${what}`. */
+  what: string;
+  /** Exact texts of the expanded snippet and their replacements, applied in order. */
+  edits: Array<[find: string, replace: string]>;
+  ruleId: string;
+}
 
 export function snippetContributions(): SnippetContribution[] {
   const manifest = JSON.parse(readFileSync(resolve(ROOT, 'package.json'), 'utf8'));

@@ -1,4 +1,4 @@
-// The snippet files are valid VS Code snippets: contributed for the four languages, each
+// The snippet files are valid VS Code snippets: contributed for the five languages, each
 // snippet well formed (prefix, description, body; tab stops numbered, placeholders closed,
 // choices well formed, one `$0` at most), and the TypeScript and JavaScript sets alike.
 import assert from 'node:assert/strict';
@@ -8,7 +8,7 @@ import { describe, it } from 'node:test';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
-import { SNIPPET_CONTEXT } from './snippet-context.js';
+import { PYTHON_SNIPPET_CONTEXT, SNIPPET_CONTEXT } from './snippet-context.js';
 import { bodyText, LANGUAGE_EXTENSIONS, snippetContributions, snippetFiles, type SnippetDefinition } from './snippet-files.js';
 import { expandSnippet, parseSnippet, snippetProblems } from './snippet-syntax.js';
 
@@ -36,8 +36,8 @@ function definitionProblems(snippet: SnippetDefinition): string[] {
 describe('snippet contributions', () => {
   const contributions = snippetContributions();
 
-  it('contribute a snippet file for each of the four languages', () => {
-    assert.deepEqual(contributions.map((entry) => entry.language).sort(), Object.keys(LANGUAGE_EXTENSIONS).sort());
+  it('contribute a snippet file for each of the four JavaScript languages and Python', () => {
+    assert.deepEqual(contributions.map((entry) => entry.language).sort(), [...Object.keys(LANGUAGE_EXTENSIONS), 'python'].sort());
   });
 
   for (const { language, path } of contributions) {
@@ -49,6 +49,8 @@ describe('snippet contributions', () => {
 });
 
 for (const file of snippetFiles()) {
+  const contexts: Record<string, unknown> = file.languages.includes('python') ? PYTHON_SNIPPET_CONTEXT : SNIPPET_CONTEXT;
+  const contextFile = file.languages.includes('python') ? 'PYTHON_SNIPPET_CONTEXT in test/snippets/snippet-context.ts' : 'test/snippets/snippet-context.ts';
   describe(`${file.path} (${file.languages.join(', ')})`, () => {
     it('is valid JSON with at least one snippet', () => {
       assert.equal(file.parseError, undefined);
@@ -71,7 +73,7 @@ for (const file of snippetFiles()) {
       });
 
       it(`${snippet.name} declares the imports it needs`, () => {
-        assert.ok(SNIPPET_CONTEXT[String(snippet.prefix)], `add ${String(snippet.prefix)} to test/snippets/snippet-context.ts`);
+        assert.ok(contexts[String(snippet.prefix)], `add ${String(snippet.prefix)} to ${contextFile}`);
       });
     }
   });
