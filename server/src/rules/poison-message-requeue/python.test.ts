@@ -13,6 +13,7 @@ ruleTester('poison-message-requeue', {
     { ...py(`from google.cloud import pubsub_v1\ndef callback(message):\n    try:\n        handle(message.data)\n    except Exception:\n        message.nack()`), name: 'Pub/Sub nack (no aio-pika)' },
   ],
   invalid: [
+    { ...py(`import pika\ndef on_message(ch, method, properties, body):\n    # a message that keeps failing must not be redelivered for ever (x-death counts it)\n    try:\n        process(body)\n    except Exception:\n        ch.basic_nack(delivery_tag=method.delivery_tag, requeue=True)  # retry_count is not read`), errors: [{ line: 7 }], name: 'comments about redelivery read no delivery count' },
     { ...py(`import pika\ndef on_message(ch, method, properties, body):\n    try:\n        process(body)\n    except Exception:\n        ch.basic_nack(delivery_tag=method.delivery_tag)`), errors: [{ line: 6, message: /^ch\.basic_nack\(\) requeues with no limit/ }] },
     { ...py(`import pika\ndef on_message(ch, method, properties, body):\n    try:\n        process(body)\n    except ValueError:\n        ch.basic_reject(delivery_tag=method.delivery_tag, requeue=True)`), errors: [{ line: 6 }] },
     { ...py(`import aio_pika\nasync def on_message(message):\n    try:\n        await handle(message.body)\n    except Exception:\n        await message.nack()`), errors: [{ line: 6 }] },

@@ -16,15 +16,28 @@ function readsDeliveryCount(code: string): boolean {
   return RABBIT.deliveryCounts.some((word) => folded.includes(word.replace(/_/g, '-')));
 }
 
+/** The code between two offsets without its comments: prose about redelivery reads no delivery count. */
+function codeBetween(start: number, end: number, facts: PyFacts): string {
+  const parts: string[] = [];
+  let at = start;
+  for (const comment of facts.ofType('comment')) {
+    if (comment.start < at || comment.end > end) continue;
+    parts.push(facts.text.slice(at, comment.start));
+    at = comment.end;
+  }
+  parts.push(facts.text.slice(at, end));
+  return parts.join(' ');
+}
+
 /** Whether code before the nack reads a delivery count, itself or through a function of the file it calls (`_attempts(properties)`). */
 function deliveryCountReadBefore(scope: PyNode, call: PyNode, facts: PyFacts): boolean {
-  if (readsDeliveryCount(facts.text.slice(scope.start, call.start))) return true;
+  if (readsDeliveryCount(codeBetween(scope.start, call.start, facts))) return true;
   let read = false;
   forEachDescendant(scope, (node) => {
     if (read || node.start >= call.start) return false;
     if (node.type !== 'call') return;
     const helpers = facts.functions.get(facts.textOf(field(node, 'function')!)) ?? [];
-    read = helpers.some((helper) => helper !== scope && readsDeliveryCount(facts.textOf(helper)));
+    read = helpers.some((helper) => helper !== scope && readsDeliveryCount(codeBetween(helper.start, helper.end, facts)));
   });
   return read;
 }
