@@ -146,15 +146,20 @@ class Server {
   }
 }
 
-function freshParseMs(name, text) {
-  parseAndWalk(name, text);
+/** The median of `runs` timed runs after a warm-up; each run gets its own name (`warmup`, then 0, 1, …) for work that must not reuse a cached parse. */
+function medianMs(run, runs = 5) {
+  run('warmup');
   const times = [];
-  for (let i = 0; i < 15; i++) {
+  for (let i = 0; i < runs; i++) {
     const started = performance.now();
-    parseAndWalk(name, text);
+    run(i);
     times.push(performance.now() - started);
   }
   return percentile(times.sort((a, b) => a - b), 50);
+}
+
+function freshParseMs(name, text) {
+  return medianMs(() => parseAndWalk(name, text), 15);
 }
 
 async function keystrokes(folder) {
@@ -367,28 +372,11 @@ if (memoryOnly) {
 
 const engine = [500, 2_000, 10_000].map((lines) => {
   const text = fileOf(lines);
-  analyzeForBench('warmup.ts', text);
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    analyzeForBench(`bench-${i}.ts`, text);
-    times.push(performance.now() - started);
-  }
-  return { lines, analyseMedianMs: round(percentile(times.sort((a, b) => a - b), 50)), freshParseMs: round(freshParseMs(`p-${lines}.ts`, text)) };
+  return { lines, analyseMedianMs: round(medianMs((name) => analyzeForBench(`bench-${name}.ts`, text))), freshParseMs: round(freshParseMs(`p-${lines}.ts`, text)) };
 });
 await initPython();
 const pythonText = pythonFileOf(2_000);
-const medianMs = (run) => {
-  run();
-  const times = [];
-  for (let i = 0; i < 5; i++) {
-    const started = performance.now();
-    run();
-    times.push(performance.now() - started);
-  }
-  return round(percentile(times.sort((a, b) => a - b), 50));
-};
-engine.push({ lines: 2_000, language: 'python', analyseMedianMs: medianMs(() => analyzeForBench('bench.py', pythonText)), freshParseMs: medianMs(() => parsePythonOnly(pythonText)) });
+engine.push({ lines: 2_000, language: 'python', analyseMedianMs: round(medianMs((name) => analyzeForBench(`bench-${name}.py`, pythonText))), freshParseMs: round(medianMs(() => parsePythonOnly(pythonText))) });
 log('engine in-process: done');
 /** Written after each section too, so a run cut short still leaves what it measured. */
 const partial = { date: new Date().toISOString(), machine, quick, engine };
