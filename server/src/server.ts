@@ -14,9 +14,6 @@ import {
   type Diagnostic,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { analyze, analyzeThen } from './engine/analyze.js';
-import { fixAll } from './engine/fixer.js';
-import { Parser } from './engine/parser.js';
 import type { Finding } from './engine/types.js';
 import { toAnalysisSettings } from './config/resolve.js';
 import { CONFIG_FILE } from './config/load.js';
@@ -26,12 +23,12 @@ import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from
 import { MemoryRelease } from './lsp/memory.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
-import { analyzeFileOnDisk, stoppedFileOutcome } from './workspace/analyzeFile.js';
+import { stoppedAnalysis, stoppedFileOutcome } from './workspace/analyzeFile.js';
+import { DocumentAnalyzer } from './lsp/documentAnalyzer.js';
 import { scanInPool } from './workspace/pool.js';
 import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
 import { rules } from './rules/index.js';
-import { initPython } from './engine/python/tree.js';
-import { collectFileInventory, InventoryIndex, type FileInventory } from './inventory/index.js';
+import { InventoryIndex, type FileInventory } from './inventory/index.js';
 import { InventoryChangedNotification, InventoryRequest, type Inventory } from './shared/inventory.js';
 import {
   AnalysisTimeNotification,
@@ -52,7 +49,6 @@ import {
 
 const connection = createConnection();
 const documents = new TextDocuments(TextDocument);
-const parser = new Parser();
 const debouncer = new Debouncer();
 /** How long each open document's last analysis took (ms): it sets the document's debounce. */
 const lastAnalysisMs = new Map<string, number>();
@@ -96,6 +92,8 @@ function setInventory(uri: string, part: FileInventory | undefined): void {
 }
 
 const log = (message: string): void => connection.console.log(message);
+/** The open documents are analysed on a worker thread that is stopped when a file runs past its limit. */
+const documentAnalyzer = new DocumentAnalyzer({ script: __filename, stopped: (path, text, settings, reason) => stoppedAnalysis(rules, path, text, settings, reason), log });
 
 /** Work nothing awaits: its failure is logged, never left an unhandled rejection (which stops the server). */
 function inBackground(work: Promise<unknown>, what: string): void {
@@ -196,9 +194,12 @@ async function validate(document: TextDocument): Promise<void> {
   }
   const started = performance.now();
   try {
-    const { result, extra } = analyzeThen(rules, path ?? document.uri, text, toAnalysisSettings(settings.config, folderRelative(path, settings)), inventoryWanted ? collectFileInventory : undefined, parser, true);
-    if (inventoryWanted) setInventory(document.uri, extra);
-    for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? failure.error}`);
+    const analysis = await documentAnalyzer.analyze({ path: path ?? document.uri, text, settings: toAnalysisSettings(settings.config, folderRelative(path, settings)), keep: true, inventory: inventoryWanted });
+    // Edited or closed while it ran: the newer version's analysis is scheduled, and publishes.
+    if (documents.get(document.uri)?.version !== document.version) return;
+    const { result } = analysis;
+    if (inventoryWanted) setInventory(document.uri, analysis.inventory);
+    for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
     if (result.notAnalysed) log(`Not analysed: ${document.uri}: ${result.notAnalysed}`);
     fixStore.record(document.uri, document.version, result.findings);
     publish(document.uri, result.findings, document.version, result.notAnalysed);
@@ -222,18 +223,6 @@ interface FileOutcome {
   findings: Finding[];
   notAnalysed?: string;
   inventory?: FileInventory;
-}
-
-async function analyzeFile(path: string): Promise<FileOutcome | undefined> {
-  const settings = await settingsFor(path);
-  if (!isAccepted(path, settings)) return undefined;
-  try {
-    const analysis = analyzeFileOnDisk(rules, path, settings.config.maxFileSize, toAnalysisSettings(settings.config, folderRelative(path, settings)), inventoryWanted);
-    return analysis.kind === 'analysed' ? { findings: analysis.result.findings, notAnalysed: analysis.result.notAnalysed, inventory: analysis.inventory } : undefined;
-  } catch (error) {
-    log(`Cannot analyse ${path}: ${(error as Error).message}`);
-    return undefined;
-  }
 }
 
 const yieldToEvents = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -265,9 +254,9 @@ function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path
   });
 }
 
-connection.onInitialize(async (params) => {
-  // Python files are parsed by tree-sitter's WebAssembly build, loaded once before any analysis.
-  await initPython();
+connection.onInitialize((params) => {
+  // The workers load the analysis (and tree-sitter's WebAssembly for Python): this thread parses nothing.
+  documentAnalyzer.start();
   workspaceFolders = (params.workspaceFolders ?? []).map((f) => uriToPath(f.uri)).filter((p): p is string => !!p);
   if (workspaceFolders.length === 0 && params.rootUri) {
     const root = uriToPath(params.rootUri);
@@ -304,14 +293,23 @@ function refreshAll(): void {
   inBackground(rescanFromDisk([...scannedFromDisk]), 'Re-analysing scanned files');
 }
 
+/** Scanned files again, on the worker pool (the main thread parses nothing): a file now excluded or gone shows nothing. */
 async function rescanFromDisk(uris: string[]): Promise<void> {
-  for (const uri of uris) {
-    if (documents.get(uri)) continue;
-    const path = uriToPath(uri);
-    const result = path ? await analyzeFile(path) : undefined;
-    publish(uri, result?.findings ?? [], undefined, result?.notAnalysed);
-    setInventory(uri, result?.inventory);
-    await yieldToEvents();
+  const closed = uris.filter((uri) => !documents.get(uri));
+  const paths = closed.map(uriToPath).filter((path): path is string => path !== undefined);
+  const tasks = paths.length > 0 ? await scanTasks(paths, (start) => folderOf(start) ?? dirname(start)) : [];
+  const rescanned = new Set<string>();
+  await scanFiles(tasks, () => false, (path, analysed) => {
+    const uri = pathToUri(path);
+    rescanned.add(uri);
+    if (documents.get(uri)) return;
+    publish(uri, analysed?.findings ?? [], undefined, analysed?.notAnalysed);
+    setInventory(uri, analysed?.inventory);
+  });
+  for (const uri of closed) {
+    if (rescanned.has(uri) || documents.get(uri)) continue;
+    publish(uri, []);
+    setInventory(uri, undefined);
   }
 }
 
@@ -350,7 +348,8 @@ documents.onDidClose((event) => {
   lastAnalysisMs.delete(uri);
   fixStore.forget(uri);
   const path = uriToPath(uri);
-  parser.forget(path ?? uri);
+  documentAnalyzer.forget(path ?? uri);
+  if (documents.all().length === 0) documentAnalyzer.retire();
   memoryRelease.closed();
   if (scannedFromDisk.has(uri)) inBackground(rescanFromDisk([uri]), 'Re-analysing a closed file');
   else {
@@ -373,9 +372,10 @@ async function fixAllAction(uri: string, path: string): Promise<CodeAction | und
   if (!document) return undefined;
   const settings = await settingsFor(path);
   if (!isAnalysed(path, document.getText(), settings)) return undefined;
-  const analysis = toAnalysisSettings(settings.config);
-  const fixed = fixAll(document.getText(), (text) => analyze(rules, path, text, analysis));
-  const edit = wholeDocumentEdit(document, fixed.text);
+  const fixed = await documentAnalyzer.fixAll(path, document.getText(), toAnalysisSettings(settings.config));
+  // Edited while it ran: an edit made for the older text would undo the newer one.
+  if (fixed === undefined || documents.get(uri)?.version !== document.version) return undefined;
+  const edit = wholeDocumentEdit(document, fixed);
   return edit && { title: 'Fix all Integration Engineer problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } };
 }
 
@@ -412,7 +412,7 @@ connection.onRequest(AnalyzeTextRequest, async (params: AnalyzeTextParams): Prom
   // The same limit as documents: an oversized request must not hold the server for seconds.
   const { maxFileSize } = settings.config;
   if (Buffer.byteLength(params.text) > maxFileSize) return { findings: [], notAnalysed: `larger than maxFileSize (${maxFileSize} bytes)` };
-  const result = analyze(rules, path, params.text, toAnalysisSettings(settings.config, folderRelative(path, settings)));
+  const { result } = await documentAnalyzer.analyze({ path, text: params.text, settings: toAnalysisSettings(settings.config, folderRelative(path, settings)), keep: false, inventory: false });
   return { findings: result.findings, ...(result.notAnalysed ? { notAnalysed: result.notAnalysed } : {}) };
 });
 
@@ -493,7 +493,7 @@ async function mapScannedFiles(): Promise<void> {
 // Answered at once: a server that cannot answer this within the client's limit is hung and is restarted.
 connection.onRequest(HealthRequest, (): HealthResult => ({
   openDocuments: documents.keys().length,
-  parsedTrees: parser.size,
+  parsedTrees: documentAnalyzer.trees,
   fixedDocuments: fixStore.size,
   timedDocuments: lastAnalysisMs.size,
   pendingAnalyses: debouncer.pending,

@@ -18,18 +18,16 @@ describe('scan on a pool of worker threads', () => {
     });
   }
 
-  it('stops a worker stuck in a parse, reports the file as not analysed with its key, and goes on', () => {
+  it('stops a worker stuck in a parse at the parse limit (not the 15 s hard limit), reports the file as not analysed with its key, and goes on', () => {
     const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
     const folder = mkdtempSync(join(tmpdir(), 'ie-pool-'));
     // The compiler's parse of these unclosed object literals is exponential in their depth (minutes at 30).
     writeFileSync(join(folder, 'a-stuck.ts'), `const stripeKey = '${KEY}';\n${'f({ id: async function f(a: T) {'.repeat(30)}\n`);
     // Text files have no time budget: the next worker's answer for it is a finding whatever the machine's load.
     writeFileSync(join(folder, 'b-after.yml'), `stripe:\n  key: ${KEY}\n`);
-    // The hard limit is 10 × the time budget, at least 2 s.
-    writeFileSync(join(folder, 'integration-engineer.json'), JSON.stringify({ timeBudgetMs: 100 }));
     const run = spawnSync(process.execPath, [resolve(ROOT, 'dist/cli.js'), 'scan', '--jobs', '1', '.'], { cwd: folder, encoding: 'utf8', timeout: 120_000 });
     assert.equal(run.status, 2, run.stderr);
-    assert.match(run.stdout, /^a-stuck\.ts\n {2}not analysed: no answer within 2000 ms \(10 × the time budget\): the analysis was stopped\n {2}1:\d+ +error +.+ {2}hardcoded-credential$/m);
+    assert.match(run.stdout, /^a-stuck\.ts\n {2}not analysed: the parser did not finish within 20\d\d ms \(TypeScript's parser is exponential on some unclosed nestings\): the analysis was stopped\n {2}1:\d+ +error +.+ {2}hardcoded-credential$/m);
     assert.match(run.stdout, /^b-after\.yml\n {2}2:\d+ +error +.+ {2}hardcoded-credential$/m);
   });
 });

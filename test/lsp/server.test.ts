@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { after, before, describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspSession } from '../helpers/lspClient.js';
-import { AnalysisTimeNotification, AnalyzeTextRequest, ScanPathsRequest, ScanWorkspaceRequest, type AnalysisTimeParams, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol.js';
+import { AnalysisTimeNotification, AnalyzeTextRequest, HealthRequest, ScanPathsRequest, ScanWorkspaceRequest, type AnalysisTimeParams, type AnalyzeTextResult, type HealthResult, type ScanPathsResult } from '../../server/src/shared/protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-'));
 const uri = pathToFileURL(join(folder, 'client.ts')).href;
@@ -101,7 +101,7 @@ describe('language server over stdio', () => {
 
   it('says at the top of a file it cannot analyse why, keeps its key, and clears that when a later version analyses', async () => {
     const deepUri = pathToFileURL(join(folder, 'deep.ts')).href;
-    const deep = `${source}x = ${'['.repeat(2_000)}1${']'.repeat(2_000)};\n`;
+    const deep = `${source}x = ${'['.repeat(20_000)}1${']'.repeat(20_000)};\n`;
     const notAnalysed = session.nextDiagnostics(deepUri, (p) => p.diagnostics.some((d) => d.code === 'not-analysed'));
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: deepUri, languageId: 'typescript', version: 1, text: deep } });
     const { diagnostics } = await notAnalysed;
@@ -113,6 +113,27 @@ describe('language server over stdio', () => {
     const analysed = session.nextDiagnostics(deepUri, (p) => p.diagnostics.every((d) => d.code !== 'not-analysed'));
     await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: deepUri, version: 2 }, contentChanges: [{ text: source }] });
     assert.deepEqual((await analysed).diagnostics.map((d) => d.code), ['hardcoded-credential']);
+  });
+
+  it('stops a document whose parse runs away at the parse limit: not analysed, key kept, the server answering meanwhile, the next version analysed', async () => {
+    const stuckUri = pathToFileURL(join(folder, 'stuck.ts')).href;
+    // The compiler's parse of these unclosed object literals is exponential in their depth (minutes at 30).
+    const stuck = `${source}${'f({ id: async function f(a: T) {'.repeat(30)}\n`;
+    const notAnalysed = session.nextDiagnostics(stuckUri, (p) => p.diagnostics.some((d) => d.code === 'not-analysed'));
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: stuckUri, languageId: 'typescript', version: 1, text: stuck } });
+    let stopped = false;
+    void notAnalysed.then(() => (stopped = true));
+    // While the parse runs, the main thread answers: before the document's diagnostics come.
+    const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+    assert.ok(health.openDocuments >= 1);
+    assert.equal(stopped, false);
+    const { diagnostics } = await notAnalysed;
+    assert.deepEqual(diagnostics.map((d) => d.code), ['not-analysed', 'hardcoded-credential']);
+    assert.match(String(diagnostics[0].message), /^not analysed: the parser did not finish within 20\d\d ms/);
+    const analysed = session.nextDiagnostics(stuckUri, (p) => p.diagnostics.every((d) => d.code !== 'not-analysed'));
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: stuckUri, version: 2 }, contentChanges: [{ text: source }] });
+    assert.deepEqual((await analysed).diagnostics.map((d) => d.code), ['hardcoded-credential']);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: stuckUri } });
   });
 
   it('answers an analyzeText request over the size limit at once, with the reason', async () => {

@@ -10,6 +10,23 @@ function scriptKind(path: string): ts.ScriptKind {
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
 }
 
+/** Told when the compiler's parse starts and ends: it is the one step nothing inside can stop. */
+export interface ParseObserver {
+  parsing(chars: number): void;
+  parsed(): void;
+}
+
+let observer: ParseObserver | undefined;
+
+/**
+ * A worker passes parse progress to the thread that can stop it: the compiler's parse is
+ * exponential on some unclosed nestings and checks no budget, so its watchdog is shorter than
+ * the one for the rules, which stop themselves at the time budget.
+ */
+export function observeParses(next: ParseObserver | undefined): void {
+  observer = next;
+}
+
 /** The span that changed between two texts: their common prefix and suffix are kept. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
   const limit = Math.min(before.length, after.length);
@@ -39,12 +56,19 @@ export class Parser {
     const previous = this.trees.get(path);
     this.trees.delete(path);
     // Parents are set by the one walk (FileNodes), which visits every node anyway.
-    const sourceFile = previous?.text === text ? previous : ((previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path)));
+    const sourceFile = previous?.text === text ? previous : this.parseAnew(path, text, previous);
     this.trees.set(path, sourceFile);
     for (const oldest of this.trees.keys()) {
       if (this.trees.size <= this.keep) break;
       this.trees.delete(oldest);
     }
+    return sourceFile;
+  }
+
+  private parseAnew(path: string, text: string, previous: ts.SourceFile | undefined): ts.SourceFile {
+    observer?.parsing(text.length);
+    const sourceFile = (previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
+    observer?.parsed();
     return sourceFile;
   }
 

@@ -28,15 +28,21 @@ export function analyzeFileOnDisk(rules: readonly Rule[], path: string, maxFileS
 }
 
 /**
- * A file whose scan worker was stopped or died: reported as not analysed, never dropped; a
- * code file still gets the text-level checks (a real key in it is found), read here.
+ * A file whose analysis was stopped from outside (its worker did not answer in time, or died):
+ * reported as not analysed, never dropped; a code file still gets the text-level checks (a
+ * real key in it is found). Other text files do not: their readers are what ran.
  */
+export function stoppedAnalysis(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings, reason: string): AnalysisResult {
+  if (classifyFile(path).kind !== 'code') return { findings: [], failures: [], suppressed: [], notAnalysed: reason };
+  return analyzeAsText(rules, path, text, settings, reason);
+}
+
+/** `stoppedAnalysis` of a scanned file, read here. */
 export function stoppedFileOutcome(rules: readonly Rule[], task: ScanTask, reason: string): ScanOutcome {
-  const empty: AnalysisResult = { findings: [], failures: [], suppressed: [], notAnalysed: reason };
-  if (classifyFile(task.path).kind !== 'code') return { kind: 'analysed', result: empty, text: '' };
   try {
-    return { kind: 'analysed', result: analyzeAsText(rules, task.path, readFileSync(task.path, 'utf8'), task.settings, reason), text: '' };
+    const text = classifyFile(task.path).kind === 'code' ? readFileSync(task.path, 'utf8') : '';
+    return { kind: 'analysed', result: stoppedAnalysis(rules, task.path, text, task.settings, reason), text: '' };
   } catch (error) {
-    return { kind: 'analysed', result: { ...empty, notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` }, text: '' };
+    return { kind: 'analysed', result: { findings: [], failures: [], suppressed: [], notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` }, text: '' };
   }
 }

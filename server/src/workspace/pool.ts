@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { AnalysisSettings } from '../engine/analyze.js';
 import { SCAN_WORKER, type ScanOutcome, type ScanTask, type WorkerMessage } from './scanWorker.js';
+import { hardLimitMs, isParseProgress, JobWatchdog } from './watchdog.js';
 
 export interface PoolOptions {
   /** The bundle the workers run: the CLI's or the server's own, which serves scans when started as a scan worker. */
@@ -14,18 +14,9 @@ export interface PoolOptions {
   cancelled?: () => boolean;
 }
 
-/**
- * A worker that has not answered in 10 × the file's time budget is stopped: the budget stops
- * the rules from inside, but nothing inside stops the compiler's parse (exponential on some
- * inputs). The floor keeps a garbage collection or a busy machine from stopping a healthy file.
- */
-export function hardLimitMs(settings: AnalysisSettings): number {
-  return Math.max(10 * (settings.timeBudgetMs ?? 1_500), 2_000);
-}
-
-/** A worker on the bundle; run from source (the tests, under tsx), the same file is loaded through tsx. */
-function startWorker(script: string): Worker {
-  const workerData = { [SCAN_WORKER]: true };
+/** A worker on the bundle, marked with what it serves; run from source (the tests, under tsx), the same file is loaded through tsx. */
+export function startWorker(script: string, marker: string): Worker {
+  const workerData = { [marker]: true };
   if (!script.endsWith('.ts')) return new Worker(script, { workerData });
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData });
 }
@@ -33,7 +24,7 @@ function startWorker(script: string): Worker {
 interface Slot {
   worker: Worker;
   ready: boolean;
-  job?: { seq: number; task: ScanTask; timer: NodeJS.Timeout };
+  job?: { seq: number; task: ScanTask; watchdog: JobWatchdog };
   gone: boolean;
 }
 
@@ -66,7 +57,7 @@ export function scanInPool(tasks: Iterable<ScanTask>, options: PoolOptions, onOu
 
     const retire = (slot: Slot): void => {
       slot.gone = true;
-      if (slot.job) clearTimeout(slot.job.timer);
+      slot.job?.watchdog.stop();
       slots.delete(slot);
       void slot.worker.terminate();
     };
@@ -101,22 +92,24 @@ export function scanInPool(tasks: Iterable<ScanTask>, options: PoolOptions, onOu
     const dispatch = (slot: Slot): void => {
       const next = waiting.shift();
       if (!next) return;
-      const limit = hardLimitMs(next.task.settings);
-      const timer = setTimeout(() => lose(slot, `no answer within ${limit} ms (10 × the time budget): the analysis was stopped`), limit);
-      slot.job = { ...next, timer };
+      const watchdog = new JobWatchdog(hardLimitMs(next.task.settings), (reason) => lose(slot, reason));
+      slot.job = { ...next, watchdog };
       slot.worker.postMessage(next);
     };
 
     const spawn = (): void => {
-      const worker = startWorker(options.script);
+      const worker = startWorker(options.script, SCAN_WORKER);
       const slot: Slot = { worker, ready: false, gone: false };
       slots.add(slot);
       worker.on('message', (message: WorkerMessage) => {
         if (slot.gone) return;
         if ('ready' in message) slot.ready = true;
-        else if (slot.job && message.seq === slot.job.seq) {
-          const { task, timer } = slot.job;
-          clearTimeout(timer);
+        else if (isParseProgress(message)) {
+          if (slot.job?.seq === message.seq) slot.job.watchdog.progress(message);
+          return;
+        } else if (slot.job && message.seq === slot.job.seq) {
+          const { task, watchdog } = slot.job;
+          watchdog.stop();
           slot.job = undefined;
           finish(message.seq, task, message.outcome);
           return;

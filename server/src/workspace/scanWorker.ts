@@ -1,8 +1,9 @@
 import { parentPort } from 'node:worker_threads';
-import type { AnalysisSettings } from '../engine/analyze.js';
+import type { AnalysisResult, AnalysisSettings } from '../engine/analyze.js';
 import { rules } from '../rules/index.js';
 import { initPython } from '../engine/python/tree.js';
 import { analyzeFileOnDisk, type DiskAnalysis } from './analyzeFile.js';
+import { reportParses, type ParseProgress } from './watchdog.js';
 
 /** One file for a scan worker: what `analyzeFileOnDisk` needs, and whether the caller will fix it. */
 export interface ScanTask {
@@ -18,18 +19,22 @@ export interface ScanTask {
 /** A file's outcome: its analysis, or why it could not be read (`failed`). */
 export type ScanOutcome = DiskAnalysis | { kind: 'failed'; reason: string };
 
-export type WorkerMessage = { ready: true } | { seq: number; outcome: ScanOutcome };
+export type WorkerMessage = { ready: true } | { seq: number; outcome: ScanOutcome } | ParseProgress;
 
 /** Marks a worker started by the scan pool (the bundle it runs is also the CLI or the server). */
 export const SCAN_WORKER = 'integration-engineer-scan-worker';
 
-/** What crosses the thread boundary: failures as plain errors (a thrown value may not be cloneable), the text only when it is needed. */
+/** A result as it crosses a thread boundary: failures as plain errors (a thrown value may not be cloneable). */
+export function withPlainFailures(result: AnalysisResult): AnalysisResult {
+  const failures = result.failures.map(({ ruleId, error }) => ({ ruleId, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } }));
+  return { ...result, failures };
+}
+
+/** What crosses the thread boundary: the text only when it is needed. */
 function transferable(task: ScanTask, analysis: DiskAnalysis): ScanOutcome {
   if (analysis.kind === 'skipped') return analysis;
-  const { result } = analysis;
-  const failures = result.failures.map(({ ruleId, error }) => ({ ruleId, error: error instanceof Error ? { message: error.message, stack: error.stack } : { message: String(error) } }));
-  const keepText = task.wantsText === true && result.findings.length > 0;
-  return { ...analysis, result: { ...result, failures }, text: keepText ? analysis.text : '' };
+  const keepText = task.wantsText === true && analysis.result.findings.length > 0;
+  return { ...analysis, result: withPlainFailures(analysis.result), text: keepText ? analysis.text : '' };
 }
 
 /**
@@ -40,7 +45,10 @@ export async function serveScans(): Promise<void> {
   const port = parentPort;
   if (!port) throw new Error('serveScans runs in a worker thread');
   await initPython();
+  let current = -1;
+  reportParses(port, () => current);
   port.on('message', ({ seq, task }: { seq: number; task: ScanTask }) => {
+    current = seq;
     let outcome: ScanOutcome;
     try {
       outcome = transferable(task, analyzeFileOnDisk(rules, task.path, task.maxFileSize, task.settings, task.inventory === true));

@@ -1,0 +1,146 @@
+import type { Worker } from 'node:worker_threads';
+import type { AnalysisResult, AnalysisSettings } from '../engine/analyze.js';
+import { startWorker } from '../workspace/pool.js';
+import { hardLimitMs, isParseProgress, JobWatchdog } from '../workspace/watchdog.js';
+import { DOCUMENT_WORKER, type AnalyzeJob, type DocumentAnalysis, type DocumentJob, type FromDocumentWorker, type JobAnswer, type ToDocumentWorker } from './documentWorker.js';
+
+/** What a job resolves to when its worker could not answer: the reason it was stopped. */
+type Stopped = { stopped: string };
+
+interface Pending {
+  seq: number;
+  job: DocumentJob;
+  done: (answer: JobAnswer | Stopped) => void;
+}
+
+export interface DocumentAnalyzerOptions {
+  /** The bundle the worker runs: the server's own, which serves documents when started as the document worker. */
+  script: string;
+  /** A stopped analysis's result: the text-level checks and the reason (the same as for a stopped scan). */
+  stopped: (path: string, text: string, settings: AnalysisSettings, reason: string) => AnalysisResult;
+  log: (message: string) => void;
+}
+
+/**
+ * Analyses the editor's documents on one worker thread, one job at a time in the order asked.
+ * The main thread keeps answering the editor whatever a document costs, and a job that runs
+ * past its limit (the compiler's parse, exponential on some unclosed nestings, or anything
+ * that ignores the time budget) is stopped: the worker is terminated, the document gets the
+ * not-analysed treatment, and a new worker takes the next job (its trees are parsed afresh).
+ */
+export class DocumentAnalyzer {
+  private worker: Worker | undefined;
+  private ready = false;
+  private readonly queue: Pending[] = [];
+  private running: { pending: Pending; watchdog: JobWatchdog } | undefined;
+  private nextSeq = 0;
+  /** Parsed trees the worker keeps (the server's health report says it). */
+  trees = 0;
+
+  constructor(private readonly options: DocumentAnalyzerOptions) {}
+
+  /** Starts the worker ahead of the first document, so its loading is not the first analysis's wait. */
+  start(): void {
+    if (!this.worker) this.spawn();
+  }
+
+  async analyze(job: Omit<AnalyzeJob, 'kind'>): Promise<DocumentAnalysis> {
+    const answer = await this.submit({ kind: 'analyze', ...job });
+    if ('analysis' in answer) return answer.analysis;
+    const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
+    if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
+    return { result: this.options.stopped(job.path, job.text, job.settings, reason) };
+  }
+
+  /** The fixed text, or undefined when fixing could not finish (nothing is changed then). */
+  async fixAll(path: string, text: string, settings: AnalysisSettings): Promise<string | undefined> {
+    const answer = await this.submit({ kind: 'fixAll', path, text, settings });
+    if ('fixed' in answer) return answer.fixed;
+    this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
+    return undefined;
+  }
+
+  /** A document closed: its tree goes. */
+  forget(path: string): void {
+    this.worker?.postMessage({ forget: path } satisfies ToDocumentWorker);
+  }
+
+  /** No document is open: the worker and everything it holds go, until the next job. */
+  retire(): void {
+    if (this.running || this.queue.length > 0 || !this.worker) return;
+    this.stopWorker();
+  }
+
+  private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {
+    return new Promise((done) => {
+      this.queue.push({ seq: this.nextSeq++, job, done });
+      this.pump();
+    });
+  }
+
+  private pump(): void {
+    if (this.running || this.queue.length === 0) return;
+    if (!this.worker) return this.spawn();
+    if (!this.ready) return;
+    const pending = this.queue.shift()!;
+    const watchdog = new JobWatchdog(hardLimitMs(pending.job.settings), (reason) => this.lose(reason));
+    this.running = { pending, watchdog };
+    this.worker.postMessage({ seq: pending.seq, job: pending.job } satisfies ToDocumentWorker);
+  }
+
+  private spawn(): void {
+    const worker = startWorker(this.options.script, DOCUMENT_WORKER);
+    this.worker = worker;
+    this.ready = false;
+    worker.on('message', (message: FromDocumentWorker) => {
+      if (worker !== this.worker) return;
+      if ('ready' in message) {
+        this.ready = true;
+      } else if (isParseProgress(message)) {
+        if (this.running?.pending.seq === message.seq) this.running.watchdog.progress(message);
+        return;
+      } else if (this.running?.pending.seq === message.seq) {
+        this.trees = message.answer.trees;
+        this.finish(message.answer);
+        return;
+      }
+      this.pump();
+    });
+    worker.on('error', (error) => {
+      if (worker === this.worker) this.lose(`the analysis failed: ${error.message}`);
+    });
+    worker.on('exit', (code) => {
+      if (worker === this.worker) this.lose(`the analysis worker exited (code ${code})`);
+    });
+  }
+
+  private finish(answer: JobAnswer | Stopped): void {
+    const { pending, watchdog } = this.running!;
+    watchdog.stop();
+    this.running = undefined;
+    pending.done(answer);
+    this.pump();
+  }
+
+  /** The worker will not answer: it goes, the running job is stopped, a new worker takes the queue. */
+  private lose(reason: string): void {
+    const wasReady = this.ready;
+    this.stopWorker();
+    if (this.running) {
+      this.options.log(`Analysis of ${this.running.pending.job.path} stopped: ${reason}`);
+      this.finish({ stopped: reason });
+    } else if (!wasReady) {
+      // A worker that cannot even load the analysis would fail again: what waits is answered as stopped.
+      this.options.log(`The analysis worker failed to start: ${reason}`);
+      for (const pending of this.queue.splice(0)) pending.done({ stopped: reason });
+    }
+  }
+
+  private stopWorker(): void {
+    const worker = this.worker;
+    this.worker = undefined;
+    this.ready = false;
+    this.trees = 0;
+    void worker?.terminate();
+  }
+}

@@ -1,0 +1,81 @@
+import { parentPort } from 'node:worker_threads';
+import { analyze, analyzeThen, type AnalysisResult, type AnalysisSettings } from '../engine/analyze.js';
+import { fixAll } from '../engine/fixer.js';
+import { Parser } from '../engine/parser.js';
+import { initPython } from '../engine/python/tree.js';
+import { collectFileInventory, type FileInventory } from '../inventory/index.js';
+import { rules } from '../rules/index.js';
+import { withPlainFailures } from '../workspace/scanWorker.js';
+import { reportParses, type ParseProgress } from '../workspace/watchdog.js';
+import { MemoryRelease } from './memory.js';
+
+/** Marks the worker thread that analyses the editor's documents (the bundle it runs is the server's). */
+export const DOCUMENT_WORKER = 'integration-engineer-document-worker';
+
+/** A document's text to analyse: `keep` keeps its tree for the next version's incremental parse; `inventory` builds its part of the map. */
+export interface AnalyzeJob {
+  kind: 'analyze';
+  path: string;
+  text: string;
+  settings: AnalysisSettings;
+  keep: boolean;
+  inventory: boolean;
+}
+
+/** Fix-all: the text with every fix applied, re-analysed until nothing changes. */
+export interface FixAllJob {
+  kind: 'fixAll';
+  path: string;
+  text: string;
+  settings: AnalysisSettings;
+}
+
+export type DocumentJob = AnalyzeJob | FixAllJob;
+
+export interface DocumentAnalysis {
+  result: AnalysisResult;
+  inventory?: FileInventory;
+}
+
+/** What a job comes back as; `trees` is how many parsed trees the worker keeps after it. */
+export type JobAnswer = { analysis: DocumentAnalysis; trees: number } | { fixed: string; trees: number } | { failed: string; trees: number };
+
+export type ToDocumentWorker = { seq: number; job: DocumentJob } | { forget: string };
+export type FromDocumentWorker = { ready: true } | ParseProgress | { seq: number; answer: JobAnswer };
+
+function run(job: DocumentJob, parser: Parser): JobAnswer {
+  if (job.kind === 'fixAll') return { fixed: fixAll(job.text, (text) => analyze(rules, job.path, text, job.settings)).text, trees: parser.size };
+  const { result, extra } = analyzeThen(rules, job.path, job.text, job.settings, job.inventory ? collectFileInventory : undefined, parser, job.keep);
+  return { analysis: { result: withPlainFailures(result), ...(extra ? { inventory: extra } : {}) }, trees: parser.size };
+}
+
+/**
+ * The worker's side: it keeps the documents' trees (a keystroke re-parses incrementally from the
+ * last one) and answers each job with its sequence number, telling the main thread when the
+ * compiler's parse starts and ends, so that a parse that runs away is stopped there.
+ */
+export async function serveDocuments(): Promise<void> {
+  const port = parentPort;
+  if (!port) throw new Error('serveDocuments runs in a worker thread');
+  await initPython();
+  const parser = new Parser();
+  const memoryRelease = new MemoryRelease();
+  let current = -1;
+  reportParses(port, () => current);
+  port.on('message', (message: ToDocumentWorker) => {
+    if ('forget' in message) {
+      parser.forget(message.forget);
+      memoryRelease.closed();
+      return;
+    }
+    current = message.seq;
+    let answer: JobAnswer;
+    try {
+      answer = run(message.job, parser);
+    } catch (error) {
+      answer = { failed: (error as Error)?.stack ?? String(error), trees: parser.size };
+    }
+    port.postMessage({ seq: message.seq, answer } satisfies FromDocumentWorker);
+  });
+  port.postMessage({ ready: true } satisfies FromDocumentWorker);
+}
