@@ -1,4 +1,4 @@
-// Bundles the three entry points with esbuild so the .vsix ships no node_modules tree.
+// Bundles the entry points with esbuild so the .vsix ships no node_modules tree.
 import * as esbuild from 'esbuild';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync } from 'node:fs';
 
@@ -21,6 +21,8 @@ const common = {
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
+  // The chat, required by the client on its first use so that activation does not load it.
+  esbuild.build({ ...common, entryPoints: ['client/src/chat/index.ts'], outfile: 'dist/chat.js', external: ['vscode'] }),
   esbuild.build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/bench.ts'], outfile: 'dist/bench.js' }),

@@ -4,7 +4,7 @@ import { createLanguageClient } from './languageClient';
 import { RestartPolicy } from './restartPolicy';
 import type { ClientSession } from './session';
 import { registerCommands } from './commands/index';
-import { registerChat } from './chat/index';
+import { registerChat } from './chat/activation';
 import { registerIntegrationsView } from './integrations/view';
 import type { ChatAnalysis } from './chat/analysis';
 import { AnalyzeTextRequest, ScanPathsRequest, type AnalyzeTextResult, type ScanPathsResult } from '../../server/src/shared/protocol';
@@ -19,6 +19,15 @@ function serverAnalysis(languageClient: LanguageClient): ChatAnalysis {
   };
 }
 
+/**
+ * The chat's implementation is a bundle of its own (dist/chat.js), required on its first use:
+ * esbuild splits no CommonJS bundle, and one entry for the whole chat keeps one copy of each
+ * module it shares (settings, redaction) rather than a copy per feature.
+ */
+function loadChat(context: vscode.ExtensionContext): typeof import('./chat/index') {
+  return require(context.asAbsolutePath('dist/chat.js'));
+}
+
 /** Wires the parts together: the language client, its commands and the chat. */
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   const output = vscode.window.createOutputChannel('Integration Engineer', { log: true });
@@ -27,7 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const session: ClientSession = { workspaceScanned: false };
   client = createLanguageClient(context, output, restarts, session);
   context.subscriptions.push(...registerCommands({ client, output, restarts, session }));
-  registerChat(context, serverAnalysis(client));
+  const analysis = serverAnalysis(client);
+  registerChat(context, () => loadChat(context).startChat(context, analysis));
   context.subscriptions.push(...registerIntegrationsView(client));
   try {
     await client.start();

@@ -8,6 +8,7 @@ import { copyProject } from '../helpers/processes.js';
 const EXPECTED = [
   'extension/package.json',
   'extension/dist/client.js',
+  'extension/dist/chat.js',
   'extension/dist/server.js',
   'extension/dist/webview.js',
   'extension/dist/docs/rules/missing-timeout.md',

@@ -1,13 +1,8 @@
 import * as vscode from 'vscode';
 import type { ChatAnalysis } from './analysis.js';
+import type { LoadedChat } from './activation.js';
 import { detectCredentials } from './detector.js';
 import { redactFreeText } from './redaction.js';
-
-export const analyzeToolName = 'integrationEngineer_analyze';
-
-interface AnalyzeInput {
-  paths: string[];
-}
 
 const maxListedFindings = 200;
 
@@ -19,30 +14,25 @@ function resolvePath(path: string): string {
   return folder ? vscode.Uri.joinPath(folder.uri, path).fsPath : path;
 }
 
-/** Runs the analyzer on files or folders so agent mode in any chat can see our findings. */
-export function registerAnalyzeTool(analysis: ChatAnalysis): vscode.Disposable | undefined {
-  if (typeof vscode.lm?.registerTool !== 'function') return undefined;
-  const tool: vscode.LanguageModelTool<AnalyzeInput> = {
-    prepareInvocation: (options) => ({ invocationMessage: `Analyzing ${options.input.paths.length} path(s) for integration anti-patterns` }),
-    async invoke(options) {
-      // As the panel and the participant: an untrusted workspace's code goes to no model.
-      if (!vscode.workspace.isTrusted) return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(untrustedResult)]);
-      const paths = (options.input.paths ?? []).filter((path) => typeof path === 'string' && path.length > 0).map(resolvePath);
-      if (paths.length === 0) throw new Error('Give at least one file or folder path in "paths".');
-      const result = await analysis.scanPaths(paths);
-      const lines: string[] = [];
-      for (const file of result.files) {
-        // A file the engine could not analyse must not read as clean to the model either.
-        if (file.notAnalysed) lines.push(`${vscode.workspace.asRelativePath(file.path, false)}: not analysed: ${file.notAnalysed}`);
-        for (const finding of file.findings) {
-          lines.push(`${vscode.workspace.asRelativePath(file.path, false)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} [${finding.ruleId}] ${finding.message}`);
-        }
+/** The analyzer tool's invocation: findings in files or folders, one per line, secrets redacted. */
+export function analyzeTool(analysis: ChatAnalysis): LoadedChat['analyze'] {
+  return async (options) => {
+    // As the panel and the participant: an untrusted workspace's code goes to no model.
+    if (!vscode.workspace.isTrusted) return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(untrustedResult)]);
+    const paths = (options.input.paths ?? []).filter((path) => typeof path === 'string' && path.length > 0).map(resolvePath);
+    if (paths.length === 0) throw new Error('Give at least one file or folder path in "paths".');
+    const result = await analysis.scanPaths(paths);
+    const lines: string[] = [];
+    for (const file of result.files) {
+      // A file the engine could not analyse must not read as clean to the model either.
+      if (file.notAnalysed) lines.push(`${vscode.workspace.asRelativePath(file.path, false)}: not analysed: ${file.notAnalysed}`);
+      for (const finding of file.findings) {
+        lines.push(`${vscode.workspace.asRelativePath(file.path, false)}:${finding.range.start.line + 1}:${finding.range.start.character + 1} ${finding.severity} [${finding.ruleId}] ${finding.message}`);
       }
-      const listed = lines.slice(0, maxListedFindings);
-      const more = lines.length > listed.length ? `\n…and ${lines.length - listed.length} more findings.` : '';
-      const summary = `Scanned ${result.scanned} files: ${lines.length} findings.${listed.length ? `\n${listed.join('\n')}` : ''}${more}`;
-      return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redactFreeText(summary, detectCredentials).text)]);
-    },
+    }
+    const listed = lines.slice(0, maxListedFindings);
+    const more = lines.length > listed.length ? `\n…and ${lines.length - listed.length} more findings.` : '';
+    const summary = `Scanned ${result.scanned} files: ${lines.length} findings.${listed.length ? `\n${listed.join('\n')}` : ''}${more}`;
+    return new vscode.LanguageModelToolResult([new vscode.LanguageModelTextPart(redactFreeText(summary, detectCredentials).text)]);
   };
-  return vscode.lm.registerTool(analyzeToolName, tool);
 }

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { ChatController } from './controller.js';
+import { chatViewId } from './contributions.js';
 import type { ExtensionToWebview } from './protocol.js';
-
-export const chatViewId = 'integrationEngineer.chatView';
 
 /**
  * The chat as a webview view in its own sidebar container. The conversation lives in the

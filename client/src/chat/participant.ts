@@ -7,8 +7,6 @@ import { contextFor } from './editorContext.js';
 import { redactFreeText } from './redaction.js';
 import type { ChatSettings } from './settings.js';
 
-export const participantId = 'integrationEngineer.integration';
-
 export interface ParticipantDeps {
   analysis: ChatAnalysis;
   apiKey(): Promise<string | undefined>;
@@ -49,7 +47,8 @@ function historyOf(context: vscode.ChatContext): ChatMessage[] {
   return messages;
 }
 
-function createHandler(deps: ParticipantDeps): vscode.ChatRequestHandler {
+/** Answers `@integration` requests (registered at activation, see activation.ts). */
+export function participantHandler(deps: ParticipantDeps): vscode.ChatRequestHandler {
   return async (request, chatContext, stream, token) => {
     if (!vscode.workspace.isTrusted) {
       stream.markdown('This workspace is not trusted, so the Integration Engineer sends nothing. Trust the workspace to ask.');
@@ -97,16 +96,4 @@ function createHandler(deps: ParticipantDeps): vscode.ChatRequestHandler {
       cancel.dispose();
     }
   };
-}
-
-/** `@integration` in VS Code's Chat view; absent Chat API (older VS Code, forks) means no participant. */
-export function registerParticipant(deps: ParticipantDeps, extensionUri: vscode.Uri): vscode.Disposable | undefined {
-  if (typeof vscode.chat?.createChatParticipant !== 'function') return undefined;
-  const participant = vscode.chat.createChatParticipant(participantId, createHandler(deps));
-  participant.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'chat-icon.svg');
-  participant.followupProvider = {
-    provideFollowups: (result) =>
-      result.metadata?.command === 'review' ? [{ prompt: 'Propose the fix for the most severe finding.', command: 'fix', label: 'Fix the worst finding' }] : [],
-  };
-  return participant;
 }
