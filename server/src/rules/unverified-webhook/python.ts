@@ -1,4 +1,4 @@
-import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, field, forEachInScope, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, field, forEachInScope, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -76,9 +76,15 @@ function starletteRoutes(facts: PyFacts): Map<string, string> {
   return routes;
 }
 
+/** The name of the class a function is a method of; empty for a plain function. */
+function className(definition: PyNode, facts: PyFacts): string {
+  const cls = methodClass(definition);
+  return cls ? facts.textOf(field(cls, 'name')!) : '';
+}
+
 function isViewClass(definition: PyNode, facts: PyFacts): boolean {
-  const cls = definition.parent?.parent;
-  if (cls?.type !== 'class_definition') return false;
+  const cls = methodClass(definition);
+  if (!cls) return false;
   const bases = field(cls, 'superclasses');
   return bases !== undefined && /View\b|ViewSet\b/.test(facts.textOf(bases));
 }
@@ -108,7 +114,7 @@ function handlers(facts: PyFacts, path: string): Handler[] {
     const first = params ? namedChildren(params)[0] : undefined;
     const firstName = first ? facts.textOf(field(first, 'name') ?? first) : '';
     if (starlette.has(name)) found.push({ definition, head: definitionHead(definition), label: `POST ${starlette.get(name) || name}`, path: starlette.get(name) });
-    else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: facts.textOf(field(definition.parent!.parent!, 'name')!) + '.post' });
+    else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: `${className(definition, facts)}.post` });
     else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definition.parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
   }
   return found;
@@ -116,16 +122,8 @@ function handlers(facts: PyFacts, path: string): Handler[] {
 
 function isWebhook(handler: Handler, facts: PyFacts, path: string): boolean {
   const name = facts.textOf(field(handler.definition, 'name')!);
-  const cls = handler.definition.parent?.parent?.type === 'class_definition' ? facts.textOf(field(handler.definition.parent.parent, 'name')!) : '';
-  if (HOOK.test(handler.path ?? '') || HOOK.test(name) || HOOK.test(cls) || HOOK.test(path.replace(/\\/g, '/'))) return true;
+  if (HOOK.test(handler.path ?? '') || HOOK.test(name) || HOOK.test(className(handler.definition, facts)) || HOOK.test(path.replace(/\\/g, '/'))) return true;
   return readsSignatureHeader(facts.textOf(handler.definition));
-}
-
-/** The class a function is a method of, decorated or not. */
-function methodClass(definition: PyNode): PyNode | undefined {
-  const statement = definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
-  const cls = statement.parent?.type === 'block' ? statement.parent.parent : undefined;
-  return cls?.type === 'class_definition' ? cls : undefined;
 }
 
 /** Words of a dependency, decorator or base class that require a signed-in user or an admin. */
