@@ -1,4 +1,4 @@
-import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, field, forEachInScope, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, definitionStatement, field, forEachDescendant, forEachInScope, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -115,7 +115,8 @@ function handlers(facts: PyFacts, path: string): Handler[] {
     const firstName = first ? facts.textOf(field(first, 'name') ?? first) : '';
     if (starlette.has(name)) found.push({ definition, head: definitionHead(definition), label: `POST ${starlette.get(name) || name}`, path: starlette.get(name) });
     else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: `${className(definition, facts)}.post` });
-    else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definition.parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
+    // A view is defined at module level: a decorator's wrapper, decorated with @wraps or not, is not one.
+    else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definitionStatement(definition).parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
   }
   return found;
 }
@@ -189,6 +190,15 @@ function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly strin
   return made !== undefined && PROVIDERS.verifiers.some((verifier) => made === verifier || made.startsWith(`${verifier}`) || verifier.endsWith(`.${made.split('.').pop()}`));
 }
 
+/** The functions a decorator defined in the file runs: its definition (or its factory's) and the wrappers defined inside. */
+function decoratorFunctions(decorator: PyNode, facts: PyFacts): PyNode[] {
+  const expression = unwrap(decoratorExpression(decorator));
+  const defined = expression?.type === 'call' ? facts.calledFunctions(expression) : expression?.type === 'identifier' ? facts.functions.get(facts.textOf(expression)) ?? [] : [];
+  const functions: PyNode[] = [];
+  for (const definition of defined) forEachDescendant(definition, (node) => void (node.type === 'function_definition' && functions.push(node)));
+  return functions;
+}
+
 /** Whether a function, or one it calls in the file (a few levels down), verifies. */
 function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly string[], seen = new Set<PyNode>()): boolean {
   if (seen.has(definition) || seen.size > 20) return false;
@@ -221,7 +231,8 @@ export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): vo
     const decorators = decoratorsOf(handler.definition);
     if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
     const seen = new Set<PyNode>();
-    if ([handler.definition, ...decorators].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
+    const decoratorBodies = decorators.flatMap((decorator) => decoratorFunctions(decorator, facts));
+    if ([handler.definition, ...decorators, ...decoratorBodies].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
     ctx.report({ node: handler.head, messageId: 'pyUnverified', data: { route: handler.label } });
   }
 }
