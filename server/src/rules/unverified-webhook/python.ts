@@ -2,7 +2,7 @@ import { callArguments, calleeName, calleeObject, decoratorExpression, decorator
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
 import { splitWords } from '../../secrets/words.js';
 
 export const PYTHON_MESSAGES = {
@@ -127,29 +127,40 @@ function isWebhook(handler: Handler, facts: PyFacts, path: string): boolean {
   return readsSignatureHeader(facts.textOf(handler.definition));
 }
 
-/** Words of a dependency, decorator or base class that require a signed-in user or an admin. */
-const SIGNED_IN_WORDS = new Set(['user', 'users', 'admin', 'superuser', 'staff', 'login', 'authenticated', 'permission', 'permissions', 'jwt']);
-const REQUIRING_WORDS = new Set(['required', 'require', 'requires', 'passes', 'current', 'get', 'authenticated', 'is']);
+const SIGNED_IN = PY_SIGNED_IN_NAMING;
+const DEPENDENCY_CALLS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.dependencyCalls ?? []);
+const PERMISSIONS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.permissions ?? []);
+const PERMISSION_ATTRIBUTES = PY_SIGNED_IN_ROUTES.flatMap((row) => row.permissionAttribute ?? []);
 
 /** `get_current_user`, `login_required`, `BaseUserController`, `LoginRequiredMixin`; never a name about the hook or its signature. */
 function saysSignedIn(name: string, kind: 'dependency' | 'decorator' | 'base'): boolean {
   const words = splitWords(name);
-  if (!words.some((word) => SIGNED_IN_WORDS.has(word)) || words.some((word) => /hook|sig|hmac/.test(word))) return false;
-  if (kind === 'base') return ['controller', 'mixin', 'view', 'resource'].includes(words[words.length - 1]);
-  return kind === 'dependency' || words.some((word) => REQUIRING_WORDS.has(word));
+  if (!words.some((word) => SIGNED_IN.userWords.includes(word)) || words.some((word) => SIGNED_IN.hookParts.some((part) => word.includes(part)))) return false;
+  if (kind === 'base') return SIGNED_IN.baseKinds.includes(words[words.length - 1]);
+  return kind === 'dependency' || words.some((word) => SIGNED_IN.requiringWords.includes(word));
 }
 
-/** The names handed to `Depends(...)` / `Security(...)` under a node. */
+/** The names handed to a dependency call (`Depends(...)`, `Security(...)`) under a node. */
 function dependencyNames(node: PyNode | undefined, facts: PyFacts): string[] {
   const names: string[] = [];
   if (node) forEachInScope(node, (current) => {
-    if (current.type === 'call' && ['Depends', 'Security'].includes(calleeName(current, facts.text) ?? '')) {
+    if (current.type === 'call' && DEPENDENCY_CALLS.includes(calleeName(current, facts.text) ?? '')) {
       const dependency = unwrap(callArguments(current, facts.text).positional[0]);
       const name = dependency && (dependency.type === 'call' ? calleeName(dependency, facts.text) : facts.textOf(dependency).split('.').pop());
       if (name) names.push(name);
     }
   });
   return names;
+}
+
+/** Whether a node names a signed-in-only permission class (`IsAuthenticated`, `permissions.IsAdminUser`). */
+function namesPermission(node: PyNode, facts: PyFacts): boolean {
+  let found = false;
+  forEachDescendant(node, (current) => {
+    if (current.type === 'identifier' && PERMISSIONS.includes(facts.textOf(current))) found = true;
+    return !found;
+  });
+  return found;
 }
 
 /**
@@ -168,14 +179,20 @@ function requiresSignedInUser(handler: Handler, facts: PyFacts): boolean {
   for (const decorator of decoratorsOf(definition)) {
     const expression = unwrap(decoratorExpression(decorator));
     const name = expression?.type === 'call' ? calleeName(expression, facts.text) : expression && facts.textOf(expression).split('.').pop();
-    if ((name && saysSignedIn(name, 'decorator')) || /\bIs(?:Authenticated|AdminUser)\b/.test(facts.textOf(decorator))) return true;
+    if ((name && saysSignedIn(name, 'decorator')) || namesPermission(decorator, facts)) return true;
   }
   const cls = methodClass(definition);
   if (!cls) return false;
   const bases = field(cls, 'superclasses');
   if (bases && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'))) return true;
   const body = field(cls, 'body');
-  return body !== undefined && namedChildren(body).some((statement) => /^permission_classes\s*=.*\bIs(?:Authenticated|AdminUser)\b/s.test(facts.textOf(statement)));
+  // `permission_classes = [IsAuthenticated]` in the class body.
+  return body !== undefined && namedChildren(body).some((statement) => {
+    const assignment = namedChildren(statement)[0];
+    if (assignment?.type !== 'assignment') return false;
+    const target = field(assignment, 'left');
+    return target !== undefined && PERMISSION_ATTRIBUTES.includes(facts.textOf(target)) && namesPermission(assignment, facts);
+  });
 }
 
 /** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
