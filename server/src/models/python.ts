@@ -249,6 +249,10 @@ export const PY_WEB_FRAMEWORKS = [
     apiView: 'api_view',
     /** Decorators only a Django view carries: a function under one is a view whatever its module's name. */
     djangoViewDecorators: ['django.views.decorators.csrf.csrf_exempt', 'django.views.decorators.http.require_POST', 'django.views.decorators.http.require_http_methods'],
+    /** How the base class of a class-based view ends: Django `View`, DRF `APIView` / `ModelViewSet`, Flask `MethodView`, Starlette `HTTPEndpoint`. */
+    viewClassSuffixes: ['View', 'ViewSet', 'HTTPEndpoint'],
+    /** Starlette's route: `Route(path, endpoint, methods=[...])`; a class endpoint answers the methods it defines. */
+    starletteRoutes: ['starlette.routing.Route', 'Route'],
   },
 ];
 

@@ -62,16 +62,20 @@ function decoratedRoute(definition: PyNode, facts: PyFacts): Handler | undefined
   return undefined;
 }
 
-/** Starlette `Route(path, endpoint, methods=["POST"])`: the endpoints by name, with their paths. */
+/**
+ * Starlette `Route(path, endpoint, methods=["POST"])`, and `Route(path, SomeEndpoint)` of an
+ * `HTTPEndpoint` class of the file (its `post` method answers POST): the endpoints by name, with their paths.
+ */
 function starletteRoutes(facts: PyFacts): Map<string, string> {
   const routes = new Map<string, string>();
+  const classes = new Set(facts.ofType('class_definition').map((cls) => facts.textOf(field(cls, 'name')!)));
   for (const call of facts.ofType('call')) {
-    const name = facts.qualify(field(call, 'function'));
-    if (name !== 'starlette.routing.Route' && name !== 'Route') continue;
+    if (!FRAMEWORKS.starletteRoutes.includes(facts.qualify(field(call, 'function')) ?? '')) continue;
     const args = callArguments(call, facts.text);
     const endpoint = args.positional[1] ?? field(args.keywords.get('endpoint'), 'value');
     const methods = field(args.keywords.get('methods'), 'value');
-    if (endpoint?.type === 'identifier' && methods && methodsInclude(methods, facts, 'POST')) routes.set(facts.textOf(endpoint), stringValue(args.positional[0], facts.text) ?? '');
+    if (endpoint?.type !== 'identifier') continue;
+    if ((methods && methodsInclude(methods, facts, 'POST')) || classes.has(facts.textOf(endpoint))) routes.set(facts.textOf(endpoint), stringValue(args.positional[0], facts.text) ?? '');
   }
   return routes;
 }
@@ -82,11 +86,13 @@ function className(definition: PyNode, facts: PyFacts): string {
   return cls ? facts.textOf(field(cls, 'name')!) : '';
 }
 
+/** A method of a class-based view: a base class named as the frameworks' views are (`APIView`, `generic.View`, `HTTPEndpoint`). */
 function isViewClass(definition: PyNode, facts: PyFacts): boolean {
-  const cls = methodClass(definition);
-  if (!cls) return false;
-  const bases = field(cls, 'superclasses');
-  return bases !== undefined && /View\b|ViewSet\b/.test(facts.textOf(bases));
+  const bases = field(methodClass(definition), 'superclasses');
+  return bases !== undefined && namedChildren(bases).some((base) => {
+    const name = facts.textOf(base).split('.').pop() ?? '';
+    return FRAMEWORKS.viewClassSuffixes.some((suffix) => name.endsWith(suffix));
+  });
 }
 
 /** `@csrf_exempt`, `@require_POST`: a Django view, in `views.py` or any other module. */
@@ -114,7 +120,12 @@ function handlers(facts: PyFacts, path: string): Handler[] {
     const first = params ? namedChildren(params)[0] : undefined;
     const firstName = first ? facts.textOf(field(first, 'name') ?? first) : '';
     if (starlette.has(name)) found.push({ definition, head: definitionHead(definition), label: `POST ${starlette.get(name) || name}`, path: starlette.get(name) });
-    else if (name === 'post' && isViewClass(definition, facts)) found.push({ definition, head: definition, label: `${className(definition, facts)}.post` });
+    else if (name === 'post' && methodClass(definition)) {
+      const cls = className(definition, facts);
+      const routedAt = starlette.get(cls);
+      if (routedAt !== undefined) found.push({ definition, head: definition, label: `POST ${routedAt || cls}`, path: routedAt });
+      else if (isViewClass(definition, facts)) found.push({ definition, head: definition, label: `${cls}.post` });
+    }
     // A view is defined at module level: a decorator's wrapper, decorated with @wraps or not, is not one.
     else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definitionStatement(definition).parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
   }
