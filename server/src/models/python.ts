@@ -249,6 +249,10 @@ export const PY_WEB_FRAMEWORKS = [
     apiView: 'api_view',
     /** Decorators only a Django view carries: a function under one is a view whatever its module's name. */
     djangoViewDecorators: ['django.views.decorators.csrf.csrf_exempt', 'django.views.decorators.http.require_POST', 'django.views.decorators.http.require_http_methods'],
+    /** Keywords giving a router's path prefix, on its constructor (`APIRouter(prefix=)`, `Blueprint(url_prefix=)`) or where it is mounted. */
+    prefixKeywords: ['prefix', 'url_prefix'],
+    /** Methods mounting a router under a prefix: `app.include_router(router, prefix=)`, `app.register_blueprint(bp, url_prefix=)`. */
+    mountMethods: ['include_router', 'register_blueprint'],
     /** How the base class of a class-based view ends: Django `View`, DRF `APIView` / `ModelViewSet`, Flask `MethodView`, Starlette `HTTPEndpoint`. */
     viewClassSuffixes: ['View', 'ViewSet', 'HTTPEndpoint'],
     /** Starlette's route: `Route(path, endpoint, methods=[...])`; a class endpoint answers the methods it defines. */

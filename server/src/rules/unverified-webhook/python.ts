@@ -1,5 +1,5 @@
 import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, definitionStatement, field, forEachDescendant, forEachInScope, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
-import type { PyFacts } from '../../engine/python/facts.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
@@ -42,6 +42,29 @@ function methodsInclude(list: PyNode | undefined, facts: PyFacts, method: string
   return value !== undefined && namedChildren(value).some((item) => stringValue(item, facts.text)?.toUpperCase() === method);
 }
 
+/** The literal `prefix=` / `url_prefix=` of a call, or ''. */
+function prefixOf(call: PyNode | undefined, facts: PyFacts): string {
+  if (!call) return '';
+  const { keywords } = callArguments(call, facts.text);
+  const keyword = FRAMEWORKS.prefixKeywords.find((name) => keywords.has(name));
+  return (keyword && stringValue(field(keywords.get(keyword), 'value'), facts.text)) || '';
+}
+
+/** Where the file mounts its routers (`app.include_router(router, prefix=...)`), by the router's name. */
+const routerMounts = perFile((facts) => {
+  const mounts = new Map<string, PyNode>();
+  for (const call of facts.ofType('call')) {
+    const router = callArguments(call, facts.text).positional[0];
+    if (router && FRAMEWORKS.mountMethods.includes(calleeName(call, facts.text) ?? '')) mounts.set(facts.textOf(router), call);
+  }
+  return mounts;
+});
+
+/** The path prefix of a router or blueprint: where the file mounts it, then its own `prefix=`. */
+function routerPrefix(router: PyNode, facts: PyFacts): string {
+  return prefixOf(routerMounts(facts).get(facts.textOf(router)), facts) + prefixOf(facts.instanceOf(router)?.call, facts);
+}
+
 /** Flask / FastAPI / DRF registrations of a POST view by decorator. */
 function decoratedRoute(definition: PyNode, facts: PyFacts): Handler | undefined {
   for (const decorator of decoratorsOf(definition)) {
@@ -54,10 +77,12 @@ function decoratedRoute(definition: PyNode, facts: PyFacts): Handler | undefined
       if (methodsInclude(args.positional[0] ?? field(args.keywords.get('http_method_names'), 'value'), facts, 'POST')) return { definition, head: decorator, label: facts.textOf(field(definition, 'name')!) };
       continue;
     }
-    if (!method || !FRAMEWORKS.routeMethods.includes(method) || !calleeObject(expression)) continue;
+    const router = calleeObject(expression);
+    if (!method || !FRAMEWORKS.routeMethods.includes(method) || !router) continue;
     const isPost = FRAMEWORKS.postOnly.includes(method) || methodsInclude(field(args.keywords.get('methods'), 'value'), facts, 'POST');
     if (!isPost) continue;
-    return { definition, head: decorator, label: `POST ${path ?? facts.textOf(field(definition, 'name')!)}`, path, registration: expression };
+    const prefix = routerPrefix(router, facts);
+    return { definition, head: decorator, label: `POST ${path === undefined ? facts.textOf(field(definition, 'name')!) : prefix + path}`, path: prefix + (path ?? ''), registration: expression };
   }
   return undefined;
 }
