@@ -35,6 +35,8 @@ interface Handler {
   path?: string;
   /** FastAPI `dependencies=[Depends(verify)]` on the registration. */
   registration?: PyNode;
+  /** Where the file makes and mounts the route's router (`APIRouter(...)`, `include_router(router, ...)`): their prefix and dependencies are the route's too. */
+  routerCalls?: PyNode[];
 }
 
 function methodsInclude(list: PyNode | undefined, facts: PyFacts, method: string): boolean {
@@ -60,9 +62,9 @@ const routerMounts = perFile((facts) => {
   return mounts;
 });
 
-/** The path prefix of a router or blueprint: where the file mounts it, then its own `prefix=`. */
-function routerPrefix(router: PyNode, facts: PyFacts): string {
-  return prefixOf(routerMounts(facts).get(facts.textOf(router)), facts) + prefixOf(facts.instanceOf(router)?.call, facts);
+/** The calls that make and mount a router or blueprint, the mount first (its prefix comes first in the path). */
+function routerCalls(router: PyNode, facts: PyFacts): PyNode[] {
+  return [routerMounts(facts).get(facts.textOf(router)), facts.instanceOf(router)?.call].filter((call) => call !== undefined);
 }
 
 /** Flask / FastAPI / DRF registrations of a POST view by decorator. */
@@ -81,8 +83,9 @@ function decoratedRoute(definition: PyNode, facts: PyFacts): Handler | undefined
     if (!method || !FRAMEWORKS.routeMethods.includes(method) || !router) continue;
     const isPost = FRAMEWORKS.postOnly.includes(method) || methodsInclude(field(args.keywords.get('methods'), 'value'), facts, 'POST');
     if (!isPost) continue;
-    const prefix = routerPrefix(router, facts);
-    return { definition, head: decorator, label: `POST ${path === undefined ? facts.textOf(field(definition, 'name')!) : prefix + path}`, path: prefix + (path ?? ''), registration: expression };
+    const calls = routerCalls(router, facts);
+    const prefix = calls.map((call) => prefixOf(call, facts)).join('');
+    return { definition, head: decorator, label: `POST ${path === undefined ? facts.textOf(field(definition, 'name')!) : prefix + path}`, path: prefix + (path ?? ''), registration: expression, routerCalls: calls };
   }
   return undefined;
 }
@@ -202,15 +205,13 @@ function namesPermission(node: PyNode, facts: PyFacts): boolean {
 /**
  * A route that only a signed-in user or an admin can call: a provider's delivery carries no
  * user session, so the route manages webhooks (CRUD of the app's own hook settings) rather
- * than receiving them. FastAPI user dependencies (on the parameters, the registration or the
- * router), login / permission decorators, user or admin controller and mixin base classes,
+ * than receiving them. FastAPI user dependencies (on the parameters, the registration, or the
+ * router where it is made or mounted), login / permission decorators, user or admin controller and mixin base classes,
  * DRF `IsAuthenticated` / `IsAdminUser` permissions.
  */
 function requiresSignedInUser(handler: Handler, facts: PyFacts): boolean {
   const { definition } = handler;
-  const router = handler.registration && calleeObject(handler.registration);
-  const routerCall = router && facts.instanceOf(router)?.call;
-  const dependencies = [field(definition, 'parameters'), handler.registration, routerCall].flatMap((node) => dependencyNames(node, facts));
+  const dependencies = [field(definition, 'parameters'), handler.registration, ...(handler.routerCalls ?? [])].flatMap((node) => dependencyNames(node, facts));
   if (dependencies.some((name) => saysSignedIn(name, 'dependency'))) return true;
   for (const decorator of decoratorsOf(definition)) {
     const expression = unwrap(decoratorExpression(decorator));
@@ -280,12 +281,12 @@ export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): vo
   for (const handler of handlers(facts, path)) {
     if (!isWebhook(handler, facts, path)) continue;
     if (requiresSignedInUser(handler, facts) && !readsSignatureHeader(facts.textOf(handler.definition))) continue;
-    // A decorator that verifies (`@verify_signature`), a dependency of the registration, or the body.
+    // A decorator that verifies (`@verify_signature`), a dependency of the registration or its router, or the body.
     const decorators = decoratorsOf(handler.definition);
     if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
     const seen = new Set<PyNode>();
     const decoratorBodies = decorators.flatMap((decorator) => decoratorFunctions(decorator, facts));
-    if ([handler.definition, ...decorators, ...decoratorBodies].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
+    if ([handler.definition, ...decorators, ...decoratorBodies, ...(handler.routerCalls ?? [])].some((node) => verifiesIn(node, facts, extraNames, seen))) continue;
     ctx.report({ node: handler.head, messageId: 'pyUnverified', data: { route: handler.label } });
   }
 }
