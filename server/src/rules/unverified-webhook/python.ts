@@ -56,8 +56,9 @@ function prefixOf(call: PyNode | undefined, facts: PyFacts): string {
 const routerMounts = perFile((facts) => {
   const mounts = new Map<string, PyNode>();
   for (const call of facts.ofType('call')) {
+    if (!FRAMEWORKS.mountMethods.includes(calleeName(call, facts.text) ?? '')) continue;
     const router = callArguments(call, facts.text).positional[0];
-    if (router && FRAMEWORKS.mountMethods.includes(calleeName(call, facts.text) ?? '')) mounts.set(facts.textOf(router), call);
+    if (router) mounts.set(facts.textOf(router), call);
   }
   return mounts;
 });
