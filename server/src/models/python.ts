@@ -249,6 +249,14 @@ export const PY_WEB_FRAMEWORKS = [
     apiView: 'api_view',
     /** Decorators only a Django view carries: a function under one is a view whatever its module's name. */
     djangoViewDecorators: ['django.views.decorators.csrf.csrf_exempt', 'django.views.decorators.http.require_POST', 'django.views.decorators.http.require_http_methods'],
+    /** Keywords giving a router's path prefix, on its constructor (`APIRouter(prefix=)`, `Blueprint(url_prefix=)`) or where it is mounted. */
+    prefixKeywords: ['prefix', 'url_prefix'],
+    /** Methods mounting a router under a prefix: `app.include_router(router, prefix=)`, `app.register_blueprint(bp, url_prefix=)`. */
+    mountMethods: ['include_router', 'register_blueprint'],
+    /** How the base class of a class-based view ends: Django `View`, DRF `APIView` / `ModelViewSet`, Flask `MethodView`, Starlette `HTTPEndpoint`. */
+    viewClassSuffixes: ['View', 'ViewSet', 'HTTPEndpoint'],
+    /** Starlette's route: `Route(path, endpoint, methods=[...])`; a class endpoint answers the methods it defines. */
+    starletteRoutes: ['starlette.routing.Route', 'Route'],
   },
 ];
 
@@ -261,6 +269,50 @@ export const PY_WEBHOOK_VERIFIERS = [
     verifyMethods: ['construct_event', 'verify_header', 'verify', 'is_valid', 'is_valid_request', 'validate'],
   },
 ];
+
+/**
+ * How a Python route says only a signed-in user (or an admin) may call it (unverified-webhook):
+ * a provider's delivery carries no user session, so such a route manages webhooks (the app's own
+ * hook settings) rather than receiving them. Rows are libraries' names; `PY_SIGNED_IN_NAMING`
+ * reads the guards apps and libraries name by convention.
+ */
+export interface PySignedInRouteModel {
+  label: string;
+  modules: readonly string[];
+  /** Calls whose first argument is a dependency of the route, on its parameters, its registration or its router (`Depends(get_current_user)`). */
+  dependencyCalls?: readonly string[];
+  /** Permission classes that admit only signed-in users, named in a decorator (`@permission_classes([IsAuthenticated])`) or in the view class's `permissionAttribute`. */
+  permissions?: readonly string[];
+  permissionAttribute?: string;
+}
+
+export const PY_SIGNED_IN_ROUTES: readonly PySignedInRouteModel[] = [
+  { label: 'FastAPI', modules: ['fastapi'], dependencyCalls: ['Depends', 'Security'] },
+  { label: 'Django REST framework', modules: ['rest_framework'], permissions: ['IsAuthenticated', 'IsAdminUser'], permissionAttribute: 'permission_classes' },
+];
+
+/**
+ * The words (as `splitWords` gives them) of a dependency, decorator or base class name that
+ * require a signed-in user: `get_current_user`, Flask-Login's and Django's `login_required`,
+ * `user_passes_test`, `jwt_required`, `LoginRequiredMixin`, `BaseUserController`.
+ */
+export interface PySignedInNaming {
+  /** Every such name has one: who must be signed in. */
+  userWords: readonly string[];
+  /** A decorator needs one too (`login_required`, `is_admin`); a dependency's name alone suffices (`require_admin`, `current_user`). */
+  requiringWords: readonly string[];
+  /** The last word of a base class that guards its views (`LoginRequiredMixin`, `BaseUserController`). */
+  baseKinds: readonly string[];
+  /** Parts of a word that put the name on the hook or its signature (`user_from_webhook_token`): never a sign-in. */
+  hookParts: readonly string[];
+}
+
+export const PY_SIGNED_IN_NAMING: PySignedInNaming = {
+  userWords: ['user', 'users', 'admin', 'superuser', 'staff', 'login', 'authenticated', 'permission', 'permissions', 'jwt'],
+  requiringWords: ['required', 'require', 'requires', 'passes', 'current', 'get', 'authenticated', 'is'],
+  baseKinds: ['controller', 'mixin', 'view', 'resource'],
+  hookParts: ['hook', 'sig', 'hmac'],
+};
 
 /** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
 export const PY_RABBITMQ = [

@@ -175,6 +175,18 @@ export function decoratorsOf(definition: PyNode): PyNode[] {
   return parent.children.filter((child) => child.type === 'decorator');
 }
 
+/** The statement a function or class definition stands as: its `decorated_definition` when decorated. */
+export function definitionStatement(definition: PyNode): PyNode {
+  return definition.parent?.type === 'decorated_definition' ? definition.parent : definition;
+}
+
+/** The class a function is a method of, decorated or not. */
+export function methodClass(definition: PyNode): PyNode | undefined {
+  const statement = definitionStatement(definition);
+  const cls = statement.parent?.type === 'block' ? statement.parent.parent : undefined;
+  return cls?.type === 'class_definition' ? cls : undefined;
+}
+
 /** The expression of a decorator (`app.post("/x")` of `@app.post("/x")`). */
 export function decoratorExpression(decorator: PyNode): PyNode | undefined {
   return namedChildren(decorator)[0];
