@@ -494,6 +494,7 @@ async function mapScannedFiles(): Promise<void> {
 connection.onRequest(HealthRequest, (): HealthResult => ({
   openDocuments: documents.keys().length,
   parsedTrees: documentAnalyzer.trees,
+  analysisWorkers: documentAnalyzer.workers,
   fixedDocuments: fixStore.size,
   timedDocuments: lastAnalysisMs.size,
   pendingAnalyses: debouncer.pending,

@@ -60,7 +60,7 @@ describe('memory after documents close', () => {
   });
   after(() => session.close());
 
-  it('keeps nothing of closed documents, keeps a few trees while they are open, and gives their heap back', async () => {
+  it('keeps nothing of closed documents (its analysis worker goes with the last), keeps a few trees while they are open, and gives their heap back', async () => {
     await open('small.ts', "fetch('https://api.example.com/x');\n");
     await close('small.ts');
     const baseline = await afterRelease(0);
@@ -71,13 +71,14 @@ describe('memory after documents close', () => {
     assert.equal(opened.openDocuments, DOCUMENTS);
     assert.equal(opened.fixedDocuments, DOCUMENTS, 'each open document keeps its findings for its quick fixes');
     assert.ok(opened.parsedTrees <= 16, `${opened.parsedTrees} parsed trees kept for ${DOCUMENTS} open documents`);
+    assert.equal(opened.analysisWorkers, 1);
 
     for (const name of names) await close(name);
     // Notifications and requests are handled in order: this answer comes after every close.
     const closed = await health();
     assert.deepEqual(
       { ...closed, heapUsed: 0, memoryReleases: 0 },
-      { openDocuments: 0, parsedTrees: 0, fixedDocuments: 0, timedDocuments: 0, pendingAnalyses: 0, filesWithDiagnostics: 0, heapUsed: 0, memoryReleases: 0 },
+      { openDocuments: 0, parsedTrees: 0, analysisWorkers: 0, fixedDocuments: 0, timedDocuments: 0, pendingAnalyses: 0, filesWithDiagnostics: 0, heapUsed: 0, memoryReleases: 0 },
     );
     const released = await afterRelease(baseline.memoryReleases);
     const overMb = (released.heapUsed - baseline.heapUsed) / 1024 / 1024;

@@ -4,8 +4,8 @@ import { startWorker } from '../workspace/pool.js';
 import { hardLimitMs, isParseProgress, JobWatchdog } from '../workspace/watchdog.js';
 import { DOCUMENT_WORKER, type AnalyzeJob, type DocumentAnalysis, type DocumentJob, type FromDocumentWorker, type JobAnswer, type ToDocumentWorker } from './documentWorker.js';
 
-/** What a job resolves to when its worker could not answer: the reason it was stopped. */
-type Stopped = { stopped: string };
+/** What a job resolves to when its worker could not answer (the reason it was stopped), or when its document closed before it ran. */
+type Stopped = { stopped: string } | { dropped: true };
 
 interface Pending {
   seq: number;
@@ -34,10 +34,17 @@ export class DocumentAnalyzer {
   private readonly queue: Pending[] = [];
   private running: { pending: Pending; watchdog: JobWatchdog } | undefined;
   private nextSeq = 0;
+  /** No document is open: the worker goes once its queue is done. */
+  private retiring = false;
   /** Parsed trees the worker keeps (the server's health report says it). */
   trees = 0;
 
   constructor(private readonly options: DocumentAnalyzerOptions) {}
+
+  /** Worker threads running: 0 or 1. */
+  get workers(): number {
+    return this.worker ? 1 : 0;
+  }
 
   /** Starts the worker ahead of the first document, so its loading is not the first analysis's wait. */
   start(): void {
@@ -47,6 +54,7 @@ export class DocumentAnalyzer {
   async analyze(job: Omit<AnalyzeJob, 'kind'>): Promise<DocumentAnalysis> {
     const answer = await this.submit({ kind: 'analyze', ...job });
     if ('analysis' in answer) return answer.analysis;
+    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'closed before it was analysed' } };
     const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
     return { result: this.options.stopped(job.path, job.text, job.settings, reason) };
@@ -56,22 +64,30 @@ export class DocumentAnalyzer {
   async fixAll(path: string, text: string, settings: AnalysisSettings): Promise<string | undefined> {
     const answer = await this.submit({ kind: 'fixAll', path, text, settings });
     if ('fixed' in answer) return answer.fixed;
-    this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
+    if (!('dropped' in answer)) this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
     return undefined;
   }
 
-  /** A document closed: its tree goes. */
+  /** A document closed: its tree goes, and so do its analyses still waiting (nothing would show them). */
   forget(path: string): void {
+    for (let index = this.queue.length - 1; index >= 0; index--) {
+      const pending = this.queue[index];
+      if (pending.job.kind === 'analyze' && pending.job.keep && pending.job.path === path) {
+        this.queue.splice(index, 1);
+        pending.done({ dropped: true });
+      }
+    }
     this.worker?.postMessage({ forget: path } satisfies ToDocumentWorker);
   }
 
-  /** No document is open: the worker and everything it holds go, until the next job. */
+  /** No document is open: the worker and everything it holds go once the jobs asked for are done, until the next job. */
   retire(): void {
-    if (this.running || this.queue.length > 0 || !this.worker) return;
-    this.stopWorker();
+    this.retiring = true;
+    this.pump();
   }
 
   private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {
+    this.retiring = false;
     return new Promise((done) => {
       this.queue.push({ seq: this.nextSeq++, job, done });
       this.pump();
@@ -79,7 +95,11 @@ export class DocumentAnalyzer {
   }
 
   private pump(): void {
-    if (this.running || this.queue.length === 0) return;
+    if (this.running) return;
+    if (this.queue.length === 0) {
+      if (this.retiring && this.worker) this.stopWorker();
+      return;
+    }
     if (!this.worker) return this.spawn();
     if (!this.ready) return;
     const pending = this.queue.shift()!;

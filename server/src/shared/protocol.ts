@@ -136,6 +136,8 @@ export interface HealthResult {
   openDocuments: number;
   /** Parsed trees kept for incremental re-parses (at most a few, the documents parsed last). */
   parsedTrees: number;
+  /** Worker threads analysing the open documents: 1 while any is open, 0 once the last has closed and its analyses are done. */
+  analysisWorkers: number;
   /** Documents whose findings are kept for their quick fixes. */
   fixedDocuments: number;
   /** Documents whose last analysis time is kept for their debounce. */
