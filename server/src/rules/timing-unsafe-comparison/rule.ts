@@ -35,6 +35,7 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   if (ts.isPropertyAccessExpression(node) && ['length', 'byteLength', 'size'].includes(node.name.text)) return true;
   // Contract 1.4: an enum member (`DigestTypeEnum.BACKOFF`) is a fixed, public value, unless its name says it holds a secret.
   if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
+  if (isKindValue(node)) return true;
   if (ts.isIdentifier(node)) {
     const value = facts.valueOf(node);
     if (value && value !== node && isLiteral(skipOuter(value))) {
@@ -62,6 +63,18 @@ function readsRequestOrEnv(node: ts.PropertyAccessExpression): boolean {
 function isEnumLikeMember(node: ts.PropertyAccessExpression): boolean {
   const base = skipOuter(node.expression);
   return ts.isIdentifier(base) && /^[A-Z]/.test(base.text) && !/[a-z]/.test(node.name.text);
+}
+
+/** Last words of a name for a type, kind or status value: public, whatever it is compared with (contract 1.4). */
+const KIND_WORDS = new Set(['type', 'kind', 'status']);
+const namesKind = (name: string): boolean => KIND_WORDS.has(splitWords(name).at(-1) ?? '');
+
+/** `reflection.kind`, `event.type`, `signatureType`, or a member of `ReflectionKind` (`ReflectionKind.CallSignature`, PascalCase as TypeScript's enums are). */
+function isKindValue(node: ts.Expression): boolean {
+  if (ts.isIdentifier(node)) return namesKind(node.text);
+  if (!ts.isPropertyAccessExpression(node)) return false;
+  const base = skipOuter(node.expression);
+  return namesKind(node.name.text) || (ts.isIdentifier(base) && /^[A-Z]/.test(base.text) && namesKind(base.text));
 }
 
 /**

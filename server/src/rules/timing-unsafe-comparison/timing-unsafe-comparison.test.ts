@@ -45,6 +45,7 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'indexOf result', code: `if (signatures.indexOf(expected) === -1) reject();` },
     { name: 'Buffer.compare result', code: `if (Buffer.compare(a, signature) !== 0) reject();` },
     { name: 'ids destructured from the request', code: `const { userId } = req.params;\nif (userId !== session.userId) return res.sendStatus(403);` },
+    { name: 'a kind value against a PascalCase member of a Kind enum (typedoc: ReflectionKind.CallSignature)', code: `import { ReflectionKind } from 'typedoc';\nexport const isCall = (reflection) => reflection.kind === ReflectionKind.CallSignature;\nexport const same = (a, signatureType) => signatureType === a.signature;` },
     { name: 'enum members naming a signing state or a field kind (documenso)', code: `if (recipient.signingStatus === SigningStatus.SIGNED) done();\nif (field.type !== FieldType.SIGNATURE) skip();\nconst free = fields.find((f) => f.type === FieldType.FREE_SIGNATURE);` },
     { name: 'credentials objects compared by identity (aws-sdk)', code: `if (credentials && credentials !== inputCredentials && credentials !== resolvedCredentials) wrap(credentials);` },
     { name: 'a plain sha1 named digest (WebSocket accept key, undici)', code: `const digest = crypto.hash('sha1', keyValue + uid, 'base64');\nif (secWSAccept !== digest) fail();` },

@@ -1,6 +1,8 @@
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { parsedJsonValues } from '../../secrets/parsers/json.js';
+import type { NamedValue } from '../../secrets/named-value.js';
 import { defineRule, type TextContext } from '../../engine/rule.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { removeConfigSetting, removeOverride } from './fix.js';
@@ -153,12 +155,13 @@ function checkAssignment(node: ts.Node, facts: FileFacts, report: Reporter): voi
 }
 
 // Config files: a key set to the value that turns verification off.
-const TEXT_PATTERNS: Array<{ pattern: RegExp; messageId: MessageId }> = [
-  { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, messageId: 'rejectUnauthorized' },
-  { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, messageId: 'strictSsl' },
+/** `property`: a key and its value, which a JSON string value only quotes as text (a code sample); an environment variable in a string is a command's (`"dev": "NODE_TLS_REJECT_UNAUTHORIZED=0 …"`). */
+const TEXT_PATTERNS: Array<{ pattern: RegExp; messageId: MessageId; property?: true }> = [
+  { pattern: /(?:^|[\s{,"'])["']?rejectUnauthorized["']?\s*[:=]\s*["']?false\b/g, messageId: 'rejectUnauthorized', property: true },
+  { pattern: /(?:^|[\s{,"'])["']?strict[-_]?ssl["']?\s*[:=]\s*["']?false\b/gi, messageId: 'strictSsl', property: true },
   { pattern: /(?:^|[^A-Za-z0-9_])NODE_TLS_REJECT_UNAUTHORIZED["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, messageId: 'environment' },
   { pattern: /(?:^|[^A-Za-z0-9_])PYTHONHTTPSVERIFY["']?(?:\s*[:=]\s*|\s+)["']?0(?![0-9.])/g, messageId: 'pyEnvironment' },
-  { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, messageId: 'skipVerify' },
+  { pattern: /(?:^|[\s{,"'])["']?(?:insecure[-_]?skip[-_]?(?:tls[-_]?)?verify)["']?\s*[:=]\s*["']?true\b/gi, messageId: 'skipVerify', property: true },
 ];
 
 const COMMENT_LINE = /^\s*(#|\/\/|;)/;
@@ -166,14 +169,19 @@ const COMMENT_LINE = /^\s*(#|\/\/|;)/;
 function checkConfigText(context: TextContext): void {
   if (context.kind === 'other' || context.kind === 'python') return;
   const { text } = context;
+  // A JSON file's string values are text (a code sample in generated docs), not settings: read once, when a line matches.
+  let jsonStrings: NamedValue[] | undefined;
+  const inJsonString = (at: number): boolean => context.kind === 'json' && (jsonStrings ??= parsedJsonValues(text) ?? []).some((value) => value.start <= at && at < value.end);
   let offset = 0;
   for (const line of text.split('\n')) {
     if (!COMMENT_LINE.test(line)) {
-      for (const { pattern, messageId } of TEXT_PATTERNS) {
+      for (const { pattern, messageId, property } of TEXT_PATTERNS) {
         pattern.lastIndex = 0;
         const match = pattern.exec(line);
         if (match) {
           const start = offset + match.index + (match[0].length - match[0].trimStart().length);
+          // The name's first letter: a quote before it may open the string value that holds it.
+          if (property && inJsonString(offset + match.index + match[0].search(/[A-Za-z]/))) continue;
           const span = { start, end: offset + match.index + match[0].length };
           context.report({ span, messageId, fix: () => removeConfigSetting(context.path, text, context.kind, span) });
         }

@@ -26,6 +26,7 @@ ruleTester('tls-verification-disabled', {
     { name: 'commented-out yaml', filename: 'config/app.yaml', code: `tls:\n  # rejectUnauthorized: false\n  rejectUnauthorized: true\n` },
     { name: 'markdown docs', filename: 'README.md', code: `Never set NODE_TLS_REJECT_UNAUTHORIZED=0 in production.\n` },
     { name: 'json keeping strictSSL', filename: 'settings.json', code: `{ "strictSSL": true }` },
+    { name: 'json string value quoting a code sample (generated typedoc output)', filename: 'medusa-config.json', code: `{\n  "text": "\\\\n  { ssl: { rejectUnauthorized: false } } : {}\\\\n",\n  "summary": [{ "text": "strictSSL: false" }]\n}` },
     // contract 1.4: a connection opened only to look at the certificate is a probe
     { name: 'certificate probe reading getPeerCertificate', code: `import tls from 'tls';\nexport function certificateOf(host: string) {\n  return new Promise((resolve, reject) => {\n    const socket = tls.connect({ host, port: 443, servername: host, rejectUnauthorized: false }, () => {\n      resolve(socket.getPeerCertificate());\n      socket.end();\n    });\n    socket.on('error', reject);\n  });\n}` },
     { name: 'probe reading the handshake result through this', code: `import * as tls from 'node:tls';\nconst options = { host, port: 443, rejectUnauthorized: false };\ntls.connect(options, function () {\n  report(host, this.authorized, this.authorizationError);\n  this.destroy();\n});` },
