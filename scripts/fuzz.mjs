@@ -2,14 +2,15 @@
 // Inputs: mutations of the fixtures, eval and example files (byte flips, truncation, splices,
 // BOM / NUL / lone surrogates / lone CR), random code units, 1–10 MB lines, deep nesting of every
 // bracket kind, templates and JSX, long chains, every supported file kind; a planted key in half.
-// Each goes through `analyze()` (in a worker a watchdog can stop), a slice through the built CLI.
+// Each goes through `analyze()` (in a worker a watchdog can stop); slices go through the built CLI
+// and the built language server (opened as documents over stdio).
 // A compiler parse that runs past the product's parse limit is stopped as the editor and the CLI
 // stop it (the worker is terminated): the input counts as not analysed, its text checks judged.
 // Counts escapes (exceptions out of analyze), hangs (over 2 s), silent drops (a file neither
 // analysed nor reported as not analysed, or a planted key not reported) and peak RSS; prints a
 // table; exits 1 on any escape, hang or silent drop.
-// Run: npm run fuzz [-- --seed 18 --count 5000 --cli 300] (the CLI slice needs `npm run build`)
-import { spawnSync } from 'node:child_process';
+// Run: npm run fuzz [-- --seed 18 --count 5000 --cli 300 --server 300] (the slices need `npm run build`)
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -317,13 +318,17 @@ function runWorkers(seed, count, onResult, { parseLimitMs, stoppedRow }) {
  * each file must show up as findings, as not analysed, or as skipped with a message, whenever
  * analyze() had something to say about it.
  */
+/** Skipped on purpose: local .env files, declarations, and binary content under a name that says nothing about it. */
+function skippedByDesign(input, classifyFile) {
+  const kind = classifyFile(input.name);
+  return kind.kind === 'skip' || (kind.kind === 'text' && kind.text === 'other' && input.text.slice(0, 8_000).includes('\0'));
+}
+
+/** Whether what analyze() made of an input must show: a file it could not analyse, or one with the planted key. */
+const shouldShow = (input, known) => (known ? known.outcome === 'not analysed' || known.planted : input.planted);
+
 async function runCli(seed, picks, corpus, expected) {
   const { classifyFile } = await loadServer();
-  // Skipped on purpose: local .env files, declarations, and binary content under a name that says nothing about it.
-  const skippedByDesign = (input) => {
-    const kind = classifyFile(input.name);
-    return kind.kind === 'skip' || (kind.kind === 'text' && kind.text === 'other' && input.text.slice(0, 8_000).includes('\0'));
-  };
   const rows = [];
   for (let b = 0; b < picks.length; b += CLI_BATCH) {
     const folder = mkdtempSync(join(tmpdir(), 'ie-fuzz-'));
@@ -347,15 +352,13 @@ async function runCli(seed, picks, corpus, expected) {
     for (const { input, relativePath } of batch) {
       const mine = entries.filter((entry) => entry.path === relativePath);
       const mentioned = mine.length > 0 || run.stderr.includes(`${relativePath}`);
-      const known = expected.get(input.index);
-      const shouldShow = known ? known.outcome === 'not analysed' || known.planted : input.planted;
       rows.push({
         index: input.index,
         family: 'CLI',
         bytes: input.text.length,
         ms: ms / batch.length,
         outcome: crashed ? 'escape' : mine.some((entry) => entry.notAnalysed) ? 'not analysed' : mentioned ? 'analysed' : 'skipped',
-        drop: !crashed && shouldShow && !mentioned && !skippedByDesign(input),
+        drop: !crashed && shouldShow(input, expected.get(input.index)) && !mentioned && !skippedByDesign(input, classifyFile),
         failures: [],
         reason: crashed ? `CLI exit ${run.status}: ${run.stderr.slice(0, 300)}` : undefined,
       });
@@ -365,8 +368,74 @@ async function runCli(seed, picks, corpus, expected) {
   return rows;
 }
 
+/** How long the server slice waits for an opened document's diagnostics. */
+const SERVER_WAIT_MS = 30_000;
+
+/**
+ * A slice of the inputs through the built language server over stdio, opened one at a time as
+ * an editor opens files: each must come back as published diagnostics, with something to show
+ * whenever analyze() had something to say (a `not-analysed` diagnostic or findings), the planted
+ * key reported whenever analyze() reported it, and the server still up for the next.
+ */
+async function runServer(seed, picks, corpus, expected) {
+  const { classifyFile } = await loadServer();
+  const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, PublishDiagnosticsNotification } = createRequire(import.meta.url)('vscode-languageserver-protocol/node');
+  const child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr.on('data', (chunk) => (stderr += chunk));
+  let exit;
+  child.on('exit', (code, signal) => (exit = `the server exited (${signal ?? code}): ${stderr.slice(-300)}`));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
+  let waiting;
+  connection.onNotification(PublishDiagnosticsNotification.type, (params) => {
+    if (waiting && params.uri === waiting.uri && params.version === 1) waiting.resolve(params.diagnostics);
+  });
+  connection.listen();
+  const folder = mkdtempSync(join(tmpdir(), 'ie-fuzz-lsp-'));
+  const rows = [];
+  try {
+    await connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'fuzz' }], capabilities: {} });
+    await connection.sendNotification('initialized', {});
+    for (const index of picks) {
+      const input = makeInput(seed, index, corpus);
+      const uri = pathToFileURL(join(folder, String(index), input.name)).href;
+      const started = performance.now();
+      let timer;
+      const diagnostics = exit ? undefined : await new Promise((resolve) => {
+        waiting = { uri, resolve };
+        timer = setTimeout(() => resolve(undefined), SERVER_WAIT_MS);
+        connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'plaintext', version: 1, text: input.text } }).catch(() => resolve(undefined));
+      });
+      clearTimeout(timer);
+      const ms = performance.now() - started;
+      if (!exit) await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      const known = expected.get(index);
+      // A suppression comment the mutation brought in may hide the key in the editor; analyze() counts it as reported.
+      const keyExpected = input.planted && known && !known.drop && known.outcome !== 'skipped' && !input.text.includes('integration-engineer-disable');
+      const keyShown = diagnostics?.some((d) => d.code === 'hardcoded-credential' && d.range.start.line === 0);
+      const escaped = exit !== undefined;
+      rows.push({
+        index,
+        family: 'server',
+        bytes: input.text.length,
+        ms: diagnostics ? ms : Math.max(ms, SERVER_WAIT_MS),
+        outcome: escaped ? 'escape' : !diagnostics ? 'stopped' : diagnostics.some((d) => d.code === 'not-analysed') ? 'not analysed' : diagnostics.length > 0 ? 'analysed' : 'skipped',
+        drop: !escaped && !!diagnostics && ((keyExpected && !keyShown) || (shouldShow(input, known) && diagnostics.length === 0 && !skippedByDesign(input, classifyFile))),
+        failures: [],
+        reason: escaped ? exit : !diagnostics ? `no diagnostics within ${SERVER_WAIT_MS} ms` : undefined,
+      });
+    }
+  } finally {
+    connection.dispose();
+    child.kill();
+    rmSync(folder, { recursive: true, force: true });
+  }
+  return rows;
+}
+
 // A parse stopped at the parse limit is the product's own bound, as in the editor and the CLI: not analysed, not a hang.
-const isHang = (row) => !row.parseStopped && row.ms > hangLimit(row.bytes);
+// The server's CPU per document cannot be read from outside: there a hang is no diagnostics within SERVER_WAIT_MS.
+const isHang = (row) => (row.family === 'server' ? row.outcome === 'stopped' : !row.parseStopped && row.ms > hangLimit(row.bytes));
 
 function table(rows, elapsedMs) {
   const families = [...new Set(rows.map((row) => row.family))];
@@ -381,11 +450,11 @@ function table(rows, elapsedMs) {
   const widths = header.map((_, column) => Math.max(...all.map((line) => String(line[column]).length)));
   const format = (line) => line.map((cell, column) => (column === 0 ? String(cell).padEnd(widths[column]) : String(cell).padStart(widths[column]))).join('  ');
   const rss = Math.round(process.resourceUsage().maxRSS / 1024);
-  return `${[format(header), ...lines.map(format), format(totals)].join('\n')}\nhang: over ${HANG_MS} ms of CPU plus ${PER_MB_MS / 1000} s per MB of input; parse stopped: the compiler's parse ran past the product's parse limit and was stopped as the editor and the CLI stop it; CLI rows: wall time per file of its batch\npeak RSS ${rss} MB, ${Math.round(elapsedMs / 1000)} s\n`;
+  return `${[format(header), ...lines.map(format), format(totals)].join('\n')}\nhang: over ${HANG_MS} ms of CPU plus ${PER_MB_MS / 1000} s per MB of input; parse stopped: the compiler's parse ran past the product's parse limit and was stopped as the editor and the CLI stop it; CLI rows: wall time per file of its batch; server rows: wall time from opening to the diagnostics, a hang when none come within ${SERVER_WAIT_MS / 1000} s\npeak RSS ${rss} MB, ${Math.round(elapsedMs / 1000)} s\n`;
 }
 
-/** Runs `count` inputs through analyze() and `cli` of them through the CLI; returns the rows and the table. */
-export async function runFuzz({ seed = 18, count = 5_000, cli = 300 } = {}) {
+/** Runs `count` inputs through analyze(), `cli` of them through the CLI and `server` through the language server; returns the rows and the table. */
+export async function runFuzz({ seed = 18, count = 5_000, cli = 300, server = 300 } = {}) {
   const started = performance.now();
   const rows = [];
   const corpus = loadCorpus();
@@ -400,11 +469,12 @@ export async function runFuzz({ seed = 18, count = 5_000, cli = 300 } = {}) {
   rows.sort((a, b) => a.index - b.index);
   const expected = new Map(rows.map((row) => [row.index, row]));
   for (const row of rows) row.planted = makeInput(seed, row.index, corpus).planted;
-  const step = Math.max(1, Math.floor(count / Math.max(cli, 1)));
-  // The CLI slice skips the multi-megabyte lines: it would only say "skipped: larger than maxFileSize".
-  const picks = cli > 0 ? Array.from({ length: Math.min(cli, count) }, (_, i) => i * step).filter((index) => expected.get(index)?.family !== 'huge line') : [];
-  const cliRows = await runCli(seed, picks, corpus, expected);
-  const all = [...rows, ...cliRows];
+  // The CLI and server slices skip the multi-megabyte lines: they would only say "larger than maxFileSize".
+  const slice = (size, offset) => Array.from({ length: Math.min(size, count) }, (_, i) => i * Math.max(1, Math.floor(count / Math.max(size, 1))) + offset).filter((index) => index < count && expected.get(index)?.family !== 'huge line');
+  const cliRows = await runCli(seed, slice(cli, 0), corpus, expected);
+  // Other inputs than the CLI's: one further on in each step.
+  const serverRows = server > 0 ? await runServer(seed, slice(server, 1), corpus, expected) : [];
+  const all = [...rows, ...cliRows, ...serverRows];
   const problems = all.filter((row) => row.outcome === 'escape' || isHang(row) || row.drop);
   return { rows: all, problems, table: table(all, performance.now() - started) };
 }
@@ -415,7 +485,7 @@ if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process
     return at === -1 ? fallback : Number(process.argv[at + 1]);
   };
   const seed = option('seed', 18);
-  const { rows, problems, table: printed } = await runFuzz({ seed, count: option('count', 5_000), cli: option('cli', 300) });
+  const { rows, problems, table: printed } = await runFuzz({ seed, count: option('count', 5_000), cli: option('cli', 300), server: option('server', 300) });
   process.stdout.write(`fuzz: seed ${seed}, ${rows.length} runs\n${printed}`);
   const failing = rows.filter((row) => row.failures.length > 0);
   for (const row of failing.slice(0, 20)) process.stdout.write(`  rule failure: input ${row.index} (${row.family}, ${row.name}): ${row.failures.join('; ')}\n`);

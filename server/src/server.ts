@@ -188,7 +188,9 @@ async function validate(document: TextDocument): Promise<void> {
   const text = current.getText();
   if (!isAnalysed(path, text, settings)) {
     fixStore.forget(document.uri);
-    publish(document.uri, []);
+    // An excluded file is the user's choice; one over the size limit must not look clean.
+    const { maxFileSize } = settings.config;
+    publish(document.uri, [], document.version, isAccepted(path, settings) ? `larger than maxFileSize (${maxFileSize} bytes)` : undefined);
     setInventory(document.uri, undefined);
     return;
   }

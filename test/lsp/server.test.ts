@@ -136,6 +136,15 @@ describe('language server over stdio', () => {
     await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: stuckUri } });
   });
 
+  it('says a document over maxFileSize is not analysed, rather than showing it clean', async () => {
+    const largeUri = pathToFileURL(join(folder, 'large.ts')).href;
+    const published = session.nextDiagnostics(largeUri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: largeUri, languageId: 'typescript', version: 1, text: `${source}${'const a = 1;\n'.repeat(100_000)}` } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity, d.message]), [['not-analysed', DiagnosticSeverity.Information, 'not analysed: larger than maxFileSize (1000000 bytes)']]);
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: largeUri } });
+  });
+
   it('answers an analyzeText request over the size limit at once, with the reason', async () => {
     const started = performance.now();
     const huge = `${source}${'const a = 1;\n'.repeat(1_000_000)}`;
