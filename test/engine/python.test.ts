@@ -46,4 +46,13 @@ describe('the Python engine', () => {
     assert.match(result.notAnalysed ?? '', /over the time budget of 1 ms/);
     assert.deepEqual(ids(result).slice(0, 1), ['hardcoded-credential:1']);
   });
+
+  it('the file after one over the time budget is parsed from its own text', async () => {
+    await initPython();
+    const slow = 'import requests\nrequests.get(url)\n'.repeat(40_000);
+    assert.match(analyze(rules, 'slow.py', slow, { ...defaultSettings, timeBudgetMs: 1 }).notAnalysed ?? '', /over the time budget/);
+    const result = analyze(rules, 'next.py', 'import requests\n\nrequests.post(url)\n');
+    assert.equal(result.notAnalysed, undefined);
+    assert.deepEqual(ids(result), ['missing-timeout:3']);
+  });
 });

@@ -131,8 +131,12 @@ export function parsePythonOnly(text: string): void {
 export function parsePython(text: string): PyTree {
   if (!parser) throw new Error('the Python parser is not loaded (initPython)');
   const tree = parser.parse(text, null, { progressCallback: () => pastDeadline() });
-  // The progress callback stops the parse only when the budget has run out.
-  if (!tree) throw new OverBudget();
+  if (!tree) {
+    // Stopped by the progress callback (the budget ran out): tree-sitter would resume this parse
+    // on the next call, whatever text that call is given.
+    parser.reset();
+    throw new OverBudget();
+  }
   const cursor = tree.walk();
   try {
     return copyTree(cursor, tree.rootNode.hasError);
