@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { Language, Parser } from '@vscode/tree-sitter-wasm';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
-import { initPython } from '../../server/src/engine/python/tree.js';
+import { initPython, parsePython, type PyNode } from '../../server/src/engine/python/tree.js';
 import { rules } from '../../server/src/rules/index.js';
 
 const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
@@ -54,5 +56,29 @@ describe('the Python engine', () => {
     const result = analyze(rules, 'next.py', 'import requests\n\nrequests.post(url)\n');
     assert.equal(result.notAnalysed, undefined);
     assert.deepEqual(ids(result), ['missing-timeout:3']);
+  });
+
+  it('the copied tree is the one tree-sitter reads through its own cursor: types, fields, spans, shape', async () => {
+    await initPython();
+    const text = 'import requests as rq\n\n@app.post("/é/{x}")\ndef hook(a: int, *b, **c) -> None:\n    """naïve ☃ 𝄞"""\n    if not a == b and c is None:\n        rq.get(f"https://x/{a!r}", timeout=(3, None))  # ☃\n    def broken(:\n        pass\n';
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(readFileSync(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'))));
+    const cursor = parser.parse(text)!.walk();
+    const expected: string[] = [];
+    let depth = 0;
+    do {
+      expected.push([depth, cursor.nodeType, cursor.nodeIsNamed ? cursor.currentFieldName : null, cursor.nodeIsNamed, cursor.nodeIsNamed ? cursor.startIndex : -1, cursor.nodeIsNamed ? cursor.endIndex : -1].join(' '));
+      if (cursor.gotoFirstChild()) depth++;
+      else {
+        while (depth > 0 && !cursor.gotoNextSibling()) {
+          cursor.gotoParent();
+          depth--;
+        }
+      }
+    } while (depth > 0);
+    const depthOf = (node: PyNode): number => (node.parent ? depthOf(node.parent) + 1 : 0);
+    const tree = parsePython(text);
+    assert.ok(tree.hasError);
+    assert.deepEqual(tree.all.map((node) => [depthOf(node), node.type, node.field, node.named, node.start, node.end].join(' ')), expected);
   });
 });

@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser as TreeSitter, type TreeCursor } from '@vscode/tree-sitter-wasm';
+import { Language, Parser as TreeSitter, type Tree } from '@vscode/tree-sitter-wasm';
 import { OverBudget, pastDeadline, tick } from '../deadline.js';
 
 /**
@@ -45,6 +45,7 @@ function wasmPath(file: string): string {
 let loading: Promise<void> | undefined;
 let loadFailure: string | undefined;
 let parser: TreeSitter | undefined;
+let cursorCalls: CursorCalls | undefined;
 let types: string[] = [];
 let named: boolean[] = [];
 let fields: Array<string | null> = [];
@@ -57,7 +58,10 @@ let fields: Array<string | null> = [];
  */
 export function initPython(): Promise<void> {
   loading ??= (async () => {
-    await TreeSitter.init({ locateFile: (file: string) => wasmPath(file) });
+    // The options object becomes the WASM module (Emscripten's way): its exports are read from it after.
+    const module = { locateFile: (file: string) => wasmPath(file) };
+    await TreeSitter.init(module);
+    cursorCalls = cursorCallsOf(module);
     const language = await Language.load(readFileSync(wasmPath('tree-sitter-python.wasm')));
     const created = new TreeSitter();
     created.setLanguage(language);
@@ -80,18 +84,52 @@ export function pythonUnavailable(): string {
   return loadFailure ? `the Python parser failed to load: ${loadFailure}` : 'the Python parser is not loaded';
 }
 
-/** Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack. */
-function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
+/**
+ * tree-sitter's own functions on the cursor its transfer buffer holds (binding.c): each reads the
+ * cursor from the buffer, and a move writes it back. The JS `TreeCursor` copies the cursor into
+ * the buffer and out again around every call, which cost as much as the parse itself; called
+ * directly, the cursor stays in the buffer for the whole copy. Each takes the tree's address.
+ */
+interface CursorCalls {
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  /** In UTF-16 code units, as the JS binding counts. */
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+}
+
+const CURSOR_CALLS: ReadonlyArray<keyof CursorCalls> = ['_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_delete_wasm'];
+
+/** The module's cursor functions; a tree-sitter build without them fails the load, with their names. */
+function cursorCallsOf(module: object): CursorCalls {
+  const missing = CURSOR_CALLS.filter((name) => typeof (module as Record<string, unknown>)[name] !== 'function');
+  if (missing.length > 0) throw new Error(`this tree-sitter build lacks ${missing.join(', ')}`);
+  return module as CursorCalls;
+}
+
+/** The address of a tree in WASM memory: the binding keeps it at index 0 (not in its typings). */
+const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
+
+/**
+ * Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack.
+ * The cursor must be the one `tree.walk()` just made (still in the transfer buffer); it is
+ * deleted here, so the caller must not delete it again.
+ */
+function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
+  const address = addressOf(tree);
   const all: PyNode[] = [];
-  // Each cursor getter is a call into WASM: four per named node, one per anonymous token, the rest
-  // read from the language's tables.
+  // Four calls per named node, one per anonymous token; names are read from the language's tables.
   const make = (parent: PyNode | null): PyNode => {
     tick();
-    const id = cursor.nodeTypeId;
-    // ERROR's id (65535) is outside the language's tables: its name is read from the cursor.
+    const id = calls._ts_tree_cursor_current_node_type_id_wasm(address);
+    // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
     const node: PyNode = !known || named[id]
-      ? { type: known ? types[id] : cursor.nodeType, field: fields[cursor.currentFieldId] ?? null, named: true, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] }
+      ? { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: [] }
       : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: [] };
     if (parent) {
       parent.children.push(node);
@@ -103,18 +141,23 @@ function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
     all.push(node);
     return node;
   };
-  const root = make(null);
-  let current = root;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      current = make(current);
-      continue;
+  try {
+    const root = make(null);
+    let current = root;
+    for (;;) {
+      if (calls._ts_tree_cursor_goto_first_child_wasm(address)) {
+        current = make(current);
+        continue;
+      }
+      while (!calls._ts_tree_cursor_goto_next_sibling_wasm(address)) {
+        if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !current.parent) return { root, all, hasError };
+        current = current.parent;
+      }
+      current = make(current.parent);
     }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || !current.parent) return { root, all, hasError };
-      current = current.parent;
-    }
-    current = make(current.parent);
+  } finally {
+    // From the buffer, where the cursor now is: the JS cursor still holds where it started.
+    calls._ts_tree_cursor_delete_wasm(address);
   }
 }
 
@@ -129,7 +172,7 @@ export function parsePythonOnly(text: string): void {
  * rest parses); the parse itself stops when the analysis's time budget runs out.
  */
 export function parsePython(text: string): PyTree {
-  if (!parser) throw new Error('the Python parser is not loaded (initPython)');
+  if (!parser || !cursorCalls) throw new Error('the Python parser is not loaded (initPython)');
   const tree = parser.parse(text, null, { progressCallback: () => pastDeadline() });
   if (!tree) {
     // Stopped by the progress callback (the budget ran out): tree-sitter would resume this parse
@@ -137,11 +180,12 @@ export function parsePython(text: string): PyTree {
     parser.reset();
     throw new OverBudget();
   }
-  const cursor = tree.walk();
   try {
-    return copyTree(cursor, tree.rootNode.hasError);
+    // Read before the cursor is made: it goes through the transfer buffer the cursor lives in.
+    const hasError = tree.rootNode.hasError;
+    tree.walk();
+    return copyTree(cursorCalls, tree, hasError);
   } finally {
-    cursor.delete();
     tree.delete();
   }
 }
