@@ -80,5 +80,7 @@ describe('the Python engine', () => {
     const tree = parsePython(text);
     assert.ok(tree.hasError);
     assert.deepEqual(tree.all.map((node) => [depthOf(node), node.type, node.field, node.named, node.start, node.end].join(' ')), expected);
+    // A subtree is the run of `all` from the node to the end of its last child's subtree.
+    assert.ok(tree.all.every((node, index) => node.index === index && node.after === (node.children.at(-1)?.after ?? index + 1)));
   });
 });

@@ -34,18 +34,12 @@ export class PyFacts {
   readonly imports = new Map<string, string>();
   readonly functions = new Map<string, PyNode[]>();
   private readonly bindings = new Map<string, Binding[]>();
-  private readonly types = new Map<string, PyNode[]>();
   // Every rule asks the same questions of the same calls: answered once per node.
   private readonly qualified = new Map<PyNode, string | undefined>();
   private readonly values = new Map<PyNode, PyNode | undefined>();
   private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
 
   constructor(readonly tree: PyTree, readonly text: string) {
-    for (const node of tree.all) {
-      const list = this.types.get(node.type);
-      if (list) list.push(node);
-      else this.types.set(node.type, [node]);
-    }
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
     for (const node of this.ofType('import_from_statement')) {
       const module = field(node, 'module_name');
@@ -75,8 +69,8 @@ export class PyFacts {
     }
   }
 
-  ofType(type: string): PyNode[] {
-    return this.types.get(type) ?? [];
+  ofType(type: string): readonly PyNode[] {
+    return this.tree.byType.get(type) ?? [];
   }
 
   textOf(node: PyNode): string {

@@ -20,15 +20,20 @@ export interface PyNode {
   start: number;
   end: number;
   parent: PyNode | null;
-  children: PyNode[];
-  /** The first child filling each field, by field name (set while copying: `field()` reads it). */
-  fields?: Record<string, PyNode>;
+  readonly children: readonly PyNode[];
+  /** Every node of the tree in document order (the tree's `all`, shared): this one is at `index`. */
+  order: readonly PyNode[];
+  index: number;
+  /** Where this node's subtree ends in `order`: its descendants are `order[index + 1 .. after)`. */
+  after: number;
 }
 
 export interface PyTree {
   root: PyNode;
   /** Every node in document order (pre-order). */
   all: PyNode[];
+  /** The nodes of each type, in document order. */
+  byType: ReadonlyMap<string, readonly PyNode[]>;
   /** True when the parse met a syntax error: the rest of the file is still analysed. */
   hasError: boolean;
 }
@@ -114,6 +119,12 @@ function cursorCallsOf(module: object): CursorCalls {
 /** The address of a tree in WASM memory: the binding keeps it at index 0 (not in its typings). */
 const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
 
+/** A node while it is copied: its children list is still being filled. */
+type CopiedNode = Omit<PyNode, 'children' | 'parent'> & { children: PyNode[]; parent: CopiedNode | null };
+
+/** The children of every leaf: the copy replaces it, never adds to it (not frozen: a frozen array is another kind of array to every loop over children). */
+const NO_CHILDREN: PyNode[] = [];
+
 /**
  * Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack.
  * The cursor must be the one `tree.walk()` just made (still in the transfer buffer); it is
@@ -122,23 +133,29 @@ const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
 function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
   const address = addressOf(tree);
   const all: PyNode[] = [];
+  // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
+  const byId: PyNode[][] = [];
   // Four calls per named node, one per anonymous token; names are read from the language's tables.
-  const make = (parent: PyNode | null): PyNode => {
+  const make = (parent: CopiedNode | null): CopiedNode => {
     tick();
     const id = calls._ts_tree_cursor_current_node_type_id_wasm(address);
     // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
-    const node: PyNode = !known || named[id]
-      ? { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: [] }
-      : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: [] };
+    const index = all.length;
+    const node: CopiedNode = !known || named[id]
+      ? { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 }
+      : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
     if (parent) {
-      parent.children.push(node);
-      if (node.field !== null) {
-        parent.fields ??= {};
-        parent.fields[node.field] ??= node;
-      }
+      // Most nodes are leaves: they share one empty list, which saves an allocation (and GC) for each.
+      if (parent.children === NO_CHILDREN) parent.children = [node];
+      else parent.children.push(node);
     }
     all.push(node);
+    // ERROR gets the slot after the language's types (its own id would make the array sparse).
+    const slot = known ? id : types.length;
+    const list = byId[slot];
+    if (list) list.push(node);
+    else byId[slot] = [node];
     return node;
   };
   try {
@@ -149,9 +166,12 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
         current = make(current);
         continue;
       }
+      // No child left to visit: every node copied since `current` is inside it.
+      current.after = all.length;
       while (!calls._ts_tree_cursor_goto_next_sibling_wasm(address)) {
-        if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !current.parent) return { root, all, hasError };
+        if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !current.parent) return { root, all, byType: byTypeName(byId), hasError };
         current = current.parent;
+        current.after = all.length;
       }
       current = make(current.parent);
     }
@@ -159,6 +179,18 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
     // From the buffer, where the cursor now is: the JS cursor still holds where it started.
     calls._ts_tree_cursor_delete_wasm(address);
   }
+}
+
+/** The nodes by type name; a name several ids share (an alias) gets their nodes merged in document order. */
+function byTypeName(byId: PyNode[][]): Map<string, PyNode[]> {
+  const byName = new Map<string, PyNode[]>();
+  for (const list of byId) {
+    if (!list) continue;
+    const known = byName.get(list[0].type);
+    if (known) byName.set(list[0].type, [...known, ...list].sort((a, b) => a.index - b.index));
+    else byName.set(list[0].type, list);
+  }
+  return byName;
 }
 
 /** The floor a Python analysis is measured against (`npm run bench`): tree-sitter's parse alone, nothing copied out. */
