@@ -6,22 +6,25 @@ import { OverBudget, pastDeadline, tick } from '../deadline.js';
 /**
  * A node of a parsed Python file, copied out of tree-sitter's WASM memory once: the rules read
  * plain objects, so a question about a node never crosses into WASM again.
+ *
+ * An anonymous token (`==`, `not`, `(`, a keyword) is only its type: one shared object per token
+ * type, listed among its parent's children (a comparison's operators are read there), with no
+ * offsets, no parent and no children of its own, and left out of the tree's document order (walks
+ * and `ofType` see named nodes only). A third of a file's nodes are tokens: sharing them keeps
+ * the copy and the garbage collector's work on it smaller.
  */
 export interface PyNode {
   type: string;
-  /** The field this node fills in its parent (`function`, `arguments`, `left`, …). */
+  /** The field this node fills in its parent (`function`, `arguments`, `left`, …); null for a token. */
   field: string | null;
   /** False for punctuation and keywords (`(`, `=`, `not`). */
   named: boolean;
-  /**
-   * UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units). An
-   * anonymous token (`==`, `not`, `(`) is not read: its type is its text, its offsets are -1.
-   */
+  /** UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units); -1 for a token. */
   start: number;
   end: number;
   parent: PyNode | null;
   readonly children: readonly PyNode[];
-  /** Every node of the tree in document order (the tree's `all`, shared): this one is at `index`. */
+  /** Every node of the tree in document order (the tree's `all`, shared): this one is at `index` (a token: itself alone). */
   order: readonly PyNode[];
   index: number;
   /** Where this node's subtree ends in `order`: its descendants are `order[index + 1 .. after)`. */
@@ -30,7 +33,7 @@ export interface PyNode {
 
 export interface PyTree {
   root: PyNode;
-  /** Every node in document order (pre-order). */
+  /** Every named node in document order (pre-order). */
   all: PyNode[];
   /** The nodes of each type, in document order. */
   byType: ReadonlyMap<string, readonly PyNode[]>;
@@ -54,6 +57,8 @@ let cursorCalls: CursorCalls | undefined;
 let types: string[] = [];
 let named: boolean[] = [];
 let fields: Array<string | null> = [];
+/** The shared node of each anonymous token type, by type id (undefined for a named type). */
+let tokens: Array<PyNode | undefined> = [];
 
 /**
  * Loads tree-sitter and its Python grammar (WebAssembly, no native build, nothing fetched):
@@ -73,6 +78,7 @@ export function initPython(): Promise<void> {
     types = language.types;
     named = types.map((_, id) => language.nodeTypeIsNamed(id));
     fields = language.fields;
+    tokens = types.map((type, id) => (named[id] ? undefined : tokenNode(type)));
     parser = created;
   })().catch((error: unknown) => {
     loadFailure = error instanceof Error ? error.message : String(error);
@@ -119,6 +125,13 @@ function cursorCallsOf(module: object): CursorCalls {
 /** The address of a tree in WASM memory: the binding keeps it at index 0 (not in its typings). */
 const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
 
+function tokenNode(type: string): PyNode {
+  const order: PyNode[] = [];
+  const token: PyNode = { type, field: null, named: false, start: -1, end: -1, parent: null, children: NO_CHILDREN, order, index: 0, after: 1 };
+  order.push(token);
+  return token;
+}
+
 /** A node while it is copied: its children list is still being filled. */
 type CopiedNode = Omit<PyNode, 'children' | 'parent'> & { children: PyNode[]; parent: CopiedNode | null };
 
@@ -135,21 +148,12 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
   const all: PyNode[] = [];
   // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
   const byId: PyNode[][] = [];
-  // Four calls per named node, one per anonymous token; names are read from the language's tables.
-  const make = (parent: CopiedNode | null): CopiedNode => {
-    tick();
-    const id = calls._ts_tree_cursor_current_node_type_id_wasm(address);
+  // Four calls per named node; names are read from the language's tables.
+  const make = (id: number, parent: CopiedNode | null): CopiedNode => {
     // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
     const index = all.length;
-    const node: CopiedNode = !known || named[id]
-      ? { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 }
-      : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
-    if (parent) {
-      // Most nodes are leaves: they share one empty list, which saves an allocation (and GC) for each.
-      if (parent.children === NO_CHILDREN) parent.children = [node];
-      else parent.children.push(node);
-    }
+    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
     all.push(node);
     // ERROR gets the slot after the language's types (its own id would make the array sparse).
     const slot = known ? id : types.length;
@@ -158,22 +162,39 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
     else byId[slot] = [node];
     return node;
   };
+  /** Adds a child, the parent's first making its list (most nodes are leaves: they share one empty list). */
+  const adopt = (parent: CopiedNode, child: PyNode) => {
+    if (parent.children === NO_CHILDREN) parent.children = [child];
+    else parent.children.push(child);
+  };
   try {
-    const root = make(null);
-    let current = root;
+    const root = make(calls._ts_tree_cursor_current_node_type_id_wasm(address), null);
+    // Where the cursor is: a child of `parent`, copied as `current` (null for a token, whose children are not read).
+    let current: CopiedNode | null = root;
+    let parent: CopiedNode | null = null;
     for (;;) {
-      if (calls._ts_tree_cursor_goto_first_child_wasm(address)) {
-        current = make(current);
+      if (current && calls._ts_tree_cursor_goto_first_child_wasm(address)) parent = current;
+      else {
+        // No child left to visit: every node copied since `current` is inside it.
+        if (current) current.after = all.length;
+        while (!calls._ts_tree_cursor_goto_next_sibling_wasm(address)) {
+          if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !parent) return { root, all, byType: byTypeName(byId), hasError };
+          current = parent;
+          current.after = all.length;
+          parent = current.parent;
+        }
+      }
+      // Below the root here, so `parent` is set; a run of tokens counts against the budget too.
+      tick();
+      const id = calls._ts_tree_cursor_current_node_type_id_wasm(address);
+      const token = id < types.length ? tokens[id] : undefined;
+      if (token) {
+        adopt(parent!, token);
+        current = null;
         continue;
       }
-      // No child left to visit: every node copied since `current` is inside it.
-      current.after = all.length;
-      while (!calls._ts_tree_cursor_goto_next_sibling_wasm(address)) {
-        if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !current.parent) return { root, all, byType: byTypeName(byId), hasError };
-        current = current.parent;
-        current.after = all.length;
-      }
-      current = make(current.parent);
+      current = make(id, parent);
+      adopt(parent!, current);
     }
   } finally {
     // From the buffer, where the cursor now is: the JS cursor still holds where it started.
