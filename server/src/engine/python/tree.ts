@@ -145,6 +145,17 @@ const NO_CHILDREN: PyNode[] = [];
  */
 function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
   const address = addressOf(tree);
+  // Read off the module once per copy: it is a large object (a slow lookup per call), and each
+  // export is a stub until its first call replaces it there with the WASM function itself.
+  const {
+    _ts_tree_cursor_goto_first_child_wasm: gotoFirstChild,
+    _ts_tree_cursor_goto_next_sibling_wasm: gotoNextSibling,
+    _ts_tree_cursor_goto_parent_wasm: gotoParent,
+    _ts_tree_cursor_current_node_type_id_wasm: typeId,
+    _ts_tree_cursor_current_field_id_wasm: fieldId,
+    _ts_tree_cursor_start_index_wasm: startIndex,
+    _ts_tree_cursor_end_index_wasm: endIndex,
+  } = calls;
   const all: PyNode[] = [];
   // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
   const byId: PyNode[][] = [];
@@ -153,7 +164,7 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
     // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
     const index = all.length;
-    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[calls._ts_tree_cursor_current_field_id_wasm(address)] ?? null, named: true, start: calls._ts_tree_cursor_start_index_wasm(address), end: calls._ts_tree_cursor_end_index_wasm(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
+    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[fieldId(address)] ?? null, named: true, start: startIndex(address), end: endIndex(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
     all.push(node);
     // ERROR gets the slot after the language's types (its own id would make the array sparse).
     const slot = known ? id : types.length;
@@ -168,17 +179,17 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
     else parent.children.push(child);
   };
   try {
-    const root = make(calls._ts_tree_cursor_current_node_type_id_wasm(address), null);
+    const root = make(typeId(address), null);
     // Where the cursor is: a child of `parent`, copied as `current` (null for a token, whose children are not read).
     let current: CopiedNode | null = root;
     let parent: CopiedNode | null = null;
     for (;;) {
-      if (current && calls._ts_tree_cursor_goto_first_child_wasm(address)) parent = current;
+      if (current && gotoFirstChild(address)) parent = current;
       else {
         // No child left to visit: every node copied since `current` is inside it.
         if (current) current.after = all.length;
-        while (!calls._ts_tree_cursor_goto_next_sibling_wasm(address)) {
-          if (!calls._ts_tree_cursor_goto_parent_wasm(address) || !parent) return { root, all, byType: byTypeName(byId), hasError };
+        while (!gotoNextSibling(address)) {
+          if (!gotoParent(address) || !parent) return { root, all, byType: byTypeName(byId), hasError };
           current = parent;
           current.after = all.length;
           parent = current.parent;
@@ -186,7 +197,7 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
       }
       // Below the root here, so `parent` is set; a run of tokens counts against the budget too.
       tick();
-      const id = calls._ts_tree_cursor_current_node_type_id_wasm(address);
+      const id = typeId(address);
       const token = id < types.length ? tokens[id] : undefined;
       if (token) {
         adopt(parent!, token);
