@@ -125,6 +125,10 @@ function cursorCallsOf(module: object): CursorCalls {
 /** The address of a tree in WASM memory: the binding keeps it at index 0 (not in its typings). */
 const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
 
+/** The children of every leaf: the copy replaces it, never adds to it (not frozen: a frozen array is another kind of array to every loop over children). */
+const NO_CHILDREN: PyNode[] = [];
+
+/** The one node of an anonymous token type, shared by every tree (a walk from it visits only itself). */
 function tokenNode(type: string): PyNode {
   const order: PyNode[] = [];
   const token: PyNode = { type, field: null, named: false, start: -1, end: -1, parent: null, children: NO_CHILDREN, order, index: 0, after: 1 };
@@ -134,9 +138,6 @@ function tokenNode(type: string): PyNode {
 
 /** A node while it is copied: its children list is still being filled. */
 type CopiedNode = Omit<PyNode, 'children' | 'parent'> & { children: PyNode[]; parent: CopiedNode | null };
-
-/** The children of every leaf: the copy replaces it, never adds to it (not frozen: a frozen array is another kind of array to every loop over children). */
-const NO_CHILDREN: PyNode[] = [];
 
 /**
  * Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack.
@@ -159,7 +160,7 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
   const all: PyNode[] = [];
   // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
   const byId: PyNode[][] = [];
-  // Four calls per named node; names are read from the language's tables.
+  // Three reads per named node besides its type id; names come from the language's tables.
   const make = (id: number, parent: CopiedNode | null): CopiedNode => {
     // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
