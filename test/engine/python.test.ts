@@ -1,7 +1,9 @@
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
+import { Language, type Node, Parser } from '@vscode/tree-sitter-wasm';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
-import { initPython } from '../../server/src/engine/python/tree.js';
+import { initPython, parsePython, type PyNode } from '../../server/src/engine/python/tree.js';
 import { rules } from '../../server/src/rules/index.js';
 
 const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
@@ -45,5 +47,34 @@ describe('the Python engine', () => {
     const result = analyze(rules, 'a.py', text, { ...defaultSettings, timeBudgetMs: 1 });
     assert.match(result.notAnalysed ?? '', /over the time budget of 1 ms/);
     assert.deepEqual(ids(result).slice(0, 1), ['hardcoded-credential:1']);
+  });
+
+  it('the file after one over the time budget is parsed from its own text', async () => {
+    await initPython();
+    const slow = 'import requests\nrequests.get(url)\n'.repeat(40_000);
+    assert.match(analyze(rules, 'slow.py', slow, { ...defaultSettings, timeBudgetMs: 1 }).notAnalysed ?? '', /over the time budget/);
+    const result = analyze(rules, 'next.py', 'import requests\n\nrequests.post(url)\n');
+    assert.equal(result.notAnalysed, undefined);
+    assert.deepEqual(ids(result), ['missing-timeout:3']);
+  });
+
+  it('the copied tree is the one tree-sitter reads: types, fields, spans and children of every named node, tokens by type', async () => {
+    await initPython();
+    const text = 'import requests as rq\n\n@app.post("/é/{x}")\ndef hook(a: int, *b, **c) -> None:\n    """naïve ☃ 𝄞"""\n    if not a == b and c is not None:\n        rq.get(f"https://x/{a!r}", timeout=(3, None))  # ☃\n    def broken(:\n        pass\n';
+    const parser = new Parser();
+    parser.setLanguage(await Language.load(readFileSync(require.resolve('@vscode/tree-sitter-wasm/wasm/tree-sitter-python.wasm'))));
+    const expected: string[] = [];
+    const visit = (node: Node, depth: number, field: string | null): void => {
+      const children = node.children.filter((child) => child !== null);
+      expected.push([depth, node.type, field, node.startIndex, node.endIndex, children.map((child) => `${child.type}${child.isNamed ? '' : '?'}`).join(',')].join(' '));
+      children.forEach((child, index) => child.isNamed && visit(child, depth + 1, node.fieldNameForChild(index)));
+    };
+    visit(parser.parse(text)!.rootNode, 0, null);
+    const depthOf = (node: PyNode): number => (node.parent ? depthOf(node.parent) + 1 : 0);
+    const tree = parsePython(text);
+    assert.ok(tree.hasError);
+    assert.deepEqual(tree.all.map((node) => [depthOf(node), node.type, node.field, node.start, node.end, node.children.map((child) => `${child.type}${child.named ? '' : '?'}`).join(',')].join(' ')), expected);
+    // A subtree is the run of `all` from the node to the end of its last named child's subtree.
+    assert.ok(tree.all.every((node, index) => node.index === index && node.after === (node.children.filter((child) => child.named).at(-1)?.after ?? index + 1)));
   });
 });

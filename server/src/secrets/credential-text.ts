@@ -452,25 +452,25 @@ export function namedValues(text: string, kind: TextKind): NamedValue[] {
 
 /** The named values as the linear readers see them, without a parser (redaction reads both). */
 export function lineValues(text: string, kind: TextKind): NamedValue[] {
-  const lines = splitLines(text);
+  // Split only for the readers that go line by line (a Python file's literals are read from the whole text).
   switch (kind) {
     case 'yaml':
     case 'compose':
-      return yamlValues(lines);
+      return yamlValues(splitLines(text));
     case 'json':
       return jsonValues(text);
     case 'toml':
     case 'hcl':
-      return assignmentValues(lines, kind);
+      return assignmentValues(splitLines(text), kind);
     case 'properties':
     case 'ini':
     case 'env':
     case 'npmrc':
-      return keyValueLines(lines, kind);
+      return keyValueLines(splitLines(text), kind);
     case 'dockerfile':
-      return dockerfileValues(lines);
+      return dockerfileValues(splitLines(text));
     case 'shell':
-      return shellValues(lines);
+      return shellValues(splitLines(text));
     case 'python':
       return pythonValues(text);
     case 'other':

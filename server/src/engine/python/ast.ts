@@ -1,9 +1,14 @@
 import { tick } from '../deadline.js';
 import type { PyNode } from './tree.js';
 
-/** The first child filling `name` in its parent (tree-sitter's field). */
+/**
+ * The first child filling `name` in its parent (tree-sitter's field): a scan of the children
+ * (a node with fields has a handful), so the copy allocates no table of fields per node.
+ */
 export function field(node: PyNode | undefined, name: string): PyNode | undefined {
-  return node?.fields?.[name];
+  if (!node) return undefined;
+  for (const child of node.children) if (child.field === name) return child;
+  return undefined;
 }
 
 export function namedChildren(node: PyNode): PyNode[] {
@@ -11,16 +16,16 @@ export function namedChildren(node: PyNode): PyNode[] {
 }
 
 /**
- * Visits `node` and its descendants in document order with an explicit stack (deep nesting
- * costs no call stack); `visit` returning false skips that node's children. Ticks the time budget.
+ * Visits `node` and its descendants in document order without recursion (deep nesting costs no
+ * call stack); `visit` returning false skips that node's children. Ticks the time budget.
  */
 export function forEachDescendant(node: PyNode, visit: (node: PyNode) => boolean | void): void {
-  const stack: PyNode[] = [node];
-  while (stack.length > 0) {
+  // The subtree is a run of the tree's nodes in document order: read in place.
+  const { order } = node;
+  for (let index = node.index; index < node.after; ) {
     tick();
-    const current = stack.pop()!;
-    if (visit(current) === false) continue;
-    for (let index = current.children.length - 1; index >= 0; index--) stack.push(current.children[index]);
+    const current = order[index];
+    index = visit(current) === false ? current.after : index + 1;
   }
 }
 

@@ -34,18 +34,14 @@ export class PyFacts {
   readonly imports = new Map<string, string>();
   readonly functions = new Map<string, PyNode[]>();
   private readonly bindings = new Map<string, Binding[]>();
-  private readonly types = new Map<string, PyNode[]>();
+  /** The same bindings by name, then by scope: a lookup is not a pass over every binding of a name the file reuses in each function. */
+  private readonly scoped = new Map<string, Map<PyNode, Binding[]>>();
   // Every rule asks the same questions of the same calls: answered once per node.
   private readonly qualified = new Map<PyNode, string | undefined>();
   private readonly values = new Map<PyNode, PyNode | undefined>();
   private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
 
   constructor(readonly tree: PyTree, readonly text: string) {
-    for (const node of tree.all) {
-      const list = this.types.get(node.type);
-      if (list) list.push(node);
-      else this.types.set(node.type, [node]);
-    }
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
     for (const node of this.ofType('import_from_statement')) {
       const module = field(node, 'module_name');
@@ -75,8 +71,8 @@ export class PyFacts {
     }
   }
 
-  ofType(type: string): PyNode[] {
-    return this.types.get(type) ?? [];
+  ofType(type: string): readonly PyNode[] {
+    return this.tree.byType.get(type) ?? [];
   }
 
   textOf(node: PyNode): string {
@@ -128,32 +124,38 @@ export class PyFacts {
   }
 
   private bindIn(scope: PyNode, name: string, value: PyNode | undefined, target: PyNode): void {
-    const list = this.bindings.get(name);
     const binding = { scope, value, target };
+    const list = this.bindings.get(name);
     if (list) list.push(binding);
     else this.bindings.set(name, [binding]);
+    let byScope = this.scoped.get(name);
+    if (!byScope) this.scoped.set(name, (byScope = new Map()));
+    const here = byScope.get(scope);
+    if (here) here.push(binding);
+    else byScope.set(scope, [binding]);
+  }
+
+  private bindingsIn(name: string, scope: PyNode | undefined): readonly Binding[] {
+    return (scope && this.scoped.get(name)?.get(scope)) ?? [];
   }
 
   /** The bindings of a name visible from `at`: the nearest scope that binds it (class bodies are not seen from methods). */
-  bindingsOf(name: string, at: PyNode): Binding[] {
+  bindingsOf(name: string, at: PyNode): readonly Binding[] {
     const all = this.bindings.get(name) ?? [];
     if (name.startsWith('self.')) {
       const owner = ancestor(at, 'class_definition');
-      const inClass = all.filter((binding) => binding.scope === owner);
-      const attribute = name.slice(5);
       // A class attribute (`timeout = 5` in the class body) is read through `self` too.
-      const classLevel = owner ? (this.bindings.get(attribute) ?? []).filter((binding) => binding.scope === owner) : [];
-      return [...inClass, ...classLevel];
+      return [...this.bindingsIn(name, owner), ...this.bindingsIn(name.slice(5), owner)];
     }
     if (name.includes('.') || all.length === 0) return all;
     const nearest = ancestor(at, SCOPES);
     for (let scope = nearest; scope; scope = ancestor(scope, SCOPES)) {
       if (scope.type === 'class_definition' && scope !== nearest) continue;
-      const here = all.filter((binding) => binding.scope === scope);
+      const here = this.bindingsIn(name, scope);
       if (here.length > 0) return here;
     }
     // An ERROR root (a file whose parse failed as a whole) is the outermost scope, though not a module.
-    return all.filter((binding) => binding.scope === this.tree.root);
+    return this.bindingsIn(name, this.tree.root);
   }
 
   /**
@@ -200,9 +202,9 @@ export class PyFacts {
   private qualifyOnce(node: PyNode): string | undefined {
     const dotted = dottedText(node, this.text);
     if (!dotted) return undefined;
-    const [head, ...rest] = dotted.split('.');
-    const imported = this.imports.get(head);
-    if (imported) return [imported, ...rest].join('.');
+    const dot = dotted.indexOf('.');
+    const imported = this.imports.get(dot === -1 ? dotted : dotted.slice(0, dot));
+    if (imported) return dot === -1 ? imported : imported + dotted.slice(dot);
     // `s = requests` is rare; `api = requests.Session()` is an instance, read by `instanceOf`.
     return dotted;
   }

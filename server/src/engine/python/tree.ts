@@ -1,34 +1,42 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser as TreeSitter, type TreeCursor } from '@vscode/tree-sitter-wasm';
+import { Language, Parser as TreeSitter, type Tree } from '@vscode/tree-sitter-wasm';
 import { OverBudget, pastDeadline, tick } from '../deadline.js';
 
 /**
  * A node of a parsed Python file, copied out of tree-sitter's WASM memory once: the rules read
  * plain objects, so a question about a node never crosses into WASM again.
+ *
+ * An anonymous token (`==`, `not`, `(`, a keyword) is only its type: one shared object per token
+ * type, listed among its parent's children (a comparison's operators are read there), with no
+ * offsets, no parent and no children of its own, and left out of the tree's document order (walks
+ * and `ofType` see named nodes only). A third of a file's nodes are tokens: sharing them keeps
+ * the copy and the garbage collector's work on it smaller.
  */
 export interface PyNode {
   type: string;
-  /** The field this node fills in its parent (`function`, `arguments`, `left`, …). */
+  /** The field this node fills in its parent (`function`, `arguments`, `left`, …); null for a token. */
   field: string | null;
   /** False for punctuation and keywords (`(`, `=`, `not`). */
   named: boolean;
-  /**
-   * UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units). An
-   * anonymous token (`==`, `not`, `(`) is not read: its type is its text, its offsets are -1.
-   */
+  /** UTF-16 offsets into the file's text (tree-sitter's JS binding counts code units); -1 for a token. */
   start: number;
   end: number;
   parent: PyNode | null;
-  children: PyNode[];
-  /** The first child filling each field, by field name (set while copying: `field()` reads it). */
-  fields?: Record<string, PyNode>;
+  readonly children: readonly PyNode[];
+  /** Every node of the tree in document order (the tree's `all`, shared): this one is at `index` (a token: itself alone). */
+  order: readonly PyNode[];
+  index: number;
+  /** Where this node's subtree ends in `order`: its descendants are `order[index + 1 .. after)`. */
+  after: number;
 }
 
 export interface PyTree {
   root: PyNode;
-  /** Every node in document order (pre-order). */
+  /** Every named node in document order (pre-order). */
   all: PyNode[];
+  /** The nodes of each type, in document order. */
+  byType: ReadonlyMap<string, readonly PyNode[]>;
   /** True when the parse met a syntax error: the rest of the file is still analysed. */
   hasError: boolean;
 }
@@ -45,9 +53,12 @@ function wasmPath(file: string): string {
 let loading: Promise<void> | undefined;
 let loadFailure: string | undefined;
 let parser: TreeSitter | undefined;
+let cursorCalls: CursorCalls | undefined;
 let types: string[] = [];
 let named: boolean[] = [];
 let fields: Array<string | null> = [];
+/** The shared node of each anonymous token type, by type id (undefined for a named type). */
+let tokens: Array<PyNode | undefined> = [];
 
 /**
  * Loads tree-sitter and its Python grammar (WebAssembly, no native build, nothing fetched):
@@ -57,13 +68,17 @@ let fields: Array<string | null> = [];
  */
 export function initPython(): Promise<void> {
   loading ??= (async () => {
-    await TreeSitter.init({ locateFile: (file: string) => wasmPath(file) });
+    // The options object becomes the WASM module (Emscripten's way): its exports are read from it after.
+    const module = { locateFile: (file: string) => wasmPath(file) };
+    await TreeSitter.init(module);
+    cursorCalls = cursorCallsOf(module);
     const language = await Language.load(readFileSync(wasmPath('tree-sitter-python.wasm')));
     const created = new TreeSitter();
     created.setLanguage(language);
     types = language.types;
     named = types.map((_, id) => language.nodeTypeIsNamed(id));
     fields = language.fields;
+    tokens = types.map((type, id) => (named[id] ? undefined : tokenNode(type)));
     parser = created;
   })().catch((error: unknown) => {
     loadFailure = error instanceof Error ? error.message : String(error);
@@ -80,42 +95,135 @@ export function pythonUnavailable(): string {
   return loadFailure ? `the Python parser failed to load: ${loadFailure}` : 'the Python parser is not loaded';
 }
 
-/** Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack. */
-function copyTree(cursor: TreeCursor, hasError: boolean): PyTree {
+/**
+ * tree-sitter's own functions on the cursor its transfer buffer holds (binding.c): each reads the
+ * cursor from the buffer, and a move writes it back. The JS `TreeCursor` copies the cursor into
+ * the buffer and out again around every call, which cost as much as the parse itself; called
+ * directly, the cursor stays in the buffer for the whole copy. Each takes the tree's address.
+ */
+interface CursorCalls {
+  _ts_tree_cursor_goto_first_child_wasm(tree: number): number;
+  _ts_tree_cursor_goto_next_sibling_wasm(tree: number): number;
+  _ts_tree_cursor_goto_parent_wasm(tree: number): number;
+  _ts_tree_cursor_current_node_type_id_wasm(tree: number): number;
+  _ts_tree_cursor_current_field_id_wasm(tree: number): number;
+  /** In UTF-16 code units, as the JS binding counts. */
+  _ts_tree_cursor_start_index_wasm(tree: number): number;
+  _ts_tree_cursor_end_index_wasm(tree: number): number;
+  _ts_tree_cursor_delete_wasm(tree: number): void;
+}
+
+const CURSOR_CALLS: ReadonlyArray<keyof CursorCalls> = ['_ts_tree_cursor_goto_first_child_wasm', '_ts_tree_cursor_goto_next_sibling_wasm', '_ts_tree_cursor_goto_parent_wasm', '_ts_tree_cursor_current_node_type_id_wasm', '_ts_tree_cursor_current_field_id_wasm', '_ts_tree_cursor_start_index_wasm', '_ts_tree_cursor_end_index_wasm', '_ts_tree_cursor_delete_wasm'];
+
+/** The module's cursor functions; a tree-sitter build without them fails the load, with their names. */
+function cursorCallsOf(module: object): CursorCalls {
+  const missing = CURSOR_CALLS.filter((name) => typeof (module as Record<string, unknown>)[name] !== 'function');
+  if (missing.length > 0) throw new Error(`this tree-sitter build lacks ${missing.join(', ')}`);
+  return module as CursorCalls;
+}
+
+/** The address of a tree in WASM memory: the binding keeps it at index 0 (not in its typings). */
+const addressOf = (tree: Tree): number => (tree as unknown as { 0: number })[0];
+
+/** The children of every leaf: the copy replaces it, never adds to it (not frozen: a frozen array is another kind of array to every loop over children). */
+const NO_CHILDREN: PyNode[] = [];
+
+/** The one node of an anonymous token type, shared by every tree (a walk from it visits only itself). */
+function tokenNode(type: string): PyNode {
+  const order: PyNode[] = [];
+  const token: PyNode = { type, field: null, named: false, start: -1, end: -1, parent: null, children: NO_CHILDREN, order, index: 0, after: 1 };
+  order.push(token);
+  return token;
+}
+
+/** A node while it is copied: its children list is still being filled. */
+type CopiedNode = Omit<PyNode, 'children' | 'parent'> & { children: PyNode[]; parent: CopiedNode | null };
+
+/**
+ * Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack.
+ * The cursor must be the one `tree.walk()` just made (still in the transfer buffer); it is
+ * deleted here, so the caller must not delete it again.
+ */
+function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
+  const address = addressOf(tree);
+  // Read off the module once per copy: it is a large object (a slow lookup per call), and each
+  // export is a stub until its first call replaces it there with the WASM function itself.
+  const {
+    _ts_tree_cursor_goto_first_child_wasm: gotoFirstChild,
+    _ts_tree_cursor_goto_next_sibling_wasm: gotoNextSibling,
+    _ts_tree_cursor_goto_parent_wasm: gotoParent,
+    _ts_tree_cursor_current_node_type_id_wasm: typeId,
+    _ts_tree_cursor_current_field_id_wasm: fieldId,
+    _ts_tree_cursor_start_index_wasm: startIndex,
+    _ts_tree_cursor_end_index_wasm: endIndex,
+  } = calls;
   const all: PyNode[] = [];
-  // Each cursor getter is a call into WASM: four per named node, one per anonymous token, the rest
-  // read from the language's tables.
-  const make = (parent: PyNode | null): PyNode => {
-    tick();
-    const id = cursor.nodeTypeId;
-    // ERROR's id (65535) is outside the language's tables: its name is read from the cursor.
+  // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
+  const byId: PyNode[][] = [];
+  // Three reads per named node besides its type id; names come from the language's tables.
+  const make = (id: number, parent: CopiedNode | null): CopiedNode => {
+    // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
-    const node: PyNode = !known || named[id]
-      ? { type: known ? types[id] : cursor.nodeType, field: fields[cursor.currentFieldId] ?? null, named: true, start: cursor.startIndex, end: cursor.endIndex, parent, children: [] }
-      : { type: types[id], field: null, named: false, start: -1, end: -1, parent, children: [] };
-    if (parent) {
-      parent.children.push(node);
-      if (node.field !== null) {
-        parent.fields ??= {};
-        parent.fields[node.field] ??= node;
-      }
-    }
+    const index = all.length;
+    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[fieldId(address)] ?? null, named: true, start: startIndex(address), end: endIndex(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
     all.push(node);
+    // ERROR gets the slot after the language's types (its own id would make the array sparse).
+    const slot = known ? id : types.length;
+    const list = byId[slot];
+    if (list) list.push(node);
+    else byId[slot] = [node];
     return node;
   };
-  const root = make(null);
-  let current = root;
-  for (;;) {
-    if (cursor.gotoFirstChild()) {
-      current = make(current);
-      continue;
+  /** Adds a child, the parent's first making its list (most nodes are leaves: they share one empty list). */
+  const adopt = (parent: CopiedNode, child: PyNode) => {
+    if (parent.children === NO_CHILDREN) parent.children = [child];
+    else parent.children.push(child);
+  };
+  try {
+    const root = make(typeId(address), null);
+    // Where the cursor is: a child of `parent`, copied as `current` (null for a token, whose children are not read).
+    let current: CopiedNode | null = root;
+    let parent: CopiedNode | null = null;
+    for (;;) {
+      if (current && gotoFirstChild(address)) parent = current;
+      else {
+        // No child left to visit: every node copied since `current` is inside it.
+        if (current) current.after = all.length;
+        while (!gotoNextSibling(address)) {
+          if (!gotoParent(address) || !parent) return { root, all, byType: byTypeName(byId), hasError };
+          current = parent;
+          current.after = all.length;
+          parent = current.parent;
+        }
+      }
+      // Below the root here, so `parent` is set; a run of tokens counts against the budget too.
+      tick();
+      const id = typeId(address);
+      const token = id < types.length ? tokens[id] : undefined;
+      if (token) {
+        adopt(parent!, token);
+        current = null;
+        continue;
+      }
+      current = make(id, parent);
+      adopt(parent!, current);
     }
-    while (!cursor.gotoNextSibling()) {
-      if (!cursor.gotoParent() || !current.parent) return { root, all, hasError };
-      current = current.parent;
-    }
-    current = make(current.parent);
+  } finally {
+    // From the buffer, where the cursor now is: the JS cursor still holds where it started.
+    calls._ts_tree_cursor_delete_wasm(address);
   }
+}
+
+/** The nodes by type name; a name several ids share (an alias) gets their nodes merged in document order. */
+function byTypeName(byId: PyNode[][]): Map<string, PyNode[]> {
+  const byName = new Map<string, PyNode[]>();
+  for (const list of byId) {
+    if (!list) continue;
+    const known = byName.get(list[0].type);
+    if (known) byName.set(list[0].type, [...known, ...list].sort((a, b) => a.index - b.index));
+    else byName.set(list[0].type, list);
+  }
+  return byName;
 }
 
 /** The floor a Python analysis is measured against (`npm run bench`): tree-sitter's parse alone, nothing copied out. */
@@ -129,15 +237,20 @@ export function parsePythonOnly(text: string): void {
  * rest parses); the parse itself stops when the analysis's time budget runs out.
  */
 export function parsePython(text: string): PyTree {
-  if (!parser) throw new Error('the Python parser is not loaded (initPython)');
+  if (!parser || !cursorCalls) throw new Error('the Python parser is not loaded (initPython)');
   const tree = parser.parse(text, null, { progressCallback: () => pastDeadline() });
-  // The progress callback stops the parse only when the budget has run out.
-  if (!tree) throw new OverBudget();
-  const cursor = tree.walk();
+  if (!tree) {
+    // Stopped by the progress callback (the budget ran out): tree-sitter would resume this parse
+    // on the next call, whatever text that call is given.
+    parser.reset();
+    throw new OverBudget();
+  }
   try {
-    return copyTree(cursor, tree.rootNode.hasError);
+    // Read before the cursor is made: it goes through the transfer buffer the cursor lives in.
+    const hasError = tree.rootNode.hasError;
+    tree.walk();
+    return copyTree(cursorCalls, tree, hasError);
   } finally {
-    cursor.delete();
     tree.delete();
   }
 }
