@@ -21,7 +21,8 @@ import { fileFilter, walkFiles } from './workspace/walk.js';
 import { configModel, rules } from './rules/index.js';
 import { stoppedFileOutcome } from './workspace/analyzeFile.js';
 import { scanInPool } from './workspace/pool.js';
-import { SCAN_WORKER, serveScans, type ScanTask } from './workspace/scanWorker.js';
+import { serveScans, type ScanTask } from './workspace/scanWorker.js';
+import { SCAN_WORKER } from './workspace/threads.js';
 
 declare const PACKAGE_VERSION: string | undefined;
 

@@ -1,8 +1,8 @@
 import type { Worker } from 'node:worker_threads';
 import type { AnalysisResult, AnalysisSettings } from '../engine/analyze.js';
-import { startWorker } from '../workspace/pool.js';
+import { DOCUMENT_WORKER, startWorker, takeEarlyDocumentWorker } from '../workspace/threads.js';
 import { hardLimitMs, isParseProgress, JobWatchdog } from '../workspace/watchdog.js';
-import { DOCUMENT_WORKER, type AnalyzeJob, type DocumentAnalysis, type DocumentJob, type FromDocumentWorker, type JobAnswer, type ToDocumentWorker } from './documentWorker.js';
+import type { AnalyzeJob, DocumentAnalysis, DocumentJob, FromDocumentWorker, JobAnswer, ToDocumentWorker } from './documentWorker.js';
 
 /** What a job resolves to when its worker could not answer (the reason it was stopped), or when its document closed before it ran. */
 type Stopped = { stopped: string } | { dropped: true };
@@ -109,7 +109,7 @@ export class DocumentAnalyzer {
   }
 
   private spawn(): void {
-    const worker = startWorker(this.options.script, DOCUMENT_WORKER);
+    const worker = takeEarlyDocumentWorker() ?? startWorker(this.options.script, DOCUMENT_WORKER);
     this.worker = worker;
     this.ready = false;
     worker.on('message', (message: FromDocumentWorker) => {

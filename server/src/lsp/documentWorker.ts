@@ -9,9 +9,6 @@ import { withPlainFailures } from '../workspace/scanWorker.js';
 import { reportParses, type ParseProgress } from '../workspace/watchdog.js';
 import { MemoryRelease } from './memory.js';
 
-/** Marks the worker thread that analyses the editor's documents (the bundle it runs is the server's). */
-export const DOCUMENT_WORKER = 'integration-engineer-document-worker';
-
 /** A document's text to analyse: `keep` keeps its tree for the next version's incremental parse; `inventory` builds its part of the map. */
 export interface AnalyzeJob {
   kind: 'analyze';

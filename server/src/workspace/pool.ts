@@ -1,6 +1,7 @@
 import { availableParallelism } from 'node:os';
-import { Worker } from 'node:worker_threads';
-import { SCAN_WORKER, type ScanOutcome, type ScanTask, type WorkerMessage } from './scanWorker.js';
+import type { Worker } from 'node:worker_threads';
+import type { ScanOutcome, ScanTask, WorkerMessage } from './scanWorker.js';
+import { SCAN_WORKER, startWorker } from './threads.js';
 import { hardLimitMs, isParseProgress, JobWatchdog } from './watchdog.js';
 
 export interface PoolOptions {
@@ -12,13 +13,6 @@ export interface PoolOptions {
   stopped: (task: ScanTask, reason: string) => ScanOutcome;
   /** Stops the scan: no further file is started, and the outcomes not yet delivered are dropped. */
   cancelled?: () => boolean;
-}
-
-/** A worker on the bundle, marked with what it serves; run from source (the tests, under tsx), the same file is loaded through tsx. */
-export function startWorker(script: string, marker: string): Worker {
-  const workerData = { [marker]: true };
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData });
 }
 
 interface Slot {

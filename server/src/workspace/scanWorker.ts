@@ -21,8 +21,6 @@ export type ScanOutcome = DiskAnalysis | { kind: 'failed'; reason: string };
 
 export type WorkerMessage = { ready: true } | { seq: number; outcome: ScanOutcome } | ParseProgress;
 
-/** Marks a worker started by the scan pool (the bundle it runs is also the CLI or the server). */
-export const SCAN_WORKER = 'integration-engineer-scan-worker';
 
 /** A result as it crosses a thread boundary: failures as plain errors (a thrown value may not be cloneable). */
 export function withPlainFailures(result: AnalysisResult): AnalysisResult {
