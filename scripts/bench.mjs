@@ -25,7 +25,8 @@ const { createProtocolConnection, StreamMessageReader, StreamMessageWriter, Publ
 /** The corpus of issue 15: JS/TS sources of these packages at these versions. */
 const CORPUS = ['axios@1.21.1', 'got@14.6.6', 'node-fetch@3.3.2', 'undici@7.30.2', 'stripe@23.1.0', '@octokit/rest@22.0.1', '@slack/web-api@8.2.0', 'twilio@6.2.0', 'express@5.3.0', 'koa@3.3.0', 'fastify@5.12.8', 'jsonwebtoken@9.0.3', 'jose@6.2.17', 'superagent@10.4.2', '@sendgrid/mail@8.1.6'];
 /** The peers, pinned so runs compare. */
-const PEERS = ['eslint@9.39.5', 'eslint-plugin-security@4.1.0', 'eslint-plugin-no-secrets@2.3.3', '@microsoft/eslint-plugin-sdl@1.1.0', 'secretlint@12.0.0', '@secretlint/secretlint-rule-preset-recommend@12.0.0'];
+// typescript-eslint's parser is how ESLint reads the corpus's .ts files, as any TypeScript project runs it.
+const PEERS = ['eslint@9.39.5', '@typescript-eslint/parser@8.74.0', 'eslint-plugin-security@4.1.0', 'eslint-plugin-no-secrets@2.3.3', '@microsoft/eslint-plugin-sdl@1.1.0', 'secretlint@12.0.0', '@secretlint/secretlint-rule-preset-recommend@12.0.0'];
 const CODE = new Set(['.js', '.mjs', '.cjs', '.jsx', '.ts', '.mts', '.cts', '.tsx']);
 
 const round = (value, digits = 1) => +value.toFixed(digits);
@@ -321,10 +322,13 @@ function peers(sources) {
   writeFileSync(config, `import security from ${plugin('eslint-plugin-security')};
 import noSecrets from ${plugin('eslint-plugin-no-secrets')};
 import sdl from ${plugin('@microsoft/eslint-plugin-sdl')};
+import tsParser from ${plugin('@typescript-eslint/parser')};
+// SDL's no-insecure-random throws on require(variable) (express's lib/view.js), which stops the whole run: it is left out.
+const rules = { ...security.configs.recommended.rules, 'no-secrets/no-secrets': 'error', ...Object.fromEntries(Object.keys(sdl.rules).filter((id) => id !== 'no-insecure-random').map((id) => ['@microsoft/sdl/' + id, 'error'])) };
+const shared = { linterOptions: { reportUnusedDisableDirectives: 'off' }, plugins: { security, 'no-secrets': noSecrets, '@microsoft/sdl': sdl }, rules };
 export default [
-  { files: ['**/*.{js,mjs,cjs,jsx,ts,mts,cts,tsx}'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, linterOptions: { reportUnusedDisableDirectives: 'off' },
-    plugins: { security, 'no-secrets': noSecrets, '@microsoft/sdl': sdl },
-    rules: { ...security.configs.recommended.rules, 'no-secrets/no-secrets': 'error', ...Object.fromEntries(Object.keys(sdl.rules).map((id) => ['@microsoft/sdl/' + id, 'error'])) } },
+  { files: ['**/*.{js,mjs,cjs,jsx}'], languageOptions: { ecmaVersion: 'latest', sourceType: 'module' }, ...shared },
+  { files: ['**/*.{ts,mts,cts,tsx}'], languageOptions: { parser: tsParser, ecmaVersion: 'latest', sourceType: 'module' }, ...shared },
 ];
 `);
   writeFileSync(join(folder, '.secretlintrc.json'), JSON.stringify({ rules: [{ id: '@secretlint/secretlint-rule-preset-recommend' }] }));
