@@ -51,10 +51,12 @@ export class DocumentAnalyzer {
     if (!this.worker) this.spawn();
   }
 
+  /** A document's analysis; one of the same document still waiting is dropped, its text already old. */
   async analyze(job: Omit<AnalyzeJob, 'kind'>): Promise<DocumentAnalysis> {
+    if (job.keep) this.dropWaiting(job.path);
     const answer = await this.submit({ kind: 'analyze', ...job });
     if ('analysis' in answer) return answer.analysis;
-    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'closed before it was analysed' } };
+    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' } };
     const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
     return { result: this.options.stopped(job.path, job.text, job.settings, reason) };
@@ -70,13 +72,7 @@ export class DocumentAnalyzer {
 
   /** A document closed: its tree goes, and so do its analyses still waiting (nothing would show them). */
   forget(path: string): void {
-    for (let index = this.queue.length - 1; index >= 0; index--) {
-      const pending = this.queue[index];
-      if (pending.job.kind === 'analyze' && pending.job.keep && pending.job.path === path) {
-        this.queue.splice(index, 1);
-        pending.done({ dropped: true });
-      }
-    }
+    this.dropWaiting(path);
     this.worker?.postMessage({ forget: path } satisfies ToDocumentWorker);
   }
 
@@ -84,6 +80,17 @@ export class DocumentAnalyzer {
   retire(): void {
     this.retiring = true;
     this.pump();
+  }
+
+  /** The document's analyses that have not started: answered as dropped. */
+  private dropWaiting(path: string): void {
+    for (let index = this.queue.length - 1; index >= 0; index--) {
+      const pending = this.queue[index];
+      if (pending.job.kind === 'analyze' && pending.job.keep && pending.job.path === path) {
+        this.queue.splice(index, 1);
+        pending.done({ dropped: true });
+      }
+    }
   }
 
   private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {

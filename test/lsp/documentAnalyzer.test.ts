@@ -1,0 +1,39 @@
+import assert from 'node:assert/strict';
+import { resolve } from 'node:path';
+import { describe, it } from 'node:test';
+import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer.js';
+import { defaultSettings } from '../../server/src/engine/analyze.js';
+import { ROOT } from '../helpers/processes.js';
+
+const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
+const settings = { ...defaultSettings, timeBudgetMs: 1_500 };
+
+describe('the document analyzer (the built server bundle as its worker)', () => {
+  it("analyses only a document's newest text: versions still waiting are dropped, never analysed", async () => {
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    try {
+      // The worker is still loading: all three wait, and each newer one drops the one before.
+      const versions = ['const a = 1;\n', 'const b = 2;\n', `const stripeKey = '${KEY}';\n`].map((text) => analyzer.analyze({ path: '/w/a.ts', text, settings, keep: true, inventory: false }));
+      const [first, second, third] = await Promise.all(versions);
+      assert.match(String(first.result.notAnalysed), /^dropped/);
+      assert.match(String(second.result.notAnalysed), /^dropped/);
+      assert.deepEqual(third.result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
+      assert.equal(third.result.notAnalysed, undefined);
+    } finally {
+      analyzer.retire();
+    }
+  });
+
+  it("keeps other documents' and the chat's analyses when a document changes", async () => {
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    try {
+      const text = `const stripeKey = '${KEY}';\n`;
+      const other = analyzer.analyze({ path: '/w/b.ts', text, settings, keep: true, inventory: false });
+      const chat = analyzer.analyze({ path: '/w/a.ts', text, settings, keep: false, inventory: false });
+      const newest = analyzer.analyze({ path: '/w/a.ts', text, settings, keep: true, inventory: false });
+      for (const analysis of await Promise.all([other, chat, newest])) assert.deepEqual(analysis.result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
+    } finally {
+      analyzer.retire();
+    }
+  });
+});
