@@ -158,7 +158,10 @@ function requestTarget(http: PyHttpCall, url: PyNode | undefined, facts: PyFacts
   const scheme = model.clientHost?.schemes[facts.qualify(field(client, 'function')) ?? ''];
   if (host && scheme) {
     const name = stringValue(facts.valueOf(host), facts.text);
-    return name === undefined ? path : joinBase(withHost('url', `${scheme}://${name}`), path);
+    if (name !== undefined) return joinBase(withHost('url', `${scheme}://${name}`), path);
+    // A host read from a setting is the setting; one the file does not show is no target, not the same origin.
+    const base = targetOf(host, facts);
+    return base.kind === 'env' || base.kind === 'config' ? base : { kind: 'unknown' };
   }
   const base = model.baseUrl?.map((word) => field(args.keywords.get(word), 'value')).find((value) => value !== undefined) ?? (model.clientUrlIndex !== undefined ? args.positional[model.clientUrlIndex] : undefined);
   return base ? joinBase(targetOf(base, facts), path) : path;
@@ -320,14 +323,15 @@ function destinationOf(call: PyNode | undefined, where: { index?: number; keywor
 function ackModeOf(ack: PyAckMode, handler: { autoAck?: PyNode }, settingsCall: PyNode | undefined, facts: PyFacts): 'auto' | 'manual' {
   if (ack === 'auto' || ack === 'manual') return ack;
   if (ack === 'option') return handler.autoAck ? 'auto' : 'manual';
-  if (!settingsCall || settingsCall.type !== 'call') return ack.manualWhen ? 'auto' : 'manual';
+  // Each setting's default is the broker's own acknowledgement.
+  if (!settingsCall || settingsCall.type !== 'call') return 'auto';
   const args = callArguments(settingsCall, facts.text);
   const values = [
     ...(ack.keywords ?? []).map((word) => field(args.keywords.get(word), 'value')),
     ...(ack.configKeys ?? []).map((key) => dictEntries(facts.valueOf(args.positional[0]), facts)?.get(key)?.value),
   ].map((value) => facts.valueOf(value));
   const set = values.find((value) => isKeywordTrue(value) || isKeywordFalse(value));
-  if (!set) return ack.manualWhen ? 'auto' : 'manual';
+  if (!set) return 'auto';
   return isKeywordTrue(set) === ack.manualWhen ? 'manual' : 'auto';
 }
 
