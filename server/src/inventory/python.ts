@@ -421,7 +421,8 @@ function webhookEntry(view: PyPostView, file: PythonFile, sites: PySites, framew
     entry: {
       kind: 'webhook',
       ...(framework ? { framework } : {}),
-      registration: publicText(view.label),
+      // How the view is registered: the decorator's callee (`app.post`), else its label (a Django view's name, `Cls.post`).
+      registration: publicText(view.registration ? facts.textOf(field(view.registration, 'function') ?? view.registration) : view.label),
       ...(view.path ? { path: publicText(view.path) } : {}),
       ...(provider ? { provider } : {}),
       verified: !unverified,
