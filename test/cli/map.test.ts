@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
@@ -50,6 +50,54 @@ describe('map CLI', () => {
     const stripe = inventory.systems.find((system) => system.id === 'provider:Stripe');
     assert.ok(stripe?.entries.some((entry) => entry.operation === 'paymentIntents.create'));
     assert.match(stripe?.entries[0].sites[0].uri ?? '', /^examples\/payments\/charge\.ts$/);
+  });
+
+  it('maps a folder with a Python file: text, and json that validates against the schema', () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ie-map-py-'));
+    try {
+      writeFileSync(
+        join(folder, 'billing.py'),
+        [
+          'import os',
+          'import pika',
+          'import requests',
+          'import stripe',
+          'from flask import Flask, request',
+          'app = Flask(__name__)',
+          'TOKEN = os.environ["PARTNER_API_TOKEN"]',
+          'def rates():',
+          '    r = requests.get("https://svc:pw@rates.example.com/v1/quote?key=abc")',
+          '    return r.json()',
+          'def refund(charge):',
+          '    stripe.Refund.create(charge=charge)',
+          '@app.post("/webhooks/stripe")',
+          'def stripe_hook():',
+          '    return request.get_json()',
+          'def on_message(ch, method, properties, body):',
+          '    ch.basic_ack(delivery_tag=method.delivery_tag)',
+          'pika.BlockingConnection().channel().basic_consume("orders.created", on_message)',
+          '',
+        ].join('\n'),
+      );
+      const text = runCli(['map', '.'], folder);
+      assert.equal(text.status, 0, text.stderr);
+      assert.equal(text.stderr, '');
+      assert.match(text.stdout, /^rates\.example\.com \(host\): 2 findings, 2 safeguards missing\n {2}GET https:\/\/rates\.example\.com\/v1\/quote \(requests\) {2}\[timeout: MISSING, retry: \?, backoff: \?, status check: MISSING, TLS: yes\]\n {4}billing\.py:9:9 {2}missing-timeout, unchecked-response-status\n/m);
+      assert.match(text.stdout, /^ {2}stripe Refund\.create {2}\[idempotency key: MISSING\]$/m);
+      assert.match(text.stdout, /^ {2}webhook \/webhooks\/stripe \(app\.post\) {2}\[signature check: MISSING\]$/m);
+      assert.match(text.stdout, /^pika \(broker\)/m);
+      assert.match(text.stdout, /1 credential read\n$/);
+      const json = runCli(['map', '--format', 'json', '.'], folder);
+      assert.equal(json.status, 0, json.stderr);
+      const inventory = JSON.parse(json.stdout) as { systems: Array<{ id: string }>; credentials: Array<{ name: string }> };
+      const validate = new Ajv({ allErrors: true, strict: true }).compile(schema);
+      assert.ok(validate(inventory), JSON.stringify(validate.errors, null, 2));
+      assert.deepEqual(inventory.systems.map((system) => system.id), ['provider:Stripe', 'host:rates.example.com', 'broker:pika', 'webhook-sender:Stripe']);
+      assert.deepEqual(inventory.credentials.map((credential) => credential.name), ['PARTNER_API_TOKEN']);
+      assert.doesNotMatch(json.stdout, /svc:pw|key=abc/);
+    } finally {
+      rmSync(folder, { recursive: true, force: true });
+    }
   });
 
   it('the schema rejects what is not a map (a test of the test)', () => {

@@ -3,7 +3,8 @@ import { describe, it } from 'node:test';
 import { analyzeThen, defaultSettings } from '../../server/src/engine/analyze.js';
 import { collectFileInventory, InventoryIndex } from '../../server/src/inventory/index.js';
 import { rules } from '../../server/src/rules/index.js';
-import type { HttpEntry, Inventory, InventoryEntry } from '../../server/src/shared/inventory.js';
+import { entries, onlyHttp } from './entries.js';
+import type { Inventory } from '../../server/src/shared/inventory.js';
 
 /** The map of in-memory files, built as the scan builds it: after the rules, from their parse. */
 function mapOf(files: Record<string, string>): Inventory {
@@ -14,19 +15,6 @@ function mapOf(files: Record<string, string>): Inventory {
     if (extra) index.set(path, extra);
   }
   return index.build();
-}
-
-function entries(inventory: Inventory, systemId: string): InventoryEntry[] {
-  const system = inventory.systems.find((candidate) => candidate.id === systemId);
-  assert.ok(system, `no system ${systemId} in ${inventory.systems.map((candidate) => candidate.id).join(', ')}`);
-  return system.entries;
-}
-
-function onlyHttp(inventory: Inventory, systemId: string): HttpEntry {
-  const [entry, ...rest] = entries(inventory, systemId);
-  assert.equal(rest.length, 0);
-  assert.equal(entry.kind, 'http');
-  return entry as HttpEntry;
 }
 
 describe('integration map: targets', () => {

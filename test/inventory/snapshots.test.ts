@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
-import { describe, it } from 'node:test';
+import { before, describe, it } from 'node:test';
 import { analyzeThen, defaultSettings } from '../../server/src/engine/analyze.js';
+import { initPython } from '../../server/src/engine/python/tree.js';
 import { collectFileInventory, InventoryIndex } from '../../server/src/inventory/index.js';
 import { rules } from '../../server/src/rules/index.js';
 import { entryLabel, entrySafeguards, type Inventory } from '../../server/src/shared/inventory.js';
@@ -44,6 +45,10 @@ function matchesSnapshot(name: string, actual: string): void {
 }
 
 describe('integration map snapshots', () => {
+  before(async () => {
+    await initPython();
+  });
+
   it('examples/', () => {
     const inventory = mapOfFolder('examples');
     matchesSnapshot('examples.txt', digest(inventory));
@@ -55,5 +60,9 @@ describe('integration map snapshots', () => {
 
   it('eval/corpus', () => {
     matchesSnapshot('eval-corpus.txt', digest(mapOfFolder('eval/corpus')));
+  });
+
+  it('eval/python', () => {
+    matchesSnapshot('eval-python.txt', digest(mapOfFolder('eval/python')));
   });
 });

@@ -65,6 +65,24 @@ describe('integration map over LSP', () => {
     }
   });
 
+  it('maps an open Python document', async () => {
+    const folder = mkdtempSync(join(tmpdir(), 'ie-map-lsp-'));
+    const uri = pathToFileURL(join(folder, 'client.py')).href;
+    const { session } = await start(folder);
+    try {
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'python', version: 1, text: 'import requests\ndef load():\n    return requests.get("https://api.py.example/items")\n' } });
+      await session.nextDiagnostics(uri);
+      const inventory = await inventoryWhen(session, (candidate) => candidate.systems.length > 0);
+      assert.deepEqual(systemIds(inventory), ['host:api.py.example']);
+      const [site] = inventory.systems[0].entries[0].sites;
+      assert.equal(site.uri, uri);
+      assert.deepEqual(site.findings.map((finding) => finding.ruleId), ['missing-timeout']);
+    } finally {
+      await session.close();
+      rmSync(folder, { recursive: true, force: true });
+    }
+  });
+
   /** Two files on disk: a consumer and a request. */
   function twoFiles(): string {
     const folder = mkdtempSync(join(tmpdir(), 'ie-map-lsp-'));

@@ -85,12 +85,21 @@ describe('redaction battery', () => {
           `fetch(${JSON.stringify(`https://user:${secret}@api.example.com/v1/items`)});`,
         ]);
         writeFileSync(join(mapRoot, `${index}`, 'map-calls.js'), `${calls.join('\n')}\n`);
+        // The same through Python's clients, and as a setting's fallback: the map prints the setting's name only.
+        const pythonCalls = shape.secrets.flatMap((secret) => [
+          `TOKEN = os.getenv("PARTNER_API_TOKEN", ${JSON.stringify(secret)})`,
+          `requests.get(${JSON.stringify(`https://api.example.com/v1/items?api_key=${encodeURIComponent(secret)}`)}, timeout=5)`,
+          `requests.get(${JSON.stringify(`https://svc:${encodeURIComponent(secret)}@api.example.com/v1/items`)}, timeout=5)`,
+          `httpx.get(${JSON.stringify(`https://user:${secret}@api.example.com/v1/items`)})`,
+        ]);
+        writeFileSync(join(mapRoot, `${index}`, 'map_calls.py'), `import os\nimport httpx\nimport requests\n${pythonCalls.join('\n')}\n`);
       });
       const out = sink();
       const err = sink();
       const code = await main(['map', '--format', format, ...SECRET_SHAPES.map((_, index) => `${index}`)], mapRoot, out as never, err as never).finally(() => rmSync(mapRoot, { recursive: true, force: true }));
       assert.equal(code, 0, err.text);
       assert.match(out.text, /api\.example\.com/);
+      if (format !== 'mermaid') assert.match(out.text, /PARTNER_API_TOKEN[\s\S]*httpx|httpx[\s\S]*PARTNER_API_TOKEN/);
       return SECRET_SHAPES.filter((shape) => shape.secrets.some((secret) => printedWhole(out.text + err.text, secret) || out.text.includes(encodeURIComponent(secret)))).map((shape) => shape.name);
     };
 

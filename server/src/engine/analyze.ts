@@ -6,7 +6,7 @@ import { lineStarts, positionAt } from './lines.js';
 import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
 import { headEnd } from './head.js';
-import type { ParsedFile, PythonReport, Rule } from './rule.js';
+import type { ParsedFile, PythonFile, PythonReport, Rule } from './rule.js';
 import { parsePython, pythonReady, pythonUnavailable } from './python/tree.js';
 import { PyFacts } from './python/facts.js';
 import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
@@ -153,9 +153,9 @@ export function analyze(rules: readonly Rule[], path: string, text: string, sett
 
 /**
  * Work done on a parsed file after its rules (the integration map): it reads the same tree,
- * facts and findings, so nothing is parsed twice.
+ * facts and findings, so nothing is parsed twice. A Python file comes as its `PythonFile`.
  */
-export type AfterRules<T> = (file: ParsedFile, findings: readonly Finding[]) => T;
+export type AfterRules<T> = (file: ParsedFile | PythonFile, findings: readonly Finding[]) => T;
 
 export interface AnalysisWith<T> {
   result: AnalysisResult;
@@ -171,7 +171,7 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
   if (kind.kind === 'skip') return { result: { findings: [], failures: [], suppressed: [], skipped: kind.reason } };
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-  if (kind.kind === 'text' && kind.text === 'python') return { result: analyzePython(path, text, settings, active, knownRuleIds) };
+  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(path, text, settings, active, knownRuleIds, after);
   if (kind.kind === 'text') return { result: checkText(path, text, kind.text, active, knownRuleIds) };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   let stage: Stage = 'parse';
@@ -201,7 +201,7 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
   }
 }
 
-function runAfter<T>(file: ParsedFile, findings: readonly Finding[], after: AfterRules<T>, deadline: number): { extra?: T; extraFailure?: string } {
+function runAfter<T>(file: ParsedFile | PythonFile, findings: readonly Finding[], after: AfterRules<T>, deadline: number): { extra?: T; extraFailure?: string } {
   try {
     return { extra: withDeadline(deadline, () => after(file, findings)) };
   } catch (error) {
@@ -260,23 +260,24 @@ function runTextChecks(collector: Collector, path: string, kind: TextKind, activ
  * same rule already covers is the same finding. Until the parser is loaded (`initPython`), or
  * when the parse or the checks fail or run over the budget, the file is `notAnalysed`.
  */
-function analyzePython(path: string, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+function analyzePython<T>(path: string, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, after: AfterRules<T> | undefined): AnalysisWith<T> {
   const textual = runTextChecks(new Collector(text), path, 'python', active);
-  if (!pythonReady()) return { ...textual.finish(active, knownRuleIds), notAnalysed: pythonUnavailable() };
+  if (!pythonReady()) return { result: { ...textual.finish(active, knownRuleIds), notAnalysed: pythonUnavailable() } };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   const collector = new Collector(text);
   let stage: Stage = 'parse';
   let finished = false;
+  let file: PythonFile | undefined;
   try {
     finished = withDeadline(deadline, () => {
       const tree = parsePython(text);
       stage = 'walk';
-      const file = { path, text, tree, facts: new PyFacts(tree, text) };
+      file = { path, text, tree, facts: new PyFacts(tree, text) };
       for (const { rule, severity, options } of active) {
         if (!rule.python) continue;
         if (pastDeadline()) return false;
         try {
-          rule.python({ file, options, report: collector.pythonReporter(rule, severity) });
+          rule.python({ file: file!, options, report: collector.pythonReporter(rule, severity) });
         } catch (error) {
           if (error instanceof OverBudget) return false;
           collector.failures.push({ ruleId: rule.meta.id, error });
@@ -285,7 +286,7 @@ function analyzePython(path: string, text: string, settings: AnalysisSettings, a
       return true;
     });
   } catch (error) {
-    if (!(error instanceof OverBudget)) return { ...textual.finish(active, knownRuleIds), notAnalysed: failureReason(stage, error) };
+    if (!(error instanceof OverBudget)) return { result: { ...textual.finish(active, knownRuleIds), notAnalysed: failureReason(stage, error) } };
   }
   const covered = (found: Finding) => textual.findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end);
   const parsed = collector.findings.filter((found) => !covered(found));
@@ -293,7 +294,8 @@ function analyzePython(path: string, text: string, settings: AnalysisSettings, a
   collector.findings.push(...textual.findings, ...parsed);
   collector.failures.push(...textual.failures);
   const result = collector.finish(active, knownRuleIds);
-  return finished ? result : { ...result, notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` };
+  if (!finished || !file) return { result: { ...result, notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` } };
+  return { result, ...(after ? runAfter(file, result.findings, after, deadline) : {}) };
 }
 
 /** One analysis's findings and failures, and the reporters the rules write them through. */

@@ -144,7 +144,7 @@ function statusRead(call: ts.CallExpression, reads: Map<string, ts.Node[]>): boo
   return candidates.some((read) => read.pos >= scope.pos && read.end <= scope.end);
 }
 
-function systemOfTarget(target: Target): SystemRef {
+export function systemOfTarget(target: Target): SystemRef {
   switch (target.kind) {
     case 'url':
     case 'prefix': {
@@ -333,13 +333,20 @@ function stepLiterals(route: Route): Set<string> {
   return literals;
 }
 
-/** The sender: named by the route's path, else by the signature header it reads, else (a route without a path: Next.js) by the file's name. */
-function providerOfRoute(route: Route, path: string): string | undefined {
+/**
+ * The sender: named by the route's path, else by a signature header the route reads, else (a
+ * route without a path: Next.js, a class-based view) by the file's name.
+ */
+export function providerOf(routePath: string | undefined, filePath: string, readsHeader: (header: string) => boolean): string | undefined {
   const named = (text: string) => WEBHOOK_PROVIDERS.find((provider) => provider.routeWords?.some((word) => text.includes(word)))?.provider;
-  const fromPath = named((route.path ?? '').toLowerCase());
+  const fromPath = named((routePath ?? '').toLowerCase());
   if (fromPath) return fromPath;
-  const literals = stepLiterals(route);
-  return WEBHOOK_PROVIDERS.find((provider) => provider.signatureHeaders.some((header) => literals.has(header)))?.provider ?? (route.path ? undefined : named(path.toLowerCase().split(/[\\/]/).slice(-3).join('/')));
+  return WEBHOOK_PROVIDERS.find((provider) => provider.signatureHeaders.some(readsHeader))?.provider ?? (routePath ? undefined : named(filePath.toLowerCase().split(/[\\/]/).slice(-3).join('/')));
+}
+
+function providerOfRoute(route: Route, path: string): string | undefined {
+  let literals: Set<string> | undefined;
+  return providerOf(route.path, path, (header) => (literals ??= stepLiterals(route)).has(header));
 }
 
 /** The route a file-routed handler serves: `app/api/webhooks/github/route.ts` → `/api/webhooks/github`, `pages/api/hooks/stripe.ts` → `/api/hooks/stripe`. */

@@ -6,9 +6,17 @@ import { INVENTORY_VERSION, type CallSite, type CredentialEntry, type Integratio
 import type { FileEntry, FileInventory } from './collect.js';
 import { worst } from './safeguards.js';
 import { isTestPath } from '../analysis/test-files.js';
-import { EMPTY_FILE_INVENTORY } from './collect.js';
+import { collectFileInventory as collectJsInventory, EMPTY_FILE_INVENTORY } from './collect.js';
+import { collectPythonInventory } from './python.js';
+import type { ParsedFile, PythonFile } from '../engine/rule.js';
+import type { Finding } from '../engine/types.js';
 
-export { collectFileInventory, EMPTY_FILE_INVENTORY, type FileInventory } from './collect.js';
+export { EMPTY_FILE_INVENTORY, type FileInventory } from './collect.js';
+
+/** A parsed file's part of the map: a JS/TS file's from its compiler tree, a Python file's from its tree-sitter facts. */
+export function collectFileInventory(file: ParsedFile | PythonFile, findings: readonly Finding[]): FileInventory {
+  return 'sourceFile' in file ? collectJsInventory(file, findings) : collectPythonInventory(file, findings);
+}
 
 function withUri(sites: CallSite[], uri: string): CallSite[] {
   return sites.map((site) => ({ ...site, uri }));

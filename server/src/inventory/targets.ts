@@ -38,7 +38,7 @@ export function publicText(text: string): string {
   return spans.length > 0 ? redactSpans(shown, spans).text : shown;
 }
 
-function withHost(kind: 'url' | 'prefix', raw: string): Target {
+export function withHost(kind: 'url' | 'prefix', raw: string): Target {
   const text = publicText(raw);
   // The host of the text as written: a redacted path (a Slack webhook's) still names its host.
   const host = hostOf(raw);
@@ -79,7 +79,7 @@ function literalText(expr: ts.Expression, facts: FileFacts): string | undefined 
 }
 
 /** The fixed start of a target followed by more text the file does not show. */
-function continued(start: Target, more: string): Target {
+export function continued(start: Target, more: string): Target {
   if (start.kind === 'url') return withHost('prefix', start.url + more);
   if (start.kind === 'prefix') return start;
   return start;

@@ -46,6 +46,10 @@ export interface PyHttpClientModel {
   raiseOption?: string;
   /** The TLS keywords that turn certificate checks off when given `False`. */
   tlsKeywords: readonly string[];
+  /** Calls whose first argument is the HTTP method, the URL next (`requests.request("POST", url)`), for the integration map. */
+  methodFirst?: readonly string[];
+  /** A client constructor given a host, not a URL (`HTTPSConnection("api.x.com")`): where the host is, and each constructor's scheme. */
+  clientHost?: { index: number; keyword: string; schemes: Readonly<Record<string, 'http' | 'https'>> };
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
@@ -64,6 +68,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyAttributes: ['text', 'content', 'raw'],
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
+    methodFirst: ['request'],
   },
   {
     label: 'httpx',
@@ -79,6 +84,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyAttributes: ['text', 'content'],
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
+    methodFirst: ['request', 'stream'],
   },
   {
     label: 'aiohttp',
@@ -97,6 +103,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     raiseOption: 'raise_for_status',
     tlsKeywords: ['ssl', 'verify_ssl'],
+    methodFirst: ['request'],
   },
   {
     label: 'urllib',
@@ -127,6 +134,8 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyAttributes: ['data'],
     statusChecks: ['status'],
     tlsKeywords: [],
+    methodFirst: ['request', 'urlopen', 'request_encode_url', 'request_encode_body'],
+    clientHost: { index: 0, keyword: 'host', schemes: { 'urllib3.HTTPConnectionPool': 'http', 'urllib3.HTTPSConnectionPool': 'https' } },
   },
   {
     label: 'http.client',
@@ -139,6 +148,8 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyAttributes: [],
     statusChecks: ['status'],
     tlsKeywords: [],
+    methodFirst: ['request'],
+    clientHost: { index: 0, keyword: 'host', schemes: { 'http.client.HTTPConnection': 'http', 'http.client.HTTPSConnection': 'https' } },
   },
   {
     label: 'websockets',
@@ -340,14 +351,20 @@ export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_messa
 /** Google Cloud Pub/Sub: a subscriber callback acks its message. */
 export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];
 
-/** Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be given. */
+/**
+ * Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be
+ * given, and (for the integration map) calls that confirm before they return. `broker` names
+ * the library on the map; `destination` is where the queue or topic is given.
+ */
 export const PY_PUBLISHES = [
-  { modules: ['aio_pika'], coroutines: ['publish'], receivers: /exchange$/i },
-  { modules: ['aiokafka'], coroutines: ['send', 'send_and_wait'], producer: 'aiokafka.AIOKafkaProducer' },
-  { modules: ['aiobotocore'], coroutines: ['send_message'], receivers: /sqs|client/i },
-  { modules: ['kafka'], futures: ['send'], producer: 'kafka.KafkaProducer' },
-  { modules: ['google.cloud.pubsub_v1'], futures: ['publish'], producer: 'google.cloud.pubsub_v1.PublisherClient' },
-  { modules: ['confluent_kafka'], callbackRequired: ['produce'], producer: 'confluent_kafka.Producer', callbackKeywords: ['on_delivery', 'callback'] },
+  { broker: 'aio-pika', modules: ['aio_pika'], coroutines: ['publish'], receivers: /exchange$/i, destination: { keywords: ['routing_key'] } },
+  { broker: 'aiokafka', modules: ['aiokafka'], coroutines: ['send', 'send_and_wait'], producer: 'aiokafka.AIOKafkaProducer', destination: { index: 0, keywords: ['topic'] } },
+  { broker: 'aiobotocore SQS', modules: ['aiobotocore'], coroutines: ['send_message'], receivers: /sqs|client/i, destination: { keywords: ['QueueUrl'] } },
+  { broker: 'kafka-python', modules: ['kafka'], futures: ['send'], producer: 'kafka.KafkaProducer', destination: { index: 0, keywords: ['topic'] } },
+  { broker: 'google-cloud-pubsub', modules: ['google.cloud.pubsub_v1'], futures: ['publish'], producer: 'google.cloud.pubsub_v1.PublisherClient', destination: { index: 0, keywords: ['topic'] } },
+  { broker: 'confluent-kafka', modules: ['confluent_kafka'], callbackRequired: ['produce'], producer: 'confluent_kafka.Producer', callbackKeywords: ['on_delivery', 'callback'], destination: { index: 0, keywords: ['topic'] } },
+  { broker: 'pika', modules: ['pika'], confirmed: ['basic_publish'], receivers: /channel$/i, destination: { index: 1, keywords: ['routing_key'] } },
+  { broker: 'boto3 SQS', modules: ['boto3'], confirmed: ['send_message', 'send_message_batch'], receivers: /sqs|client/i, destination: { keywords: ['QueueUrl'] } },
 ];
 
 /** Calls that take a secret (contract, hardcoded-credential's Python sinks): a literal there is hardcoded. */
@@ -365,8 +382,46 @@ export const PY_SECRET_SINKS = [
 /**
  * Settings readers that take a fallback: a literal fallback of a credential-named setting is a
  * hardcoded credential (`os.getenv("DB_PASSWORD", "<literal>")`, `config("SECRET_KEY", default=...)`).
+ * `source` is where the integration map says the setting comes from; `mappings` are read by subscript (`os.environ["X"]`).
  */
 export const PY_SETTING_READERS = [
-  { modules: ['os'], names: ['os.getenv', 'os.environ.get', 'os.environ.setdefault'], fallback: 1, keyword: 'default' },
-  { modules: ['decouple', 'environ'], names: ['decouple.config', 'config', 'env', 'env.str', 'environ.Env'], fallback: undefined, keyword: 'default' },
+  { modules: ['os'], names: ['os.getenv', 'os.environ.get', 'os.environ.setdefault'], fallback: 1, keyword: 'default', source: 'env' as const, mappings: ['os.environ'] },
+  { modules: ['decouple', 'environ'], names: ['decouple.config', 'config', 'env', 'env.str', 'environ.Env'], fallback: undefined, keyword: 'default', source: 'config' as const, mappings: [] as string[] },
+];
+
+/**
+ * Provider SDKs for the integration map: a call through the module (`stripe.Refund.create`) or
+ * through a client it makes (`client.messages.create`) is a call to the provider. `provider`
+ * is the name the webhook models give it, so its webhooks and calls are one system.
+ */
+export const PY_PROVIDER_SDKS = [
+  { provider: 'Stripe', modules: ['stripe'], clients: ['stripe.StripeClient'] },
+  { provider: 'Twilio', modules: ['twilio'], clients: ['twilio.rest.Client'] },
+  { provider: 'Slack', modules: ['slack_sdk'], clients: ['slack_sdk.WebClient', 'slack_sdk.web.WebClient', 'slack_sdk.web.async_client.AsyncWebClient'] },
+  { provider: 'SendGrid', modules: ['sendgrid'], clients: ['sendgrid.SendGridAPIClient'] },
+];
+
+/**
+ * Who acknowledges a consumed message: `auto` the broker or runtime on delivery, `manual` the
+ * handler, `option` auto when the consume call says so (`auto_ack=True`), or a setting on the
+ * consumer (`enable_auto_commit`, a config dict's `enable.auto.commit`, Celery's `acks_late`)
+ * that makes it manual when it equals `manualWhen`.
+ */
+export type PyAckMode = 'auto' | 'manual' | 'option' | { keywords?: readonly string[]; configKeys?: readonly string[]; manualWhen: boolean };
+
+/**
+ * The integration map's consumers, by the broker `analysis/python/message-handlers.ts` names:
+ * the library's name on the map (by the module its consumer comes from, where several share a
+ * broker), how messages are acknowledged, and where the queue or topic is given — on the
+ * consume call, or on the constructor of its receiver (`onReceiver`: aio-pika's declared queue).
+ */
+export const PY_CONSUMERS: ReadonlyArray<{ broker: string; label: string; labels?: Readonly<Record<string, string>>; ack: PyAckMode; destination?: { index?: number; keywords: readonly string[] }; onReceiver?: boolean }> = [
+  { broker: 'pika', label: 'pika', ack: 'option', destination: { index: 0, keywords: ['queue'] } },
+  { broker: 'aio-pika', label: 'aio-pika', ack: 'option', destination: { index: 0, keywords: ['name'] }, onReceiver: true },
+  { broker: 'kafka', label: 'kafka-python', labels: { aiokafka: 'aiokafka' }, ack: { keywords: ['enable_auto_commit'], manualWhen: false }, destination: { index: 0, keywords: [] } },
+  { broker: 'confluent', label: 'confluent-kafka', ack: { configKeys: ['enable.auto.commit'], manualWhen: false }, onReceiver: true },
+  { broker: 'sqs', label: 'boto3 SQS', ack: 'manual' },
+  { broker: 'lambda', label: 'AWS Lambda (SQS)', ack: 'auto' },
+  { broker: 'pubsub', label: 'google-cloud-pubsub', ack: 'manual', destination: { index: 0, keywords: ['subscription'] } },
+  { broker: 'celery', label: 'celery', ack: { keywords: ['acks_late'], manualWhen: true }, destination: { keywords: ['queue'] } },
 ];

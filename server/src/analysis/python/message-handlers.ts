@@ -1,4 +1,4 @@
-import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
+import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, isKeywordTrue, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
@@ -15,6 +15,8 @@ export interface PyMessageHandler {
   content: Set<string>;
   /** The consume call that acks on delivery (`auto_ack=True`), when it does. */
   autoAck?: PyNode;
+  /** The call that starts the consuming (`basic_consume`, `queue.consume`, `subscribe`, the Kafka consumer's constructor, `poll`), when the file shows one. */
+  consume?: PyNode;
 }
 
 const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
@@ -29,10 +31,10 @@ function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyNode 
   return (facts.functions.get(name[name.length - 1]) ?? [])[0];
 }
 
-function handlerOfCallback(definition: PyNode, broker: PyBroker, facts: PyFacts, contentIndexes: number[], autoAck?: PyNode): PyMessageHandler {
+function handlerOfCallback(definition: PyNode, broker: PyBroker, facts: PyFacts, contentIndexes: number[], consume: PyNode, autoAck?: PyNode): PyMessageHandler {
   const params = parameterNames(definition, facts.text).filter((name) => name !== 'self');
   const content = new Set(contentIndexes.map((index) => params[index]).filter((name): name is string => name !== undefined));
-  return { broker, scope: definition, content, autoAck };
+  return { broker, scope: definition, content, autoAck, consume };
 }
 
 function loopVariables(loop: PyNode, facts: PyFacts): string[] {
@@ -49,14 +51,14 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
       // pika: basic_consume(queue, on_message_callback, auto_ack=False); callback(ch, method, properties, body).
       const callback = callbackFunction(argument(call, 1, 'on_message_callback', facts.text), facts);
       const autoAck = keywordState(call, 'auto_ack', facts);
-      if (callback) found.push(handlerOfCallback(callback, 'pika', facts, [3], autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined));
+      if (callback) found.push(handlerOfCallback(callback, 'pika', facts, [3], call, autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined));
     } else if (method === 'consume' && [...facts.imports.values()].some((module) => module.startsWith('aio_pika'))) {
       const callback = callbackFunction(argument(call, 0, 'callback', facts.text), facts);
       const noAck = keywordState(call, 'no_ack', facts);
-      if (callback) found.push(handlerOfCallback(callback, 'aio-pika', facts, [0], noAck.kind === 'present' && unwrap(noAck.value)?.type === 'true' ? noAck.node : undefined));
+      if (callback) found.push(handlerOfCallback(callback, 'aio-pika', facts, [0], call, noAck.kind === 'present' && unwrap(noAck.value)?.type === 'true' ? noAck.node : undefined));
     } else if (method === 'subscribe' && keywordState(call, 'callback', facts).kind === 'present') {
       const callback = callbackFunction(field(callArguments(call, facts.text).keywords.get('callback'), 'value'), facts);
-      if (callback) found.push(handlerOfCallback(callback, 'pubsub', facts, [0]));
+      if (callback) found.push(handlerOfCallback(callback, 'pubsub', facts, [0], call));
     }
   }
   for (const loop of facts.ofType('for_statement')) {
@@ -69,11 +71,11 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
     if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'consume' && facts.imports.has('pika')) {
       // for method, properties, body in channel.consume(queue)
       const autoAck = keywordState(iterable, 'auto_ack', facts);
-      found.push({ broker: 'pika', scope: body, content: new Set([...variables].slice(-1)), autoAck: autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined });
+      found.push({ broker: 'pika', scope: body, content: new Set([...variables].slice(-1)), autoAck: autoAck.kind === 'present' && unwrap(autoAck.value)?.type === 'true' ? autoAck.node : undefined, consume: iterable });
     } else if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'iterator') {
-      found.push({ broker: 'aio-pika', scope: body, content: variables });
+      found.push({ broker: 'aio-pika', scope: body, content: variables, consume: iterable });
     } else if (KAFKA_CONSUMERS.has(facts.instanceOf(iterable)?.name ?? '')) {
-      found.push({ broker: 'kafka', scope: body, content: variables });
+      found.push({ broker: 'kafka', scope: body, content: variables, consume: facts.instanceOf(iterable)?.call });
     } else if (/\[\s*["']Messages["']\s*\]|\.get\(\s*["']Messages["']|receive_messages\(/.test(text)) {
       found.push({ broker: 'sqs', scope: body, content: variables });
     } else if (/\[\s*["']Records["']\s*\]/.test(text)) {
@@ -84,17 +86,17 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
   for (const loop of facts.ofType('while_statement')) {
     const body = field(loop, 'body');
     if (!body) continue;
-    let polled: string | undefined;
+    let polled: { name: string; call: PyNode } | undefined;
     forEachInScope(body, (node) => {
       if (polled) return false;
       if (node.type === 'assignment') {
         const right = unwrap(field(node, 'right'));
         const left = field(node, 'left');
-        if (right?.type === 'call' && calleeName(right, facts.text) === 'poll' && PY_KAFKA[0].polled.includes(facts.instanceOf(calleeObject(right))?.name ?? '') && left) polled = facts.textOf(left);
+        if (right?.type === 'call' && calleeName(right, facts.text) === 'poll' && PY_KAFKA[0].polled.includes(facts.instanceOf(calleeObject(right))?.name ?? '') && left) polled = { name: facts.textOf(left), call: right };
       }
       return true;
     });
-    if (polled) found.push({ broker: 'confluent', scope: body, content: new Set([polled]) });
+    if (polled) found.push({ broker: 'confluent', scope: body, content: new Set([polled.name]), consume: polled.call });
   }
   return found;
 }
@@ -126,3 +128,11 @@ export function readsContent(node: PyNode, names: ReadonlySet<string>, facts: Py
   return found;
 }
 
+
+/** Whether a nack hands the message back: `requeue=True`, or a method whose default is to requeue; `unknown` through `**opts` the file does not show. */
+export function nackRequeues(call: PyNode, requeueDefault: boolean, facts: PyFacts): 'yes' | 'no' | 'unknown' {
+  const state = keywordState(call, 'requeue', facts);
+  if (state.kind === 'unknown') return 'unknown';
+  const requeued = state.kind === 'missing' ? requeueDefault : isKeywordTrue(facts.valueOf(state.value));
+  return requeued ? 'yes' : 'no';
+}

@@ -2,7 +2,7 @@ import { ancestor, callArguments, calleeName, enclosingFunction, field, forEachD
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { keywordState } from '../../analysis/python/arguments.js';
+import { nackRequeues } from '../../analysis/python/message-handlers.js';
 import { PY_CELERY, PY_RABBITMQ } from '../../models/python.js';
 
 export const PYTHON_MESSAGES = {
@@ -53,14 +53,6 @@ function whileShuttingDown(call: PyNode, facts: PyFacts): boolean {
   return false;
 }
 
-/** Whether a nack requeues: `requeue=True`, or a method whose default is to requeue. */
-function requeues(call: PyNode, requeueDefault: boolean, facts: PyFacts): boolean {
-  const state = keywordState(call, 'requeue', facts);
-  if (state.kind === 'unknown') return false;
-  if (state.kind === 'missing') return requeueDefault;
-  return isKeywordTrue(facts.valueOf(state.value));
-}
-
 /** In an error path: an `except`, or a branch of an `if` (a failure branch). */
 function inErrorPath(call: PyNode): boolean {
   return ancestor(call, new Set(['except_clause', 'if_statement', 'else_clause', 'elif_clause'])) !== undefined;
@@ -74,7 +66,7 @@ export function checkPython(ctx: PythonContext): void {
     const nack = RABBIT.nacks.find((row) => row.name === method);
     const pikaMethod = method.startsWith('basic_');
     let requeued = false;
-    if (nack && (pikaMethod || usesAioPika)) requeued = requeues(call, nack.requeueDefault, facts) && inErrorPath(call);
+    if (nack && (pikaMethod || usesAioPika)) requeued = nackRequeues(call, nack.requeueDefault, facts) === 'yes' && inErrorPath(call);
     // aio-pika `async with message.process(requeue=True):`
     else if (method === 'process' && usesAioPika) requeued = isKeywordTrue(facts.valueOf(field(callArguments(call, facts.text).keywords.get('requeue'), 'value')));
     // Celery `raise Reject(exc, requeue=True)`

@@ -1,9 +1,10 @@
-import { calleeName, calleeObject, dottedText, enclosingFunction, field, namedChildren, numberValue, stringValue } from '../../engine/python/ast.js';
+import { calleeName, calleeObject, enclosingFunction, field, namedChildren, numberValue, stringValue } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { PY_PUBLISHES } from '../../models/python.js';
+import { publishRowOf } from '../../analysis/python/publishes.js';
 
 export const PYTHON_MESSAGES = {
   pyNotAwaited: '{{publish}} is not awaited: the coroutine never runs, so the message is never sent and no error is seen. Await it (or hand it to asyncio.create_task and keep the task).',
@@ -11,16 +12,6 @@ export const PYTHON_MESSAGES = {
   pyNoCallback: '{{publish}} has no delivery callback: a message the broker fails to store is lost without an error (`flush()` waits but does not report it). Pass `on_delivery=` a callback that handles the failure.',
   pyUnconfirmed: '`acks={{value}}` turns off Kafka\'s write acknowledgement: a message the broker drops is lost without an error. Leave acks at its default (`acks=1`, or `"all"`).',
 };
-
-/** A publish's receiver made by a producer row's constructor, or named like the row's receivers. */
-function matches(row: (typeof PY_PUBLISHES)[number], receiver: PyNode | undefined, facts: PyFacts): boolean {
-  if (!receiver) return false;
-  if (!facts.importsAny(row.modules)) return false;
-  const made = facts.instanceOf(receiver)?.name;
-  if ('producer' in row && row.producer) return made === row.producer;
-  const written = dottedText(receiver, facts.text) ?? '';
-  return 'receivers' in row && row.receivers !== undefined && row.receivers.test(written.split('.').pop() ?? '');
-}
 
 /** `KafkaProducer(acks=0)`, confluent `Producer({"acks": 0})`: the acks setting's node when it is 0. */
 function zeroAcks(call: PyNode, facts: PyFacts): PyNode | undefined {
@@ -53,8 +44,8 @@ export function checkPython(ctx: PythonContext): void {
     const receiver = calleeObject(call);
     const bare = call.parent?.type === 'expression_statement';
     const publish = `${facts.textOf(field(call, 'function')!)}()`;
-    for (const row of PY_PUBLISHES) {
-      if (!matches(row, receiver, facts)) continue;
+    const row = publishRowOf(receiver, facts);
+    if (row) {
       if ('coroutines' in row && row.coroutines?.includes(method)) {
         const inAsync = enclosingFunction(call) !== undefined && /^async\s/.test(facts.textOf(enclosingFunction(call)!));
         if (bare && inAsync) ctx.report({ node: call, messageId: 'pyNotAwaited', data: { publish } });
@@ -63,7 +54,6 @@ export function checkPython(ctx: PythonContext): void {
       } else if ('callbackRequired' in row && row.callbackRequired?.includes(method)) {
         if (!row.callbackKeywords.some((keyword) => keywordState(call, keyword, facts).kind !== 'missing')) ctx.report({ node: call, messageId: 'pyNoCallback', data: { publish } });
       }
-      break;
     }
   }
 }
