@@ -186,11 +186,13 @@ async function validate(document: TextDocument): Promise<void> {
   // Stale work is dropped: a newer version is already scheduled.
   if (!current || current.version !== document.version) return;
   const text = current.getText();
+  // The document object is updated in place by each edit: its version now is the one `text` is of.
+  const { version } = current;
   if (!isAnalysed(path, text, settings)) {
     fixStore.forget(document.uri);
     // An excluded file is the user's choice; one over the size limit must not look clean.
     const { maxFileSize } = settings.config;
-    publish(document.uri, [], document.version, isAccepted(path, settings) ? `larger than maxFileSize (${maxFileSize} bytes)` : undefined);
+    publish(document.uri, [], version, isAccepted(path, settings) ? `larger than maxFileSize (${maxFileSize} bytes)` : undefined);
     setInventory(document.uri, undefined);
     return;
   }
@@ -198,13 +200,13 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const analysis = await documentAnalyzer.analyze({ path: path ?? document.uri, text, settings: toAnalysisSettings(settings.config, folderRelative(path, settings)), keep: true, inventory: inventoryWanted });
     // Edited or closed while it ran: the newer version's analysis is scheduled, and publishes.
-    if (documents.get(document.uri)?.version !== document.version) return;
+    if (documents.get(document.uri) !== current || current.version !== version) return;
     const { result } = analysis;
     if (inventoryWanted) setInventory(document.uri, analysis.inventory);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
     if (result.notAnalysed) log(`Not analysed: ${document.uri}: ${result.notAnalysed}`);
-    fixStore.record(document.uri, document.version, result.findings);
-    publish(document.uri, result.findings, document.version, result.notAnalysed);
+    fixStore.record(document.uri, version, result.findings);
+    publish(document.uri, result.findings, version, result.notAnalysed);
   } catch (error) {
     log(`Analysis of ${document.uri} failed: ${(error as Error)?.stack ?? error}`);
   }
@@ -373,10 +375,13 @@ async function fixAllAction(uri: string, path: string): Promise<CodeAction | und
   const document = documents.get(uri);
   if (!document) return undefined;
   const settings = await settingsFor(path);
-  if (!isAnalysed(path, document.getText(), settings)) return undefined;
-  const fixed = await documentAnalyzer.fixAll(path, document.getText(), toAnalysisSettings(settings.config));
+  const text = document.getText();
+  // Read now: each edit updates the document object in place.
+  const { version } = document;
+  if (!isAnalysed(path, text, settings)) return undefined;
+  const fixed = await documentAnalyzer.fixAll(path, text, toAnalysisSettings(settings.config));
   // Edited while it ran: an edit made for the older text would undo the newer one.
-  if (fixed === undefined || documents.get(uri)?.version !== document.version) return undefined;
+  if (fixed === undefined || documents.get(uri) !== document || document.version !== version) return undefined;
   const edit = wholeDocumentEdit(document, fixed);
   return edit && { title: 'Fix all Integration Engineer problems', kind: FIX_ALL_KIND, edit: { changes: { [uri]: [edit] } } };
 }

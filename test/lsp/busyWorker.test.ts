@@ -1,0 +1,66 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { after, before, describe, it } from 'node:test';
+import type { CodeAction } from 'vscode-languageserver-protocol/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { LspSession } from '../helpers/lspClient.js';
+import { HealthRequest, type HealthResult } from '../../server/src/shared/protocol.js';
+
+const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-busy-'));
+const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
+const source = `const token = '${TOKEN}';\nexport const quotes = new WebSocket('ws://quotes.partner.com/live');\n`;
+// The compiler's parse of these unclosed object literals is exponential in their depth: the worker is busy until the parse limit stops it.
+const stuck = `${source}${'f({ id: async function f(a: T) {'.repeat(30)}\n`;
+
+describe('the editor while the document worker is busy', () => {
+  let session: LspSession;
+  before(async () => {
+    session = new LspSession();
+    session.connection.onRequest('client/registerCapability', () => null);
+    await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(folder).href, workspaceFolders: [{ uri: pathToFileURL(folder).href, name: 'ws' }], capabilities: {} });
+    await session.connection.sendNotification('initialized', {});
+    // The worker has loaded: the next analysis runs at once.
+    const warm = pathToFileURL(join(folder, 'warm.ts')).href;
+    const analysed = session.nextDiagnostics(warm, () => true, 30_000);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: warm, languageId: 'typescript', version: 1, text: source } });
+    await analysed;
+  });
+  after(() => session.close());
+
+  /** Opens a document whose analysis keeps the worker busy, and returns once that analysis has been asked for. */
+  async function occupyWorker(name: string): Promise<string> {
+    const uri = pathToFileURL(join(folder, name)).href;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: stuck } });
+    for (;;) {
+      const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+      if (health.pendingAnalyses === 0) return uri;
+    }
+  }
+
+  it("never shows an older text's result for a document edited while that result was computed", async () => {
+    const uri = await occupyWorker('edited.ts');
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: source }] });
+    const analysed = await session.nextDiagnostics(uri, (p) => p.diagnostics.every((d) => d.code !== 'not-analysed'), 30_000);
+    assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential', 'insecure-transport']);
+    const shown = session.published.filter((p) => p.uri === uri).map((p) => [p.version, p.diagnostics.map((d) => d.code)]);
+    assert.deepEqual(shown, [[2, ['hardcoded-credential', 'insecure-transport']]], "version 1's stopped analysis was shown as version 2's");
+  });
+
+  it('offers no fix-all edit made for a text the user has edited since', async () => {
+    const uri = pathToFileURL(join(folder, 'fixed.ts')).href;
+    const opened = session.nextDiagnostics(uri, (p) => p.diagnostics.length > 0, 30_000);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
+    await opened;
+    await occupyWorker('busy.ts');
+    const asked: Promise<CodeAction[]> = session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });
+    const edited = `// typed while fix-all ran\n${source}`;
+    await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version: 2 }, contentChanges: [{ text: edited }] });
+    for (const action of await asked) {
+      const after = TextDocument.applyEdits(TextDocument.create(uri, 'typescript', 2, edited), action.edit?.changes?.[uri] ?? []);
+      assert.match(after, /^\/\/ typed while fix-all ran\n/, 'the edit undid what the user typed');
+    }
+  });
+});
