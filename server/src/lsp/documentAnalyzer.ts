@@ -116,9 +116,10 @@ export class DocumentAnalyzer {
   }
 
   private spawn(): void {
-    const worker = takeEarlyDocumentWorker() ?? startWorker(this.options.script, DOCUMENT_WORKER);
+    const early = takeEarlyDocumentWorker();
+    const worker = early?.worker ?? startWorker(this.options.script, DOCUMENT_WORKER);
     this.worker = worker;
-    this.ready = false;
+    this.ready = early?.ready ?? false;
     worker.on('message', (message: FromDocumentWorker) => {
       if (worker !== this.worker) return;
       if ('ready' in message) {
@@ -139,6 +140,8 @@ export class DocumentAnalyzer {
     worker.on('exit', (code) => {
       if (worker === this.worker) this.lose(`the analysis worker exited (code ${code})`);
     });
+    // The early worker may have said it is ready before this listened.
+    if (this.ready) this.pump();
   }
 
   private finish(answer: JobAnswer | Stopped): void {
