@@ -199,8 +199,8 @@ async function validate(document: TextDocument): Promise<void> {
   const started = performance.now();
   try {
     const analysis = await documentAnalyzer.analyze({ path: path ?? document.uri, text, settings: toAnalysisSettings(settings.config, folderRelative(path, settings)), keep: true, inventory: inventoryWanted });
-    // Edited or closed while it ran: the newer version's analysis is scheduled, and publishes.
-    if (documents.get(document.uri) !== current || current.version !== version) return;
+    // Edited or closed while it ran, or dropped for a newer analysis (the same version's too, after a settings change): that one publishes.
+    if (analysis.dropped || documents.get(document.uri) !== current || current.version !== version) return;
     const { result } = analysis;
     if (inventoryWanted) setInventory(document.uri, analysis.inventory);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);

@@ -63,4 +63,19 @@ describe('the editor while the document worker is busy', () => {
       assert.match(after, /^\/\/ typed while fix-all ran\n/, 'the edit undid what the user typed');
     }
   });
+
+  it('shows nothing of an analysis dropped for a newer one of the same version (settings changed while it waited)', async () => {
+    await occupyWorker('busy-again.ts');
+    const uri = pathToFileURL(join(folder, 'waiting.ts')).href;
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
+    for (;;) {
+      const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+      if (health.pendingAnalyses === 0) break;
+    }
+    await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
+    const analysed = await session.nextDiagnostics(uri, (p) => p.diagnostics.length > 0, 30_000);
+    assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential', 'insecure-transport']);
+    const shown = session.published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.message));
+    assert.deepEqual(shown, [analysed.diagnostics.map((d) => d.message)], 'the dropped analysis was shown');
+  });
 });

@@ -56,7 +56,7 @@ export class DocumentAnalyzer {
     if (job.keep) this.dropWaiting(job.path);
     const answer = await this.submit({ kind: 'analyze', ...job });
     if ('analysis' in answer) return answer.analysis;
-    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' } };
+    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' }, dropped: true };
     const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
     return { result: this.options.stopped(job.path, job.text, job.settings, reason) };

@@ -32,6 +32,8 @@ export type DocumentJob = AnalyzeJob | FixAllJob;
 export interface DocumentAnalysis {
   result: AnalysisResult;
   inventory?: FileInventory;
+  /** Not analysed: a newer analysis of the document replaced it, or the document closed. */
+  dropped?: true;
 }
 
 /** What a job comes back as; `trees` is how many parsed trees the worker keeps after it. */
