@@ -36,4 +36,18 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
       analyzer.retire();
     }
   });
+
+  it('counts the trees the worker keeps when a document closes, with no analysis after it', async () => {
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    try {
+      for (const path of ['/w/a.ts', '/w/b.ts']) await analyzer.analyze({ path, text: 'const a = 1;\n', settings, keep: true, inventory: false });
+      const trees = (): number => analyzer.trees;
+      assert.equal(trees(), 2);
+      analyzer.forget('/w/a.ts');
+      for (let turn = 0; turn < 1_000 && trees() !== 1; turn++) await new Promise((next) => setTimeout(next, 10));
+      assert.equal(trees(), 1);
+    } finally {
+      analyzer.retire();
+    }
+  });
 });

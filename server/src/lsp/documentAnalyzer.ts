@@ -124,6 +124,10 @@ export class DocumentAnalyzer {
       if (worker !== this.worker) return;
       if ('ready' in message) {
         this.ready = true;
+      } else if ('forgotten' in message) {
+        // A closed document's tree went, with no job after it to say so.
+        this.trees = message.trees;
+        return;
       } else if (isParseProgress(message)) {
         if (this.running?.pending.seq === message.seq) this.running.watchdog.progress(message);
         return;

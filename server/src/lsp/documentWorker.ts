@@ -40,7 +40,7 @@ export interface DocumentAnalysis {
 export type JobAnswer = { analysis: DocumentAnalysis; trees: number } | { fixed: string; trees: number } | { failed: string; trees: number };
 
 export type ToDocumentWorker = { seq: number; job: DocumentJob } | { forget: string };
-export type FromDocumentWorker = { ready: true } | ParseProgress | { seq: number; answer: JobAnswer };
+export type FromDocumentWorker = { ready: true } | ParseProgress | { seq: number; answer: JobAnswer } | { forgotten: true; trees: number };
 
 function run(job: DocumentJob, parser: Parser): JobAnswer {
   if (job.kind === 'fixAll') return { fixed: fixAll(job.text, (text) => analyze(rules, job.path, text, job.settings)).text, trees: parser.size };
@@ -65,6 +65,7 @@ export async function serveDocuments(): Promise<void> {
     if ('forget' in message) {
       parser.forget(message.forget);
       memoryRelease.closed();
+      port.postMessage({ forgotten: true, trees: parser.size } satisfies FromDocumentWorker);
       return;
     }
     current = message.seq;
