@@ -50,4 +50,19 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
       analyzer.retire();
     }
   });
+
+  it("stays retired after answering the chat's request when no document is open", async () => {
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    try {
+      await analyzer.analyze({ path: '/w/a.ts', text: 'const a = 1;\n', settings, keep: true, inventory: false });
+      analyzer.forget('/w/a.ts');
+      analyzer.retire();
+      assert.equal(analyzer.workers, 0);
+      const chat = await analyzer.analyze({ path: '/w/chat.ts', text: `const stripeKey = '${KEY}';\n`, settings, keep: false, inventory: false });
+      assert.deepEqual(chat.result.findings.map((f) => f.ruleId), ['hardcoded-credential']);
+      assert.equal(analyzer.workers, 0, 'the worker and its memory stay after the last document closed');
+    } finally {
+      analyzer.retire();
+    }
+  });
 });

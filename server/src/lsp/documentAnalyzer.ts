@@ -94,7 +94,8 @@ export class DocumentAnalyzer {
   }
 
   private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {
-    this.retiring = false;
+    // An open document's job; the chat's text (no document's) leaves a retiring worker to go once it is answered.
+    if (job.kind === 'fixAll' || job.keep) this.retiring = false;
     return new Promise((done) => {
       this.queue.push({ seq: this.nextSeq++, job, done });
       this.pump();
