@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { resolve } from 'node:path';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { DocumentAnalyzer } from '../../server/src/lsp/documentAnalyzer.js';
 import { defaultSettings } from '../../server/src/engine/analyze.js';
@@ -64,5 +66,14 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
     } finally {
       analyzer.retire();
     }
+  });
+
+  it('says a document is not analysed because the worker could not start, not as if its analysis failed', async () => {
+    // An installation that cannot load the analysis: the bundle throws as it loads.
+    const script = join(mkdtempSync(join(tmpdir(), 'ie-broken-')), 'server.js');
+    writeFileSync(script, "throw new Error(\"Cannot find module 'ts-morph'\");\n");
+    const analyzer = new DocumentAnalyzer({ script, stopped: (_path, _text, _settings, reason) => ({ findings: [], failures: [], suppressed: [], notAnalysed: reason }), log: () => {} });
+    const { result } = await analyzer.analyze({ path: '/w/a.ts', text: 'const a = 1;\n', settings, keep: true, inventory: false });
+    assert.equal(result.notAnalysed, "the analysis worker failed to start: Cannot find module 'ts-morph'");
   });
 });

@@ -139,11 +139,12 @@ export class DocumentAnalyzer {
       }
       this.pump();
     });
+    // Before it is ready, the worker could not load the analysis: no document is to blame.
     worker.on('error', (error) => {
-      if (worker === this.worker) this.lose(`the analysis failed: ${error.message}`);
+      if (worker === this.worker) this.lose(`${this.ready ? 'the analysis failed' : 'the analysis worker failed to start'}: ${error.message}`);
     });
     worker.on('exit', (code) => {
-      if (worker === this.worker) this.lose(`the analysis worker exited (code ${code})`);
+      if (worker === this.worker) this.lose(this.ready ? `the analysis worker exited (code ${code})` : `the analysis worker failed to start: it exited (code ${code})`);
     });
     // The early worker may have said it is ready before this listened.
     if (this.ready) this.pump();
@@ -166,7 +167,7 @@ export class DocumentAnalyzer {
       this.finish({ stopped: reason });
     } else if (!wasReady) {
       // A worker that cannot even load the analysis would fail again: what waits is answered as stopped.
-      this.options.log(`The analysis worker failed to start: ${reason}`);
+      this.options.log(`Documents are not analysed: ${reason}`);
       for (const pending of this.queue.splice(0)) pending.done({ stopped: reason });
     }
   }
