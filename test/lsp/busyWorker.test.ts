@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../helpers/lspClient.js';
-import { HealthRequest, type HealthResult } from '../../server/src/shared/protocol.js';
+import { AnalysisTimeNotification, HealthRequest, type AnalysisTimeParams, type HealthResult } from '../../server/src/shared/protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-busy-'));
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
@@ -77,5 +77,21 @@ describe('the editor while the document worker is busy', () => {
     assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential', 'insecure-transport']);
     const shown = session.published.filter((p) => p.uri === uri).map((p) => p.diagnostics.map((d) => d.message));
     assert.deepEqual(shown, [analysed.diagnostics.map((d) => d.message)], 'the dropped analysis was shown');
+  });
+
+  it("does not call a document's analysis over budget for the time it waited behind another's", async () => {
+    await occupyWorker('busy-third.ts');
+    const uri = pathToFileURL(join(folder, 'small.ts')).href;
+    const timed = new Promise<AnalysisTimeParams>((resolve) => {
+      const subscription = session.connection.onNotification(AnalysisTimeNotification, (params: AnalysisTimeParams) => {
+        if (params.uri !== uri) return;
+        subscription.dispose();
+        resolve(params);
+      });
+    });
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
+    // It waited at least the runaway parse's limit (2 s, over the 1.5 s budget); its own analysis takes milliseconds.
+    const { overBudget, milliseconds } = await timed;
+    assert.equal(overBudget, false, `reported as ${milliseconds} ms`);
   });
 });

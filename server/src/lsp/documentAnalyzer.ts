@@ -10,7 +10,7 @@ type Stopped = { stopped: string } | { dropped: true };
 interface Pending {
   seq: number;
   job: DocumentJob;
-  done: (answer: JobAnswer | Stopped) => void;
+  done: (answer: JobAnswer | Stopped, ranMs?: number) => void;
 }
 
 export interface DocumentAnalyzerOptions {
@@ -32,7 +32,7 @@ export class DocumentAnalyzer {
   private worker: Worker | undefined;
   private ready = false;
   private readonly queue: Pending[] = [];
-  private running: { pending: Pending; watchdog: JobWatchdog } | undefined;
+  private running: { pending: Pending; watchdog: JobWatchdog; started: number } | undefined;
   private nextSeq = 0;
   /** No document is open: the worker goes once its queue is done. */
   private retiring = false;
@@ -54,17 +54,17 @@ export class DocumentAnalyzer {
   /** A document's analysis; one of the same document still waiting is dropped, its text already old. */
   async analyze(job: Omit<AnalyzeJob, 'kind'>): Promise<DocumentAnalysis> {
     if (job.keep) this.dropWaiting(job.path);
-    const answer = await this.submit({ kind: 'analyze', ...job });
-    if ('analysis' in answer) return answer.analysis;
+    const { answer, ranMs } = await this.submit({ kind: 'analyze', ...job });
+    if ('analysis' in answer) return { ...answer.analysis, ranMs };
     if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' }, dropped: true };
     const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
-    return { result: this.options.stopped(job.path, job.text, job.settings, reason) };
+    return { result: this.options.stopped(job.path, job.text, job.settings, reason), ranMs };
   }
 
   /** The fixed text, or undefined when fixing could not finish (nothing is changed then). */
   async fixAll(path: string, text: string, settings: AnalysisSettings): Promise<string | undefined> {
-    const answer = await this.submit({ kind: 'fixAll', path, text, settings });
+    const { answer } = await this.submit({ kind: 'fixAll', path, text, settings });
     if ('fixed' in answer) return answer.fixed;
     if (!('dropped' in answer)) this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
     return undefined;
@@ -93,11 +93,11 @@ export class DocumentAnalyzer {
     }
   }
 
-  private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {
+  private submit(job: DocumentJob): Promise<{ answer: JobAnswer | Stopped; ranMs?: number }> {
     // An open document's job; the chat's text (no document's) leaves a retiring worker to go once it is answered.
     if (job.kind === 'fixAll' || job.keep) this.retiring = false;
     return new Promise((done) => {
-      this.queue.push({ seq: this.nextSeq++, job, done });
+      this.queue.push({ seq: this.nextSeq++, job, done: (answer, ranMs) => done({ answer, ranMs }) });
       this.pump();
     });
   }
@@ -112,7 +112,7 @@ export class DocumentAnalyzer {
     if (!this.ready) return;
     const pending = this.queue.shift()!;
     const watchdog = new JobWatchdog(hardLimitMs(pending.job.settings), (reason) => this.lose(reason));
-    this.running = { pending, watchdog };
+    this.running = { pending, watchdog, started: performance.now() };
     this.worker.postMessage({ seq: pending.seq, job: pending.job } satisfies ToDocumentWorker);
   }
 
@@ -151,10 +151,10 @@ export class DocumentAnalyzer {
   }
 
   private finish(answer: JobAnswer | Stopped): void {
-    const { pending, watchdog } = this.running!;
+    const { pending, watchdog, started } = this.running!;
     watchdog.stop();
     this.running = undefined;
-    pending.done(answer);
+    pending.done(answer, performance.now() - started);
     this.pump();
   }
 

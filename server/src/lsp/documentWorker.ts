@@ -34,6 +34,8 @@ export interface DocumentAnalysis {
   inventory?: FileInventory;
   /** Not analysed: a newer analysis of the document replaced it, or the document closed. */
   dropped?: true;
+  /** How long the job ran on the worker, its wait in the queue left out (measured on the main thread). */
+  ranMs?: number;
 }
 
 /** What a job comes back as; `trees` is how many parsed trees the worker keeps after it. */
