@@ -52,6 +52,9 @@ const documents = new TextDocuments(TextDocument);
 const debouncer = new Debouncer();
 /** How long each open document's last analysis took (ms): it sets the document's debounce. */
 const lastAnalysisMs = new Map<string, number>();
+/** Each open document's latest validation: an earlier one still waiting for the worker publishes nothing when it comes back. */
+const latestValidation = new Map<string, number>();
+let validations = 0;
 const fixStore = new FixStore();
 const memoryRelease = new MemoryRelease();
 const ruleIds = new Set(rules.map((rule) => rule.meta.id));
@@ -188,6 +191,8 @@ async function validate(document: TextDocument): Promise<void> {
   const text = current.getText();
   // The document object is updated in place by each edit: its version now is the one `text` is of.
   const { version } = current;
+  const validation = ++validations;
+  latestValidation.set(document.uri, validation);
   if (!isAnalysed(path, text, settings)) {
     fixStore.forget(document.uri);
     // An excluded file is the user's choice; one over the size limit must not look clean.
@@ -201,8 +206,8 @@ async function validate(document: TextDocument): Promise<void> {
   try {
     const analysis = await documentAnalyzer.analyze({ path: path ?? document.uri, text, settings: toAnalysisSettings(settings.config, folderRelative(path, settings)), keep: true, inventory: inventoryWanted });
     ranMs = analysis.ranMs;
-    // Edited or closed while it ran, or dropped for a newer analysis (the same version's too, after a settings change): that one publishes.
-    if (analysis.dropped || documents.get(document.uri) !== current || current.version !== version) return;
+    // Edited, closed or validated again (settings changed) while it ran, or dropped for a newer analysis: the newer one publishes.
+    if (analysis.dropped || latestValidation.get(document.uri) !== validation || documents.get(document.uri) !== current || current.version !== version) return;
     const { result } = analysis;
     if (inventoryWanted) setInventory(document.uri, analysis.inventory);
     for (const failure of result.failures) log(`Rule ${failure.ruleId} failed on ${document.uri}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
@@ -354,6 +359,7 @@ documents.onDidClose((event) => {
   const { uri } = event.document;
   debouncer.cancel(uri);
   lastAnalysisMs.delete(uri);
+  latestValidation.delete(uri);
   fixStore.forget(uri);
   const path = uriToPath(uri);
   documentAnalyzer.forget(path ?? uri);

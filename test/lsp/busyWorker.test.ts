@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import type { CodeAction } from 'vscode-languageserver-protocol/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { LspSession } from '../helpers/lspClient.js';
-import { AnalysisTimeNotification, HealthRequest, type AnalysisTimeParams, type HealthResult } from '../../server/src/shared/protocol.js';
+import { AnalysisTimeNotification, AnalyzeTextRequest, HealthRequest, type AnalysisTimeParams, type HealthResult } from '../../server/src/shared/protocol.js';
 
 const folder = mkdtempSync(join(tmpdir(), 'ie-lsp-busy-'));
 const TOKEN = 'ghp_Zq8Kd02LmXnP4rTs6VwYb1Cf3Hj5Nk7Qa9Ue';
@@ -93,5 +93,36 @@ describe('the editor while the document worker is busy', () => {
     // It waited at least the runaway parse's limit (2 s, over the 1.5 s budget); its own analysis takes milliseconds.
     const { overBudget, milliseconds } = await timed;
     assert.equal(overBudget, false, `reported as ${milliseconds} ms`);
+  });
+});
+
+describe('a settings change while the document worker is busy', () => {
+  it('shows nothing for a document the config now excludes, whatever its analysis asked before found', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ie-lsp-busy-config-'));
+    const session = new LspSession();
+    try {
+      session.connection.onRequest('client/registerCapability', () => null);
+      await session.connection.sendRequest('initialize', { processId: process.pid, rootUri: pathToFileURL(root).href, workspaceFolders: [{ uri: pathToFileURL(root).href, name: 'ws' }], capabilities: {} });
+      await session.connection.sendNotification('initialized', {});
+      const busy = pathToFileURL(join(root, 'busy.ts')).href;
+      const uri = pathToFileURL(join(root, 'excluded.ts')).href;
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: busy, languageId: 'typescript', version: 1, text: stuck } });
+      await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
+      for (;;) {
+        const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+        if (health.pendingAnalyses === 0) break;
+      }
+      // Both analyses are asked for; the second waits behind the first's runaway parse.
+      const config = join(root, 'integration-engineer.json');
+      writeFileSync(config, JSON.stringify({ exclude: ['excluded.ts'] }));
+      await session.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: pathToFileURL(config).href, type: 2 }] });
+      await session.nextDiagnostics(uri, (p) => p.diagnostics.length === 0, 30_000);
+      // The worker answers in order: once this is answered, every analysis asked before it has come back.
+      await session.connection.sendRequest(AnalyzeTextRequest, { path: join(root, 'chat.ts'), text: source });
+      const shown = session.published.filter((p) => p.uri === uri);
+      assert.deepEqual(shown.at(-1)?.diagnostics, [], 'the analysis asked before the change published its findings after it');
+    } finally {
+      await session.close();
+    }
   });
 });
