@@ -353,6 +353,24 @@ connection.onDidChangeWatchedFiles((params) => {
   inBackground(rescanFromDisk(changed), 'Re-analysing changed files');
 });
 
+/** Closed scanned files not yet re-analysed from disk, and whether a pool run is re-analysing some. */
+const closedToRescan = new Set<string>();
+let rescanningClosed = false;
+
+/** A scanned file closed: re-analysed from disk. Closes in a burst (Close All) share pool runs, one at a time: a pool per file started a worker per file at once. */
+function rescanClosed(uri: string): void {
+  closedToRescan.add(uri);
+  if (rescanningClosed) return;
+  rescanningClosed = true;
+  const run = async (): Promise<void> => {
+    for (let uris = [...closedToRescan]; uris.length > 0; uris = [...closedToRescan]) {
+      closedToRescan.clear();
+      await rescanFromDisk(uris);
+    }
+  };
+  inBackground(run().finally(() => (rescanningClosed = false)), 'Re-analysing closed files');
+}
+
 documents.onDidOpen((event) => schedule(event.document));
 documents.onDidChangeContent((event) => schedule(event.document));
 documents.onDidClose((event) => {
@@ -365,7 +383,7 @@ documents.onDidClose((event) => {
   documentAnalyzer.forget(path ?? uri);
   if (documents.all().length === 0) documentAnalyzer.retire();
   memoryRelease.closed();
-  if (scannedFromDisk.has(uri)) inBackground(rescanFromDisk([uri]), 'Re-analysing a closed file');
+  if (scannedFromDisk.has(uri)) rescanClosed(uri);
   else {
     publish(uri, []);
     setInventory(uri, undefined);
