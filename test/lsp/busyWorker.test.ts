@@ -15,6 +15,14 @@ const source = `const token = '${TOKEN}';\nexport const quotes = new WebSocket('
 // The compiler's parse of these unclosed object literals is exponential in their depth: the worker is busy until the parse limit stops it.
 const stuck = `${source}${'f({ id: async function f(a: T) {'.repeat(30)}\n`;
 
+/** Returns once no document waits for its debounce: every analysis opened or edited so far has been asked of the worker. */
+async function analysesAsked(session: LspSession): Promise<void> {
+  for (;;) {
+    const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+    if (health.pendingAnalyses === 0) return;
+  }
+}
+
 describe('the editor while the document worker is busy', () => {
   let session: LspSession;
   before(async () => {
@@ -34,10 +42,8 @@ describe('the editor while the document worker is busy', () => {
   async function occupyWorker(name: string): Promise<string> {
     const uri = pathToFileURL(join(folder, name)).href;
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: stuck } });
-    for (;;) {
-      const health: HealthResult = await session.connection.sendRequest(HealthRequest);
-      if (health.pendingAnalyses === 0) return uri;
-    }
+    await analysesAsked(session);
+    return uri;
   }
 
   it("never shows an older text's result for a document edited while that result was computed", async () => {
@@ -68,10 +74,7 @@ describe('the editor while the document worker is busy', () => {
     await occupyWorker('busy-again.ts');
     const uri = pathToFileURL(join(folder, 'waiting.ts')).href;
     await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
-    for (;;) {
-      const health: HealthResult = await session.connection.sendRequest(HealthRequest);
-      if (health.pendingAnalyses === 0) break;
-    }
+    await analysesAsked(session);
     await session.connection.sendNotification('workspace/didChangeConfiguration', { settings: {} });
     const analysed = await session.nextDiagnostics(uri, (p) => p.diagnostics.length > 0, 30_000);
     assert.deepEqual(analysed.diagnostics.map((d) => d.code), ['hardcoded-credential', 'insecure-transport']);
@@ -108,10 +111,7 @@ describe('a settings change while the document worker is busy', () => {
       const uri = pathToFileURL(join(root, 'excluded.ts')).href;
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: busy, languageId: 'typescript', version: 1, text: stuck } });
       await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'typescript', version: 1, text: source } });
-      for (;;) {
-        const health: HealthResult = await session.connection.sendRequest(HealthRequest);
-        if (health.pendingAnalyses === 0) break;
-      }
+      await analysesAsked(session);
       // Both analyses are asked for; the second waits behind the first's runaway parse.
       const config = join(root, 'integration-engineer.json');
       writeFileSync(config, JSON.stringify({ exclude: ['excluded.ts'] }));
