@@ -46,6 +46,11 @@ export class LspSession {
     });
   }
 
+  /** The server's process id. */
+  get pid(): number {
+    return this.child.pid!;
+  }
+
   async close(): Promise<void> {
     try {
       await this.connection.sendRequest('shutdown');

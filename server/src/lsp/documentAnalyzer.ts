@@ -10,7 +10,7 @@ type Stopped = { stopped: string } | { dropped: true };
 interface Pending {
   seq: number;
   job: DocumentJob;
-  done: (answer: JobAnswer | Stopped) => void;
+  done: (answer: JobAnswer | Stopped, ranMs?: number) => void;
 }
 
 export interface DocumentAnalyzerOptions {
@@ -32,7 +32,7 @@ export class DocumentAnalyzer {
   private worker: Worker | undefined;
   private ready = false;
   private readonly queue: Pending[] = [];
-  private running: { pending: Pending; watchdog: JobWatchdog } | undefined;
+  private running: { pending: Pending; watchdog: JobWatchdog; started: number } | undefined;
   private nextSeq = 0;
   /** No document is open: the worker goes once its queue is done. */
   private retiring = false;
@@ -54,17 +54,17 @@ export class DocumentAnalyzer {
   /** A document's analysis; one of the same document still waiting is dropped, its text already old. */
   async analyze(job: Omit<AnalyzeJob, 'kind'>): Promise<DocumentAnalysis> {
     if (job.keep) this.dropWaiting(job.path);
-    const answer = await this.submit({ kind: 'analyze', ...job });
-    if ('analysis' in answer) return answer.analysis;
-    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' } };
+    const { answer, ranMs } = await this.submit({ kind: 'analyze', ...job });
+    if ('analysis' in answer) return { ...answer.analysis, ranMs };
+    if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' }, dropped: true };
     const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
-    return { result: this.options.stopped(job.path, job.text, job.settings, reason) };
+    return { result: this.options.stopped(job.path, job.text, job.settings, reason), ranMs };
   }
 
   /** The fixed text, or undefined when fixing could not finish (nothing is changed then). */
   async fixAll(path: string, text: string, settings: AnalysisSettings): Promise<string | undefined> {
-    const answer = await this.submit({ kind: 'fixAll', path, text, settings });
+    const { answer } = await this.submit({ kind: 'fixAll', path, text, settings });
     if ('fixed' in answer) return answer.fixed;
     if (!('dropped' in answer)) this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
     return undefined;
@@ -93,10 +93,11 @@ export class DocumentAnalyzer {
     }
   }
 
-  private submit(job: DocumentJob): Promise<JobAnswer | Stopped> {
-    this.retiring = false;
+  private submit(job: DocumentJob): Promise<{ answer: JobAnswer | Stopped; ranMs?: number }> {
+    // An open document's job; the chat's text (no document's) leaves a retiring worker to go once it is answered.
+    if (job.kind === 'fixAll' || job.keep) this.retiring = false;
     return new Promise((done) => {
-      this.queue.push({ seq: this.nextSeq++, job, done });
+      this.queue.push({ seq: this.nextSeq++, job, done: (answer, ranMs) => done({ answer, ranMs }) });
       this.pump();
     });
   }
@@ -111,18 +112,23 @@ export class DocumentAnalyzer {
     if (!this.ready) return;
     const pending = this.queue.shift()!;
     const watchdog = new JobWatchdog(hardLimitMs(pending.job.settings), (reason) => this.lose(reason));
-    this.running = { pending, watchdog };
+    this.running = { pending, watchdog, started: performance.now() };
     this.worker.postMessage({ seq: pending.seq, job: pending.job } satisfies ToDocumentWorker);
   }
 
   private spawn(): void {
-    const worker = takeEarlyDocumentWorker() ?? startWorker(this.options.script, DOCUMENT_WORKER);
+    const early = takeEarlyDocumentWorker();
+    const worker = early?.worker ?? startWorker(this.options.script, DOCUMENT_WORKER);
     this.worker = worker;
-    this.ready = false;
+    this.ready = early?.ready ?? false;
     worker.on('message', (message: FromDocumentWorker) => {
       if (worker !== this.worker) return;
       if ('ready' in message) {
         this.ready = true;
+      } else if ('forgotten' in message) {
+        // A closed document's tree went, with no job after it to say so.
+        this.trees = message.trees;
+        return;
       } else if (isParseProgress(message)) {
         if (this.running?.pending.seq === message.seq) this.running.watchdog.progress(message);
         return;
@@ -133,19 +139,22 @@ export class DocumentAnalyzer {
       }
       this.pump();
     });
+    // Before it is ready, the worker could not load the analysis: no document is to blame.
     worker.on('error', (error) => {
-      if (worker === this.worker) this.lose(`the analysis failed: ${error.message}`);
+      if (worker === this.worker) this.lose(`${this.ready ? 'the analysis failed' : 'the analysis worker failed to start'}: ${error.message}`);
     });
     worker.on('exit', (code) => {
-      if (worker === this.worker) this.lose(`the analysis worker exited (code ${code})`);
+      if (worker === this.worker) this.lose(this.ready ? `the analysis worker exited (code ${code})` : `the analysis worker failed to start: it exited (code ${code})`);
     });
+    // The early worker may have said it is ready before this listened.
+    if (this.ready) this.pump();
   }
 
   private finish(answer: JobAnswer | Stopped): void {
-    const { pending, watchdog } = this.running!;
+    const { pending, watchdog, started } = this.running!;
     watchdog.stop();
     this.running = undefined;
-    pending.done(answer);
+    pending.done(answer, performance.now() - started);
     this.pump();
   }
 
@@ -158,7 +167,7 @@ export class DocumentAnalyzer {
       this.finish({ stopped: reason });
     } else if (!wasReady) {
       // A worker that cannot even load the analysis would fail again: what waits is answered as stopped.
-      this.options.log(`The analysis worker failed to start: ${reason}`);
+      this.options.log(`Documents are not analysed: ${reason}`);
       for (const pending of this.queue.splice(0)) pending.done({ stopped: reason });
     }
   }

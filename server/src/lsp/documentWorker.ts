@@ -32,13 +32,17 @@ export type DocumentJob = AnalyzeJob | FixAllJob;
 export interface DocumentAnalysis {
   result: AnalysisResult;
   inventory?: FileInventory;
+  /** Not analysed: a newer analysis of the document replaced it, or the document closed. */
+  dropped?: true;
+  /** How long the job ran on the worker, its wait in the queue left out (measured on the main thread). */
+  ranMs?: number;
 }
 
 /** What a job comes back as; `trees` is how many parsed trees the worker keeps after it. */
 export type JobAnswer = { analysis: DocumentAnalysis; trees: number } | { fixed: string; trees: number } | { failed: string; trees: number };
 
 export type ToDocumentWorker = { seq: number; job: DocumentJob } | { forget: string };
-export type FromDocumentWorker = { ready: true } | ParseProgress | { seq: number; answer: JobAnswer };
+export type FromDocumentWorker = { ready: true } | ParseProgress | { seq: number; answer: JobAnswer } | { forgotten: true; trees: number };
 
 function run(job: DocumentJob, parser: Parser): JobAnswer {
   if (job.kind === 'fixAll') return { fixed: fixAll(job.text, (text) => analyze(rules, job.path, text, job.settings)).text, trees: parser.size };
@@ -63,6 +67,7 @@ export async function serveDocuments(): Promise<void> {
     if ('forget' in message) {
       parser.forget(message.forget);
       memoryRelease.closed();
+      port.postMessage({ forgotten: true, trees: parser.size } satisfies FromDocumentWorker);
       return;
     }
     current = message.seq;

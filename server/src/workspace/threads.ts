@@ -15,16 +15,44 @@ export function startWorker(script: string, marker: string): Worker {
   return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData });
 }
 
-let early: Worker | undefined;
+/** A worker started before anyone listens to it: what it says meanwhile is noted, since a worker's events are not kept for a later listener. */
+interface EarlyWorker {
+  worker: Worker;
+  ready: boolean;
+  gone: boolean;
+  stopNoting: () => void;
+}
+
+let early: EarlyWorker | undefined;
 
 /** Starts the document worker while the main thread is still loading: the two loads overlap on two cores. */
 export function startDocumentWorkerEarly(script: string): void {
-  early = startWorker(script, DOCUMENT_WORKER);
+  const worker = startWorker(script, DOCUMENT_WORKER);
+  const started: EarlyWorker = { worker, ready: false, gone: false, stopNoting: () => {} };
+  const heard = (message: unknown): void => {
+    if (typeof message === 'object' && message !== null && 'ready' in message) started.ready = true;
+  };
+  const lost = (): void => {
+    started.gone = true;
+  };
+  worker.on('message', heard);
+  worker.on('error', lost);
+  worker.on('exit', lost);
+  started.stopNoting = () => {
+    worker.off('message', heard);
+    worker.off('error', lost);
+    worker.off('exit', lost);
+  };
+  early = started;
 }
 
-/** The worker started early, once: a later start makes a new one. */
-export function takeEarlyDocumentWorker(): Worker | undefined {
-  const worker = early;
+/** The worker started early, once, and whether it has said it is ready; one that failed meanwhile is not handed on (a later start makes a new one). */
+export function takeEarlyDocumentWorker(): { worker: Worker; ready: boolean } | undefined {
+  const started = early;
   early = undefined;
-  return worker;
+  if (!started) return undefined;
+  started.stopNoting();
+  if (!started.gone) return { worker: started.worker, ready: started.ready };
+  void started.worker.terminate();
+  return undefined;
 }
