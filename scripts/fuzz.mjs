@@ -368,6 +368,9 @@ async function runCli(seed, picks, corpus, expected) {
   return rows;
 }
 
+/** Parses stopped at the limit allowed per input (2 of 5,000 with seed 18: the compiler's exponential nestings). */
+const PARSE_STOPPED_SHARE = 1 / 1_000;
+
 /** How long the server slice waits for an opened document's diagnostics. */
 const SERVER_WAIT_MS = 30_000;
 
@@ -476,6 +479,10 @@ export async function runFuzz({ seed = 18, count = 5_000, cli = 300, server = 30
   const serverRows = server > 0 ? await runServer(seed, slice(server, 1), corpus, expected) : [];
   const all = [...rows, ...cliRows, ...serverRows];
   const problems = all.filter((row) => row.outcome === 'escape' || isHang(row) || row.drop);
+  // A stopped parse is a bounded outcome, but many of them would be a parser or engine made slow: past the share, they fail the run.
+  const stopped = rows.filter((row) => row.parseStopped);
+  const allowed = Math.max(1, Math.floor(count * PARSE_STOPPED_SHARE));
+  if (stopped.length > allowed) problems.push(...stopped.map((row) => ({ ...row, reason: `${stopped.length} parses stopped at the parse limit, more than the ${allowed} allowed: ${row.reason}` })));
   return { rows: all, problems, table: table(all, performance.now() - started) };
 }
 
@@ -490,7 +497,7 @@ if (isMainThread && process.argv[1] && import.meta.url === pathToFileURL(process
   const failing = rows.filter((row) => row.failures.length > 0);
   for (const row of failing.slice(0, 20)) process.stdout.write(`  rule failure: input ${row.index} (${row.family}, ${row.name}): ${row.failures.join('; ')}\n`);
   for (const row of problems.slice(0, 50)) {
-    const what = row.outcome === 'escape' ? 'escape' : row.drop ? 'silent drop' : 'hang';
+    const what = row.outcome === 'escape' ? 'escape' : row.drop ? 'silent drop' : row.parseStopped ? 'too many parses stopped' : 'hang';
     process.stdout.write(`  ${what}: input ${row.index} (${row.family}, ${row.name ?? ''}, ${row.bytes} chars, ${Math.round(row.ms)} ms CPU)${row.reason ? `: ${row.reason}` : ''}\n`);
   }
   for (const row of rows.filter((r) => r.parseStopped)) process.stdout.write(`  parse stopped: input ${row.index} (${row.family}, ${row.name}, ${row.bytes} chars): ${row.reason}\n`);
