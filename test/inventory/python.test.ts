@@ -132,6 +132,25 @@ describe('integration map of Python files', () => {
     assert.deepEqual(sdk, ['Refund.create missing', 'refunds.create present', 'Customer.retrieve -']);
   });
 
+  it('maps Slack and SendGrid SDK calls under their providers', () => {
+    const inventory = mapOf({
+      'notify/send.py': [
+        'import os',
+        'from slack_sdk import WebClient',
+        'from sendgrid import SendGridAPIClient',
+        'slack = WebClient(token=os.environ["SLACK_BOT_TOKEN"])',
+        'mail = SendGridAPIClient(os.environ["SENDGRID_API_KEY"])',
+        'def notify(message):',
+        '    slack.chat_postMessage(channel="#orders", text="paid")',
+        '    mail.send(message)',
+        '',
+      ].join('\n'),
+    });
+    const operations = (id: string) => entries(inventory, id).map((entry) => entry.kind === 'sdk' && entry.operation);
+    assert.deepEqual(operations('provider:Slack'), ['chat_postMessage']);
+    assert.deepEqual(operations('provider:SendGrid'), ['send']);
+  });
+
   it('maps webhook views (Flask, FastAPI, Django) with their provider and whether they verify', () => {
     const inventory = mapOf({
       'web/hooks.py': [
@@ -159,7 +178,7 @@ describe('integration map of Python files', () => {
     assert.equal(hook('webhook-sender:Slack').verified, false);
   });
 
-  it('maps consumers (pika, kafka-python, confluent-kafka, aio-pika, SQS, Celery, Lambda) with what the checks know', () => {
+  it('maps consumers (pika, kafka-python, confluent-kafka, aio-pika, SQS, Pub/Sub, Celery, Lambda) with what the checks know', () => {
     const inventory = mapOf({
       'workers/consume.py': [
         'import json',
@@ -204,6 +223,7 @@ describe('integration map of Python files', () => {
         '        handle(record["body"])',
         '',
       ].join('\n'),
+      'workers/pubsub.py': ['from google.cloud import pubsub_v1', 'def on_message(message):', '    handle(message.data)', '    message.ack()', 'subscriber = pubsub_v1.SubscriberClient()', 'subscriber.subscribe("projects/p/subscriptions/orders", callback=on_message)', ''].join('\n'),
       'workers/aio.py': ['import aio_pika', 'async def on_order(message):', '    async with message.process():', '        handle(message.body)', 'async def main(channel):', '    queue = await channel.declare_queue("orders.aio")', '    await queue.consume(on_order)', ''].join('\n'),
     });
     const consumers = (id: string) => entries(inventory, id).filter((entry): entry is ConsumerEntry => entry.kind === 'consumer');
@@ -216,6 +236,7 @@ describe('integration map of Python files', () => {
     assert.deepEqual(consumers('broker:celery').map(summary), ['emails manual requeue=unknown deadLetter=unknown']);
     assert.deepEqual(consumers('broker:AWS Lambda (SQS)').map(summary), ['- auto requeue=unknown deadLetter=unknown']);
     assert.deepEqual(consumers('broker:aio-pika').map((entry) => `${entry.destination} ${entry.ackMode}`), ['orders.aio manual']);
+    assert.deepEqual(consumers('broker:google-cloud-pubsub').map(summary), ['projects/p/subscriptions/orders manual requeue=unknown deadLetter=unknown']);
   });
 
   it('maps publishers with whether their confirmation is awaited', () => {

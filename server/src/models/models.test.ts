@@ -7,10 +7,13 @@ import { ts } from '../engine/ts.js';
 
 const MODELS_DIR = 'server/src/models';
 const RULES_DIR = 'server/src/rules';
+/** The integration map reads model rows too (consumers, provider SDKs): its tests show them. */
+const MAP_TESTS_DIR = 'test/inventory';
 
 const ruleTestFiles = readdirSync(RULES_DIR, { withFileTypes: true })
   .filter((entry) => entry.isDirectory())
-  .flatMap((entry) => readdirSync(join(RULES_DIR, entry.name)).filter((name) => name.endsWith('.test.ts')).map((name) => join(RULES_DIR, entry.name, name)));
+  .flatMap((entry) => readdirSync(join(RULES_DIR, entry.name)).filter((name) => name.endsWith('.test.ts')).map((name) => join(RULES_DIR, entry.name, name)))
+  .concat(readdirSync(MAP_TESTS_DIR).filter((name) => name.endsWith('.test.ts')).map((name) => join(MAP_TESTS_DIR, name)));
 
 /**
  * The string constants a test file assembles from parts (`'gh' + 'p_' + R36`, so secret
@@ -41,7 +44,7 @@ function foldedConstants(path: string): string[] {
   return [...values.values()];
 }
 
-/** Every rule test file's text and assembled constants: a row is exercised when some rule test shows it. */
+/** Every rule and map test file's text and assembled constants: a row is exercised when some test shows it. */
 const ruleTests = ruleTestFiles.flatMap((path) => [readFileSync(path, 'utf8'), ...foldedConstants(path)]).join('\n');
 
 /**
@@ -50,14 +53,18 @@ const ruleTests = ruleTestFiles.flatMap((path) => [readFileSync(path, 'utf8'), .
  */
 const pythonImports = new Set<string>();
 for (const line of ruleTests.split(/\\n|\n|`/)) {
-  const from = /^\s*from\s+([\w.]+)\s+import\s+([\w, ]+)/.exec(line);
-  const plain = /^\s*import\s+([\w., ]+?)\s*(?:\bas\b.*)?$/.exec(line);
+  // A map test writes a Python file as quoted lines (`'from slack_sdk import WebClient',`).
+  const from = /^\s*['"]?from\s+([\w.]+)\s+import\s+([\w, ]+)/.exec(line);
+  const plain = /^\s*['"]?import\s+([\w., ]+?)\s*(?:\bas\b.*)?['"]?,?$/.exec(line);
   const modules = from ? [from[1], ...from[2].split(',').map((name) => `${from[1]}.${name.trim()}`)] : plain ? plain[1].split(',').map((module) => module.trim()) : [];
   // A submodule shows its package too (`aiobotocore.session` shows `aiobotocore`).
   for (const module of modules) module.split('.').forEach((_, index, parts) => pythonImports.add(parts.slice(0, index + 1).join('.')));
 }
 
 interface Row {
+  /** A map row of a broker's consumers: shown by a map test's `broker:<label>` system. */
+  broker?: string;
+  label?: string;
   modules?: readonly string[];
   signatureHeaders?: readonly string[];
   pattern?: RegExp;
@@ -73,6 +80,7 @@ function unexercised(row: Row): string | undefined {
     return modules.some(shown) ? undefined : `no rule test imports ${modules.join(' or ')}`;
   }
   if (row.modules?.includes(GLOBAL)) return undefined;
+  if (row.broker && row.label) return ruleTests.includes(`broker:${row.label}`) ? undefined : `no map test shows broker:${row.label}`;
   if (row.signatureHeaders && row.signatureHeaders.length > 0) {
     return row.signatureHeaders.some((header) => ruleTests.toLowerCase().includes(header.toLowerCase())) ? undefined : `no rule test sends ${row.signatureHeaders.join(' or ')}`;
   }
@@ -80,7 +88,7 @@ function unexercised(row: Row): string | undefined {
   return 'the row names no module, header or pattern a test could show';
 }
 
-it('every model row is exercised by at least one rule test', async () => {
+it('every model row is exercised by at least one rule or map test', async () => {
   const files = readdirSync(MODELS_DIR).filter((name) => name.endsWith('.ts') && !name.endsWith('.test.ts'));
   let tables = 0;
   const problems: string[] = [];
