@@ -14,7 +14,7 @@ let client: LanguageClient | undefined;
 /** The chat asks the server: the client never analyses code itself. */
 function serverAnalysis(languageClient: LanguageClient): ChatAnalysis {
   return {
-    analyzeText: async (path, text) => (await languageClient.sendRequest<AnalyzeTextResult>(AnalyzeTextRequest, { path, text })).findings,
+    analyzeText: (path, text) => languageClient.sendRequest<AnalyzeTextResult>(AnalyzeTextRequest, { path, text }),
     scanPaths: (paths) => languageClient.sendRequest<ScanPathsResult>(ScanPathsRequest, { paths }),
   };
 }

@@ -111,6 +111,16 @@ describe('prepareContext', () => {
     assert.match(prepareContext(selection(), [], detectCredentials).content, /no findings in these lines/);
   });
 
+  it('says when the file could not be analysed, so no finding does not read as clean', () => {
+    const reason = 'the parser did not finish within 2015 ms';
+    const none = prepareContext(selection(), [], detectCredentials, reason).content;
+    assert.match(none, /could not analyse this file \(the parser did not finish within 2015 ms\); only its text-level checks ran/);
+    assert.doesNotMatch(none, /reports no findings/);
+    const findings: Finding[] = [{ ruleId: 'hardcoded-credential', severity: 'error', message: 'A Stripe key is hardcoded.', range: { start: { line: 7, character: 8 }, end: { line: 7, character: 18 } }, start: 0, end: 0 }];
+    const some = prepareContext(selection(), findings, detectCredentials, reason).content;
+    assert.match(some, /could not analyse this file[^\n]*\nThe analyzer's findings in these lines:\n- line 8, hardcoded-credential/);
+  });
+
   it('fences code that itself contains backtick fences', () => {
     const text = 'const md = `\n```js\nx\n```\n`;';
     const context = prepareContext({ ...selection(), text, startLine: 0, endLine: 4 }, [], detectCredentials);

@@ -25,7 +25,7 @@ const finding: Finding = {
 /** The server as the chat sees it, recording what it was asked. */
 function recordingAnalysis(asked: string[]): ChatAnalysis {
   return {
-    analyzeText: async (path) => (asked.push(`analyzeText ${path}`), []),
+    analyzeText: async (path) => (asked.push(`analyzeText ${path}`), { findings: [] }),
     scanPaths: async (paths) => (asked.push(`scanPaths ${paths.join(' ')}`), { scanned: 1, files: [{ path: '/repo/src/github.ts', findings: [finding] }] }),
   };
 }

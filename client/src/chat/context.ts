@@ -39,18 +39,20 @@ function fenceFor(code: string): string {
   return '`'.repeat(longest + 1);
 }
 
-function describeFindings(findings: readonly Finding[]): string {
-  if (findings.length === 0) return 'The analyzer reports no findings in these lines.';
+function describeFindings(findings: readonly Finding[], notAnalysed: string | undefined): string {
+  // A file the analyzer could not analyse must not read as clean: only its text checks ran.
+  const caveat = notAnalysed ? `The analyzer could not analyse this file (${notAnalysed}); only its text-level checks ran, so a missing finding here says nothing.` : undefined;
+  if (findings.length === 0) return caveat ?? 'The analyzer reports no findings in these lines.';
   const lines = findings.map((finding) => `- line ${finding.range.start.line + 1}, ${finding.ruleId} (${finding.severity}): ${finding.message}`);
-  return `The analyzer's findings in these lines:\n${lines.join('\n')}`;
+  return [caveat, `The analyzer's findings in these lines:\n${lines.join('\n')}`].filter(Boolean).join('\n');
 }
 
 /**
  * Builds the code context for a question: the selection with a few lines around it, the
- * file's name and language, and the findings on those lines. Every credential the engine's
+ * file's name and language, and the findings on those lines (or why the file was not analysed). Every credential the engine's
  * findings or the text detector see in the excerpt is replaced before it leaves.
  */
-export function prepareContext(selection: CodeSelection, findings: readonly Finding[], detector: CredentialDetector): PreparedContext {
+export function prepareContext(selection: CodeSelection, findings: readonly Finding[], detector: CredentialDetector, notAnalysed?: string): PreparedContext {
   // The engine's line table: the selection's lines and the findings' lines count breaks alike.
   const starts = lineStarts(selection.text);
   const lastLine = starts.length - 1;
@@ -69,7 +71,7 @@ export function prepareContext(selection: CodeSelection, findings: readonly Find
     excerpt.text.replace(/\n$/, ''),
     fence,
     '',
-    describeFindings(inRange),
+    describeFindings(inRange, notAnalysed),
   ].join('\n');
   // `win32.basename` takes both `/` and `\` separators, whatever platform the editor runs on.
   return { label: `${win32.basename(selection.displayPath)}:${picked}`, content, redacted: excerpt.redacted, findings: inRange };

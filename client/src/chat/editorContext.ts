@@ -27,6 +27,6 @@ function codeSelection(document: vscode.TextDocument, range: vscode.Range): Code
 /** The redacted code context for a range of a document, with the engine's findings on it. */
 export async function contextFor(document: vscode.TextDocument, range: vscode.Range, analysis: ChatAnalysis): Promise<PreparedContext> {
   const selection = codeSelection(document, range);
-  const findings = await analysis.analyzeText(selection.analysisPath, selection.text);
-  return prepareContext(selection, findings, detectCredentials);
+  const { findings, notAnalysed } = await analysis.analyzeText(selection.analysisPath, selection.text);
+  return prepareContext(selection, findings, detectCredentials, notAnalysed);
 }
