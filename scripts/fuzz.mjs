@@ -219,7 +219,9 @@ function judge(input, result) {
   const plantedAt = input.text.indexOf(KEY);
   const covers = (f) => f.ruleId === 'hardcoded-credential' && f.start <= plantedAt && plantedAt < f.end;
   const keyReported = !input.planted || result.findings.some(covers) || result.suppressed.some(({ finding }) => covers(finding));
-  return { outcome: result.notAnalysed ? 'not analysed' : 'analysed', drop: !keyReported, reason: keyReported ? undefined : 'planted key not reported' };
+  // Over the time budget depends on the machine's load: another run (the CLI's, the server's) may finish in time.
+  const timed = /^over the time budget/.test(result.notAnalysed ?? '');
+  return { outcome: result.notAnalysed ? 'not analysed' : 'analysed', timed, drop: !keyReported, reason: keyReported ? undefined : 'planted key not reported' };
 }
 
 // ---- Worker: runs inputs [from, to) through analyze() (and the integration map after it) and reports each.
@@ -324,8 +326,12 @@ function skippedByDesign(input, classifyFile) {
   return kind.kind === 'skip' || (kind.kind === 'text' && kind.text === 'other' && input.text.slice(0, 8_000).includes('\0'));
 }
 
-/** Whether what analyze() made of an input must show: a file it could not analyse, or one with the planted key. */
-const shouldShow = (input, known) => (known ? known.outcome === 'not analysed' || known.planted : input.planted);
+/**
+ * Whether what analyze() made of an input must show: a file it could not analyse, or one with
+ * the planted key. A file stopped by time (the budget, the parse limit) may be analysed in time
+ * elsewhere, and then show nothing if it has nothing to show.
+ */
+const shouldShow = (input, known) => (known ? (known.outcome === 'not analysed' && !known.timed && !known.parseStopped) || known.planted : input.planted);
 
 async function runCli(seed, picks, corpus, expected) {
   const { classifyFile } = await loadServer();
