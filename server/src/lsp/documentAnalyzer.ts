@@ -7,6 +7,11 @@ import type { AnalyzeJob, DocumentAnalysis, DocumentJob, FromDocumentWorker, Job
 /** What a job resolves to when its worker could not answer (the reason it was stopped), or when its document closed before it ran. */
 type Stopped = { stopped: string } | { dropped: true };
 
+/** Why a job brought back no answer of its kind: the reason it was stopped or failed, else `otherwise`. */
+function unanswered(answer: JobAnswer | Stopped, otherwise: string): string {
+  return 'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : otherwise;
+}
+
 interface Pending {
   seq: number;
   job: DocumentJob;
@@ -57,8 +62,8 @@ export class DocumentAnalyzer {
     const { answer, ranMs } = await this.submit({ kind: 'analyze', ...job });
     if ('analysis' in answer) return { ...answer.analysis, ranMs };
     if ('dropped' in answer) return { result: { findings: [], failures: [], suppressed: [], notAnalysed: 'dropped: the document changed or closed before it was analysed' }, dropped: true };
-    const reason = 'stopped' in answer ? answer.stopped : 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : 'no analysis came back';
     if ('failed' in answer) this.options.log(`Analysis of ${job.path} failed: ${answer.failed}`);
+    const reason = 'failed' in answer ? `the analysis failed: ${answer.failed.split('\n')[0]}` : unanswered(answer, 'no analysis came back');
     return { result: this.options.stopped(job.path, job.text, job.settings, reason), ranMs };
   }
 
@@ -66,7 +71,7 @@ export class DocumentAnalyzer {
   async fixAll(path: string, text: string, settings: AnalysisSettings): Promise<string | undefined> {
     const { answer } = await this.submit({ kind: 'fixAll', path, text, settings });
     if ('fixed' in answer) return answer.fixed;
-    if (!('dropped' in answer)) this.options.log(`Fix-all of ${path} could not finish: ${'stopped' in answer ? answer.stopped : 'failed' in answer ? answer.failed : 'no text came back'}`);
+    if (!('dropped' in answer)) this.options.log(`Fix-all of ${path} could not finish: ${unanswered(answer, 'no text came back')}`);
     return undefined;
   }
 

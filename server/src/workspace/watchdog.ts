@@ -46,7 +46,7 @@ export class JobWatchdog {
     private readonly hardMs: number,
     private readonly expired: (reason: string) => void,
   ) {
-    this.arm(hardMs, `no answer within ${hardMs} ms (10 × the time budget): the analysis was stopped`);
+    this.armHard();
   }
 
   progress(message: ParseProgress): void {
@@ -54,12 +54,16 @@ export class JobWatchdog {
       const limit = Math.round(parseLimitMs(message.parsing));
       this.arm(limit, `the parser did not finish within ${limit} ms (TypeScript's parser is exponential on some unclosed nestings): the analysis was stopped`);
     } else {
-      this.arm(this.hardMs, `no answer within ${this.hardMs} ms (10 × the time budget): the analysis was stopped`);
+      this.armHard();
     }
   }
 
   stop(): void {
     clearTimeout(this.timer);
+  }
+
+  private armHard(): void {
+    this.arm(this.hardMs, `no answer within ${this.hardMs} ms (10 × the time budget): the analysis was stopped`);
   }
 
   private arm(ms: number, reason: string): void {
