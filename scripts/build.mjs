@@ -23,7 +23,9 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/client.js', external: ['vscode'] }),
   // The chat, required by the client on its first use so that activation does not load it.
   esbuild.build({ ...common, entryPoints: ['client/src/chat/index.ts'], outfile: 'dist/chat.js', external: ['vscode'] }),
+  // The server's main thread (no parser in it) and its worker threads (the engine): two bundles, TypeScript in one.
   esbuild.build({ ...common, entryPoints: ['server/src/serverMain.ts'], outfile: 'dist/server.js' }),
+  esbuild.build({ ...common, entryPoints: ['server/src/workerMain.ts'], outfile: 'dist/worker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/bench.ts'], outfile: 'dist/bench.js' }),
   esbuild.build({ ...common, platform: 'browser', target: 'es2022', format: 'iife', entryPoints: ['client/src/chat/webview/main.ts'], outfile: 'dist/webview.js' }),

@@ -32,8 +32,8 @@ async function loadServer() {
     ...require('../server/src/rules/index.ts'),
     ...require('../server/src/config/resolve.ts'),
     ...require('../server/src/engine/files.ts'),
-    ...require('../server/src/inventory/index.ts'),
-    ...require('../server/src/engine/parser.ts'),
+    ...require('../server/src/inventory/collectFile.ts'),
+    ...require('../server/src/engine/progress.ts'),
     ...require('../server/src/workspace/watchdog.ts'),
     ...require('../server/src/workspace/analyzeFile.ts'),
   };

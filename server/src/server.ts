@@ -23,11 +23,11 @@ import { DiagnosticsByOrigin, notAnalysedDiagnostic, SOURCE, toDiagnostic } from
 import { MemoryRelease } from './lsp/memory.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
-import { stoppedAnalysis, stoppedFileOutcome } from './workspace/analyzeFile.js';
 import { DocumentAnalyzer } from './lsp/documentAnalyzer.js';
+import { workerScript } from './workspace/threads.js';
 import { scanInPool } from './workspace/pool.js';
 import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
-import { rules } from './rules/index.js';
+import { ruleMetas } from './rules/registry.js';
 import { InventoryIndex, type FileInventory } from './inventory/index.js';
 import { InventoryChangedNotification, InventoryRequest, type Inventory } from './shared/inventory.js';
 import {
@@ -57,7 +57,7 @@ const latestValidation = new Map<string, number>();
 let validations = 0;
 const fixStore = new FixStore();
 const memoryRelease = new MemoryRelease();
-const ruleIds = new Set(rules.map((rule) => rule.meta.id));
+const ruleIds = new Set(ruleMetas.map((meta) => meta.id));
 
 let workspaceFolders: string[] = [];
 let canPullConfiguration = false;
@@ -96,7 +96,23 @@ function setInventory(uri: string, part: FileInventory | undefined): void {
 
 const log = (message: string): void => connection.console.log(message);
 /** The open documents are analysed on a worker thread that is stopped when a file runs past its limit. */
-const documentAnalyzer = new DocumentAnalyzer({ script: __filename, stopped: (path, text, settings, reason) => stoppedAnalysis(rules, path, text, settings, reason), log });
+const documentAnalyzer = new DocumentAnalyzer({
+  script: workerScript(__filename),
+  stopped: (path, text, settings, reason) => {
+    const here = engineHere();
+    return here.stoppedAnalysis(here.rules, path, text, settings, reason);
+  },
+  log,
+});
+
+/**
+ * The engine, for the text checks of a file whose analysis was stopped (its worker ended by the
+ * watchdog): they run on this thread, which loads the engine's bundle, and the parser with it,
+ * only then; otherwise it parses nothing and loads no parser.
+ */
+function engineHere(): typeof import('./workerMain.js') {
+  return require(workerScript(__filename)) as typeof import('./workerMain.js');
+}
 
 /** Work nothing awaits: its failure is logged, never left an unhandled rejection (which stops the server). */
 function inBackground(work: Promise<unknown>, what: string): void {
@@ -255,12 +271,15 @@ async function scanTasks(roots: string[], root: (path: string) => string): Promi
 }
 
 /**
- * Analyses the files on a pool of worker threads (this bundle, one per core): the editor's own
- * analysis stays on the main thread and answers while a scan runs. Outcomes come in file order.
+ * Analyses the files on a pool of worker threads (the workers' bundle, one per core), beside the open
+ * documents' worker, so the editor's analysis answers while a scan runs. Outcomes come in file order.
  */
 function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path: string, analysed: FileOutcome | undefined) => void): Promise<void> {
-  const stopped = (task: ScanTask, reason: string): ScanOutcome => stoppedFileOutcome(rules, task, reason);
-  return scanInPool(tasks, { script: __filename, stopped, cancelled }, ({ path }, outcome) => {
+  const stopped = (task: ScanTask, reason: string): ScanOutcome => {
+    const here = engineHere();
+    return here.stoppedFileOutcome(here.rules, task, reason);
+  };
+  return scanInPool(tasks, { script: workerScript(__filename), stopped, cancelled }, ({ path }, outcome) => {
     if (outcome.kind === 'failed') log(`Cannot analyse ${path}: ${outcome.reason}`);
     for (const failure of outcome.kind === 'analysed' ? outcome.result.failures : []) log(`Rule ${failure.ruleId} failed on ${path}: ${(failure.error as Error)?.stack ?? (failure.error as Error)?.message ?? failure.error}`);
     onOutcome(path, outcome.kind === 'analysed' ? { findings: outcome.result.findings, notAnalysed: outcome.result.notAnalysed, inventory: outcome.inventory } : undefined);

@@ -10,7 +10,7 @@ import { buildFolderSettings } from '../../server/src/lsp/settings.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { configModel, rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
-import { EXAMPLE_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-files.js';
+import { EXAMPLE_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-paths.js';
 
 const folderWith = (files: Record<string, string>): string => {
   const dir = mkdtempSync(join(tmpdir(), 'ie-config-'));

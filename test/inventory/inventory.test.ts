@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { analyzeThen, defaultSettings } from '../../server/src/engine/analyze.js';
-import { collectFileInventory, InventoryIndex } from '../../server/src/inventory/index.js';
+import { collectFileInventory } from '../../server/src/inventory/collectFile.js';
+import { InventoryIndex } from '../../server/src/inventory/index.js';
 import { rules } from '../../server/src/rules/index.js';
 import { entries, onlyHttp } from './entries.js';
 import type { Inventory } from '../../server/src/shared/inventory.js';

@@ -10,9 +10,9 @@ import { ROOT } from '../helpers/processes.js';
 const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
 const settings = { ...defaultSettings, timeBudgetMs: 1_500 };
 
-describe('the document analyzer (the built server bundle as its worker)', () => {
+describe("the document analyzer (the built workers' bundle as its worker)", () => {
   it("analyses only a document's newest text: versions still waiting are dropped, never analysed", async () => {
-    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/worker.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
     try {
       // The worker is still loading: all three wait, and each newer one drops the one before.
       const versions = ['const a = 1;\n', 'const b = 2;\n', `const stripeKey = '${KEY}';\n`].map((text) => analyzer.analyze({ path: '/w/a.ts', text, settings, keep: true, inventory: false }));
@@ -27,7 +27,7 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
   });
 
   it("keeps other documents' and the chat's analyses when a document changes", async () => {
-    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/worker.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
     try {
       const text = `const stripeKey = '${KEY}';\n`;
       const other = analyzer.analyze({ path: '/w/b.ts', text, settings, keep: true, inventory: false });
@@ -40,7 +40,7 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
   });
 
   it('counts the trees the worker keeps when a document closes, with no analysis after it', async () => {
-    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/worker.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
     try {
       for (const path of ['/w/a.ts', '/w/b.ts']) await analyzer.analyze({ path, text: 'const a = 1;\n', settings, keep: true, inventory: false });
       const trees = (): number => analyzer.trees;
@@ -54,7 +54,7 @@ describe('the document analyzer (the built server bundle as its worker)', () => 
   });
 
   it("stays retired after answering the chat's request when no document is open", async () => {
-    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/server.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
+    const analyzer = new DocumentAnalyzer({ script: resolve(ROOT, 'dist/worker.js'), stopped: () => assert.fail('nothing is stopped'), log: () => {} });
     try {
       await analyzer.analyze({ path: '/w/a.ts', text: 'const a = 1;\n', settings, keep: true, inventory: false });
       analyzer.forget('/w/a.ts');

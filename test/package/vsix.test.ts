@@ -10,6 +10,7 @@ const EXPECTED = [
   'extension/dist/client.js',
   'extension/dist/chat.js',
   'extension/dist/server.js',
+  'extension/dist/worker.js',
   'extension/dist/webview.js',
   'extension/dist/docs/rules/missing-timeout.md',
   'extension/schemas/integration-engineer.schema.json',

@@ -1,34 +1,5 @@
-import picomatch from 'picomatch';
 import { ts } from '../engine/ts.js';
 import { calleeName } from '../engine/ast.js';
-
-/**
- * Test, spec, fixture, mock and benchmark code, by its path: the values written there are fakes
- * that are never deployed (real-code judging found ~all name-only credentials there dismissable),
- * and a missing timeout there is rarely worth a squiggle. The one definition: the rules read it
- * through `isTestPath`, and the configuration's default overrides are these globs.
- */
-export const TEST_FILES = [
-  '**/*.{test,spec,e2e,e2e-spec,stories}.*',
-  '**/*_test.go',
-  '**/test-preload.*',
-  '**/{__tests__,test,tests,spec,specs,e2e,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench}/**',
-];
-
-/**
- * Sample code: not tests (a credential there is read like any other), but resilience matters as
- * little. A linter's rule fixtures (`.semgrep/`, `# ruleid:` examples) are code written to be flagged.
- */
-export const EXAMPLE_FILES = ['**/{example,examples}/**', '**/{.semgrep,.semgrep-rules,semgrep-rules}/**', '**/semgrep/rules/**'];
-
-const matchesTestFile = picomatch(TEST_FILES, { dot: true });
-
-// Bounded: a path's last 1,024 characters, from a folder boundary, decide.
-export function isTestPath(path: string): boolean {
-  const normalized = path.replace(/\\/g, '/');
-  const tail = normalized.length > 1024 ? normalized.slice(normalized.indexOf('/', normalized.length - 1024) + 1) : normalized;
-  return matchesTestFile(tail);
-}
 
 /** Assertion calls whose arguments are the values a test expects, compared and never used. */
 const ASSERTIONS = new Set([

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/rule.js';
-import { EXAMPLE_FILES, TEST_FILES } from '../analysis/test-files.js';
+import { EXAMPLE_FILES, TEST_FILES } from '../analysis/test-paths.js';
 
 /**
  * The one source of truth for configuration: the workspace file, the `integrationEngineer`

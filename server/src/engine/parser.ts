@@ -1,4 +1,5 @@
 import { ts } from './ts.js';
+import { parseEnded, parseStarted } from './progress.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
@@ -8,23 +9,6 @@ const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
 function scriptKind(path: string): ts.ScriptKind {
   const match = /\.[^./\\]+$/.exec(path);
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
-}
-
-/** Told when the compiler's parse starts and ends: it is the one step nothing inside can stop. */
-export interface ParseObserver {
-  parsing(chars: number): void;
-  parsed(): void;
-}
-
-let observer: ParseObserver | undefined;
-
-/**
- * A worker passes parse progress to the thread that can stop it: the compiler's parse is
- * exponential on some unclosed nestings and checks no budget, so its watchdog is shorter than
- * the one for the rules, which stop themselves at the time budget.
- */
-export function observeParses(next: ParseObserver | undefined): void {
-  observer = next;
 }
 
 /** The span that changed between two texts: their common prefix and suffix are kept. */
@@ -66,9 +50,9 @@ export class Parser {
   }
 
   private parseAnew(path: string, text: string, previous: ts.SourceFile | undefined): ts.SourceFile {
-    observer?.parsing(text.length);
+    parseStarted(text.length);
     const sourceFile = (previous && this.reparse(previous, text)) ?? ts.createSourceFile(path, text, ts.ScriptTarget.Latest, false, scriptKind(path));
-    observer?.parsed();
+    parseEnded();
     return sourceFile;
   }
 

@@ -93,3 +93,8 @@ export interface Rule<Shape extends OptionsShape = OptionsShape> {
 export function defineRule<Shape extends OptionsShape = Record<never, never>>(rule: Rule<Shape>): Rule {
   return rule as unknown as Rule;
 }
+
+/** Declares a rule's metadata (its `meta.ts`), its options typed from its own schema; the rule takes it whole. */
+export function defineMeta<Shape extends OptionsShape = Record<never, never>>(meta: RuleMeta<Shape>): RuleMeta<Shape> {
+  return meta;
+}

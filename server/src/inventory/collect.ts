@@ -26,26 +26,7 @@ import { isCredentialName } from '../secrets/words.js';
 import { targetText, type CredentialEntry, type InventoryEntry, type MapRange, type SafeguardState, type SiteFinding, type SystemKind, type Target } from '../shared/inventory.js';
 import { configKey, envName, joinBase, publicText, targetOf } from './targets.js';
 import { providerOfHost, SAFEGUARD_RULES } from './safeguards.js';
-
-/** Which system an entry belongs to. */
-export interface SystemRef {
-  kind: SystemKind;
-  name: string;
-}
-
-/** An entry of one file: its system, the key that merges it with the same entry elsewhere, and one call site (uri filled when merged). */
-export interface FileEntry {
-  system: SystemRef;
-  key: string;
-  entry: InventoryEntry;
-}
-
-export interface FileInventory {
-  entries: FileEntry[];
-  credentials: CredentialEntry[];
-}
-
-export const EMPTY_FILE_INVENTORY: FileInventory = { entries: [], credentials: [] };
+import type { FileEntry, FileInventory, SystemRef } from './index.js';
 
 /** Modules of provider SDKs the models know (Stripe's client, Twilio's, ...), with the provider's name. */
 const SDK_PROVIDERS = new Map<string, string>([

@@ -1,22 +1,32 @@
 /**
  * The integration map of many files: each file's part is kept by URI, so an edit replaces one
- * file's part and the map is rebuilt from the parts (cheap: no analysis, only grouping).
+ * file's part and the map is rebuilt from the parts (cheap: no analysis, only grouping). It loads
+ * no parser: the server's main thread keeps the map; the parts are collected where files are
+ * analysed (`collectFile.ts`).
  */
-import { INVENTORY_VERSION, type CallSite, type CredentialEntry, type IntegrationSystem, type Inventory, type InventoryEntry, type SafeguardState } from '../shared/inventory.js';
-import type { FileEntry, FileInventory } from './collect.js';
+import { INVENTORY_VERSION, type CallSite, type CredentialEntry, type IntegrationSystem, type Inventory, type InventoryEntry, type SafeguardState, type SystemKind } from '../shared/inventory.js';
 import { worst } from './safeguards.js';
-import { isTestPath } from '../analysis/test-files.js';
-import { collectFileInventory as collectJsInventory, EMPTY_FILE_INVENTORY } from './collect.js';
-import { collectPythonInventory } from './python.js';
-import type { ParsedFile, PythonFile } from '../engine/rule.js';
-import type { Finding } from '../engine/types.js';
+import { isTestPath } from '../analysis/test-paths.js';
 
-export { EMPTY_FILE_INVENTORY, type FileInventory } from './collect.js';
-
-/** A parsed file's part of the map: a JS/TS file's from its compiler tree, a Python file's from its tree-sitter facts. */
-export function collectFileInventory(file: ParsedFile | PythonFile, findings: readonly Finding[]): FileInventory {
-  return 'sourceFile' in file ? collectJsInventory(file, findings) : collectPythonInventory(file, findings);
+/** Which system an entry belongs to. */
+export interface SystemRef {
+  kind: SystemKind;
+  name: string;
 }
+
+/** An entry of one file: its system, the key that merges it with the same entry elsewhere, and one call site (uri filled when merged). */
+export interface FileEntry {
+  system: SystemRef;
+  key: string;
+  entry: InventoryEntry;
+}
+
+export interface FileInventory {
+  entries: FileEntry[];
+  credentials: CredentialEntry[];
+}
+
+export const EMPTY_FILE_INVENTORY: FileInventory = { entries: [], credentials: [] };
 
 function withUri(sites: CallSite[], uri: string): CallSite[] {
   return sites.map((site) => ({ ...site, uri }));

@@ -21,7 +21,8 @@ import { PY_BACKOFF, PY_CONSUMERS, PY_PROVIDER_SDKS, PY_PUBLISHES, PY_RABBITMQ, 
 import { WEBHOOK_PROVIDERS } from '../models/webhooks.js';
 import { isCredentialName } from '../secrets/words.js';
 import { targetText, type CredentialEntry, type MapRange, type SafeguardState, type SiteFinding, type Target } from '../shared/inventory.js';
-import { providerOf, systemOfTarget, type FileEntry, type FileInventory } from './collect.js';
+import { providerOf, systemOfTarget } from './collect.js';
+import type { FileEntry, FileInventory } from './index.js';
 import { SAFEGUARD_RULES } from './safeguards.js';
 import { continued, joinBase, publicText, withHost } from './targets.js';
 

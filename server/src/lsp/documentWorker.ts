@@ -3,7 +3,8 @@ import { analyze, analyzeThen, type AnalysisResult, type AnalysisSettings } from
 import { fixAll } from '../engine/fixer.js';
 import { Parser } from '../engine/parser.js';
 import { initPython } from '../engine/python/tree.js';
-import { collectFileInventory, type FileInventory } from '../inventory/index.js';
+import { collectFileInventory } from '../inventory/collectFile.js';
+import type { FileInventory } from '../inventory/index.js';
 import { rules } from '../rules/index.js';
 import { withPlainFailures } from '../workspace/scanWorker.js';
 import { reportParses, type ParseProgress } from '../workspace/watchdog.js';

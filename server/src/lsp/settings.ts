@@ -3,7 +3,7 @@ import { loadWorkspaceConfig, type LocatedProblem } from '../config/load.js';
 import { resolveConfig } from '../config/resolve.js';
 import { withoutRestricted } from '../config/restricted.js';
 import type { Config } from '../config/schema.js';
-import { configModel } from '../rules/index.js';
+import { configModel } from '../rules/registry.js';
 
 /** Keys under `integrationEngineer.*` that belong to the client, not to analysis. */
 const CLIENT_ONLY_KEYS = ['chat', 'trace'];

@@ -3,17 +3,21 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { it } from 'node:test';
 import { rules } from './index.js';
+import { ruleMetas } from './registry.js';
 
 const RULES_DIR = 'server/src/rules';
 const ruleFolders = readdirSync(RULES_DIR).filter((name) => statSync(join(RULES_DIR, name)).isDirectory());
 
-it('every rule folder holds its rule, its tests and its docs page, and is registered', async () => {
+it('every rule folder holds its rule, its metadata, its tests and its docs page, and is registered', async () => {
   assert.ok(ruleFolders.length > 0, 'no rule folders found');
   for (const id of ruleFolders) {
     const module = await import(`./${id}/rule.ts`);
     assert.ok(module.rule, `${id}/rule.ts exports no \`rule\``);
     assert.equal(module.rule.meta.id, id, `${id}/rule.ts: id does not match the folder name`);
-    assert.ok(rules.includes(module.rule), `${id} is not in rules/index.ts`);
+    const { meta } = await import(`./${id}/meta.ts`);
+    assert.equal(module.rule.meta, meta, `${id}/rule.ts does not take its meta from ${id}/meta.ts`);
+    assert.ok(ruleMetas.includes(meta), `${id} is not in rules/registry.ts`);
+    assert.ok(rules.includes(module.rule), `${id} is not loaded by rules/index.ts`);
     assert.ok(existsSync(join(RULES_DIR, id, `${id}.test.ts`)), `${id} has no ${id}/${id}.test.ts`);
     assert.ok(existsSync(join(RULES_DIR, id, `${id}.md`)), `${id} has no ${id}/${id}.md`);
     assert.ok(module.rule.meta.description.length > 10, `${id} has no description`);

@@ -4,7 +4,8 @@ import type { Rule } from '../engine/rule.js';
 import { classifyFile } from '../engine/files.js';
 import { looksBinary } from './walk.js';
 import type { ScanOutcome, ScanTask } from './scanWorker.js';
-import { collectFileInventory, type FileInventory } from '../inventory/index.js';
+import { collectFileInventory } from '../inventory/collectFile.js';
+import type { FileInventory } from '../inventory/index.js';
 
 /** `text` is what was analysed, for the CLI's fixes; `inventory` the file's part of the integration map, when asked for and made. */
 export type DiskAnalysis = { kind: 'analysed'; result: AnalysisResult; text: string; inventory?: FileInventory; inventoryFailure?: string } | { kind: 'skipped'; reason: string };

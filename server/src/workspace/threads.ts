@@ -1,3 +1,4 @@
+import { dirname, join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 
 // What a worker thread of the bundle serves, by the mark in its workerData. This module loads
@@ -7,6 +8,11 @@ import { Worker } from 'node:worker_threads';
 export const SCAN_WORKER = 'integration-engineer-scan-worker';
 /** The worker that analyses the editor's open documents. */
 export const DOCUMENT_WORKER = 'integration-engineer-document-worker';
+
+/** The worker threads' bundle beside the server's (`dist/worker.js`); run from source (under tsx), `workerMain.ts` beside the server's module. */
+export function workerScript(serverModule: string): string {
+  return join(dirname(serverModule), serverModule.endsWith('.ts') ? 'workerMain.ts' : 'worker.js');
+}
 
 /** A worker on the bundle, marked with what it serves; run from source (the tests, under tsx), the same file is loaded through tsx. */
 export function startWorker(script: string, marker: string): Worker {

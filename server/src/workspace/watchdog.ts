@@ -1,6 +1,6 @@
 import type { MessagePort } from 'node:worker_threads';
 import type { AnalysisSettings } from '../engine/analyze.js';
-import { observeParses } from '../engine/parser.js';
+import { observeParses } from '../engine/progress.js';
 
 /**
  * A worker that has not answered in 10 × the file's time budget is stopped: the budget stops

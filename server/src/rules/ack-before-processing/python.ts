@@ -5,10 +5,6 @@ import type { PythonContext } from '../../engine/rule.js';
 import { contentNames, pyMessageHandlers, readsContent, type PyBroker, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyAutoAck: '`{{option}}=True` acks each message on delivery: the broker drops it at once, so a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
-};
-
 /** The acknowledgement calls of each broker. */
 const ACKS: Record<PyBroker, readonly string[]> = {
   pika: PY_RABBITMQ[0].acks, 'aio-pika': PY_RABBITMQ[0].acks, pubsub: PY_PUBSUB[0].acks, sqs: PY_SQS[0].acks, kafka: PY_KAFKA[0].acks, confluent: PY_KAFKA[0].acks, lambda: [], celery: [],

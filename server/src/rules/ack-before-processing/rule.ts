@@ -9,7 +9,8 @@ import { appendStatements, exitsEarly, indentAt, ownLines } from '../../analysis
 import { sourceStyle } from '../../analysis/source-style.js';
 import { isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall, type AutoAck } from '../../models/messaging.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** The statement-level flow: can control reach `later` after running `ack`? */
 function reaches(ack: ts.Node, later: ts.Node, body: ts.Node): boolean {
@@ -168,20 +169,7 @@ function conciseBodyWithAck(fn: ts.ArrowFunction, message: string, ack: string, 
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'ack-before-processing',
-    defaultSeverity: 'warning',
-    description: 'A message is acknowledged before the work it carries is done.',
-    category: 'messaging',
-    messages: {
-      ...PYTHON_MESSAGES,
-      autoAck: '`{{option}}: true` acks each message on delivery: the broker drops it at once, so a crash or error in the handler loses it. Consume with manual acks and `{{manualAck}}` after the work succeeds.',
-      ackBeforeWork: '{{ack}} acknowledges before processing: if the work after it fails or the process crashes, the message is gone. Acknowledge after the processing succeeds (or in a `finally`).',
-      ackLast: 'Move the acknowledgement after the processing',
-      manualAck: 'Consume with manual acks: `{{ack}}` after the handler\'s work',
-    },
-    hasSuggestions: true,
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

@@ -23,12 +23,6 @@ interface SecretPart {
   name: string;
 }
 
-export const CODE_MESSAGES = {
-  useEnv: 'Read it from the environment: `{{reference}}` (and list {{name}} in .env.example)',
-  dropFallback: 'Drop the hardcoded fallback: read {{name}} from the environment only (and list it in .env.example)',
-  dropAssignment: 'Drop the assignment: set {{name}} in the environment (and list it in .env.example)',
-};
-
 function envReference(name: string): string {
   return /^[A-Za-z_]\w*$/.test(name) ? `process.env.${name}` : `process.env['${name}']`;
 }

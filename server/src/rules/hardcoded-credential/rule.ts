@@ -1,4 +1,3 @@
-import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { getProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -12,26 +11,14 @@ import {
   authorizationCredential, basicCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
 import { looksRandom } from '../../secrets/randomness.js';
-import { isTestPath } from '../../analysis/test-files.js';
+import { isTestPath } from '../../analysis/test-paths.js';
 import { isTranslationFile } from './translation-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
-import { CODE_MESSAGES, codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
-import { TEXT_MESSAGES, textSuggestions } from './text-fix.js';
+import { codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
+import { textSuggestions } from './text-fix.js';
 import { checkPython, type PythonJudge } from './python.js';
-
-const REPOSITORY_RISK = 'anyone who can read the repository (or a leaked copy of it) can use it';
-
-const MESSAGES = {
-  pem: `Hardcoded PEM private key: ${REPOSITORY_RISK}. Load it from a secret store or a file kept out of the repository, and rotate the key.`,
-  urlPassword: `Hardcoded password in a URL (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the URL from an environment variable or a secret store, and rotate the password.`,
-  authorization: `Hardcoded credential in an Authorization header (\`{{preview}}\`): ${REPOSITORY_RISK}. Build the header from a token loaded from the environment or a secret store, and rotate it.`,
-  token: `Hardcoded {{label}} (\`{{preview}}\`): ${REPOSITORY_RISK}. Load it from the environment or a secret store, and rotate it.`,
-  namedInCode: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`process.env\`) or a secret store, and rotate it.`,
-  namedInPython: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Read it from the environment (\`os.environ["{{name}}"]\`) or a secret store, and rotate it.`,
-  namedInText: `Hardcoded credential in \`{{name}}\` (\`{{preview}}\`): ${REPOSITORY_RISK}. Reference an environment variable or a secret instead, and rotate it.`,
-  sink: `Hardcoded secret passed to {{sink}} (\`{{preview}}\`): ${REPOSITORY_RISK} to forge or sign as this service. Pass a secret loaded from the environment or a secret store, and rotate it.`,
-};
+import { meta, type MESSAGES, type optionsShape } from './meta.js';
 
 /** A report's message: one of `MESSAGES` and its placeholders. */
 interface Message {
@@ -112,7 +99,6 @@ function isFakeSecret(inTest: boolean, secret: SecretMatch): boolean {
 }
 
 /** Whether a literal bound to `name` is a hardcoded credential, shared by code and text files. */
-const optionsShape = { credentialNames: sharedSettings.credentialNames, placeholders: sharedSettings.placeholders, localHosts: sharedSettings.localHosts };
 
 type Options = OptionsOf<typeof optionsShape>;
 
@@ -456,15 +442,7 @@ function checkTextFile(ctx: TextContext<Options>): void {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'hardcoded-credential',
-    defaultSeverity: 'error',
-    description: 'A credential is written into the source instead of coming from the environment or a secret store.',
-    category: 'security',
-    messages: { ...MESSAGES, ...CODE_MESSAGES, ...TEXT_MESSAGES },
-    options: optionsShape,
-    hasSuggestions: true,
-  },
+  meta,
   create: createCodeVisitor,
   checkText: checkTextFile,
   python: (ctx) => checkPython(ctx, pythonJudge(ctx.file.path, ctx.options)),

@@ -14,15 +14,6 @@ import { isCredentialName } from '../../secrets/words.js';
 import { credentialName, envExampleLine, secretValueName, withoutSecrets } from './secret-names.js';
 import { environmentName, isUrlName, qualifierOf, variableName } from './variable-names.js';
 
-export const TEXT_MESSAGES = {
-  useVariable: 'Replace it with `{{reference}}` (and list {{name}} in .env.example)',
-  useBuildArgument: 'Take {{name}} as a build argument (`ARG {{name}}`) instead of a value in the image',
-  useTerraformVariable: 'Replace it with `var.{{name}}`, a sensitive input variable',
-  dropTerraformDefault: 'Drop the default: Terraform then asks for var.{{name}} (or reads TF_VAR_{{name}})',
-  emptyExample: 'Leave the value empty in this example file',
-  usePlaceholder: 'Replace it with the placeholder `{{placeholder}}`',
-};
-
 /** A credential the rule found in a text file. */
 export interface TextSecret {
   /** Its offsets: the whole value of a named entry, or the secret inside it. */

@@ -1,4 +1,3 @@
-import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, getProperty, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
 import { resolveCallee } from '../../analysis/functions.js';
@@ -10,6 +9,7 @@ import { HTTP_CLIENTS, MOCK_SERVERS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
 import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** Properties that set a client's base URL wherever they appear. */
 const BASE_URL_PROPS = new Set(['baseURL', 'baseUrl', 'prefixUrl', 'baseURI', 'baseUri']);
@@ -206,17 +206,7 @@ function urlLabel(url: ClearTextUrl): string {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'insecure-transport',
-    defaultSeverity: 'warning',
-    description: 'A clear-text http:// or ws:// URL to a non-local host is used for an outbound call.',
-    category: 'security',
-    messages: {
-      clearText: '{{call}} uses clear-text {{url}}: anyone on the network path can read and change the traffic, credentials included. Use {{secure}}.',
-    },
-    options: { localHosts: sharedSettings.localHosts },
-    fixable: 'code',
-  },
+  meta,
   python: checkPython,
   create(context) {
     const { facts } = context.file;

@@ -6,10 +6,6 @@ import { dictEntries } from '../../analysis/python/arguments.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
 import { PY_JWT } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyUnverifiedDecode: '{{call}} trusts the request token without verifying it: anyone can forge its claims (user id, roles), since its signature is never checked. Decode it with the key and a fixed list of algorithms (`jwt.decode(token, key, algorithms=["HS256"])`) before trusting it.',
-};
-
 const DECODES = new Set(PY_JWT.flatMap((row) => row.decode));
 const UNVERIFIED = new Set(PY_JWT.flatMap((row) => row.unverified));
 

@@ -8,9 +8,10 @@ import { forEachCall } from '../../analysis/functions.js';
 import { ImportPlan } from '../../analysis/imports.js';
 import { isAsyncFunction, makeAsyncEdits } from '../../analysis/make-async.js';
 import { RequestSources } from '../../analysis/request-sources.js';
-import { isTestPath } from '../../analysis/test-files.js';
+import { isTestPath } from '../../analysis/test-paths.js';
 import { JWT_CALLS, JWT_KEY_ENV, type JwtCall, type VerifyingCall } from '../../models/jwt.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 interface Check {
   call: JwtCall;
@@ -121,22 +122,7 @@ function verifyingCallEdits(call: ts.CallExpression, row: JwtCall, verify: Verif
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'jwt-unverified',
-    defaultSeverity: 'error',
-    description: 'A JWT from an incoming request is trusted without verifying its signature.',
-    category: 'security',
-    messages: {
-      ...PYTHON_MESSAGES,
-      noneAlgorithm:
-        "{{call}} accepts the 'none' algorithm: a token with no signature at all passes verification, so anyone can mint one. Remove 'none' and list only the algorithms your keys use.",
-      unverifiedDecode:
-        '{{call}} trusts the request token without verifying it: anyone can forge its claims (user id, roles), since its signature is never checked. Use jwt.verify(token, key, { algorithms: [...] }) or jose jwtVerify before trusting it.',
-      verifyToken: 'Verify the token with {{call}} ({{key}})',
-    },
-    fixable: 'code',
-    hasSuggestions: true,
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts, sourceFile } = ctx.file;

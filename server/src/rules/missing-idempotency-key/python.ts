@@ -7,10 +7,6 @@ import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
 import { PY_BACKOFF, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyMoneyWithoutKey: '{{call}} has no idempotency key: if the request times out and is sent again (by a retry, a queue redelivery or a double click), the money moves twice. Pass {{keyOption}}, derived from your own order or request id.',
-};
-
 const STRIPE = PY_STRIPE[0];
 const POLICIES = PY_RETRY_POLICIES[0];
 const HEADER = 'idempotency-key';

@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyNamePosition, lookupProperty, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -9,6 +8,7 @@ import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBindi
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
 import { checkPython } from './python.js';
+import { meta, type MessageId } from './meta.js';
 
 /** What an options object says about one timeout setting. */
 type Setting = 'on' | 'off' | 'missing' | 'unknown';
@@ -27,8 +27,6 @@ interface Pending {
   /** Lowered for a browser's call to its own origin. */
   severity?: Severity;
 }
-
-type MessageId = 'requestMissing' | 'requestOff' | 'clientMissing' | 'clientOff' | 'poolOff';
 
 /** The defaults objects the rows model (`axios.defaults.timeout`), with their module. */
 const DEFAULTS = HTTP_CLIENTS.flatMap(({ modules, timeout }) => (timeout.defaults ? modules.map((module) => ({ module, ...timeout.defaults! })) : []));
@@ -239,21 +237,7 @@ function clientState(client: HttpClientFactoryCall, facts: FileFacts): Setting {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'missing-timeout',
-    defaultSeverity: 'warning',
-    description: 'An outbound network request has no bound on how long it may take.',
-    category: 'resilience',
-    messages: {
-      requestMissing: '{{call}} has no timeout: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
-      requestOff: '{{call}} turns its timeout off: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
-      clientMissing: '{{call}} has no timeout: every request of the client it builds could hang indefinitely. Pass {{setting}} when creating it.',
-      clientOff: '{{call}} turns its timeout off: every request of the client it builds could hang indefinitely. Pass {{setting}} when creating it.',
-      poolOff: '{{pool}} turns its timeout off: requests sent through it could hang indefinitely. {{advice}}',
-    } satisfies Record<MessageId, string>,
-    fixable: 'code',
-    options: { defaultTimeoutMs: z.number().int().min(1).max(600_000).default(10_000).describe('Timeout in milliseconds that quick fixes and messages suggest (missing-timeout).') },
-  },
+  meta,
   create(ctx) {
     const facts = ctx.file.facts;
     const index = new IdentifierIndex(ctx.file.sourceFile);

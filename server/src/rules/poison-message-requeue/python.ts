@@ -5,10 +5,6 @@ import type { PythonContext } from '../../engine/rule.js';
 import { nackRequeues } from '../../analysis/python/message-handlers.js';
 import { PY_CELERY, PY_RABBITMQ } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyRequeued: '{{nack}} requeues with no limit: a message that always fails is redelivered for ever and starves the consumer. Check {{deliveryCount}}, or reject it with `requeue=False` so the queue dead-letters it.',
-};
-
 const [RABBIT] = PY_RABBITMQ;
 /** Whether code reads a delivery count (`method.redelivered`, the `x-death` header, a retry count). */
 function readsDeliveryCount(code: string): boolean {

@@ -6,7 +6,8 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { Fixer, SuggestionReport } from '../../engine/types.js';
 import { messageHandlers, requeueCall, requeuesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { fillCall, type DeliveryCount, type Requeue } from '../../models/messaging.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 const FAILURE_WORDS = new Set(['err', 'error', 'errors', 'fail', 'fails', 'failed', 'failure', 'invalid', 'exception', 'rejected']);
 const SUCCESS_WORDS = new Set(['ok', 'success', 'succeeded', 'successful', 'valid', 'processed', 'handled', 'done']);
@@ -170,19 +171,7 @@ function belowLimitSuggestion(call: ts.CallExpression, requeue: Requeue, deliver
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'poison-message-requeue',
-    defaultSeverity: 'warning',
-    description: 'A failed message is requeued with no limit, so one bad message is redelivered for ever.',
-    category: 'messaging',
-    messages: {
-      ...PYTHON_MESSAGES,
-      requeued: '{{nack}} requeues with no limit: a message that always fails is redelivered for ever and starves the consumer. Check `{{deliveryCount}}` or a retry-count header, or dead-letter it with `{{deadLetter}}`.',
-      requeueBelowLimit: 'Requeue only while `{{condition}}` (below the delivery limit), else dead-letter it',
-    },
-    fixable: 'code',
-    hasSuggestions: true,
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

@@ -6,11 +6,6 @@ import { keywordState } from '../../analysis/python/arguments.js';
 import { decoratorCalls, isCeleryTask, isConstantDelay, pyRetryLoops } from '../../analysis/python/retry.js';
 import { PY_BACKOFF, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyNoWaitOption: '{{library}} has no `{{option}}`: it retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}={{growingDelay}}`.',
-  pyConstantWait: '{{library}} waits the same `{{wait}}` before every retry: a fixed wait keeps the pressure on a struggling service. Use `{{growingDelay}}`.',
-};
-
 const [TENACITY] = PY_TENACITY;
 const [BACKOFF] = PY_BACKOFF;
 const POLICIES = PY_RETRY_POLICIES[0];

@@ -8,9 +8,8 @@ import { requestName } from '../../analysis/network-calls.js';
 import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
 import { constantDelayFix, exponentialDelayFix, loopBackoffFix, missingDelayFix } from './fixes.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
-
-const ADVICE = 'Wait longer after each failure (exponential backoff, e.g. `base * 2 ** attempt`, capped) and add random jitter so clients do not retry in lockstep.';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 type Reporter = (report: Report) => void;
 
@@ -84,23 +83,7 @@ function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<Retr
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'retry-without-backoff',
-    defaultSeverity: 'warning',
-    fixable: 'code',
-    description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
-    category: 'resilience',
-    messages: {
-      ...PYTHON_MESSAGES,
-      noWait: `{{what}} retries {{request}} with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,
-      fixedWait: `{{what}} retries {{request}} after the same \`{{wait}}\` every time: a fixed wait keeps the pressure on a struggling service. ${ADVICE}`,
-      noDelayOption: '{{library}} has no `{{option}}`: by default it retries at once, with no wait, hammering a service that is already failing. Pass `{{option}}: {{growingDelay}}` (it adds jitter).',
-      constantDelayFunction: "{{library}}'s `{{option}}` never grows: the same delay before every retry keeps the pressure on a struggling service. Use `{{growingDelay}}`, or compute the delay from the retry count with jitter.",
-      zeroTimeout: `{{library}} waits 0 ms between attempts: every retry fires at once at a service that is already failing. ${ADVICE}`,
-      flatFactor: "{{library}}'s wait never grows (`{{factorOption}}: {{factor}}`): every retry waits the same {{minTimeoutOption}}, so the pressure on a struggling service never eases. Keep the default {{factorOption}} of {{defaultFactor}} (or more) and `{{jitterOption}}: true` for jitter.",
-      equalTimeouts: "{{library}}'s wait never grows (`{{minTimeoutOption}}` equals `{{maxTimeoutOption}}`): every retry waits the same {{wait}} ms, so the pressure on a struggling service never eases. Let the wait grow (raise {{maxTimeoutOption}}) and use `{{jitterOption}}: true` for jitter.",
-    },
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

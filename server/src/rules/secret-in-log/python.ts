@@ -5,11 +5,6 @@ import type { PythonContext } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
 import { PY_LOGGERS } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pySecret: '{{call}} logs `{{secret}}`: anyone who can read the logs can reuse it. Log a redacted form or a flag such as `bool(value)` instead.',
-  pyHeaders: '{{call}} logs the whole headers object `{{secret}}`: anyone who can read the logs can reuse its Authorization and Cookie values. Log the header names, or a redacted copy, instead.',
-};
-
 const LOGGERS = PY_LOGGERS[0];
 /** Calls whose result says something about a secret without being it. */
 const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];

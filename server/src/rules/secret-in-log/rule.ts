@@ -1,4 +1,3 @@
-import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { contains, dottedName, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -7,7 +6,8 @@ import type { Edit, Fixer, FixFunction } from '../../engine/types.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { isLogCall, logCallName } from '../../analysis/logging.js';
 import { leakFix, siteNode, type LeakSite } from './fix.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** Last words that name a secret besides contract 1.1's credential words. */
 const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
@@ -253,20 +253,7 @@ function allEdits(fixes: readonly FixFunction[], fixer: Fixer): Edit[] | null {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'secret-in-log',
-    defaultSeverity: 'warning',
-    description: 'A log call writes a credential, a whole headers object, or a template that interpolates one.',
-    category: 'security',
-    messages: {
-      ...PYTHON_MESSAGES,
-      secret: '{{call}} logs `{{secret}}`: anyone who can read the logs can reuse it. Log a redacted form or a flag such as `Boolean(value)` instead.',
-      headers:
-        '{{call}} logs the whole headers object `{{secret}}`: anyone who can read the logs can reuse its Authorization and Cookie values. Log a redacted form or a flag such as `Boolean(value)` instead.',
-    },
-    options: { credentialNames: sharedSettings.credentialNames },
-    fixable: 'code',
-  },
+  meta,
   python: checkPython,
   create(context) {
     const { facts } = context.file;

@@ -6,10 +6,6 @@ import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } 
 import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
 import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyExcept: 'This except swallows the processing error: the {{committed}}, so the message is lost without a trace. Re-raise, nack it, or publish it to a dead-letter queue.',
-};
-
 const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
 /** A publish to a destination named for failed messages. */
 const DEAD_LETTER = /dead|dlq|dlx|retry|parking|error|failed|poison/i;

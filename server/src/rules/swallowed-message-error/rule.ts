@@ -10,7 +10,8 @@ import { appendStatements, exitsEarly } from '../../analysis/edits.js';
 import { sourceStyle } from '../../analysis/source-style.js';
 import { chainWords, isLoggingCall, receiverOf } from '../../analysis/syntax.js';
 import { fillCall } from '../../models/messaging.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** Words that name a dead-letter, retry or parking destination. */
 const PARKING_WORDS = new Set(['dlq', 'dlx', 'dead', 'deadletter', 'retry', 'retries', 'parking', 'park', 'parked', 'failed', 'quarantine', 'poison']);
@@ -436,21 +437,7 @@ function settleNames(handler: MessageHandler, facts: FileFacts): { channel?: str
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'swallowed-message-error',
-    defaultSeverity: 'warning',
-    description: 'A message handler catches a processing error and lets the broker commit the message anyway.',
-    category: 'messaging',
-    messages: {
-      ...PYTHON_MESSAGES,
-      catchClause: 'This catch swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
-      catchCall: 'This `.catch` swallows the processing error: the {{committed}}, so the message is lost without a trace. Rethrow, nack it, or publish it to a dead-letter queue.',
-      rethrow: 'Rethrow `{{error}}` so the broker retries the message instead of committing it',
-      failMessage: 'Fail the message with `{{call}}` instead of committing it',
-      commitOnSuccess: 'Settle the message only when its work succeeds, so that a failed one is redelivered',
-    },
-    hasSuggestions: true,
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

@@ -3,15 +3,10 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
-import { isTestPath } from '../../analysis/test-files.js';
+import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
 import { PY_SETTING_READERS } from '../../models/python.js';
 import { nameKind, type Kind } from './names.js';
-
-export const PYTHON_MESSAGES = {
-  pySignature: '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the signature byte by byte. Compare with `hmac.compare_digest(a, b)` instead.',
-  pySecret: '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the secret byte by byte. Compare with `hmac.compare_digest(a, b)` instead.',
-};
 
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
 /** Calls whose result is a digest or signature. */

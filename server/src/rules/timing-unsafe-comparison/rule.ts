@@ -1,4 +1,3 @@
-import { sharedSettings } from '../../config/settings.js';
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -6,9 +5,10 @@ import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
 import { safeEqualFix } from './fix.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
 import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
+import { meta } from './meta.js';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
@@ -199,21 +199,7 @@ function isComparedWithZero(call: ts.CallExpression): boolean {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'timing-unsafe-comparison',
-    defaultSeverity: 'warning',
-    description: 'A signature, HMAC digest or secret token is compared with a timing-unsafe operator.',
-    category: 'security',
-    messages: {
-      ...PYTHON_MESSAGES,
-      signature:
-        '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the signature byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
-      secret:
-        '`{{operand}}` is compared with {{operator}}, not in constant time: it stops at the first differing character, so response timing lets an attacker guess the secret byte by byte. Compare equal-length Buffers with crypto.timingSafeEqual instead.',
-    },
-    options: { credentialNames: sharedSettings.credentialNames },
-    fixable: 'code',
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

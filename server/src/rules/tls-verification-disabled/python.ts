@@ -5,12 +5,7 @@ import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls } from '../../analysis/python/http.js';
 import { PY_HTTP_CLIENTS, PY_TLS } from '../../models/python.js';
-
-export const PYTHON_MESSAGES = {
-  pyVerifyOff: '`{{setting}}` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Keep verification on; for a private CA pass its bundle (`verify="/path/ca.pem"`).',
-  pyUnverifiedContext: '`{{setting}}` builds a TLS context that checks no certificate: anyone on the network path can impersonate the server and read or change the traffic. Use `ssl.create_default_context()` (with `cafile=` for a private CA).',
-  pyEnvironment: 'PYTHONHTTPSVERIFY=0 turns off TLS certificate checks: every HTTPS request the process makes trusts any certificate, so anyone on the network path can impersonate the servers. Remove it and trust a private CA with SSL_CERT_FILE instead.',
-};
+import type { PYTHON_MESSAGES } from './meta.js';
 
 type MessageId = keyof typeof PYTHON_MESSAGES;
 

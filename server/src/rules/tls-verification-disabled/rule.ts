@@ -8,20 +8,8 @@ import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { removeConfigSetting, removeOverride } from './fix.js';
 import { isCertificateProbe } from './probe.js';
 import { isAssertedValue } from '../../analysis/test-files.js';
-
-const ENV_NAME = 'NODE_TLS_REJECT_UNAUTHORIZED';
-
-import { checkPython, PYTHON_MESSAGES } from './python.js';
-
-const MESSAGES = {
-  rejectUnauthorized: '`rejectUnauthorized: false` turns off TLS certificate checks: anyone on the network path can impersonate the server and read or change the traffic. Trust the server\'s CA with the `ca` option instead.',
-  strictSsl: '`strictSSL: false` turns off TLS certificate checks: a man-in-the-middle can read and change the traffic. Keep it on and add the server\'s CA if it is private.',
-  insecure: '`insecure: true` turns off this HTTP client\'s TLS certificate checks: a man-in-the-middle can read and change the traffic. Remove it and trust the server\'s CA instead.',
-  checkServerIdentity: '`checkServerIdentity` accepts every certificate: a certificate for any host is trusted. Remove it, or delegate to `tls.checkServerIdentity(host, cert)`.',
-  environment: `${ENV_NAME} = '0' turns off TLS certificate checks: every request the process makes trusts any certificate. Remove it and trust the server's CA with NODE_EXTRA_CA_CERTS instead.`,
-  skipVerify: 'TLS certificate checks are turned off: a man-in-the-middle can read and change the traffic. Remove this setting and trust the server\'s CA instead.',
-  ...PYTHON_MESSAGES,
-};
+import { checkPython } from './python.js';
+import { ENV_NAME, meta, type MESSAGES } from './meta.js';
 
 type MessageId = keyof typeof MESSAGES;
 type Reporter = (node: ts.Node, messageId: MessageId) => void;
@@ -192,14 +180,7 @@ function checkConfigText(context: TextContext): void {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'tls-verification-disabled',
-    defaultSeverity: 'error',
-    description: 'TLS certificate verification is turned off.',
-    category: 'security',
-    messages: MESSAGES,
-    fixable: 'code',
-  },
+  meta,
   python: checkPython,
   create(context) {
     const { facts } = context.file;

@@ -6,13 +6,6 @@ import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { PY_PUBLISHES } from '../../models/python.js';
 import { publishRowOf } from '../../analysis/python/publishes.js';
 
-export const PYTHON_MESSAGES = {
-  pyNotAwaited: '{{publish}} is not awaited: the coroutine never runs, so the message is never sent and no error is seen. Await it (or hand it to asyncio.create_task and keep the task).',
-  pyFutureDropped: '{{publish}} returns a future that is dropped: if the broker rejects the message the failure is never seen. Keep the future and call `.get()` / `.result()`, or add a callback that handles the failure.',
-  pyNoCallback: '{{publish}} has no delivery callback: a message the broker fails to store is lost without an error (`flush()` waits but does not report it). Pass `on_delivery=` a callback that handles the failure.',
-  pyUnconfirmed: '`acks={{value}}` turns off Kafka\'s write acknowledgement: a message the broker drops is lost without an error. Leave acks at its default (`acks=1`, or `"all"`).',
-};
-
 /** `KafkaProducer(acks=0)`, confluent `Producer({"acks": 0})`: the acks setting's node when it is 0. */
 function zeroAcks(call: PyNode, facts: PyFacts): PyNode | undefined {
   const name = facts.qualify(field(call, 'function'));

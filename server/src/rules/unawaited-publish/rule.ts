@@ -7,7 +7,8 @@ import { awaitablePublish, unconfirmedOption } from '../../analysis/publish-call
 import { isLogCall } from '../../analysis/logging.js';
 import { quoted, sourceStyle } from '../../analysis/source-style.js';
 import { promisedRequest, receiverOf } from '../../analysis/syntax.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** The call's promise is dropped: a bare statement, `void`, or a branch of one. */
 function isFloating(call: ts.CallExpression): boolean {
@@ -93,20 +94,7 @@ function catchThatLogs(call: ts.CallExpression, file: ParsedFile): { text: strin
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'unawaited-publish',
-    defaultSeverity: 'warning',
-    description: 'A message is published and nothing waits for the broker to confirm it.',
-    category: 'messaging',
-    messages: {
-      ...PYTHON_MESSAGES,
-      unconfirmed: '`{{option}}: {{value}}` turns off {{broker}}\'s write acknowledgement: a message the broker drops is lost without an error. Leave `{{option}}` at its default ({{default}}).',
-      notAwaited: '{{publish}} is not awaited: if the broker rejects the message the failure is lost (an unhandled rejection at best). Await or return the promise, or attach a `.catch` that handles the failure.',
-      catchFailure: 'Attach a `.catch` that logs the failure with `{{logger}}`',
-    },
-    fixable: 'code',
-    hasSuggestions: true,
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts } = ctx.file;

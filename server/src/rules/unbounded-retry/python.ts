@@ -4,11 +4,6 @@ import { keywordState } from '../../analysis/python/arguments.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
 import { PY_BACKOFF, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
 
-export const PYTHON_MESSAGES = {
-  pyNoLimit: '{{library}} has no {{option}}: it retries for ever, so when the service stays down the work never fails, piles up and keeps hammering it. {{advice}}',
-  pyUnboundedLoop: '{{what}} {{request}} with no attempt limit: while the service is down it spins for ever, hiding the outage and never giving the caller an error. Count attempts and raise after a maximum (e.g. {{maxAttempts}}).',
-};
-
 const [TENACITY] = PY_TENACITY;
 const [BACKOFF] = PY_BACKOFF;
 const POLICIES = PY_RETRY_POLICIES[0];

@@ -5,10 +5,6 @@ import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 
-export const PYTHON_MESSAGES = {
-  pyUnchecked: '`{{read}}` reads the body without a status check: an error page or a 4xx/5xx body is taken as data, since `{{response}}` is never checked. {{advice}}',
-};
-
 /** The expression a request call's value stands in: through `await` and parentheses. */
 function valueSite(call: PyNode): PyNode {
   let site = call;

@@ -7,7 +7,8 @@ import { isResponseCall } from '../../analysis/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 import { StatusCheckFixer } from './fix.js';
 import { validatedBySchema } from './schema.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
@@ -121,17 +122,7 @@ function givingStatement(declared: ts.Identifier, assignments: readonly ts.Binar
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'unchecked-response-status',
-    defaultSeverity: 'warning',
-    description: 'A fetch response body is read without checking the response status.',
-    category: 'resilience',
-    messages: {
-      ...PYTHON_MESSAGES,
-      unchecked: '{{read}}() reads the body without a status check: an error page or a 4xx/5xx body is taken as data, since `{{response}}.ok` and `{{response}}.status` are never checked. Check `if (!{{response}}.ok)` and fail first.',
-    },
-    fixable: 'code',
-  },
+  meta,
   python: checkPython,
   create(context) {
     const { facts } = context.file;

@@ -6,10 +6,6 @@ import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEBHOOK_VERIFIERS } from '
 import { splitWords } from '../../secrets/words.js';
 import { isWebhookView, pyPostViews, readsSignatureHeader, type PyPostView } from '../../analysis/python/webhook-views.js';
 
-export const PYTHON_MESSAGES = {
-  pyUnverified: '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (stripe.Webhook.construct_event, svix Webhook(secret).verify, or hmac.new(...) compared with hmac.compare_digest).',
-};
-
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
 const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
 const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];

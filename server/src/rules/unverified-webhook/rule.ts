@@ -1,4 +1,3 @@
-import { z } from 'zod';
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -10,7 +9,8 @@ import { isLogCall } from '../../analysis/logging.js';
 import { isVerificationCall, isVerifierName, readsSignatureHeaderIn } from '../../analysis/signatures.js';
 import { verificationSuggestion } from '../../analysis/webhook-verification.js';
 import { NEUTRAL_MIDDLEWARE, SESSION_READERS } from '../../models/webhooks.js';
-import { checkPython, PYTHON_MESSAGES } from './python.js';
+import { checkPython } from './python.js';
+import { meta } from './meta.js';
 
 /** Names of middleware factories that never verify a sender (library factories and common async wrappers). */
 const NEUTRAL_CALLEES = new Set([
@@ -180,20 +180,7 @@ function routeLabel(route: Route): string {
 }
 
 export const rule = defineRule({
-  meta: {
-    id: 'unverified-webhook',
-    defaultSeverity: 'error',
-    description: "A webhook route acts on deliveries without verifying the sender's signature.",
-    category: 'security',
-    messages: {
-      ...PYTHON_MESSAGES,
-      unverified:
-        '{{route}} does not verify the webhook signature: anyone who finds the URL can forge events. Verify the raw body first (e.g. stripe.webhooks.constructEvent, svix Webhook.verify, or an HMAC checked with crypto.timingSafeEqual).',
-      verifySignature: 'Verify {{check}} before handling the delivery',
-    },
-    hasSuggestions: true,
-    options: { verifierNames: z.array(z.string().min(1)).default([]).describe('Extra names of functions that verify a webhook signature (unverified-webhook).') },
-  },
+  meta,
   python: checkPython,
   create(ctx) {
     const { facts, path } = ctx.file;

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import picomatch from 'picomatch';
-import { EXAMPLE_FILES, TEST_FILES, isTestPath } from './test-files.js';
+import { EXAMPLE_FILES, TEST_FILES, isTestPath } from './test-paths.js';
 
 const TESTS = [
   'src/client.test.ts', 'a/b.spec.tsx', 'api/update.e2e.ts', 'api/update.e2e-spec.ts', 'src/__tests__/x.ts', 'test/a.ts', 'apps/web/tests/a.ts', 'e2e/login.ts',
