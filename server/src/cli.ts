@@ -1,6 +1,5 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { isMainThread, workerData } from 'node:worker_threads';
 import { HELP, parseCommand, UsageError, type MapArgs, type ScanArgs } from './cli/args.js';
 import { choosePaint } from './cli/color.js';
 import { unifiedDiff } from './cli/diff.js';
@@ -8,9 +7,7 @@ import { formatFixed, formatJson, formatSuppressions, formatText, plural, uriPat
 import { formatSarif } from './cli/sarif.js';
 import { formatMapMarkdown, formatMapMermaid, formatMapText } from './cli/map-formats.js';
 import { InventoryIndex } from './inventory/index.js';
-import { analyze, type AnalysisResult } from './engine/analyze.js';
-import { initPython } from './engine/python/tree.js';
-import { fixAll } from './engine/fixer.js';
+import type { AnalysisResult } from './engine/analyze.js';
 import { redactableSecrets } from './secrets/redactable.js';
 import { credentialSpans, redactSpans } from './secrets/redaction.js';
 import type { Finding } from './engine/types.js';
@@ -18,13 +15,33 @@ import { findConfig, loadConfigFile, type LoadedConfig } from './config/load.js'
 import { toAnalysisSettings } from './config/resolve.js';
 import type { Config } from './config/schema.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
-import { configModel, rules } from './rules/index.js';
-import { stoppedFileOutcome } from './workspace/analyzeFile.js';
-import { scanInPool } from './workspace/pool.js';
-import { serveScans, type ScanTask } from './workspace/scanWorker.js';
-import { SCAN_WORKER } from './workspace/threads.js';
+import { configModel } from './rules/registry.js';
+import { scanInPool, type PoolOptions } from './workspace/pool.js';
+import type { ScanTask } from './workspace/scanWorker.js';
+import { workerScript } from './workspace/threads.js';
 
 declare const PACKAGE_VERSION: string | undefined;
+
+/**
+ * The engine (`dist/worker.js`, which the scan's worker threads run): this thread loads it, and
+ * the parser with it, only to analyse here — piped text, and --fix's passes over a file; a
+ * scan's or a map's files are analysed by the workers.
+ */
+function engine(): typeof import('./workerMain.js') {
+  return require(workerScript(__filename)) as typeof import('./workerMain.js');
+}
+
+/** The pool of worker threads a scan or a map runs on; a file whose worker was stopped gets the text checks here. */
+function poolOptions(jobs: number | undefined): PoolOptions {
+  return {
+    script: workerScript(__filename),
+    size: jobs,
+    stopped: (task, reason) => {
+      const here = engine();
+      return here.stoppedFileOutcome(here.rules, task, reason);
+    },
+  };
+}
 
 function version(): string {
   return typeof PACKAGE_VERSION === 'string' ? PACKAGE_VERSION : '0.0.0-dev';
@@ -109,6 +126,7 @@ class Scan {
     }
     if (this.args.fix !== 'off' && result.findings.some((finding) => finding.fix)) {
       // Fixes only, never suggestions; what is reported is what remains after them.
+      const { analyze, fixAll, rules } = engine();
       const fixed = fixAll(text, (next) => analyze(rules, path, next, settings), result);
       if (fixed.text !== text && this.args.fix === 'write') {
         writeFileSync(path, fixed.text);
@@ -130,7 +148,7 @@ class Scan {
     }
   }
 
-  /** Every file below the scope's paths, as the workspace scan walks them, analysed on a pool of worker threads running this same bundle. */
+  /** Every file below the scope's paths, as the workspace scan walks them, analysed on a pool of worker threads. */
   async walk(scope: Scope): Promise<void> {
     const { args, err, cwd } = this;
     const settings = (path: string) => this.settings(scope, path);
@@ -142,7 +160,7 @@ class Scan {
       this.scanned++;
       this.files.push({ path, findings: [], suppressed: [], notAnalysed: `cannot analyse: ${reason}` });
     };
-    await scanInPool(tasks, { script: __filename, size: args.jobs, stopped: (task, reason) => stoppedFileOutcome(rules, task, reason) }, (task, analysis) => {
+    await scanInPool(tasks, poolOptions(args.jobs), (task, analysis) => {
       if (analysis.kind === 'failed') return cannotAnalyse(task.path, analysis.reason);
       if (analysis.kind === 'skipped') {
         // A file named on the command line, or one over the size limit, is worth a word; binary and .env files in a folder are skipped by design.
@@ -162,6 +180,7 @@ class Scan {
     const path = resolve(this.cwd, name);
     const loaded = checked(explicit ? loadConfigFile(configModel, resolve(this.cwd, explicit)) : findConfig(configModel, dirname(path)));
     const settings = this.settings({ config: loaded.config, root: explicit || !loaded.file ? this.cwd : dirname(loaded.file) }, path);
+    const { analyze, rules } = engine();
     const result = analyze(rules, path, text, settings);
     if (result.skipped) this.err.write(`integration-engineer: skipped ${name}: ${result.skipped}\n`);
     else this.add(path, text, result, settings);
@@ -198,7 +217,8 @@ export async function main(
   if (command.kind === 'version') return (out.write(`${version()}\n`), 0);
   if (command.kind === 'map') return map(command.args, cwd, { out, err });
   const { args } = command;
-  await initPython();
+  // Python files analysed on this thread (piped text, --fix's passes) need the parser loaded first.
+  if (args.stdinFilename !== undefined || args.fix !== 'off') await engine().initPython();
   try {
     const run = new Scan(args, cwd, err);
     if (args.stdinFilename !== undefined) run.stdin(args.stdinFilename, readStdin(), args.config);
@@ -268,7 +288,7 @@ async function map(args: MapArgs, cwd: string, { out, err }: Streams): Promise<n
           yield { path, maxFileSize: scope.config.maxFileSize, settings: toAnalysisSettings(scope.config, relative(scope.root, path).split(sep).join('/')), inventory: true };
         }
       })();
-      await scanInPool(tasks, { script: __filename, size: args.jobs, stopped: (task, reason) => stoppedFileOutcome(rules, task, reason) }, (task, outcome) => {
+      await scanInPool(tasks, poolOptions(args.jobs), (task, outcome) => {
         if (outcome.kind !== 'analysed') return;
         analysed++;
         const where = uriPath(task.path, cwd);
@@ -289,9 +309,7 @@ async function map(args: MapArgs, cwd: string, { out, err }: Streams): Promise<n
   }
 }
 
-if (!isMainThread && workerData?.[SCAN_WORKER]) {
-  void serveScans();
-} else if (require.main === module) {
+if (require.main === module) {
   void main(process.argv.slice(2)).then((code) => {
     process.exitCode = code;
   });

@@ -1,10 +1,14 @@
 import { isMainThread, workerData } from 'node:worker_threads';
 import { DOCUMENT_WORKER, SCAN_WORKER } from './workspace/threads.js';
 
-// The engine's bundle (`dist/worker.js`), its only copy in the extension. The server's worker
-// threads run it: the workspace scan's analyse files, the document worker the open documents,
-// each by the mark in its workerData. The server's main thread, which loads no parser, requires it
-// only to run the text checks of an analysis the watchdog stopped.
+// The engine's bundle (`dist/worker.js`), its only copy in the extension and in the CLI's
+// package. Worker threads run it: a scan's analyse files, the document worker the open
+// documents, each by the mark in its workerData. The server's and the CLI's main threads, which
+// load no parser, require it only to analyse there: the text checks of an analysis the watchdog
+// stopped, the CLI's piped text and its --fix passes.
+export { analyze } from './engine/analyze.js';
+export { fixAll } from './engine/fixer.js';
+export { initPython } from './engine/python/tree.js';
 export { stoppedAnalysis, stoppedFileOutcome } from './workspace/analyzeFile.js';
 export { rules } from './rules/index.js';
 

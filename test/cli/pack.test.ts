@@ -21,10 +21,10 @@ it('npm pack makes a CLI tarball that installs offline, with nothing else to ins
   const listed = run('tar', ['-tzf', tarball], copy);
   assert.equal(listed.status, 0, listed.stderr);
   const files = listed.stdout.trim().split('\n').map((path) => path.replace(/^package\//, ''));
-  for (const expected of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'dist/docs/rules/missing-timeout.md', 'docs/suppressions.md']) {
+  for (const expected of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'dist/cli.js', 'dist/worker.js', 'dist/tree-sitter.wasm', 'dist/tree-sitter-python.wasm', 'dist/docs/rules/missing-timeout.md', 'docs/suppressions.md']) {
     assert.ok(files.includes(expected), `${expected} missing from the tarball`);
   }
-  const unwanted = files.filter((path) => /^(test|eval|examples|server|client|scripts)\//.test(path) || path.endsWith('.map') || ['dist/server.js', 'dist/worker.js', 'dist/client.js', 'dist/chat.js', 'dist/bench.js'].includes(path));
+  const unwanted = files.filter((path) => /^(test|eval|examples|server|client|scripts)\//.test(path) || path.endsWith('.map') || ['dist/server.js', 'dist/client.js', 'dist/chat.js', 'dist/bench.js'].includes(path));
   assert.deepEqual(unwanted, [], 'sources, tests, eval data or the extension in the CLI tarball');
   const manifest = JSON.parse(run('tar', ['-xzOf', tarball, 'package/package.json'], copy).stdout) as Record<string, unknown>;
   // Everything the CLI runs is in its bundle: an install fetches nothing.

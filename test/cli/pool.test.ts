@@ -5,6 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import { ROOT, runCli } from '../helpers/processes.js';
+import { scanInPool } from '../../server/src/workspace/pool.js';
+import type { ScanOutcome, ScanTask } from '../../server/src/workspace/scanWorker.js';
+import { defaultSettings } from '../../server/src/engine/analyze.js';
 
 describe('scan on a pool of worker threads', () => {
   for (const set of ['eval/corpus', 'eval/holdout', 'eval/holdout2']) {
@@ -29,5 +32,25 @@ describe('scan on a pool of worker threads', () => {
     assert.equal(run.status, 2, run.stderr);
     assert.match(run.stdout, /^a-stuck\.ts\n {2}not analysed: the parser did not finish within 20\d\d ms \(TypeScript's parser is exponential on some unclosed nestings\): the analysis was stopped\n {2}1:\d+ +error +.+ {2}hardcoded-credential$/m);
     assert.match(run.stdout, /^b-after\.yml\n {2}2:\d+ +error +.+ {2}hardcoded-credential$/m);
+  });
+
+  it('a worker that runs out of memory costs its file only: the file is not analysed and says why, the next is analysed by a new worker', async () => {
+    // A stand-in for the scan worker that speaks its protocol and, on one file, allocates until its heap limit stops it.
+    const script = join(mkdtempSync(join(tmpdir(), 'ie-pool-oom-')), 'worker.js');
+    writeFileSync(script, `const { parentPort } = require('node:worker_threads');
+parentPort.postMessage({ ready: true });
+parentPort.on('message', ({ seq, task }) => {
+  if (task.path === 'huge.ts') for (const held = []; ; ) held.push(new Array(1e6).fill(seq));
+  parentPort.postMessage({ seq, outcome: { kind: 'skipped', reason: 'answered' } });
+});
+`);
+    const task = (path: string): ScanTask => ({ path, maxFileSize: 1024 * 1024, settings: defaultSettings });
+    const outcomes: Array<[string, ScanOutcome]> = [];
+    const stopped = (_task: ScanTask, reason: string): ScanOutcome => ({ kind: 'analysed', result: { findings: [], failures: [], suppressed: [], notAnalysed: reason }, text: '' });
+    await scanInPool([task('huge.ts'), task('next.ts')], { script, size: 1, stopped }, (done, outcome) => outcomes.push([done.path, outcome]));
+    assert.deepEqual(outcomes.map(([path, outcome]) => [path, outcome.kind === 'analysed' ? outcome.result.notAnalysed : outcome.kind]), [
+      ['huge.ts', 'the analysis needed more memory than a scan worker may use (256 MB)'],
+      ['next.ts', 'skipped'],
+    ]);
   });
 });

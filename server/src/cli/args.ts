@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { rules } from '../rules/index.js';
+import { ruleMetas } from '../rules/registry.js';
 
 export type Format = 'text' | 'json' | 'sarif';
 
@@ -129,7 +129,7 @@ export function parseCommand(argv: string[]): Command {
   if (command !== 'scan') throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
   const format = values.format ?? 'text';
   if (!FORMATS.includes(format as Format)) throw new UsageError(`unknown format "${format}" (use text, json or sarif)`);
-  const known = rules.map((rule) => rule.meta.id);
+  const known = ruleMetas.map((meta) => meta.id);
   for (const id of values.rule ?? []) {
     if (!known.includes(id)) throw new UsageError(`unknown rule "${id}"; the rules are ${known.join(', ')}`);
   }

@@ -4,7 +4,7 @@ import { pathToFileURL } from 'node:url';
 import type { Finding, Severity } from '../engine/types.js';
 import { ruleDocsPath } from '../engine/docs.js';
 import { lineStarts } from '../engine/lines.js';
-import { rules } from '../rules/index.js';
+import { ruleMetas } from '../rules/registry.js';
 import { credentialSpans, redactSpans } from '../secrets/redaction.js';
 import { uriPath, type FileFindings } from './formats.js';
 
@@ -48,7 +48,7 @@ function help(id: string): { text: string; markdown: string } | undefined {
 }
 
 export function formatSarif(files: FileFindings[], cwd: string, version: string): string {
-  const ids = rules.map((rule) => rule.meta.id);
+  const ids = ruleMetas.map((meta) => meta.id);
   const location = (file: FileFindings) => ({ uri: encodeURI(uriPath(file.path, cwd)), uriBaseId: SRCROOT });
   const results = files.flatMap((file) => {
     const hashes = fingerprints(file.text ?? '', file.findings);
@@ -88,13 +88,13 @@ export function formatSarif(files: FileFindings[], cwd: string, version: string)
           driver: {
             name: 'integration-engineer',
             version,
-            rules: rules.map((rule) => {
-              const page = help(rule.meta.id);
+            rules: ruleMetas.map((meta) => {
+              const page = help(meta.id);
               return {
-                id: rule.meta.id,
-                shortDescription: { text: rule.meta.description },
+                id: meta.id,
+                shortDescription: { text: meta.description },
                 ...(page ? { help: page } : {}),
-                defaultConfiguration: { level: SARIF_LEVEL[rule.meta.defaultSeverity] },
+                defaultConfiguration: { level: SARIF_LEVEL[meta.defaultSeverity] },
               };
             }),
           },

@@ -1,5 +1,5 @@
 import { dirname, join } from 'node:path';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 
 // What a worker thread of the bundle serves, by the mark in its workerData. This module loads
 // nothing of the analysis, so a bundle can start a worker before it loads the engine itself.
@@ -15,10 +15,10 @@ export function workerScript(serverModule: string): string {
 }
 
 /** A worker on the bundle, marked with what it serves; run from source (the tests, under tsx), the same file is loaded through tsx. */
-export function startWorker(script: string, marker: string): Worker {
+export function startWorker(script: string, marker: string, resourceLimits?: ResourceLimits): Worker {
   const workerData = { [marker]: true };
-  if (!script.endsWith('.ts')) return new Worker(script, { workerData });
-  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData });
+  if (!script.endsWith('.ts')) return new Worker(script, { workerData, resourceLimits });
+  return new Worker(`require('tsx/cjs'); require(${JSON.stringify(script)});`, { eval: true, workerData, resourceLimits });
 }
 
 /** A worker started before anyone listens to it: what it says meanwhile is noted, since a worker's events are not kept for a later listener. */
