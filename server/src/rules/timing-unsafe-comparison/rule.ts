@@ -1,6 +1,6 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, stringValue } from '../../engine/ast.js';
-import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { calleeName, dottedName, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
+import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
@@ -90,6 +90,48 @@ function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: reado
   const declaration = element.parent.parent;
   const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
   return source && ts.isPropertyAccessExpression(source) && SOURCE_OBJECTS.has(source.name.text) ? 'source' : undefined;
+}
+
+/**
+ * A value of the application's own configuration: `process.env.X` (with a literal fallback), or
+ * a const or a same-file object's property built from one (`config.adminToken` of
+ * `const config = { adminToken: process.env.ADMIN_TOKEN ?? '' }`). A parameter or a request
+ * read is none, since the file cannot show (or shows the client) where it comes from.
+ */
+function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = skipOuter(expr);
+  const recurse = (inner: ts.Expression): boolean => fromConfiguration(inner, facts, depth + 1);
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+    return recurse(node.left) && (isLiteral(skipOuter(node.right)) || recurse(node.right));
+  }
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    const inner = ts.isPropertyAccessExpression(callee) ? callee.expression : node.arguments[0];
+    return PASS_THROUGH_CALLS.has(calleeName(node) ?? '') && inner !== undefined && recurse(inner);
+  }
+  if (ts.isIdentifier(node)) {
+    const value = facts.valueOf(node);
+    return value !== undefined && value !== node && recurse(value);
+  }
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+  const ref = facts.resolve(node);
+  if (ref?.module === GLOBAL && ref.path.length === 3 && ref.path[0] === 'process' && ref.path[1] === 'env') return true;
+  const value = ownValue(node, facts, depth + 1);
+  return value !== undefined && recurse(value);
+}
+
+/**
+ * What a member read of a same-file object literal holds (`config.auth.token` of
+ * `const config = { auth: { token: … } }`); a name or any other expression stands for itself.
+ */
+function ownValue(expr: ts.Expression, facts: FileFacts, depth: number): ts.Expression | undefined {
+  const node = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return node;
+  const key = ts.isPropertyAccessExpression(node) ? node.name.text : propertyName(node.argumentExpression);
+  if (depth > MAX_DEPTH || key === undefined) return undefined;
+  const lookup = lookupProperty(ownValue(node.expression, facts, depth + 1), key, facts);
+  return lookup.kind === 'present' ? lookup.value : undefined;
 }
 
 /** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
@@ -208,6 +250,8 @@ export const rule = defineRule({
     const extraNames = ctx.options.credentialNames;
     const judge = (node: ts.BinaryExpression | ts.CallExpression, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
       if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
+      // Both sides from the application's own configuration: a start-up consistency check, no attacker input (contract 1.4).
+      if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) return;
       const leftKind = operandKind(left, facts, extraNames);
       const rightKind = operandKind(right, facts, extraNames);
       if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
