@@ -79,16 +79,18 @@ function isKindValue(node: ts.Expression): boolean {
 
 /**
  * `const { g_csrf_token: csrfBody } = req.body`: the key it was read under names it, and a
- * binding read out of the request or the environment is a value they supply.
+ * binding read out of the request or the environment is a value they supply. So is a part of
+ * one taken by position: `const [scheme, presented] = header.split(' ')` of an Authorization header.
  */
-function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): Kind {
+function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[], recurse: (inner: ts.Expression) => Kind): Kind {
   const element = facts.declarationName(id)?.parent;
-  if (!element || !ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return undefined;
+  if (!element || !ts.isBindingElement(element)) return undefined;
+  const declaration = element.parent.parent;
+  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+  if (ts.isArrayBindingPattern(element.parent)) return source && recurse(source) ? 'source' : undefined;
   const key = element.propertyName && (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) ? element.propertyName.text : undefined;
   const fromKey = key === undefined ? undefined : nameKind(key, extraNames);
   if (fromKey) return fromKey;
-  const declaration = element.parent.parent;
-  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
   return source && ts.isPropertyAccessExpression(source) && SOURCE_OBJECTS.has(source.name.text) ? 'source' : undefined;
 }
 
@@ -151,7 +153,7 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
   const node = skipOuter(ts.isAwaitExpression(skipOuter(expr)) ? (skipOuter(expr) as ts.AwaitExpression).expression : expr);
   const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
   if (ts.isIdentifier(node)) {
-    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames);
+    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames, recurse);
     const value = facts.valueOf(node);
     const built = value && value !== node ? recurse(value) : undefined;
     // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
