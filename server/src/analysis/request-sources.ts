@@ -1,7 +1,7 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { resolveCallee } from './functions.js';
+import { resolveCallee, returnedValues } from './functions.js';
 import { FETCH_BODY_READERS } from '../models/http-clients.js';
 import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
 
@@ -124,16 +124,8 @@ export class RequestSources {
     helper.parameters.forEach((param, i) => {
       if (call.arguments[i]) subs.set(param, call.arguments[i]);
     });
-    const returned: ts.Expression[] = [];
-    if (helper.body && !ts.isBlock(helper.body)) returned.push(helper.body);
-    else if (helper.body) {
-      forEachDescendant(helper.body, (node) => {
-        if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-        return !isFunctionNode(node);
-      });
-    }
     const inner = new Set(seen).add(helper);
-    return returned.some((expr) => this.trace(expr, subs, depth + 1, inner));
+    return returnedValues(helper).some((expr) => expr !== undefined && this.trace(expr, subs, depth + 1, inner));
   }
 
   private traceIdentifier(id: ts.Identifier, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
