@@ -437,8 +437,70 @@ export async function load(url: string) {
 }
 ${sleep}`,
     },
+    {
+      name: 'a polling loop that goes round until the fetched job is done, also after a caught error, is not a retry loop',
+      filename: 'poll.js',
+      code: `
+const axios = require('axios');
+axios.defaults.timeout = 4000;
+async function waitForJob(id) {
+  let job = null;
+  while (!job || job.state !== 'done') {
+    try {
+      job = (await axios.get(\`https://jobs.example.com/jobs/\${id}\`)).data;
+    } catch (err) {
+      console.error('poll failed', err.message);
+    }
+  }
+  return job;
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a loop that goes round while the result the call fills is still null, an error leaving it null',
+      filename: 'geocode.js',
+      code: `
+const axios = require('axios');
+axios.defaults.timeout = 4000;
+function geocode(address) {
+  return axios.get('https://maps.example.com/geocode', { params: { address } }).then((r) => r.data);
+}
+async function geocodeUntilDone(address) {
+  let result = null;
+  while (result === null) {
+    try {
+      result = await geocode(address);
+    } catch (err) {
+      console.error('geocode failed, trying again', err.message);
+    }
+  }
+  return result;
+}
+`,
+      errors: [{ line: 9 }],
+      output: `
+const axios = require('axios');
+axios.defaults.timeout = 4000;
+function geocode(address) {
+  return axios.get('https://maps.example.com/geocode', { params: { address } }).then((r) => r.data);
+}
+async function geocodeUntilDone(address) {
+  let result = null;
+  let attempt = 0;
+  while (result === null) {
+    try {
+      result = await geocode(address);
+    } catch (err) {
+      console.error('geocode failed, trying again', err.message);
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt++)));
+    }
+  }
+  return result;
+}
+`,
+    },
     // issue 14 recall
     {
       name: "do … while that repeats on 5xx with no attempt limit",
