@@ -535,8 +535,112 @@ new Worker('emails', async (job) => {
   await send(job.data);
 });`,
     },
+    {
+      name: 'Kafka: the message destructured in the body, its only catch dead-letters it',
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { topic, message } = payload;
+    try {
+      await applyAdjustment(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      logger.warn({ err, topic }, 'parking it');
+      await sendToDeadLetter(payload, err);
+    }
+  },
+});`,
+    },
+    {
+      name: 'Kafka: the message destructured in the body, a log-only catch around a metric only',
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { topic, message } = payload;
+    try {
+      metrics.increment('received', { topic });
+    } catch (err) {
+      logger.debug({ err }, 'metrics unavailable');
+    }
+    await applyAdjustment(JSON.parse(message.value!.toString()));
+  },
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'Kafka: a log-only catch, the message destructured in the body of a handler taking the whole payload',
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { message } = payload;
+    try {
+      await applyAdjustment(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      logger.error({ err }, 'adjustment failed');
+    }
+  },
+});`,
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { message } = payload;
+    try {
+      await applyAdjustment(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      logger.error({ err }, 'adjustment failed');
+      throw err;
+    }
+  },
+});` }] }],
+    },
+    {
+      name: 'Kafka: a log-only catch in one branch, beside a catch that dead-letters the message (the dead-letter publish is not the main work)',
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    const adjustment = JSON.parse(message.value!.toString());
+    if (topic === 'audits') {
+      try {
+        await applyAdjustment(adjustment.sku, adjustment.delta);
+      } catch (err) {
+        logger.error({ err }, 'audit adjustment failed');
+      }
+      return;
+    }
+    try {
+      await applyAdjustment(adjustment.sku, adjustment.delta);
+    } catch (err) {
+      await sendToDeadLetter(message, err);
+    }
+  },
+});`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    const adjustment = JSON.parse(message.value!.toString());
+    if (topic === 'audits') {
+      try {
+        await applyAdjustment(adjustment.sku, adjustment.delta);
+      } catch (err) {
+        logger.error({ err }, 'audit adjustment failed');
+        throw err;
+      }
+      return;
+    }
+    try {
+      await applyAdjustment(adjustment.sku, adjustment.delta);
+    } catch (err) {
+      await sendToDeadLetter(message, err);
+    }
+  },
+});` }] }],
+    },
     // issue 14 recall
     {
       name: "KafkaJS eachBatch over Promise.all(batch.messages.map(...)): a catch that logs, then the offset is resolved",
