@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, enclosingClass, forEachDescendant, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, enclosingClass, forEachDescendant, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 
 /** A class member by name, when it is a method with a body or a property holding a function. */
@@ -57,6 +57,21 @@ export function resolveFunction(expr: ts.Expression, facts: FileFacts): Function
 /** The function a call invokes, when the file shows it. */
 export function resolveCallee(call: ts.CallExpression, facts: FileFacts): FunctionNode | undefined {
   return resolveFunction(call.expression, facts);
+}
+
+/**
+ * What a function returns: an arrow's expression body, or each `return` of its own (not of the
+ * functions nested in it), `undefined` for a `return;`.
+ */
+export function returnedValues(fn: FunctionNode): Array<ts.Expression | undefined> {
+  if (!fn.body) return [];
+  if (!ts.isBlock(fn.body)) return [fn.body];
+  const values: Array<ts.Expression | undefined> = [];
+  forEachDescendant(fn.body, (node) => {
+    if (ts.isReturnStatement(node)) values.push(node.expression);
+    return !isFunctionNode(node);
+  });
+  return values;
 }
 
 /** Visits the calls in a function body, not descending into nested classes. */

@@ -10,6 +10,7 @@ import { MONEY_MOVING_APIS, type MoneyMovingApi } from '../models/idempotency.js
 import type { ClientInstallation, RetryLibrary } from '../models/retry-libraries.js';
 import { splitWords } from '../secrets/words.js';
 import { chainedCalls, classifyHttpCall } from './http-clients.js';
+import { resolveCallee, returnedValues } from './functions.js';
 import type { PostRequest } from './network-calls.js';
 
 const IDEMPOTENCY_HEADER = /idempotency/i;
@@ -31,6 +32,7 @@ function headersNameIdempotency(headers: ts.Expression, facts: FileFacts, depth 
     }
     return 'no';
   }
+  if (ts.isCallExpression(value)) return helperHeaders(value, facts, depth);
   if (!ts.isObjectLiteralExpression(value)) return 'unknown';
   let verdict: 'yes' | 'no' | 'unknown' = 'no';
   for (const prop of value.properties) {
@@ -45,6 +47,34 @@ function headersNameIdempotency(headers: ts.Expression, facts: FileFacts, depth 
     else if (IDEMPOTENCY_HEADER.test(name)) return 'yes';
   }
   return verdict;
+}
+
+/**
+ * `headers: authHeaders()` of a same-file `function authHeaders() { return { … } }`: the file
+ * shows the headers when it shows every value the helper returns (contract: only what cannot be
+ * resolved inside the file is unknown).
+ */
+function helperHeaders(call: ts.CallExpression, facts: FileFacts, depth: number): 'yes' | 'no' | 'unknown' {
+  const helper = resolveCallee(call, facts);
+  const returned = helper ? returnedValues(helper) : [];
+  if (returned.length === 0) return 'unknown';
+  let verdict: 'yes' | 'no' | 'unknown' = 'no';
+  for (const value of returned) {
+    const inner = value ? headersNameIdempotency(value, facts, depth + 1) : 'unknown';
+    if (inner === 'yes') return 'yes';
+    if (inner === 'unknown') verdict = 'unknown';
+  }
+  return verdict;
+}
+
+/** True when the file shows a value is a plain object, which a copy can spread: an object literal, or a same-file helper's call returning one on every path. */
+export function isPlainObject(expr: ts.Expression, facts: FileFacts, depth = 0): boolean {
+  const value = facts.valueOf(expr);
+  if (!value || depth > 4) return false;
+  if (ts.isObjectLiteralExpression(value)) return true;
+  const helper = ts.isCallExpression(value) ? resolveCallee(value, facts) : undefined;
+  const returned = helper ? returnedValues(helper) : [];
+  return returned.length > 0 && returned.every((inner) => inner !== undefined && isPlainObject(inner, facts, depth + 1));
 }
 
 /** Whether a POST sends an idempotency header: 'unknown' when the file cannot show its headers. */

@@ -520,11 +520,15 @@ function paramNames(param: ts.ParameterDeclaration | undefined, preferredKeys: s
     names.add(param.name.text);
     return names;
   }
-  if (ts.isObjectBindingPattern(param.name)) {
-    for (const element of param.name.elements) {
-      const key = propertyName(element.propertyName ?? element.name);
-      if (key && preferredKeys.includes(key) && ts.isIdentifier(element.name)) names.add(element.name.text);
-    }
+  return ts.isObjectBindingPattern(param.name) ? boundKeys(param.name, preferredKeys) : names;
+}
+
+/** The names `{ message, batch: b }` binds under the preferred keys. */
+function boundKeys(pattern: ts.ObjectBindingPattern, preferredKeys: string[]): Set<string> {
+  const names = new Set<string>();
+  for (const element of pattern.elements) {
+    const key = propertyName(element.propertyName ?? element.name);
+    if (key && preferredKeys.includes(key) && ts.isIdentifier(element.name)) names.add(element.name.text);
   }
   return names;
 }
@@ -542,7 +546,9 @@ function loopVariable(loop: ts.ForOfStatement): string | undefined {
 function collectDerivedNames(handler: MessageHandler): void {
   forEachNode(handler.body, (node) => {
     if (ts.isVariableDeclaration(node) && node.initializer) {
-      if (readsContent(node.initializer, handler)) collectBindingNames(node.name, handler.contents);
+      // `const { topic, message } = payload` of a KafkaJS `eachMessage: async (payload) => …`: the message, taken out in the body.
+      if (ts.isObjectBindingPattern(node.name) && isMessageRef(node.initializer, handler)) for (const name of boundKeys(node.name, MESSAGE_KEYS)) handler.messages.add(name);
+      else if (readsContent(node.initializer, handler)) collectBindingNames(node.name, handler.contents);
       else if (isMessagesList(node.initializer, handler)) collectBindingNames(node.name, handler.messages);
     } else if (ts.isForOfStatement(node)) {
       const target = ts.isVariableDeclarationList(node.initializer) ? node.initializer.declarations[0]?.name : undefined;

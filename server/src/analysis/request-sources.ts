@@ -1,7 +1,9 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { resolveCallee } from './functions.js';
+import { resolveCallee, returnedValues } from './functions.js';
+import { FETCH_BODY_READERS } from '../models/http-clients.js';
+import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
 
 /** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
 const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;
@@ -98,13 +100,21 @@ export class RequestSources {
     // A same-file helper, a method of the class too: `this.extractToken(request)`.
     const helper = resolveCallee(call, this.facts);
     if (helper) return this.traceReturns(helper, call, depth, seen);
+    // `await request.json()`, `await c.req.formData()`: the body a handler's request carries (a response builder such as hono's `c.json(data)` takes arguments).
+    if (ts.isPropertyAccessExpression(callee) && call.arguments.length === 0 && FETCH_BODY_READERS.has(callee.name.text) && this.isRequestRoot(callee.expression, subs)) return true;
     if (ts.isPropertyAccessExpression(callee) || ts.isElementAccessExpression(callee)) return this.traceAccess(callee, subs, depth, seen) || this.traceReshape(call, subs, depth, seen);
     return this.traceReshape(call, subs, depth, seen);
   }
 
   private traceReshape(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
     const name = calleeName(call);
-    return name !== undefined && RESHAPING_CALLS.has(name) && call.arguments[0] !== undefined && this.trace(call.arguments[0], subs, depth + 1, seen);
+    return name !== undefined && (RESHAPING_CALLS.has(name) || this.parsesRequestText(call)) && call.arguments[0] !== undefined && this.trace(call.arguments[0], subs, depth + 1, seen);
+  }
+
+  /** A modelled parser under any local name: `import { parse as parseCookie } from 'cookie'`. */
+  private parsesRequestText(call: ts.CallExpression): boolean {
+    const ref = this.facts.resolve(call.expression);
+    return ref !== undefined && REQUEST_TEXT_PARSERS.some((row) => row.modules.includes(ref.module) && row.exports.includes(ref.path.join('.')));
   }
 
   /** A same-file helper's return values, with its parameters bound to this call's arguments. */
@@ -114,16 +124,8 @@ export class RequestSources {
     helper.parameters.forEach((param, i) => {
       if (call.arguments[i]) subs.set(param, call.arguments[i]);
     });
-    const returned: ts.Expression[] = [];
-    if (helper.body && !ts.isBlock(helper.body)) returned.push(helper.body);
-    else if (helper.body) {
-      forEachDescendant(helper.body, (node) => {
-        if (ts.isReturnStatement(node) && node.expression) returned.push(node.expression);
-        return !isFunctionNode(node);
-      });
-    }
     const inner = new Set(seen).add(helper);
-    return returned.some((expr) => this.trace(expr, subs, depth + 1, inner));
+    return returnedValues(helper).some((expr) => expr !== undefined && this.trace(expr, subs, depth + 1, inner));
   }
 
   private traceIdentifier(id: ts.Identifier, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {

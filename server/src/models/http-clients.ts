@@ -118,6 +118,9 @@ export interface HttpClientModel {
 }
 
 /** A signal that aborts the request after the timeout, for the clients that take one. */
+/** The Fetch API's body readers, of a `Response` as of an incoming `Request` (`await request.json()`). */
+export const FETCH_BODY_READERS: ReadonlySet<string> = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+
 const abortAfter = (ms: string): string => `AbortSignal.timeout(${ms})`;
 
 /** Clients with a finite default: keep it on. */

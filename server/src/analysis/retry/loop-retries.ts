@@ -3,7 +3,7 @@
  * through a catch that goes round or a failure status that does not leave the loop.
  */
 import { ts } from '../../engine/ts.js';
-import type { FileFacts } from '../../engine/facts.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { collectBindingNames, forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { isConnectionCall, type CallLike } from '../network-calls.js';
 import { loopIsBounded } from './attempt-limits.js';
@@ -116,10 +116,14 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
     if (ts.isReturnStatement(statement) || (ts.isBreakStatement(statement) && !statement.label)) return true;
     if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
       const { left, right } = statement.expression;
-      const isLiteral = right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword;
+      if (!ts.isIdentifier(left) || !flags.has(left.text)) return false;
+      if (right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword) return true;
+      const owner = resultVariable(call);
+      if (owner === undefined) return false;
       // `up = res.ok`: the flag is set from the response, so a good one leaves.
-      const owner = isLiteral ? undefined : resultVariable(call);
-      return ts.isIdentifier(left) && flags.has(left.text) && (isLiteral || (owner !== undefined && statusTest(right, owner) === 'success'));
+      if (statusTest(right, owner) === 'success') return true;
+      // `result = await geocode(address)` under `while (result === null)`: a response fills it and leaves, an error leaves it empty and goes round.
+      return unwrapped(right) === call && condition !== undefined && goesRoundWhileEmpty(condition, left.text);
     }
     if (ts.isIfStatement(statement)) {
       const owner = resultVariable(call);
@@ -134,6 +138,32 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
     if (after.some(leaves)) return true;
   }
   return false;
+}
+
+function unwrapped(expr: ts.Expression): ts.Expression {
+  let node = skipOuter(expr);
+  while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
+  return node;
+}
+
+const isEmptyValue = (expr: ts.Expression): boolean => {
+  const node = skipOuter(expr);
+  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+};
+
+/** `!result`, `result === null`, `result == undefined`, also as one of `&&`'s terms: the loop goes round only while `name` holds nothing. */
+function goesRoundWhileEmpty(condition: ts.Expression, name: string): boolean {
+  const node = skipOuter(condition);
+  const isName = (expr: ts.Expression): boolean => {
+    const inner = skipOuter(expr);
+    return ts.isIdentifier(inner) && inner.text === name;
+  };
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand);
+  if (!ts.isBinaryExpression(node)) return false;
+  const operator = node.operatorToken.kind;
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return goesRoundWhileEmpty(node.left, name) || goesRoundWhileEmpty(node.right, name);
+  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  return (isName(node.left) && isEmptyValue(node.right)) || (isName(node.right) && isEmptyValue(node.left));
 }
 
 /** A failed status sends the loop round: its condition, a `continue`, or an exit on success only. */

@@ -8,8 +8,7 @@ import { skipOuter } from '../../engine/facts.js';
 import type { CallLike } from '../network-calls.js';
 import { containsExit, isUnconditionalExit, mentionsName, someNode, walkRegion } from './regions.js';
 import { numberValue, statusTarget, type ResultOwner } from './response-status.js';
-
-const BODY_READERS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
+import { FETCH_BODY_READERS } from '../../models/http-clients.js';
 
 /** Names a region binds to the parsed body of `owner`: `const data = await res.json()`. */
 function bodyNames(region: ts.Node, owner: ResultOwner): Set<string> {
@@ -24,7 +23,7 @@ function bodyNames(region: ts.Node, owner: ResultOwner): Set<string> {
     const readsBody = someNode(node.initializer, (n) => {
       if (ts.isPropertyAccessExpression(n) && n.name.text === 'data' && isOwner(n.expression)) return true;
       if (!ts.isCallExpression(n) || !ts.isPropertyAccessExpression(n.expression)) return false;
-      return BODY_READERS.has(n.expression.name.text) && isOwner(n.expression.expression);
+      return FETCH_BODY_READERS.has(n.expression.name.text) && isOwner(n.expression.expression);
     });
     if (readsBody) collectBindingNames(node.name, names);
   });

@@ -154,8 +154,76 @@ router.use(async (req, res, next) => {
 class A { m(@Headers('authorization') auth: string) { return this.jwtService.decode(auth); } }`,
     },
     { name: 'a test decodes the tokens it sends and receives (issue 14, W5)', filename: 'integration-tests/http/__tests__/auth/admin/auth.spec.ts', code: `import jwt from 'jsonwebtoken';\nit('refreshes', async () => {\n  const resp = await api.post('/auth/token/refresh', {}, adminHeaders);\n  const original = jwt.decode(adminHeaders.headers['authorization'].split(' ')[1]);\n  const refreshed = jwt.decode(resp.data.token);\n  expect(refreshed.iat).toBeGreaterThan(original.iat);\n});` },
+    {
+      name: 'a token read from the body of a fetched response, in a route handler that reads its own request body',
+      code: `import { decodeJwt } from 'jose';
+export async function POST(request: Request) {
+  const res = await fetch('https://auth.example.com/token', { method: 'POST', body: await request.text(), signal: AbortSignal.timeout(5000) });
+  const { id_token } = await res.json();
+  return Response.json(decodeJwt(id_token));
+}`,
+    },
+    {
+      name: 'cookies parsed from the code\'s own cookie jar, not a request header',
+      code: `import { readFile } from 'node:fs/promises';
+import { parse as readCookies } from 'cookie-es';
+import { decodeJwt } from 'jose';
+export async function storedSession() {
+  const jar = readCookies(await readFile('cookies.txt', 'utf8'));
+  return decodeJwt(jar.session);
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'a token from the JSON body of a Next.js route handler\'s request',
+      code: `import { decodeJwt } from 'jose';
+export async function POST(request: Request) {
+  const { inviteToken } = (await request.json()) as { inviteToken: string };
+  const claims = decodeJwt(inviteToken);
+  return Response.json(claims);
+}`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `import { decodeJwt, jwtVerify } from 'jose';
+export async function POST(request: Request) {
+  const { inviteToken } = (await request.json()) as { inviteToken: string };
+  const claims = (await jwtVerify(inviteToken, new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  return Response.json(claims);
+}` }] }],
+    },
+    {
+      name: 'a token from the form data of a route handler\'s request',
+      code: `import jwt from 'jsonwebtoken';
+export async function POST(req: Request) {
+  const form = await req.formData();
+  return Response.json(jwt.decode(String(form.get('token'))));
+}`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export async function POST(req: Request) {
+  const form = await req.formData();
+  return Response.json(jwt.verify(String(form.get('token')), process.env.JWT_SECRET!, { algorithms: ['HS256'] }));
+}` }] }],
+    },
+    {
+      name: 'a session cookie parsed from the request\'s Cookie header by the cookie package under another name, passed to a helper',
+      code: `import jwt from 'jsonwebtoken';
+import { parse as parseCookie } from 'cookie';
+function displayName(token: string) {
+  return jwt.decode(token)?.name ?? 'guest';
+}
+export function greeting(req: IncomingMessage) {
+  const cookies = parseCookie(req.headers.cookie ?? '');
+  return displayName(cookies['__session'] ?? '');
+}`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+import { parse as parseCookie } from 'cookie';
+function displayName(token: string) {
+  return jwt.verify(token, process.env.JWT_SECRET!, { algorithms: ['HS256'] })?.name ?? 'guest';
+}
+export function greeting(req: IncomingMessage) {
+  const cookies = parseCookie(req.headers.cookie ?? '');
+  return displayName(cookies['__session'] ?? '');
+}` }] }],
+    },
     // issue 14 recall
     {
       name: "Nest guard: headers destructured from the ExecutionContext request",

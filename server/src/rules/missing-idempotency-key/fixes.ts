@@ -12,6 +12,7 @@ import type { Fixer, SuggestionReport, TextEdit } from '../../engine/types.js';
 import { IDEMPOTENCY_KEY_HEADER, type MoneyMovingApi } from '../../models/idempotency.js';
 import { splitWords } from '../../secrets/words.js';
 import type { PostRequest } from '../../analysis/network-calls.js';
+import { isPlainObject } from '../../analysis/idempotency.js';
 import { addProperty, insertStatementsBefore } from '../../analysis/edits.js';
 import { bindsName, freeName } from '../../analysis/names.js';
 import { sourceStyle } from '../../analysis/source-style.js';
@@ -185,8 +186,7 @@ function headerEdits(fixer: Fixer, post: PostRequest, header: string, facts: Fil
   const literal = value && skipOuter(value);
   if (literal && ts.isObjectLiteralExpression(literal)) return addProperty(literal, header, literal.getSourceFile());
   // Headers the file builds elsewhere as a plain object: spread into a copy (a `Headers` instance would not spread).
-  const built = value && facts.valueOf(value);
-  if (!value || !built || !ts.isObjectLiteralExpression(built)) return undefined;
+  if (!value || !isPlainObject(value, facts)) return undefined;
   return [fixer.replaceText(headers, `headers: { ...${value.getText()}, ${header} }`)];
 }
 

@@ -273,8 +273,68 @@ export async function load(url: string) {
   }
 }`,
     },
+    {
+      name: 'headers from a same-file helper that adds the key',
+      code: `
+function keyedHeaders(key: string) {
+  return { Authorization: \`Bearer \${process.env.LEDGER_TOKEN}\`, 'Idempotency-Key': key };
+}
+export async function post(entry: { id: string }) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://ledger.example.com/entries', { method: 'POST', headers: keyedHeaders(entry.id), body: JSON.stringify(entry) });
+    } catch {}
+  }
+}`,
+    },
+    {
+      name: 'headers from a same-file helper that returns what it was given are not judged',
+      code: `
+function withAuth(headers: Record<string, string>) {
+  return headers;
+}
+export async function post(entry: unknown, extra: Record<string, string>) {
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      return await fetch('https://ledger.example.com/entries', { method: 'POST', headers: withAuth(extra), body: JSON.stringify(entry) });
+    } catch {}
+  }
+}`,
+    },
   ],
   invalid: [
+    {
+      name: 'headers from a same-file helper whose every return is an object literal without the key',
+      code: `
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function authHeaders() {
+  return { Authorization: \`Bearer \${process.env.LEDGER_TOKEN}\`, 'Content-Type': 'application/json' };
+}
+export async function postAdjustment(adjustment: unknown) {
+  let attempt = 0;
+  while (attempt < 5) {
+    attempt++;
+    const res = await fetch('https://ledger.example.com/adjustments', { method: 'POST', headers: authHeaders(), body: JSON.stringify(adjustment) });
+    if (res.ok) return res.json();
+    await sleep(250 * 2 ** attempt);
+  }
+}`,
+      errors: [{ line: 10, message: /fetch is retried with no `Idempotency-Key`/, suggestions: [{ messageId: 'randomHeader', output: `
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+function authHeaders() {
+  return { Authorization: \`Bearer \${process.env.LEDGER_TOKEN}\`, 'Content-Type': 'application/json' };
+}
+export async function postAdjustment(adjustment: unknown) {
+  let attempt = 0;
+  const idempotencyKey = crypto.randomUUID();
+  while (attempt < 5) {
+    attempt++;
+    const res = await fetch('https://ledger.example.com/adjustments', { method: 'POST', headers: { ...authHeaders(), 'Idempotency-Key': idempotencyKey }, body: JSON.stringify(adjustment) });
+    if (res.ok) return res.json();
+    await sleep(250 * 2 ** attempt);
+  }
+}` }] }],
+    },
     // issue 14 recall
     {
       name: "a POST retried by a while (!sent) loop, the flag set from res.ok, with a fixed sleep and no key",

@@ -2,6 +2,26 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
+/** Goes round while the result the call fills is still null: a caught error leaves it null. */
+const GEOCODE_UNTIL_DONE = `
+const axios = require('axios');
+axios.defaults.timeout = 4000;
+function geocode(address) {
+  return axios.get('https://maps.example.com/geocode', { params: { address } }).then((r) => r.data);
+}
+async function geocodeUntilDone(address) {
+  let result = null;
+  while (result === null) {
+    try {
+      result = await geocode(address);
+    } catch (err) {
+      console.error('geocode failed, trying again', err.message);
+    }
+  }
+  return result;
+}
+`;
+
 ruleTester('retry-without-backoff', {
   valid: [
     // issue 14 recall
@@ -437,8 +457,34 @@ export async function load(url: string) {
 }
 ${sleep}`,
     },
+    {
+      name: 'a polling loop that goes round until the fetched job is done, also after a caught error, is not a retry loop',
+      filename: 'poll.js',
+      code: `
+const axios = require('axios');
+axios.defaults.timeout = 4000;
+async function waitForJob(id) {
+  let job = null;
+  while (!job || job.state !== 'done') {
+    try {
+      job = (await axios.get(\`https://jobs.example.com/jobs/\${id}\`)).data;
+    } catch (err) {
+      console.error('poll failed', err.message);
+    }
+  }
+  return job;
+}
+`,
+    },
   ],
   invalid: [
+    {
+      name: 'a loop that goes round while the result the call fills is still null, an error leaving it null',
+      filename: 'geocode.js',
+      code: GEOCODE_UNTIL_DONE,
+      errors: [{ line: 9 }],
+      output: GEOCODE_UNTIL_DONE.replace('  let result = null;\n', '  let result = null;\n  let attempt = 0;\n').replace("err.message);\n", `err.message);\n      await new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(30_000, 1000 * 2 ** attempt++)));\n`),
+    },
     // issue 14 recall
     {
       name: "do … while that repeats on 5xx with no attempt limit",

@@ -162,7 +162,7 @@ function worksOnlyInCallbacks(call: ts.CallExpression, handler: MessageHandler):
 
 const mainCandidates = new WeakMap<MessageHandler, ts.CallExpression[]>();
 
-/** Calls that work with the message and are not a decode, a guard in a condition or a broker operation, in source order. */
+/** Calls that work with the message and are not a decode, a guard in a condition or a broker operation (a dead-letter publish included), in source order. */
 function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpression[] {
   let calls = mainCandidates.get(handler);
   if (!calls) {
@@ -170,7 +170,8 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
     forEachNode(handler.body, (node) => {
       if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler) || worksOnlyInCallbacks(node, handler)) return;
       if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
-      if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
+      // Broker operations on the message, a dead-letter publish too (`sendToDeadLetter(payload, err)`): they settle or move it, not do its work.
+      if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts) || movesToParking(node, facts)) return;
       found.push(node);
     });
     const work = found.filter((call) => !isBookkeeping(call));

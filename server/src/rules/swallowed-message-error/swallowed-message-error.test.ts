@@ -1,5 +1,41 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
+/** A KafkaJS handler taking the whole payload, the message destructured in its body, a catch that only logs. */
+const PAYLOAD_HANDLER = `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { message } = payload;
+    try {
+      await applyAdjustment(JSON.parse(message.value!.toString()));
+    } catch (err) {
+      logger.error({ err }, 'adjustment failed');
+    }
+  },
+});`;
+
+/** A log-only catch in one branch, and a catch that dead-letters the message on the main path. */
+const BRANCH_BESIDE_DEAD_LETTER = `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async ({ topic, message }) => {
+    const adjustment = JSON.parse(message.value!.toString());
+    if (topic === 'audits') {
+      try {
+        await applyAdjustment(adjustment.sku, adjustment.delta);
+      } catch (err) {
+        logger.error({ err }, 'audit adjustment failed');
+      }
+      return;
+    }
+    try {
+      await applyAdjustment(adjustment.sku, adjustment.delta);
+    } catch (err) {
+      await sendToDeadLetter(message, err);
+    }
+  },
+});`;
+
 ruleTester('swallowed-message-error', {
   valid: [
     // issue 14 recall
@@ -535,8 +571,34 @@ new Worker('emails', async (job) => {
   await send(job.data);
 });`,
     },
+    {
+      name: 'Kafka: the message destructured in the body, its only catch dead-letters it',
+      code: PAYLOAD_HANDLER.replace("logger.error({ err }, 'adjustment failed');", 'await sendToDeadLetter(payload, err);'),
+    },
+    {
+      name: 'Kafka: the message destructured in the body, a log-only .catch on a metric only',
+      code: `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['k:9092'] }).consumer({ groupId: 'g' });
+await consumer.run({
+  eachMessage: async (payload) => {
+    const { topic, message } = payload;
+    metrics.increment('received', { topic }).catch((err) => logger.debug({ err }, 'metrics unavailable'));
+    await applyAdjustment(JSON.parse(message.value!.toString()));
+  },
+});`,
+    },
   ],
   invalid: [
+    {
+      name: 'Kafka: a log-only catch, the message destructured in the body of a handler taking the whole payload',
+      code: PAYLOAD_HANDLER,
+      errors: [{ line: 8, suggestions: [{ messageId: 'rethrow', output: PAYLOAD_HANDLER.replace("      logger.error({ err }, 'adjustment failed');\n", "      logger.error({ err }, 'adjustment failed');\n      throw err;\n") }] }],
+    },
+    {
+      name: 'Kafka: a log-only catch in one branch, beside a catch that dead-letters the message (the dead-letter publish is not the main work)',
+      code: BRANCH_BESIDE_DEAD_LETTER,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: BRANCH_BESIDE_DEAD_LETTER.replace("        logger.error({ err }, 'audit adjustment failed');\n", "        logger.error({ err }, 'audit adjustment failed');\n        throw err;\n") }] }],
+    },
     // issue 14 recall
     {
       name: "KafkaJS eachBatch over Promise.all(batch.messages.map(...)): a catch that logs, then the offset is resolved",

@@ -1,6 +1,6 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, stringValue } from '../../engine/ast.js';
-import { skipOuter, type FileFacts } from '../../engine/facts.js';
+import { calleeName, dottedName, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
+import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
 import { isSignatureHeaderName } from '../../analysis/signatures.js';
@@ -79,17 +79,61 @@ function isKindValue(node: ts.Expression): boolean {
 
 /**
  * `const { g_csrf_token: csrfBody } = req.body`: the key it was read under names it, and a
- * binding read out of the request or the environment is a value they supply.
+ * binding read out of the request or the environment is a value they supply. So is a part of
+ * one taken by position: `const [scheme, presented] = header.split(' ')` of an Authorization header.
  */
-function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[]): Kind {
+function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[], recurse: (inner: ts.Expression) => Kind): Kind {
   const element = facts.declarationName(id)?.parent;
-  if (!element || !ts.isBindingElement(element) || !ts.isObjectBindingPattern(element.parent)) return undefined;
+  if (!element || !ts.isBindingElement(element)) return undefined;
+  const declaration = element.parent.parent;
+  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+  if (ts.isArrayBindingPattern(element.parent)) return source && recurse(source) ? 'source' : undefined;
   const key = element.propertyName && (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) ? element.propertyName.text : undefined;
   const fromKey = key === undefined ? undefined : nameKind(key, extraNames);
   if (fromKey) return fromKey;
-  const declaration = element.parent.parent;
-  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
   return source && ts.isPropertyAccessExpression(source) && SOURCE_OBJECTS.has(source.name.text) ? 'source' : undefined;
+}
+
+/**
+ * A value of the application's own configuration: `process.env.X` (with a literal fallback), or
+ * a const or a same-file object's property built from one (`config.adminToken` of
+ * `const config = { adminToken: process.env.ADMIN_TOKEN ?? '' }`). A parameter or a request
+ * read is none, since the file cannot show (or shows the client) where it comes from.
+ */
+function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
+  const node = skipOuter(expr);
+  const recurse = (inner: ts.Expression): boolean => fromConfiguration(inner, facts, depth + 1);
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+    return recurse(node.left) && (isLiteral(skipOuter(node.right)) || recurse(node.right));
+  }
+  if (ts.isCallExpression(node)) {
+    const callee = skipOuter(node.expression);
+    const inner = ts.isPropertyAccessExpression(callee) ? callee.expression : node.arguments[0];
+    return PASS_THROUGH_CALLS.has(calleeName(node) ?? '') && inner !== undefined && recurse(inner);
+  }
+  if (ts.isIdentifier(node)) {
+    const value = facts.valueOf(node);
+    return value !== undefined && value !== node && recurse(value);
+  }
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+  const ref = facts.resolve(node);
+  if (ref?.module === GLOBAL && ref.path.length === 3 && ref.path[0] === 'process' && ref.path[1] === 'env') return true;
+  const value = ownValue(node, facts, depth + 1);
+  return value !== undefined && recurse(value);
+}
+
+/**
+ * What a member read of a same-file object literal holds (`config.auth.token` of
+ * `const config = { auth: { token: … } }`); a name or any other expression stands for itself.
+ */
+function ownValue(expr: ts.Expression, facts: FileFacts, depth: number): ts.Expression | undefined {
+  const node = skipOuter(expr);
+  if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return node;
+  const key = ts.isPropertyAccessExpression(node) ? node.name.text : propertyName(node.argumentExpression);
+  if (depth > MAX_DEPTH || key === undefined) return undefined;
+  const lookup = lookupProperty(ownValue(node.expression, facts, depth + 1), key, facts);
+  return lookup.kind === 'present' ? lookup.value : undefined;
 }
 
 /** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
@@ -109,7 +153,7 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
   const node = skipOuter(ts.isAwaitExpression(skipOuter(expr)) ? (skipOuter(expr) as ts.AwaitExpression).expression : expr);
   const recurse = (inner: ts.Expression): Kind => operandKind(inner, facts, extraNames, depth + 1);
   if (ts.isIdentifier(node)) {
-    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames);
+    const own = nameKind(node.text, extraNames) ?? destructuredKind(node, facts, extraNames, recurse);
     const value = facts.valueOf(node);
     const built = value && value !== node ? recurse(value) : undefined;
     // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
@@ -208,6 +252,8 @@ export const rule = defineRule({
     const extraNames = ctx.options.credentialNames;
     const judge = (node: ts.BinaryExpression | ts.CallExpression, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
       if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
+      // Both sides from the application's own configuration: a start-up consistency check, no attacker input (contract 1.4).
+      if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) return;
       const leftKind = operandKind(left, facts, extraNames);
       const rightKind = operandKind(right, facts, extraNames);
       if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;

@@ -67,8 +67,31 @@ ruleTester('timing-unsafe-comparison', {
     // Non-secrets (contract 1.4, issue 14 class W2).
     { name: 'an enum member against a value typed by a digest-type helper', code: `const digestType = getDigestType(outputs);\nconst metadata = { backoff: digestType === DigestTypeEnum.BACKOFF };` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
+    // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
+    { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
+    { name: 'two environment values read directly, and through a const', code: `const signingSecret = process.env.SIGNING_SECRET!.trim();\nif (process.env.ADMIN_TOKEN === process.env.LEGACY_ADMIN_TOKEN || signingSecret === process.env.OLD_SIGNING_SECRET) warn();` },
+    { name: 'parts of a version string taken by position, against a config value', code: `const [major, minor] = release.split('.');\nif (minor !== config.adminToken) upgrade();` },
+    { name: 'the scheme of an Authorization header taken by position, against a literal', code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (scheme !== 'Bearer' || !presented) res.sendStatus(401);` },
   ],
   invalid: [
+    {
+      name: 'a bearer token taken out of the Authorization header by array destructuring',
+      code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (presented !== config.adminToken) res.sendStatus(403);`,
+      errors: [{ line: 3, message: /`config\.adminToken` is compared with !==/ }],
+      output: `${HEADER}const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (!safeEqual(presented, config.adminToken)) res.sendStatus(403);`,
+    },
+    {
+      name: 'a request header against an environment value held in a config object',
+      code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (req.headers['x-admin-token'] !== config.adminToken) res.sendStatus(403);`,
+      errors: [{ line: 5, message }],
+      output: `${HEADER}const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (!safeEqual(req.headers['x-admin-token'], config.adminToken)) res.sendStatus(403);`,
+    },
+    {
+      name: 'a parameter against an environment value held in a config object',
+      code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nexport function isAdmin(token: string) {\n  return token === config.adminToken;\n}`,
+      errors: [{ line: 6, message }],
+      output: `${HEADER}const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nexport function isAdmin(token: string) {\n  return safeEqual(token, config.adminToken);\n}`,
+    },
     {
       name: 'a signature received in a header against a signing helper, beside the enum case',
       code: `const expected = computeSignature(rawBody);\nif (req.headers['x-signature'] !== expected) return res.sendStatus(401);`,

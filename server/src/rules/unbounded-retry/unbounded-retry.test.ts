@@ -2,6 +2,19 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
+/** Goes round while the result the call fills is still missing: a caught error leaves it so. */
+const LOAD_ORDER = `export async function loadOrder(id: string) {
+  let order;
+  do {
+    try {
+      order = await fetch(\`https://orders.example.com/\${id}\`, { signal: AbortSignal.timeout(5000) });
+    } catch (err) {
+      console.warn('retrying', err);
+    }
+  } while (order === undefined);
+  return order;
+}`;
+
 ruleTester('unbounded-retry', {
   valid: [
     // issue 14 recall
@@ -407,9 +420,26 @@ export const query = { limit: Infinity, offset: 0 };`,
 import retry from 'async-retry';
 export const run = () => retry(async () => fetch('https://api.example.com'), { forever: false });`,
     },
+    {
+      name: 'a loop that goes round until the fetched report is ready, also after a caught error, polls: not a retry loop',
+      code: `export async function report(id: string) {
+  let report: { ready: boolean } | undefined;
+  do {
+    try {
+      report = await fetch(\`https://reports.example.com/\${id}\`, { signal: AbortSignal.timeout(5000) }).then((r) => r.json());
+    } catch {}
+  } while (!report || !report.ready);
+  return report;
+}`,
+    },
   ],
   invalid: [
-    // issue 14 recall
+    {
+      name: 'a do … while that goes round while the result a call fills is still missing, a caught error leaving it so',
+      code: LOAD_ORDER,
+      errors: [{ line: 3 }],
+      output: LOAD_ORDER.replace('  let order;\n', '  let order;\n  let attempt = 0;\n').replace("err);\n", "err);\n      if (++attempt >= 5) throw err;\n"),
+    },
     {
       name: "do … while that repeats on 5xx with no attempt limit",
       code: `export async function send(body: unknown) {

@@ -4,13 +4,13 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isResponseCall } from '../../analysis/http-clients.js';
+import { FETCH_BODY_READERS } from '../../models/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 import { StatusCheckFixer } from './fix.js';
 import { validatedBySchema } from './schema.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
 
-const BODY_METHODS = new Set(['json', 'text', 'blob', 'arrayBuffer', 'formData']);
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
 const COMPARISONS = new Set([
   ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
@@ -84,7 +84,7 @@ function guardsBodyRead(read: ts.PropertyAccessExpression, use: ts.Identifier, f
 /** Whether an expression reads the body of the response `declared` names. */
 function readsBody(expr: ts.Expression, declared: ts.Identifier | undefined, facts: FileFacts): boolean {
   const readsIt = (node: ts.Node): boolean => {
-    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !BODY_METHODS.has(node.expression.name.text)) return false;
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(node.expression) || !FETCH_BODY_READERS.has(node.expression.name.text)) return false;
     const receiver = skipOuter(node.expression.expression);
     return ts.isIdentifier(receiver) && facts.declarationName(receiver) === declared;
   };
@@ -156,7 +156,7 @@ export const rule = defineRule({
         [ts.SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const callee = skipOuter(call.expression);
-          if (!ts.isPropertyAccessExpression(callee) || !BODY_METHODS.has(callee.name.text)) return;
+          if (!ts.isPropertyAccessExpression(callee) || !FETCH_BODY_READERS.has(callee.name.text)) return;
           const receiver = skipOuter(callee.expression);
           if (awaitedFetch(receiver, facts)) {
             if (validatedBySchema(call, facts)) return;
