@@ -237,8 +237,8 @@ export const PY_RETRY_POLICIES = [
   },
 ];
 
-/** Celery: tasks, their retry options and the exception that requeues. */
-export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'] }];
+/** Celery: tasks, their retry options, the exception that requeues and the calls that queue a task (`task.delay(...)`). */
+export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'], dispatch: ['delay', 'apply_async', 'send_task'] }];
 
 /** Stripe's Python SDK: creations that move money, and where the idempotency key goes. */
 export const PY_STRIPE = [
@@ -340,9 +340,16 @@ export const PY_RABBITMQ = [
   },
 ];
 
-/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), and the explicit commit. */
+/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), the explicit commit and the message's accessors. */
 export const PY_KAFKA = [
-  { modules: ['kafka', 'aiokafka', 'confluent_kafka'], consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'], polled: ['confluent_kafka.Consumer'], acks: ['commit'] },
+  {
+    modules: ['kafka', 'aiokafka', 'confluent_kafka'],
+    consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'],
+    polled: ['confluent_kafka.Consumer'],
+    acks: ['commit'],
+    /** A confluent message's accessors (`msg.value()`): reading the message, not working on it. */
+    messageReaders: ['value', 'key', 'headers', 'topic', 'partition', 'offset', 'error', 'timestamp'],
+  },
 ];
 
 /** SQS through boto3 / aiobotocore: deleting a received message is its acknowledgement. */
