@@ -181,6 +181,18 @@ export const PY_TLS = [
     offAssignments: [{ attribute: 'verify_mode', value: 'ssl.CERT_NONE' }, { attribute: 'check_hostname', value: 'False' }],
     certNone: ['ssl.CERT_NONE', 'CERT_NONE'],
     environment: ['PYTHONHTTPSVERIFY'],
+    /**
+     * A certificate probe (contract 1.4): a context used only to wrap a socket whose every use
+     * reads the handshake (`tls.getpeercert(binary_form=True)`) is not a transport.
+     */
+    probe: {
+      wrap: ['wrap_socket'],
+      /** Context methods that configure it without using it. */
+      setup: ['set_ciphers', 'set_alpn_protocols', 'load_default_certs', 'load_verify_locations', 'load_cert_chain', 'set_default_verify_paths'],
+      handshakeReads: ['getpeercert', 'get_verified_chain', 'get_unverified_chain', 'cipher', 'shared_ciphers', 'version', 'selected_alpn_protocol', 'compression', 'server_hostname'],
+      /** Socket methods that neither write nor read application data. */
+      neutral: ['do_handshake', 'settimeout', 'close', 'shutdown', 'unwrap'],
+    },
   },
 ];
 
