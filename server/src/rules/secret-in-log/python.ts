@@ -36,6 +36,7 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     // `token is None`, `not token`: a flag, not the value.
     if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
     if (node.type === 'subscript') {
+      if (isShortPrefix(field(node, 'subscript'), facts)) return false;
       const key = stringValue(field(node, 'subscript'), facts.text);
       if (key !== undefined && isCredentialName(key, names)) {
         found.push({ node, headers: false });
@@ -80,6 +81,22 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const callee = field(call, 'function');
     ctx.report({ node: call, messageId: first.headers ? 'pyHeaders' : 'pySecret', data: { call: callee ? facts.textOf(callee) : 'print', secret: facts.textOf(first.node).replace(/\s+/g, ' ').slice(0, 60) } });
   }
+}
+
+/** Longest prefix that counts as a display mask (contract 1.4: `token[:n]` with a literal n of 8 or less). */
+const SHORT_PREFIX = 8;
+
+/**
+ * `[0]`, `[:4]`, `[0:8]`: the value cut to a short prefix for display, masked. Dropping a prefix
+ * (`[4:]`) or a computed end still writes the secret.
+ */
+function isShortPrefix(index: PyNode | undefined, facts: PyFacts): boolean {
+  if (index?.type === 'integer') return Number(facts.textOf(index)) >= 0;
+  if (index?.type !== 'slice') return false;
+  const colon = index.children.findIndex((child) => child.type === ':');
+  const parts = [index.children.slice(0, colon), index.children.slice(colon + 1)].map((part) => part.filter((child) => child.named));
+  const [start, stop] = parts.map((part) => (part.length === 1 && part[0].type === 'integer' ? Number(facts.textOf(part[0])) : part.length === 0 ? undefined : NaN));
+  return (start === undefined || start === 0) && stop !== undefined && stop >= 0 && stop <= SHORT_PREFIX && index.children.filter((child) => child.type === ':').length === 1;
 }
 
 function isMasked(value: PyNode, facts: PyFacts): boolean {
