@@ -386,6 +386,18 @@ export const PY_PUBLISHES = [
   { broker: 'boto3 SQS', modules: ['boto3'], confirmed: ['send_message', 'send_message_batch'], receivers: /sqs|client/i, destination: { keywords: ['QueueUrl'] } },
 ];
 
+/**
+ * Schema validation (contract 1.4, unchecked-response-status): a body given to a schema fails
+ * loudly when it is an error page. `bases` make a class in the file a schema; `classMethods`
+ * validate their argument (pydantic's names are its own, so any class calling them is a model
+ * in a file importing the module); `instanceMethods` validate on a schema instance
+ * (marshmallow `OrderSchema().load(...)`); `constructs`: `Model(**body)` validates too.
+ */
+export const PY_SCHEMA_VALIDATORS = [
+  { modules: ['pydantic'], bases: ['pydantic.BaseModel'], classMethods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], instanceMethods: ['validate_python', 'validate_json'], constructs: true },
+  { modules: ['marshmallow'], bases: ['marshmallow.Schema'], classMethods: [], instanceMethods: ['load', 'loads'], constructs: false },
+];
+
 /** Calls that take a secret (contract, hardcoded-credential's Python sinks): a literal there is hardcoded. */
 export const PY_SECRET_SINKS = [
   { modules: ['jwt'], names: ['jwt.encode', 'jwt.decode'], argument: 1, keyword: 'key', label: 'jwt.encode/decode' },

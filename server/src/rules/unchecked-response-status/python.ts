@@ -4,6 +4,7 @@ import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
+import { validatedBySchema } from '../../analysis/python/schemas.js';
 
 /** The expression a request call's value stands in: through `await` and parentheses. */
 function valueSite(call: PyNode): PyNode {
@@ -63,7 +64,7 @@ export function checkPython(ctx: PythonContext): void {
     // `requests.get(u, timeout=5).json()`: a body read with no chance of a check.
     if (site.parent?.type === 'attribute' && site.field === 'object') {
       const read = bodyRead(site.parent, http, facts);
-      if (read) ctx.report({ node: read, messageId: 'pyUnchecked', data: { read: facts.textOf(read).split('\n')[0], response: 'the response', advice: advice('the response') } });
+      if (read && !validatedBySchema(read, facts)) ctx.report({ node: read, messageId: 'pyUnchecked', data: { read: facts.textOf(read).split('\n')[0], response: 'the response', advice: advice('the response') } });
       continue;
     }
     const name = boundName(site, facts);
@@ -78,7 +79,11 @@ export function checkPython(ctx: PythonContext): void {
       if (parent.type === 'attribute' && node.field === 'object') {
         const attribute = facts.textOf(field(parent, 'attribute')!);
         if (http.model.statusChecks.includes(attribute)) checked = true;
-        else read ??= bodyRead(parent, http, facts);
+        else {
+          // A body given straight to a schema fails loudly on an error page (contract 1.4).
+          const body = bodyRead(parent, http, facts);
+          if (body && !validatedBySchema(body, facts)) read ??= body;
+        }
       } else if (parent.type === 'argument_list' || parent.type === 'return_statement' || parent.type === 'keyword_argument' || parent.type === 'yield') {
         // Handed to a helper (which may check it), or returned to the caller.
         checked = true;
