@@ -196,6 +196,59 @@ export const PY_TLS = [
   },
 ];
 
+/**
+ * Broker and SDK connections, for the retry rules (contract 1.1: a reconnect loop around a
+ * long-lived connection is a retry loop). `opens`: qualified calls that connect; `clients`:
+ * constructors of a client or session whose `methods` talk to the server, called on the client
+ * or on what one of its methods returns (`r.pubsub().listen()`, `connection.channel().start_consuming()`).
+ */
+export interface PyConnectionModel {
+  label: string;
+  modules: readonly string[];
+  opens: readonly string[];
+  clients: readonly string[];
+  methods: readonly string[];
+}
+
+export const PY_CONNECTIONS: readonly PyConnectionModel[] = [
+  {
+    label: 'pika',
+    modules: ['pika', 'aio_pika'],
+    opens: ['pika.BlockingConnection', 'pika.SelectConnection', 'pika.adapters.blocking_connection.BlockingConnection', 'aio_pika.connect', 'aio_pika.connect_robust'],
+    clients: ['pika.BlockingConnection', 'pika.adapters.blocking_connection.BlockingConnection'],
+    methods: ['start_consuming', 'process_data_events', 'basic_get', 'consume'],
+  },
+  {
+    label: 'redis',
+    modules: ['redis'],
+    opens: [],
+    clients: ['redis.Redis', 'redis.StrictRedis', 'redis.from_url', 'redis.Redis.from_url', 'redis.asyncio.Redis', 'redis.asyncio.from_url', 'redis.asyncio.Redis.from_url'],
+    methods: ['ping', 'subscribe', 'psubscribe', 'listen', 'get_message', 'blpop', 'brpop', 'blmove', 'brpoplpush', 'xread', 'xreadgroup'],
+  },
+  {
+    label: 'Kafka',
+    modules: ['kafka', 'aiokafka', 'confluent_kafka'],
+    opens: ['kafka.KafkaConsumer', 'kafka.KafkaProducer'],
+    clients: ['aiokafka.AIOKafkaConsumer', 'aiokafka.AIOKafkaProducer', 'confluent_kafka.Consumer'],
+    methods: ['start', 'getone', 'getmany', 'poll', 'consume'],
+  },
+  {
+    label: 'AWS SDK',
+    modules: ['boto3', 'aiobotocore'],
+    opens: [],
+    clients: ['boto3.client', 'boto3.resource', 'aiobotocore.session.get_session', 'aiobotocore.session.AioSession', 'aiobotocore.get_session'],
+    methods: ['create_client', 'receive_message', 'receive_messages', 'send_message', 'send_message_batch', 'publish', 'put_record', 'put_records', 'get_records', 'invoke'],
+  },
+  {
+    label: 'google-cloud-pubsub',
+    modules: ['google.cloud.pubsub_v1', 'google.cloud'],
+    opens: [],
+    clients: ['google.cloud.pubsub_v1.SubscriberClient'],
+    methods: ['subscribe', 'pull'],
+  },
+  { label: 'NATS', modules: ['nats'], opens: ['nats.connect'], clients: [], methods: [] },
+];
+
 /** JWT libraries: the decode call, how it is told to skip the signature, and an always-unverified read. */
 export const PY_JWT = [
   { modules: ['jwt'], decode: ['jwt.decode'], encode: ['jwt.encode'], unverified: [] as string[] },
