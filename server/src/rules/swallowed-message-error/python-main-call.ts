@@ -3,6 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
+import { boundName } from '../../analysis/python/bindings.js';
 import { publishRowOf } from '../../analysis/python/publishes.js';
 import { splitWords } from '../../secrets/words.js';
 import { PY_CELERY, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
@@ -79,21 +80,11 @@ function takesWholePayload(call: PyNode, names: ReadonlySet<string>, facts: PyFa
   });
 }
 
-/** The names a call's (awaited) result is assigned to: `order = Order.objects.get(pk=order_id)`. */
-function resultNames(call: PyNode, facts: PyFacts): string[] {
-  let node = call;
-  while (node.parent && ['await', 'parenthesized_expression'].includes(node.parent.type)) node = node.parent;
-  const assignment = node.parent;
-  const left = assignment?.type === 'assignment' && node.field === 'right' ? field(assignment, 'left') : undefined;
-  if (!left) return [];
-  return left.type === 'identifier' ? [facts.textOf(left)] : namedChildren(left).filter((child) => child.type === 'identifier').map((child) => facts.textOf(child));
-}
-
 /** A lookup or decode by the app's own helper whose result later code works on: it prepares the work. */
 function prepares(call: PyNode, scope: PyNode, facts: PyFacts): boolean {
   if (!PREPARATION.test(calleeName(call, facts.text) ?? '')) return false;
-  const results = new Set(resultNames(call, facts));
-  return results.size > 0 && readsAfter(scope, call.end, results, facts);
+  const result = boundName(call, facts);
+  return result !== undefined && readsAfter(scope, call.end, new Set([result]), facts);
 }
 
 function readsAfter(scope: PyNode, from: number, names: ReadonlySet<string>, facts: PyFacts): boolean {

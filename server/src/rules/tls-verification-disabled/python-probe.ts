@@ -3,20 +3,13 @@
  * reads the peer's certificate or the handshake result, and writes nothing, is a probe, so
  * turning its checks off lets it see an invalid certificate.
  */
-import { enclosingFunction, field, forEachInScope, namedChildren } from '../../engine/python/ast.js';
+import { enclosingFunction, field, forEachInScope } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_TLS } from '../../models/python.js';
+import { boundName } from '../../analysis/python/bindings.js';
 
 const PROBE = PY_TLS[0].probe;
-
-/** The name a call's result is bound to: `tls = ctx.wrap_socket(...)`, `with ctx.wrap_socket(...) as tls:`. */
-function boundName(call: PyNode, facts: PyFacts): string | undefined {
-  const holder = call.parent;
-  const target = holder?.type === 'assignment' && call.field === 'right' ? field(holder, 'left') : holder?.type === 'as_pattern' ? field(holder, 'alias') : undefined;
-  const id = target && (target.type === 'identifier' ? target : namedChildren(target)[0]);
-  return id?.type === 'identifier' ? facts.textOf(id) : undefined;
-}
 
 /** Every reference to `name` in the scope, but the one binding it. */
 function references(scope: PyNode, name: string, facts: PyFacts): PyNode[] {

@@ -1,31 +1,17 @@
-import { enclosingFunction, field, forEachInScope, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { enclosingFunction, field, forEachInScope, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { validatedBySchema } from '../../analysis/python/schemas.js';
+import { boundName } from '../../analysis/python/bindings.js';
 
 /** The expression a request call's value stands in: through `await` and parentheses. */
 function valueSite(call: PyNode): PyNode {
   let site = call;
   while (site.parent && (site.parent.type === 'await' || site.parent.type === 'parenthesized_expression')) site = site.parent;
   return site;
-}
-
-/** The name a response is bound to (`r = requests.get(...)`, `async with s.get(u) as resp`). */
-function boundName(site: PyNode, facts: PyFacts): string | undefined {
-  const parent = site.parent;
-  if (parent?.type === 'assignment' && site.field === 'right') {
-    const left = unwrap(field(parent, 'left'));
-    return left?.type === 'identifier' ? facts.textOf(left) : undefined;
-  }
-  if (parent?.type === 'as_pattern') {
-    const alias = field(parent, 'alias');
-    const target = alias && (namedChildren(alias)[0] ?? alias);
-    return target?.type === 'identifier' ? facts.textOf(target) : undefined;
-  }
-  return undefined;
 }
 
 /** A body read on `object`: `.json()` and the other reading methods called, or `.text` / `.content` read. */
