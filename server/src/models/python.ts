@@ -181,7 +181,72 @@ export const PY_TLS = [
     offAssignments: [{ attribute: 'verify_mode', value: 'ssl.CERT_NONE' }, { attribute: 'check_hostname', value: 'False' }],
     certNone: ['ssl.CERT_NONE', 'CERT_NONE'],
     environment: ['PYTHONHTTPSVERIFY'],
+    /**
+     * A certificate probe (contract 1.4): a context used only to wrap a socket whose every use
+     * reads the handshake (`tls.getpeercert(binary_form=True)`) is not a transport.
+     */
+    probe: {
+      wrap: ['wrap_socket'],
+      /** Context methods that configure it without using it. */
+      setup: ['set_ciphers', 'set_alpn_protocols', 'load_default_certs', 'load_verify_locations', 'load_cert_chain', 'set_default_verify_paths'],
+      handshakeReads: ['getpeercert', 'get_verified_chain', 'get_unverified_chain', 'cipher', 'shared_ciphers', 'version', 'selected_alpn_protocol', 'compression', 'server_hostname'],
+      /** Socket methods that neither write nor read application data. */
+      neutral: ['do_handshake', 'settimeout', 'close', 'shutdown', 'unwrap'],
+    },
   },
+];
+
+/**
+ * Broker and SDK connections, for the retry rules (contract 1.1: a reconnect loop around a
+ * long-lived connection is a retry loop). `opens`: qualified calls that connect; `clients`:
+ * constructors of a client or session whose `methods` talk to the server, called on the client
+ * or on what one of its methods returns (`r.pubsub().listen()`, `connection.channel().start_consuming()`).
+ */
+export interface PyConnectionModel {
+  label: string;
+  modules: readonly string[];
+  opens: readonly string[];
+  clients: readonly string[];
+  methods: readonly string[];
+}
+
+export const PY_CONNECTIONS: readonly PyConnectionModel[] = [
+  {
+    label: 'pika',
+    modules: ['pika', 'aio_pika'],
+    opens: ['pika.BlockingConnection', 'pika.SelectConnection', 'pika.adapters.blocking_connection.BlockingConnection', 'aio_pika.connect', 'aio_pika.connect_robust'],
+    clients: ['pika.BlockingConnection', 'pika.adapters.blocking_connection.BlockingConnection'],
+    methods: ['start_consuming', 'process_data_events', 'basic_get', 'consume'],
+  },
+  {
+    label: 'redis',
+    modules: ['redis'],
+    opens: [],
+    clients: ['redis.Redis', 'redis.StrictRedis', 'redis.from_url', 'redis.Redis.from_url', 'redis.asyncio.Redis', 'redis.asyncio.from_url', 'redis.asyncio.Redis.from_url'],
+    methods: ['ping', 'subscribe', 'psubscribe', 'listen', 'get_message', 'blpop', 'brpop', 'blmove', 'brpoplpush', 'xread', 'xreadgroup'],
+  },
+  {
+    label: 'Kafka',
+    modules: ['kafka', 'aiokafka', 'confluent_kafka'],
+    opens: ['kafka.KafkaConsumer', 'kafka.KafkaProducer'],
+    clients: ['aiokafka.AIOKafkaConsumer', 'aiokafka.AIOKafkaProducer', 'confluent_kafka.Consumer'],
+    methods: ['start', 'getone', 'getmany', 'poll', 'consume'],
+  },
+  {
+    label: 'AWS SDK',
+    modules: ['boto3', 'aiobotocore'],
+    opens: [],
+    clients: ['boto3.client', 'boto3.resource', 'aiobotocore.session.get_session', 'aiobotocore.session.AioSession', 'aiobotocore.get_session'],
+    methods: ['create_client', 'receive_message', 'receive_messages', 'send_message', 'send_message_batch', 'publish', 'put_record', 'put_records', 'get_records', 'invoke'],
+  },
+  {
+    label: 'google-cloud-pubsub',
+    modules: ['google.cloud.pubsub_v1', 'google.cloud'],
+    opens: [],
+    clients: ['google.cloud.pubsub_v1.SubscriberClient'],
+    methods: ['subscribe', 'pull'],
+  },
+  { label: 'NATS', modules: ['nats'], opens: ['nats.connect'], clients: [], methods: [] },
 ];
 
 /** JWT libraries: the decode call, how it is told to skip the signature, and an always-unverified read. */
@@ -237,8 +302,8 @@ export const PY_RETRY_POLICIES = [
   },
 ];
 
-/** Celery: tasks, their retry options and the exception that requeues. */
-export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'] }];
+/** Celery: tasks, their retry options, the exception that requeues and the calls that queue a task (`task.delay(...)`). */
+export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'], dispatch: ['delay', 'apply_async', 'send_task'] }];
 
 /** Stripe's Python SDK: creations that move money, and where the idempotency key goes. */
 export const PY_STRIPE = [
@@ -340,9 +405,16 @@ export const PY_RABBITMQ = [
   },
 ];
 
-/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), and the explicit commit. */
+/** Kafka clients: consumers iterated (`for msg in consumer`) or polled (confluent), the explicit commit and the message's accessors. */
 export const PY_KAFKA = [
-  { modules: ['kafka', 'aiokafka', 'confluent_kafka'], consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'], polled: ['confluent_kafka.Consumer'], acks: ['commit'] },
+  {
+    modules: ['kafka', 'aiokafka', 'confluent_kafka'],
+    consumers: ['kafka.KafkaConsumer', 'aiokafka.AIOKafkaConsumer'],
+    polled: ['confluent_kafka.Consumer'],
+    acks: ['commit'],
+    /** A confluent message's accessors (`msg.value()`): reading the message, not working on it. */
+    messageReaders: ['value', 'key', 'headers', 'topic', 'partition', 'offset', 'error', 'timestamp'],
+  },
 ];
 
 /** SQS through boto3 / aiobotocore: deleting a received message is its acknowledgement. */
@@ -365,6 +437,18 @@ export const PY_PUBLISHES = [
   { broker: 'confluent-kafka', modules: ['confluent_kafka'], callbackRequired: ['produce'], producer: 'confluent_kafka.Producer', callbackKeywords: ['on_delivery', 'callback'], destination: { index: 0, keywords: ['topic'] } },
   { broker: 'pika', modules: ['pika'], confirmed: ['basic_publish'], receivers: /channel$/i, destination: { index: 1, keywords: ['routing_key'] } },
   { broker: 'boto3 SQS', modules: ['boto3'], confirmed: ['send_message', 'send_message_batch'], receivers: /sqs|client/i, destination: { keywords: ['QueueUrl'] } },
+];
+
+/**
+ * Schema validation (contract 1.4, unchecked-response-status): a body given to a schema fails
+ * loudly when it is an error page. `bases` make a class in the file a schema; `classMethods`
+ * validate their argument (pydantic's names are its own, so any class calling them is a model
+ * in a file importing the module); `instanceMethods` validate on a schema instance
+ * (marshmallow `OrderSchema().load(...)`); `constructs`: `Model(**body)` validates too.
+ */
+export const PY_SCHEMA_VALIDATORS = [
+  { modules: ['pydantic'], bases: ['pydantic.BaseModel'], classMethods: ['model_validate', 'model_validate_json', 'parse_obj', 'parse_raw'], instanceMethods: ['validate_python', 'validate_json'], constructs: true },
+  { modules: ['marshmallow'], bases: ['marshmallow.Schema'], classMethods: [], instanceMethods: ['load', 'loads'], constructs: false },
 ];
 
 /** Calls that take a secret (contract, hardcoded-credential's Python sinks): a literal there is hardcoded. */

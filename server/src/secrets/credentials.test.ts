@@ -17,6 +17,11 @@ describe('support/credentials', () => {
     assert.deepEqual(findSecrets(text).map((s) => text.slice(s.start, s.end)), ['Pw1xQ9zL', 'Qw2yR8kM', 'Lk4mN6bV']);
   });
 
+  it('reads the value after a key= prefix of an Authorization credential', () => {
+    assert.deepEqual(findSecrets('Authorization: Token token=YOUR_API_TOKEN\nAuthorization: Token token="{{api_token}}"'), []);
+    assert.deepEqual(findSecrets('Authorization: Token token=9f8e7d6c5b4a3f2e').map((s) => s.secret), ['token=9f8e7d6c5b4a3f2e']);
+  });
+
   it('leaves placeholders and local URLs alone', () => {
     assert.deepEqual(findSecrets('postgres://app:S3cretPass@localhost/app ghp_<token> Authorization: Bearer $TOKEN'), []);
     assert.deepEqual(findSecrets('postgres://app:S3cretPass@db.corp/app', { localHosts: ['db.corp'] }), []);

@@ -198,7 +198,11 @@ export function authorizationCredential(value: string, options: DetectOptions = 
   const match = AUTHORIZATION_SCHEME.exec(value.trim());
   if (!match) return undefined;
   const credential = match[2];
-  if (isInterpolated(credential) || isPlaceholder(credential, { placeholders: options.placeholders })) return undefined;
+  // `Token token=<your-api-token>` (PagerDuty), `Token key="…"`: the value after the parameter's name is what is filled in
+  // (empty where a quote ended the match); base64 `Basic` credentials end in `=` padding, not a name.
+  const parameter = match[1].toLowerCase() === 'basic' ? undefined : /^[a-z][a-z_-]*=([^=].*)?$/.exec(credential);
+  const filled = parameter ? (parameter[1] ?? '').replace(/^"(.*)"$/, '$1') : credential;
+  if ([credential, filled].some((part) => isInterpolated(part) || isPlaceholder(part, { placeholders: options.placeholders }))) return undefined;
   return credential;
 }
 

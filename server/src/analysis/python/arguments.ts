@@ -6,13 +6,23 @@ import type { TextEdit } from '../../engine/types.js';
 /** What a call says about one keyword: given (with its value), not given, or perhaps given through `**opts` the file does not show. */
 export type KeywordState = { kind: 'present'; value: PyNode; node: PyNode } | { kind: 'missing' } | { kind: 'unknown' };
 
-/** The entries of a literal dict (`{"timeout": 5}`, `dict(timeout=5)`) by key, or undefined when it is not one. */
-export function dictEntries(node: PyNode | undefined, facts: PyFacts): Map<string, { key: PyNode; value: PyNode }> | undefined {
+/**
+ * The entries of a literal dict (`{"timeout": 5}`, `dict(timeout=5)`) by key, or undefined when it
+ * is not one. A spread of a literal dict of the file (`{**BASE, "acks": 0}`) adds its entries in
+ * order, a later key winning; a spread the file does not show makes the whole unknown.
+ */
+export function dictEntries(node: PyNode | undefined, facts: PyFacts, depth = 0): Map<string, { key: PyNode; value: PyNode }> | undefined {
   const dict = unwrap(node);
   if (!dict) return undefined;
   const entries = new Map<string, { key: PyNode; value: PyNode }>();
   if (dict.type === 'dictionary') {
     for (const pair of namedChildren(dict)) {
+      if (pair.type === 'dictionary_splat') {
+        const spread = depth < 4 ? dictEntries(facts.valueOf(namedChildren(pair)[0]), facts, depth + 1) : undefined;
+        if (!spread) return undefined;
+        for (const [key, entry] of spread) entries.set(key, entry);
+        continue;
+      }
       if (pair.type !== 'pair') return undefined;
       const key = stringValue(field(pair, 'key'), facts.text);
       const value = field(pair, 'value');

@@ -62,12 +62,14 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
     }
   }
   for (const loop of facts.ofType('for_statement')) {
-    const iterable = unwrap(field(loop, 'right'));
+    const written = unwrap(field(loop, 'right'));
     const body = field(loop, 'body');
-    if (!iterable || !body) continue;
+    if (!written || !body) continue;
     const variables = new Set(loopVariables(loop, facts));
-    // `for m in messages:` where `messages = sqs.receive_message(...)["Messages"]` reads as the value it holds.
-    const text = facts.textOf(iterable.type === 'identifier' ? facts.valueOf(iterable) ?? iterable : iterable);
+    // `for m in messages:` where `messages = sqs.receive_message(...)["Messages"]`, or
+    // `async with queue.iterator() as messages:`, reads as the value it holds.
+    const iterable = written.type === 'identifier' ? unwrap(facts.valueOf(written)) ?? written : written;
+    const text = facts.textOf(iterable);
     if (iterable.type === 'call' && calleeName(iterable, facts.text) === 'consume' && facts.imports.has('pika')) {
       // for method, properties, body in channel.consume(queue)
       const autoAck = keywordState(iterable, 'auto_ack', facts);

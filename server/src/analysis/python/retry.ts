@@ -2,6 +2,7 @@ import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsO
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
+import { pyConnectionCalls } from './connections.js';
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -67,8 +68,17 @@ function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
   });
 }
 
+/** The node is in the body of a `try` inside the loop. */
+function insideTry(node: PyNode, loop: PyNode): boolean {
+  for (let child = node, current = node.parent; current && current !== loop; child = current, current = current.parent) {
+    if (current.type === 'try_statement' && child.field === 'body') return true;
+  }
+  return false;
+}
+
 function findLoops(facts: PyFacts): PyRetryLoop[] {
   const requests = new Set([...pyHttpCalls(facts), ...pyPassedInClientCalls(facts)].filter((http) => http.kind === 'request').map((http) => http.call));
+  const connections = pyConnectionCalls(facts);
   const found: PyRetryLoop[] = [];
   for (const loop of [...facts.ofType('for_statement'), ...facts.ofType('while_statement')]) {
     const body = loopBody(loop);
@@ -85,7 +95,8 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       // A nested loop is its own loop.
       if (node !== body && (node.type === 'for_statement' || node.type === 'while_statement')) return false;
       if (node.type === 'call') {
-        if (requests.has(node)) request ??= node;
+        // A broker or SDK connection counts when its failure is caught in the loop: a reconnect loop.
+        if (requests.has(node) || (connections.has(node) && insideTry(node, loop))) request ??= node;
         else if (isSleep(node, facts)) sleeps.push(node);
       }
       if (node.type === 'except_clause') {

@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'worker.py' });
 
 ruleTester('ack-before-processing', {
   valid: [
+    { ...py(`import aio_pika\nasync def drain(queue):\n    async with queue.iterator() as messages:\n        async for message in messages:\n            await handle(json.loads(message.body))\n            await message.ack()`), name: 'an aio-pika iterator opened with async with: ack after the work' },
     py(`import pika, json\ndef on_message(ch, method, properties, body):\n    process(json.loads(body))\n    ch.basic_ack(delivery_tag=method.delivery_tag)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`),
     py(`import pika\ndef on_message(ch, method, properties, body):\n    try:\n        process(body)\n    finally:\n        ch.basic_ack(delivery_tag=method.delivery_tag)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`),
     { ...py(`from kafka import KafkaConsumer\nconsumer = KafkaConsumer("orders")\nfor msg in consumer:\n    process(msg.value)`), name: 'Kafka auto-commit is not reported' },
@@ -11,6 +12,7 @@ ruleTester('ack-before-processing', {
     py(`import boto3\nsqs = boto3.client("sqs")\nresp = sqs.receive_message(QueueUrl=URL)\nfor m in resp.get("Messages", []):\n    handle(m["Body"])\n    sqs.delete_message(QueueUrl=URL, ReceiptHandle=m["ReceiptHandle"])`),
   ],
   invalid: [
+    { ...py(`import aio_pika\nasync def drain(queue):\n    async with queue.iterator() as messages:\n        async for message in messages:\n            await message.ack()\n            await handle(json.loads(message.body))`), errors: [{ line: 5 }], name: 'an aio-pika iterator opened with async with: ack before the work' },
     { ...py(`import pika\ndef on_message(ch, method, properties, body):\n    process(body)\nchannel.basic_consume(queue="orders", on_message_callback=on_message, auto_ack=True)`), errors: [{ line: 4, message: /^`auto_ack=True` acks each message on delivery/ }] },
     { ...py(`import pika, json\ndef on_message(ch, method, properties, body):\n    ch.basic_ack(delivery_tag=method.delivery_tag)\n    order = json.loads(body)\n    save(order)\nchannel.basic_consume(queue="orders", on_message_callback=on_message)`), errors: [{ line: 3, message: /^ch\.basic_ack\(\) acknowledges before processing/ }] },
     { ...py(`import boto3\nsqs = boto3.client("sqs")\nresp = sqs.receive_message(QueueUrl=URL)\nfor m in resp["Messages"]:\n    sqs.delete_message(QueueUrl=URL, ReceiptHandle=m["ReceiptHandle"])\n    handle(m["Body"])`), errors: [{ line: 5 }] },

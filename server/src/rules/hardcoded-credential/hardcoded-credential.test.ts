@@ -135,6 +135,7 @@ ruleTester('hardcoded-credential', collected({
     { code: `const headers = { Authorization: \`Bearer \${token}\` };` },
     { code: `const headers = { Authorization: 'Bearer ' + token };` },
     { code: `const headers = { Authorization: 'Bearer <token>' };` },
+    { code: `const headers = { Authorization: 'Token token=<your-api-token>' };`, name: 'a placeholder after a key= prefix' },
     // Sinks given values from elsewhere or placeholders.
     { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, process.env.JWT_SECRET!);` },
     { code: `import jwt from 'jsonwebtoken';\njwt.sign(payload, 'changeme');` },

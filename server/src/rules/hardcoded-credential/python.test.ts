@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'app/settings.py' });
 
 ruleTester('hardcoded-credential', {
   valid: [
+    { ...py(`def pagerduty_headers(key):\n    return {"Authorization": "Token token=<your-api-token>", "X-Routing-Key": key}\nHEADERS = {"Authorization": "Token token=YOUR_API_TOKEN"}`), name: 'a placeholder after a key= prefix in an Authorization header' },
     py(`import os\nSECRET_KEY = os.environ["SECRET_KEY"]\nDB_PASSWORD = os.getenv("DB_PASSWORD")`),
     py(`import jwt\ntoken = jwt.encode(payload, settings.JWT_SECRET, algorithm="HS256")`),
     py(`import jwt\ntoken = jwt.encode(payload, "<your-secret-here>", algorithm="HS256")`),
@@ -14,6 +15,7 @@ ruleTester('hardcoded-credential', {
     { ...py(`render(title="Docs: setup", theme="solar-winds-dark")`), name: 'a colon in an earlier string does not make the next keyword an annotation' },
   ],
   invalid: [
+    { ...py(`HEADERS = {"Authorization": "Token token=9f8e7d6c5b4a3f2e1d0c"}`), errors: [{ line: 1, message: /Authorization header/ }], name: 'a literal after a key= prefix in an Authorization header' },
     { ...py(`import jwt\ntoken = jwt.encode(payload, "k8Jd92mQx7Lp0Za3", algorithm="HS256")`), errors: [{ line: 2, message: /^Hardcoded secret passed to jwt\.encode\/decode/ }] },
     { ...py(`import hmac, hashlib\ndigest = hmac.new(b"k8Jd92mQx7Lp0Za3", body, hashlib.sha256).hexdigest()`), errors: [{ line: 2, message: /hmac\.new/ }] },
     { ...py(`from requests.auth import HTTPBasicAuth\nauth = HTTPBasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },

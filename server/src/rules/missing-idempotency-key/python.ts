@@ -41,12 +41,20 @@ function sessionSendsKey(facts: PyFacts): boolean {
   return facts.ofType('string').some((node) => stringValue(node, facts.text)?.toLowerCase() === HEADER && /headers/.test(facts.textOf(node.parent?.parent ?? node)));
 }
 
-/** The functions whose whole body a decorator or a task option retries. */
-function retriedFunctions(facts: PyFacts): PyNode[] {
-  return facts.ofType('function_definition').filter((definition) => decoratorCalls(definition, facts).some(({ name, call }) => {
+/**
+ * The code a retry helper runs again: functions whose whole body a decorator or a task option
+ * retries, and the bodies of loops over a tenacity controller (`for attempt in Retrying(...): with attempt:`).
+ */
+function retriedScopes(facts: PyFacts): PyNode[] {
+  const functions = facts.ofType('function_definition').filter((definition) => decoratorCalls(definition, facts).some(({ name, call }) => {
     if (name === PY_TENACITY[0].decorators[0] || PY_BACKOFF[0].decorators.includes(name)) return true;
     return call !== undefined && isCeleryTask(name, call, facts) && keywordState(call, 'autoretry_for', facts).kind === 'present';
   }));
+  const controlled = facts.ofType('for_statement').filter((loop) => {
+    const iterable = unwrap(facts.valueOf(field(loop, 'right')));
+    return iterable?.type === 'call' && PY_TENACITY[0].controllers.includes(facts.qualify(field(iterable, 'function')) ?? '');
+  });
+  return [...functions, ...controlled.flatMap((loop) => field(loop, 'body') ?? [])];
 }
 
 /**
@@ -116,9 +124,9 @@ export function checkPython(ctx: PythonContext): void {
       check(http, 'postInRetryHelper');
     }
   }
-  for (const definition of retriedFunctions(facts)) {
+  for (const scope of retriedScopes(facts)) {
     const inside = new Set<PyNode>();
-    forEachInScope(definition, (node) => {
+    forEachInScope(scope, (node) => {
       if (node.type === 'call') inside.add(node);
     });
     for (const http of posts) {

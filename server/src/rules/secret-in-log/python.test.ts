@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'app.py' });
 
 ruleTester('secret-in-log', {
   valid: [
+    { ...py(`import logging\nclass Sync:\n    def start(self):\n        self.logger = logging.getLogger("sync")\n        self.logger.info("secret %s...", self.client_secret[:4])\n        logging.info("token %s… first %s", api_token[0:8], api_token[0])`), name: 'a secret cut to a short prefix for display' },
     py(`import logging\nlogger = logging.getLogger(__name__)\nlogger.info("token set: %s", bool(token))`),
     py(`import logging\nlogging.info("token %s", "set" if api_key else "missing")`),
     py(`import logging\nlogging.info("token length %d", len(token))`),
@@ -14,6 +15,7 @@ ruleTester('secret-in-log', {
     py(`import logging\nlogging.info("secret fingerprint %s", hash_secret(secret))`),
   ],
   invalid: [
+    { ...py(`import logging\nlogging.info("token %s", api_token[4:])\nlogging.info("token %s", api_token[:12])\nlogging.info("token %s", api_token[:n])`), errors: [{ line: 2 }, { line: 3 }, { line: 4 }], name: 'a dropped prefix, a long prefix or a computed end still logs the secret' },
     { ...py(`import logging\nlogger = logging.getLogger(__name__)\nlogger.info("got token %s", token)`), errors: [{ line: 3, message: /^logger\.info logs `token`: .*bool\(value\)/ }] },
     { ...py(`import logging\nlogging.debug(f"Authorization: Bearer {self.access_token}")`), errors: [{ line: 2, message: /logs `self\.access_token`/ }] },
     { ...py(`import logging\nlogging.warning("key=" + settings.API_KEY)`), errors: [{ line: 2 }] },

@@ -1,11 +1,10 @@
-import { calleeName, calleeObject, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { calleeName, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { isCredentialName } from '../../secrets/words.js';
-import { PY_LOGGERS } from '../../models/python.js';
+import { isPyLogCall } from '../../analysis/python/logging.js';
 
-const LOGGERS = PY_LOGGERS[0];
 /** Calls whose result says something about a secret without being it. */
 const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
 const MASKING_NAMES = new Set(['bool', 'len', 'type', 'isinstance', 'callable', 'hasattr']);
@@ -16,20 +15,6 @@ function isMasking(name: string): boolean {
 }
 /** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
 const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
-
-/** True when a call writes to a log: `logging.info`, a logger's method, `print`. */
-function isLogCall(call: PyNode, facts: PyFacts): boolean {
-  const qualified = facts.qualify(field(call, 'function'));
-  if (qualified && LOGGERS.functions.includes(qualified)) return true;
-  const method = calleeName(call, facts.text);
-  const receiver = calleeObject(call);
-  if (!method || !receiver || !LOGGERS.methods.includes(method)) return false;
-  const written = dottedText(receiver, facts.text);
-  if (written && LOGGERS.receivers.test(written)) return true;
-  if (qualified?.startsWith('loguru.logger.')) return true;
-  const made = facts.instanceOf(receiver)?.name;
-  return made === 'logging.getLogger' || made === 'structlog.get_logger' || made === 'structlog.getLogger';
-}
 
 /** The credential-named values and headers objects an argument writes, masked ones left out. */
 function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string[]): Array<{ node: PyNode; headers: boolean }> {
@@ -51,6 +36,7 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     // `token is None`, `not token`: a flag, not the value.
     if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
     if (node.type === 'subscript') {
+      if (isShortPrefix(field(node, 'subscript'), facts)) return false;
       const key = stringValue(field(node, 'subscript'), facts.text);
       if (key !== undefined && isCredentialName(key, names)) {
         found.push({ node, headers: false });
@@ -72,7 +58,7 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
   const { facts } = ctx.file;
   const names = ctx.options.credentialNames;
   for (const call of facts.ofType('call')) {
-    if (!isLogCall(call, facts)) continue;
+    if (!isPyLogCall(call, facts)) continue;
     const list = field(call, 'arguments');
     if (!list) continue;
     let first: { node: PyNode; headers: boolean } | undefined;
@@ -95,6 +81,22 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const callee = field(call, 'function');
     ctx.report({ node: call, messageId: first.headers ? 'pyHeaders' : 'pySecret', data: { call: callee ? facts.textOf(callee) : 'print', secret: facts.textOf(first.node).replace(/\s+/g, ' ').slice(0, 60) } });
   }
+}
+
+/** Longest prefix that counts as a display mask (contract 1.4: `token[:n]` with a literal n of 8 or less). */
+const SHORT_PREFIX = 8;
+
+/**
+ * `[0]`, `[:4]`, `[0:8]`: the value cut to a short prefix for display, masked. Dropping a prefix
+ * (`[4:]`) or a computed end still writes the secret.
+ */
+function isShortPrefix(index: PyNode | undefined, facts: PyFacts): boolean {
+  if (index?.type === 'integer') return Number(facts.textOf(index)) >= 0;
+  if (index?.type !== 'slice') return false;
+  const colon = index.children.findIndex((child) => child.type === ':');
+  const parts = [index.children.slice(0, colon), index.children.slice(colon + 1)].map((part) => part.filter((child) => child.named));
+  const [start, stop] = parts.map((part) => (part.length === 1 && part[0].type === 'integer' ? Number(facts.textOf(part[0])) : part.length === 0 ? undefined : NaN));
+  return (start === undefined || start === 0) && stop !== undefined && stop >= 0 && stop <= SHORT_PREFIX && index.children.filter((child) => child.type === ':').length === 1;
 }
 
 function isMasked(value: PyNode, facts: PyFacts): boolean {

@@ -6,6 +6,7 @@ import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls } from '../../analysis/python/http.js';
 import { PY_HTTP_CLIENTS, PY_TLS } from '../../models/python.js';
 import type { PYTHON_MESSAGES } from './meta.js';
+import { isPyCertificateProbe } from './python-probe.js';
 
 type MessageId = keyof typeof PYTHON_MESSAGES;
 
@@ -45,7 +46,7 @@ export function checkPython(ctx: PythonContext): void {
     const name = facts.qualify(field(call, 'function'));
     if (!name) continue;
     if (name === 'aiohttp.TCPConnector') checkKeywords(call, [...TLS_KEYWORDS]);
-    if (TLS.unverifiedContext.includes(name)) report(call, 'pyUnverifiedContext');
+    if (TLS.unverifiedContext.includes(name) && !isPyCertificateProbe(call.parent?.type === 'assignment' ? field(call.parent, 'left') : undefined, facts)) report(call, 'pyUnverifiedContext');
     const args = callArguments(call, facts.text);
     // urllib3 pools: cert_reqs="CERT_NONE"; websocket-client: sslopt={"cert_reqs": ssl.CERT_NONE}.
     const certReqs = args.keywords.get('cert_reqs');
@@ -82,6 +83,8 @@ export function checkPython(ctx: PythonContext): void {
     }
     const off = TLS.offAssignments.find((candidate) => candidate.attribute === attribute);
     if (!off) continue;
-    if (off.value === 'False' ? isKeywordFalse(facts.valueOf(right)) : isCertNone(right, facts)) report(assignment, 'pyVerifyOff');
+    if (off.value === 'False' ? isKeywordFalse(facts.valueOf(right)) : isCertNone(right, facts)) {
+      if (!isPyCertificateProbe(field(left, 'object'), facts)) report(assignment, 'pyVerifyOff');
+    }
   }
 }

@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'publisher.py' });
 
 ruleTester('unawaited-publish', {
   valid: [
+    { ...py(`from confluent_kafka import Producer\nBASE = {"bootstrap.servers": "kafka:9092", "acks": 0}\nsafe = Producer({**BASE, "acks": "all"})`), name: 'a later acks key overrides the spread config' },
     py(`import aio_pika\nasync def send(channel, body):\n    await channel.default_exchange.publish(aio_pika.Message(body=body), routing_key="q")`),
     py(`import asyncio, aio_pika\nasync def send(exchange, body):\n    task = asyncio.create_task(exchange.publish(aio_pika.Message(body=body), routing_key="q"))\n    await task`),
     py(`from aiokafka import AIOKafkaProducer\nproducer = AIOKafkaProducer(bootstrap_servers="k:9092")\nasync def send(v):\n    await producer.send_and_wait("orders", v)`),
@@ -15,6 +16,7 @@ ruleTester('unawaited-publish', {
     { ...py(`import pika\nchannel.basic_publish(exchange="", routing_key="q", body=body)`), name: 'pika basic_publish' },
   ],
   invalid: [
+    { ...py(`from confluent_kafka import Producer\nBASE = {"bootstrap.servers": "kafka:9092"}\nfast = Producer({\n    **BASE,\n    "acks": 0,\n})`), errors: [{ line: 5 }], name: 'acks 0 in a config dict that spreads another' },
     { ...py(`import aio_pika\nasync def send(channel, body):\n    channel.default_exchange.publish(aio_pika.Message(body=body), routing_key="q")`), errors: [{ line: 3, message: /^channel\.default_exchange\.publish\(\) is not awaited: the coroutine never runs/ }] },
     { ...py(`from aiokafka import AIOKafkaProducer\nproducer = AIOKafkaProducer(bootstrap_servers="k:9092")\nasync def send(v):\n    producer.send("orders", v)`), errors: [{ line: 4 }] },
     { ...py(`from aiobotocore.session import get_session\nasync def send(body):\n    async with get_session().create_client("sqs") as sqs_client:\n        sqs_client.send_message(QueueUrl=URL, MessageBody=body)`), errors: [{ line: 4 }] },

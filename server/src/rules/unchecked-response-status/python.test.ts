@@ -4,6 +4,8 @@ const py = (code: string) => ({ code, filename: 'client.py' });
 
 ruleTester('unchecked-response-status', {
   valid: [
+    { ...py(`import requests\nfrom pydantic import BaseModel\nclass Geo(BaseModel):\n    lat: float\nclass Tz(Geo):\n    zone: str\ndef tz():\n    r = requests.get(URL, timeout=5)\n    return Tz.model_validate(r.json())\ndef geo():\n    return Geo(**requests.get(URL, timeout=5).json())`), name: 'a body validated by a pydantic model' },
+    { ...py(`import requests\nfrom marshmallow import Schema\nclass OrderSchema(Schema):\n    pass\ndef order():\n    r = requests.get(URL, timeout=5)\n    return OrderSchema().load(r.json())`), name: 'a body loaded by a marshmallow schema' },
     py(`import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    r.raise_for_status()\n    return r.json()`),
     py(`import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    if not r.ok:\n        raise ApiError(r.status_code)\n    return r.json()`),
     py(`import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    if r.status_code != 200:\n        return None\n    return r.text`),
@@ -14,6 +16,8 @@ ruleTester('unchecked-response-status', {
     { ...py(`import httpx\nclient = httpx.Client(event_hooks={"response": [raise_on_4xx_5xx]})\ndef users():\n    r = client.get(URL)\n    return r.json()`), name: 'an httpx response hook' },
   ],
   invalid: [
+    { ...py(`import requests\nclass Geo:\n    def __init__(self, **fields):\n        self.fields = fields\ndef geo():\n    r = requests.get(URL, timeout=5)\n    return Geo(**r.json())`), errors: [{ line: 7 }], output: `import requests\nclass Geo:\n    def __init__(self, **fields):\n        self.fields = fields\ndef geo():\n    r = requests.get(URL, timeout=5)\n    r.raise_for_status()\n    return Geo(**r.json())`, name: 'a plain class is no schema' },
+    { ...py(`import requests\nfrom pydantic import BaseModel\nclass Geo(BaseModel):\n    lat: float\ndef geo():\n    r = requests.get(URL, timeout=5)\n    data = r.json()\n    return Geo(lat=data["lat"])`), errors: [{ line: 7 }], output: `import requests\nfrom pydantic import BaseModel\nclass Geo(BaseModel):\n    lat: float\ndef geo():\n    r = requests.get(URL, timeout=5)\n    r.raise_for_status()\n    data = r.json()\n    return Geo(lat=data["lat"])`, name: 'fields picked from the body before the model sees it' },
     { ...py(`import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    return r.json()`), errors: [{ line: 4, message: /^`r\.json\(\)` reads the body without a status check.*Check `r\.raise_for_status\(\)` first/ }], output: `import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    r.raise_for_status()\n    return r.json()` },
     { ...py(`import requests\ndef users():\n    return requests.get(URL, timeout=5).json()`), errors: [{ line: 3 }] },
     { ...py(`import requests\ndef users():\n    data = requests.get(URL, timeout=5).json()\n    if data["ok"]:\n        return data`), name: 'a check on the parsed body is no check', errors: [{ line: 3 }] },

@@ -1,30 +1,17 @@
-import { enclosingFunction, field, forEachInScope, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { enclosingFunction, field, forEachInScope, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
+import { validatedBySchema } from '../../analysis/python/schemas.js';
+import { boundName } from '../../analysis/python/bindings.js';
 
 /** The expression a request call's value stands in: through `await` and parentheses. */
 function valueSite(call: PyNode): PyNode {
   let site = call;
   while (site.parent && (site.parent.type === 'await' || site.parent.type === 'parenthesized_expression')) site = site.parent;
   return site;
-}
-
-/** The name a response is bound to (`r = requests.get(...)`, `async with s.get(u) as resp`). */
-function boundName(site: PyNode, facts: PyFacts): string | undefined {
-  const parent = site.parent;
-  if (parent?.type === 'assignment' && site.field === 'right') {
-    const left = unwrap(field(parent, 'left'));
-    return left?.type === 'identifier' ? facts.textOf(left) : undefined;
-  }
-  if (parent?.type === 'as_pattern') {
-    const alias = field(parent, 'alias');
-    const target = alias && (namedChildren(alias)[0] ?? alias);
-    return target?.type === 'identifier' ? facts.textOf(target) : undefined;
-  }
-  return undefined;
 }
 
 /** A body read on `object`: `.json()` and the other reading methods called, or `.text` / `.content` read. */
@@ -63,7 +50,7 @@ export function checkPython(ctx: PythonContext): void {
     // `requests.get(u, timeout=5).json()`: a body read with no chance of a check.
     if (site.parent?.type === 'attribute' && site.field === 'object') {
       const read = bodyRead(site.parent, http, facts);
-      if (read) ctx.report({ node: read, messageId: 'pyUnchecked', data: { read: facts.textOf(read).split('\n')[0], response: 'the response', advice: advice('the response') } });
+      if (read && !validatedBySchema(read, facts)) ctx.report({ node: read, messageId: 'pyUnchecked', data: { read: facts.textOf(read).split('\n')[0], response: 'the response', advice: advice('the response') } });
       continue;
     }
     const name = boundName(site, facts);
@@ -78,7 +65,11 @@ export function checkPython(ctx: PythonContext): void {
       if (parent.type === 'attribute' && node.field === 'object') {
         const attribute = facts.textOf(field(parent, 'attribute')!);
         if (http.model.statusChecks.includes(attribute)) checked = true;
-        else read ??= bodyRead(parent, http, facts);
+        else {
+          // A body given straight to a schema fails loudly on an error page (contract 1.4).
+          const body = bodyRead(parent, http, facts);
+          if (body && !validatedBySchema(body, facts)) read ??= body;
+        }
       } else if (parent.type === 'argument_list' || parent.type === 'return_statement' || parent.type === 'keyword_argument' || parent.type === 'yield') {
         // Handed to a helper (which may check it), or returned to the caller.
         checked = true;
