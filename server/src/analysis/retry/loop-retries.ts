@@ -55,7 +55,7 @@ export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): Ret
     let network: CallLike[] | undefined;
     const networkOf = (): CallLike[] => (network ??= reach.networkCallsOf(call));
     const byStatus = retriesOnStatus(call, loop, condition);
-    const retried = retriesOnError(call, loop, condition, networkOf) || byStatus;
+    const retried = retriesOnError(call, loop, condition, networkOf, reach.facts) || byStatus;
     if (!retried || networkOf().length === 0 || iteratesTargets(call, loop, targets, reach.facts)) continue;
     requests.push(...networkOf());
     if (byStatus) onStatus = true;
@@ -94,12 +94,12 @@ function usedBesideWaits(body: ts.Node, names: Set<string>, facts: FileFacts): b
 }
 
 /** In a `try` inside the loop whose catch goes round, and success leaves the loop (or it is a reconnect). */
-function retriesOnError(call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined, network: () => CallLike[]): boolean {
+function retriesOnError(call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined, network: () => CallLike[], facts: FileFacts): boolean {
   for (let node: ts.Node = call; node.parent && node !== loop; node = node.parent) {
     const parent = node.parent;
     if (!ts.isTryStatement(parent) || parent.tryBlock !== node || !parent.catchClause) continue;
     if (!catchGoesRound(parent.catchClause)) continue;
-    if (successLeaves(parent, call, loop, condition) || isConnectionCall(call) || network().some(isConnectionCall) || consumesStream(parent.tryBlock)) return true;
+    if (successLeaves(parent, call, loop, condition, facts) || isConnectionCall(call) || network().some(isConnectionCall) || consumesStream(parent.tryBlock)) return true;
   }
   return false;
 }
@@ -109,7 +109,7 @@ function catchGoesRound(clause: ts.CatchClause): boolean {
 }
 
 /** The success path leaves the loop: a return/break, or a flag the loop condition tests. */
-function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined): boolean {
+function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.IterationStatement, condition: ts.Expression | undefined, facts: FileFacts): boolean {
   const flags = new Set<string>();
   if (condition) someNode(condition, (n) => (ts.isIdentifier(n) ? (flags.add(n.text), false) : false));
   const leaves = (statement: ts.Statement): boolean => {
@@ -123,7 +123,7 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
       // `up = res.ok`: the flag is set from the response, so a good one leaves.
       if (statusTest(right, owner) === 'success') return true;
       // `result = await geocode(address)` under `while (result === null)`: a response fills it and leaves, an error leaves it empty and goes round.
-      return unwrapped(right) === call && condition !== undefined && goesRoundWhileEmpty(condition, left.text);
+      return unwrapped(right) === call && condition !== undefined && goesRoundWhileEmpty(condition, left, facts);
     }
     if (ts.isIfStatement(statement)) {
       const owner = resultVariable(call);
@@ -151,17 +151,27 @@ const isEmptyValue = (expr: ts.Expression): boolean => {
   return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
 };
 
-/** `!result`, `result === null`, `result == undefined`, also as one of `&&`'s terms: the loop goes round only while `name` holds nothing. */
-function goesRoundWhileEmpty(condition: ts.Expression, name: string): boolean {
+/**
+ * `let result;`, `let result = null`: the variable holds nothing until the call fills it. One started
+ * at `false` (`let healthy = false`) holds the call's yes/no answer, and a `false` answer goes round
+ * too: `while (!healthy)` polls for a state.
+ */
+function startsEmpty(variable: ts.Identifier, facts: FileFacts): boolean {
+  const declaration = facts.declarationName(variable)?.parent;
+  return declaration !== undefined && ts.isVariableDeclaration(declaration) && (declaration.initializer === undefined || isEmptyValue(declaration.initializer));
+}
+
+/** `!result`, `result === null`, `result == undefined`, also as one of `&&`'s terms: the loop goes round only while `variable` holds nothing. */
+function goesRoundWhileEmpty(condition: ts.Expression, variable: ts.Identifier, facts: FileFacts): boolean {
   const node = skipOuter(condition);
   const isName = (expr: ts.Expression): boolean => {
     const inner = skipOuter(expr);
-    return ts.isIdentifier(inner) && inner.text === name;
+    return ts.isIdentifier(inner) && inner.text === variable.text;
   };
-  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand);
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand) && startsEmpty(variable, facts);
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return goesRoundWhileEmpty(node.left, name) || goesRoundWhileEmpty(node.right, name);
+  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return goesRoundWhileEmpty(node.left, variable, facts) || goesRoundWhileEmpty(node.right, variable, facts);
   if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
   return (isName(node.left) && isEmptyValue(node.right)) || (isName(node.right) && isEmptyValue(node.left));
 }

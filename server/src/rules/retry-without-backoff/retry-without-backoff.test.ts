@@ -476,6 +476,28 @@ async function waitForJob(id) {
 }
 `,
     },
+    {
+      // novu packages/novu/src/commands/dev/dev.ts: waits for the user's local endpoint to come up.
+      name: 'a loop that goes round until a health check answers true (a flag started at false) polls for a state, also after a caught error',
+      code: `
+async function waitUntilHealthy(url: string) {
+  let healthy = false;
+  while (!healthy) {
+    try {
+      healthy = await healthCheck(url);
+      if (!healthy) await wait(1000);
+    } catch (e) {
+      await wait(1000);
+    }
+  }
+}
+async function healthCheck(url: string): Promise<boolean> {
+  const res = await (await fetch(\`\${url}?action=health-check\`, { signal: AbortSignal.timeout(5000) })).json();
+  return res.status === 'ok';
+}
+function wait(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }
+`,
+    },
   ],
   invalid: [
     {

@@ -12,8 +12,17 @@ import { PY_CELERY, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../model
 const DECODES = /^(loads?|parse\w*|decode|deserialize|unmarshal|b64decode|model_validate\w*|from_json|validate)$/;
 /** Reading a field of the content (`payload.get("to")`, confluent `msg.value()`). */
 const READERS = new Set(['get', ...PY_KAFKA[0].messageReaders]);
-/** Telling the broker how the message went. */
-const BROKER_CALLS = new Set([...PY_RABBITMQ[0].acks, ...PY_RABBITMQ[0].nacks.map((nack) => nack.name), ...PY_KAFKA[0].acks, ...PY_SQS[0].acks, ...PY_PUBSUB[0].acks, 'retry']);
+/** Telling the broker how the message went, by the broker clients the file imports (SQS `message.delete()` is not a Django queryset's `delete()`). */
+const BROKER_CALLS = [
+  { modules: PY_RABBITMQ[0].modules, names: [...PY_RABBITMQ[0].acks, ...PY_RABBITMQ[0].nacks.map((nack) => nack.name)] },
+  { modules: PY_KAFKA[0].modules, names: PY_KAFKA[0].acks },
+  { modules: PY_SQS[0].modules, names: PY_SQS[0].acks },
+  { modules: PY_PUBSUB[0].modules, names: PY_PUBSUB[0].acks },
+];
+
+function brokerCalls(facts: PyFacts): Set<string> {
+  return new Set(['retry', ...BROKER_CALLS.filter((row) => facts.importsAny(row.modules)).flatMap((row) => row.names)]);
+}
 /** Words of a callee that record something about the message (its status, a metric, a notification) rather than process it. */
 const BOOKKEEPING_WORDS = new Set(['status', 'state', 'progress', 'mark', 'notify', 'notification', 'notifications', 'notifier', 'metric', 'metrics', 'statsd', 'incr', 'increment', 'gauge', 'histogram', 'timing']);
 /** Lookups and decoding by the app's own helpers, named as such. */
@@ -57,11 +66,12 @@ function isBookkeeping(call: PyNode, facts: PyFacts): boolean {
 /** Calls that work with the content and are not a decode, a read of a field, a guard in a condition or a broker operation, in source order. */
 function candidateCalls(handler: PyMessageHandler, names: ReadonlySet<string>, facts: PyFacts): PyNode[] {
   const found: PyNode[] = [];
+  const broker = brokerCalls(facts);
   forEachInScope(handler.scope, (node) => {
     if (node.type !== 'call' || !readsContent(node, names, facts)) return true;
     const method = calleeName(node, facts.text) ?? '';
     const receiver = unwrap(calleeObject(node));
-    if (DECODES.test(method) || BROKER_CALLS.has(method) || inDecode(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
+    if (DECODES.test(method) || broker.has(method) || inDecode(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
     if (receiver?.type === 'identifier' && names.has(facts.textOf(receiver)) && READERS.has(method)) return true;
     found.push(node);
     return true;
@@ -104,4 +114,20 @@ function readsAfter(scope: PyNode, from: number, names: ReadonlySet<string>, fac
 export function mainCall(handler: PyMessageHandler, names: ReadonlySet<string>, guarded: PyNode, facts: PyFacts): PyNode | undefined {
   const onPath = candidateCalls(handler, names, facts).filter((call) => !onSeparatePath(call, guarded, handler.scope) && !prepares(call, handler.scope, facts));
   return onPath.find((call) => takesWholePayload(call, names, facts)) ?? onPath[0];
+}
+
+/** A call made for its effect alone, a statement of its own (`documents.delete()`), not a value later code works on. */
+function isEffect(call: PyNode): boolean {
+  let site = call;
+  while (site.parent?.type === 'await') site = site.parent;
+  return site.parent?.type === 'expression_statement';
+}
+
+/**
+ * Whether the guarded block does work on the message besides the main call: a call made for its
+ * effect on the content that is not bookkeeping (`complete_checkout(checkout)` after an id
+ * conversion and a lookup that take the argument, `documents.delete()` on the rows it selects).
+ */
+export function doesWork(handler: PyMessageHandler, names: ReadonlySet<string>, block: PyNode, facts: PyFacts): boolean {
+  return candidateCalls(handler, names, facts).some((call) => block.start <= call.start && call.end <= block.end && isEffect(call) && !isBookkeeping(call, facts));
 }

@@ -432,6 +432,26 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { f
   return report;
 }`,
     },
+    {
+      name: 'a loop that goes round until a readiness probe answers true (a flag started at false) polls for a state, also after a caught error',
+      code: `
+export async function waitForReady(url: string) {
+  let ready = false;
+  while (!ready) {
+    try {
+      ready = await isReady(url);
+    } catch {
+      console.warn('not up yet');
+    }
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+}
+async function isReady(url: string): Promise<boolean> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(2000) });
+  return res.ok;
+}
+`,
+    },
   ],
   invalid: [
     {
@@ -439,6 +459,12 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { f
       code: LOAD_ORDER,
       errors: [{ line: 3 }],
       output: LOAD_ORDER.replace('  let order;\n', '  let order;\n  let attempt = 0;\n').replace("err);\n", "err);\n      if (++attempt >= 5) throw err;\n"),
+    },
+    {
+      name: 'the same loop written `while (!order)`: the variable started empty, so only a caught error sends it round',
+      code: LOAD_ORDER.replace('while (order === undefined)', 'while (!order)'),
+      errors: [{ line: 3 }],
+      output: LOAD_ORDER.replace('while (order === undefined)', 'while (!order)').replace('  let order;\n', '  let order;\n  let attempt = 0;\n').replace("err);\n", "err);\n      if (++attempt >= 5) throw err;\n"),
     },
     {
       name: "do … while that repeats on 5xx with no attempt limit",
