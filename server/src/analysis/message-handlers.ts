@@ -5,7 +5,7 @@ import type { ParsedFile } from '../engine/rule.js';
 import type { FileNodes } from '../engine/walk.js';
 import { nearestUp } from '../engine/ancestors.js';
 import { memberFunction } from './functions.js';
-import { hasDecorator, importsAny, isLoggingCall, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf, rootIdentifier } from './syntax.js';
+import { hasDecorator, importsAny, isLoggingCall, isMetricsCall, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf, rootIdentifier } from './syntax.js';
 import { MESSAGING_LIBRARIES, type AutoAck, type ConsumeEntry, type Evidence, type MessagingLibrary, type SdkCall, type SettleCall } from '../models/messaging.js';
 
 /**
@@ -97,12 +97,30 @@ export function readsContent(node: ts.Node, handler: MessageHandler): boolean {
   return reads(node) || someDescendant(node, reads);
 }
 
+/** The whole message or its whole payload: `msg`, `m.data`, `m.json()`, `JSON.parse(m.data.toString())`, a name holding one. */
+function isPayload(expr: ts.Expression, handler: MessageHandler): boolean {
+  const node = skipOuter(expr);
+  if (ts.isIdentifier(node)) return handler.messages.has(node.text) || handler.contents.has(node.text);
+  if (ts.isPropertyAccessExpression(node)) return PAYLOAD.has(node.name.text) && isMessageRef(node.expression, handler);
+  if (!ts.isCallExpression(node) || !READ_NAMES.has(calleeName(node) ?? '')) return false;
+  const receiver = receiverOf(node);
+  return (!!receiver && isPayload(receiver, handler)) || (!!node.arguments[0] && isPayload(node.arguments[0], handler));
+}
+
+/**
+ * A logging, metrics or tracing call, which records the message rather than doing its work;
+ * a metrics call handed the whole payload (`recordMetric(m.json())`) is a metrics writer's work.
+ */
+export function isBookkeepingCall(call: ts.CallExpression, handler: MessageHandler): boolean {
+  return isLoggingCall(call) && !(isMetricsCall(call) && call.arguments.some((arg) => isPayload(arg, handler)));
+}
+
 /**
  * A call that does work with the message: it is passed the message itself, or reads its
- * content (directly or through a value parsed from it). Logging and metrics calls do not count.
+ * content (directly or through a value parsed from it). Bookkeeping calls do not count.
  */
 export function usesMessage(call: ts.CallExpression, handler: MessageHandler): boolean {
-  if (isLoggingCall(call)) return false;
+  if (isBookkeepingCall(call, handler)) return false;
   if (call.arguments.some((arg) => isMessageRef(arg, handler) || readsContent(arg, handler))) return true;
   const receiver = receiverOf(call);
   return !!receiver && readsContent(receiver, handler);

@@ -6,7 +6,8 @@ import type { Evidence, SdkCall } from '../models/messaging.js';
 
 /** Syntax facts about calls and names that the messaging analyses and rules share. */
 
-const LOGGING_WORDS = new Set(['console', 'log', 'logger', 'logging', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'metrics', 'metric', 'stats', 'statsd', 'telemetry', 'tracer', 'span', 'sentry', 'capture', 'histogram', 'counter', 'gauge']);
+const LOGGING_WORDS = new Set(['console', 'log', 'logger', 'logging', 'debug', 'info', 'warn', 'warning', 'error', 'trace', 'tracer', 'span', 'sentry', 'capture']);
+const METRICS_WORDS = new Set(['metrics', 'metric', 'stats', 'statsd', 'telemetry', 'histogram', 'counter', 'gauge']);
 
 /** The identifier a property chain starts from: `msg` for `msg.content.toString()`. */
 export function rootIdentifier(expr: ts.Expression): ts.Identifier | undefined {
@@ -46,7 +47,13 @@ const CHAIN_END_CHARS = 160;
 
 /** A logging, metrics or tracing call: its callee chain names a logger. */
 export function isLoggingCall(call: ts.CallExpression): boolean {
-  return chainWords(call.expression).some((word) => LOGGING_WORDS.has(word));
+  return chainWords(call.expression).some((word) => LOGGING_WORDS.has(word) || METRICS_WORDS.has(word));
+}
+
+/** A call whose chain names metrics and no logger (`recordMetric`, `statsd.gauge`): a metrics writer may be the work itself. */
+export function isMetricsCall(call: ts.CallExpression): boolean {
+  const words = chainWords(call.expression);
+  return words.some((word) => METRICS_WORDS.has(word)) && !words.some((word) => LOGGING_WORDS.has(word));
 }
 
 export function hasDecorator(node: ts.HasDecorators, name: string): boolean {

@@ -3,6 +3,19 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 ruleTester('ack-before-processing', {
   valid: [
     {
+      name: 'JetStream: metrics and logging after the ack that only measure the message or log its payload',
+      code: `
+import { connect } from 'nats';
+const nc = await connect();
+const c = await nc.jetstream().consumers.get('METRICS', 'writer');
+for await (const m of await c.consume()) {
+  m.ack();
+  metrics.histogram('message.size', m.data.length);
+  statsd.increment('messages', { subject: m.subject });
+  logger.info(m.json(), 'received');
+}`,
+    },
+    {
       name: 'amqplib: ack after processing',
       code: `
 import amqp from 'amqplib';
@@ -274,6 +287,63 @@ channel.consume('orders', async (msg) => {
     },
   ],
   invalid: [
+    {
+      name: 'JetStream: a metrics writer handed the decoded payload after the ack',
+      code: `
+import { connect } from 'nats';
+const nc = await connect();
+const c = await nc.jetstream().consumers.get('METRICS', 'writer');
+for await (const m of await c.consume()) {
+  m.ack();
+  await recordMetric(m.json());
+}`,
+      errors: [{ line: 6, suggestions: [{ messageId: 'ackLast', output: `
+import { connect } from 'nats';
+const nc = await connect();
+const c = await nc.jetstream().consumers.get('METRICS', 'writer');
+for await (const m of await c.consume()) {
+  await recordMetric(m.json());
+  m.ack();
+}` }] }],
+    },
+    {
+      name: 'Pub/Sub: a metrics writer handed an inline parse, or a name bound to the data, after the ack',
+      code: `
+import { PubSub } from '@google-cloud/pubsub';
+new PubSub().subscription('metrics').on('message', async (message) => {
+  message.ack();
+  await recordMetric(JSON.parse(message.data.toString()));
+});
+new PubSub().subscription('stats').on('message', async (message) => {
+  message.ack();
+  const raw = message.data;
+  await storeStats(raw);
+});`,
+      errors: [
+        { line: 4, suggestions: [{ messageId: 'ackLast', output: `
+import { PubSub } from '@google-cloud/pubsub';
+new PubSub().subscription('metrics').on('message', async (message) => {
+  await recordMetric(JSON.parse(message.data.toString()));
+  message.ack();
+});
+new PubSub().subscription('stats').on('message', async (message) => {
+  message.ack();
+  const raw = message.data;
+  await storeStats(raw);
+});` }] },
+        { line: 8, suggestions: [{ messageId: 'ackLast', output: `
+import { PubSub } from '@google-cloud/pubsub';
+new PubSub().subscription('metrics').on('message', async (message) => {
+  message.ack();
+  await recordMetric(JSON.parse(message.data.toString()));
+});
+new PubSub().subscription('stats').on('message', async (message) => {
+  const raw = message.data;
+  await storeStats(raw);
+  message.ack();
+});` }] },
+      ],
+    },
     {
       name: 'amqplib: noAck true',
       code: `

@@ -3,11 +3,11 @@ import { calleeName, contains, dottedName, forEachNode, hasTerminator, isAsyncFu
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
 import type { SuggestionReport, TextEdit } from '../../engine/types.js';
-import { autoAckOnDelivery, isAckCall, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
+import { autoAckOnDelivery, isAckCall, isBookkeepingCall, isNegativeAck, messageHandlers, usesMessage, type MessageHandler } from '../../analysis/message-handlers.js';
 import { PUBLISH_METHODS } from '../../analysis/publish-calls.js';
 import { appendStatements, exitsEarly, indentAt, ownLines } from '../../analysis/edits.js';
 import { sourceStyle } from '../../analysis/source-style.js';
-import { isLoggingCall, receiverOf } from '../../analysis/syntax.js';
+import { receiverOf } from '../../analysis/syntax.js';
 import { fillCall, type AutoAck } from '../../models/messaging.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
@@ -65,8 +65,9 @@ function processingAfter(ack: ts.CallExpression, handler: MessageHandler, facts:
       if (isForwarding(node, handler)) forwarded = true;
       return;
     }
-    if (isLoggingCall(node)) loggingEnd = node.end;
-    if (node.pos < ack.end || isLoggingCall(node) || isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
+    const bookkeeping = isBookkeepingCall(node, handler);
+    if (bookkeeping) loggingEnd = node.end;
+    if (node.pos < ack.end || bookkeeping || isAckCall(node, handler, facts) || isNegativeAck(node, handler, facts)) return;
     if (usesMessage(node, handler) && reaches(ack, node, handler.body)) found = node;
   });
   return forwarded ? undefined : found;

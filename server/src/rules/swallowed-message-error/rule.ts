@@ -170,8 +170,8 @@ function candidateCalls(handler: MessageHandler, facts: FileFacts): ts.CallExpre
     forEachNode(handler.body, (node) => {
       if (!ts.isCallExpression(node) || isDecodeCall(node) || !usesMessage(node, handler) || worksOnlyInCallbacks(node, handler)) return;
       if (calleeName(node) === 'catch' || calleeName(node) === 'then' || inCondition(node, handler.body)) return;
-      // Broker operations on the message, a dead-letter publish too (`sendToDeadLetter(payload, err)`): they settle or move it, not do its work.
-      if (isCommitCall(node, handler, facts) || isNegativeAck(node, handler, facts) || movesToParking(node, facts)) return;
+      // Broker operations on the message (a push onto the array an sqs-consumer handler returns), a dead-letter publish too (`sendToDeadLetter(payload, err)`): they settle or move it, not do its work.
+      if (isCommitCall(node, handler, facts) || isCommit(node, handler, facts) || isNegativeAck(node, handler, facts) || movesToParking(node, facts)) return;
       found.push(node);
     });
     const work = found.filter((call) => !isBookkeeping(call));
@@ -241,9 +241,38 @@ function feeds(call: ts.CallExpression, guarded: ts.Node): boolean {
 
 /** An operation that tells the broker the message is done. */
 function isCommit(node: ts.Node, handler: MessageHandler, facts: FileFacts): boolean {
-  // A consumer that settles what the handler returns (sqs-consumer) commits by `return message`.
-  if (handler.library.onReturn === 'returned') return ts.isReturnStatement(node) && isMessageRef(node.expression, handler);
+  // A consumer that settles what the handler returns (sqs-consumer) commits by `return message`,
+  // or by pushing the message onto an array the handler returns (`done.push(message)`, `return done`).
+  if (handler.library.onReturn === 'returned') {
+    if (ts.isReturnStatement(node)) return isMessageRef(node.expression, handler);
+    return ts.isCallExpression(node) && pushesOntoReturned(node, handler);
+  }
   return ts.isCallExpression(node) && isCommitCall(node, handler, facts);
+}
+
+function pushesOntoReturned(call: ts.CallExpression, handler: MessageHandler): boolean {
+  if (calleeName(call) !== 'push' || !call.arguments.some((arg) => isMessageRef(arg, handler))) return false;
+  const receiver = receiverOf(call);
+  const array = receiver && skipOuter(receiver);
+  return !!array && ts.isIdentifier(array) && returnedNames(handler).has(array.text);
+}
+
+const returnedNamesCache = new WeakMap<MessageHandler, Set<string>>();
+
+/** The names the handler function returns (`return done`), not those returned by functions nested in it. */
+function returnedNames(handler: MessageHandler): Set<string> {
+  let names = returnedNamesCache.get(handler);
+  if (!names) {
+    const found = new Set<string>();
+    const body = handler.fn?.body ?? handler.body;
+    forEachNode(body, (node) => {
+      const value = ts.isReturnStatement(node) && node.expression && skipOuter(node.expression);
+      if (value && ts.isIdentifier(value) && !insideNestedFunction(node, body)) found.add(value.text);
+    });
+    names = found;
+    returnedNamesCache.set(handler, names);
+  }
+  return names;
 }
 
 function findIn(root: ts.Node, test: (node: ts.Node) => boolean, from = -1): boolean {

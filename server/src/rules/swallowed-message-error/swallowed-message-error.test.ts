@@ -38,6 +38,43 @@ await consumer.run({
 
 ruleTester('swallowed-message-error', {
   valid: [
+    {
+      name: 'sqs-consumer batch: only the messages that succeeded are pushed onto the returned array',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+        done.push(m);
+      } catch (err) {
+        logger.error(err);
+      }
+    }
+    return done;
+  },
+});`,
+    },
+    {
+      name: 'sqs-consumer batch: every message is pushed but the handler returns nothing',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+      }
+      done.push(m);
+    }
+  },
+});`,
+    },
     // issue 14 recall
     {
       name: "the same batch map whose catch rethrows",
@@ -589,6 +626,116 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'sqs-consumer batch: every message is pushed after the try onto the returned array',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+      }
+      done.push(m);
+    }
+    return done;
+  },
+});`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+        throw err;
+      }
+      done.push(m);
+    }
+    return done;
+  },
+});` }] }],
+    },
+    {
+      name: 'sqs-consumer batch: the catch pushes the message onto the returned array',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+        done.push(m);
+      }
+    }
+    return done;
+  },
+});`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+        done.push(m);
+        throw err;
+      }
+    }
+    return done;
+  },
+});` }] }],
+    },
+    {
+      name: 'sqs-consumer batch: a finally pushes the message onto the returned array',
+      code: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+      } finally {
+        done.push(m);
+      }
+    }
+    return done;
+  },
+});`,
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));
+      } catch (err) {
+        logger.error(err);
+        throw err;
+      } finally {
+        done.push(m);
+      }
+    }
+    return done;
+  },
+});` }] }],
+    },
     {
       name: 'Kafka: a log-only catch, the message destructured in the body of a handler taking the whole payload',
       code: PAYLOAD_HANDLER,

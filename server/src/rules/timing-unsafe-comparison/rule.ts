@@ -157,7 +157,8 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
     const value = facts.valueOf(node);
     const built = value && value !== node ? recurse(value) : undefined;
     // `const digest = crypto.createHash('sha1')...digest()`: a plain hash, whatever the name says.
-    return own === 'signature' && built === 'hash' ? 'hash' : own ?? built;
+    if (own === 'signature' && built === 'hash') return 'hash';
+    return own ?? built ?? (isTextParameter(node, facts) ? 'source' : undefined);
   }
   if (ts.isPropertyAccessExpression(node)) {
     // `SigningStatus.SIGNED`, `FieldType.SIGNATURE`: an enum member naming a kind, not a signature value.
@@ -179,6 +180,27 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
   if (ts.isConditionalExpression(node)) return strongest([recurse(node.whenTrue), recurse(node.whenFalse)]);
   if (ts.isCallExpression(node)) return callKind(node, facts, extraNames, depth);
   return undefined;
+}
+
+/**
+ * A text parameter (untyped, or typed with a string) of a function the application names and
+ * calls itself: its callers pass it in, so the file cannot show it is not the user's (contract
+ * 1.4), whatever its name. An inline callback's parameters are what a library or a test stub
+ * hands it (array elements, lookup keys), not a value passed in.
+ */
+function isTextParameter(id: ts.Identifier, facts: FileFacts): boolean {
+  const name = facts.declarationName(id);
+  const parameter = name?.parent;
+  if (!parameter || !ts.isParameter(parameter) || parameter.name !== name || !isNamedFunction(parameter.parent)) return false;
+  return !parameter.type || /\b(string|String|Buffer|any|unknown)\b/.test(parameter.type.getText());
+}
+
+function isNamedFunction(fn: ts.Node): boolean {
+  if (ts.isFunctionDeclaration(fn) || ts.isMethodDeclaration(fn)) return true;
+  if (!ts.isArrowFunction(fn) && !ts.isFunctionExpression(fn)) return false;
+  let holder = fn.parent;
+  while (ts.isParenthesizedExpression(holder) || ts.isAsExpression(holder) || ts.isSatisfiesExpression(holder)) holder = holder.parent;
+  return ts.isVariableDeclaration(holder) || ts.isPropertyDeclaration(holder);
 }
 
 function callKind(call: ts.CallExpression, facts: FileFacts, extraNames: readonly string[], depth: number): Kind {

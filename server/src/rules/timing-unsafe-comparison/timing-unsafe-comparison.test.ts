@@ -20,6 +20,9 @@ const HEADER = `import { timingSafeEqual } from 'crypto';\n\n${SAFE_EQUAL}\n\n`;
 
 ruleTester('timing-unsafe-comparison', {
   valid: [
+    { name: 'a token compared with a parameter typed as a number', code: `export function sameVersion(stored: { tokenVersion: number; token: string }, version: number) {\n  return stored.token === version;\n}` },
+    { name: 'a secret key compared with the parameter of an inline callback (a lookup stub)', code: `const engine = new WebhookEngine({\n  resolveSigningSecret: async (key) => (key === SECRET_KEY ? SECRET : undefined),\n});` },
+    { name: 'a token compared with a local that is not a parameter', code: `export function refresh(session: Session) {\n  const cached = cache.get(session.id);\n  return session.accessToken === cached;\n}` },
     { name: 'timingSafeEqual', code: `if (!crypto.timingSafeEqual(Buffer.from(expected), Buffer.from(signature))) throw new Error('bad');` },
     { name: 'signature against undefined', code: `if (signature === undefined) return;` },
     { name: 'signature against null (loose)', code: `if (sig == null) return res.sendStatus(400);` },
@@ -74,6 +77,24 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'the scheme of an Authorization header taken by position, against a literal', code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (scheme !== 'Bearer' || !presented) res.sendStatus(401);` },
   ],
   invalid: [
+    {
+      name: 'a stored reset token compared with a plainly named parameter',
+      code: `export function sameResetToken(stored: { resetToken: string }, submitted: string) {\n  return stored.resetToken === submitted;\n}`,
+      errors: [{ line: 2, message: /`stored\.resetToken` is compared with ===/ }],
+      output: `${HEADER}export function sameResetToken(stored: { resetToken: string }, submitted: string) {\n  return safeEqual(stored.resetToken, submitted);\n}`,
+    },
+    {
+      name: 'an API key compared with an untyped parameter on the left',
+      code: `export function matches(user, provided) {\n  return provided === user.apiKey;\n}`,
+      errors: [{ line: 2, message }],
+      output: `${HEADER}export function matches(user, provided) {\n  return safeEqual(provided, user.apiKey);\n}`,
+    },
+    {
+      name: 'a password-reset token compared with an arrow function parameter',
+      code: `export const differs = (row: { passwordResetToken: string }, candidate: string) => row.passwordResetToken !== candidate;`,
+      errors: [{ line: 1, message }],
+      output: `${HEADER}export const differs = (row: { passwordResetToken: string }, candidate: string) => !safeEqual(row.passwordResetToken, candidate);`,
+    },
     {
       name: 'a bearer token taken out of the Authorization header by array destructuring',
       code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (presented !== config.adminToken) res.sendStatus(403);`,
