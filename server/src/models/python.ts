@@ -418,7 +418,11 @@ export const PY_KAFKA = [
 ];
 
 /** SQS through boto3 / aiobotocore: deleting a received message is its acknowledgement. */
-export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'] }];
+/**
+ * `content`: how a received message's payload is read (`m["Body"]`, `m.get("Body")`, a resource
+ * message's `message.body`); its other fields (`MessageId`, `ReceiptHandle`) are no content.
+ */
+export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'], content: { keys: ['Body'], attributes: ['body'] } }];
 
 /** Google Cloud Pub/Sub: a subscriber callback acks its message. */
 export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];

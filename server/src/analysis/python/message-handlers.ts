@@ -1,8 +1,8 @@
-import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, isKeywordTrue, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
+import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, isKeywordTrue, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
-import { PY_KAFKA } from '../../models/python.js';
+import { PY_KAFKA, PY_SQS } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
 
@@ -106,30 +106,63 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
 /** The file's message handlers, found once per parse. */
 export const pyMessageHandlers = perFile(findHandlers);
 
+/** How a handler's message is read for its content, where the broker's row says (SQS: `m["Body"]`, not `m["MessageId"]`). */
+export interface PyContentAccess {
+  messages: ReadonlySet<string>;
+  keys: readonly string[];
+  attributes: readonly string[];
+}
+
+const CONTENT_ACCESS: Partial<Record<PyBroker, { keys: readonly string[]; attributes: readonly string[] }>> = { sqs: PY_SQS[0].content };
+
+/** The handler's content accessors, when its broker's messages carry other fields (an id, a receipt handle) beside the content. */
+export function contentAccess(handler: PyMessageHandler): PyContentAccess | undefined {
+  const row = CONTENT_ACCESS[handler.broker];
+  return row && { messages: handler.content, ...row };
+}
+
 /** Names assigned from the message's content in the handler (`data = json.loads(body)`), added to `content`. */
 export function contentNames(handler: PyMessageHandler, facts: PyFacts): Set<string> {
   const names = new Set(handler.content);
+  const access = contentAccess(handler);
   forEachInScope(handler.scope, (node) => {
     if (node.type !== 'assignment') return true;
     const left = field(node, 'left');
     const right = field(node, 'right');
-    if (left?.type === 'identifier' && right && readsContent(right, names, facts)) names.add(facts.textOf(left));
+    if (left?.type === 'identifier' && right && readsContent(right, names, facts, access)) names.add(facts.textOf(left));
     return true;
   });
   return names;
 }
 
-/** True when an expression reads one of the content names. */
-export function readsContent(node: PyNode, names: ReadonlySet<string>, facts: PyFacts): boolean {
+/** A read of the message itself that is its content: the whole message handed on, or a content accessor of the row. */
+function isContentRead(message: PyNode, access: PyContentAccess, facts: PyFacts): boolean {
+  const parent = message.parent;
+  if (parent?.type === 'subscript' && message.field === 'value') {
+    const key = stringValue(field(parent, 'subscript'), facts.text);
+    return key === undefined || access.keys.includes(key);
+  }
+  if (parent?.type !== 'attribute' || message.field !== 'object') return true;
+  const name = facts.textOf(field(parent, 'attribute')!);
+  if (access.attributes.includes(name)) return true;
+  // `m.get("Body")`
+  const call = parent.parent?.type === 'call' && parent.field === 'function' ? parent.parent : undefined;
+  const key = name === 'get' && call ? stringValue(callArguments(call, facts.text).positional[0], facts.text) : undefined;
+  return key !== undefined && access.keys.includes(key);
+}
+
+/** True when an expression reads one of the content names (with `access`, the message itself only through its content). */
+export function readsContent(node: PyNode, names: ReadonlySet<string>, facts: PyFacts, access?: PyContentAccess): boolean {
   let found = false;
   forEachInScope(node, (child) => {
     if (found) return false;
-    if (child.type === 'identifier' && names.has(facts.textOf(child)) && !(child.parent?.type === 'attribute' && child.field === 'attribute') && !(child.parent?.type === 'keyword_argument' && child.field === 'name')) found = true;
+    if (child.type === 'identifier' && names.has(facts.textOf(child)) && !(child.parent?.type === 'attribute' && child.field === 'attribute') && !(child.parent?.type === 'keyword_argument' && child.field === 'name')) {
+      found = !access?.messages.has(facts.textOf(child)) || isContentRead(child, access, facts);
+    }
     return !found;
   });
   return found;
 }
-
 
 /** Whether a nack hands the message back: `requeue=True`, or a method whose default is to requeue; `unknown` through `**opts` the file does not show. */
 export function nackRequeues(call: PyNode, requeueDefault: boolean, facts: PyFacts): 'yes' | 'no' | 'unknown' {

@@ -5,6 +5,11 @@ import { PY_PUBLISHES } from '../../models/python.js';
 
 export type PyPublishRow = (typeof PY_PUBLISHES)[number];
 
+/** Every publish method the rows name (`send_and_wait`, `basic_publish`, `produce`). */
+export const PY_PUBLISH_METHODS: ReadonlySet<string> = new Set(
+  PY_PUBLISHES.flatMap((row) => [...(row.coroutines ?? []), ...(row.futures ?? []), ...(row.callbackRequired ?? []), ...(row.confirmed ?? [])]),
+);
+
 /** A publish's receiver made by a producer row's constructor, or named like the row's receivers. */
 function matches(row: PyPublishRow, receiver: PyNode, facts: PyFacts): boolean {
   if (!facts.importsAny(row.modules)) return false;

@@ -59,6 +59,18 @@ function routerCalls(router: PyNode, facts: PyFacts): PyNode[] {
   return [routerMounts(facts).get(facts.textOf(router)), facts.instanceOf(router)?.call].filter((call) => call !== undefined);
 }
 
+/**
+ * Whether a route decorator's router may be one of the frameworks the rows list: made by one of
+ * their constructors, or by nothing the file shows; an aiohttp `web.RouteTableDef()` (or any
+ * other imported library's router) is not.
+ */
+function ofListedFramework(router: PyNode, facts: PyFacts): boolean {
+  const made = facts.instanceOf(router)?.name;
+  const root = made?.split('.')[0];
+  if (!made || ![...facts.imports.values()].some((module) => module.split('.')[0] === root)) return true;
+  return FRAMEWORKS.modules.some((module) => made === module || made.startsWith(`${module}.`));
+}
+
 /** Flask / FastAPI / DRF registrations of a POST view by decorator. */
 function decoratedRoute(definition: PyNode, facts: PyFacts): PyPostView | undefined {
   for (const decorator of decoratorsOf(definition)) {
@@ -72,7 +84,7 @@ function decoratedRoute(definition: PyNode, facts: PyFacts): PyPostView | undefi
       continue;
     }
     const router = calleeObject(expression);
-    if (!method || !FRAMEWORKS.routeMethods.includes(method) || !router) continue;
+    if (!method || !FRAMEWORKS.routeMethods.includes(method) || !router || !ofListedFramework(router, facts)) continue;
     const isPost = FRAMEWORKS.postOnly.includes(method) || methodsInclude(field(args.keywords.get('methods'), 'value'), facts, 'POST');
     if (!isPost) continue;
     const calls = routerCalls(router, facts);

@@ -1,5 +1,5 @@
 import { tick } from '../deadline.js';
-import { ancestor, dottedText, field, namedChildren, unwrap } from './ast.js';
+import { ancestor, definitionStatement, dottedText, field, forEachInScope, methodClass, namedChildren, unwrap } from './ast.js';
 import type { PyNode, PyTree } from './tree.js';
 
 /** Where a name is bound, and to what (undefined: a value the file does not show, as a parameter or a loop variable). */
@@ -228,12 +228,66 @@ export class PyFacts {
     return this.instances.get(node);
   }
 
-  private constructorOf(node: PyNode): { name: string; call: PyNode } | undefined {
+  private constructorOf(node: PyNode, depth = 0): { name: string; call: PyNode } | undefined {
+    const own = this.selfClass(node);
+    if (own) return this.subclassInstance(own, depth);
     let value = this.valueOf(node);
     if (value?.type === 'await') value = unwrap(namedChildren(value)[0]);
     if (value?.type !== 'call') return undefined;
     const name = this.qualify(field(value, 'function'));
-    return name ? { name, call: value } : undefined;
+    if (!name) return undefined;
+    if (depth < 4) {
+      const made = this.factoryInstance(value, depth + 1) ?? (this.fileClass(name) && this.subclassInstance(this.fileClass(name)!, depth + 1));
+      if (made) return made;
+    }
+    return { name, call: value };
+  }
+
+  /** The class of the method `self` is read in (`self.post(...)` in a method of the class). */
+  private selfClass(node: PyNode): PyNode | undefined {
+    if (node.type !== 'identifier' || this.textOf(node) !== 'self') return undefined;
+    const method = ancestor(node, 'function_definition');
+    const binding = this.bindingsOf('self', node)[0];
+    return method && binding?.scope === method && binding.value === undefined ? methodClass(method) : undefined;
+  }
+
+  /** A class the file defines at module level under this name. */
+  private fileClass(name: string): PyNode | undefined {
+    if (name.includes('.')) return undefined;
+    return this.ofType('class_definition').find((cls) => definitionStatement(cls).parent?.type === 'module' && this.textOf(field(cls, 'name')!) === name);
+  }
+
+  /**
+   * An instance of a file's class with one imported base (`class LedgerSession(requests.Session)`)
+   * is an instance of that base; the class stands for its constructor call, as its methods
+   * (`self.mount(...)`) configure every instance.
+   */
+  private subclassInstance(cls: PyNode, depth: number): { name: string; call: PyNode } | undefined {
+    const bases = field(cls, 'superclasses');
+    const positional = bases ? namedChildren(bases).filter((base) => base.type === 'identifier' || base.type === 'attribute') : [];
+    if (positional.length !== 1 || namedChildren(bases!).length !== 1) return undefined;
+    const name = this.qualify(positional[0]);
+    if (!name) return undefined;
+    const parent = this.fileClass(name);
+    if (parent) return depth < 4 ? this.subclassInstance(parent, depth + 1) : undefined;
+    return this.imports.has(name.split('.')[0]) ? { name, call: cls } : undefined;
+  }
+
+  /** What a call of a file's function returns, when every `return` gives the same construction (`def build_client(): return httpx.Client(...)`). */
+  private factoryInstance(call: PyNode, depth: number): { name: string; call: PyNode } | undefined {
+    const [definition, ...others] = this.calledFunctions(call);
+    if (!definition || others.length > 0) return undefined;
+    const made: { name: string; call: PyNode }[] = [];
+    let bare = false;
+    forEachInScope(definition, (node) => {
+      if (node.type !== 'return_statement') return;
+      const value = namedChildren(node)[0];
+      const instance = value && this.constructorOf(value, depth);
+      if (instance) made.push(instance);
+      else bare = true;
+    });
+    if (bare || made.length === 0 || made.some((instance) => instance.call !== made[0].call)) return undefined;
+    return made[0];
   }
 
   /** The functions defined in the file that a call names (`helper(...)`, `self.helper(...)`). */

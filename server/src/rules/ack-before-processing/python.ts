@@ -2,7 +2,7 @@ import { calleeName, field, forEachInScope } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { contentNames, pyMessageHandlers, readsContent, type PyBroker, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
+import { contentAccess, contentNames, pyMessageHandlers, readsContent, type PyBroker, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
 /** The acknowledgement calls of each broker. */
@@ -21,6 +21,7 @@ function inErrorOrFinally(node: PyNode, scope: PyNode): boolean {
 function checkHandler(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts): void {
   const acks = ACKS[handler.broker];
   const names = contentNames(handler, facts);
+  const access = contentAccess(handler);
   let ack: PyNode | undefined;
   let usedAfter = false;
   forEachInScope(handler.scope, (node) => {
@@ -32,7 +33,7 @@ function checkHandler(ctx: PythonContext, handler: PyMessageHandler, facts: PyFa
       return false;
     }
     // A later call that uses the content: the work the ack came before.
-    if (ack && node.start > ack.end && !acks.includes(method) && readsContent(field(node, 'arguments') ?? node, names, facts)) usedAfter = true;
+    if (ack && node.start > ack.end && !acks.includes(method) && readsContent(field(node, 'arguments') ?? node, names, facts, access)) usedAfter = true;
     return true;
   });
   if (ack && usedAfter) ctx.report({ node: ack, messageId: 'ackBeforeWork', data: { ack: facts.textOf(field(ack, 'function')!) + '()' } });

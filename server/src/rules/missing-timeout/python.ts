@@ -49,26 +49,28 @@ function hasSocketDefault(facts: PyFacts): boolean {
   return facts.ofType('call').some((call) => facts.qualify(field(call, 'function')) === 'socket.setdefaulttimeout' && !isNone(facts.valueOf(callArguments(call, facts.text).positional[0])));
 }
 
-/** The file's `HTTPAdapter` subclasses whose `send` sets a default timeout. */
-function timeoutAdapterClasses(facts: PyFacts): Set<string> {
-  const names = new Set<string>();
-  for (const cls of facts.ofType('class_definition')) {
+/** The file's classes with one of these methods setting a timeout (`def send(...)`: kwargs.setdefault("timeout", ...)). */
+function classesSettingTimeout(facts: PyFacts, methods: readonly string[], base?: string): PyNode[] {
+  return facts.ofType('class_definition').filter((cls) => {
     const bases = field(cls, 'superclasses');
-    if (!bases || !facts.textOf(bases).includes('HTTPAdapter')) continue;
+    if (!bases || (base && !facts.textOf(bases).includes(base))) return false;
     let sets = false;
     forEachDescendant(cls, (node) => {
-      if (node.type === 'function_definition' && facts.textOf(field(node, 'name')!) === 'send' && facts.textOf(node).includes('timeout')) sets = true;
+      if (node.type === 'function_definition' && methods.includes(facts.textOf(field(node, 'name')!)) && facts.textOf(node).includes('timeout')) sets = true;
       return !sets;
     });
-    if (sets) names.add(facts.textOf(field(cls, 'name')!));
-  }
-  return names;
+    return sets;
+  });
 }
 
-/** The sessions (their constructor calls) on which the file mounts such an adapter: only their requests are bounded. */
+/**
+ * The sessions (their constructor calls) whose requests are bounded: those on which the file
+ * mounts an `HTTPAdapter` whose `send` sets a default timeout, and a Session subclass of the
+ * file whose own `request` or `send` does (it stands for its instances' constructor).
+ */
 function sessionsWithTimeoutAdapter(facts: PyFacts): Set<PyNode> {
-  const adapters = timeoutAdapterClasses(facts);
-  const sessions = new Set<PyNode>();
+  const adapters = new Set(classesSettingTimeout(facts, ['send'], 'HTTPAdapter').map((cls) => facts.textOf(field(cls, 'name')!)));
+  const sessions = new Set<PyNode>(classesSettingTimeout(facts, ['request', 'send']));
   if (adapters.size === 0) return sessions;
   for (const call of facts.ofType('call')) {
     if (calleeName(call, facts.text) !== 'mount') continue;

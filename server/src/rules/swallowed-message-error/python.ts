@@ -3,6 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
+import { PY_PUBLISH_METHODS } from '../../analysis/python/publishes.js';
 import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
 import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 import { doesWork, mainCall } from './python-main-call.js';
@@ -10,17 +11,21 @@ import { doesWork, mainCall } from './python-main-call.js';
 const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
 /** A publish to a destination named for failed messages. */
 const DEAD_LETTER = /dead|dlq|dlx|retry|parking|error|failed|poison/i;
-const PUBLISHES = /^(publish|basic_publish|send|send_message|produce|put)$/;
+const PUBLISHES = /^(publish|send|send_message|produce|put)$/;
+/** A helper whose own name says it publishes to a failed-message place (`publish_to_dlq`, `send_to_parking`). */
+const DEAD_LETTER_HELPER = /^(?=.*(?:^|_)(?:publish|send|produce|put|push|forward|move|route)(?:_|$)).*(?:dlq|dlx|dead_?letter|parking|poison|retry_(?:queue|topic))/i;
 
-/** Whether an except clause fails the message: re-raises, nacks, retries, exits or dead-letters it. */
-function failsMessage(clause: PyNode, facts: PyFacts): boolean {
+/** Whether an except clause fails the message: re-raises, nacks, retries, exits or dead-letters it (a publish, or a helper so named given the content). */
+function failsMessage(clause: PyNode, names: ReadonlySet<string>, facts: PyFacts): boolean {
   let fails = false;
   forEachInScope(clause, (node) => {
     if (fails) return false;
     if (node.type === 'raise_statement') fails = true;
     if (node.type === 'call') {
       const method = calleeName(node, facts.text) ?? '';
-      if (FAILS.has(method) || (PUBLISHES.test(method) && DEAD_LETTER.test(facts.textOf(node)))) fails = true;
+      const publishes = PUBLISHES.test(method) || PY_PUBLISH_METHODS.has(method);
+      if (FAILS.has(method) || (publishes && DEAD_LETTER.test(facts.textOf(node)))) fails = true;
+      else if (DEAD_LETTER_HELPER.test(method) && readsContent(field(node, 'arguments') ?? node, names, facts)) fails = true;
     }
     return !fails;
   });
@@ -88,7 +93,7 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     const aroundWork = main ? (body.start <= main.start && main.end <= body.end) || doesWork(handler, names, body, facts) : names.size === 0 || readsContent(body, names, facts);
     if (!aroundWork) return true;
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
-      if (failsMessage(clause, facts)) continue;
+      if (failsMessage(clause, names, facts)) continue;
       const committed = commitAfter(handler, node, clause, facts);
       if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed } });
     }

@@ -25,8 +25,10 @@ ruleTester('timing-unsafe-comparison', {
 { ...py(`import ssl\nif purpose == ssl.Purpose.SERVER_AUTH:\n    pass`), name: 'an enum member is no secret' },
     { ...py(`from django.utils.crypto import constant_time_compare\nif constant_time_compare(token, expected_token):\n    pass`), name: "Django's constant_time_compare" },
     { ...py(`import os\nfrom django.conf import settings\nSHARED_TOKEN = os.getenv("SHARED_TOKEN")\ndef check_replicas():\n    if SHARED_TOKEN != settings.REPLICA_TOKEN:\n        raise RuntimeError("secrets differ")`), name: 'both sides from the service configuration (a start-up check)' },
+    { ...py(`from django.conf import settings\ndef check_rotation():\n    return settings.API_KEY_SHA256 == settings.PREVIOUS_KEY_SHA256`), name: 'two hash settings compared with each other' },
   ],
   invalid: [
+    { ...py(`import hashlib\nfrom django.conf import settings\ndef check_api_key(request):\n    provided = request.headers.get("X-Api-Key", "")\n    return hashlib.sha256(provided.encode()).hexdigest() == settings.API_KEY_SHA256`), errors: [{ line: 5 }], output: `import hmac\nimport hashlib\nfrom django.conf import settings\ndef check_api_key(request):\n    provided = request.headers.get("X-Api-Key", "")\n    return hmac.compare_digest(hashlib.sha256(provided.encode()).hexdigest(), settings.API_KEY_SHA256)`, name: 'a digest of request input compared with a setting' },
     { ...py(`import os\nfrom flask import request\nSHARED_TOKEN = os.getenv("SHARED_TOKEN")\ndef check():\n    return request.headers.get("X-Token") == SHARED_TOKEN`), errors: [{ line: 5 }], output: `import hmac\nimport os\nfrom flask import request\nSHARED_TOKEN = os.getenv("SHARED_TOKEN")\ndef check():\n    return hmac.compare_digest(request.headers.get("X-Token"), SHARED_TOKEN)`, name: 'a configured secret compared with a request value' },
     {
       ...py(`import hashlib\nimport hmac\ndef verify(body, signature):\n    expected = hmac.new(SECRET, body, hashlib.sha256).hexdigest()\n    if expected != signature:\n        raise Forbidden()`),

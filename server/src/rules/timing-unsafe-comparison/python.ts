@@ -17,7 +17,7 @@ const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'st
 /**
  * Operands that rule the comparison out: None, a string written in the comparison (`token ==
  * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant that
- * is no credential (`signal.SIGINT`, `START_ELEMENT`).
+ * is no credential (`signal.SIGINT`, `START_ELEMENT`) and no setting.
  */
 function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
@@ -26,7 +26,8 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   if (isNonSecretConstant(node, facts)) return true;
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
-  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]);
+  // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
 
 /**
