@@ -15,6 +15,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+/** The flags the extension starts its server with (client/src/languageClient.ts): the bench measures that process. */
+const SERVER_EXEC_ARGV = JSON.parse(readFileSync(join(ROOT, 'server/src/shared/server-process.json'), 'utf8')).execArgv;
 const CACHE = join(homedir(), '.cache', 'integration-engineer-bench');
 const quick = process.argv.includes('--quick');
 /** Only the open-and-close measurement (a minute, where the whole run takes many). */
@@ -100,7 +102,7 @@ function rssOf(pid) {
 class Server {
   constructor() {
     this.started = performance.now();
-    this.child = spawn(process.execPath, [join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.child = spawn(process.execPath, [...SERVER_EXEC_ARGV, join(ROOT, 'dist/server.js'), '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
     this.connection = createProtocolConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin));
     this.waiters = [];
     this.analysisMs = [];

@@ -9,6 +9,8 @@ export interface ServerProcess {
   parentPid: number;
   /** The client starts the server in the window's workspace folder. */
   cwd: string;
+  /** Node's own flags, before the server's script (the client's `execArgv`). */
+  nodeFlags: string[];
 }
 
 /** What the installed extension's server runs: `<extensions>/integration-engineer.integration-engineer-<version>/dist/server.js`. */
@@ -17,11 +19,12 @@ const serverScript = /integration-engineer\.integration-engineer-[^/]*\/dist\/se
 function processAt(pid: number): ServerProcess | undefined {
   try {
     const commandLine = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0');
-    if (!commandLine.some((part) => serverScript.test(part))) return undefined;
+    const script = commandLine.findIndex((part) => serverScript.test(part));
+    if (script < 0) return undefined;
     // Field 4 of stat, counted after the command name's closing parenthesis (the name may hold spaces).
     const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
     const parentPid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-    return { pid, parentPid, cwd: readlinkSync(`/proc/${pid}/cwd`) };
+    return { pid, parentPid, cwd: readlinkSync(`/proc/${pid}/cwd`), nodeFlags: commandLine.slice(1, script) };
   } catch {
     // The process ended while it was read, or is not ours to read.
     return undefined;

@@ -526,6 +526,8 @@ export async function crashRestartRestoresFindings(page: Page, context: UiContex
 
   const crashed = serverOf(context.workspace);
   assert.ok(crashed, `a language server runs for ${context.workspace}`);
+  // The young-generation cap that lets the server give closed documents' memory back (server-process.json).
+  assert.ok(crashed.nodeFlags.includes('--max-semi-space-size=4'), `the server runs with its memory flags: ${crashed.nodeFlags.join(' ')}`);
   process.kill(crashed.pid, 'SIGKILL');
   // The client drops the crashed server's diagnostics: what shows afterwards comes from its successor.
   await page.waitForFunction(() => !document.querySelector('.markers-panel')?.textContent?.includes('database.yaml'));
@@ -539,7 +541,8 @@ export async function crashRestartRestoresFindings(page: Page, context: UiContex
   await editor.locator('.squiggly-error').first().waitFor({ state: 'visible' });
   const screenshot = join(context.screenshots, 'crash-restart.png');
   await page.screenshot({ path: screenshot });
-  return `server ${crashed.pid} killed, ${successor.pid} started; the squiggles and the scanned file's finding came back; screenshot ${screenshot}`;
+  assert.ok(successor.nodeFlags.includes('--max-semi-space-size=4'), `the restarted server runs with its memory flags: ${successor.nodeFlags.join(' ')}`);
+  return `server ${crashed.pid} (flags ${crashed.nodeFlags.join(' ')}) killed, ${successor.pid} started; the squiggles and the scanned file's finding came back; screenshot ${screenshot}`;
 }
 
 /**
