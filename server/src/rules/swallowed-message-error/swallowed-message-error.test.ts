@@ -36,44 +36,36 @@ await consumer.run({
   },
 });`;
 
+/**
+ * An sqs-consumer batch handler over `messages`: the statements after the processing call in its
+ * try, its catch's statements, what follows the try statement, and whether it returns `done`.
+ */
+function sqsBatch({ afterWork = [], catchBody, afterTry = '', returns = true }: { afterWork?: string[]; catchBody: string[]; afterTry?: string; returns?: boolean }): string {
+  const lines = (statements: string[]) => statements.map((statement) => `\n        ${statement}`).join('');
+  return `
+Consumer.create({
+  queueUrl,
+  handleMessageBatch: async (messages) => {
+    const done = [];
+    for (const m of messages) {
+      try {
+        await processOrder(JSON.parse(m.Body));${lines(afterWork)}
+      } catch (err) {${lines(catchBody)}
+      }${afterTry}
+    }${returns ? '\n    return done;' : ''}
+  },
+});`;
+}
+
 ruleTester('swallowed-message-error', {
   valid: [
     {
       name: 'sqs-consumer batch: only the messages that succeeded are pushed onto the returned array',
-      code: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-        done.push(m);
-      } catch (err) {
-        logger.error(err);
-      }
-    }
-    return done;
-  },
-});`,
+      code: sqsBatch({ afterWork: ['done.push(m);'], catchBody: ['logger.error(err);'] }),
     },
     {
       name: 'sqs-consumer batch: every message is pushed but the handler returns nothing',
-      code: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-      }
-      done.push(m);
-    }
-  },
-});`,
+      code: sqsBatch({ catchBody: ['logger.error(err);'], afterTry: '\n      done.push(m);', returns: false }),
     },
     // issue 14 recall
     {
@@ -628,113 +620,18 @@ await consumer.run({
   invalid: [
     {
       name: 'sqs-consumer batch: every message is pushed after the try onto the returned array',
-      code: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-      }
-      done.push(m);
-    }
-    return done;
-  },
-});`,
-      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-        throw err;
-      }
-      done.push(m);
-    }
-    return done;
-  },
-});` }] }],
+      code: sqsBatch({ catchBody: ['logger.error(err);'], afterTry: '\n      done.push(m);' }),
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: sqsBatch({ catchBody: ['logger.error(err);', 'throw err;'], afterTry: '\n      done.push(m);' }) }] }],
     },
     {
       name: 'sqs-consumer batch: the catch pushes the message onto the returned array',
-      code: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-        done.push(m);
-      }
-    }
-    return done;
-  },
-});`,
-      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-        done.push(m);
-        throw err;
-      }
-    }
-    return done;
-  },
-});` }] }],
+      code: sqsBatch({ catchBody: ['logger.error(err);', 'done.push(m);'] }),
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: sqsBatch({ catchBody: ['logger.error(err);', 'done.push(m);', 'throw err;'] }) }] }],
     },
     {
       name: 'sqs-consumer batch: a finally pushes the message onto the returned array',
-      code: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-      } finally {
-        done.push(m);
-      }
-    }
-    return done;
-  },
-});`,
-      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: `
-Consumer.create({
-  queueUrl,
-  handleMessageBatch: async (messages) => {
-    const done = [];
-    for (const m of messages) {
-      try {
-        await processOrder(JSON.parse(m.Body));
-      } catch (err) {
-        logger.error(err);
-        throw err;
-      } finally {
-        done.push(m);
-      }
-    }
-    return done;
-  },
-});` }] }],
+      code: sqsBatch({ catchBody: ['logger.error(err);'], afterTry: ' finally {\n        done.push(m);\n      }' }),
+      errors: [{ line: 9, suggestions: [{ messageId: 'rethrow', output: sqsBatch({ catchBody: ['logger.error(err);', 'throw err;'], afterTry: ' finally {\n        done.push(m);\n      }' }) }] }],
     },
     {
       name: 'Kafka: a log-only catch, the message destructured in the body of a handler taking the whole payload',
