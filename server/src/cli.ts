@@ -18,18 +18,9 @@ import { fileFilter, walkFiles } from './workspace/walk.js';
 import { configModel } from './rules/registry.js';
 import { scanInPool, type PoolOptions } from './workspace/pool.js';
 import type { ScanTask } from './workspace/scanWorker.js';
-import { workerScript } from './workspace/threads.js';
+import { engineBeside, workerScript } from './workspace/threads.js';
 
 declare const PACKAGE_VERSION: string | undefined;
-
-/**
- * The engine (`dist/worker.js`, which the scan's worker threads run): this thread loads it, and
- * the parser with it, only to analyse here — piped text, and --fix's passes over a file; a
- * scan's or a map's files are analysed by the workers.
- */
-function engine(): typeof import('./workerMain.js') {
-  return require(workerScript(__filename)) as typeof import('./workerMain.js');
-}
 
 /** The pool of worker threads a scan or a map runs on; a file whose worker was stopped gets the text checks here. */
 function poolOptions(jobs: number | undefined): PoolOptions {
@@ -37,7 +28,7 @@ function poolOptions(jobs: number | undefined): PoolOptions {
     script: workerScript(__filename),
     size: jobs,
     stopped: (task, reason) => {
-      const here = engine();
+      const here = engineBeside(__filename);
       return here.stoppedFileOutcome(here.rules, task, reason);
     },
   };
@@ -126,7 +117,7 @@ class Scan {
     }
     if (this.args.fix !== 'off' && result.findings.some((finding) => finding.fix)) {
       // Fixes only, never suggestions; what is reported is what remains after them.
-      const { analyze, fixAll, rules } = engine();
+      const { analyze, fixAll, rules } = engineBeside(__filename);
       const fixed = fixAll(text, (next) => analyze(rules, path, next, settings), result);
       if (fixed.text !== text && this.args.fix === 'write') {
         writeFileSync(path, fixed.text);
@@ -180,7 +171,7 @@ class Scan {
     const path = resolve(this.cwd, name);
     const loaded = checked(explicit ? loadConfigFile(configModel, resolve(this.cwd, explicit)) : findConfig(configModel, dirname(path)));
     const settings = this.settings({ config: loaded.config, root: explicit || !loaded.file ? this.cwd : dirname(loaded.file) }, path);
-    const { analyze, rules } = engine();
+    const { analyze, rules } = engineBeside(__filename);
     const result = analyze(rules, path, text, settings);
     if (result.skipped) this.err.write(`integration-engineer: skipped ${name}: ${result.skipped}\n`);
     else this.add(path, text, result, settings);
@@ -218,7 +209,7 @@ export async function main(
   if (command.kind === 'map') return map(command.args, cwd, { out, err });
   const { args } = command;
   // Python files analysed on this thread (piped text, --fix's passes) need the parser loaded first.
-  if (args.stdinFilename !== undefined || args.fix !== 'off') await engine().initPython();
+  if (args.stdinFilename !== undefined || args.fix !== 'off') await engineBeside(__filename).initPython();
   try {
     const run = new Scan(args, cwd, err);
     if (args.stdinFilename !== undefined) run.stdin(args.stdinFilename, readStdin(), args.config);

@@ -24,7 +24,7 @@ import { MemoryRelease } from './lsp/memory.js';
 import { buildFolderSettings, pathToUri, uriToPath, type FolderSettings } from './lsp/settings.js';
 import { fileFilter, walkFiles } from './workspace/walk.js';
 import { DocumentAnalyzer } from './lsp/documentAnalyzer.js';
-import { workerScript } from './workspace/threads.js';
+import { engineBeside, workerScript } from './workspace/threads.js';
 import { scanInPool } from './workspace/pool.js';
 import type { ScanOutcome, ScanTask } from './workspace/scanWorker.js';
 import { ruleMetas } from './rules/registry.js';
@@ -99,20 +99,11 @@ const log = (message: string): void => connection.console.log(message);
 const documentAnalyzer = new DocumentAnalyzer({
   script: workerScript(__filename),
   stopped: (path, text, settings, reason) => {
-    const here = engineHere();
+    const here = engineBeside(__filename);
     return here.stoppedAnalysis(here.rules, path, text, settings, reason);
   },
   log,
 });
-
-/**
- * The engine, for the text checks of a file whose analysis was stopped (its worker ended by the
- * watchdog): they run on this thread, which loads the engine's bundle, and the parser with it,
- * only then; otherwise it parses nothing and loads no parser.
- */
-function engineHere(): typeof import('./workerMain.js') {
-  return require(workerScript(__filename)) as typeof import('./workerMain.js');
-}
 
 /** Work nothing awaits: its failure is logged, never left an unhandled rejection (which stops the server). */
 function inBackground(work: Promise<unknown>, what: string): void {
@@ -276,7 +267,7 @@ async function scanTasks(roots: string[], root: (path: string) => string): Promi
  */
 function scanFiles(tasks: ScanTask[], cancelled: () => boolean, onOutcome: (path: string, analysed: FileOutcome | undefined) => void): Promise<void> {
   const stopped = (task: ScanTask, reason: string): ScanOutcome => {
-    const here = engineHere();
+    const here = engineBeside(__filename);
     return here.stoppedFileOutcome(here.rules, task, reason);
   };
   return scanInPool(tasks, { script: workerScript(__filename), stopped, cancelled }, ({ path }, outcome) => {

@@ -14,6 +14,15 @@ export function workerScript(serverModule: string): string {
   return join(dirname(serverModule), serverModule.endsWith('.ts') ? 'workerMain.ts' : 'worker.js');
 }
 
+/**
+ * The engine's bundle, loaded into the calling main thread (the parser with it) only when that
+ * thread must analyse itself: the text checks of an analysis the watchdog stopped, the CLI's
+ * piped text and --fix passes. `mainModule` is the caller's own module, beside which it lies.
+ */
+export function engineBeside(mainModule: string): typeof import('../workerMain.js') {
+  return require(workerScript(mainModule)) as typeof import('../workerMain.js');
+}
+
 /** A worker on the bundle, marked with what it serves; run from source (the tests, under tsx), the same file is loaded through tsx. */
 export function startWorker(script: string, marker: string, resourceLimits?: ResourceLimits): Worker {
   const workerData = { [marker]: true };
