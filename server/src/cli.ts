@@ -247,7 +247,8 @@ function report(args: ScanArgs, run: Scan, cwd: string, { out, err }: Streams, e
     if (warnings > args.maxWarnings) err.write(`integration-engineer: too many warnings: ${plural(warnings, 'warning')}, at most ${args.maxWarnings} allowed (--max-warnings)\n`);
     return all.some((finding) => finding.severity === 'error') || warnings > args.maxWarnings ? 1 : 0;
   }
-  return files.some((file) => file.findings.length > 0) ? 1 : 0;
+  // A hint is a finding its rule knows rarely deserves attention: it is reported, it fails nothing.
+  return files.some((file) => file.findings.some((finding) => finding.severity !== 'hint')) ? 1 : 0;
 }
 
 /** The report to `--output-file` (its folder made), else to stdout. */

@@ -111,6 +111,32 @@ describe('scan CLI: the text report', () => {
   });
 });
 
+describe('scan CLI: hints', () => {
+  const sameOrigin = "export const save = () => fetch('/api/account', { method: 'PATCH' });\n";
+
+  it('a hint is listed and counted, and hints alone pass the scan', () => {
+    const run = runCli(['scan', 'src'], folderWith({ 'src/save.ts': sameOrigin }));
+    assert.equal(run.status, 0, run.stdout + run.stderr);
+    assert.match(run.stdout, /^ {2}1:27 {2}hint {2}fetch has no timeout: [^.]+\. +missing-timeout$/m);
+    assert.equal(run.stdout.split('\n').at(-2), '1 problem (0 errors, 0 warnings, 0 info, 1 hint) in 1 file of 1 scanned.');
+  });
+
+  it('a hint beside a warning: the warning fails the scan', () => {
+    const run = runCli(['scan', 'src'], folderWith({ 'src/save.ts': sameOrigin, 'src/load.ts': NO_TIMEOUT }));
+    assert.equal(run.status, 1);
+    assert.match(run.stdout, /2 problems \(0 errors, 1 warning, 0 info, 1 hint\)/);
+  });
+
+  it('a rule set to "hint" reports at that severity, and SARIF carries it as a note', () => {
+    const folder = folderWith({ 'src/load.ts': NO_TIMEOUT, 'integration-engineer.json': JSON.stringify({ rules: { 'missing-timeout': 'hint' } }) });
+    const run = runCli(['scan', '--format', 'json', 'src'], folder);
+    assert.equal(run.status, 0, run.stderr);
+    assert.deepEqual((JSON.parse(run.stdout) as Array<{ severity: string }>).map((finding) => finding.severity), ['hint']);
+    const sarif = JSON.parse(runCli(['scan', '--format', 'sarif', 'src'], folder).stdout) as { runs: Array<{ results: Array<{ level: string }> }> };
+    assert.deepEqual(sarif.runs[0].results.map((result) => result.level), ['note']);
+  });
+});
+
 describe('scan CLI: --max-warnings', () => {
   const warnings = () => folderWith({ 'a.ts': NO_TIMEOUT, 'b.ts': NO_TIMEOUT });
 

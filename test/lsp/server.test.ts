@@ -54,6 +54,16 @@ describe('language server over stdio', () => {
     assert.deepEqual(diagnostic.range.start, { line: 0, character: 14 });
   });
 
+  it("a browser's call to its own backend is published as a hint, with its quick fix", async () => {
+    const sameOriginUri = pathToFileURL(join(folder, 'same-origin.ts')).href;
+    const published = session.nextDiagnostics(sameOriginUri, (p) => p.diagnostics.length > 0);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: sameOriginUri, languageId: 'typescript', version: 1, text: "await fetch('/api/account');\n" } });
+    const { diagnostics } = await published;
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.severity]), [['missing-timeout', DiagnosticSeverity.Hint]]);
+    const actions = (await session.connection.sendRequest('textDocument/codeAction', { textDocument: { uri: sameOriginUri }, range: diagnostics[0].range, context: { diagnostics } })) as Array<{ title: string }>;
+    assert.ok(actions.some((action) => /timeout/i.test(action.title)), JSON.stringify(actions.map((action) => action.title)));
+  });
+
   it('updates diagnostics after an incremental edit', async () => {
     const moved = session.nextDiagnostics(uri, (p) => p.diagnostics[0]?.range.start.line === 2);
     await session.connection.sendNotification('textDocument/didChange', {

@@ -20,7 +20,7 @@ export interface NodeHealth {
   /** Names of the safeguards the code does not show. */
   unknown: string[];
   /** The worst severity among the findings. */
-  severity?: 'error' | 'warning' | 'info';
+  severity?: 'error' | 'warning' | 'info' | 'hint';
 }
 
 export type IntegrationNode =
@@ -28,7 +28,7 @@ export type IntegrationNode =
   | { kind: 'entry'; id: string; label: string; description: string; system: IntegrationSystem; entry: InventoryEntry; health: NodeHealth }
   | { kind: 'site'; id: string; label: string; description: string; site: CallSite; health: NodeHealth };
 
-const SEVERITY_RANK = { info: 0, warning: 1, error: 2 } as const;
+const SEVERITY_RANK = { hint: 0, info: 1, warning: 2, error: 3 } as const;
 
 function healthOf(entries: readonly InventoryEntry[], sites: readonly CallSite[]): NodeHealth {
   const findings = sites.flatMap((site) => site.findings);

@@ -27,7 +27,7 @@ export function shortMessage(message: string): string {
   return end ? message.slice(0, end.index + 1) : message;
 }
 
-const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue' };
+const SEVERITY_STYLE: Record<Severity, Style> = { error: 'red', warning: 'yellow', info: 'blue', hint: 'dim' };
 
 interface TextOptions {
   /** Files scanned in all, for the summary. */
@@ -48,7 +48,7 @@ export function formatText(files: FileFindings[], cwd: string, { scanned, verbos
   const severityWidth = width(files.flatMap((file) => file.findings.map((f) => f.severity)));
   const messageWidth = width(rows.map((row) => row.message));
   const lines: string[] = [];
-  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   let withFindings = 0;
   let notAnalysed = 0;
   let row = 0;
@@ -70,7 +70,8 @@ export function formatText(files: FileFindings[], cwd: string, { scanned, verbos
     }
     lines.push('');
   }
-  const total = counts.error + counts.warning + counts.info;
+  const total = counts.error + counts.warning + counts.info + counts.hint;
+  const hints = counts.hint > 0 ? `, ${plural(counts.hint, 'hint')}` : '';
   const summary =
     total === 0
       ? `No problems found in ${plural(scanned - notAnalysed, 'file')}.`
@@ -78,7 +79,7 @@ export function formatText(files: FileFindings[], cwd: string, { scanned, verbos
           'bold',
           paint(
             counts.error > 0 ? 'red' : counts.warning > 0 ? 'yellow' : 'blue',
-            `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info) in ${plural(withFindings, 'file')} of ${scanned} scanned.`,
+            `${plural(total, 'problem')} (${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}, ${counts.info} info${hints}) in ${plural(withFindings, 'file')} of ${scanned} scanned.`,
           ),
         );
   lines.push(notAnalysed > 0 ? `${summary} ${plural(notAnalysed, 'file')} not analysed.` : summary);

@@ -8,7 +8,7 @@ import { ruleMetas } from '../rules/registry.js';
 import { credentialSpans, redactSpans } from '../secrets/redaction.js';
 import { uriPath, type FileFindings } from './formats.js';
 
-const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note' };
+const SARIF_LEVEL: Record<Severity, string> = { error: 'error', warning: 'warning', info: 'note', hint: 'note' };
 
 /** Our own key: GitHub reserves `primaryLocationLineHash` for the hash its upload computes. */
 export const FINGERPRINT_KEY = 'integrationEngineer/v1';

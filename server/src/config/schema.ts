@@ -9,7 +9,7 @@ import { EXAMPLE_FILES, TEST_FILES } from '../analysis/test-paths.js';
  * knows no rule by name; the manifest's `contributes.configuration` and the config file's
  * JSON Schema are generated from it.
  */
-export const severitySetting = z.enum(['off', 'info', 'warning', 'error']);
+export const severitySetting = z.enum(['off', 'hint', 'info', 'warning', 'error']);
 
 export type SeveritySettingValue = z.infer<typeof severitySetting>;
 

@@ -54,7 +54,7 @@ export interface AnalysisResult {
   notAnalysed?: string;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { info: 0, warning: 1, error: 2 };
+const SEVERITY_RANK: Record<Severity, number> = { hint: 0, info: 1, warning: 2, error: 3 };
 
 /** The configured severity, lowered (never raised) to the one a report asks for. */
 function lowest(configured: Severity, reported: Severity | undefined): Severity {

@@ -23,7 +23,7 @@ export type SafeguardState = 'present' | 'missing' | 'unknown';
 
 export interface SiteFinding {
   ruleId: string;
-  severity: 'error' | 'warning' | 'info';
+  severity: 'error' | 'warning' | 'info' | 'hint';
   message: string;
 }
 

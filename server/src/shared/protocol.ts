@@ -4,7 +4,8 @@
  * client and server; payloads stay plain JSON. This file imports nothing.
  */
 
-export type Severity = 'error' | 'warning' | 'info';
+/** `hint` is shown, as in VS Code, without a squiggle or a Problems entry: a finding a rule knows rarely deserves attention. */
+export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
 /** Zero-based line and character, like LSP positions. */
 export interface Position {

@@ -4,6 +4,8 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { MessageData, Severity, TextEdit } from '../../engine/types.js';
 import { isClientModule, isRelativeUrl, runsInBrowserCallback } from '../../analysis/urls.js';
+import { isTestPath } from '../../analysis/test-paths.js';
+import { runsInTimedTest } from '../../analysis/test-files.js';
 import { chainedCalls, chainEnd, classifyHttpCall, classifyHttpPool, resultBinding, type HttpClientFactoryCall, type HttpRequestCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, timeoutProperty, type HttpTimeoutModel } from '../../models/http-clients.js';
 import { boundArgument, chainTimeout, type FixContext } from './fix.js';
@@ -245,6 +247,7 @@ export const rule = defineRule({
     const fixContext: FixContext = { sourceFile: ctx.file.sourceFile, facts, ms, isOff: (value) => isTimeoutOff(value, facts) };
     const pending: Pending[] = [];
     const inBrowser = isClientModule(ctx.file.sourceFile);
+    const inTestFile = isTestPath(ctx.file.path);
     const modulesWithDefault = new Set<string>();
     const instancesWithDefault: Binding[] = [];
 
@@ -259,8 +262,10 @@ export const rule = defineRule({
         moduleDefault: state === 'missing' && request.model.timeout.defaults ? request.module : undefined,
         fix: () => requestFix(request, fixContext),
         // A relative URL only runs in a browser, against its own backend; so does a `'use client'` module's call, and
-        // one in a React hook's callback or an event handler: a hang shows a spinner, it holds no server resource.
-        severity: inBrowser || (request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts)) || runsInBrowserCallback(request.call) ? 'info' : undefined,
+        // one in a React hook's callback or an event handler: a hang shows a spinner, it holds no server resource. A
+        // test file's request inside a test its runner times out cannot hang either. On real applications nearly all
+        // of these were dismissed (issue 14), so they are hints, not squiggles.
+        severity: inBrowser || (request.model.relativeUrlMeansBrowser && isRelativeUrl(request.url, facts)) || runsInBrowserCallback(request.call) || (inTestFile && runsInTimedTest(request.call, facts)) ? 'hint' : undefined,
       });
     };
 
