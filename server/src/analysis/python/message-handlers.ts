@@ -121,15 +121,19 @@ export function contentAccess(handler: PyMessageHandler): PyContentAccess | unde
   return row && { messages: handler.content, ...row };
 }
 
-/** Names assigned from the message's content in the handler (`data = json.loads(body)`), added to `content`. */
+/**
+ * Names assigned from the message's content in the handler (`data = json.loads(body)`), and the
+ * variables of a loop over it (`for item in data["items"]`: each item is content), added to `content`.
+ */
 export function contentNames(handler: PyMessageHandler, facts: PyFacts): Set<string> {
   const names = new Set(handler.content);
   const access = contentAccess(handler);
   forEachInScope(handler.scope, (node) => {
-    if (node.type !== 'assignment') return true;
-    const left = field(node, 'left');
     const right = field(node, 'right');
-    if (left?.type === 'identifier' && right && readsContent(right, names, facts, access)) names.add(facts.textOf(left));
+    if (!right || !['assignment', 'for_statement'].includes(node.type) || !readsContent(right, names, facts, access)) return true;
+    const left = field(node, 'left');
+    if (node.type === 'for_statement') for (const variable of loopVariables(node, facts)) names.add(variable);
+    else if (left?.type === 'identifier') names.add(facts.textOf(left));
     return true;
   });
   return names;

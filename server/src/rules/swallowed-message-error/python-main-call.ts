@@ -10,6 +10,8 @@ import { PY_CELERY, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../model
 
 /** Decoding the content: the message read, not worked on (`json.loads(body)`, `Model.model_validate(data)`). */
 const DECODES = /^(loads?|parse\w*|decode|deserialize|unmarshal|b64decode|model_validate\w*|from_json|validate)$/;
+/** Encoding a value to send or store it (`json.dumps(order)`): a step of that send, not the work on the message. */
+const ENCODES = /^(dumps?|encode|serialize|to_json|model_dump\w*)$/;
 /** Reading a field of the content (`payload.get("to")`, confluent `msg.value()`). */
 const READERS = new Set(['get', ...PY_KAFKA[0].messageReaders]);
 /** Telling the broker how the message went, by the broker clients the file imports (SQS `message.delete()` is not a Django queryset's `delete()`). */
@@ -71,7 +73,7 @@ function candidateCalls(handler: PyMessageHandler, names: ReadonlySet<string>, f
     if (node.type !== 'call' || !readsContent(node, names, facts)) return true;
     const method = calleeName(node, facts.text) ?? '';
     const receiver = unwrap(calleeObject(node));
-    if (DECODES.test(method) || broker.has(method) || inDecode(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
+    if (DECODES.test(method) || ENCODES.test(method) || broker.has(method) || inDecode(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
     if (receiver?.type === 'identifier' && names.has(facts.textOf(receiver)) && READERS.has(method)) return true;
     found.push(node);
     return true;
@@ -124,10 +126,14 @@ function isEffect(call: PyNode): boolean {
 }
 
 /**
- * Whether the guarded block does work on the message besides the main call: a call made for its
- * effect on the content that is not bookkeeping (`complete_checkout(checkout)` after an id
- * conversion and a lookup that take the argument, `documents.delete()` on the rows it selects).
+ * Whether the guarded block holds the message's work: the main call, or, when the main call is a
+ * value later code works on (an id conversion or a lookup that takes a task's argument), a call
+ * made for its effect on the content that is not bookkeeping (`complete_checkout(checkout)`,
+ * `documents.delete()` on the rows it selects). A main call made for its effect (`apply_event(body)`)
+ * is the work itself: another such call outside it (an audit row) is a step the handler may skip.
  */
-export function doesWork(handler: PyMessageHandler, names: ReadonlySet<string>, block: PyNode, facts: PyFacts): boolean {
-  return candidateCalls(handler, names, facts).some((call) => block.start <= call.start && call.end <= block.end && isEffect(call) && !isBookkeeping(call, facts));
+export function holdsWork(handler: PyMessageHandler, names: ReadonlySet<string>, main: PyNode, block: PyNode, facts: PyFacts): boolean {
+  const inBlock = (call: PyNode): boolean => block.start <= call.start && call.end <= block.end;
+  if (inBlock(main)) return true;
+  return !isEffect(main) && candidateCalls(handler, names, facts).some((call) => inBlock(call) && isEffect(call) && !isBookkeeping(call, facts));
 }

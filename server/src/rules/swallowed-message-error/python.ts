@@ -6,7 +6,7 @@ import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } 
 import { PY_PUBLISH_METHODS } from '../../analysis/python/publishes.js';
 import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
 import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
-import { doesWork, mainCall } from './python-main-call.js';
+import { holdsWork, mainCall } from './python-main-call.js';
 
 const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
 /** A publish to a destination named for failed messages. */
@@ -90,7 +90,7 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     if (!body || (names.size > 0 && fillsContentFields(body, names, facts))) return true;
     // An except around a step the handler may skip (decoding, a lookup, a metric) is not around the processing.
     const main = mainCall(handler, names, node, facts);
-    const aroundWork = main ? (body.start <= main.start && main.end <= body.end) || doesWork(handler, names, body, facts) : names.size === 0 || readsContent(body, names, facts);
+    const aroundWork = main ? holdsWork(handler, names, main, body, facts) : names.size === 0 || readsContent(body, names, facts);
     if (!aroundWork) return true;
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
       if (failsMessage(clause, names, facts)) continue;
