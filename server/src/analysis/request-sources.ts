@@ -3,14 +3,15 @@ import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNod
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveCallee, returnedValues } from './functions.js';
 import { FETCH_BODY_READERS } from '../models/http-clients.js';
+import { REQUEST_EVENTS } from '../models/request-events.js';
 import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
 
 /** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
 const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;
-/** Type names of incoming requests. */
-const REQUEST_TYPES = /(^|\.)(Request|NextRequest|NextApiRequest|IncomingMessage|FastifyRequest|Context|APIGatewayProxyEvent|APIGatewayProxyEventV2|HttpRequest|Socket)\b/;
-/** Parts of a request that carry what the client sent. */
-const REQUEST_PARTS = new Set(['headers', 'header', 'rawHeaders', 'cookies', 'cookie', 'signedCookies', 'query', 'body', 'params', 'param', 'searchParams', 'url', 'originalUrl', 'handshake', 'queryStringParameters', 'pathParameters', 'multiValueHeaders', 'get']);
+/** Type names of incoming requests, serverless events' too. */
+const REQUEST_TYPES = new RegExp(`(^|\\.)(${['Request', 'NextRequest', 'NextApiRequest', 'IncomingMessage', 'FastifyRequest', 'Context', 'HttpRequest', 'Socket', ...REQUEST_EVENTS.flatMap((event) => event.types)].join('|')})\\b`);
+/** Parts of a request that carry what the client sent, serverless events' fields too. */
+const REQUEST_PARTS = new Set(['headers', 'header', 'rawHeaders', 'cookies', 'cookie', 'signedCookies', 'query', 'body', 'params', 'param', 'searchParams', 'url', 'originalUrl', 'handshake', 'get', ...REQUEST_EVENTS.flatMap((event) => event.fields)]);
 /** Nest parameter decorators that inject client-sent values. */
 const NEST_REQUEST_DECORATORS = new Set(['Headers', 'Req', 'Request', 'Query', 'Body', 'Param', 'Cookies', 'Cookie', 'Session']);
 /** Calls that only reshape a value: parsing a URL, query string or cookie header, decoding. */

@@ -1,5 +1,5 @@
 import { tick } from '../deadline.js';
-import { ancestor, definitionStatement, dottedText, field, forEachInScope, methodClass, namedChildren, unwrap } from './ast.js';
+import { ancestor, definitionStatement, dottedText, field, forEachInScope, isNone, methodClass, namedChildren, unwrap } from './ast.js';
 import type { PyNode, PyTree } from './tree.js';
 
 /** Where a name is bound, and to what (undefined: a value the file does not show, as a parameter or a loop variable). */
@@ -40,6 +40,8 @@ export class PyFacts {
   private readonly qualified = new Map<PyNode, string | undefined>();
   private readonly values = new Map<PyNode, PyNode | undefined>();
   private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
+  /** The names each function declares `global`: assigning them there binds the module's name. */
+  private readonly globals = new Map<PyNode, Set<string>>();
 
   constructor(readonly tree: PyTree, readonly text: string) {
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
@@ -47,7 +49,15 @@ export class PyFacts {
       const module = field(node, 'module_name');
       if (module) this.noteImport(node, this.textOf(module));
     }
-    for (const node of this.ofType('assignment')) this.noteAssignment(field(node, 'left'), field(node, 'right'));
+    for (const node of this.ofType('global_statement')) {
+      const scope = ancestor(node, SCOPES);
+      if (scope?.type !== 'function_definition') continue;
+      const names = this.globals.get(scope) ?? new Set();
+      for (const name of namedChildren(node)) names.add(this.textOf(name));
+      this.globals.set(scope, names);
+    }
+    // An annotation alone (`producer: AIOKafkaProducer`) binds nothing.
+    for (const node of this.ofType('assignment')) if (field(node, 'right')) this.noteAssignment(field(node, 'left'), field(node, 'right'));
     for (const node of this.ofType('as_pattern')) {
       const alias = field(node, 'alias');
       const target = alias && (namedChildren(alias)[0] ?? alias);
@@ -113,9 +123,12 @@ export class PyFacts {
     if (target.type === 'identifier') {
       // A file whose parse failed as a whole has an ERROR root, not a module: the root is the outermost scope.
       const scope = ancestor(target, SCOPES) ?? this.tree.root;
-      // A function's own name is bound in the scope around it.
-      const owner = scope.type === 'function_definition' && field(scope, 'name') === target ? ancestor(scope, SCOPES) ?? this.tree.root : scope;
-      this.bindIn(owner, this.textOf(target), value, target);
+      const name = this.textOf(target);
+      let owner = scope;
+      // A function's own name is bound in the scope around it; a name it declares `global`, in the module.
+      if (scope.type === 'function_definition' && field(scope, 'name') === target) owner = ancestor(scope, SCOPES) ?? this.tree.root;
+      else if (this.globals.get(scope)?.has(name)) owner = this.tree.root;
+      this.bindIn(owner, name, value, target);
       return;
     }
     const dotted = dottedText(target, this.text);
@@ -231,7 +244,7 @@ export class PyFacts {
   private constructorOf(node: PyNode, depth = 0): { name: string; call: PyNode } | undefined {
     const own = this.selfClass(node);
     if (own) return this.subclassInstance(own, depth);
-    let value = this.valueOf(node);
+    let value = this.valueOf(node) ?? this.valueOf(this.valueOnceSet(node));
     if (value?.type === 'await') value = unwrap(namedChildren(value)[0]);
     if (value?.type !== 'call') return undefined;
     const name = this.qualify(field(value, 'function'));
@@ -241,6 +254,19 @@ export class PyFacts {
       if (made) return made;
     }
     return { name, call: value };
+  }
+
+  /**
+   * The value a name or `self.x` holds once something is made for it: its bindings to `None`
+   * left out (a module global a FastAPI lifespan sets, `self.session = None` in `__init__` until
+   * `start()` opens one), when the others all bind the same expression. What a method is called
+   * on is not `None`.
+   */
+  private valueOnceSet(node: PyNode): PyNode | undefined {
+    const name = node.type === 'identifier' || node.type === 'attribute' ? dottedText(node, this.text) : undefined;
+    const set = name ? this.bindingsOf(name, node).filter((binding) => !isNone(binding.value)) : [];
+    if (set.length === 0 || set.some((binding) => binding.value === undefined)) return undefined;
+    return new Set(set.map((binding) => this.textOf(binding.value!))).size === 1 ? set[0].value : undefined;
   }
 
   /** The class of the method `self` is read in (`self.post(...)` in a method of the class). */

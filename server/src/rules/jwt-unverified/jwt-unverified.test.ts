@@ -707,6 +707,57 @@ export const handler = async (event) => {
   return jwt.verify(auth, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
 };` }] }],
     },
+    {
+      name: 'API Gateway TOKEN authorizer: the authorizationToken with Bearer replaced',
+      code: `
+import jwt from 'jsonwebtoken';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+export async function authorizer(event: APIGatewayTokenAuthorizerEvent) {
+  const raw = event.authorizationToken.replace(/^Bearer /, '');
+  return jwt.decode(raw);
+}`,
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+export async function authorizer(event: APIGatewayTokenAuthorizerEvent) {
+  const raw = event.authorizationToken.replace(/^Bearer /, '');
+  return jwt.verify(raw, process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+}` }] }],
+    },
+    {
+      name: 'API Gateway TOKEN authorizer: authorizationToken destructured from an event of another name',
+      code: `
+import { decodeJwt } from 'jose';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+export const authorize = async (authEvent: APIGatewayTokenAuthorizerEvent) => {
+  const { authorizationToken } = authEvent;
+  return decodeJwt(authorizationToken.split(' ')[1]).sub;
+};`,
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+import type { APIGatewayTokenAuthorizerEvent } from 'aws-lambda';
+export const authorize = async (authEvent: APIGatewayTokenAuthorizerEvent) => {
+  const { authorizationToken } = authEvent;
+  return (await jwtVerify(authorizationToken.split(' ')[1], new TextEncoder().encode(process.env.JWT_SECRET!))).payload.sub;
+};` }] }],
+    },
+    {
+      name: 'API Gateway REQUEST authorizer: the Authorization header of an event of another name',
+      code: `
+import jwt from 'jsonwebtoken';
+import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+export async function authorize(input: APIGatewayRequestAuthorizerEvent) {
+  const header = input.headers?.Authorization ?? input.headers?.authorization ?? '';
+  return jwt.decode(header.slice(7));
+}`,
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+import type { APIGatewayRequestAuthorizerEvent } from 'aws-lambda';
+export async function authorize(input: APIGatewayRequestAuthorizerEvent) {
+  const header = input.headers?.Authorization ?? input.headers?.authorization ?? '';
+  return jwt.verify(header.slice(7), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+}` }] }],
+    },
     // issue 14: tokens read straight from the request in guards and middleware
     {
       name: 'express: req.get() of the Authorization header split past Bearer',

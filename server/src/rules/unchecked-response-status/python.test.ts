@@ -12,6 +12,7 @@ ruleTester('unchecked-response-status', {
     { ...py(`import requests\ndef users():\n    r = requests.get(URL, timeout=5)\n    check(r)\n    return r.json()`), name: 'passed to a helper' },
     { ...py(`import httpx\nasync def users():\n    async with httpx.AsyncClient() as client:\n        resp = await client.get(URL)\n        if resp.is_success:\n            return resp.json()`), name: 'httpx is_success' },
     { ...py(`import aiohttp\nasync def users():\n    async with aiohttp.ClientSession(raise_for_status=True) as s:\n        async with s.get(URL) as resp:\n            return await resp.json()`), name: 'aiohttp raise_for_status=True on the session' },
+    { ...py(`import aiohttp\nclass Api:\n    def __init__(self):\n        self.session: aiohttp.ClientSession | None = None\n    async def start(self):\n        self.session = aiohttp.ClientSession(raise_for_status=True)\n    async def users(self):\n        async with self.session.get(URL) as resp:\n            return await resp.json()`), name: 'aiohttp raise_for_status=True on a session a method other than __init__ stores on self' },
     { ...py(`import urllib.request, json\ndef users():\n    with urllib.request.urlopen(URL, timeout=5) as resp:\n        return json.load(resp)`), name: 'urlopen raises on 4xx/5xx' },
     { ...py(`import httpx\nclient = httpx.Client(event_hooks={"response": [raise_on_4xx_5xx]})\ndef users():\n    r = client.get(URL)\n    return r.json()`), name: 'an httpx response hook' },
     { ...py(`import httpx\ndef build():\n    return httpx.Client(event_hooks={"response": [raise_on_4xx_5xx]})\nclass Api:\n    def __init__(self):\n        self.client = build()\n    def users(self):\n        r = self.client.get(URL)\n        return r.json()`), name: 'an httpx client with a response hook returned by a factory of the file' },
@@ -26,5 +27,11 @@ ruleTester('unchecked-response-status', {
     { ...py(`import requests\ns = requests.Session()\ndef page():\n    resp = s.post(URL, json={}, timeout=5)\n    html = resp.text\n    return html`), errors: [{ line: 5 }], output: `import requests\ns = requests.Session()\ndef page():\n    resp = s.post(URL, json={}, timeout=5)\n    resp.raise_for_status()\n    html = resp.text\n    return html` },
     { ...py(`import aiohttp\nasync def users():\n    async with aiohttp.ClientSession() as session:\n        async with session.get(URL) as resp:\n            return await resp.json()`), errors: [{ line: 5 }], output: `import aiohttp\nasync def users():\n    async with aiohttp.ClientSession() as session:\n        async with session.get(URL) as resp:\n            resp.raise_for_status()\n            return await resp.json()` },
     { ...py(`import urllib3\nhttp = urllib3.PoolManager(timeout=5)\ndef users():\n    resp = http.request("GET", URL)\n    return resp.data`), errors: [{ line: 5, message: /Check `resp\.status` first/ }] },
+    {
+      ...py(`import aiohttp\nclass Api:\n    def __init__(self):\n        self.session: aiohttp.ClientSession | None = None\n    async def start(self):\n        self.session = aiohttp.ClientSession(base_url=BASE)\n    async def users(self):\n        async with self.session.get("/users") as resp:\n            return await resp.json()\n    async def close(self):\n        await self.session.close()\n        self.session = None`),
+      errors: [{ line: 9 }],
+      output: `import aiohttp\nclass Api:\n    def __init__(self):\n        self.session: aiohttp.ClientSession | None = None\n    async def start(self):\n        self.session = aiohttp.ClientSession(base_url=BASE)\n    async def users(self):\n        async with self.session.get("/users") as resp:\n            resp.raise_for_status()\n            return await resp.json()\n    async def close(self):\n        await self.session.close()\n        self.session = None`,
+      name: 'an aiohttp session stored on self by a method other than __init__, None until then',
+    },
   ],
 });
