@@ -16,4 +16,10 @@ describe("the server's main thread", () => {
     assert.doesNotMatch(server, /node_modules\/ts-morph\//, "the main thread's bundle carries ts-morph");
     assert.ok(server.length < worker.length / 5, `the main bundle is ${server.length} bytes beside the workers' ${worker.length}`);
   });
+
+  it("the workers' bundle carries the compiler without ts-morph's wrappers, which cost each thread about 20 MB", () => {
+    const worker = readFileSync(resolve(ROOT, 'dist/worker.js'), 'utf8');
+    // ts-morph's node wrappers and its common library's file systems: nothing in the engine uses them.
+    assert.doesNotMatch(worker, /getDescendantsOfKind|InMemoryFileSystemHost/);
+  });
 });
