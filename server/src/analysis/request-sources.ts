@@ -9,6 +9,7 @@ import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
 /** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
 const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;
 /** Type names of incoming requests, serverless events' too. */
+// regex-bound: an alternation of the fixed type names of this file and models/request-events.ts (identifiers, no quantifier), anchored.
 const REQUEST_TYPES = new RegExp(`(^|\\.)(${['Request', 'NextRequest', 'NextApiRequest', 'IncomingMessage', 'FastifyRequest', 'Context', 'HttpRequest', 'Socket', ...REQUEST_EVENTS.flatMap((event) => event.types)].join('|')})\\b`);
 /** Parts of a request that carry what the client sent, serverless events' fields too. */
 const REQUEST_PARTS = new Set(['headers', 'header', 'rawHeaders', 'cookies', 'cookie', 'signedCookies', 'query', 'body', 'params', 'param', 'searchParams', 'url', 'originalUrl', 'handshake', 'get', ...REQUEST_EVENTS.flatMap((event) => event.fields)]);
