@@ -1,10 +1,7 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
 import { it } from 'node:test';
 import { ts } from '../../server/src/engine/ts.js';
-
-const require = createRequire(import.meta.url);
 
 it("the engine's compiler is the one ts-morph bundles, the same file ts-morph itself loads", () => {
   const ourCommon = require.resolve('@ts-morph/common');
