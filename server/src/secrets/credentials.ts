@@ -295,7 +295,9 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
   // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
   if (context.name && /^[A-Za-z_.-]+$/.test(value) && normalize(context.name).replace(/\./g, '').endsWith(normalized.replace(/\./g, ''))) return true;
-  if (/^[A-Z][A-Z_-]*$/.test(value) || (/^[A-Z][A-Z0-9_]*$/.test(value) && value.includes('_'))) return true;
+  // An env-var or constant name, also as a `__NAME__` sentinel.
+  const constant = value.replace(/^_+|_+$/g, '');
+  if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
@@ -307,8 +309,27 @@ export function isReference(value: string): boolean {
   // `apps/web/lib/auth.ts`: a relative path to a source or docs file.
   if (/^[\w@.-]+(?:\/[\w@.-]+)+\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
+  if (isRoutePath(value)) return true;
   // `app.jwt.secret`, `auth.token.label`: a config or translation key.
   return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
+}
+
+/**
+ * A route segment: lower-case words or a version, between templates (`{base}`, `<int:pk>`,
+ * `:id`) and regex elements (`\d+`, `[0-9]+`, `(?P<pk>\d+)`). Words and the other pieces
+ * alternate, so a failing match cannot backtrack through every split of a word.
+ */
+const ROUTE_WORD = String.raw`(?:[a-z]+(?:[_-][a-z]+)*|v\d+)`;
+const ROUTE_PATTERN = String.raw`(?:\{[^{}/\s]*\}|<[^<>/\s]*>|:[a-z]\w*|\\[dw][+*]?|\[[^\]/\s]*\][+*?]?|\((?:\?P<\w+>)?[^()/\s]*\)[+*?]?)`;
+const ROUTE_PATH = new RegExp(String.raw`^\^?(?:${ROUTE_WORD}?(?:${ROUTE_PATTERN}${ROUTE_WORD}?)*/)+\$?$`);
+
+/**
+ * `credentials/`, `tokens/\d+/`, `{base}auth/`, `users/<int:pk>/token/`: a route path or
+ * template names where something is served. Word-like segments only, so a base64 value
+ * (which may hold `/`) still reads as a secret.
+ */
+function isRoutePath(value: string): boolean {
+  return ROUTE_PATH.test(value) && /[a-z]{3,}/.test(value.replace(/\{[^}]*\}|<[^>]*>|\([^)]*\)|\[[^\]]*\]/g, ''));
 }
 
 /** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */
