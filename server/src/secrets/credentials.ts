@@ -295,8 +295,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
   // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
   if (context.name && /^[A-Za-z_.-]+$/.test(value) && normalize(context.name).replace(/\./g, '').endsWith(normalized.replace(/\./g, ''))) return true;
-  // An env-var or constant name, also as a `__NAME__` sentinel.
-  const constant = value.replace(/^_+|_+$/g, '');
+  // An env-var or constant name, also as a `__NAME__` sentinel (trailing `_` are allowed below).
+  const constant = value.replace(/^_+/, '');
   if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
@@ -315,21 +315,22 @@ export function isReference(value: string): boolean {
 }
 
 /**
- * A route segment: lower-case words or a version, between templates (`{base}`, `<int:pk>`,
- * `:id`) and regex elements (`\d+`, `[0-9]+`, `(?P<pk>\d+)`). Words and the other pieces
- * alternate, so a failing match cannot backtrack through every split of a word.
+ * A route path or template: segments of lower-case words, a version or a `:param`, between
+ * templates (`{base}`, `<int:pk>`) and regex elements (`\d+`, `[0-9]+`, `(?P<pk>\d+)`), each
+ * ending in `/`. Words and the other pieces alternate, each kind with its own first
+ * characters, so a failing match cannot backtrack through every split of a word.
  */
-const ROUTE_WORD = String.raw`(?:[a-z]+(?:[_-][a-z]+)*|v\d+)`;
-const ROUTE_PATTERN = String.raw`(?:\{[^{}/\s]*\}|<[^<>/\s]*>|:[a-z]\w*|\\[dw][+*]?|\[[^\]/\s]*\][+*?]?|\((?:\?P<\w+>)?[^()/\s]*\)[+*?]?)`;
-const ROUTE_PATH = new RegExp(String.raw`^\^?(?:${ROUTE_WORD}?(?:${ROUTE_PATTERN}${ROUTE_WORD}?)*/)+\$?$`);
+const ROUTE_PATH = /^\^?(?:(?:[a-z]+(?:[_-][a-z]+)*|v\d+|:[a-z]\w*)?(?:(?:\{[^{}/\s]*\}|<[^<>/\s]*>|\\[dw][+*]?|\[[^\]/\s]*\][+*?]?|\([^()/\s]*\)[+*?]?)(?:[a-z]+(?:[_-][a-z]+)*|v\d+)?)*\/)+\$?$/;
+/** A word of three letters or more that starts a segment or follows a template (not one inside it). */
+const ROUTE_WORD = /(?:^|[\^/}>)\]])[a-z]{3}/;
 
 /**
  * `credentials/`, `tokens/\d+/`, `{base}auth/`, `users/<int:pk>/token/`: a route path or
- * template names where something is served. Word-like segments only, so a base64 value
- * (which may hold `/`) still reads as a secret.
+ * template names where something is served. A word-like segment is required, so a base64
+ * value (which may hold `/`) still reads as a secret.
  */
 function isRoutePath(value: string): boolean {
-  return ROUTE_PATH.test(value) && /[a-z]{3,}/.test(value.replace(/\{[^}]*\}|<[^>]*>|\([^)]*\)|\[[^\]]*\]/g, ''));
+  return ROUTE_PATH.test(value) && ROUTE_WORD.test(value);
 }
 
 /** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */
