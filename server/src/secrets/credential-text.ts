@@ -298,11 +298,14 @@ function dockerfileValues(lines: Line[]): NamedValue[] {
   return found;
 }
 
-/** Shell: `export NAME=value`, `NAME=value`, `local`/`readonly`/`declare` assignments. */
+/**
+ * Shell: `export NAME=value` only. A plain, `local` or `readonly` assignment is a script's own
+ * variable (defaults, flags), where names do not count (contract v1.1 "Where names count").
+ */
 function shellValues(lines: Line[]): NamedValue[] {
   const found: NamedValue[] = [];
   for (const line of lines) {
-    const match = /^(\s*(?:(?:export|local|readonly|declare(?:\s+-\w+)?)\s+)?([A-Za-z_]\w*)=)/.exec(line.text);
+    const match = /^(\s*export\s+([A-Za-z_]\w*)=)/.exec(line.text);
     if (!match) continue;
     const at = match[1].length;
     const quoted = /^["']/.test(line.text.slice(at));

@@ -295,7 +295,9 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
   // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
   if (context.name && /^[A-Za-z_.-]+$/.test(value) && normalize(context.name).replace(/\./g, '').endsWith(normalized.replace(/\./g, ''))) return true;
-  if (/^[A-Z][A-Z_-]*$/.test(value) || (/^[A-Z][A-Z0-9_]*$/.test(value) && value.includes('_'))) return true;
+  // An env-var or constant name, also as a `__NAME__` sentinel (trailing `_` are allowed below).
+  const constant = value.replace(/^_+/, '');
+  if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
@@ -307,8 +309,28 @@ export function isReference(value: string): boolean {
   // `apps/web/lib/auth.ts`: a relative path to a source or docs file.
   if (/^[\w@.-]+(?:\/[\w@.-]+)+\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
+  if (isRoutePath(value)) return true;
   // `app.jwt.secret`, `auth.token.label`: a config or translation key.
   return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
+}
+
+/**
+ * A route path or template: segments of lower-case words, a version or a `:param`, between
+ * templates (`{base}`, `<int:pk>`) and regex elements (`\d+`, `[0-9]+`, `(?P<pk>\d+)`), each
+ * ending in `/`. Words and the other pieces alternate, each kind with its own first
+ * characters, so a failing match cannot backtrack through every split of a word.
+ */
+const ROUTE_PATH = /^\^?(?:(?:[a-z]+(?:[_-][a-z]+)*|v\d+|:[a-z]\w*)?(?:(?:\{[^{}/\s]*\}|<[^<>/\s]*>|\\[dw][+*]?|\[[^\]/\s]*\][+*?]?|\([^()/\s]*\)[+*?]?)(?:[a-z]+(?:[_-][a-z]+)*|v\d+)?)*\/)+\$?$/;
+/** A word of three letters or more that starts a segment or follows a template (not one inside it). */
+const ROUTE_WORD = /(?:^|[\^/}>)\]])[a-z]{3}/;
+
+/**
+ * `credentials/`, `tokens/\d+/`, `{base}auth/`, `users/<int:pk>/token/`: a route path or
+ * template names where something is served. A word-like segment is required, so a base64
+ * value (which may hold `/`) still reads as a secret.
+ */
+function isRoutePath(value: string): boolean {
+  return ROUTE_PATH.test(value) && ROUTE_WORD.test(value);
 }
 
 /** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */

@@ -84,6 +84,8 @@ ruleTester('hardcoded-credential', collected({
     { code: `const password = '********';` },
     { code: `const DB_PASSWORD = 'DB_PASSWORD';` },
     { code: `const secret = 'HARDCODED-SECRET';` },
+    { code: `export const BEDROCK_USE_DEFAULT_CREDENTIALS = "__BEDROCK_DEFAULT_CREDENTIALS__";\nconst apiKey = '__API_KEY__';`, name: 'a constant name wrapped in `__` is a sentinel placeholder' },
+    { code: `const routes = { credentials: 'credentials/', token: 'users/<int:pk>/token/', auth: '{base}auth/', apiToken: ':org/api-tokens/' };`, name: 'a route path or template names where something is served' },
     { code: `const password = 'Password';` },
     { code: `const clientSecret = 'client-secret';` },
     { code: `const token = 'abc12';` },
@@ -472,6 +474,8 @@ ruleTester('hardcoded-credential', collected({
     { filename: 'docs/openapi.yml', code: `x-source:\n  auth: apps/web/app/api/v3/lib/auth.ts\n  token: src/lib/token.js\n` },
     // 7. Values that say they are placeholders, or are elided.
     { filename: 'apps/web/scripts/docker/read-secrets.sh', code: `DEFAULT_HUB_API_KEY="build-time-placeholder"\nDEFAULT_CUBEJS_API_SECRET="build-time-placeholder"\n` },
+    // A plain shell assignment is the script's own variable: names count only after `export`.
+    { filename: 'scripts/read-secrets.sh', code: `#!/bin/sh\nDEFAULT_ENCRYPTION_KEY="0123456789abcdef0123456789abcdef"\nlocal MIGRATION_TOKEN="a8f5f167f44f"\nreadonly DB_PASSWORD='Stg-Db-Boot-4410'\n`, name: 'a plain shell assignment is not judged by its name' },
     { filename: '.env.example', code: `STRIPE_SECRET_KEY=sk_test...\nSTRIPE_WEBHOOK_SECRET=whsec_…\n` },
     { code: `const apiKey = 'placeholderApiKeyValue';\nconst token = 'eyJhbGciOi...';` },
     // 12. A large symbol → name table is data.
@@ -503,7 +507,7 @@ mockUser({ password: 'hashedPassword' });`, filename: 'two-factor.ts', errors: [
     // 6. A base64 secret with slashes is not a path.
     { filename: 'config/app.yml', code: `aws:\n  secret: wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kT9\n`, errors: [{ line: 2, message: /`secret`/, suggestions: [{ messageId: 'useVariable', output: `aws:\n  secret: \${AWS_SECRET}\n`, otherFiles: [{ file: '.env.example', appendLine: 'AWS_SECRET=' }] }] }] },
     // 7. Real values next to placeholders.
-    { filename: 'scripts/build.sh', code: `DEFAULT_HUB_API_KEY="build-time-9f8e7d6c"\n`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `DEFAULT_HUB_API_KEY="\${DEFAULT_HUB_API_KEY:?}"\n`, otherFiles: [{ file: '.env.example', appendLine: 'DEFAULT_HUB_API_KEY=' }] }] }] },
+    { filename: 'scripts/build.sh', code: `export DEFAULT_HUB_API_KEY="build-time-9f8e7d6c"\n`, errors: [{ line: 1, message: NAMED, suggestions: [{ messageId: 'useVariable', output: `export DEFAULT_HUB_API_KEY="\${DEFAULT_HUB_API_KEY:?}"\n`, otherFiles: [{ file: '.env.example', appendLine: 'DEFAULT_HUB_API_KEY=' }] }] }] },
     { filename: '.env.example', code: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=sk_12345\n`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'emptyExample', output: `STRIPE_SECRET_KEY=\nSTRIPE_API_KEY=sk_12345\n` }] }, { line: 2, message: NAMED, suggestions: [{ messageId: 'emptyExample', output: `STRIPE_SECRET_KEY=${STRIPE_TEST}\nSTRIPE_API_KEY=\n` }] }] },
     // 12. Secrets in a data table, and label-like values in small config files.
     { filename: 'src/assets/cryptocurrencies.json', code: COIN_TABLE_WITH_KEY, errors: [{ line: 123, message: /`apiKey`/ }] },

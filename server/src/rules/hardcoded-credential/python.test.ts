@@ -13,8 +13,10 @@ ruleTester('hardcoded-credential', {
     py(`import requests\nrequests.get(url, auth=(user, password), timeout=5)`),
     py(`import os\nAPI_TOKEN = os.getenv("API_TOKEN") or ""`),
     { ...py(`render(title="Docs: setup", theme="solar-winds-dark")`), name: 'a colon in an earlier string does not make the next keyword an annotation' },
+    { ...py(`class Resources:\n    _credential = r'credentials/\\d+/'\n    _credentials = 'credentials/'\n    _token = r'^tokens/(?P<pk>\\d+)/$'\nclass urls:\n    auth = "{base}auth/"`), name: 'route paths and route templates are not credentials' },
   ],
   invalid: [
+    { ...py(`AWS_SECRET = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYzQ3kT9/"`), errors: [{ line: 1, suggestions: [{ messageId: 'useVariable', output: `import os\nAWS_SECRET = os.environ["AWS_SECRET"]` }] }], name: 'a base64 value ending in a slash is no route' },
     { ...py(`HEADERS = {"Authorization": "Token token=9f8e7d6c5b4a3f2e1d0c"}`), errors: [{ line: 1, message: /Authorization header/ }], name: 'a literal after a key= prefix in an Authorization header' },
     { ...py(`import jwt\ntoken = jwt.encode(payload, "k8Jd92mQx7Lp0Za3", algorithm="HS256")`), errors: [{ line: 2, message: /^Hardcoded secret passed to jwt\.encode\/decode/ }] },
     { ...py(`import hmac, hashlib\ndigest = hmac.new(b"k8Jd92mQx7Lp0Za3", body, hashlib.sha256).hexdigest()`), errors: [{ line: 2, message: /hmac\.new/ }] },

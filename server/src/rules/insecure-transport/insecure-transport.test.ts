@@ -2,6 +2,8 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('insecure-transport', {
   valid: [
+    { name: 'a base URL a test asserts a factory was called with', filename: 'src/provider.test.ts', code: `import { expect, test } from 'vitest';\ntest('base URL', () => {\n  expect(createOpenAICompatible).toHaveBeenCalledWith({ name: 'vllm', baseURL: 'http://vllm:8000/v1' });\n  expect(config).toEqual({ client: { baseUrl: 'http://api.partner.com' } });\n});` },
+    { name: 'URLs handed to functions that check or resolve them', filename: 'src/video.test.ts', code: `const invalidUrls = ['http://www.youtube.com/watch?v=x'];\ninvalidUrls.forEach((url) => expect(checkForYoutubeUrl(url)).toBe(false));\nconst httpUrl = 'http://example.com/storage/image.jpg';\nexpect(resolveStorageUrl(httpUrl)).toBe(httpUrl);` },
     { code: `await fetch('https://api.partner.com/v1/orders');` },
     { code: `await fetch('http://localhost:3000/health');` },
     { code: `await fetch('http://127.0.0.1:8080/metrics');` },
@@ -53,6 +55,7 @@ ruleTester('insecure-transport', {
     { name: 'a same-file builder that calls nothing, and a query comparison', filename: 'src/url-safety.test.ts', code: `const BLOCKED = ['http://192.168.1.10/'];\nfunction httpInput(url: string) {\n  return { url, method: 'GET' as const };\n}\nfor (const url of BLOCKED) {\n  await createMonitor({ input: httpInput(url) });\n  await db.select().from(monitor).where(eq(monitor.url, url));\n}` },
   ],
   invalid: [
+    { name: 'a base URL a test builds a client with, then asserts on the client', filename: 'src/client.test.ts', code: `const client = makeSdk({ baseURL: 'http://api.partner.com' });\nexpect(client).toBeDefined();`, output: `const client = makeSdk({ baseURL: 'https://api.partner.com' });\nexpect(client).toBeDefined();`, errors: [{ line: 1 }] },
     { name: 'a same-file function that sends its argument', code: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'http://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, output: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'https://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, errors: [{ line: 4 }] },
     { name: 'http from node, not msw, still sends', code: `import http from 'node:http';\nhttp.get('http://partner.example.com/status', (res) => res.resume());`, output: `import http from 'node:http';\nhttp.get('https://partner.example.com/status', (res) => res.resume());`, errors: [{ line: 2 }] },
     { code: `await fetch('http://api.partner.com/v1/orders');`, output: `await fetch('https://api.partner.com/v1/orders');`, errors: [{ line: 1, message: /fetch uses clear-text http:\/\/api\.partner\.com.*Use https:\/\// }] },

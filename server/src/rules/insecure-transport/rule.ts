@@ -7,6 +7,7 @@ import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, MOCK_SERVERS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
+import { isAssertedValue } from '../../analysis/test-files.js';
 import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
@@ -30,8 +31,12 @@ const NOT_OUTBOUND = new Set([
   'includes', 'startsWith', 'endsWith', 'match', 'test', 'replace', 'indexOf', 'split', 'concat', 'encodeURI', 'encodeURIComponent',
   'String', 'eq', 'ne', 'expect', 'equal', 'strictEqual', 'deepEqual', 'toBe', 'toEqual', 'describe', 'it', 'test', 'nock', 'intercept', 'emit',
 ]);
-/** First words of a call that judges a URL rather than sending to it: `assertSafeUrl(url)`, `validateRedirectUri(uri)`, `isAllowedUrl(u)`. */
-const JUDGING_WORDS = new Set(['assert', 'validate', 'is', 'sanitize', 'normalize', 'parse']);
+/**
+ * First words of a call that judges or transforms a URL rather than sending to it:
+ * `assertSafeUrl(url)`, `validateRedirectUri(uri)`, `isAllowedUrl(u)`, `checkForYoutubeUrl(u)`,
+ * `resolveStorageUrl(u)`.
+ */
+const JUDGING_WORDS = new Set(['assert', 'validate', 'is', 'sanitize', 'normalize', 'parse', 'check', 'resolve']);
 /** Array methods whose callback's first parameter is each element. */
 const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** Array methods that return some of the same elements. */
@@ -307,10 +312,13 @@ export const rule = defineRule({
       checkUrlNamedArguments(node, name);
     };
 
-    /** `baseURL: 'http://…'` sets where a client sends everything, wherever the options object goes. */
+    /**
+     * `baseURL: 'http://…'` sets where a client sends everything, wherever the options object
+     * goes, except into an assertion (`toHaveBeenCalledWith({ baseURL })`), which only compares it.
+     */
     const checkUrlProperty = (prop: ts.PropertyAssignment | ts.ShorthandPropertyAssignment): void => {
       const name = propertyName(prop.name);
-      if (name && BASE_URL_PROPS.has(name)) check(propertyValue(prop), name);
+      if (name && BASE_URL_PROPS.has(name) && !isAssertedValue(prop)) check(propertyValue(prop), name);
     };
 
     return {

@@ -17,7 +17,13 @@ const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfusc
 const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation', 'cursor', 'cancel', 'cancellation', 'sync', 'resume']);
 /** Receivers whose `headers` are a response's or a message's, not an incoming request's. */
 const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
-/** A JWT's headers (`jwtHeaders`, `decodedJwt.headers`) are its JOSE header (`alg`, `typ`, `kid`), not a request's. */
+/**
+ * The only words a headers name may have before `headers` to be taken for an incoming
+ * request's (`headers`, `reqHeaders`, `requestHeaders`, Node's `rawHeaders`) when the file
+ * cannot show its value: `failHeaders`, `upstreamHeaders`, `responseHeaders` are other ones.
+ */
+const REQUEST_HEADER_WORDS = new Set(['req', 'request', 'incoming', 'inbound', 'raw']);
+/** A JWT's headers (`decodedJwt.headers`) are its JOSE header (`alg`, `typ`, `kid`), not a request's. */
 const TOKEN_WORDS = new Set(['jwt', 'jose', 'jws', 'jwe']);
 /** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
 const DESCRIPTOR_WORDS = new Set(['names', 'name', 'type', 'types', 'kind', 'kinds', 'enum', 'fields', 'field', 'labels', 'label']);
@@ -72,7 +78,7 @@ class SecretFinder {
 
   private isHeadersName(name: string): boolean {
     const words = splitWords(name);
-    return words[words.length - 1] === 'headers' && !words.some((word) => NOT_REQUEST_WORDS.has(word) || TOKEN_WORDS.has(word));
+    return words[words.length - 1] === 'headers' && words.slice(0, -1).every((word) => REQUEST_HEADER_WORDS.has(word));
   }
 
   /** `req.headers`, `ctx.request.headers`, `config.headers` — not `res.headers` or `msg.headers`. */

@@ -193,11 +193,17 @@ function mainCall(handler: MessageHandler, guarded: ts.Node, facts: FileFacts): 
   return onPath.find((call) => takesWholePayload(call, handler)) ?? onPath.find((call) => !prepares(call, guarded));
 }
 
+/** The call is given the whole message or payload, alone or as a field of its options (`run({ payload, io })`). */
 function takesWholePayload(call: ts.CallExpression, handler: MessageHandler): boolean {
-  return call.arguments.some((arg) => {
-    let node = skipOuter(arg);
+  const isPayload = (expr: ts.Expression): boolean => {
+    let node = skipOuter(expr);
     while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
     return ts.isIdentifier(node) && (handler.messages.has(node.text) || handler.contents.has(node.text));
+  };
+  return call.arguments.some((arg) => {
+    const node = skipOuter(arg);
+    if (!ts.isObjectLiteralExpression(node)) return isPayload(node);
+    return node.properties.some((prop) => (ts.isShorthandPropertyAssignment(prop) ? isPayload(prop.name) : ts.isPropertyAssignment(prop) && isPayload(prop.initializer)));
   });
 }
 

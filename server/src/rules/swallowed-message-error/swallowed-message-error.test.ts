@@ -544,6 +544,27 @@ await consumer.run({
     },
     // contract 1.4: a try or a .catch around bookkeeping does not hold the main processing call
     {
+      name: 'BullMQ: a .catch on a status update by an id read through the job data, the work given the payload in an options object',
+      code: `
+import { Worker, type Job } from 'bullmq';
+export class Jobs {
+  private worker = new Worker('jobs', async (job: Job) => {
+    await this.processJob(job);
+  });
+  private async processJob(job: Job) {
+    const jobData = job.data as { payload: unknown; backgroundJobId?: string };
+    const payload = jobData.payload;
+    const backgroundJobId = jobData.backgroundJobId;
+    await prisma.backgroundJob.update({ where: { id: backgroundJobId }, data: { status: 'PROCESSING' } }).catch(() => null);
+    try {
+      await definitions[job.name].handler({ payload, attempt: job.attemptsMade });
+    } catch (error) {
+      throw error;
+    }
+  }
+}`,
+    },
+    {
       name: 'Kafka: a try around the parse only, the catch skips the message',
       code: `
 import { Kafka } from 'kafkajs';
@@ -618,6 +639,25 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'BullMQ: a log-only .catch on the work given the payload in an options object',
+      code: `
+import { Worker, type Job } from 'bullmq';
+new Worker('jobs', async (job: Job) => {
+  const jobData = job.data as { payload: unknown; backgroundJobId?: string };
+  const payload = jobData.payload;
+  await prisma.backgroundJob.update({ where: { id: jobData.backgroundJobId }, data: { status: 'PROCESSING' } });
+  await definitions[job.name].handler({ payload }).catch((err) => logger.error(err));
+});`,
+      errors: [{ line: 7, suggestions: [{ messageId: 'rethrow', output: `
+import { Worker, type Job } from 'bullmq';
+new Worker('jobs', async (job: Job) => {
+  const jobData = job.data as { payload: unknown; backgroundJobId?: string };
+  const payload = jobData.payload;
+  await prisma.backgroundJob.update({ where: { id: jobData.backgroundJobId }, data: { status: 'PROCESSING' } });
+  await definitions[job.name].handler({ payload }).catch((err) => { logger.error(err); throw err; });
+});` }] }],
+    },
     {
       name: 'sqs-consumer batch: every message is pushed after the try onto the returned array',
       code: sqsBatch({ catchBody: ['logger.error(err);'], afterTry: '\n      done.push(m);' }),

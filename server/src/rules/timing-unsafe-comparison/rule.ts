@@ -9,6 +9,7 @@ import { checkPython } from './python.js';
 import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
+import { declaredNonText } from './declared-types.js';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
@@ -27,9 +28,13 @@ function isLiteral(node: ts.Expression): boolean {
     || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
 }
 
-/** Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans, constants holding literals. */
-function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[]): boolean {
+/**
+ * Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans,
+ * constants holding literals, values the file types as numbers or booleans.
+ */
+function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], isNonText: (node: ts.Expression) => boolean): boolean {
   const node = skipOuter(expr);
+  if (isNonText(node)) return true;
   if (isLiteral(node) || ts.isTypeOfExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
   if (ts.isPropertyAccessExpression(node) && ['length', 'byteLength', 'size'].includes(node.name.text)) return true;
@@ -272,8 +277,9 @@ export const rule = defineRule({
     // Browser code: nobody can time a comparison made on the user's own machine.
     if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.credentialNames;
+    const isNonText = declaredNonText(ctx.file);
     const judge = (node: ts.BinaryExpression | ts.CallExpression, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
-      if (isTrivial(left, facts, extraNames) || isTrivial(right, facts, extraNames)) return;
+      if (isTrivial(left, facts, extraNames, isNonText) || isTrivial(right, facts, extraNames, isNonText)) return;
       // Both sides from the application's own configuration: a start-up consistency check, no attacker input (contract 1.4).
       if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) return;
       const leftKind = operandKind(left, facts, extraNames);

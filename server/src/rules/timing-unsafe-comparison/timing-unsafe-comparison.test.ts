@@ -20,6 +20,8 @@ const HEADER = `import { timingSafeEqual } from 'crypto';\n\n${SAFE_EQUAL}\n\n`;
 
 ruleTester('timing-unsafe-comparison', {
   valid: [
+    { name: 'a property every type of the file declares boolean', code: `type RequestHeaders = Record<string, { secret: boolean; value: string }>;\nexport function merge(input: RequestHeaders, existing: RequestHeaders) {\n  for (const [key, headerObj] of Object.entries(input)) {\n    const existingHeader = existing[key];\n    if (existingHeader && headerObj.secret !== existingHeader.secret) throw new Error(key);\n  }\n}` },
+    { name: 'a parameter and a property typed as numbers', code: `export function holdOrder(order: { interactionToken?: number }, interactionToken: number | undefined) {\n  return order.interactionToken === interactionToken;\n}` },
     { name: 'a token compared with a parameter typed as a number', code: `export function sameVersion(stored: { tokenVersion: number; token: string }, version: number) {\n  return stored.token === version;\n}` },
     { name: 'a secret key compared with the parameter of an inline callback (a lookup stub)', code: `const engine = new WebhookEngine({\n  resolveSigningSecret: async (key) => (key === SECRET_KEY ? SECRET : undefined),\n});` },
     { name: 'a token compared with a local that is not a parameter', code: `export function refresh(session: Session) {\n  const cached = cache.get(session.id);\n  return session.accessToken === cached;\n}` },
@@ -77,6 +79,12 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'the scheme of an Authorization header taken by position, against a literal', code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (scheme !== 'Bearer' || !presented) res.sendStatus(401);` },
   ],
   invalid: [
+    {
+      name: 'a token property the file also declares as text',
+      code: `interface Flags { token: boolean }\ninterface Session { token: string }\nexport function check(session: Session, presented: string) {\n  return session.token === presented;\n}`,
+      errors: [{ line: 4, message }],
+      output: `${HEADER}interface Flags { token: boolean }\ninterface Session { token: string }\nexport function check(session: Session, presented: string) {\n  return safeEqual(session.token, presented);\n}`,
+    },
     {
       name: 'a stored reset token compared with a plainly named parameter',
       code: `export function sameResetToken(stored: { resetToken: string }, submitted: string) {\n  return stored.resetToken === submitted;\n}`,

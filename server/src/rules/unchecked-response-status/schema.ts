@@ -59,25 +59,59 @@ function successRead(call: ts.CallExpression, check: ResultCall, facts: FileFact
   return read;
 }
 
-/** The value goes straight into a schema check that fails loudly on a mismatch. */
+/**
+ * The value, or a member of it (`body?.email`: an error body has none, and the check fails),
+ * goes straight into a schema check that fails loudly on a mismatch.
+ */
 function checkedBySchema(value: ts.Expression, facts: FileFacts): boolean {
-  const used = outermost(value);
+  let used = outermost(value);
+  while ((ts.isPropertyAccessExpression(used.parent) || ts.isElementAccessExpression(used.parent)) && used.parent.expression === used) used = outermost(used.parent);
   const call = used.parent;
   if (!ts.isCallExpression(call)) return false;
   const check = schemaCheck(call, used, facts);
   return check === 'throws' || (check !== undefined && successRead(call, check, facts));
 }
 
-/** True when the body a read returns is checked by a schema before any other use, directly or through its const. */
-export function validatedBySchema(read: ts.CallExpression, facts: FileFacts): boolean {
-  if (checkedBySchema(read, facts)) return true;
-  const declaration = outermost(read).parent;
-  if (!ts.isVariableDeclaration(declaration) || !ts.isIdentifier(declaration.name)) return false;
-  const name = declaration.name;
+/** Whether a name's every use (and it has one) is a schema check. */
+function everyUseChecked(name: ts.Identifier, facts: FileFacts): boolean {
   const uses: ts.Identifier[] = [];
   forEachDescendant(name.getSourceFile(), (node) => {
     // `const json = await res.json()`: the `json` of `res.json` is a property name, not a use.
     if (ts.isIdentifier(node) && node !== name && !isPropertyNamePosition(node) && facts.declarationName(node) === name) uses.push(node);
   });
   return uses.length > 0 && uses.every((use) => checkedBySchema(use, facts));
+}
+
+const isThen = (call: ts.Node): call is ts.CallExpression => {
+  const callee = ts.isCallExpression(call) ? skipOuter(call.expression) : undefined;
+  return callee !== undefined && ts.isPropertyAccessExpression(callee) && callee.name.text === 'then';
+};
+
+/**
+ * `.then((res) => res.json()).then((body) => Schema.parse(body))`: the parameter under which
+ * the next step of the chain receives the body a callback returns.
+ */
+function nextStepParameter(read: ts.CallExpression): ts.Identifier | undefined {
+  const returned = outermost(read);
+  const callback = returned.parent;
+  if (!(ts.isArrowFunction(callback) && callback.body === returned)) return undefined;
+  const step = outermost(callback).parent;
+  if (!isThen(step) || !step.arguments.includes(outermost(callback))) return undefined;
+  const next = step.parent.parent;
+  if (!ts.isPropertyAccessExpression(step.parent) || !isThen(next)) return undefined;
+  const handler = next.arguments[0] && skipOuter(next.arguments[0]);
+  const parameter = handler && (ts.isArrowFunction(handler) || ts.isFunctionExpression(handler)) ? handler.parameters[0]?.name : undefined;
+  return parameter && ts.isIdentifier(parameter) ? parameter : undefined;
+}
+
+/**
+ * True when the body a read returns is checked by a schema before any other use: directly,
+ * through the const holding it, or in the next `.then` step.
+ */
+export function validatedBySchema(read: ts.CallExpression, facts: FileFacts): boolean {
+  if (checkedBySchema(read, facts)) return true;
+  const declaration = outermost(read).parent;
+  if (ts.isVariableDeclaration(declaration) && ts.isIdentifier(declaration.name)) return everyUseChecked(declaration.name, facts);
+  const parameter = nextStepParameter(read);
+  return parameter !== undefined && everyUseChecked(parameter, facts);
 }
