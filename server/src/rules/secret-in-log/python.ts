@@ -3,7 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
-import { CREDENTIAL_HEADER_LAST_WORDS } from '../../models/credential-headers.js';
+import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
 
 /** Calls whose result says something about a secret without being it. */
@@ -17,7 +17,7 @@ function isMasking(name: string): boolean {
 /** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
 const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
 
-const HEADER_LAST_WORDS = new Set(CREDENTIAL_HEADER_LAST_WORDS);
+const HEADER_LAST_WORDS = new Set(CREDENTIAL_HEADERS.lastWords);
 
 function isCredentialHeader(name: string): boolean {
   return HEADER_LAST_WORDS.has(splitWords(name).pop() ?? '');
