@@ -357,20 +357,29 @@ export interface PySignedInRouteModel {
   modules: readonly string[];
   /** Calls whose first argument is a dependency of the route, on its parameters, its registration or its router (`Depends(get_current_user)`). */
   dependencyCalls?: readonly string[];
-  /** Permission classes that admit only signed-in users, named in a decorator (`@permission_classes([IsAuthenticated])`) or in the view class's `permissionAttribute`. */
-  permissions?: readonly string[];
+  /**
+   * The view class attribute, and the decorator of function views, listing its permission classes
+   * (`permission_classes = (WebhookKeyPermission,)`, `@permission_classes([IsAdminUser])`). Any
+   * class there but an open one guards the view: it admits a signed-in user, or it is where the
+   * app checks a signature.
+   */
   permissionAttribute?: string;
+  /** Permission classes that let anyone in. */
+  openPermissions?: readonly string[];
+  /** The attribute and decorator listing how a view authenticates: empty, nobody signs in, and its permission classes can ask for no user. */
+  authenticationAttribute?: string;
 }
 
 export const PY_SIGNED_IN_ROUTES: readonly PySignedInRouteModel[] = [
   { label: 'FastAPI', modules: ['fastapi'], dependencyCalls: ['Depends', 'Security'] },
-  { label: 'Django REST framework', modules: ['rest_framework'], permissions: ['IsAuthenticated', 'IsAdminUser'], permissionAttribute: 'permission_classes' },
+  { label: 'Django REST framework', modules: ['rest_framework'], permissionAttribute: 'permission_classes', openPermissions: ['AllowAny'], authenticationAttribute: 'authentication_classes' },
 ];
 
 /**
  * The words (as `splitWords` gives them) of a dependency, decorator or base class name that
  * require a signed-in user: `get_current_user`, Flask-Login's and Django's `login_required`,
- * `user_passes_test`, `jwt_required`, `LoginRequiredMixin`, `BaseUserController`.
+ * `user_passes_test`, `jwt_required`, `LoginRequiredMixin`, `BaseUserController`, an app's own
+ * `allow_permission` / `requires_permission`.
  */
 export interface PySignedInNaming {
   /** Every such name has one: who must be signed in. */
@@ -381,13 +390,16 @@ export interface PySignedInNaming {
   baseKinds: readonly string[];
   /** Parts of a word that put the name on the hook or its signature (`user_from_webhook_token`): never a sign-in. */
   hookParts: readonly string[];
+  /** Words that open the route to anyone (`allow_anonymous_user`): never a sign-in. */
+  openWords: readonly string[];
 }
 
 export const PY_SIGNED_IN_NAMING: PySignedInNaming = {
   userWords: ['user', 'users', 'admin', 'superuser', 'staff', 'login', 'authenticated', 'permission', 'permissions', 'jwt'],
-  requiringWords: ['required', 'require', 'requires', 'passes', 'current', 'get', 'authenticated', 'is'],
+  requiringWords: ['required', 'require', 'requires', 'passes', 'current', 'get', 'authenticated', 'is', 'allow', 'allowed'],
   baseKinds: ['controller', 'mixin', 'view', 'resource'],
   hookParts: ['hook', 'sig', 'hmac'],
+  openWords: ['any', 'anonymous', 'anon', 'public', 'optional'],
 };
 
 /** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */

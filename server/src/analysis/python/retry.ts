@@ -50,22 +50,58 @@ function countsAttempts(loop: PyNode, facts: PyFacts): boolean {
   return ATTEMPT_WORDS.test(variable ? facts.textOf(variable) : '') || ATTEMPT_WORDS.test(iterable ? facts.textOf(iterable) : '');
 }
 
+/** A status compared with codes: the operator as written with the status on the left (`500 <= s` → `>=`), and the codes. */
+function statusComparison(status: PyNode, facts: PyFacts): { operator: string; codes: number[] } | undefined {
+  const comparison = status.parent;
+  if (comparison?.type !== 'comparison_operator') return undefined;
+  const operands = namedChildren(comparison);
+  if (operands.length !== 2) return undefined;
+  const written = comparison.children.filter((child) => !child.named).map((child) => child.type).join(' ');
+  const mirrored: Record<string, string> = { '<': '>', '>': '<', '<=': '>=', '>=': '<=' };
+  const operator = operands[0] === status ? written : mirrored[written] ?? written;
+  const value = unwrap(facts.valueOf(operands[0] === status ? operands[1] : operands[0]));
+  const items = value?.type === 'tuple' || value?.type === 'list' || value?.type === 'set' ? namedChildren(value) : value ? [value] : [];
+  const codes = items.map((code) => numberValue(code, facts.text));
+  return codes.length > 0 && codes.every((code) => code !== undefined) ? { operator, codes: codes as number[] } : undefined;
+}
+
+const isSuccessCode = (code: number) => code >= 200 && code < 300;
+
 /**
  * `resp.status == 202`: a status compared for equality with a success code is a poll for work
  * in progress (a report not ready yet), not a failed call.
  */
 function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
-  const comparison = status.parent;
-  if (comparison?.type !== 'comparison_operator') return false;
-  const operator = comparison.children.filter((child) => !child.named).map((child) => child.type).join(' ');
-  if (operator !== '==' && operator !== 'in') return false;
-  const other = namedChildren(comparison).find((operand) => operand !== status);
-  const value = unwrap(other && facts.valueOf(other));
-  const codes = value?.type === 'tuple' || value?.type === 'list' || value?.type === 'set' ? namedChildren(value) : value ? [value] : [];
-  return codes.length > 0 && codes.every((code) => {
-    const number = numberValue(code, facts.text);
-    return number !== undefined && number >= 200 && number < 300;
-  });
+  const compared = statusComparison(status, facts);
+  return compared !== undefined && (compared.operator === '==' || compared.operator === 'in') && compared.codes.every(isSuccessCode);
+}
+
+/** What a status test says when true: the call failed (`!= 200`, `>= 400`, `not r.ok`), or the test does not show it. */
+function testsFailure(status: PyNode, facts: PyFacts): boolean {
+  if (/\.ok$/.test(facts.textOf(status))) return status.parent?.type === 'not_operator';
+  const compared = statusComparison(status, facts);
+  if (!compared) return false;
+  const { operator, codes } = compared;
+  if (operator === '!=' || operator === 'not in') return codes.every(isSuccessCode);
+  if (operator === '==' || operator === 'in') return codes.every((code) => code >= 400);
+  return (operator === '>=' && codes[0] >= 300) || (operator === '>' && codes[0] >= 299);
+}
+
+/**
+ * A status test that is an `if`'s whole condition, true on failure, whose branch ends by leaving
+ * the loop (`if res.status_code != 200: return None`): that failure does not send the loop round
+ * (contract 1.1), as in a pagination loop.
+ */
+function leavesOnFailure(status: PyNode, facts: PyFacts): boolean {
+  if (!testsFailure(status, facts)) return false;
+  // The comparison, or `not` before `.ok`.
+  let test = status.parent!;
+  while (test.parent?.type === 'parenthesized_expression') test = test.parent;
+  const branch = test.parent;
+  if (test.field !== 'condition' || (branch?.type !== 'if_statement' && branch?.type !== 'elif_clause')) return false;
+  const block = field(branch, 'consequence');
+  const last = block ? namedChildren(block).at(-1) : undefined;
+  return last !== undefined && ['return_statement', 'break_statement', 'raise_statement'].includes(last.type);
 }
 
 /** The node is in the body of a `try` inside the loop. */
@@ -106,7 +142,8 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && !isPendingCheck(node, facts)) statusCheck = true;
+      // A failure status that leaves the loop sends nothing round.
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));

@@ -13,6 +13,7 @@ ruleTester('secret-in-log', {
     py(`import logging\nlogging.info("user %s logged in", user.id)`),
     py(`print("token_url", TOKEN_URL)`),
     py(`import logging\nlogging.info("secret fingerprint %s", hash_secret(secret))`),
+    { ...py(`import logging\nfrom flask import request\nlogger = logging.getLogger(__name__)\ndef view(flow):\n    logger.info("request id %s", request.headers["X-Request-Id"])\n    print("trailer", flow.request.headers["trailer"], request.META["REMOTE_ADDR"])`), name: 'one header read by a key that names no credential is not the whole headers object' },
   ],
   invalid: [
     { ...py(`import logging\nlogging.info("token %s", api_token[4:])\nlogging.info("token %s", api_token[:12])\nlogging.info("token %s", api_token[:n])`), errors: [{ line: 2 }, { line: 3 }, { line: 4 }], name: 'a dropped prefix, a long prefix or a computed end still logs the secret' },
@@ -23,6 +24,7 @@ ruleTester('secret-in-log', {
     { ...py(`print(f"client secret is {client_secret}")`), errors: [{ line: 1, message: /^print logs/ }] },
     { ...py(`from flask import request, current_app\ndef hook():\n    current_app.logger.info("headers: %s", request.headers)`), errors: [{ line: 3, message: /whole headers object `request\.headers`/ }] },
     { ...py(`import logging\nlogging.info("headers %s", dict(request.headers))`), errors: [{ line: 2, message: /headers object/ }] },
+    { ...py(`import logging\ndef view(request):\n    logging.info("auth %s", request.headers["Authorization"])\n    logging.info("cookie %s", request.META["HTTP_COOKIE"])\n    logging.info("key %s", request.headers["X-Api-Key"])\n    logging.info("proxy %s", request.headers["Proxy-Authorization"])`), errors: [{ line: 3, message: /logs `request\.headers\["Authorization"\]`/ }, { line: 4 }, { line: 5 }, { line: 6 }], name: 'a header read by a key that names a credential header' },
     { ...py(`import structlog\nlog = structlog.get_logger()\nlog.info("login", password=password)`), errors: [{ line: 3 }] },
     { ...py(`import logging\nlogging.info("login", extra={"api_key": key})`), errors: [{ line: 2 }] },
     { ...py(`from loguru import logger\nlogger.info("config {}", config["secret_key"])`), errors: [{ line: 2 }] },

@@ -2,7 +2,8 @@ import { calleeName, dottedText, field, forEachDescendant, namedChildren, string
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { isCredentialName } from '../../secrets/words.js';
+import { isCredentialName, splitWords } from '../../secrets/words.js';
+import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
 
 /** Calls whose result says something about a secret without being it. */
@@ -15,6 +16,12 @@ function isMasking(name: string): boolean {
 }
 /** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
 const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
+
+const HEADER_LAST_WORDS = new Set(CREDENTIAL_HEADERS.lastWords);
+
+function isCredentialHeader(name: string): boolean {
+  return HEADER_LAST_WORDS.has(splitWords(name).pop() ?? '');
+}
 
 /** The credential-named values and headers objects an argument writes, masked ones left out. */
 function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string[]): Array<{ node: PyNode; headers: boolean }> {
@@ -38,11 +45,14 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     if (node.type === 'subscript') {
       if (isShortPrefix(field(node, 'subscript'), facts)) return false;
       const key = stringValue(field(node, 'subscript'), facts.text);
-      if (key !== undefined && isCredentialName(key, names)) {
+      if (key === undefined) return true;
+      const header = HEADERS.test(dottedText(field(node, 'value'), facts.text) ?? '');
+      if (isCredentialName(key, names) || (header && isCredentialHeader(key))) {
         found.push({ node, headers: false });
         return false;
       }
-      return true;
+      // `request.headers["X-Request-Id"]` is one header's value, not the whole object.
+      return !header;
     }
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);

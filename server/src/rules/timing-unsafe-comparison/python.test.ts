@@ -25,6 +25,8 @@ ruleTester('timing-unsafe-comparison', {
 { ...py(`import ssl\nif purpose == ssl.Purpose.SERVER_AUTH:\n    pass`), name: 'an enum member is no secret' },
     { ...py(`from django.utils.crypto import constant_time_compare\nif constant_time_compare(token, expected_token):\n    pass`), name: "Django's constant_time_compare" },
     { ...py(`import os\nfrom django.conf import settings\nSHARED_TOKEN = os.getenv("SHARED_TOKEN")\ndef check_replicas():\n    if SHARED_TOKEN != settings.REPLICA_TOKEN:\n        raise RuntimeError("secrets differ")`), name: 'both sides from the service configuration (a start-up check)' },
+    { ...py(`from .models import OAuth2AccessToken, Credential\ndef record(instance, changes, cred):\n    if type(instance) == OAuth2AccessToken:\n        changes["token"] = "$encrypted$"\n    if type(cred) is not Credential:\n        pass\n    if instance.__class__ != OAuth2AccessToken:\n        pass`), name: 'a type value: type(x) or x.__class__ compared with a class named like a credential' },
+    { ...py(`class AccessToken:\n    pass\ndef check(value, token):\n    return value is AccessToken or token.kind == AccessToken`), name: 'a class the file defines is a type value' },
     { ...py(`from django.conf import settings\ndef check_rotation():\n    return settings.API_KEY_SHA256 == settings.PREVIOUS_KEY_SHA256`), name: 'two hash settings compared with each other' },
   ],
   invalid: [

@@ -22,12 +22,27 @@ const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'st
 function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
   if (stringValue(node, facts.text) !== undefined) return true;
-  if (node.type === 'call') return facts.qualify(field(node, 'function')) === 'len';
-  if (isNonSecretConstant(node, facts)) return true;
+  if (node.type === 'call') return ['len', 'type'].includes(facts.qualify(field(node, 'function')) ?? '');
+  if (isNonSecretConstant(node, facts) || isClass(node, facts)) return true;
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
+}
+
+/**
+ * A type value (contract 1.4): `x.__class__`, or a class by its name: one the file defines, or an
+ * imported PascalCase name (`OAuth2AccessToken`). Compared with `type(x)` or by identity, it tells
+ * what kind of object a value is, not what a secret holds.
+ */
+function isClass(node: PyNode, facts: PyFacts): boolean {
+  const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
+  if (!parts) return false;
+  const last = parts[parts.length - 1];
+  if (last === '__class__') return true;
+  if (!/^[A-Z]\w*[a-z]\w*$/.test(last)) return false;
+  if (parts.length === 1 && facts.ofType('class_definition').some((cls) => facts.textOf(field(cls, 'name')!) === last)) return true;
+  return facts.imports.has(parts[0]) && /^[A-Z]/.test((facts.qualify(node) ?? '').split('.').pop() ?? '');
 }
 
 /**

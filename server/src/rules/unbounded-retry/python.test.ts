@@ -14,6 +14,7 @@ ruleTester('unbounded-retry', {
     { ...py(`from celery import shared_task\n@shared_task(autoretry_for=(IOError,), retry_backoff=True)\ndef sync():\n    pass`), name: 'autoretry_for alone is bounded (max_retries=3)' },
     py(`from urllib3.util.retry import Retry\nretry = Retry(total=None, connect=3, backoff_factor=1)`),
     { ...py(`from tenacity import Retrying, stop_after_delay, wait_exponential\ndef fetch():\n    for attempt in Retrying(stop=stop_after_delay(60), wait=wait_exponential()):\n        with attempt:\n            call()`), name: 'a tenacity Retrying controller with a stop' },
+    { ...py(`import requests\ndef fetch_all(url):\n    items = []\n    while True:\n        res = requests.get(url, timeout=10)\n        if res.status_code != 200:\n            return None\n        items.extend(res.json()["data"])\n        url = res.json()["next"]\n        if not url:\n            break\n    return items`), name: 'endless pagination that leaves the loop on a failure status is no retry' },
   ],
   invalid: [
     { ...py(`import time, pika\ndef run():\n    while True:\n        try:\n            connection = pika.BlockingConnection(pika.ConnectionParameters(host=HOST))\n            channel = connection.channel()\n            channel.basic_consume(queue="q", on_message_callback=handle)\n            channel.start_consuming()\n        except pika.exceptions.AMQPConnectionError:\n            time.sleep(5)`), errors: [{ line: 3 }], name: 'a reconnect loop around a pika connection' },

@@ -18,13 +18,13 @@ function isVerifierName(name: string): boolean {
 
 const SIGNED_IN = PY_SIGNED_IN_NAMING;
 const DEPENDENCY_CALLS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.dependencyCalls ?? []);
-const PERMISSIONS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.permissions ?? []);
-const PERMISSION_ATTRIBUTES = PY_SIGNED_IN_ROUTES.flatMap((row) => row.permissionAttribute ?? []);
+const PERMISSION_SETTINGS = PY_SIGNED_IN_ROUTES.filter((row) => row.permissionAttribute);
+const OPEN_PERMISSIONS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.openPermissions ?? []);
 
 /** `get_current_user`, `login_required`, `BaseUserController`, `LoginRequiredMixin`; never a name about the hook or its signature. */
 function saysSignedIn(name: string, kind: 'dependency' | 'decorator' | 'base'): boolean {
   const words = splitWords(name);
-  if (!words.some((word) => SIGNED_IN.userWords.includes(word)) || words.some((word) => SIGNED_IN.hookParts.some((part) => word.includes(part)))) return false;
+  if (!words.some((word) => SIGNED_IN.userWords.includes(word)) || words.some((word) => SIGNED_IN.openWords.includes(word) || SIGNED_IN.hookParts.some((part) => word.includes(part)))) return false;
   if (kind === 'base') return SIGNED_IN.baseKinds.includes(words[words.length - 1]);
   return kind === 'dependency' || words.some((word) => SIGNED_IN.requiringWords.includes(word));
 }
@@ -42,14 +42,43 @@ function dependencyNames(node: PyNode | undefined, facts: PyFacts): string[] {
   return names;
 }
 
-/** Whether a node names a signed-in-only permission class (`IsAuthenticated`, `permissions.IsAdminUser`). */
-function namesPermission(node: PyNode, facts: PyFacts): boolean {
-  let found = false;
-  forEachDescendant(node, (current) => {
-    if (current.type === 'identifier' && PERMISSIONS.includes(facts.textOf(current))) found = true;
-    return !found;
+/** A permission class that guards (`IsAuthenticated`, the app's own); an open one (`AllowAny`) or an `|` with one does not. */
+function guards(permission: PyNode | undefined, facts: PyFacts): boolean {
+  const node = unwrap(permission);
+  if (node?.type === 'identifier' || node?.type === 'attribute') return !OPEN_PERMISSIONS.includes(facts.textOf(node).split('.').pop() ?? '');
+  if (node?.type !== 'binary_operator') return false;
+  const operator = node.children.find((child) => !child.named)?.type;
+  const sides = [field(node, 'left'), field(node, 'right')].map((side) => guards(side, facts));
+  return operator === '|' ? sides.every(Boolean) : operator === '&' && sides.some(Boolean);
+}
+
+/** The classes a DRF list names (`(WebhookKeyPermission,)`, a name bound to one); undefined when the file does not show them. */
+function listedClasses(value: PyNode | undefined, facts: PyFacts): PyNode[] | undefined {
+  const list = unwrap(facts.valueOf(value));
+  return list?.type === 'list' || list?.type === 'tuple' ? namedChildren(list) : undefined;
+}
+
+/** The list a view sets for a DRF attribute: its function's decorator (`@permission_classes([...])`) or its class body (`permission_classes = (...)`). */
+function viewSetting(definition: PyNode, cls: PyNode | undefined, attribute: string, facts: PyFacts): PyNode | undefined {
+  for (const decorator of decoratorsOf(definition)) {
+    const expression = unwrap(decoratorExpression(decorator));
+    if (expression?.type === 'call' && calleeName(expression, facts.text) === attribute) return callArguments(expression, facts.text).positional[0];
+  }
+  const body = cls && field(cls, 'body');
+  for (const statement of body ? namedChildren(body) : []) {
+    const assignment = namedChildren(statement)[0];
+    if (assignment?.type === 'assignment' && facts.textOf(field(assignment, 'left')!) === attribute) return field(assignment, 'right');
+  }
+  return undefined;
+}
+
+/** DRF permission classes that guard the view, unless the view authenticates no one (`authentication_classes = ()`). */
+function guardedByPermissions(definition: PyNode, cls: PyNode | undefined, facts: PyFacts): boolean {
+  return PERMISSION_SETTINGS.some(({ permissionAttribute, authenticationAttribute }) => {
+    const permissions = listedClasses(viewSetting(definition, cls, permissionAttribute!, facts), facts);
+    const authentication = authenticationAttribute ? listedClasses(viewSetting(definition, cls, authenticationAttribute, facts), facts) : undefined;
+    return permissions !== undefined && permissions.some((permission) => guards(permission, facts)) && authentication?.length !== 0;
   });
-  return found;
 }
 
 /**
@@ -57,7 +86,7 @@ function namesPermission(node: PyNode, facts: PyFacts): boolean {
  * user session, so the route manages webhooks (CRUD of the app's own hook settings) rather
  * than receiving them. FastAPI user dependencies (on the parameters, the registration, or the
  * router where it is made or mounted), login / permission decorators, user or admin controller and mixin base classes,
- * DRF `IsAuthenticated` / `IsAdminUser` permissions.
+ * DRF permission classes other than `AllowAny`.
  */
 function requiresSignedInUser(handler: PyPostView, facts: PyFacts): boolean {
   const { definition } = handler;
@@ -66,20 +95,12 @@ function requiresSignedInUser(handler: PyPostView, facts: PyFacts): boolean {
   for (const decorator of decoratorsOf(definition)) {
     const expression = unwrap(decoratorExpression(decorator));
     const name = expression?.type === 'call' ? calleeName(expression, facts.text) : expression && facts.textOf(expression).split('.').pop();
-    if ((name && saysSignedIn(name, 'decorator')) || namesPermission(decorator, facts)) return true;
+    if (name && saysSignedIn(name, 'decorator')) return true;
   }
   const cls = methodClass(definition);
-  if (!cls) return false;
-  const bases = field(cls, 'superclasses');
-  if (bases && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'))) return true;
-  const body = field(cls, 'body');
-  // `permission_classes = [IsAuthenticated]` in the class body.
-  return body !== undefined && namedChildren(body).some((statement) => {
-    const assignment = namedChildren(statement)[0];
-    if (assignment?.type !== 'assignment') return false;
-    const target = field(assignment, 'left');
-    return target !== undefined && PERMISSION_ATTRIBUTES.includes(facts.textOf(target)) && namesPermission(assignment, facts);
-  });
+  if (guardedByPermissions(definition, cls, facts)) return true;
+  const bases = cls && field(cls, 'superclasses');
+  return bases !== undefined && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'));
 }
 
 /** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
