@@ -19,10 +19,11 @@ const HANDLE_WORDS = new Set(['page', 'next', 'prev', 'previous', 'continuation'
 const NOT_REQUEST_WORDS = new Set(['res', 'resp', 'response', 'msg', 'message', 'record', 'job', 'mail', 'email']);
 /**
  * The only words a headers name may have before `headers` to be taken for an incoming
- * request's (`headers`, `reqHeaders`, `requestHeaders`, Node's `rawHeaders`) when the file
+ * request's (`headers`, `reqHeaders`, `requestHeaders`, Node's `rawHeaders`, the client's headers
+ * passed on as `forwardedHeaders` or `propagatedHeaders`) when the file
  * cannot show its value: `failHeaders`, `upstreamHeaders`, `responseHeaders` are other ones.
  */
-const REQUEST_HEADER_WORDS = new Set(['req', 'request', 'incoming', 'inbound', 'raw']);
+const REQUEST_HEADER_WORDS = new Set(['req', 'request', 'incoming', 'inbound', 'raw', 'client', 'original', 'forwarded', 'propagated']);
 /** A JWT's headers (`decodedJwt.headers`) are its JOSE header (`alg`, `typ`, `kid`), not a request's. */
 const TOKEN_WORDS = new Set(['jwt', 'jose', 'jws', 'jwe']);
 /** Words in a receiver's name that make its members descriptors (`EnvVarNames.MSI_SECRET`, `AuthMethodType.PASSWORD`). */
