@@ -104,6 +104,16 @@ function leavesOnFailure(status: PyNode, facts: PyFacts): boolean {
   return last !== undefined && ['return_statement', 'break_statement', 'raise_statement'].includes(last.type);
 }
 
+const TEST_PARTS = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'parenthesized_expression']);
+const TESTING_STATEMENTS = new Set(['if_statement', 'elif_clause', 'while_statement']);
+
+/** A status read inside a condition (`if r.status_code != 200`, `while not r.ok`), not one passed on as a value. */
+function isTested(status: PyNode): boolean {
+  let at = status;
+  while (at.parent && TEST_PARTS.has(at.parent.type)) at = at.parent;
+  return at.parent !== null && TESTING_STATEMENTS.has(at.parent.type) && at.field === 'condition';
+}
+
 /** The node is in the body of a `try` inside the loop. */
 function insideTry(node: PyNode, loop: PyNode): boolean {
   for (let child = node, current = node.parent; current && current !== loop; child = current, current = current.parent) {
@@ -142,8 +152,8 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
-      // A failure status that leaves the loop sends nothing round.
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
+      // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
