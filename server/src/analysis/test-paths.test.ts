@@ -8,8 +8,10 @@ const TESTS = [
   'src/__fixtures__/a.json', 'fixtures/a.json', 'src/__mocks__/fs.ts', 'lib/testing/setup.ts', 'test/bench/lib/cdp.ts', 'ui/Button.stories.tsx', 'pkg\\test\\a.ts',
   'pkg/client_test.go', 'spec/client.ts', 'src/mocks/handlers.ts', 'packages/medusa-test-utils/src/medusa-test-runner.ts',
   'internal-packages/testcontainers/src/webapp.ts', 'src/test-utils/render.tsx', 'apps/web/test-preload.ts', `${'deep/'.repeat(300)}test/a.ts`,
+  'apps/web/playwright/utils/mock.ts', 'cypress/support/commands.ts', 'src/__e2e__/login.ts', 'packages/api/integration-tests/setup.ts',
+  'apps/web/vitestSetup.ts', 'vitest.setup.ts', 'jest-setup.js', 'src/setupTests.ts', 'web/src/__x__/llm-api-key.servertest.ts', 'src/ApiKeyList.clienttest.tsx',
 ];
-const NOT_TESTS = ['src/client.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts'];
+const NOT_TESTS = ['src/client.ts', 'src/integration/stripe.ts', 'src/setup.ts', 'src/playwrights.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts'];
 
 describe('analysis/test-files', () => {
   it('knows test, spec, fixture, mock and benchmark paths', () => {

@@ -10,7 +10,11 @@ export const TEST_FILES = [
   '**/*.{test,spec,e2e,e2e-spec,stories}.*',
   '**/*_test.go',
   '**/test-preload.*',
-  '**/{__tests__,test,tests,spec,specs,e2e,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench}/**',
+  '**/{__tests__,test,tests,spec,specs,e2e,__e2e__,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench,playwright,cypress,integration-tests}/**',
+  // Test runners' setup files, and suites named by where they run (`x.servertest.ts`, `x.clienttest.tsx`).
+  '**/{vitest,jest,test}{.,-}setup.*',
+  '**/{vitestSetup,jestSetup,setupTests,testSetup}.*',
+  '**/*.{servertest,clienttest}.*',
 ];
 
 /**

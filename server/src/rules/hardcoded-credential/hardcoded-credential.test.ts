@@ -158,6 +158,7 @@ ruleTester('hardcoded-credential', collected({
     { name: 'an HTML-escaped <key> placeholder in JSX text', filename: 'forms/keyauth-fields.tsx', code: `export const Hint = () => (\n  <span className="hint">\n    Authorization: Bearer &lt;key&gt;\n  </span>\n);` },
     { name: "a Makefile's escaped shell variables", filename: 'Makefile', code: `migrate:\n\tDRIZZLE_DATABASE_URL="mysql://$$USER:$$PASS@$$HOST/unkey" pnpm drizzle-kit push\n` },
     { name: 'a readable signing key in a test signs a fixture (issue 14, class C1)', filename: 'src/engine/verification/verify.test.ts', code: `import { createHmac } from 'node:crypto';\nconst signature = createHmac('sha256', 'whsec_test_secret').update(body).digest('hex');` },
+    { name: "a key typed in order in a test runner's setup file or a playwright helper is a fake", filename: 'apps/web/vitestSetup.ts', code: `process.env.ENCRYPTION_KEY = '0123456789abcdef0123456789abcdef';\nexport const MOCK_PASSWORD = 'abcdefghijklmnopqrstuvwxyz123456';` },
     { name: 'a label chosen by whether the same-named credential is set (issue 14, C5)', code: `return { ...link, password: link.password ? 'protected' : null, apiKey: (apiKey) ? 'configured-key' : 'missing' };` },
   ],
   invalid: [
