@@ -37,7 +37,7 @@ describe('support/credentials', () => {
   });
 
   it('treats bracketed, elided and self-declared placeholders as placeholders, but not invented secrets', () => {
-    for (const value of ['[password]', '[YOUR-PASSWORD]', 'sk_test...', 'phc_…', 'build-time-placeholder']) assert.ok(isPlaceholder(value), value);
+    for (const value of ['[password]', '[YOUR-PASSWORD]', 'sk_test...', 'phc_…', 'build-time-placeholder', 'sk-lf-...5678', 'ghp_****abcd', 'sk_live_…4242']) assert.ok(isPlaceholder(value), value);
     for (const value of ['my-secret', 'sk_12345', 'hunter2x', 'Pr0dPass[1]']) assert.ok(!isPlaceholder(value), value);
     assert.deepEqual(findSecrets('postgresql://[user]:[password]@[host]:[port]/[db] postgres://app:[password]@db.example.com/app'), []);
     assert.equal(findSecrets('postgres://app:Pr0dPass[1]@db.example.com/app').length, 1);
@@ -50,6 +50,7 @@ describe('support/credentials', () => {
     assert.ok(!isCredentialValue('fbocs_', { name: 'clientSecret' }));
     assert.ok(isCredentialValue('fbocs_9f8e7d6c', { name: 'clientSecret' }));
     assert.ok(!isCredentialValue('apps/web/lib/auth.ts', { name: 'auth' }));
+    assert.ok(!isCredentialValue('reset-password.ts', { name: 'reset-password' }));
     assert.ok(!isCredentialValue('Authorization', { name: 'HEADER_KEY_TOKEN' }));
     assert.ok(!isCredentialValue('auth-token', { name: 'KEY_TOKEN' }));
     assert.ok(isCredentialValue('auth-token', { name: 'SESSION_TOKEN' }));

@@ -291,6 +291,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   if (/^your[-_ A-Z]/.test(value) || /^YOUR[-_]/.test(value)) return true;
   // `sk_test...`, `phc_…`: an elided value in docs; `build-time-placeholder` says what it is.
   if (/(?:\.\.\.|…)$/.test(value) || splitWords(value).includes('placeholder')) return true;
+  // `sk-lf-...5678`, `ghp_****abcd`: a masked display value, its middle elided.
+  if (/\S(?:\.\.\.|…|\*{3,})\S/.test(value)) return true;
   const normalized = normalize(value);
   if (PLACEHOLDER_WORDS.has(normalized) || normalized === 'changeme') return true;
   // The binding's own name, or its tail (`GRANT_TYPE_REFRESH_TOKEN = 'refresh_token'`).
@@ -306,8 +308,8 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
 export function isReference(value: string): boolean {
   if (/^(?:\.{0,2}\/|~\/|[A-Za-z]:\\)/.test(value)) return true;
   if (/\.(?:pem|key|crt|cer|p12|pfx|jks|json|txt|ya?ml|env)$/i.test(value)) return true;
-  // `apps/web/lib/auth.ts`: a relative path to a source or docs file.
-  if (/^[\w@.-]+(?:\/[\w@.-]+)+\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
+  // `apps/web/lib/auth.ts`, `reset-password.ts`: a source or docs file, or a relative path to one.
+  if (/^[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
   if (isRoutePath(value)) return true;
   // `app.jwt.secret`, `auth.token.label`: a config or translation key.

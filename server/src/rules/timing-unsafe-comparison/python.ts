@@ -40,7 +40,8 @@ function isClass(node: PyNode, facts: PyFacts): boolean {
   if (!parts) return false;
   const last = parts[parts.length - 1];
   if (last === '__class__') return true;
-  if (!/^[A-Z]\w*[a-z]\w*$/.test(last)) return false;
+  // PascalCase: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern).
+  if (!/^[A-Z]\w*$/.test(last) || !/[a-z]/.test(last)) return false;
   if (parts.length === 1 && facts.ofType('class_definition').some((cls) => facts.textOf(field(cls, 'name')!) === last)) return true;
   return facts.imports.has(parts[0]) && /^[A-Z]/.test((facts.qualify(node) ?? '').split('.').pop() ?? '');
 }
