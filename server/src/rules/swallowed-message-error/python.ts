@@ -1,11 +1,12 @@
-import { calleeName, enclosingFunction, field, forEachInScope, namedChildren, parameterNames } from '../../engine/python/ast.js';
+import { calleeName, enclosingFunction, field, forEachInScope, isKeywordTrue, keywordValue, namedChildren, parameterNames } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
+import type { Severity } from '../../engine/types.js';
 import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { PY_PUBLISH_METHODS } from '../../analysis/python/publishes.js';
 import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
-import { PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
+import { PY_CONSUMERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 import { holdsWork, mainCall } from './python-main-call.js';
 
 const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
@@ -63,7 +64,9 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: Py
       // The handler function around the loop over event["Records"] reports the failed ids, or not.
       return facts.textOf(enclosingFunction(handler.scope) ?? handler.scope).includes('batchItemFailures') ? undefined : 'Lambda returns without batchItemFailures, so SQS deletes the batch';
     case 'celery':
-      return 'task returns normally, so Celery acknowledges it';
+      return acknowledgedEarly(celeryTask(handler.scope, facts), facts)
+        ? 'task returns normally, so Celery records a success (it took the message off the queue before the task ran)'
+        : 'task returns normally, so Celery acknowledges it';
     default: {
       if (handler.autoAck) return 'consumer acked it on delivery (auto_ack)';
       const acks = new Set<string>([...PY_RABBITMQ[0].acks, ...PY_SQS[0].acks, ...PY_PUBSUB[0].acks]);
@@ -82,7 +85,28 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: Py
   }
 }
 
-function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts): void {
+/** Celery's setting for acknowledging after the task, as a keyword, an attribute or a settings key (`CELERY_TASK_ACKS_LATE = True`). */
+const ACKS_LATE_SETTING = /acks_late['"]?\s*[=:]\s*True\b/i;
+const CELERY_ACK = PY_CONSUMERS.find((consumer) => consumer.broker === 'celery')?.ack;
+
+/**
+ * A task whose message Celery acknowledged before running it (its default): no `acks_late` in
+ * its decorator or the file's settings, and no `autoretry_for`. Failing such a task loses nothing
+ * a logged failure does not; only the task's recorded state differs. Real-code judging dismissed
+ * every one of these (issue 16), so they are hints.
+ */
+/** The Celery task decorator's call (`@shared_task(acks_late=True)`); undefined for a bare `@app.task`. */
+function celeryTask(definition: PyNode, facts: PyFacts): PyNode | undefined {
+  return decoratorCalls(definition, facts).find(({ name, call }) => isCeleryTask(name, call, facts))?.call;
+}
+
+function acknowledgedEarly(task: PyNode | undefined, facts: PyFacts): boolean {
+  const lateKeywords = CELERY_ACK && typeof CELERY_ACK === 'object' ? CELERY_ACK.keywords ?? [] : [];
+  if (task && (lateKeywords.some((keyword) => isKeywordTrue(facts.valueOf(keywordValue(task, keyword, facts.text)))) || keywordValue(task, 'autoretry_for', facts.text))) return false;
+  return !ACKS_LATE_SETTING.test(facts.text);
+}
+
+function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts, severity?: Severity): void {
   const names = contentNames(handler, facts);
   forEachInScope(handler.scope, (node) => {
     if (node.type !== 'try_statement') return true;
@@ -95,7 +119,7 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
       if (failsMessage(clause, names, facts)) continue;
       const committed = commitAfter(handler, node, clause, facts);
-      if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed } });
+      if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed }, severity });
     }
     return true;
   });
@@ -108,6 +132,6 @@ export function checkPython(ctx: PythonContext): void {
   for (const definition of facts.ofType('function_definition')) {
     if (!decoratorCalls(definition, facts).some(({ name, call }) => isCeleryTask(name, call, facts))) continue;
     // A task's message is its arguments: an except around a step that reads none of them is optional.
-    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set(parameterNames(definition, facts.text).filter((name) => name !== 'self')) }, facts);
+    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set(parameterNames(definition, facts.text).filter((name) => name !== 'self')) }, facts, acknowledgedEarly(celeryTask(definition, facts), facts) ? 'hint' : undefined);
   }
 }
