@@ -8,9 +8,10 @@ import { isLogCall, logCallName } from '../../analysis/logging.js';
 import { leakFix, siteNode, type LeakSite } from './fix.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
+import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 
-/** Last words that name a secret besides contract 1.1's credential words. */
-const SECRET_LAST_WORDS = new Set(['authorization', 'cookie', 'cookies']);
+/** Last words that name a secret besides contract 1.1's credential words: the credential headers' (the Python check reads the same row). */
+const SECRET_LAST_WORDS = new Set(CREDENTIAL_HEADERS.lastWords);
 /** Words in a name that say the value was already made safe. */
 const SAFE_WORDS = new Set(['masked', 'redacted', 'hashed', 'sanitized', 'obfuscated', 'truncated', 'safe', 'has', 'is']);
 /** Words that make a token a pagination or bookkeeping handle (`nextPageToken`, `syncToken`), not a credential. */

@@ -2,7 +2,6 @@ import { calleeName, enclosingFunction, field, forEachInScope, isKeywordTrue, ke
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import type { Severity } from '../../engine/types.js';
 import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { PY_PUBLISH_METHODS } from '../../analysis/python/publishes.js';
 import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
@@ -55,7 +54,7 @@ function fillsContentFields(body: PyNode, names: ReadonlySet<string>, facts: PyF
 }
 
 /** How the message is committed after an `except` lets the handler go on; undefined when it is not. */
-function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: PyNode, facts: PyFacts): string | undefined {
+function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: PyNode, facts: PyFacts, earlyAck: boolean): string | undefined {
   switch (handler.broker) {
     case 'kafka':
     case 'confluent':
@@ -64,7 +63,7 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: Py
       // The handler function around the loop over event["Records"] reports the failed ids, or not.
       return facts.textOf(enclosingFunction(handler.scope) ?? handler.scope).includes('batchItemFailures') ? undefined : 'Lambda returns without batchItemFailures, so SQS deletes the batch';
     case 'celery':
-      return acknowledgedEarly(celeryTask(handler.scope, facts), facts)
+      return earlyAck
         ? 'task returns normally, so Celery records a success (it took the message off the queue before the task ran)'
         : 'task returns normally, so Celery acknowledges it';
     default: {
@@ -87,26 +86,23 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: Py
 
 /** Celery's setting for acknowledging after the task, as a keyword, an attribute or a settings key (`CELERY_TASK_ACKS_LATE = True`). */
 const ACKS_LATE_SETTING = /acks_late['"]?\s*[=:]\s*True\b/i;
+/** The task keywords that make Celery acknowledge after the task (the model's Celery consumer row). */
 const CELERY_ACK = PY_CONSUMERS.find((consumer) => consumer.broker === 'celery')?.ack;
+const LATE_ACK_KEYWORDS = CELERY_ACK && typeof CELERY_ACK === 'object' ? CELERY_ACK.keywords ?? [] : [];
 
 /**
  * A task whose message Celery acknowledged before running it (its default): no `acks_late` in
- * its decorator or the file's settings, and no `autoretry_for`. Failing such a task loses nothing
- * a logged failure does not; only the task's recorded state differs. Real-code judging dismissed
- * every one of these (issue 16), so they are hints.
+ * its decorator call or the file's settings, and no `autoretry_for`. Failing such a task loses
+ * nothing a logged failure does not; only the task's recorded state differs. Real-code judging
+ * dismissed every one of these (issue 16), so they are hints.
  */
-/** The Celery task decorator's call (`@shared_task(acks_late=True)`); undefined for a bare `@app.task`. */
-function celeryTask(definition: PyNode, facts: PyFacts): PyNode | undefined {
-  return decoratorCalls(definition, facts).find(({ name, call }) => isCeleryTask(name, call, facts))?.call;
-}
-
 function acknowledgedEarly(task: PyNode | undefined, facts: PyFacts): boolean {
-  const lateKeywords = CELERY_ACK && typeof CELERY_ACK === 'object' ? CELERY_ACK.keywords ?? [] : [];
-  if (task && (lateKeywords.some((keyword) => isKeywordTrue(facts.valueOf(keywordValue(task, keyword, facts.text)))) || keywordValue(task, 'autoretry_for', facts.text))) return false;
+  if (task && (LATE_ACK_KEYWORDS.some((keyword) => isKeywordTrue(facts.valueOf(keywordValue(task, keyword, facts.text)))) || keywordValue(task, 'autoretry_for', facts.text))) return false;
   return !ACKS_LATE_SETTING.test(facts.text);
 }
 
-function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts, severity?: Severity): void {
+/** `earlyAck`: a Celery task whose message was acknowledged before it ran (its findings are hints). */
+function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFacts, earlyAck = false): void {
   const names = contentNames(handler, facts);
   forEachInScope(handler.scope, (node) => {
     if (node.type !== 'try_statement') return true;
@@ -118,8 +114,8 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     if (!aroundWork) return true;
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
       if (failsMessage(clause, names, facts)) continue;
-      const committed = commitAfter(handler, node, clause, facts);
-      if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed }, severity });
+      const committed = commitAfter(handler, node, clause, facts, earlyAck);
+      if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed }, severity: earlyAck ? 'hint' : undefined });
     }
     return true;
   });
@@ -130,8 +126,9 @@ export function checkPython(ctx: PythonContext): void {
   for (const handler of pyMessageHandlers(facts)) checkScope(ctx, handler, facts);
   // Celery tasks: an except that neither raises nor retries lets the task succeed.
   for (const definition of facts.ofType('function_definition')) {
-    if (!decoratorCalls(definition, facts).some(({ name, call }) => isCeleryTask(name, call, facts))) continue;
+    const task = decoratorCalls(definition, facts).find(({ name, call }) => isCeleryTask(name, call, facts));
+    if (!task) continue;
     // A task's message is its arguments: an except around a step that reads none of them is optional.
-    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set(parameterNames(definition, facts.text).filter((name) => name !== 'self')) }, facts, acknowledgedEarly(celeryTask(definition, facts), facts) ? 'hint' : undefined);
+    checkScope(ctx, { broker: 'celery', scope: definition, content: new Set(parameterNames(definition, facts.text).filter((name) => name !== 'self')) }, facts, acknowledgedEarly(task.call, facts));
   }
 }
