@@ -90,7 +90,7 @@ describe('scan CLI', () => {
     const run = runCli(['scan', '.'], resolve(fixtures, 'badconfig'));
     assert.equal(run.status, 2);
     assert.equal(run.stdout, '');
-    assert.match(run.stderr, /"rules\.missing-timeout": expected off, info, warning or error, got "loud"/);
+    assert.match(run.stderr, /"rules\.missing-timeout": expected off, hint, info, warning or error, got "loud"/);
     assert.match(run.stderr, /"rules\.no-such-rule": unknown rule "no-such-rule"/);
   });
 
@@ -144,6 +144,15 @@ describe('scan CLI: a file it cannot analyse', () => {
     const run = runCli(['scan', '.'], utf16);
     assert.equal(run.status, 2, run.stdout);
     assert.match(run.stdout, /^wide\.ts\n {2}not analysed: binary content/m);
+  });
+
+  it('a UTF-8 source file with a stray NUL (in a template literal) is analysed in full', () => {
+    const stray = mkdtempSync(join(tmpdir(), 'ie-cli-nul-'));
+    writeFileSync(join(stray, 'vault.ts'), `const separator = \`a\0b\`;\nexport const stripeKey = '${KEY}';\n`);
+    const run = runCli(['scan', '.'], stray);
+    assert.equal(run.status, 1, run.stdout);
+    assert.match(run.stdout, /^vault\.ts\n {2}2:\d+ {2}error {2}.+ {2}hardcoded-credential$/m);
+    assert.doesNotMatch(run.stdout, /not analysed/);
   });
 
   it('json: an entry with the reason; stderr names it too', () => {

@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { describe, it } from 'node:test';
 import Ajv from 'ajv';
 import { ROOT, runCli } from '../helpers/processes.js';
+import { severitySetting } from '../../server/src/config/schema.js';
 
 const schema = JSON.parse(readFileSync(resolve(ROOT, 'docs/integration-map.schema.json'), 'utf8'));
 
@@ -104,6 +105,10 @@ describe('map CLI', () => {
     const validate = new Ajv({ strict: true }).compile(schema);
     assert.equal(validate({ version: 2, systems: [], credentials: [], files: 0 }), false);
     assert.equal(validate({ version: 1, systems: [{ id: 'x', kind: 'host', name: 'x', entries: [{ kind: 'http', library: 'fetch', target: { kind: 'url' }, safeguards: {}, sites: [] }], findings: 0, missing: 0 }], credentials: [], files: 1 }), false);
+  });
+
+  it('the schema takes every severity a finding can be given, hints included', () => {
+    assert.deepEqual([...schema.definitions.finding.properties.severity.enum].sort(), severitySetting.options.filter((value) => value !== 'off').sort());
   });
 
   it('markdown: a table per system with its safeguards, findings and call sites', () => {

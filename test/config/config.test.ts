@@ -10,7 +10,7 @@ import { buildFolderSettings } from '../../server/src/lsp/settings.js';
 import { analyze } from '../../server/src/engine/analyze.js';
 import { configModel, rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
-import { EXAMPLE_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-paths.js';
+import { EXAMPLE_FILES, SCRIPT_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-paths.js';
 
 const folderWith = (files: Record<string, string>): string => {
   const dir = mkdtempSync(join(tmpdir(), 'ie-config-'));
@@ -39,7 +39,7 @@ describe('configuration', () => {
     assert.deepEqual(problems.map((p) => `${p.key}: ${p.message}`), [
       'rulez: unknown setting "rulez"',
       'rules.missing-timout: unknown rule "missing-timout"',
-      'rules.hardcoded-credential: expected off, info, warning or error, got "loud"',
+      'rules.hardcoded-credential: expected off, hint, info, warning or error, got "loud"',
     ]);
   });
 
@@ -177,31 +177,38 @@ describe('configuration', () => {
     const severities = (path: string) =>
       analyze(rules, path, code, toAnalysisSettings(configModel.defaults, path)).findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
 
-    it('lower the resilience rules to info in test, spec, fixture, example and e2e files, and only those', () => {
+    it('lower the resilience rules to hints in test, spec, fixture, example, e2e and developer-script files, and only those', () => {
       assert.deepEqual(severities('src/orders/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
-      for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts']) {
-        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+      for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts', 'scripts/seed.ts', 'apps/web/scripts/backfill.ts', 'release/upload.ts', 'awx/tools/scripts/get_next_release.ts', 'dev/scripts/stress.ts']) {
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:hint'], path);
+      }
+      // A package's own `scripts/` or `script/` module, or a `releases` feature, is product code.
+      for (const path of ['src/script/loader.ts', 'src/releases/publish.ts', 'src/transcripts/load.ts', 'mealie/scripts/install_model.ts', 'src/app/release/notes.ts']) {
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:warning'], path);
       }
     });
 
-    it("lower the resilience rules to info in a linter's rule fixtures, which are example code", () => {
+    it("lower the resilience rules to hints in a linter's rule fixtures, which are example code", () => {
       for (const path of ['.semgrep/security/requests/no-use-requests-lib.ts', 'app/.semgrep/rules/timeouts.ts', 'semgrep/rules/requests/no-timeout.ts', 'tools/semgrep-rules/http.ts']) {
-        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:hint'], path);
       }
       assert.deepEqual(severities('src/semgrep/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
     });
 
     it('cover every path the rules take for test code (one definition), and example code', () => {
       assert.deepEqual(configModel.defaults.overrides[0].files, [...TEST_FILES, ...EXAMPLE_FILES]);
+      assert.deepEqual(configModel.defaults.overrides[1].files, SCRIPT_FILES);
       for (const path of ['src/api/__mocks__/client.ts', 'packages/medusa-test-utils/src/medusa-test-runner.ts', 'internal-packages/testcontainers/src/webapp.ts', 'ui/Orders.stories.tsx', 'spec/load.ts', 'test/bench/load.ts']) {
         assert.ok(isTestPath(path), path);
-        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:info'], path);
+        assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:hint'], path);
       }
     });
 
     it('are named in the schema and removed by an empty list', () => {
       const resilience = rules.filter((rule) => rule.meta.category === 'resilience').map((rule) => rule.meta.id).sort();
       assert.deepEqual(Object.keys(configModel.defaults.overrides[0].rules).sort(), resilience);
+      // In developer scripts a payment sent twice is not seen by whoever runs it: missing-idempotency-key keeps its severity.
+      assert.deepEqual(Object.keys(configModel.defaults.overrides[1].rules).sort(), resilience.filter((id) => id !== 'missing-idempotency-key'));
       assert.ok(resilience.includes('missing-timeout') && !resilience.includes('hardcoded-credential'));
       const { config } = resolveConfig(configModel, { overrides: [] });
       assert.deepEqual(analyze(rules, 'test/x.ts', code, toAnalysisSettings(config, 'test/x.ts')).findings.map((f) => `${f.ruleId}:${f.severity}`).sort(), ['hardcoded-credential:error', 'missing-timeout:warning']);

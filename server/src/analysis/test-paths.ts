@@ -23,6 +23,15 @@ export const TEST_FILES = [
  */
 export const EXAMPLE_FILES = ['**/{example,examples}/**', '**/{.semgrep,.semgrep-rules,semgrep-rules}/**', '**/semgrep/rules/**'];
 
+/**
+ * Developer and release scripts, run by hand from a checkout: real-code judging found every
+ * resilience finding there dismissable (a release upload, a seed, a stress test), while their
+ * credentials and TLS switches stay findings. Only where a checkout keeps them (the root, a
+ * monorepo's app or package, `dev/` and `tools/`): a package's own `scripts/` module ships with it
+ * (mealie's model installer), and a `script/` module can be the product (mitmproxy's loader).
+ */
+export const SCRIPT_FILES = ['{scripts,release}/**', '{apps,packages}/*/scripts/**', '**/{dev,tools}/scripts/**'];
+
 const matchesTestFile = picomatch(TEST_FILES, { dot: true });
 
 // Bounded: a path's last 1,024 characters, from a folder boundary, decide.

@@ -1,5 +1,6 @@
 import picomatch from 'picomatch';
 import type { Config, ConfigModel, Override, RuleSeverities } from './schema.js';
+import { SEVERITY_CHOICES } from './schema.js';
 import type { AnalysisSettings } from '../engine/analyze.js';
 
 export interface ConfigProblem {
@@ -46,7 +47,7 @@ export function resolveConfig(model: ConfigModel, raw: unknown, base: Config = m
 
 function resolveRules(model: ConfigModel, value: unknown, problems: ConfigProblem[], at: string): RuleSeverities {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
-    problems.push({ key: at, message: 'expected an object mapping rule ids to off, info, warning or error' });
+    problems.push({ key: at, message: `expected an object mapping rule ids to ${SEVERITY_CHOICES}` });
     return {};
   }
   const result: RuleSeverities = {};
@@ -59,7 +60,7 @@ function resolveRules(model: ConfigModel, value: unknown, problems: ConfigProble
     }
     const parsed = schema.safeParse(severity);
     if (parsed.success && parsed.data !== undefined) result[id] = parsed.data;
-    else problems.push({ key: `${at}.${id}`, message: `expected off, info, warning or error, got ${JSON.stringify(severity)}` });
+    else problems.push({ key: `${at}.${id}`, message: `expected ${SEVERITY_CHOICES}, got ${JSON.stringify(severity)}` });
   }
   return result;
 }

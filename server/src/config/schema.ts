@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { RuleMeta } from '../engine/rule.js';
-import { EXAMPLE_FILES, TEST_FILES } from '../analysis/test-paths.js';
+import { EXAMPLE_FILES, SCRIPT_FILES, TEST_FILES } from '../analysis/test-paths.js';
 
 /**
  * The one source of truth for configuration: the workspace file, the `integrationEngineer`
@@ -49,12 +49,24 @@ export interface ConfigModel {
   defaults: Config;
 }
 
-/** The documented default: resilience rules drop to information in test, spec, fixture, example and e2e files. */
+/**
+ * The documented default: resilience rules drop to hints in test, spec, fixture, example and e2e
+ * files, and those whose failure shows (`failsVisibly`) in developer scripts too. That code does
+ * not serve production; a hint keeps the finding and its quick fix under the call without a
+ * squiggle or a Problems entry.
+ */
 function defaultOverrides(metas: readonly RuleMeta[]): Override[] {
+  const hints = (ids: readonly RuleMeta[]) => Object.fromEntries(ids.map((meta) => [meta.id, 'hint' as const]));
   const resilience = metas.filter((meta) => meta.category === 'resilience');
-  if (resilience.length === 0) return [];
-  return [{ files: [...TEST_FILES, ...EXAMPLE_FILES], rules: Object.fromEntries(resilience.map((meta) => [meta.id, 'info'])) }];
+  const visible = resilience.filter((meta) => meta.failsVisibly);
+  return [
+    ...(resilience.length > 0 ? [{ files: [...TEST_FILES, ...EXAMPLE_FILES], rules: hints(resilience) }] : []),
+    ...(visible.length > 0 ? [{ files: SCRIPT_FILES, rules: hints(visible) }] : []),
+  ];
 }
+
+/** `off, hint, info, warning or error`, for messages and descriptions. */
+export const SEVERITY_CHOICES = `${severitySetting.options.slice(0, -1).join(', ')} or ${severitySetting.options.at(-1)}`;
 
 /** Collects the rules' settings; a key two rules declare must be the same schema (see `config/settings.ts`). */
 function ruleSettings(metas: readonly RuleMeta[]): Record<string, z.ZodType> {
@@ -80,11 +92,11 @@ export function createConfigModel(metas: readonly RuleMeta[]): ConfigModel {
     })
     .strict();
   const shape: Record<string, z.ZodType> = {
-    rules: ruleSeverities.default({}).describe('Severity per rule id: off, info, warning or error. Rules not named keep their default.'),
+    rules: ruleSeverities.default({}).describe(`Severity per rule id: ${SEVERITY_CHOICES}. Rules not named keep their default.`),
     overrides: z
       .array(override)
       .default(defaultOverrides(metas))
-      .describe('Severities for files matching globs, applied in order over `rules` (later entries win). The default lowers the resilience rules to info in test, spec, fixture, example and e2e files; set [] to drop it.'),
+      .describe('Severities for files matching globs, applied in order over `rules` (later entries win). The default lowers the resilience rules to hints in test, spec, fixture, example and e2e files, and all but missing-idempotency-key in developer scripts (`scripts/`, `release/`); set [] to drop it.'),
     ...ruleSettings(metas),
     ...analysisShape,
   };

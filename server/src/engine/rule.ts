@@ -34,6 +34,12 @@ export interface RuleMeta<Shape extends OptionsShape = OptionsShape> {
    * default `overrides` lower them there; security findings keep their severity everywhere.
    */
   category: RuleCategory;
+  /**
+   * Set on a resilience rule whose failure the person running a script by hand sees (a hang, an
+   * error status, a retry storm they can stop): the default `overrides` lower it in developer
+   * scripts too. A payment sent twice is not seen, so missing-idempotency-key is not set.
+   */
+  failsVisibly?: boolean;
   /** Message texts by id (ESLint's `meta.messages`); `{{name}}` is filled from a report's `data`. */
   messages: Record<string, string>;
   /** The settings the rule reads; `config/` collects them from the registry as top-level keys. */

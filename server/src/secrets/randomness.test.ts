@@ -9,5 +9,7 @@ describe('secrets/randomness', () => {
     for (const value of ['test-session-secret', 'tr_prod_sk_presented', 'token-123', 'token123', 'premiumtokenvalue', '1234567890123456', 'aaaaaaaa11111111']) assert.ok(!looksRandom(value), value);
     // Typed in order: a test's `ENCRYPTION_KEY`, an alphabet.
     for (const value of ['0123456789abcdef0123456789abcdef', 'ABCDEFGHIJKLMNOP1234', 'abcdefghijklmnopqrstuvwxyz123456']) assert.ok(!looksRandom(value), value);
+    // A passphrase that spells out what it is: a test's new password.
+    for (const value of ['brandnewpassword1!', 'newsecurepassword1!', 'mypasswordwith%40', 'superSecretValue2024x', 'xsecret2024rotation9z']) assert.ok(!looksRandom(value), value);
   });
 });

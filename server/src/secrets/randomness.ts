@@ -1,8 +1,9 @@
 /**
  * Whether a value looks generated rather than typed: a run of 16+ characters (between `-_.:/`
  * and spaces) that mixes letters and digits with at least 3.5 bits of entropy per character.
- * `test-session-secret`, `tr_prod_sk_presented`, `token-123` and a run typed in order
- * (`0123456789abcdef…`) do not; a real key does.
+ * `test-session-secret`, `tr_prod_sk_presented`, `token-123`, a run typed in order
+ * (`0123456789abcdef…`) and a typed passphrase that spells out what it is
+ * (`brandnewpassword1!`) do not; a real key does.
  */
 const MIN_RUN = 16;
 const MIN_BITS_PER_CHAR = 3.5;
@@ -25,6 +26,11 @@ function isSequence(run: string): boolean {
   return steps * 2 >= run.length - 1;
 }
 
+/** A generator does not spell credential words; a person typing a test password does. */
+const SPELLED_CREDENTIAL = /password|passwd|secret/i;
+
 export function looksRandom(value: string): boolean {
-  return value.split(/[-_.:/ ]+/).some((run) => run.length >= MIN_RUN && /\p{L}/u.test(run) && /\d/.test(run) && entropy(run) >= MIN_BITS_PER_CHAR && !isSequence(run));
+  return value
+    .split(/[-_.:/ ]+/)
+    .some((run) => run.length >= MIN_RUN && /\p{L}/u.test(run) && /\d/.test(run) && entropy(run) >= MIN_BITS_PER_CHAR && !isSequence(run) && !SPELLED_CREDENTIAL.test(run));
 }

@@ -13,6 +13,13 @@ ruleTester('hardcoded-credential', {
     py(`import requests\nrequests.get(url, auth=(user, password), timeout=5)`),
     py(`import os\nAPI_TOKEN = os.getenv("API_TOKEN") or ""`),
     { ...py(`render(title="Docs: setup", theme="solar-winds-dark")`), name: 'a colon in an earlier string does not make the next keyword an annotation' },
+    {
+      name: "a test's typed passphrase that spells out what it is, in a form post or a URL's password, is a fake",
+      filename: 'src/tests/orga/views/test_auth.py',
+      code: `def test_reset(client):
+    client.post(url, {"password": "brandnewpassword1!", "password_repeat": "brandnewpassword1!"})
+    uri = URI(scheme="https", username="me", password="mypasswordwith%40", host="git.example.com")`,
+    },
     { ...py(`class Resources:\n    _credential = r'credentials/\\d+/'\n    _credentials = 'credentials/'\n    _token = r'^tokens/(?P<pk>\\d+)/$'\nclass urls:\n    auth = "{base}auth/"`), name: 'route paths and route templates are not credentials' },
   ],
   invalid: [
@@ -27,6 +34,7 @@ ruleTester('hardcoded-credential', {
     { ...py(`import os\nos.environ.setdefault("API_TOKEN", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`import aiohttp\nauth = aiohttp.BasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`from twilio.rest import Client\nclient = Client(ACCOUNT_SID, "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2, message: /Twilio/ }] },
+    { name: 'a generated-looking token in a test is still reported', filename: 'tests/test_credential.py', code: `inputs = {"token": "7rEZK38DJl58A7RxA6EC7lLvUHbBQ1"}`, errors: [{ line: 1, suggestions: [{ messageId: 'useVariable', output: `import os\ninputs = {"token": os.environ["TOKEN"]}` }] }] },
     { ...py(`gateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key="Zr7vQ2mK9xLp4Tn8")`), errors: [{ line: 1, message: /in `signing_key`/, suggestions: [{ messageId: 'useVariable', output: `import os\ngateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key=os.environ["SIGNING_KEY"])` }] }], name: 'a credential keyword after an argument whose URL holds a colon' },
   ],
 });

@@ -8,6 +8,7 @@ export const meta = defineMeta({
   defaultSeverity: 'warning',
   description: 'An outbound network request has no bound on how long it may take.',
   category: 'resilience',
+  failsVisibly: true,
   messages: {
     requestMissing: '{{call}} has no timeout: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',
     requestOff: '{{call}} turns its timeout off: a slow or unresponsive server would hold this request open indefinitely. {{advice}}',

@@ -13,6 +13,7 @@ export const meta = defineMeta({
   fixable: 'code',
   description: 'A failed network call is retried with no wait, or with the same fixed wait every time.',
   category: 'resilience',
+  failsVisibly: true,
   messages: {
     ...PYTHON_MESSAGES,
     noWait: `{{what}} retries {{request}} with no wait: a struggling service is hit again at once, in a burst, which keeps it down. ${ADVICE}`,

@@ -11,6 +11,7 @@ export const meta = defineMeta({
   defaultSeverity: 'warning',
   description: 'A retry loop around a network call has no attempt limit.',
   category: 'resilience',
+  failsVisibly: true,
   fixable: 'code',
   options: { maxAttempts: z.number().int().min(1).max(100).default(5).describe('Attempts the unbounded-retry quick fix allows before the last error is thrown.') },
   messages: {

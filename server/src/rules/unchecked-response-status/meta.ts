@@ -9,6 +9,7 @@ export const meta = defineMeta({
   defaultSeverity: 'warning',
   description: 'A fetch response body is read without checking the response status.',
   category: 'resilience',
+  failsVisibly: true,
   messages: {
     ...PYTHON_MESSAGES,
     unchecked: '{{read}}() reads the body without a status check: an error page or a 4xx/5xx body is taken as data, since `{{response}}.ok` and `{{response}}.status` are never checked. Check `if (!{{response}}.ok)` and fail first.',
