@@ -346,6 +346,7 @@ function vsixSize() {
   rmSync(out, { force: true });
   spawnSync('node', ['scripts/build.mjs', '--production'], { cwd: ROOT, stdio: 'ignore' });
   const run = spawnSync(join(ROOT, 'node_modules/.bin/vsce'), ['package', '--no-dependencies', '--no-rewrite-relative-links', '--allow-missing-repository', '--out', out], { cwd: ROOT, encoding: 'utf8' });
+  // Leaves the development build (source maps) the tests and the CLI in a checkout expect.
   spawnSync('node', ['scripts/build.mjs'], { cwd: ROOT, stdio: 'ignore' });
   return existsSync(out) ? mb(statSync(out).size) : `failed: ${run.stderr.slice(0, 200)}`;
 }
