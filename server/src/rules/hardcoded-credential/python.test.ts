@@ -34,7 +34,9 @@ ruleTester('hardcoded-credential', {
     { ...py(`import os\nos.environ.setdefault("API_TOKEN", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`import aiohttp\nauth = aiohttp.BasicAuth("svc", "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2 }] },
     { ...py(`from twilio.rest import Client\nclient = Client(ACCOUNT_SID, "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 2, message: /Twilio/ }] },
-    { name: 'a generated-looking token in a test is still reported', filename: 'tests/test_credential.py', code: `inputs = {"token": "7rEZK38DJl58A7RxA6EC7lLvUHbBQ1"}`, errors: [{ line: 1, suggestions: [{ messageId: 'useVariable', output: `import os\ninputs = {"token": os.environ["TOKEN"]}` }] }] },
+    { name: 'a generated-looking token in a test is still found, as a hint: test data', filename: 'tests/test_credential.py', code: `inputs = {"token": "7rEZK38DJl58A7RxA6EC7lLvUHbBQ1"}`, errors: [{ line: 1, severity: 'hint', suggestions: [{ messageId: 'useVariable', output: `import os\ninputs = {"token": os.environ["TOKEN"]}` }] }] },
+    { name: "a test's mail URL password is a hint; the same URL in the app is an error", filename: 'test/test_email.py', code: `URL = "mailtos://user:k9Xq2LmP7vR4tZ8w@mail.example.com"`, errors: [{ line: 1, severity: 'hint', message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nURL = os.environ["MAILTOS_URL"]` }] }] },
+    { ...py(`URL = "mailtos://user:k9Xq2LmP7vR4tZ8w@mail.example.com"`), errors: [{ line: 1, severity: 'error', message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nURL = os.environ["MAILTOS_URL"]` }] }] },
     { ...py(`gateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key="Zr7vQ2mK9xLp4Tn8")`), errors: [{ line: 1, message: /in `signing_key`/, suggestions: [{ messageId: 'useVariable', output: `import os\ngateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key=os.environ["SIGNING_KEY"])` }] }], name: 'a credential keyword after an argument whose URL holds a colon' },
   ],
 });

@@ -6,7 +6,7 @@ import { defineRule, type OptionsOf, type RuleContext, type TextContext } from '
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { namedValues, yamlBlockScalars, type NamedValue } from '../../secrets/credential-text.js';
 import type { TextKind } from '../../engine/files.js';
-import type { MessageData } from '../../engine/types.js';
+import type { MessageData, Report } from '../../engine/types.js';
 import {
   authorizationCredential, basicCredential, findSecrets, isCredentialValue, isPlaceholder, isReference, maskSecret, overlaps, tokenPreview, type SecretMatch,
 } from '../../secrets/credentials.js';
@@ -441,9 +441,22 @@ function checkTextFile(ctx: TextContext<Options>): void {
   }
 }
 
+type Reporting<R> = { report(report: R): void };
+
+/**
+ * In test code a credential is test data: real-code judging found every one of them dismissable
+ * (fixture keys, test users' passwords, test brokers' URLs), so it is found as a hint. A known
+ * token format keeps its severity: the provider issued that shape, and a real key pasted into a
+ * test leaks all the same.
+ */
+function testDataAsHints<R extends Pick<Report, 'messageId' | 'severity'>, C extends Reporting<R>>(ctx: C, path: string): C {
+  if (!isTestPath(path)) return ctx;
+  return { ...ctx, report: (report: R) => ctx.report(report.messageId === 'token' ? report : { ...report, severity: 'hint' }) };
+}
+
 export const rule = defineRule({
   meta,
-  create: createCodeVisitor,
-  checkText: checkTextFile,
-  python: (ctx) => checkPython(ctx, pythonJudge(ctx.file.path, ctx.options)),
+  create: (ctx) => createCodeVisitor(testDataAsHints(ctx, ctx.file.path)),
+  checkText: (ctx) => checkTextFile(testDataAsHints(ctx, ctx.path)),
+  python: (ctx) => checkPython(testDataAsHints(ctx, ctx.file.path), pythonJudge(ctx.file.path, ctx.options)),
 });
