@@ -53,6 +53,18 @@ async function labelsOf(path, text, problems) {
   return labels;
 }
 
+/**
+ * The Python contract's accepted alternative: for a decorated function the decorator line is the
+ * report line and the `def` (or `class`) line is accepted too. The line the decorators lead to.
+ */
+function decoratedDefinitionLine(lines, line) {
+  if (!/^\s*@/.test(lines[line - 1] ?? '')) return undefined;
+  for (let next = line; next < lines.length && next < line + 30; next++) {
+    if (/^\s*(?:async\s+def|def|class)\b/.test(lines[next])) return next + 1;
+  }
+  return undefined;
+}
+
 function ratio(numerator, denominator) {
   return denominator === 0 ? null : numerator / denominator;
 }
@@ -80,6 +92,9 @@ for (const absolute of files) {
     failures.push(`${path}: ${failure.ruleId} threw: ${failure.error instanceof Error ? failure.error.message : String(failure.error)}`);
   }
   const found = new Map();
+  /** A finding's key by the key of its accepted alternative line (Python decorated functions). */
+  const alternatives = new Map();
+  const textLines = path.endsWith('.py') ? text.split(/\r?\n/) : [];
   for (const finding of result.findings) {
     const line = finding.range.start.line + 1;
     if (!KNOWN.has(finding.ruleId)) {
@@ -88,20 +103,23 @@ for (const absolute of files) {
     }
     const key = `${line}\t${finding.ruleId}`;
     if (!found.has(key)) found.set(key, finding.message);
+    const definition = decoratedDefinitionLine(textLines, line);
+    if (definition !== undefined) alternatives.set(`${definition}\t${finding.ruleId}`, key);
   }
+  const labelAt = (key) => labels.has(key) || [...alternatives].some(([alternative, at]) => at === key && labels.has(alternative));
   for (const key of labels) {
     const [line, ruleId] = key.split('\t');
     const stats = perRule.get(ruleId);
     if (!stats) continue;
     stats.labels++;
-    if (found.has(key)) stats.tp++;
+    if (found.has(key) || (alternatives.has(key) && !labels.has(alternatives.get(key)))) stats.tp++;
     else {
       stats.fn++;
       falseNegatives.push({ file: path, line: Number(line), ruleId });
     }
   }
   for (const [key, message] of found) {
-    if (labels.has(key)) continue;
+    if (labelAt(key)) continue;
     const [line, ruleId] = key.split('\t');
     perRule.get(ruleId).fp++;
     falsePositives.push({ file: path, line: Number(line), ruleId, message });
