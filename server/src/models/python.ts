@@ -302,6 +302,18 @@ export const PY_RETRY_POLICIES = [
   },
 ];
 
+/** Enumeration base classes: a member of a class derived from one names a kind or a mode, it holds no secret. */
+export const PY_ENUM_BASES = [
+  { modules: ['enum'], bases: ['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag'] },
+  { modules: ['django.db'], bases: ['django.db.models.TextChoices', 'django.db.models.IntegerChoices', 'django.db.models.Choices'] },
+];
+
+/** Errors a JSON body parser raises on a body that is not JSON (any class named `JSONDecodeError` is one too). */
+export const PY_DECODE_ERRORS = [
+  { modules: ['json'], errors: ['ValueError', 'json.JSONDecodeError', 'json.decoder.JSONDecodeError'] },
+  { modules: ['requests'], errors: ['requests.JSONDecodeError', 'requests.exceptions.JSONDecodeError'] },
+];
+
 /** Celery: tasks, their retry options, the exception that requeues and the calls that queue a task (`task.delay(...)`). */
 export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'], dispatch: ['delay', 'apply_async', 'send_task'] }];
 

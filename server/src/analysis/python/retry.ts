@@ -3,6 +3,9 @@ import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
+import { PY_DECODE_ERRORS } from '../../models/python.js';
+
+const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -122,6 +125,45 @@ function insideTry(node: PyNode, loop: PyNode): boolean {
   return false;
 }
 
+/** `n = n + 1` / `n = n - 1`: the name an assignment steps by adding to or taking from itself. */
+function steppedName(assignment: PyNode, facts: PyFacts): string | undefined {
+  const left = field(assignment, 'left');
+  const right = unwrap(field(assignment, 'right'));
+  if (left?.type !== 'identifier' || right?.type !== 'binary_operator') return undefined;
+  const operator = right.children.find((child) => !child.named)?.type;
+  const [first] = namedChildren(right);
+  const name = facts.textOf(left);
+  return (operator === '+' || operator === '-') && first?.type === 'identifier' && facts.textOf(first) === name ? name : undefined;
+}
+
+/** The exception classes an `except` names, qualified; empty for a bare `except:`. */
+function caughtTypes(clause: PyNode, facts: PyFacts): string[] {
+  let caught = namedChildren(clause).find((child) => child.type !== 'block');
+  if (caught?.type === 'as_pattern') caught = namedChildren(caught)[0];
+  caught = unwrap(caught);
+  const types = caught?.type === 'tuple' ? namedChildren(caught) : caught ? [caught] : [];
+  return types.map((type) => facts.qualify(type) ?? '');
+}
+
+/**
+ * `try: data = response.json() except ValueError: data = {}`: an `except` that catches only a
+ * body that is not JSON, around no request, and does not go round. It handles the answer, not a
+ * failed call: a loop holding only such an `except` retries nothing (a pagination loop).
+ */
+function catchesParseErrorOnly(clause: PyNode, requests: ReadonlySet<PyNode>, facts: PyFacts): boolean {
+  const types = caughtTypes(clause, facts);
+  if (types.length === 0 || !types.every((type) => DECODE_ERRORS.has(type) || type.split('.').pop() === 'JSONDecodeError')) return false;
+  const body = clause.parent?.type === 'try_statement' ? field(clause.parent, 'body') : undefined;
+  let sendsOrContinues = body === undefined;
+  for (const part of body ? [body, clause] : []) {
+    forEachInScope(part, (node) => {
+      if (requests.has(node) || (part === clause && node.type === 'continue_statement')) sendsOrContinues = true;
+      return !sendsOrContinues;
+    });
+  }
+  return !sendsOrContinues;
+}
+
 function findLoops(facts: PyFacts): PyRetryLoop[] {
   const requests = new Set([...pyHttpCalls(facts), ...pyPassedInClientCalls(facts)].filter((http) => http.kind === 'request').map((http) => http.call));
   const connections = pyConnectionCalls(facts);
@@ -146,7 +188,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         else if (isSleep(node, facts)) sleeps.push(node);
       }
       if (node.type === 'except_clause') {
-        caught = true;
+        if (!catchesParseErrorOnly(node, requests, facts)) caught = true;
         // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
         const block = namedChildren(node).find((child) => child.type === 'block');
         if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
@@ -158,6 +200,9 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
       }
+      // `retry = retry - 1` steps a counter as `retry -= 1` does.
+      const stepped = node.type === 'assignment' ? steppedName(node, facts) : undefined;
+      if (stepped) incremented.add(stepped);
       if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
       return true;
     });

@@ -5,6 +5,7 @@ import type { PythonContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
+import { pyHttpCalls } from '../../analysis/python/http.js';
 
 /** Calls whose result says something about a secret without being it. */
 const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
@@ -21,6 +22,22 @@ const HEADER_LAST_WORDS = new Set(CREDENTIAL_HEADERS.lastWords);
 
 function isCredentialHeader(name: string): boolean {
   return HEADER_LAST_WORDS.has(splitWords(name).pop() ?? '');
+}
+
+/**
+ * `r.headers` where every binding of `r` is a response to the file's own request (`r =
+ * requests.post(...)`, `async with session.get(...) as r`): what the server answered with, which
+ * holds none of the request's Authorization or Cookie values.
+ */
+function isResponseHeaders(headers: PyNode, facts: PyFacts): boolean {
+  const owner = headers.type === 'attribute' ? unwrap(field(headers, 'object')) : undefined;
+  if (owner?.type !== 'identifier') return false;
+  const sent = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
+  const bindings = facts.bindingsOf(facts.textOf(owner), owner);
+  return bindings.length > 0 && bindings.every(({ value }) => {
+    const made = unwrap(value?.type === 'await' ? namedChildren(value)[0] : value);
+    return made !== undefined && sent.has(made);
+  });
 }
 
 /** The credential-named values and headers objects an argument writes, masked ones left out. */
@@ -57,7 +74,9 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);
     if (!dotted) return true;
-    if (HEADERS.test(dotted)) found.push({ node, headers: true });
+    if (HEADERS.test(dotted)) {
+      if (!isResponseHeaders(node, facts)) found.push({ node, headers: true });
+    }
     else if (isCredentialName(dotted.split('.').pop()!, names)) found.push({ node, headers: false });
     return false;
   });

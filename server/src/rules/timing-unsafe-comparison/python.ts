@@ -1,13 +1,15 @@
-import { ancestor, calleeName, calleeObject, dottedText, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, calleeName, calleeObject, dottedText, enclosingFunction, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
-import { PY_SETTING_READERS } from '../../models/python.js';
+import { PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
+import { isRequestValue } from '../../analysis/python/request-sources.js';
 import { nameKind, type Kind } from './names.js';
 
+const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
 /** Calls whose result is a digest or signature. */
 const DIGEST_CALLS = new Set(['hexdigest', 'digest', 'b64encode', 'urlsafe_b64encode', 'b64decode']);
@@ -53,11 +55,21 @@ function isClass(node: PyNode, facts: PyFacts): boolean {
  */
 function isNonSecretConstant(node: PyNode, facts: PyFacts): boolean {
   if (node.type !== 'identifier' && node.type !== 'attribute') return false;
-  const value = facts.valueOf(node);
+  const value = classConstant(node, facts) ?? facts.valueOf(node);
   const literal = value && value !== node ? stringValue(value, facts.text) : undefined;
   if (literal === undefined) return false;
   const identifierLike = /^[a-z]+(?:[_-][a-z]+)*$/.test(literal) && (literal.length < 8 || /[_-]/.test(literal));
   return identifierLike || !isCredentialValue(literal, { name: dottedText(node, facts.text)?.split('.').pop() });
+}
+
+/** `NtfyAuth.TOKEN`: the value a file class binds the member to in its body, when it binds it once. */
+function classConstant(node: PyNode, facts: PyFacts): PyNode | undefined {
+  const owner = node.type === 'attribute' ? unwrap(field(node, 'object')) : undefined;
+  const cls = owner?.type === 'identifier' ? fileClass(facts.textOf(owner), facts) : undefined;
+  const body = cls && field(cls, 'body');
+  if (!body) return undefined;
+  const bindings = facts.bindingsOf(facts.textOf(field(node, 'attribute')!), body).filter((binding) => binding.scope === cls);
+  return bindings.length === 1 ? bindings[0].value : undefined;
 }
 
 /** SQLAlchemy's query builders: a comparison in their arguments is a SQL expression, evaluated by the database. */
@@ -129,6 +141,67 @@ function fromConfiguration(node: PyNode | undefined, facts: PyFacts, depth = 0):
   return value !== undefined && value !== operand && fromConfiguration(value, facts, depth + 1);
 }
 
+/** A class the file defines under this name. */
+function fileClass(name: string, facts: PyFacts): PyNode | undefined {
+  return facts.ofType('class_definition').find((cls) => facts.textOf(field(cls, 'name')!) === name);
+}
+
+/** A class derived from an enumeration base (`class NtfyAuth(Enum)`), directly or through the file's own classes. */
+function isEnumClass(cls: PyNode, facts: PyFacts, depth = 0): boolean {
+  const bases = field(cls, 'superclasses');
+  return bases !== undefined && namedChildren(bases).some((base) => {
+    if (base.type !== 'identifier' && base.type !== 'attribute') return false;
+    if (ENUM_BASES.has(facts.qualify(base) ?? '')) return true;
+    const parent = base.type === 'identifier' && depth < 4 ? fileClass(facts.textOf(base), facts) : undefined;
+    return parent !== undefined && parent !== cls && isEnumClass(parent, facts, depth + 1);
+  });
+}
+
+/**
+ * An enum member (contract 1.4): `NtfyAuth.TOKEN` where the file derives `NtfyAuth` from `Enum`.
+ * Compared by identity (`mode is PrivacyMode.Secret`), a capitalised member of any class the file
+ * names or imports is one too: `is` asks which member a value is, and no secret read from elsewhere is
+ * identical to a class's member.
+ */
+function isEnumMember(node: PyNode, identity: boolean, facts: PyFacts): boolean {
+  const owner = node.type === 'attribute' ? unwrap(field(node, 'object')) : undefined;
+  if (owner?.type !== 'identifier') return false;
+  const name = facts.textOf(owner);
+  const cls = fileClass(name, facts);
+  // A member named as enum members are (`Secret`, `TOKEN`), not a lower-case attribute.
+  const member = facts.textOf(field(node, 'attribute')!);
+  if (identity && /^[A-Z]/.test(member) && /^[A-Z]\w*$/.test(name) && /[a-z]/.test(name) && (cls || facts.imports.has(name))) return true;
+  return cls !== undefined && isEnumClass(cls, facts);
+}
+
+/**
+ * `self.apikey != self.sid` in a method: two attributes of the object, set where it was made or
+ * configured, neither by the method comparing them (from its parameters) nor from a request, nor
+ * from a parameter of another method (a setter). Both come from the application's own
+ * configuration (contract 1.4): a consistency check between settings, no attacker input.
+ */
+function isConfiguredAttribute(node: PyNode, facts: PyFacts): boolean {
+  const dotted = node.type === 'attribute' ? dottedText(node, facts.text) : undefined;
+  const method = enclosingFunction(node);
+  if (!dotted || !/^self\.\w+$/.test(dotted) || !method) return false;
+  return facts.bindingsOf(dotted, node).every(({ target, value }) => {
+    const setter = enclosingFunction(target);
+    if (setter === method || !value || isRequestValue(value, facts)) return false;
+    const constructor = setter?.type === 'function_definition' && facts.textOf(field(setter, 'name')!) === '__init__';
+    return setter === undefined || constructor || !readsParameter(value, setter, facts);
+  });
+}
+
+/** Whether an expression reads a parameter of the function it is in. */
+function readsParameter(value: PyNode, definition: PyNode, facts: PyFacts): boolean {
+  let found = false;
+  forEachDescendant(value, (node) => {
+    if (node.type === 'identifier' && facts.bindingsOf(facts.textOf(node), node).some((binding) => binding.value === undefined && binding.scope === definition)) found = true;
+    return !found;
+  });
+  return found;
+}
+
 /** `import hmac` at the top of the file when it is not imported yet. */
 function importEdit(facts: PyFacts): TextEdit[] {
   if (facts.imports.get('hmac') === 'hmac') return [];
@@ -152,8 +225,11 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     if (inTest && ancestor(comparison, 'assert_statement')) continue;
     if (isSqlClause(comparison, [left, right], facts)) continue;
     if (isHarmless(left, facts, ctx.options.credentialNames) || isHarmless(right, facts, ctx.options.credentialNames)) continue;
+    const identity = operator === 'is' || operator === 'is not';
+    if (isEnumMember(left, identity, facts) || isEnumMember(right, identity, facts)) continue;
     // Both sides from the service's own configuration: a start-up consistency check, no attacker input.
     if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) continue;
+    if (isConfiguredAttribute(left, facts) && isConfiguredAttribute(right, facts)) continue;
     const leftKind = operandKind(left, facts, ctx.options.credentialNames);
     const rightKind = operandKind(right, facts, ctx.options.credentialNames);
     const kind = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;

@@ -41,6 +41,8 @@ function raisesByItself(http: PyHttpCall, facts: PyFacts): boolean {
 
 export function checkPython(ctx: PythonContext): void {
   const { facts } = ctx.file;
+  // A response name bound in two branches (`r = post(a)` / `r = post(b)`) reaches one read from both calls: one finding.
+  const reported = new Set<PyNode>();
   for (const http of pyHttpCalls(facts)) {
     if (http.kind !== 'request' || http.model.raisesOnError || (http.model.bodyMethods.length === 0 && http.model.bodyAttributes.length === 0)) continue;
     if (raisesByItself(http, facts)) continue;
@@ -76,8 +78,9 @@ export function checkPython(ctx: PythonContext): void {
       }
       return true;
     });
-    if (checked || !read) continue;
+    if (checked || !read || reported.has(read)) continue;
     const found = read;
+    reported.add(found);
     ctx.report({ node: found, messageId: 'pyUnchecked', data: { read: facts.textOf(found).split('\n')[0], response: name, advice: advice(name) }, fix: check === 'raise_for_status()' ? () => insertCheck(found, name, facts) : undefined });
   }
 }
