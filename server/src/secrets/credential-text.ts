@@ -323,9 +323,53 @@ function shellValues(lines: Line[]): NamedValue[] {
 const PY_PREFIX = /[rRuUbBfF]/;
 const isWordChar = (char: string | undefined): boolean => char !== undefined && /[\w.]/.test(char);
 
-/** Blanks triple-quoted strings (docstrings; keeping offsets) so only plain literals remain. */
-function blankDocstrings(text: string): string {
-  return text.replace(/("""|''')[\s\S]*?\1/g, (part) => part.replace(/[^\n]/g, ' '));
+/** Where the string in triple `quote`s whose body starts at `from` ends (after its closing quotes), or the end of the text. */
+function tripleQuotedEnd(text: string, from: number, quote: string): number {
+  for (let at = from; at < text.length; at++) {
+    if (text[at] === '\\') at++;
+    else if (text[at] === quote && text[at + 1] === quote && text[at + 2] === quote) return at + 3;
+  }
+  return text.length;
+}
+
+function lineEnd(text: string, from: number): number {
+  let at = from;
+  while (at < text.length && text[at] !== '\n' && text[at] !== '\r') at++;
+  return at;
+}
+
+/**
+ * The code of a Python file with its comments and triple-quoted strings (docstrings) blanked,
+ * offsets kept: names count only in Python bindings (contract 1.1 "where names count"), not in
+ * documentation. One pass that steps over single-line strings, so a `#` inside one is no comment.
+ */
+function pythonCode(text: string): string {
+  const parts: string[] = [];
+  let copied = 0;
+  const blank = (start: number, end: number, blanked: string): void => {
+    parts.push(text.slice(copied, start), blanked);
+    copied = end;
+  };
+  const marks = /[#"']/g;
+  for (let mark = marks.exec(text); mark; mark = marks.exec(text)) {
+    const at = mark.index;
+    const char = mark[0];
+    if (char === '#') {
+      const end = lineEnd(text, at);
+      blank(at, end, ' '.repeat(end - at));
+      marks.lastIndex = end;
+    } else if (text[at + 1] === char && text[at + 2] === char) {
+      const end = tripleQuotedEnd(text, at + 3, char);
+      blank(at, end, text.slice(at, end).replace(/[^\n\r]/g, ' '));
+      marks.lastIndex = end;
+    } else {
+      // An unterminated string ends at its line: what follows is read as code again.
+      const read = readString(text, at, true);
+      marks.lastIndex = read.ok ? read.end + 1 : read.end;
+    }
+  }
+  parts.push(text.slice(copied));
+  return parts.join('');
 }
 
 interface PythonLiteral {
@@ -426,15 +470,34 @@ function assignedName(code: string, lineStart: number, at: number): string | und
   return nameEndingAt(code, equals, segmentStart);
 }
 
+/**
+ * `"{user}:{password}@".format(user=u, password=p)`, `"%s:%s@" % (u, p)`: a literal that is
+ * formatted (with the literals written next to it, one string) is a template; the binding is given
+ * the result, not a literal, as with an interpolating f-string.
+ */
+function formattedLiterals(code: string, literals: readonly PythonLiteral[]): boolean[] {
+  const formatted: boolean[] = [];
+  // From the last literal back, so a run of adjacent literals is read once, not once per literal.
+  for (let index = literals.length - 1; index >= 0; index--) {
+    const after = skipBlanks(code, literals[index].close + 1);
+    formatted[index] = literals[index + 1]?.start === after
+      ? formatted[index + 1]
+      : code[after] === '%' || code.startsWith('.format(', after) || code.startsWith('.format_map(', after);
+  }
+  return formatted;
+}
+
 /** Python: assignments and keyword arguments, dict literals, `os.getenv('NAME', 'fallback')`. */
 function pythonValues(text: string): NamedValue[] {
-  const code = blankDocstrings(text);
+  const code = pythonCode(text);
   const found: NamedValue[] = [];
   let lineStart = 0;
   let scanned = 0;
-  for (const literal of pythonLiterals(code)) {
+  const literals = pythonLiterals(code);
+  const formatted = formattedLiterals(code, literals);
+  for (const [index, literal] of literals.entries()) {
     const value = code.slice(literal.open + 1, literal.close);
-    if (/f/i.test(literal.prefix) && value.includes('{')) continue;
+    if ((/f/i.test(literal.prefix) && value.includes('{')) || formatted[index]) continue;
     const at = literal.start;
     for (; scanned < at; scanned++) if (code[scanned] === '\n') lineStart = scanned + 1;
     const name = envFallbackName(code, lineStart, at) ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);

@@ -27,6 +27,11 @@ describe('support/credentials', () => {
     assert.deepEqual(findSecrets('postgres://app:S3cretPass@db.corp/app', { localHosts: ['db.corp'] }), []);
   });
 
+  it('takes a {name} template before a query or a fragment for the password place: the @ after it is the query\'s', () => {
+    assert.deepEqual(findSecrets('postmark://{apikey}:{from_email}?bcc=bcc@example.com\nmailto://{user}:{password}#cc=cc@example.com'), []);
+    assert.deepEqual(findSecrets('redis://app:Pa?ss9word@cache.example.com/0 redis://app:Pa#ss9word@cache.example.com/0').map((s) => s.secret), ['Pa?ss9word', 'Pa#ss9word']);
+  });
+
   it('judges placeholder and credential values', () => {
     for (const value of ['changeme', '<token>', '${X}', 'YOUR_KEY', 'xxxx-xxxx-xxxx', 'DB_PASSWORD', 'example', 'abc']) assert.ok(isPlaceholder(value), value);
     assert.ok(isPlaceholder('Password', { name: 'password' }));

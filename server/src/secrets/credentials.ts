@@ -164,7 +164,9 @@ function findUrlPasswords(text: string, options: DetectOptions = {}): SecretMatc
   const found: SecretMatch[] = [];
   for (const match of urlsWithPassword(text)) {
     const [whole, , user, password, host] = match;
-    if (isInterpolated(password) || password === user) continue;
+    // `postmark://{apikey}:{from_email}?bcc=a@b.example`: a URL's authority ends at `?` or `#`, so a
+    // template there (`{from_email}`) is what stands in the password's place; the `@` is the query's.
+    if (isInterpolated(password) || isInterpolated(password.split(/[?#]/)[0]) || password === user) continue;
     if (!options.redacting && isLocalHost(host, options.localHosts)) continue;
     // `protocol://[user][:password]@host` documents the format: the brackets mark optional parts.
     if (isPlaceholder(safeDecode(withoutBrackets(password)), { placeholders: options.placeholders })) continue;

@@ -130,6 +130,8 @@ ruleTester('hardcoded-credential', collected({
     { code: `const url = 'redis://:s3cretPass99@cache.svc.cluster.local:6379';` },
     { code: `const url = 'amqp://rabbit:rabbit@mq.prod.example.com';` },
     { code: `const url = 'mongodb://admin:<password>@cluster0.mongodb.net/app';` },
+    { name: 'a {name} template in the password place, the @ after it in the query', code: `export const syntax = 'postmark://{apikey}:{from_email}?bcc=bcc@example.com';` },
+    { name: 'a {name} template in the password place of a documented URL, in a Markdown file', filename: 'docs/postmark.md', code: '    postmark://{apikey}:{from_email}?cc=cc@example.com\n' },
     { code: `const url = 'mysql://app:s3cretPass99@db.corp:3306/app';`, options: { localHosts: ['db.corp'] } },
     { name: 'a localHosts entry covers its subdomains', code: `const url = 'mysql://app:s3cretPass99@db.corp.example:3306/app';`, options: { localHosts: ['corp.example'] } },
     { name: 'a *. localHosts entry covers subdomains and the host itself', code: `const a = 'mysql://app:s3cretPass99@db.corp.example/app';\nconst b = 'mysql://app:s3cretPass99@corp.example/app';`, options: { localHosts: ['*.corp.example'] } },

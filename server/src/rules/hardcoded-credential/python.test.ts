@@ -1,6 +1,8 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const py = (code: string) => ({ code, filename: 'app/settings.py' });
+// A fake GitHub token, assembled from parts so secret scanners leave this file alone.
+const GITHUB = 'gh' + 'p_' + 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
 
 ruleTester('hardcoded-credential', {
   valid: [
@@ -20,6 +22,38 @@ ruleTester('hardcoded-credential', {
     client.post(url, {"password": "brandnewpassword1!", "password_repeat": "brandnewpassword1!"})
     uri = URI(scheme="https", username="me", password="mypasswordwith%40", host="git.example.com")`,
     },
+    {
+      name: 'a formatted literal is a template: the binding gets the result of the formatting, not a literal',
+      ...py(`def url(user, password, token, values):
+    auth = "{user}:{password}@".format(user=user, password=password)
+    auth = "{token}@".format(token=token)
+    secret = "%s:%s@" % (user, password)
+    credentials = "%(user)s:%(password)s" % {"user": user, "password": password}
+    api_key = "{prefix}-{key}".format_map(values)
+    params = {"token": "{}@" "{}".format(token, user)}
+    return auth`),
+    },
+    {
+      name: 'a credential-named key or assignment in a comment or a docstring is documentation, not a binding',
+      ...py(`# The API answers:
+#     {"name": "Jordan", "token": "2e82c1e4e8b0091fdaa34ff3972351821406f796"}
+#   "auth": "k9Xzm43nBGo=",
+def parse(data):
+    """Reads an answer such as {"token": "2e82c1e4e8b0091fdaa34ff3972351821406f796"}.
+
+    Call it with password="k8Jd92mQx7Lp0Za3" in tests.
+    """
+    return data["name"]  # token = "k8Jd92mQx7Lp0Za3"
+def other():
+    '''api_key = "k8Jd92mQx7Lp0Za3"'''`),
+    },
+    {
+      name: 'a URL whose password place holds a {name} template, the @ after it in the query, documents a format',
+      ...py(`# Syntax:
+#    postmark://{apikey}:{from_email}?bcc=bcc@example.com
+#    postmark://{apikey}:{from_email}#cc=cc@example.com
+SYNTAX = "postmark://{apikey}:{from_email}?reply=reply@example.com"`),
+    },
     { ...py(`class Resources:\n    _credential = r'credentials/\\d+/'\n    _credentials = 'credentials/'\n    _token = r'^tokens/(?P<pk>\\d+)/$'\nclass urls:\n    auth = "{base}auth/"`), name: 'route paths and route templates are not credentials' },
   ],
   invalid: [
@@ -38,5 +72,16 @@ ruleTester('hardcoded-credential', {
     { name: "a test's mail URL password is a hint; the same URL in the app is an error", filename: 'test/test_email.py', code: `URL = "mailtos://user:k9Xq2LmP7vR4tZ8w@mail.example.com"`, errors: [{ line: 1, severity: 'hint', message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nURL = os.environ["MAILTOS_URL"]` }] }] },
     { ...py(`URL = "mailtos://user:k9Xq2LmP7vR4tZ8w@mail.example.com"`), errors: [{ line: 1, severity: 'error', message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nURL = os.environ["MAILTOS_URL"]` }] }] },
     { ...py(`gateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key="Zr7vQ2mK9xLp4Tn8")`), errors: [{ line: 1, message: /in `signing_key`/, suggestions: [{ messageId: 'useVariable', output: `import os\ngateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key=os.environ["SIGNING_KEY"])` }] }], name: 'a credential keyword after an argument whose URL holds a colon' },
+    { name: 'a known token in a formatted literal is still reported', ...py(`url = "https://api.example.com/{path}?token=${GITHUB}".format(path=path)`), errors: [{ line: 1, message: /GitHub/ }] },
+    { name: 'a literal given to a credential keyword of a format call is still reported', ...py(`auth = "{user}:{password}@".format(user=user, password="k8Jd92mQx7Lp0Za3")`), errors: [{ line: 1, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\nauth = "{user}:{password}@".format(user=user, password=os.environ["PASSWORD"])` }] }] },
+    { name: 'a credential bound to a literal beside a formatted template is still reported', ...py(`password = "k8Jd92mQx7Lp0Za3"\nauth = "{}:{}@".format(user, password)`), errors: [{ line: 1, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\npassword = os.environ["PASSWORD"]\nauth = "{}:{}@".format(user, password)` }] }] },
+    {
+      name: 'a # inside a string, or an apostrophe in a comment, does not hide the binding after it',
+      ...py(`# don't commit this
+HOME = "https://example.org/#top"; API_TOKEN = "k8Jd92mQx7Lp0Za3"  # "token": "see above"`),
+      errors: [{ line: 2, message: /in `API_TOKEN`/, suggestions: [{ messageId: 'useVariable', output: `import os\n# don't commit this\nHOME = "https://example.org/#top"; API_TOKEN = os.environ["API_TOKEN"]  # "token": "see above"` }] }],
+    },
+    { name: 'a known token in a comment or a docstring is still reported', ...py(`# ${GITHUB}\ndef f():\n    """Use ${GITHUB}."""`), errors: [{ line: 1, message: /GitHub/ }, { line: 3, message: /GitHub/ }] },
+    { name: 'a URL password that is no template, with a ? in it, is still reported', ...py(`CACHE = "redis://app:Pa?ss9word@cache.example.com/0"`), errors: [{ line: 1, message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nCACHE = os.environ["REDIS_URL"]` }] }] },
   ],
 });
