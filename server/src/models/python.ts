@@ -402,6 +402,9 @@ export const PY_SIGNED_IN_NAMING: PySignedInNaming = {
   openWords: ['any', 'anonymous', 'anon', 'public', 'optional'],
 };
 
+/** Calls that bind a function's leading arguments and hand it on as a callback (`functools.partial(on_message, db)`). */
+export const PY_CALLBACK_BINDERS: readonly string[] = ['functools.partial'];
+
 /** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
 export const PY_RABBITMQ = [
   {
