@@ -407,7 +407,7 @@ export const PY_SIGNED_IN_NAMING: PySignedInNaming = {
 };
 
 /** Calls that bind a function's leading arguments and hand it on as a callback (`functools.partial(on_message, db)`). */
-export const PY_CALLBACK_BINDERS: readonly string[] = ['functools.partial'];
+export const PY_CALLBACK_BINDERS = [{ modules: ['functools'], names: ['functools.partial'] }];
 
 /** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
 export const PY_RABBITMQ = [

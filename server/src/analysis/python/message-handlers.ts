@@ -32,7 +32,7 @@ function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyCallb
   const value = unwrap(callback);
   if (!value) return undefined;
   if (value.type === 'lambda') return { definition: value, bound: 0 };
-  if (value.type === 'call' && PY_CALLBACK_BINDERS.includes(facts.qualify(field(value, 'function')) ?? '')) {
+  if (value.type === 'call' && PY_CALLBACK_BINDERS.some((row) => row.names.includes(facts.qualify(field(value, 'function')) ?? ''))) {
     const args = callArguments(value, facts.text);
     const inner = args.positional[0] && callbackFunction(args.positional[0], facts);
     return inner && args.listSplats.length === 0 ? { definition: inner.definition, bound: inner.bound + args.positional.length - 1 } : undefined;
