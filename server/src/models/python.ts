@@ -262,6 +262,10 @@ export const PY_LOGGERS = [
     functions: ['logging.debug', 'logging.info', 'logging.warning', 'logging.warn', 'logging.error', 'logging.exception', 'logging.critical', 'logging.log', 'loguru.logger', 'print'],
     receivers: /^(?:(?:self|cls|app|current_app)\.)?_?(?:logger|log|LOGGER|LOG|logging)$|^structlog\.get_logger\(\)$/,
     methods: ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'msg', 'trace', 'success', 'fatal'],
+    /** Calls that make a logger. */
+    factories: ['logging.getLogger', 'structlog.get_logger', 'structlog.getLogger'],
+    /** A logger's methods that return another logger writing to the same place (structlog/loguru `bind`, `getChild`). */
+    derived: ['bind', 'new', 'opt', 'patch', 'getChild'],
   },
 ];
 
@@ -413,6 +417,9 @@ export const PY_SIGNED_IN_NAMING: PySignedInNaming = {
   hookParts: ['hook', 'sig', 'hmac'],
   openWords: ['any', 'anonymous', 'anon', 'public', 'optional'],
 };
+
+/** Calls that bind a function's leading arguments and hand it on as a callback (`functools.partial(on_message, db)`). */
+export const PY_CALLBACK_BINDERS = [{ modules: ['functools'], names: ['functools.partial'] }];
 
 /** RabbitMQ clients: consume keywords, acks, nacks with their requeue defaults, where a delivery count shows. */
 export const PY_RABBITMQ = [

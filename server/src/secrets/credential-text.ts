@@ -423,16 +423,18 @@ function quotedBefore(code: string, end: number, floor: number): { text: string;
   return { text: code.slice(open + 1, end - 1), open };
 }
 
-/** `os.getenv('NAME', ` / `os.environ.get("NAME", ` right before a literal: the NAME. */
-function envFallbackName(code: string, lineStart: number, at: number): string | undefined {
+/** `os.getenv('NAME', ` / `os.environ.get("NAME", ` right before a literal: the NAME, and where the call starts. */
+function envFallback(code: string, lineStart: number, at: number): { name: string; callStart: number } | undefined {
   const comma = skipBlanksBack(code, at, lineStart) - 1;
   if (comma < lineStart || code[comma] !== ',') return undefined;
   const key = quotedBefore(code, skipBlanksBack(code, comma, lineStart), lineStart);
   if (!key) return undefined;
   const paren = skipBlanksBack(code, key.open, lineStart) - 1;
   if (paren < lineStart || code[paren] !== '(') return undefined;
-  const callee = code.slice(Math.max(lineStart, paren - 11), paren);
-  return callee.endsWith('getenv') || callee.endsWith('environ.get') ? key.text : undefined;
+  let callStart = paren;
+  while (callStart > lineStart && isWordChar(code[callStart - 1])) callStart--;
+  const callee = code.slice(callStart, paren);
+  return callee.endsWith('getenv') || callee.endsWith('environ.get') ? { name: key.text, callStart } : undefined;
 }
 
 /** `'name': ` right before a literal (a dict entry): the name. */
@@ -461,8 +463,15 @@ function assignedName(code: string, lineStart: number, at: number): string | und
   // Name and annotation hold no `=` and no string: only the text after the previous `=` or
   // closing quote counts (the `:` of an earlier `url="https://..."` argument is no annotation).
   // The scan stops at the first mark, so it covers only the text since the previous literal.
+  // A parameter or an argument starts after the `,` or `(` before it, outside the brackets of
+  // its annotation (`dsn: str, password: Optional[str] = `).
   let segmentStart = equals;
-  while (segmentStart > lineStart && !'="\''.includes(code[segmentStart - 1])) segmentStart--;
+  for (let depth = 0; segmentStart > lineStart && !'="\''.includes(code[segmentStart - 1]); segmentStart--) {
+    const char = code[segmentStart - 1];
+    if (depth === 0 && '([{,'.includes(char)) break;
+    if (')]}'.includes(char)) depth++;
+    else if ('([{'.includes(char)) depth--;
+  }
   for (let colon = segmentStart; colon < equals - 1; colon++) {
     const annotated = code[colon] === ':' ? nameEndingAt(code, colon, segmentStart) : undefined;
     if (annotated) return annotated;
@@ -500,9 +509,13 @@ function pythonValues(text: string): NamedValue[] {
     if ((/f/i.test(literal.prefix) && value.includes('{')) || formatted[index]) continue;
     const at = literal.start;
     for (; scanned < at; scanned++) if (code[scanned] === '\n') lineStart = scanned + 1;
-    const name = envFallbackName(code, lineStart, at) ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
+    const fallback = envFallback(code, lineStart, at);
+    const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
     if (!name) continue;
     found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
+    // A fallback is also the value of what it is assigned to: `password: str = os.getenv("PGPASSWORD", "...")`.
+    const target = fallback && assignedName(code, lineStart, fallback.callStart);
+    if (target) found.push({ name: target.slice(target.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
   }
   return found;
 }

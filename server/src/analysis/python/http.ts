@@ -42,8 +42,16 @@ export const pyHttpCalls = perFile((facts): PyHttpCall[] => {
   return facts.ofType('call').flatMap((call) => classify(call, facts) ?? []);
 });
 
-/** The client class a parameter is annotated with (`session: aiohttp.ClientSession`), qualified. */
+/**
+ * The client class a parameter is annotated with (`session: aiohttp.ClientSession`), qualified;
+ * also for `self.client` when the class stores such a parameter there (`self._client = client`).
+ */
 function annotatedClient(object: PyNode, facts: PyFacts): string | undefined {
+  if (object.type === 'attribute' && facts.textOf(object).startsWith('self.')) {
+    const stored = facts.bindingsOf(facts.textOf(object), object).map((binding) => unwrap(binding.value));
+    const clients = new Set(stored.map((value) => (value?.type === 'identifier' ? annotatedClient(value, facts) : undefined)));
+    return clients.size === 1 ? [...clients][0] : undefined;
+  }
   if (object.type !== 'identifier') return undefined;
   const parameter = facts.bindingsOf(facts.textOf(object), object).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.target.parent;
   const type = parameter && (parameter.type === 'typed_parameter' || parameter.type === 'typed_default_parameter') ? field(parameter, 'type') : undefined;

@@ -1,4 +1,4 @@
-import { calleeName, calleeObject, dottedText, field } from '../../engine/python/ast.js';
+import { calleeName, calleeObject, dottedText, field, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_LOGGERS } from '../../models/python.js';
@@ -12,9 +12,17 @@ export function isPyLogCall(call: PyNode, facts: PyFacts): boolean {
   const method = calleeName(call, facts.text);
   const receiver = calleeObject(call);
   if (!method || !receiver || !LOGGERS.methods.includes(method)) return false;
+  if (qualified?.startsWith('loguru.logger.')) return true;
+  return isPyLogger(receiver, facts);
+}
+
+/** A logger: a logger-named receiver, one a factory made, or one derived from a logger (`log.bind(flow="revoke")`). */
+function isPyLogger(receiver: PyNode, facts: PyFacts, depth = 0): boolean {
   const written = dottedText(receiver, facts.text);
   if (written && LOGGERS.receivers.test(written)) return true;
-  if (qualified?.startsWith('loguru.logger.')) return true;
-  const made = facts.instanceOf(receiver)?.name;
-  return made === 'logging.getLogger' || made === 'structlog.get_logger' || made === 'structlog.getLogger';
+  if (LOGGERS.factories.includes(facts.instanceOf(receiver)?.name ?? '')) return true;
+  const value = unwrap(facts.valueOf(receiver));
+  if (depth >= 4 || value?.type !== 'call' || !LOGGERS.derived.includes(calleeName(value, facts.text) ?? '')) return false;
+  const source = calleeObject(value);
+  return source !== undefined && isPyLogger(source, facts, depth + 1);
 }

@@ -2,7 +2,7 @@ import { argument, callArguments, calleeName, calleeObject, dottedText, field, f
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
-import { PY_KAFKA, PY_SQS } from '../../models/python.js';
+import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_SQS } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
 
@@ -21,20 +21,32 @@ export interface PyMessageHandler {
 
 const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
 
-/** The function a callback argument names: `on_message`, `self.on_message`, or a lambda. */
-function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyNode | undefined {
-  const value = unwrap(callback);
-  if (!value) return undefined;
-  if (value.type === 'lambda') return value;
-  const name = dottedText(value, facts.text)?.split('.');
-  if (!name || name.length > 2 || (name.length === 2 && name[0] !== 'self')) return undefined;
-  return (facts.functions.get(name[name.length - 1]) ?? [])[0];
+/** A callback's function and how many of its leading arguments a binder such as `functools.partial` has already given. */
+interface PyCallback {
+  definition: PyNode;
+  bound: number;
 }
 
-function handlerOfCallback(definition: PyNode, broker: PyBroker, facts: PyFacts, contentIndexes: number[], consume: PyNode, autoAck?: PyNode): PyMessageHandler {
-  const params = parameterNames(definition, facts.text).filter((name) => name !== 'self');
-  const content = new Set(contentIndexes.map((index) => params[index]).filter((name): name is string => name !== undefined));
-  return { broker, scope: definition, content, autoAck, consume };
+/** The function a callback argument names: `on_message`, `self.on_message`, a lambda, or `functools.partial(on_message, ...)`. */
+function callbackFunction(callback: PyNode | undefined, facts: PyFacts): PyCallback | undefined {
+  const value = unwrap(callback);
+  if (!value) return undefined;
+  if (value.type === 'lambda') return { definition: value, bound: 0 };
+  if (value.type === 'call' && PY_CALLBACK_BINDERS.some((row) => row.names.includes(facts.qualify(field(value, 'function')) ?? ''))) {
+    const args = callArguments(value, facts.text);
+    const inner = args.positional[0] && callbackFunction(args.positional[0], facts);
+    return inner && args.listSplats.length === 0 ? { definition: inner.definition, bound: inner.bound + args.positional.length - 1 } : undefined;
+  }
+  const name = dottedText(value, facts.text)?.split('.');
+  if (!name || name.length > 2 || (name.length === 2 && name[0] !== 'self')) return undefined;
+  const definition = (facts.functions.get(name[name.length - 1]) ?? [])[0];
+  return definition && { definition, bound: 0 };
+}
+
+function handlerOfCallback(callback: PyCallback, broker: PyBroker, facts: PyFacts, contentIndexes: number[], consume: PyNode, autoAck?: PyNode): PyMessageHandler {
+  const params = parameterNames(callback.definition, facts.text).filter((name) => name !== 'self');
+  const content = new Set(contentIndexes.map((index) => params[index + callback.bound]).filter((name): name is string => name !== undefined));
+  return { broker, scope: callback.definition, content, autoAck, consume };
 }
 
 function loopVariables(loop: PyNode, facts: PyFacts): string[] {

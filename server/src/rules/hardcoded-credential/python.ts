@@ -1,4 +1,4 @@
-import { argument, callArguments, field, keywordValue, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { argument, callArguments, dottedText, field, keywordValue, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -8,8 +8,8 @@ import { pyHttpCalls } from '../../analysis/python/http.js';
 
 /** What the rule's shared judgement says of a literal, handed in by the rule (so this module does not import it back). */
 export interface PythonJudge {
-  /** The message for a literal bound to `name`, or undefined when it is no credential. */
-  named(name: string, value: string): { messageId: string; data?: MessageData } | undefined;
+  /** The message for a literal bound to `name` (the message naming `shown`, by default `name`), or undefined when it is no credential. */
+  named(name: string, value: string, shown?: string): { messageId: string; data?: MessageData } | undefined;
   /** The message for a literal passed to a secret-taking call, or undefined (a placeholder, a test fake). */
   sink(label: string, value: string): { messageId: string; data?: MessageData } | undefined;
 }
@@ -35,6 +35,15 @@ function settingRead(call: PyNode | undefined, facts: PyFacts): { name: string; 
   return { name, fallback };
 }
 
+/** The name a value is bound to: `password` of `password: str = <value>`, of `password=<value>` as an argument or a parameter's default. */
+function boundName(value: PyNode, facts: PyFacts): string | undefined {
+  const parent = value.parent;
+  const slot = parent?.type === 'assignment' ? 'right' : 'value';
+  if (!parent || field(parent, slot)?.start !== value.start) return undefined;
+  const target = parent.type === 'assignment' ? field(parent, 'left') : ['keyword_argument', 'default_parameter', 'typed_default_parameter'].includes(parent.type) ? field(parent, 'name') : undefined;
+  return dottedText(target, facts.text)?.split('.').pop();
+}
+
 export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
   const { facts } = ctx.file;
   const reported = new Set<PyNode>();
@@ -43,10 +52,10 @@ export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
     reported.add(literal);
     ctx.report({ node: literal, ...message });
   };
-  const judgeNamed = (name: string, value: PyNode | undefined) => {
+  const judgeNamed = (name: string, value: PyNode | undefined, boundTo?: string) => {
     for (const literal of candidateLiterals(value)) {
       const text = stringValue(literal, facts.text);
-      if (text !== undefined) report(literal, judge.named(name, text));
+      if (text !== undefined) report(literal, judge.named(name, text) ?? (boundTo ? judge.named(boundTo, text, name) : undefined));
     }
   };
 
@@ -60,9 +69,10 @@ export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
         if (text !== undefined) report(literal, judge.sink(sink.label, text));
       }
     }
-    // os.getenv("DB_PASSWORD", "<literal>"), config("SECRET_KEY", default="<literal>").
+    // os.getenv("DB_PASSWORD", "<literal>"), config("SECRET_KEY", default="<literal>"); also judged
+    // by the name the read is bound to (`password: str = config("PGPASS", default="<literal>")`).
     const read = settingRead(call, facts);
-    if (read?.fallback) judgeNamed(read.name, read.fallback);
+    if (read?.fallback) judgeNamed(read.name, read.fallback, boundName(call, facts));
   }
   // x = os.getenv("API_TOKEN") or "<literal>"
   for (const operator of facts.ofType('boolean_operator')) {

@@ -398,10 +398,10 @@ function equalsNearbyUserName(entry: NamedValue, entries: readonly NamedValue[],
 function pythonJudge(path: string, options: Options): PythonJudge {
   const inTest = isTestPath(path);
   return {
-    named(name, value) {
+    named(name, value, shown = name) {
       const judgement = judgeNamedValue(name, value, options);
       if (!judgement || isTestFake(inTest, judgement.kind === 'authorization' ? judgement.credential : value)) return undefined;
-      return judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInPython', name, value);
+      return judgement.kind === 'authorization' ? authorizationMessage(judgement.credential) : namedMessage('namedInPython', shown, value);
     },
     sink(label, value) {
       if (value === '' || isPlaceholder(value, { placeholders: options.placeholders }) || isReference(value) || isTestFake(inTest, value)) return undefined;

@@ -102,10 +102,13 @@ export function checkPython(ctx: PythonContext): void {
   const posts = pyHttpCalls(facts).filter((http) => http.kind === 'request' && isPost(http, facts));
   if (posts.length === 0) return;
   const sessionKey = sessionSendsKey(facts);
+  // A client's default headers (`httpx.AsyncClient(headers={...})`) go with each of its requests.
+  const sendsKey = (call: PyNode | undefined) => {
+    const headers = call ? keywordState(call, 'headers', facts) : undefined;
+    return headers?.kind === 'unknown' || (headers?.kind === 'present' && hasKeyHeader(headers.value, facts) !== false);
+  };
   const check = (http: PyHttpCall, messageId: 'postInRetryLoop' | 'postInRetryHelper') => {
-    const headers = keywordState(http.call, 'headers', facts);
-    const sendsKey = headers.kind === 'unknown' || (headers.kind === 'present' && hasKeyHeader(headers.value, facts) !== false);
-    if (sessionKey || sendsKey) return;
+    if (sessionKey || sendsKey(http.call) || sendsKey(http.client)) return;
     ctx.report({ node: http.call, messageId, data: { request: facts.textOf(field(http.call, 'function')!) } });
   };
   const reported = new Set<PyNode>();

@@ -15,8 +15,12 @@ ruleTester('secret-in-log', {
     py(`print("token_url", TOKEN_URL)`),
     py(`import logging\nlogging.info("secret fingerprint %s", hash_secret(secret))`),
     { ...py(`import logging\nfrom flask import request\nlogger = logging.getLogger(__name__)\ndef view(flow):\n    logger.info("request id %s", request.headers["X-Request-Id"])\n    print("trailer", flow.request.headers["trailer"], request.META["REMOTE_ADDR"])`), name: 'one header read by a key that names no credential is not the whole headers object' },
+    { ...py(`import structlog\nlog = structlog.get_logger(__name__)\ndef revoke(token):\n    bound = log.bind(flow="revoke")\n    bound.info("oauth.revoked", had_refresh=bool(token.refresh_token))\n    conn = socket.socket()\n    conn.bind(("", 8000))\n    conn.send(token.refresh_token)`), name: 'a bound structlog logger writing a masked token; a socket bound, not a logger' },
   ],
   invalid: [
+    { ...py(`import structlog\nlog = structlog.get_logger(__name__)\ndef revoke(token):\n    bound = log.bind(flow="revoke")\n    bound.debug("oauth.revoke_failed.detail", refresh_token=token.refresh_token)`), errors: [{ line: 5 }], name: 'a structlog logger from log.bind(...) writing a token keyword' },
+    { ...py(`import logging\naudit = logging.getLogger("app").getChild("audit")\naudit.warning("login with %s", password)`), errors: [{ line: 3 }], name: 'a child of a logging logger' },
+    { ...py(`import structlog\nstructlog.get_logger().bind(user=uid).info("issued", api_key=api_key)`), errors: [{ line: 2 }], name: 'a bound logger used in place' },
     { ...py(`import logging\nlogging.info("token %s", api_token[4:])\nlogging.info("token %s", api_token[:12])\nlogging.info("token %s", api_token[:n])`), errors: [{ line: 2 }, { line: 3 }, { line: 4 }], name: 'a dropped prefix, a long prefix or a computed end still logs the secret' },
     { ...py(`import logging\nlogger = logging.getLogger(__name__)\nlogger.info("got token %s", token)`), errors: [{ line: 3, message: /^logger\.info logs `token`: .*bool\(value\)/ }] },
     { ...py(`import logging\nlogging.debug(f"Authorization: Bearer {self.access_token}")`), errors: [{ line: 2, message: /logs `self\.access_token`/ }] },
