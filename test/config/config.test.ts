@@ -179,11 +179,11 @@ describe('configuration', () => {
 
     it('lower the resilience rules to hints in test, spec, fixture, example, e2e and developer-script files, and only those', () => {
       assert.deepEqual(severities('src/orders/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
-      for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts', 'scripts/seed.ts', 'apps/web/scripts/backfill.ts', 'release/upload.ts', 'awx/tools/scripts/get_next_release.ts', 'dev/scripts/stress.ts']) {
+      for (const path of ['src/orders/load.test.ts', 'src/orders/load.spec.tsx', 'test/load.ts', 'src/__tests__/load.ts', 'e2e/load.ts', 'fixtures/load.ts', 'examples/load.ts', 'src/load.e2e.ts', 'scripts/seed.ts', 'apps/web/scripts/backfill.ts', 'release/upload.ts', 'awx/tools/scripts/get_next_release.ts', 'dev/scripts/stress.ts', 'tools/get_chromedriver.ts']) {
         assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:hint'], path);
       }
       // A package's own `scripts/` or `script/` module, or a `releases` feature, is product code.
-      for (const path of ['src/script/loader.ts', 'src/releases/publish.ts', 'src/transcripts/load.ts', 'mealie/scripts/install_model.ts', 'src/app/release/notes.ts']) {
+      for (const path of ['src/script/loader.ts', 'src/releases/publish.ts', 'src/transcripts/load.ts', 'mealie/scripts/install_model.ts', 'src/app/release/notes.ts', 'mitmproxy/tools/main.ts']) {
         assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:warning'], path);
       }
     });

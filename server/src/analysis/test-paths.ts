@@ -26,11 +26,12 @@ export const EXAMPLE_FILES = ['**/{example,examples}/**', '**/{.semgrep,.semgrep
 /**
  * Developer and release scripts, run by hand from a checkout: real-code judging found every
  * resilience finding there dismissable (a release upload, a seed, a stress test), while their
- * credentials and TLS switches stay findings. Only where a checkout keeps them (the root, a
- * monorepo's app or package, `dev/` and `tools/`): a package's own `scripts/` module ships with it
- * (mealie's model installer), and a `script/` module can be the product (mitmproxy's loader).
+ * credentials and TLS switches stay findings. Only where a checkout keeps them: `scripts/`,
+ * `release/` and `tools/` at the root, a monorepo app's or package's `scripts/`, `dev/scripts/`.
+ * A package's own `scripts/` or `tools/` module ships with it (mealie's model installer,
+ * mitmproxy's tools), and a `script/` module can be the product (mitmproxy's loader).
  */
-export const SCRIPT_FILES = ['{scripts,release}/**', '{apps,packages}/*/scripts/**', '**/{dev,tools}/scripts/**'];
+export const SCRIPT_FILES = ['{scripts,release,tools}/**', '{apps,packages}/*/scripts/**', '**/{dev,tools}/scripts/**'];
 
 const matchesTestFile = picomatch(TEST_FILES, { dot: true });
 

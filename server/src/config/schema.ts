@@ -96,7 +96,7 @@ export function createConfigModel(metas: readonly RuleMeta[]): ConfigModel {
     overrides: z
       .array(override)
       .default(defaultOverrides(metas))
-      .describe('Severities for files matching globs, applied in order over `rules` (later entries win). The default lowers the resilience rules to hints in test, spec, fixture, example and e2e files, and all but missing-idempotency-key in developer scripts (`scripts/`, `release/`); set [] to drop it.'),
+      .describe('Severities for files matching globs, applied in order over `rules` (later entries win). The default lowers the resilience rules to hints in test, spec, fixture, example and e2e files, and all but missing-idempotency-key in developer scripts (`scripts/`, `release/`, `tools/`); set [] to drop it.'),
     ...ruleSettings(metas),
     ...analysisShape,
   };
