@@ -30,11 +30,25 @@ export function splitWords(name: string): string[] {
 const LAST_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'secret', 'token', 'credential', 'credentials', 'creds', 'auth', 'apikey', 'accesskey', 'privatekey', 'secretkey', 'clientsecret']);
 const LAST_TWO = new Set(['api key', 'access key', 'private key', 'secret key', 'signing key', 'encryption key', 'master key', 'client secret']);
 
+/**
+ * A name that says it is a switch or a count of credentials, not one (`DISABLE_LOCAL_AUTH`,
+ * `warning_disable_auth`, `is_secret`, `use_token`, `n_credentials`), as contract 1.1 reads
+ * `tokensUsed`: its value is a bool or a number. Real-code judging found these logged and
+ * compared, never holding a secret.
+ */
+const SWITCH_WORDS = new Set(['enable', 'enabled', 'disable', 'disabled', 'require', 'requires', 'required', 'skip']);
+const SWITCH_OR_COUNT_FIRST_WORDS = new Set(['is', 'has', 'use', 'should', 'can', 'no', 'needs', 'n', 'num', 'count', 'total']);
+
+function isSwitchOrCount(words: readonly string[]): boolean {
+  return SWITCH_OR_COUNT_FIRST_WORDS.has(words[0]) || words.some((word) => SWITCH_WORDS.has(word));
+}
+
 /** Contract 1.1's credential-named test, plus configured extra names (matched as whole names or last words). */
 export function isCredentialName(name: string, extraNames: readonly string[] = []): boolean {
   const words = splitWords(name);
   if (words.length === 0) return false;
   const last = words[words.length - 1];
+  if (words.length >= 2 && isSwitchOrCount(words)) return false;
   if (LAST_WORDS.has(last)) return true;
   if (words.length >= 2 && LAST_TWO.has(`${words[words.length - 2]} ${last}`)) return true;
   const lowered = name.toLowerCase();

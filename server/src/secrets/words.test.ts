@@ -1,0 +1,15 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { isCredentialName } from './words.js';
+
+describe('secrets/words', () => {
+  it('takes credential names for credential-named (contract 1.1)', () => {
+    for (const name of ['DbPass', 'stripeSecretKey', 'GITHUB_TOKEN', 'basicAuth', 'password', 'client_secret', 'verify_token', 'allowed_token']) assert.ok(isCredentialName(name), name);
+  });
+
+  it('takes a switch or a count of credentials for neither (its value is a bool or a number)', () => {
+    for (const name of ['DISABLE_LOCAL_AUTH', 'warning_disable_auth', 'is_secret', 'hasPassword', 'use_token', 'skipAuth', 'require_auth', 'auth_required_token', 'n_credentials', 'total_credentials', 'no_auth']) {
+      assert.ok(!isCredentialName(name), name);
+    }
+  });
+});
