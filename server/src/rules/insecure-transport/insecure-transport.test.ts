@@ -65,6 +65,12 @@ ruleTester('insecure-transport', {
       errors: [{ line: 2, message: /http\.get uses clear-text http:\/\/169\.254\.169\.254/ }],
     },
     {
+      name: 'a helper that passes its parameter on to itself many times, called once with a clear-text URL',
+      code: `async function crawl(url: string, depth: number): Promise<void> {\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  if (depth === 0) return;\n  ${'await crawl(url, depth - 1); '.repeat(12).trim()}\n}\nawait crawl('http://docs.partner.com/', 2);`,
+      output: `async function crawl(url: string, depth: number): Promise<void> {\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  if (depth === 0) return;\n  ${'await crawl(url, depth - 1); '.repeat(12).trim()}\n}\nawait crawl('https://docs.partner.com/', 2);`,
+      errors: [{ line: 6 }],
+    },
+    {
       name: 'a literal passed to a helper parameter that has a default',
       code: `function send(target = 'https://hooks.partner.com', body = '') {\n  return fetch(target, { method: 'POST', body, signal: AbortSignal.timeout(5000) });\n}\nsend('http://legacy.partner.com/hook', '{}');`,
       output: `function send(target = 'https://hooks.partner.com', body = '') {\n  return fetch(target, { method: 'POST', body, signal: AbortSignal.timeout(5000) });\n}\nsend('https://legacy.partner.com/hook', '{}');`,

@@ -51,6 +51,8 @@ function isUrlName(name: string): boolean {
 
 class UrlTracer {
   private readonly reassignedParams = new Map<ts.ParameterDeclaration, boolean>();
+  /** What the file's calls pass for each parameter, walked once. */
+  private readonly passed = new Map<ts.ParameterDeclaration, ts.Expression[]>();
 
   constructor(private readonly facts: FileFacts, private readonly calls: SameFileCalls) {}
 
@@ -116,10 +118,16 @@ class UrlTracer {
    * the `url` that `function get(url) { http.get(url) }` requests.
    */
   private passedLiterals(param: ts.ParameterDeclaration, depth: number): ts.Expression[] {
+    const known = this.passed.get(param);
+    if (known) return known;
+    // Set before the walk: a function that passes its own parameter on to itself adds nothing, and is not walked again.
+    const found: ts.Expression[] = [];
+    this.passed.set(param, found);
     const fn = param.parent;
-    if (!isFunctionNode(fn)) return [];
+    if (!isFunctionNode(fn)) return found;
     const index = fn.parameters.indexOf(param);
-    return this.calls.of(fn).flatMap((call) => this.literals(call.arguments[index], depth + 1));
+    for (const call of this.calls.of(fn)) found.push(...this.literals(call.arguments[index], depth + 1));
+    return found;
   }
 
   /** Whether a parameter is assigned in its function, so its default may not be what is used. */
