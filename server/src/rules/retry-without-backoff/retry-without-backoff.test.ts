@@ -22,8 +22,29 @@ async function geocodeUntilDone(address) {
 }
 `;
 
+/** Goes round while a same-file helper answers its response's `ok` as false, or throws (holdout6). */
+const RELAY_UNTIL_ACCEPTED = `import { setTimeout as sleep } from 'node:timers/promises';
+async function post(url: string, body: string): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', body, headers: { 'idempotency-key': 'k1' }, signal: AbortSignal.timeout(10_000) });
+  return res.ok;
+}
+export async function deliverUntilAccepted(url: string, body: string) {
+  while (true) {
+    try {
+      if (await post(url, body)) return;
+    } catch (err) {
+      console.warn('delivery failed', err);
+    }
+    await sleep(2_000);
+  }
+}`;
+/** The same shape polling for a state: the helper answers what the body says, not the status. */
+const POLL_UNTIL_READY = RELAY_UNTIL_ACCEPTED.replace('return res.ok;', "const job = (await res.json()) as { state: string };\n  return job.state === 'ready';");
+
 ruleTester('retry-without-backoff', {
   valid: [
+    { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
+    { name: 'a helper answering its response status, retried with a wait that grows', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; ; attempt++) {').replace('sleep(2_000)', 'sleep(Math.random() * 1000 * 2 ** attempt)') },
     // issue 14 recall
     {
       name: "do … while on 5xx bounded by an attempt count, with growing waits",
@@ -500,6 +521,12 @@ function wait(ms: number) { return new Promise((resolve) => setTimeout(resolve, 
     },
   ],
   invalid: [
+    {
+      name: 'while (true) round a same-file helper that answers its response status, a caught error going round too',
+      code: RELAY_UNTIL_ACCEPTED,
+      errors: [{ line: 7 }],
+      output: RELAY_UNTIL_ACCEPTED.replace('  while (true) {\n', '  let attempt = 0;\n  while (true) {\n').replace('sleep(2_000)', 'sleep(Math.random() * Math.min(30_000, 2_000 * 2 ** attempt++))'),
+    },
     {
       name: 'a loop that goes round while the result the call fills is still null, an error leaving it null',
       filename: 'geocode.js',

@@ -15,8 +15,29 @@ const LOAD_ORDER = `export async function loadOrder(id: string) {
   return order;
 }`;
 
+/** Goes round while a same-file helper answers its response's `ok` as false, or throws (holdout6). */
+const RELAY_UNTIL_ACCEPTED = `import { setTimeout as sleep } from 'node:timers/promises';
+async function post(url: string, body: string): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', body, headers: { 'idempotency-key': 'k1' }, signal: AbortSignal.timeout(10_000) });
+  return res.ok;
+}
+export async function deliverUntilAccepted(url: string, body: string) {
+  while (true) {
+    try {
+      if (await post(url, body)) return;
+    } catch (err) {
+      console.warn('delivery failed', err);
+    }
+    await sleep(2_000);
+  }
+}`;
+/** The same shape polling for a state: the helper answers what the body says, not the status. */
+const POLL_UNTIL_READY = RELAY_UNTIL_ACCEPTED.replace('return res.ok;', "const job = (await res.json()) as { state: string };\n  return job.state === 'ready';");
+
 ruleTester('unbounded-retry', {
   valid: [
+    { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
+    { name: 'a helper answering its response status, retried with an attempt bound', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; attempt < 5; attempt++) {') },
     // issue 14 recall
     {
       name: "do … while on 5xx bounded by an attempt count, with growing waits",
@@ -454,6 +475,12 @@ async function isReady(url: string): Promise<boolean> {
     },
   ],
   invalid: [
+    {
+      name: 'while (true) round a same-file helper that answers its response status, a caught error going round too',
+      code: RELAY_UNTIL_ACCEPTED,
+      errors: [{ line: 7 }],
+      output: RELAY_UNTIL_ACCEPTED.replace('  while (true) {\n', '  let attempt = 0;\n  while (true) {\n').replace('    await sleep(2_000);\n', "    if (++attempt >= 5) throw new Error('Gave up after 5 attempts');\n    await sleep(2_000);\n"),
+    },
     {
       name: 'a do … while that goes round while the result a call fills is still missing, a caught error leaving it so',
       code: LOAD_ORDER,
