@@ -1,4 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+import { POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -21,25 +22,6 @@ async function geocodeUntilDone(address) {
   return result;
 }
 `;
-
-/** Goes round while a same-file helper answers its response's `ok` as false, or throws (holdout6). */
-const RELAY_UNTIL_ACCEPTED = `import { setTimeout as sleep } from 'node:timers/promises';
-async function post(url: string, body: string): Promise<boolean> {
-  const res = await fetch(url, { method: 'POST', body, headers: { 'idempotency-key': 'k1' }, signal: AbortSignal.timeout(10_000) });
-  return res.ok;
-}
-export async function deliverUntilAccepted(url: string, body: string) {
-  while (true) {
-    try {
-      if (await post(url, body)) return;
-    } catch (err) {
-      console.warn('delivery failed', err);
-    }
-    await sleep(2_000);
-  }
-}`;
-/** The same shape polling for a state: the helper answers what the body says, not the status. */
-const POLL_UNTIL_READY = RELAY_UNTIL_ACCEPTED.replace('return res.ok;', "const job = (await res.json()) as { state: string };\n  return job.state === 'ready';");
 
 ruleTester('retry-without-backoff', {
   valid: [
