@@ -1,5 +1,5 @@
 import { ts } from '../engine/ts.js';
-import { calleeName, enclosingClass, forEachDescendant, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
+import { calleeName, enclosingClass, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 
 /** A class member by name, when it is a method with a body or a property holding a function. */
@@ -104,4 +104,25 @@ export function someReachable(start: FunctionNode, facts: FileFacts, visit: (fn:
     frontier = next;
   }
   return false;
+}
+
+/** The calls of a file to each of its own functions, indexed once on first use. */
+export class SameFileCalls {
+  private callers?: Map<ts.Node, ts.CallExpression[]>;
+
+  constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts) {}
+
+  of(fn: FunctionNode): ts.CallExpression[] {
+    if (!this.callers) {
+      const callers = new Map<ts.Node, ts.CallExpression[]>();
+      forEachNode(this.sourceFile, (node) => {
+        if (ts.isCallExpression(node)) {
+          const callee = resolveCallee(node, this.facts);
+          if (callee) callers.set(callee, [...(callers.get(callee) ?? []), node]);
+        }
+      });
+      this.callers = callers;
+    }
+    return this.callers.get(fn) ?? [];
+  }
 }

@@ -1,7 +1,7 @@
 import { ts } from '../engine/ts.js';
 import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { resolveCallee, returnedValues } from './functions.js';
+import { resolveCallee, returnedValues, SameFileCalls } from './functions.js';
 import { FETCH_BODY_READERS } from '../models/http-clients.js';
 import { REQUEST_EVENTS } from '../models/request-events.js';
 import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
@@ -40,9 +40,11 @@ interface Binding {
  */
 export class RequestSources {
   private bindings?: Map<string, Binding[]>;
-  private callers?: Map<ts.Node, ts.CallExpression[]>;
+  private readonly calls: SameFileCalls;
 
-  constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {}
+  constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {
+    this.calls = new SameFileCalls(sourceFile, facts);
+  }
 
   /** True when the expression's value comes from the request the enclosing handler received. */
   fromRequest(expr: ts.Expression): boolean {
@@ -158,7 +160,7 @@ export class RequestSources {
     const fn = param.parent;
     if (!isFunctionNode(fn)) return false;
     const index = fn.parameters.indexOf(param);
-    return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.trace(call.arguments[index], new Map(), depth + 1, seen));
+    return this.calls.of(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.trace(call.arguments[index], new Map(), depth + 1, seen));
   }
 
   /** True when an expression is the incoming request object itself. */
@@ -186,7 +188,7 @@ export class RequestSources {
     if (!isFunctionNode(fn) || seen.has(param) || seen.size >= MAX_DEPTH) return false;
     const index = fn.parameters.indexOf(param);
     const inner = new Set(seen).add(param);
-    return this.callsOf(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.isRequestRoot(call.arguments[index], new Map(), inner));
+    return this.calls.of(fn).some((call) => this.acceptCaller(call) && call.arguments[index] !== undefined && this.isRequestRoot(call.arguments[index], new Map(), inner));
   }
 
   /** `context.switchToHttp().getRequest()`, also through a const holding `switchToHttp()`. */
@@ -249,20 +251,6 @@ export class RequestSources {
     });
     this.bindings = bindings;
     return bindings;
-  }
-
-  private callsOf(fn: FunctionNode): ts.CallExpression[] {
-    if (!this.callers) {
-      const callers = new Map<ts.Node, ts.CallExpression[]>();
-      forEachNode(this.sourceFile, (node) => {
-        if (ts.isCallExpression(node)) {
-          const callee = resolveCallee(node, this.facts);
-          if (callee) callers.set(callee, [...(callers.get(callee) ?? []), node]);
-        }
-      });
-      this.callers = callers;
-    }
-    return this.callers.get(fn) ?? [];
   }
 }
 

@@ -24,7 +24,8 @@ import { MONEY_MOVING_APIS } from '../models/idempotency.js';
 import { MESSAGING_LIBRARIES } from '../models/messaging.js';
 import { isCredentialName } from '../secrets/words.js';
 import { targetText, type CredentialEntry, type InventoryEntry, type MapRange, type SafeguardState, type SiteFinding, type SystemKind, type Target } from '../shared/inventory.js';
-import { configKey, envName, joinBase, publicText, targetOf } from './targets.js';
+import { envName, joinBase, publicText, targetOf } from './targets.js';
+import { configKey } from '../analysis/config-reads.js';
 import { providerOfHost, SAFEGUARD_RULES } from './safeguards.js';
 import type { FileEntry, FileInventory, SystemRef } from './index.js';
 

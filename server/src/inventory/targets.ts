@@ -5,6 +5,7 @@ import type { Target } from '../shared/inventory.js';
 import { findSecrets } from '../secrets/credentials.js';
 import { looksRandom } from '../secrets/randomness.js';
 import { redactSpans, type Span } from '../secrets/redaction.js';
+import { configKey } from '../analysis/config-reads.js';
 
 /** How deep a target is followed through constants, templates and concatenations. */
 const MAX_DEPTH = 6;
@@ -61,15 +62,6 @@ export function envName(expr: ts.Expression): string | undefined {
   }
   const dotted = dottedName(skipOuter(base));
   return name !== undefined && (dotted === 'process.env' || dotted === 'import.meta.env' || dotted === 'Bun.env') ? name : undefined;
-}
-
-/** `config.get('payments.url')`, `configService.get('X')`: a config key read by name. */
-export function configKey(expr: ts.Expression): string | undefined {
-  const node = skipOuter(expr);
-  if (!ts.isCallExpression(node) || calleeName(node) !== 'get' || node.arguments.length < 1) return undefined;
-  const receiver = ts.isPropertyAccessExpression(node.expression) ? dottedName(skipOuter(node.expression.expression)) : undefined;
-  if (!receiver || !/config/i.test(receiver.split('.').pop() ?? '')) return undefined;
-  return stringValue(node.arguments[0]);
 }
 
 /** A string the file shows in full, through constants: `'https://x'`, `BASE` bound to one. */

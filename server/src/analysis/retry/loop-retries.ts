@@ -10,6 +10,7 @@ import { loopIsBounded } from './attempt-limits.js';
 import type { RetryLoop } from './loops.js';
 import { leavesOnSuccess, roundsOnlyToNewTarget } from './polling-and-redirects.js';
 import type { NetworkReach } from './reach.js';
+import { returnedValues } from '../functions.js';
 import { containsContinue, containsExit, isFunctionBoundary, isUnconditionalExit, mentionsName, someNode, updatedNames, walkRegion } from './regions.js';
 import { resultVariable, statusTest, withStatusCopies } from './response-status.js';
 import { backoffOf, isPromiseExecutor, waitOf, waitsIn } from './waits.js';
@@ -54,7 +55,7 @@ export function judgeLoop(loop: ts.IterationStatement, reach: NetworkReach): Ret
     // The shape is cheap to check; what the call is (a network call?) is asked only after.
     let network: CallLike[] | undefined;
     const networkOf = (): CallLike[] => (network ??= reach.networkCallsOf(call));
-    const byStatus = retriesOnStatus(call, loop, condition);
+    const byStatus = retriesOnStatus(call, loop, condition) || leavesOnAnsweredStatus(call, reach);
     const retried = retriesOnError(call, loop, condition, networkOf, reach.facts) || byStatus;
     if (!retried || networkOf().length === 0 || iteratesTargets(call, loop, targets, reach.facts)) continue;
     requests.push(...networkOf());
@@ -138,6 +139,21 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
     if (after.some(leaves)) return true;
   }
   return false;
+}
+
+/**
+ * `if (await post(job)) return;` where the same-file helper returns its response's `ok`: a good
+ * response leaves the loop, a failed one goes round (the helper answers the status for the loop).
+ */
+function leavesOnAnsweredStatus(call: CallLike, reach: NetworkReach): boolean {
+  let node: ts.Node = call;
+  while (ts.isAwaitExpression(node.parent) || ts.isParenthesizedExpression(node.parent)) node = node.parent;
+  const test = node.parent;
+  if (!ts.isIfStatement(test) || test.expression !== node || !containsExit(test.thenStatement, true) || containsExit(test.elseStatement, true)) return false;
+  const helper = ts.isCallExpression(call) ? reach.functionOf(call.expression) : undefined;
+  if (!helper) return false;
+  const owners = reach.networkCallsIn(helper).map(resultVariable).filter((owner) => owner !== undefined);
+  return returnedValues(helper).some((value) => value !== undefined && owners.some((owner) => statusTest(value, owner) === 'success'));
 }
 
 function unwrapped(expr: ts.Expression): ts.Expression {

@@ -2,6 +2,9 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('insecure-transport', {
   valid: [
+    { name: 'a helper that requests its parameter, called with local and https URLs', code: `import http from 'node:http';\nfunction get(url: string) {\n  return http.get(url, { timeout: 1000 });\n}\nconst LOCAL = 'http://localhost:9000';\nget(\`\${LOCAL}/health\`);\nget('https://api.partner.com/status');` },
+    { name: 'a helper that upgrades its parameter before requesting it', code: `function get(url: string) {\n  url = url.replace('http://', 'https://');\n  return fetch(url);\n}\nconst IMDS = 'http://169.254.169.254/latest';\nget(\`\${IMDS}/meta-data\`);` },
+    { name: 'a helper that only logs its parameter', code: `function note(text: string) {\n  console.log(text);\n}\nconst IMDS = 'http://169.254.169.254/latest';\nnote(IMDS);` },
     { name: 'a base URL a test asserts a factory was called with', filename: 'src/provider.test.ts', code: `import { expect, test } from 'vitest';\ntest('base URL', () => {\n  expect(createOpenAICompatible).toHaveBeenCalledWith({ name: 'vllm', baseURL: 'http://vllm:8000/v1' });\n  expect(config).toEqual({ client: { baseUrl: 'http://api.partner.com' } });\n});` },
     { name: 'URLs handed to functions that check or resolve them', filename: 'src/video.test.ts', code: `const invalidUrls = ['http://www.youtube.com/watch?v=x'];\ninvalidUrls.forEach((url) => expect(checkForYoutubeUrl(url)).toBe(false));\nconst httpUrl = 'http://example.com/storage/image.jpg';\nexpect(resolveStorageUrl(httpUrl)).toBe(httpUrl);` },
     { code: `await fetch('https://api.partner.com/v1/orders');` },
@@ -55,6 +58,24 @@ ruleTester('insecure-transport', {
     { name: 'a same-file builder that calls nothing, and a query comparison', filename: 'src/url-safety.test.ts', code: `const BLOCKED = ['http://192.168.1.10/'];\nfunction httpInput(url: string) {\n  return { url, method: 'GET' as const };\n}\nfor (const url of BLOCKED) {\n  await createMonitor({ input: httpInput(url) });\n  await db.select().from(monitor).where(eq(monitor.url, url));\n}` },
   ],
   invalid: [
+    {
+      name: 'the instance metadata address (link-local, not a listed local host) requested through a same-file helper',
+      code: `import http from 'node:http';\nconst IMDS = 'http://169.254.169.254/latest';\nfunction get(url: string) {\n  return http.get(url, { timeout: 1000 });\n}\nexport const region = () => get(\`\${IMDS}/dynamic/instance-identity/document\`);`,
+      output: `import http from 'node:http';\nconst IMDS = 'https://169.254.169.254/latest';\nfunction get(url: string) {\n  return http.get(url, { timeout: 1000 });\n}\nexport const region = () => get(\`\${IMDS}/dynamic/instance-identity/document\`);`,
+      errors: [{ line: 2, message: /http\.get uses clear-text http:\/\/169\.254\.169\.254/ }],
+    },
+    {
+      name: 'a helper that passes its parameter on to itself many times, called once with a clear-text URL',
+      code: `async function crawl(url: string, depth: number): Promise<void> {\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  if (depth === 0) return;\n  ${'await crawl(url, depth - 1); '.repeat(12).trim()}\n}\nawait crawl('http://docs.partner.com/', 2);`,
+      output: `async function crawl(url: string, depth: number): Promise<void> {\n  await fetch(url, { signal: AbortSignal.timeout(5000) });\n  if (depth === 0) return;\n  ${'await crawl(url, depth - 1); '.repeat(12).trim()}\n}\nawait crawl('https://docs.partner.com/', 2);`,
+      errors: [{ line: 6 }],
+    },
+    {
+      name: 'a literal passed to a helper parameter that has a default',
+      code: `function send(target = 'https://hooks.partner.com', body = '') {\n  return fetch(target, { method: 'POST', body, signal: AbortSignal.timeout(5000) });\n}\nsend('http://legacy.partner.com/hook', '{}');`,
+      output: `function send(target = 'https://hooks.partner.com', body = '') {\n  return fetch(target, { method: 'POST', body, signal: AbortSignal.timeout(5000) });\n}\nsend('https://legacy.partner.com/hook', '{}');`,
+      errors: [{ line: 4 }],
+    },
     { name: 'a base URL a test builds a client with, then asserts on the client', filename: 'src/client.test.ts', code: `const client = makeSdk({ baseURL: 'http://api.partner.com' });\nexpect(client).toBeDefined();`, output: `const client = makeSdk({ baseURL: 'https://api.partner.com' });\nexpect(client).toBeDefined();`, errors: [{ line: 1 }] },
     { name: 'a same-file function that sends its argument', code: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'http://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, output: `function deliver(url: string) {\n  return fetch(url);\n}\nconst PARTNER_URL = 'https://partner.example.com/hook';\nawait deliver(PARTNER_URL);`, errors: [{ line: 4 }] },
     { name: 'http from node, not msw, still sends', code: `import http from 'node:http';\nhttp.get('http://partner.example.com/status', (res) => res.resume());`, output: `import http from 'node:http';\nhttp.get('https://partner.example.com/status', (res) => res.resume());`, errors: [{ line: 2 }] },

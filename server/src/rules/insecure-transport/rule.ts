@@ -1,6 +1,6 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, getProperty, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
-import { resolveCallee } from '../../analysis/functions.js';
+import { calleeName, dottedName, forEachDescendant, getProperty, isFunctionNode, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
+import { resolveCallee, SameFileCalls } from '../../analysis/functions.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
@@ -51,8 +51,10 @@ function isUrlName(name: string): boolean {
 
 class UrlTracer {
   private readonly reassignedParams = new Map<ts.ParameterDeclaration, boolean>();
+  /** What the file's calls pass for each parameter, walked once. */
+  private readonly passed = new Map<ts.ParameterDeclaration, ts.Expression[]>();
 
-  constructor(private readonly facts: FileFacts) {}
+  constructor(private readonly facts: FileFacts, private readonly calls: SameFileCalls) {}
 
   /** The string or template literals an expression's URL starts with, following the file's consts. */
   literals(expr: ts.Expression | undefined, depth = 0): ts.Expression[] {
@@ -86,15 +88,16 @@ class UrlTracer {
 
   /**
    * A name the file binds without an initializer it can follow: a parameter's default
-   * (`function listen(url = HUB_URL)`), or a loop variable / callback parameter over a
+   * (`function listen(url = HUB_URL)`) or what the file's calls pass for it, or a loop variable / callback parameter over a
    * const array (`for (const url of URLS)`, `PARTNERS.map(({ tokenUrl }) => ...)`).
    */
   private bindingLiterals(id: ts.Identifier, depth: number): ts.Expression[] {
     const declared = this.facts.declarationName(id);
     if (!declared) return [];
     const binding = declared.parent;
-    if (ts.isParameter(binding) && binding.initializer && !binding.dotDotDotToken && !this.isReassigned(binding, declared)) {
-      return this.literals(binding.initializer, depth + 1);
+    if (ts.isParameter(binding) && !binding.dotDotDotToken && !this.isReassigned(binding, declared)) {
+      const shown = [...(binding.initializer ? this.literals(binding.initializer, depth + 1) : []), ...this.passedLiterals(binding, depth)];
+      if (shown.length > 0) return shown;
     }
     if (ts.isBindingElement(binding) && ts.isObjectBindingPattern(binding.parent) && !binding.dotDotDotToken) {
       const key = propertyName(binding.propertyName ?? binding.name);
@@ -108,6 +111,23 @@ class UrlTracer {
       return this.iteratedElements(binding).flatMap((element) => this.literals(element, depth + 1));
     }
     return [];
+  }
+
+  /**
+   * What the file's own calls pass for a parameter of a helper: `get(\`${IMDS}/document\`)` for
+   * the `url` that `function get(url) { http.get(url) }` requests.
+   */
+  private passedLiterals(param: ts.ParameterDeclaration, depth: number): ts.Expression[] {
+    const known = this.passed.get(param);
+    if (known) return known;
+    // Set before the walk: a function that passes its own parameter on to itself adds nothing, and is not walked again.
+    const found: ts.Expression[] = [];
+    this.passed.set(param, found);
+    const fn = param.parent;
+    if (!isFunctionNode(fn)) return found;
+    const index = fn.parameters.indexOf(param);
+    for (const call of this.calls.of(fn)) found.push(...this.literals(call.arguments[index], depth + 1));
+    return found;
   }
 
   /** Whether a parameter is assigned in its function, so its default may not be what is used. */
@@ -215,7 +235,7 @@ export const rule = defineRule({
   python: checkPython,
   create(context) {
     const { facts } = context.file;
-    const tracer = new UrlTracer(facts);
+    const tracer = new UrlTracer(facts, new SameFileCalls(context.file.sourceFile, facts));
     const reported = new Set<ts.Node>();
     const localHosts = context.options.localHosts;
 

@@ -1,4 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+import { POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -24,6 +25,8 @@ async function geocodeUntilDone(address) {
 
 ruleTester('retry-without-backoff', {
   valid: [
+    { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
+    { name: 'a helper answering its response status, retried with a wait that grows', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; ; attempt++) {').replace('sleep(2_000)', 'sleep(Math.random() * 1000 * 2 ** attempt)') },
     // issue 14 recall
     {
       name: "do … while on 5xx bounded by an attempt count, with growing waits",
@@ -500,6 +503,12 @@ function wait(ms: number) { return new Promise((resolve) => setTimeout(resolve, 
     },
   ],
   invalid: [
+    {
+      name: 'while (true) round a same-file helper that answers its response status, a caught error going round too',
+      code: RELAY_UNTIL_ACCEPTED,
+      errors: [{ line: 7 }],
+      output: RELAY_UNTIL_ACCEPTED.replace('  while (true) {\n', '  let attempt = 0;\n  while (true) {\n').replace('sleep(2_000)', 'sleep(Math.random() * Math.min(30_000, 2_000 * 2 ** attempt++))'),
+    },
     {
       name: 'a loop that goes round while the result the call fills is still null, an error leaving it null',
       filename: 'geocode.js',

@@ -127,9 +127,17 @@ function inCondition(node: ts.Node, root: ts.Node): boolean {
   return false;
 }
 
-/** A branch that leaves the handler (or the loop round) on its own: `if (x) return apply(msg);`. */
+/**
+ * A branch that leaves the handler (or the loop round) on its own: `if (x) return apply(msg);`,
+ * also through a `try` whose block and catch both leave (`try { return await render(job); }
+ * catch { …; return null; }`).
+ */
 function isExitingBranch(branch: ts.Statement): boolean {
-  return isTerminator(branch) || (ts.isBlock(branch) && branch.statements.some(isTerminator));
+  if (isTerminator(branch)) return true;
+  if (ts.isBlock(branch)) return branch.statements.some(isExitingBranch);
+  if (!ts.isTryStatement(branch)) return false;
+  return (branch.finallyBlock !== undefined && isExitingBranch(branch.finallyBlock))
+    || (isExitingBranch(branch.tryBlock) && (!branch.catchClause || isExitingBranch(branch.catchClause.block)));
 }
 
 /**

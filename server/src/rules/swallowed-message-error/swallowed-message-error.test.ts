@@ -57,8 +57,36 @@ Consumer.create({
 });`;
 }
 
+/** A WorkerHost whose first job kind is handled in a branch that leaves through its try and its catch alike (holdout6). */
+const TWO_JOB_KINDS = `
+import { Processor, WorkerHost, InjectQueue } from '@nestjs/bullmq';
+import type { Job, Queue } from 'bullmq';
+declare class Reports { render(id: string, format: string): Promise<Buffer>; deliver(id: string): Promise<void> }
+@Processor('reports')
+export class ReportsProcessor extends WorkerHost {
+  constructor(private readonly reports: Reports, @InjectQueue('reports-failed') private readonly failed: Queue) { super(); }
+  async process(job: Job<{ reportId: string; format: string }>) {
+    if (job.name === 'render') {
+      try {
+        return await this.reports.render(job.data.reportId, job.data.format);
+      } catch (err) {
+        await this.failed.add('render', job.data);
+        return null;
+      }
+    }
+    try {
+      await this.reports.deliver(job.data.reportId);
+    } catch (err) {
+      console.error('delivery failed', err);
+    }
+  }
+}
+`;
+
 ruleTester('swallowed-message-error', {
   valid: [
+    { name: 'WorkerHost: after a branch that leaves through try and catch, a catch that rethrows', code: TWO_JOB_KINDS.replace("console.error('delivery failed', err);", "console.error('delivery failed', err);\n      throw err;") },
+    { name: 'WorkerHost: after a branch that leaves through try and catch, a try around a metric only', code: TWO_JOB_KINDS.replace('    try {\n      await this.reports.deliver(job.data.reportId);\n', "    await this.reports.deliver(job.data.reportId);\n    try {\n      metrics.increment('reports.delivered');\n") },
     {
       name: 'sqs-consumer batch: only the messages that succeeded are pushed onto the returned array',
       code: sqsBatch({ afterWork: ['done.push(m);'], catchBody: ['logger.error(err);'] }),
@@ -639,6 +667,11 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'WorkerHost: the catch after a branch that leaves through its try and its catch only logs',
+      code: TWO_JOB_KINDS,
+      errors: [{ line: 19, message: /This catch swallows the processing error/, suggestions: [{ messageId: 'rethrow', output: TWO_JOB_KINDS.replace("console.error('delivery failed', err);", "console.error('delivery failed', err);\n      throw err;") }] }],
+    },
     {
       name: 'BullMQ: a log-only .catch on the work given the payload in an options object',
       code: `

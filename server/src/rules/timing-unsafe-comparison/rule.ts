@@ -10,6 +10,8 @@ import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
+import { configKey } from '../../analysis/config-reads.js';
+import { RequestSources } from '../../analysis/request-sources.js';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
@@ -112,6 +114,7 @@ function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): bo
   if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
     return recurse(node.left) && (isLiteral(skipOuter(node.right)) || recurse(node.right));
   }
+  if (configKey(node) !== undefined) return true;
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
     const inner = ts.isPropertyAccessExpression(callee) ? callee.expression : node.arguments[0];
@@ -139,6 +142,38 @@ function ownValue(expr: ts.Expression, facts: FileFacts, depth: number): ts.Expr
   if (depth > MAX_DEPTH || key === undefined) return undefined;
   const lookup = lookupProperty(ownValue(node.expression, facts, depth + 1), key, facts);
   return lookup.kind === 'present' ? lookup.value : undefined;
+}
+
+/**
+ * The names an operand is read under, through constants and reshaping calls: `presented`,
+ * `x-service-key` of `req.header('x-service-key')`, `SERVICE_KEY` of `config.get('SERVICE_KEY')`.
+ */
+function operandNames(expr: ts.Expression, facts: FileFacts, depth = 0): string[] {
+  if (depth > MAX_DEPTH) return [];
+  const node = skipOuter(expr);
+  const recurse = (inner: ts.Expression): string[] => operandNames(inner, facts, depth + 1);
+  if (ts.isIdentifier(node)) {
+    const value = facts.valueOf(node);
+    return [node.text, ...(value && value !== node ? recurse(value) : [])];
+  }
+  if (ts.isPropertyAccessExpression(node)) return [node.name.text];
+  if (ts.isElementAccessExpression(node)) return [stringValue(node.argumentExpression) ?? ''];
+  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) return recurse(node.left);
+  if (!ts.isCallExpression(node)) return [];
+  const name = calleeName(node) ?? '';
+  if (['get', 'header', 'getHeader', 'cookie'].includes(name)) return [stringValue(node.arguments[0]) ?? ''];
+  const callee = skipOuter(node.expression);
+  const inner = PASS_THROUGH_CALLS.has(name) && ts.isPropertyAccessExpression(callee) && !(ts.isIdentifier(callee.expression) && callee.expression.text === 'Buffer') ? callee.expression : node.arguments[0];
+  return PASS_THROUGH_CALLS.has(name) && inner ? recurse(inner) : [];
+}
+
+/** Words before a final `key` that name a lookup or a public value, not a credential: `partitionKey`, `idempotency-key`, `PUBLIC_KEY`. */
+const PUBLIC_KEY_QUALIFIERS = new Set(['public', 'pub', 'idempotency', 'partition', 'sort', 'range', 'cache', 'routing', 'primary', 'foreign', 'object', 'lookup', 'map', 'dedup', 'deduplication', 'storage', 'message', 'feature', 'translation', 'i18n', 'locale', 'group', 'row']);
+
+/** `SERVICE_KEY`, `x-service-key`: a name for a key, issued to a client as a credential. */
+function namesKey(name: string): boolean {
+  const words = splitWords(name);
+  return words.at(-1) === 'key' && !PUBLIC_KEY_QUALIFIERS.has(words.at(-2) ?? '');
 }
 
 /** The call a method chain starts from: `createHmac(...)` for `createHmac(...).update(b).digest()`. */
@@ -278,13 +313,26 @@ export const rule = defineRule({
     if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.credentialNames;
     const isNonText = declaredNonText(ctx.file);
+    const requests = new RequestSources(ctx.file.sourceFile, facts);
+    /**
+     * The key a client presents, read from the request, against the key the application is
+     * configured with: an authentication check whatever the key is called (`x-service-key`
+     * against `SERVICE_KEY`), though `key` alone names no credential elsewhere.
+     */
+    const presentsConfiguredKey = (configured: ts.Expression, presented: ts.Expression): boolean =>
+      fromConfiguration(configured, facts) && !fromConfiguration(presented, facts) && requests.fromRequest(presented)
+      && [configured, presented].some((side) => operandNames(side, facts).some(namesKey));
     const judge = (node: ts.BinaryExpression | ts.CallExpression, left: ts.Expression, right: ts.Expression, operator: string, equalityOnly = false): void => {
       if (isTrivial(left, facts, extraNames, isNonText) || isTrivial(right, facts, extraNames, isNonText)) return;
       // Both sides from the application's own configuration: a start-up consistency check, no attacker input (contract 1.4).
       if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) return;
-      const leftKind = operandKind(left, facts, extraNames);
-      const rightKind = operandKind(right, facts, extraNames);
-      if (!isSecretComparison(leftKind, rightKind, equalityOnly)) return;
+      let leftKind = operandKind(left, facts, extraNames);
+      let rightKind = operandKind(right, facts, extraNames);
+      if (!isSecretComparison(leftKind, rightKind, equalityOnly)) {
+        if (presentsConfiguredKey(left, right)) leftKind = 'secret';
+        else if (presentsConfiguredKey(right, left)) rightKind = 'secret';
+        else return;
+      }
       const signature = leftKind === 'signature' || rightKind === 'signature';
       const subject = leftKind === 'signature' || (leftKind === 'secret' && !signature) ? left : right;
       // A `localeCompare` not tested against 0 is no equality test to rewrite.

@@ -20,6 +20,11 @@ const HEADER = `import { timingSafeEqual } from 'crypto';\n\n${SAFE_EQUAL}\n\n`;
 
 ruleTester('timing-unsafe-comparison', {
   valid: [
+    // A request value against a configured value is an authentication check only when a name says key; public and lookup keys are none.
+    { name: 'two configured keys compared at start-up (ConfigService)', code: `export class ConfigSanity {\n  constructor(private readonly config: ConfigService) {\n    if (config.get('SERVICE_KEY') === config.get('METRICS_SCRAPE_KEY')) throw new Error('must differ');\n  }\n}` },
+    { name: 'a request value against a configured value no name calls a key', code: `app.get('/r', (req, res) => {\n  if (req.query.region === process.env.DEFAULT_REGION) res.send('home');\n});` },
+    { name: 'a request partition key against a configured one', code: `app.get('/r', (req, res) => {\n  if (req.header('x-partition-key') === process.env.PARTITION_KEY) res.send('local');\n});` },
+    { name: 'a configured key against a value the file does not show from a request', code: `export class Cache {\n  constructor(private readonly config: ConfigService) {}\n  matches(entry: { key: string }) {\n    return this.lookup() === this.config.get('SERVICE_KEY');\n  }\n}` },
     { name: 'a property every type of the file declares boolean', code: `type RequestHeaders = Record<string, { secret: boolean; value: string }>;\nexport function merge(input: RequestHeaders, existing: RequestHeaders) {\n  for (const [key, headerObj] of Object.entries(input)) {\n    const existingHeader = existing[key];\n    if (existingHeader && headerObj.secret !== existingHeader.secret) throw new Error(key);\n  }\n}` },
     { name: 'a parameter and a property typed as numbers', code: `export function holdOrder(order: { interactionToken?: number }, interactionToken: number | undefined) {\n  return order.interactionToken === interactionToken;\n}` },
     { name: 'a token compared with a parameter typed as a number', code: `export function sameVersion(stored: { tokenVersion: number; token: string }, version: number) {\n  return stored.token === version;\n}` },
@@ -108,6 +113,18 @@ ruleTester('timing-unsafe-comparison', {
       code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (presented !== config.adminToken) res.sendStatus(403);`,
       errors: [{ line: 3, message: /`config\.adminToken` is compared with !==/ }],
       output: `${HEADER}const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (!safeEqual(presented, config.adminToken)) res.sendStatus(403);`,
+    },
+    {
+      name: 'a key from a request header against the configured key in a Nest guard',
+      code: `export class ServiceKeyGuard {\n  constructor(private readonly config: ConfigService) {}\n  canActivate(context: ExecutionContext): boolean {\n    const req = context.switchToHttp().getRequest<Request>();\n    const presented = req.header('x-service-key');\n    if (presented === this.config.get<string>('SERVICE_KEY')) return true;\n    throw new UnauthorizedException();\n  }\n}`,
+      errors: [{ line: 6, message: /`this\.config\.get<string>\('SERVICE_KEY'\)` is compared with ===/ }],
+      output: `${HEADER}export class ServiceKeyGuard {\n  constructor(private readonly config: ConfigService) {}\n  canActivate(context: ExecutionContext): boolean {\n    const req = context.switchToHttp().getRequest<Request>();\n    const presented = req.header('x-service-key');\n    if (safeEqual(presented, this.config.get<string>('SERVICE_KEY'))) return true;\n    throw new UnauthorizedException();\n  }\n}`,
+    },
+    {
+      name: 'a key header against an environment value, in an Express middleware',
+      code: `app.use((req, res, next) => {\n  if (req.headers['x-internal-key'] !== process.env.INTERNAL_KEY) return res.sendStatus(401);\n  next();\n});`,
+      errors: [{ line: 2, message: /`process\.env\.INTERNAL_KEY` is compared with !==/ }],
+      output: `${HEADER}app.use((req, res, next) => {\n  if (!safeEqual(req.headers['x-internal-key'], process.env.INTERNAL_KEY)) return res.sendStatus(401);\n  next();\n});`,
     },
     {
       name: 'a request header against an environment value held in a config object',

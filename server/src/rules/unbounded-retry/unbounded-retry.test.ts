@@ -1,4 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+import { POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -17,6 +18,8 @@ const LOAD_ORDER = `export async function loadOrder(id: string) {
 
 ruleTester('unbounded-retry', {
   valid: [
+    { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
+    { name: 'a helper answering its response status, retried with an attempt bound', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; attempt < 5; attempt++) {') },
     // issue 14 recall
     {
       name: "do … while on 5xx bounded by an attempt count, with growing waits",
@@ -454,6 +457,12 @@ async function isReady(url: string): Promise<boolean> {
     },
   ],
   invalid: [
+    {
+      name: 'while (true) round a same-file helper that answers its response status, a caught error going round too',
+      code: RELAY_UNTIL_ACCEPTED,
+      errors: [{ line: 7 }],
+      output: RELAY_UNTIL_ACCEPTED.replace('  while (true) {\n', '  let attempt = 0;\n  while (true) {\n').replace('    await sleep(2_000);\n', "    if (++attempt >= 5) throw new Error('Gave up after 5 attempts');\n    await sleep(2_000);\n"),
+    },
     {
       name: 'a do … while that goes round while the result a call fills is still missing, a caught error leaving it so',
       code: LOAD_ORDER,

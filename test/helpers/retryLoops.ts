@@ -1,0 +1,20 @@
+/** Retry loops shared by the tests of the rules that judge them (unbounded-retry, retry-without-backoff). */
+
+/** Goes round while a same-file helper answers its response's `ok` as false, or throws (holdout6). */
+export const RELAY_UNTIL_ACCEPTED = `import { setTimeout as sleep } from 'node:timers/promises';
+async function post(url: string, body: string): Promise<boolean> {
+  const res = await fetch(url, { method: 'POST', body, headers: { 'idempotency-key': 'k1' }, signal: AbortSignal.timeout(10_000) });
+  return res.ok;
+}
+export async function deliverUntilAccepted(url: string, body: string) {
+  while (true) {
+    try {
+      if (await post(url, body)) return;
+    } catch (err) {
+      console.warn('delivery failed', err);
+    }
+    await sleep(2_000);
+  }
+}`;
+/** The same shape polling for a state: the helper answers what the body says, not the status. */
+export const POLL_UNTIL_READY = RELAY_UNTIL_ACCEPTED.replace('return res.ok;', "const job = (await res.json()) as { state: string };\n  return job.state === 'ready';");
