@@ -17,6 +17,14 @@ describe('support/credentials', () => {
     assert.deepEqual(findSecrets(text).map((s) => text.slice(s.start, s.end)), ['Pw1xQ9zL', 'Qw2yR8kM', 'Lk4mN6bV']);
   });
 
+  it('a token shape spelling a placeholder (docs: `sk-ant-your-…-here`) is no token, and no named credential either', () => {
+    const anthropic = 'sk-' + 'ant-';
+    assert.deepEqual(findSecrets(`ANTHROPIC_API_KEY=${anthropic}your-anthropic-api-key-here\nGITHUB_TOKEN=${'gh' + 'p_'}replace_me_with_a_real_token_value_1234`), []);
+    assert.ok(isPlaceholder(`${anthropic}your-anthropic-api-key-here`));
+    // A real key's random words are no placeholder words.
+    assert.deepEqual(findSecrets(`key ${anthropic}api03-Zk9xQ2mLp7vR4tZ8wYb3Nc6Hd1Fg5Jk0Ls`).map((s) => s.kind), ['token']);
+  });
+
   it('reads the value after a key= prefix of an Authorization credential', () => {
     assert.deepEqual(findSecrets('Authorization: Token token=YOUR_API_TOKEN\nAuthorization: Token token="{{api_token}}"'), []);
     assert.deepEqual(findSecrets('Authorization: Token token=9f8e7d6c5b4a3f2e').map((s) => s.secret), ['token=9f8e7d6c5b4a3f2e']);

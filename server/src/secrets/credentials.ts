@@ -37,7 +37,19 @@ function isRepeatedFill(value: string): boolean {
 }
 
 function isDocumentedExample(token: string): boolean {
-  return /EXAMPLE/.test(token) || token.includes(AZURITE_KEY_START);
+  return /EXAMPLE/.test(token) || token.includes(AZURITE_KEY_START) || spellsPlaceholder(token);
+}
+
+/**
+ * Words a person writes where a key is to go (`sk-ant-your-anthropic-api-key-here`,
+ * `ghp_replace_me`). Not the whole-value placeholder words: `test` and `secret` are parts of real
+ * formats (`sk_test_`).
+ */
+const KEY_FILLER_WORDS = new Set(['your', 'here', 'placeholder', 'replace', 'changeme', 'redacted', 'dummy', 'fake']);
+
+/** A token whose `-`/`_`-separated words include a filler word: prose in a key's shape, not a key. */
+function spellsPlaceholder(token: string): boolean {
+  return token.split(/[-_]/).some((word) => KEY_FILLER_WORDS.has(word.toLowerCase()));
 }
 
 /** Known token formats (AWS, GitHub, Stripe, Slack, ...) at word boundaries, minus documented examples. */
@@ -152,7 +164,7 @@ function isPrefixedPlaceholder(value: string): boolean {
   return TOKEN_FORMATS.some((format) => {
     const rest = format.randomPart(value);
     if (rest === value) return false;
-    return !/[A-Za-z0-9]/.test(rest) || isRepeatedFill(rest) || /EXAMPLE/.test(rest) || /^your/i.test(rest) || isInterpolated(rest);
+    return !/[A-Za-z0-9]/.test(rest) || isRepeatedFill(rest) || /EXAMPLE/.test(rest) || /^your/i.test(rest) || spellsPlaceholder(value) || isInterpolated(rest);
   });
 }
 

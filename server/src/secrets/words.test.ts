@@ -8,7 +8,7 @@ describe('secrets/words', () => {
   });
 
   it('takes a switch or a count of credentials for neither (its value is a bool or a number)', () => {
-    for (const name of ['DISABLE_LOCAL_AUTH', 'warning_disable_auth', 'is_secret', 'hasPassword', 'use_token', 'skipAuth', 'require_auth', 'auth_required_token', 'n_credentials', 'total_credentials', 'no_auth']) {
+    for (const name of ['DISABLE_LOCAL_AUTH', 'warning_disable_auth', 'is_secret', 'hasPassword', 'use_token', 'skipAuth', 'require_auth', 'auth_required_token', 'n_credentials', 'total_credentials', 'no_auth', 'missingCredentials']) {
       assert.ok(!isCredentialName(name), name);
     }
   });

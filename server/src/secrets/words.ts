@@ -32,12 +32,12 @@ const LAST_TWO = new Set(['api key', 'access key', 'private key', 'secret key', 
 
 /**
  * A name that says it is a switch or a count of credentials, not one (`DISABLE_LOCAL_AUTH`,
- * `warning_disable_auth`, `is_secret`, `use_token`, `n_credentials`), as contract 1.1 reads
- * `tokensUsed`: its value is a bool or a number. Real-code judging found these logged and
- * compared, never holding a secret.
+ * `warning_disable_auth`, `is_secret`, `use_token`, `missingCredentials`, `n_credentials`), as
+ * contract 1.1 reads `tokensUsed`: its value is a bool, a number or a message about the
+ * credential. Real-code judging found these logged and compared, never holding a secret.
  */
 const SWITCH_WORDS = new Set(['enable', 'enabled', 'disable', 'disabled', 'require', 'requires', 'required', 'skip']);
-const SWITCH_OR_COUNT_FIRST_WORDS = new Set(['is', 'has', 'use', 'should', 'can', 'no', 'needs', 'n', 'num', 'count', 'total']);
+const SWITCH_OR_COUNT_FIRST_WORDS = new Set(['is', 'has', 'use', 'should', 'can', 'no', 'needs', 'missing', 'n', 'num', 'count', 'total']);
 
 function isSwitchOrCount(words: readonly string[]): boolean {
   return SWITCH_OR_COUNT_FIRST_WORDS.has(words[0]) || words.some((word) => SWITCH_WORDS.has(word));
