@@ -45,6 +45,13 @@ export interface ClientInstallation {
   idempotentOnlyConditions: readonly string[];
 }
 
+/** A callback option the library awaits between attempts (p-retry's `onFailedAttempt`). */
+export interface AttemptHook {
+  option: string;
+  /** The property of the callback's first parameter that counts the attempts (`attemptNumber`). */
+  attemptProperty: string;
+}
+
 export interface RetryLibrary {
   /** The npm modules whose default export is the library's one call. */
   modules: readonly string[];
@@ -59,6 +66,8 @@ export interface RetryLibrary {
   /** The option that retries for ever when `true` (node-retry's `forever`). */
   foreverOption?: string;
   delay: RetryDelayModel;
+  /** A callback the library awaits after a failed attempt, before the next: a wait in it adds to the library's own. */
+  attemptHook?: AttemptHook;
   /** For a library installed on an HTTP client: where the client goes and which requests it retries. */
   installedOn?: ClientInstallation;
 }
@@ -97,7 +106,17 @@ export const RETRY_LIBRARIES: readonly RetryLibrary[] = [
       idempotentOnlyConditions: ['isNetworkOrIdempotentRequestError', 'isIdempotentRequestError', 'isSafeRequestError'],
     },
   },
-  { modules: ['p-retry'], name: 'p-retry', optionsArgument: 1, callbackArgument: 0, limitOption: 'retries', foreverOption: 'forever', delay: NODE_RETRY_DELAY },
+  {
+    modules: ['p-retry'],
+    name: 'p-retry',
+    optionsArgument: 1,
+    callbackArgument: 0,
+    limitOption: 'retries',
+    foreverOption: 'forever',
+    delay: NODE_RETRY_DELAY,
+    // It awaits `onFailedAttempt(error)` (`error.attemptNumber` counts from 1) before the next attempt.
+    attemptHook: { option: 'onFailedAttempt', attemptProperty: 'attemptNumber' },
+  },
   { modules: ['async-retry'], name: 'async-retry', optionsArgument: 1, callbackArgument: 0, limitOption: 'retries', foreverOption: 'forever', delay: NODE_RETRY_DELAY },
 ];
 

@@ -21,6 +21,13 @@ export const TLS_SOCKET_USES = {
   handshakeReads: ['getPeerCertificate', 'getPeerX509Certificate', 'authorized', 'authorizationError', 'getProtocol', 'getCipher', 'getEphemeralKeyInfo', 'alpnProtocol', 'servername'],
   /** Members that close the connection (with no data when called without arguments). */
   ends: ['end', 'destroy'],
+  /** Members that add an event listener (the event's name first). */
+  listens: ['on', 'once', 'addListener', 'prependListener', 'prependOnceListener'],
+  /**
+   * Events that report the handshake's outcome: listening for one (or passing the connect
+   * callback, its listener) observes the handshake, as a probe timing it does.
+   */
+  handshakeEvents: ['secureConnect'],
   /** Members that neither write nor read application data. */
-  neutral: ['on', 'once', 'off', 'removeListener', 'removeAllListeners', 'setTimeout', 'unref', 'ref'],
+  neutral: ['off', 'removeListener', 'removeAllListeners', 'setTimeout', 'unref', 'ref'],
 } as const;

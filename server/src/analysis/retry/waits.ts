@@ -111,6 +111,31 @@ export function backoffOf(waits: Wait[], varying: (name: string) => boolean, fac
   return fixed ? { kind: 'fixed', wait: fixed } : { kind: 'growing' };
 }
 
+/**
+ * Whether a wait grows with the attempt: its helper says so by name, or its delay is
+ * computed from a name in `attemptNames` (directly or through a const declared in `region`).
+ */
+export function growsWithAttempt(wait: Wait, attemptNames: ReadonlySet<string>, facts: FileFacts, region: ts.Node): boolean {
+  if (wait.growsByName) return true;
+  const pending: ts.Node[] = wait.delay ? [wait.delay] : [];
+  for (let steps = 0; pending.length > 0 && steps < 200; steps++) {
+    const node = pending.pop()!;
+    if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
+      const name = dottedName(node);
+      if (name && attemptNames.has(name)) return true;
+    }
+    if (ts.isIdentifier(node)) {
+      const declared = facts.declarationName(node);
+      const init = declared && ts.isVariableDeclaration(declared.parent) ? declared.parent.initializer : undefined;
+      if (init && declared && contains(region, declared)) pending.push(init);
+    }
+    ts.forEachChild(node, (child) => {
+      pending.push(child);
+    });
+  }
+  return false;
+}
+
 /** Waits in a region; when `intoFunctions`, also inside nested callbacks. */
 export function waitsIn(root: ts.Node, intoFunctions: boolean, reach: NetworkReach): Wait[] {
   const waits: Wait[] = [];

@@ -371,6 +371,32 @@ import pRetry from 'p-retry';
 export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 5 });`,
     },
     {
+      name: 'p-retry with minTimeout 0 whose onFailedAttempt sleeps longer each attempt',
+      code: `
+import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export function withRetry<T>(operation: () => Promise<T>) {
+  return pRetry(operation, {
+    retries: 3,
+    minTimeout: 0,
+    onFailedAttempt: async (error) => {
+      const delayMs = 2000 * 2 ** (error.attemptNumber - 1);
+      await sleep(delayMs + Math.random() * 0.1 * delayMs);
+    },
+  });
+}`,
+    },
+    {
+      name: 'p-retry with factor 1 whose onFailedAttempt (a declared function) waits in proportion to the attempt',
+      code: `
+import pRetry from 'p-retry';
+import { setTimeout as wait } from 'node:timers/promises';
+async function pause({ attemptNumber }: { attemptNumber: number }) {
+  await wait(500 * attemptNumber);
+}
+export const run = () => pRetry(() => fetch('https://api.example.com'), { retries: 4, factor: 1, onFailedAttempt: pause });`,
+    },
+    {
       name: 'async-retry with factor 2',
       code: `
 import retry from 'async-retry';
@@ -1256,6 +1282,69 @@ export const run = () => retry(async () => fetch('https://api.example.com'), { r
       output: `
 import retry from 'async-retry';
 export const run = () => retry(async () => fetch('https://api.example.com'), { retries: 5, minTimeout: 1000, randomize: true });`,
+    },
+    {
+      name: 'p-retry with minTimeout 0 whose onFailedAttempt only logs',
+      code: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 0,
+  onFailedAttempt: (error) => console.warn('attempt', error.attemptNumber, 'failed'),
+});`,
+      errors: [{ line: 4, message: /p-retry waits 0 ms/ }],
+      output: `
+import pRetry from 'p-retry';
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 1000,
+  onFailedAttempt: (error) => console.warn('attempt', error.attemptNumber, 'failed'),
+  randomize: true,
+});`,
+    },
+    {
+      name: 'p-retry with minTimeout 0 whose onFailedAttempt sleeps the same time each attempt',
+      code: `
+import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PAUSE_MS = 2000;
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 0,
+  onFailedAttempt: async (error) => {
+    console.warn(error.attemptNumber);
+    await sleep(PAUSE_MS);
+  },
+});`,
+      errors: [{ line: 6, message: /p-retry waits 0 ms/ }],
+      output: `
+import pRetry from 'p-retry';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const PAUSE_MS = 2000;
+export const run = () => pRetry(() => fetch('https://api.example.com'), {
+  minTimeout: 1000,
+  onFailedAttempt: async (error) => {
+    console.warn(error.attemptNumber);
+    await sleep(PAUSE_MS);
+  },
+  randomize: true,
+});`,
+    },
+    {
+      name: 'async-retry does not await onRetry, so a growing sleep there does not space the attempts',
+      code: `
+import retry from 'async-retry';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const run = () => retry(async () => fetch('https://api.example.com'), {
+  minTimeout: 0,
+  onRetry: async (error, attempt) => { await sleep(1000 * 2 ** attempt); },
+});`,
+      errors: [{ line: 5, message: /async-retry waits 0 ms/ }],
+      output: `
+import retry from 'async-retry';
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+export const run = () => retry(async () => fetch('https://api.example.com'), {
+  minTimeout: 1000,
+  onRetry: async (error, attempt) => { await sleep(1000 * 2 ** attempt); },
+  randomize: true,
+});`,
     },
     {
       name: 'p-retry with minTimeout equal to maxTimeout',

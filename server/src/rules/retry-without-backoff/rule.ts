@@ -1,27 +1,36 @@
 import { ts } from '../../engine/ts.js';
-import { forEachNode, lookupProperty } from '../../engine/ast.js';
+import { forEachNode, lookupProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { Report } from '../../engine/types.js';
-import type { RetryDelayModel } from '../../models/retry-libraries.js';
+import type { AttemptHook, RetryDelayModel } from '../../models/retry-libraries.js';
 import { requestName } from '../../analysis/network-calls.js';
 import { numericValue, retryConfigCall, type RetryConfigCall } from '../../analysis/retry/options.js';
 import { retryLoops } from '../../analysis/retry/loops.js';
+import { growsWithAttempt, waitCalls, waitOf } from '../../analysis/retry/waits.js';
 import { constantDelayFix, exponentialDelayFix, loopBackoffFix, missingDelayFix } from './fixes.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
 
 type Reporter = (report: Report) => void;
 
-/** A delay function that ignores its arguments (the retry count, the error) and returns a constant. */
-function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean {
+type OptionFunction = ts.ArrowFunction | ts.FunctionExpression | ts.FunctionDeclaration;
+
+/** The function an option's value is: written there, or a const or function declaration it names. */
+function optionFunction(expr: ts.Expression, facts: FileFacts): OptionFunction | undefined {
   const value = facts.valueOf(expr) ?? skipOuter(expr);
   let fn: ts.Node | undefined = value;
   if (ts.isIdentifier(value)) {
     const declared = facts.declarationName(value);
     fn = declared && ts.isFunctionDeclaration(declared.parent) ? declared.parent : undefined;
   }
-  if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) || !fn.body) return false;
+  return fn && (ts.isArrowFunction(fn) || ts.isFunctionExpression(fn) || ts.isFunctionDeclaration(fn)) ? fn : undefined;
+}
+
+/** A delay function that ignores its arguments (the retry count, the error) and returns a constant. */
+function isConstantDelayFunction(expr: ts.Expression, facts: FileFacts): boolean {
+  const fn = optionFunction(expr, facts);
+  if (!fn?.body) return false;
   const params = new Set<string>();
   for (const param of fn.parameters) if (ts.isIdentifier(param.name)) params.add(param.name.text);
   if (fn.parameters.some((param) => !ts.isIdentifier(param.name))) return false;
@@ -49,6 +58,31 @@ function checkDelayFunction(config: RetryConfigCall, delayModel: Extract<RetryDe
   }
 }
 
+/** The names the hook's first parameter gives the attempt number: `error.attemptNumber`, or `attemptNumber` destructured. */
+function attemptNames(fn: OptionFunction, hook: AttemptHook): Set<string> {
+  const names = new Set<string>();
+  const param = fn.parameters[0]?.name;
+  if (param && ts.isIdentifier(param)) names.add(`${param.text}.${hook.attemptProperty}`);
+  else if (param && ts.isObjectBindingPattern(param)) {
+    for (const element of param.elements) {
+      const key = propertyName(element.propertyName ?? element.name);
+      if (key === hook.attemptProperty && ts.isIdentifier(element.name)) names.add(element.name.text);
+    }
+  }
+  return names;
+}
+
+/** The library awaits a hook between attempts (p-retry's `onFailedAttempt`) that itself waits longer each attempt. */
+function hookBacksOff(config: RetryConfigCall, facts: FileFacts): boolean {
+  const hook = config.library.attemptHook;
+  if (!hook) return false;
+  const found = lookupProperty(config.config, hook.option, facts);
+  const fn = found.kind === 'present' && found.value ? optionFunction(found.value, facts) : undefined;
+  if (!fn?.body) return false;
+  const names = attemptNames(fn, hook);
+  return waitCalls(fn.body, facts).some((call) => growsWithAttempt(waitOf(call, facts)!, names, facts, fn));
+}
+
 /** Exponential timeouts back off by default; a zero timeout, a factor of 1 or equal bounds undo that. */
 function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<RetryDelayModel, { kind: 'exponential' }>, facts: FileFacts, report: Reporter): void {
   const option = (name: string) => {
@@ -56,7 +90,7 @@ function checkExponentialDelay(config: RetryConfigCall, delayModel: Extract<Retr
     return found.kind === 'present' ? { prop: found.prop, value: numericValue(found.value, facts) } : undefined;
   };
   const retries = option(config.library.limitOption);
-  if (retries?.value === 0) return;
+  if (retries?.value === 0 || hookBacksOff(config, facts)) return;
   const factor = option(delayModel.factorOption);
   const min = option(delayModel.minTimeoutOption);
   const max = option(delayModel.maxTimeoutOption);

@@ -11,6 +11,8 @@ import { TLS_CONNECT_CALLS, TLS_SOCKET_USES } from '../../models/tls.js';
 const HANDSHAKE_READS = new Set<string>(TLS_SOCKET_USES.handshakeReads);
 const ENDS = new Set<string>(TLS_SOCKET_USES.ends);
 const NEUTRAL = new Set<string>(TLS_SOCKET_USES.neutral);
+const LISTENS = new Set<string>(TLS_SOCKET_USES.listens);
+const HANDSHAKE_EVENTS = new Set<string>(TLS_SOCKET_USES.handshakeEvents);
 
 function opensTlsConnection(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): boolean {
   const ref = facts.resolve(call.expression);
@@ -41,12 +43,27 @@ function socketReferences(call: ts.CallExpression | ts.NewExpression, facts: Fil
   return references;
 }
 
-/** True when every use of the socket reads the handshake, listens or ends it with no data, and it does read and end. */
+/** `socket.on('secureConnect', …)`: a listener for the handshake's outcome. */
+function listensForHandshake(name: string, invoked: ts.CallExpression | undefined): boolean {
+  const event = invoked?.arguments[0];
+  return LISTENS.has(name) && !!event && ts.isStringLiteralLike(event) && HANDSHAKE_EVENTS.has(event.text);
+}
+
+/** The connect callback, which listens for the handshake's outcome. */
+function hasConnectCallback(call: ts.CallExpression | ts.NewExpression): boolean {
+  const callback = call.arguments?.at(-1);
+  return !!callback && (ts.isArrowFunction(callback) || ts.isFunctionExpression(callback));
+}
+
+/**
+ * True when every use of the socket reads or awaits the handshake, listens or ends it with
+ * no data, and it does observe the handshake (a read, or timing its event) and end.
+ */
 export function isCertificateProbe(call: ts.CallExpression | ts.NewExpression, facts: FileFacts): boolean {
   if (!opensTlsConnection(call, facts)) return false;
   const references = socketReferences(call, facts);
   if (!references) return false;
-  let reads = false;
+  let reads = hasConnectCallback(call);
   let ends = false;
   for (const reference of references) {
     let use: ts.Node = reference;
@@ -55,9 +72,9 @@ export function isCertificateProbe(call: ts.CallExpression | ts.NewExpression, f
     if (!ts.isPropertyAccessExpression(member) || member.expression !== use) return false;
     const name = member.name.text;
     const invoked = ts.isCallExpression(member.parent) && member.parent.expression === member ? member.parent : undefined;
-    if (HANDSHAKE_READS.has(name)) reads = true;
+    if (HANDSHAKE_READS.has(name) || listensForHandshake(name, invoked)) reads = true;
     else if (ENDS.has(name) && invoked && (name === 'destroy' || invoked.arguments.length === 0)) ends = true;
-    else if (!NEUTRAL.has(name)) return false;
+    else if (!NEUTRAL.has(name) && !LISTENS.has(name)) return false;
   }
   return reads && ends;
 }
