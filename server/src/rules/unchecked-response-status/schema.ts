@@ -49,7 +49,7 @@ function resultHolder(call: ts.CallExpression): ts.Identifier | undefined {
 }
 
 /** Whether `node` is `<holder>.<success>`, a read of the result's success flag. */
-function readsSuccess(node: ts.Node, holder: ts.Identifier, success: string, facts: FileFacts): boolean {
+function readsSuccess(node: ts.Node, holder: ts.BindingName, success: string, facts: FileFacts): boolean {
   return ts.isPropertyAccessExpression(node) && node.name.text === success && ts.isIdentifier(node.expression) && facts.declarationName(node.expression) === holder;
 }
 
