@@ -43,8 +43,11 @@ export function isCounter(id: ts.Identifier, facts: FileFacts, isFixed: (inner: 
   const declaration = name?.parent;
   if (!name || !declaration || !ts.isVariableDeclaration(declaration) || declaration.name !== name || !declaration.initializer) return false;
   if (!isFixed(declaration.initializer)) return false;
+  // A `let` is written only inside the function (or module) that declares it.
+  let scope: ts.Node = declaration;
+  while (!ts.isSourceFile(scope) && !ts.isFunctionLike(scope)) scope = scope.parent;
   let counted = true;
-  forEachDescendant(declaration.getSourceFile(), (node) => {
+  forEachDescendant(scope, (node) => {
     if (!counted) return false;
     if (!ts.isIdentifier(node) || node === name || facts.declarationName(node) !== name) return undefined;
     counted = countsOnly(node, isFixed);
@@ -64,4 +67,22 @@ function countsOnly(use: ts.Identifier, isFixed: (inner: ts.Expression) => boole
   if (ts.isArrayLiteralExpression(parent) || ts.isShorthandPropertyAssignment(parent) || ts.isSpreadElement(parent)) return false;
   if ((ts.isForOfStatement(parent) || ts.isForInStatement(parent)) && parent.initializer === node) return false;
   return true;
+}
+
+/**
+ * The text a fixed value spells, with each number in it as `0`: `'sk_' + 'live_…'`,
+ * `` `__LINK_TOKEN_${n}__` `` → `__LINK_TOKEN_0__`. Undefined when the value is no text (a
+ * number, a boolean).
+ */
+export function fixedText(expr: ts.Expression, facts: FileFacts, depth = 0): string | undefined {
+  const node = skipOuter(expr);
+  const part = (inner: ts.Expression): string => (depth < 8 ? fixedText(inner, facts, depth + 1) : undefined) ?? '0';
+  if (ts.isStringLiteralLike(node)) return node.text;
+  if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+    const [left, right] = [fixedText(node.left, facts, depth + 1), fixedText(node.right, facts, depth + 1)];
+    return left === undefined && right === undefined ? undefined : (left ?? '0') + (right ?? '0');
+  }
+  const value = ts.isIdentifier(node) && depth < 8 ? facts.valueOf(node) : undefined;
+  return value !== undefined && value !== node ? fixedText(value, facts, depth + 1) : undefined;
 }

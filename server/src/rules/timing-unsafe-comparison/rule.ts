@@ -10,7 +10,7 @@ import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
-import { isCounter, isNumericComputation } from './computed-values.js';
+import { fixedText, isCounter, isNumericComputation } from './computed-values.js';
 import { isPlaceholder } from '../../secrets/credentials.js';
 import { configKey } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
@@ -53,11 +53,10 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   if (!ts.isIdentifier(node)) return false;
   const value = facts.valueOf(node);
   if (value === undefined) return isCounter(node, facts, recurse);
-  if (value === node) return false;
-  if (!isLiteral(skipOuter(value))) return recurse(value);
-  // A constant bound to a literal: a secret only when its name says so and the literal could be one (not `'[CLIENT_SECRET]'`).
-  const literal = stringValue(value);
-  return !(nameKind(node.text, extraNames) && literal !== undefined && literal.length >= 8 && !isPlaceholder(literal, { name: node.text }));
+  if (value === node || !(isLiteral(skipOuter(value)) || recurse(value))) return false;
+  // A constant of fixed text is a hardcoded secret when its name says so and the text could be one (not `'[CLIENT_SECRET]'`).
+  const text = nameKind(node.text, extraNames) ? fixedText(value, facts) : undefined;
+  return text === undefined || text.length < 8 || isPlaceholder(text, { name: node.text });
 }
 
 function strongest(kinds: Kind[]): Kind {

@@ -97,6 +97,12 @@ ruleTester('timing-unsafe-comparison', {
       output: `${HEADER}const ADMIN_SECRET = 's3cr3t-P4ss-w0rd-9f8e';\nexport function allowed(clientSecret: string) {\n  return safeEqual(ADMIN_SECRET, clientSecret);\n}`,
     },
     {
+      name: 'a constant holding a secret split into concatenated literals',
+      code: `const ADMIN_TOKEN = 'tk_' + 'f83ad0c1e9b7' + \`\${4}a2\`;\nexport function allowed(presentedToken: string) {\n  return presentedToken === ADMIN_TOKEN;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}const ADMIN_TOKEN = 'tk_' + 'f83ad0c1e9b7' + \`\${4}a2\`;\nexport function allowed(presentedToken: string) {\n  return safeEqual(presentedToken, ADMIN_TOKEN);\n}`,
+    },
+    {
       name: 'a let that starts empty and is then given a signature',
       code: `export function check(body: string, signature: string) {\n  let expected = '';\n  expected = computeSignature(body);\n  return expected === signature;\n}`,
       errors: [{ line: 4, message }],
