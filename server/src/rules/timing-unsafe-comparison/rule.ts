@@ -10,6 +10,8 @@ import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
+import { fixedText, isCounter, isNumericComputation } from './computed-values.js';
+import { isPlaceholder } from '../../secrets/credentials.js';
 import { configKey } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
 
@@ -32,10 +34,13 @@ function isLiteral(node: ts.Expression): boolean {
 
 /**
  * Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans,
- * constants holding literals, values the file types as numbers or booleans.
+ * numbers the file computes, constants holding literals, values the file types as numbers or
+ * booleans, and text built only from these (`__LINK_TOKEN_${n}__`).
  */
-function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], isNonText: (node: ts.Expression) => boolean): boolean {
+function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], isNonText: (node: ts.Expression) => boolean, depth = 0): boolean {
+  if (depth > MAX_DEPTH) return false;
   const node = skipOuter(expr);
+  const recurse = (inner: ts.Expression): boolean => isTrivial(inner, facts, extraNames, isNonText, depth + 1);
   if (isNonText(node)) return true;
   if (isLiteral(node) || ts.isTypeOfExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
   if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
@@ -43,14 +48,15 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   // Contract 1.4: an enum member (`DigestTypeEnum.BACKOFF`) is a fixed, public value, unless its name says it holds a secret.
   if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
   if (isKindValue(node)) return true;
-  if (ts.isIdentifier(node)) {
-    const value = facts.valueOf(node);
-    if (value && value !== node && isLiteral(skipOuter(value))) {
-      const literal = stringValue(value);
-      return !(nameKind(node.text, extraNames) && literal !== undefined && literal.length >= 8);
-    }
-  }
-  return false;
+  if (isNumericComputation(node, facts, recurse)) return true;
+  if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => recurse(span.expression));
+  if (!ts.isIdentifier(node)) return false;
+  const value = facts.valueOf(node);
+  if (value === undefined) return isCounter(node, facts, recurse);
+  if (value === node || !(isLiteral(skipOuter(value)) || recurse(value))) return false;
+  // A constant of fixed text is a hardcoded secret when its name says so and the text could be one (not `'[CLIENT_SECRET]'`).
+  const text = nameKind(node.text, extraNames) ? fixedText(value, facts) : undefined;
+  return text === undefined || text.length < 8 || isPlaceholder(text, { name: node.text });
 }
 
 function strongest(kinds: Kind[]): Kind {

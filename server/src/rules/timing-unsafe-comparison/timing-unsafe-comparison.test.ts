@@ -82,8 +82,44 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'two environment values read directly, and through a const', code: `const signingSecret = process.env.SIGNING_SECRET!.trim();\nif (process.env.ADMIN_TOKEN === process.env.LEGACY_ADMIN_TOKEN || signingSecret === process.env.OLD_SIGNING_SECRET) warn();` },
     { name: 'parts of a version string taken by position, against a config value', code: `const [major, minor] = release.split('.');\nif (minor !== config.adminToken) upgrade();` },
     { name: 'the scheme of an Authorization header taken by position, against a literal', code: `const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (scheme !== 'Bearer' || !presented) res.sendStatus(401);` },
+    // Values the file shows hold no secret, whatever they are called (contract 1.4; third real-code review, W1).
+    { name: 'statistical signs computed by Math.sign', code: `export function agree(a: number, b: number, c: number, d: number) {\n  const mcnemarSign = Math.sign(a - b);\n  const wilcoxonSign = Math.sign(c - d);\n  return mcnemarSign === 0 || wilcoxonSign === 0 || mcnemarSign === wilcoxonSign;\n}` },
+    { name: 'a signature count computed by arithmetic', code: `export function complete(required: string[], signatures: string[]) {\n  const missingSignatures = required.length - signatures.length;\n  const lastSignature = Number(process.argv[2]);\n  return missingSignatures === lastSignature;\n}` },
+    { name: 'a text marker built from a counter', code: `function createLinkToken({ sourceText, links }: { sourceText: string; links: Array<{ token: string }> }): string {\n  let suffix = links.length;\n  while (true) {\n    const token = \`__SLACK_LINK_TOKEN_\${suffix}__\`;\n    if (!sourceText.includes(token) && !links.some((link) => link.token === token)) return token;\n    suffix += 1;\n  }\n}` },
+    { name: 'a text marker built from a number parameter', code: `export function freeMarker(links: Array<{ token: string }>, suffix: number) {\n  const token = \`__LINK_TOKEN_\${suffix}__\`;\n  return !links.some((link) => link.token === token);\n}` },
+    { name: 'a constant holding a placeholder, not a secret', code: `const DEFAULT_SECRET = '[CLIENT_SECRET]';\nexport function changed(clientSecret: string) {\n  return DEFAULT_SECRET !== clientSecret;\n}` },
   ],
   invalid: [
+    {
+      name: 'a constant holding a secret-looking literal, not a placeholder',
+      code: `const ADMIN_SECRET = 's3cr3t-P4ss-w0rd-9f8e';\nexport function allowed(clientSecret: string) {\n  return ADMIN_SECRET === clientSecret;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}const ADMIN_SECRET = 's3cr3t-P4ss-w0rd-9f8e';\nexport function allowed(clientSecret: string) {\n  return safeEqual(ADMIN_SECRET, clientSecret);\n}`,
+    },
+    {
+      name: 'a constant holding a secret split into concatenated literals',
+      code: `const ADMIN_TOKEN = 'tk_' + 'f83ad0c1e9b7' + \`\${4}a2\`;\nexport function allowed(presentedToken: string) {\n  return presentedToken === ADMIN_TOKEN;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}const ADMIN_TOKEN = 'tk_' + 'f83ad0c1e9b7' + \`\${4}a2\`;\nexport function allowed(presentedToken: string) {\n  return safeEqual(presentedToken, ADMIN_TOKEN);\n}`,
+    },
+    {
+      name: 'a let that starts empty and is then given a signature',
+      code: `export function check(body: string, signature: string) {\n  let expected = '';\n  expected = computeSignature(body);\n  return expected === signature;\n}`,
+      errors: [{ line: 4, message }],
+      output: `${HEADER}export function check(body: string, signature: string) {\n  let expected = '';\n  expected = computeSignature(body);\n  return safeEqual(expected, signature);\n}`,
+    },
+    {
+      name: 'a template with a fixed prefix around a signature',
+      code: `export function check(body: string, header: string, key: string) {\n  const prefix = 'sha256';\n  const expected = \`\${prefix}=\${createHmac('sha256', key).update(body).digest('hex')}\`;\n  return expected === header;\n}`,
+      errors: [{ line: 4, message }],
+      output: `${HEADER}export function check(body: string, header: string, key: string) {\n  const prefix = 'sha256';\n  const expected = \`\${prefix}=\${createHmac('sha256', key).update(body).digest('hex')}\`;\n  return safeEqual(expected, header);\n}`,
+    },
+    {
+      name: 'a fixed prefix joined to a signature with +',
+      code: `export function check(body: string, header: string, key: string) {\n  const expected = 'sha256=' + createHmac('sha256', key).update(body).digest('hex');\n  return header === expected;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}export function check(body: string, header: string, key: string) {\n  const expected = 'sha256=' + createHmac('sha256', key).update(body).digest('hex');\n  return safeEqual(header, expected);\n}`,
+    },
     {
       name: 'a token property the file also declares as text',
       code: `interface Flags { token: boolean }\ninterface Session { token: string }\nexport function check(session: Session, presented: string) {\n  return session.token === presented;\n}`,

@@ -4,7 +4,7 @@
  * since an error body fails the schema loudly.
  */
 import { ts } from '../../engine/ts.js';
-import { forEachDescendant, isPropertyNamePosition } from '../../engine/ast.js';
+import { forEachDescendant, isPropertyNamePosition, someDescendant } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { chainWords, importsAny } from '../../analysis/syntax.js';
 import { SCHEMA_NAME_WORD, SCHEMA_VALIDATORS, type ResultCall } from '../../models/schema-validators.js';
@@ -42,6 +42,17 @@ function schemaCheck(call: ts.CallExpression, value: ts.Expression, facts: FileF
   return row.resultFunctions?.find((candidate) => candidate.name === name);
 }
 
+/** The name holding a check's result (`const parsed = S.safeParse(json)`), when one does. */
+function resultHolder(call: ts.CallExpression): ts.Identifier | undefined {
+  const holder = outermost(call).parent;
+  return ts.isVariableDeclaration(holder) && ts.isIdentifier(holder.name) ? holder.name : undefined;
+}
+
+/** Whether `node` is `<holder>.<success>`, a read of the result's success flag. */
+function readsSuccess(node: ts.Node, holder: ts.BindingName, success: string, facts: FileFacts): boolean {
+  return ts.isPropertyAccessExpression(node) && node.name.text === success && ts.isIdentifier(node.expression) && facts.declarationName(node.expression) === holder;
+}
+
 /** A check's result whose success flag is read: `.success` on it, or on the const holding it, or destructured. */
 function successRead(call: ts.CallExpression, check: ResultCall, facts: FileFacts): boolean {
   const result = outermost(call);
@@ -53,33 +64,66 @@ function successRead(call: ts.CallExpression, check: ResultCall, facts: FileFact
   let read = false;
   forEachDescendant(name.getSourceFile(), (node) => {
     if (read) return false;
-    if (ts.isIdentifier(node) && node !== name && facts.declarationName(node) === name && ts.isPropertyAccessExpression(node.parent) && node.parent.name.text === check.success) read = true;
+    if (ts.isIdentifier(node) && node !== name && readsSuccess(node.parent, name, check.success, facts)) read = true;
     return undefined;
   });
   return read;
 }
 
+/** A schema check a value goes into: the call, and how it reports a mismatch. */
+interface SchemaUse { call: ts.CallExpression; check: Check }
+
 /**
  * The value, or a member of it (`body?.email`: an error body has none, and the check fails),
  * goes straight into a schema check that fails loudly on a mismatch.
  */
-function checkedBySchema(value: ts.Expression, facts: FileFacts): boolean {
+function checkedBySchema(value: ts.Expression, facts: FileFacts): SchemaUse | undefined {
   let used = outermost(value);
   while ((ts.isPropertyAccessExpression(used.parent) || ts.isElementAccessExpression(used.parent)) && used.parent.expression === used) used = outermost(used.parent);
   const call = used.parent;
-  if (!ts.isCallExpression(call)) return false;
+  if (!ts.isCallExpression(call)) return undefined;
   const check = schemaCheck(call, used, facts);
-  return check === 'throws' || (check !== undefined && successRead(call, check, facts));
+  return check === 'throws' || (check !== undefined && successRead(call, check, facts)) ? { call, check } : undefined;
 }
 
-/** Whether a name's every use (and it has one) is a schema check. */
+/**
+ * A use inside a branch taken on a check's outcome (`if (!parsed.success) { log.error({ json }) }`):
+ * the raw body logged or attached to an error beside the schema's verdict, not data taken on trust.
+ */
+function inCheckedBranch(use: ts.Node, checks: readonly SchemaUse[], facts: FileFacts): boolean {
+  for (let node: ts.Node = use; !ts.isSourceFile(node) && !ts.isFunctionLike(node); node = node.parent) {
+    const statement = node.parent;
+    if (!ts.isIfStatement(statement) || node === statement.expression) continue;
+    const condition = statement.expression;
+    const testsOutcome = checks.some(({ call, check }) => {
+      const holder = resultHolder(call);
+      if (!holder || check === 'throws') return false;
+      const reads = (inner: ts.Node): boolean => readsSuccess(inner, holder, check.success, facts);
+      return reads(condition) || someDescendant(condition, reads);
+    });
+    if (testsOutcome) return true;
+  }
+  return false;
+}
+
+/**
+ * Whether a name's every use (and it has one) is a schema check, or sits in a branch taken on
+ * that check's outcome.
+ */
 function everyUseChecked(name: ts.Identifier, facts: FileFacts): boolean {
   const uses: ts.Identifier[] = [];
   forEachDescendant(name.getSourceFile(), (node) => {
     // `const json = await res.json()`: the `json` of `res.json` is a property name, not a use.
     if (ts.isIdentifier(node) && node !== name && !isPropertyNamePosition(node) && facts.declarationName(node) === name) uses.push(node);
   });
-  return uses.length > 0 && uses.every((use) => checkedBySchema(use, facts));
+  const checks: SchemaUse[] = [];
+  const others: ts.Identifier[] = [];
+  for (const use of uses) {
+    const check = checkedBySchema(use, facts);
+    if (check) checks.push(check);
+    else others.push(use);
+  }
+  return checks.length > 0 && others.every((use) => inCheckedBranch(use, checks, facts));
 }
 
 const isThen = (call: ts.Node): call is ts.CallExpression => {
