@@ -118,7 +118,10 @@ export class SameFileCalls {
       forEachNode(this.sourceFile, (node) => {
         if (ts.isCallExpression(node)) {
           const callee = resolveCallee(node, this.facts);
-          if (callee) callers.set(callee, [...(callers.get(callee) ?? []), node]);
+          if (!callee) return;
+          const known = callers.get(callee);
+          if (known) known.push(node);
+          else callers.set(callee, [node]);
         }
       });
       this.callers = callers;
