@@ -417,7 +417,7 @@ async function fixAllAction(uri: string, path: string): Promise<CodeAction | und
   // Read now: each edit updates the document object in place.
   const { version } = document;
   if (!isAnalysed(path, text, settings)) return undefined;
-  const fixed = await documentAnalyzer.fixAll(path, text, toAnalysisSettings(settings.config));
+  const fixed = await documentAnalyzer.fixAll(path, text, toAnalysisSettings(settings.config, folderRelative(path, settings)));
   // Edited while it ran: an edit made for the older text would undo the newer one.
   if (fixed === undefined || documents.get(uri) !== document || document.version !== version) return undefined;
   const edit = wholeDocumentEdit(document, fixed);

@@ -8,6 +8,7 @@ import { resolveConfig, toAnalysisSettings } from '../../server/src/config/resol
 import { loadWorkspaceConfig } from '../../server/src/config/load.js';
 import { buildFolderSettings } from '../../server/src/lsp/settings.js';
 import { analyze } from '../../server/src/engine/analyze.js';
+import { initPython } from '../../server/src/engine/python/tree.js';
 import { configModel, rules } from '../../server/src/rules/index.js';
 import { ROOT } from '../helpers/processes.js';
 import { EXAMPLE_FILES, SCRIPT_FILES, TEST_FILES, isTestPath } from '../../server/src/analysis/test-paths.js';
@@ -202,6 +203,26 @@ describe('configuration', () => {
         assert.ok(isTestPath(path), path);
         assert.deepEqual(severities(path), ['hardcoded-credential:error', 'missing-timeout:hint'], path);
       }
+    });
+
+    it('ask of the path inside the workspace, not of the folders above it (a workspace under ~/test/ is not test code)', () => {
+      const yaml = 'database:\n  password: "Xq7!vB2#kP9zL4mR"\n';
+      const inWorkspace = (absolute: string, relative: string) =>
+        analyze(rules, absolute, yaml, toAnalysisSettings(configModel.defaults, relative)).findings.map((f) => `${f.ruleId}:${f.severity}`);
+      assert.deepEqual(inWorkspace('/home/me/test/fixtures/shop/config/database.yaml', 'config/database.yaml'), ['hardcoded-credential:error']);
+      assert.deepEqual(inWorkspace('/home/me/shop/test/database.yaml', 'test/database.yaml'), ['hardcoded-credential:hint']);
+      const load = (absolute: string, relative: string) =>
+        analyze(rules, absolute, code, toAnalysisSettings(configModel.defaults, relative)).findings.map((f) => `${f.ruleId}:${f.severity}`).sort();
+      assert.deepEqual(load('/work/spec/app/src/load.ts', 'src/load.ts'), ['hardcoded-credential:error', 'missing-timeout:warning']);
+    });
+
+    it('a Python view is a webhook by its path inside the workspace, not by a folder above it', async () => {
+      await initPython();
+      const view = 'from flask import Flask, request\napp = Flask(__name__)\n@app.post("/orders")\ndef create():\n    return request.get_json()\n';
+      const webhookFindings = (absolute: string, relative: string) =>
+        analyze(rules, absolute, view, toAnalysisSettings(configModel.defaults, relative)).findings.filter((f) => f.ruleId === 'unverified-webhook').length;
+      assert.equal(webhookFindings('/srv/webhooks/shop/app/views.py', 'app/views.py'), 0);
+      assert.equal(webhookFindings('/srv/shop/app/webhooks/views.py', 'app/webhooks/views.py'), 1);
     });
 
     it('are named in the schema and removed by an empty list', () => {

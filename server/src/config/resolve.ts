@@ -123,6 +123,7 @@ export function toAnalysisSettings(config: Config, relativePath?: string, only?:
     // Each rule picks the keys its `meta.options` declares.
     options: config,
     timeBudgetMs: config.timeBudgetMs,
+    ...(relativePath !== undefined ? { relativePath } : {}),
     ...(only ? { only } : {}),
   };
 }

@@ -27,7 +27,21 @@ export interface AnalysisSettings {
    * `notAnalysed`, with what the rules found so far and what the text-level checks find.
    */
   timeBudgetMs?: number;
+  /**
+   * The file's path relative to its workspace folder (for the CLI, to its configuration's folder):
+   * what the configuration's globs matched and what rules ask "is this test code?" of. A folder
+   * named `test` above the workspace says nothing about the file. Unset: the path itself.
+   */
+  relativePath?: string;
 }
+
+/** A file's path, and its path relative to its workspace folder (`AnalysisSettings.relativePath`). */
+interface FileName {
+  path: string;
+  relativePath: string;
+}
+
+const nameOf = (path: string, settings: AnalysisSettings): FileName => ({ path, relativePath: settings.relativePath ?? path });
 
 export const defaultSettings: AnalysisSettings = { severities: {}, options: {} };
 
@@ -171,8 +185,9 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
   if (kind.kind === 'skip') return { result: { findings: [], failures: [], suppressed: [], skipped: kind.reason } };
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(path, text, settings, active, knownRuleIds, after);
-  if (kind.kind === 'text') return { result: checkText(path, text, kind.text, active, knownRuleIds) };
+  const name = nameOf(path, settings);
+  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(name, text, settings, active, knownRuleIds, after);
+  if (kind.kind === 'text') return { result: checkText(name, text, kind.text, active, knownRuleIds) };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   let stage: Stage = 'parse';
   try {
@@ -180,7 +195,7 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
     stage = 'walk';
     const collector = new Collector(text);
     const nodes = new FileNodes(sourceFile);
-    const file: ParsedFile = { path, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
+    const file: ParsedFile = { ...name, text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
     const finished = withDeadline(deadline, () => runWalk(file, active, collector));
     if (finished) {
       const result = collector.finish(active, knownRuleIds);
@@ -191,13 +206,13 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
     if (!keepParsed) parser.forget(path);
     // What the rules found before the stop stands; the text checks add what they had not reached.
     const { findings } = collector;
-    const textual = checkText(path, text, 'other', active, knownRuleIds).findings;
+    const textual = checkText(name, text, 'other', active, knownRuleIds).findings;
     findings.push(...textual.filter((found) => !findings.some((other) => other.ruleId === found.ruleId && other.start < found.end && found.start < other.end)));
     return { result: { ...collector.finish(active, knownRuleIds), notAnalysed: `over the time budget of ${settings.timeBudgetMs} ms: the rules stopped part way` } };
   } catch (error) {
     // A tree whose parse or walk failed may be half-built: the next version parses afresh.
     parser.forget(path);
-    return { result: notAnalysed(path, text, active, knownRuleIds, failureReason(stage, error)) };
+    return { result: notAnalysed(name, text, active, knownRuleIds, failureReason(stage, error)) };
   }
 }
 
@@ -216,7 +231,7 @@ function runAfter<T>(file: ParsedFile | PythonFile, findings: readonly Finding[]
  */
 export function analyzeAsText(rules: readonly Rule[], path: string, text: string, settings: AnalysisSettings, reason: string): AnalysisResult {
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
-  return notAnalysed(path, text, activeRules(rules, settings), knownRuleIds, reason);
+  return notAnalysed(nameOf(path, settings), text, activeRules(rules, settings), knownRuleIds, reason);
 }
 
 type Stage = 'parse' | 'walk';
@@ -229,24 +244,24 @@ function failureReason(stage: Stage, error: unknown): string {
 }
 
 /** A code file read as plain text: the text-level checks (token formats, PEM blocks, URL passwords) still run. */
-function notAnalysed(path: string, text: string, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, reason: string): AnalysisResult {
+function notAnalysed(name: FileName, text: string, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, reason: string): AnalysisResult {
   try {
-    return { ...checkText(path, text, 'other', active, knownRuleIds), notAnalysed: reason };
+    return { ...checkText(name, text, 'other', active, knownRuleIds), notAnalysed: reason };
   } catch (error) {
     return { findings: [], failures: [], suppressed: [], notAnalysed: `${reason}; the text checks failed too: ${(error as Error)?.message ?? error}` };
   }
 }
 
-function checkText(path: string, text: string, kind: TextKind, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
-  return runTextChecks(new Collector(text), path, kind, active).finish(active, knownRuleIds);
+function checkText(name: FileName, text: string, kind: TextKind, active: ActiveRule[], knownRuleIds: ReadonlySet<string>): AnalysisResult {
+  return runTextChecks(new Collector(text), name, kind, active).finish(active, knownRuleIds);
 }
 
-function runTextChecks(collector: Collector, path: string, kind: TextKind, active: ActiveRule[]): Collector {
+function runTextChecks(collector: Collector, name: FileName, kind: TextKind, active: ActiveRule[]): Collector {
   const { text } = collector;
   for (const { rule, severity, options } of active) {
     if (!rule.checkText) continue;
     try {
-      rule.checkText({ path, text, kind, options, report: collector.reporter(rule, severity) });
+      rule.checkText({ ...name, text, kind, options, report: collector.reporter(rule, severity) });
     } catch (error) {
       collector.failures.push({ ruleId: rule.meta.id, error });
     }
@@ -260,8 +275,8 @@ function runTextChecks(collector: Collector, path: string, kind: TextKind, activ
  * same rule already covers is the same finding. Until the parser is loaded (`initPython`), or
  * when the parse or the checks fail or run over the budget, the file is `notAnalysed`.
  */
-function analyzePython<T>(path: string, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, after: AfterRules<T> | undefined): AnalysisWith<T> {
-  const textual = runTextChecks(new Collector(text), path, 'python', active);
+function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, after: AfterRules<T> | undefined): AnalysisWith<T> {
+  const textual = runTextChecks(new Collector(text), name, 'python', active);
   if (!pythonReady()) return { result: { ...textual.finish(active, knownRuleIds), notAnalysed: pythonUnavailable() } };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   const collector = new Collector(text);
@@ -272,7 +287,7 @@ function analyzePython<T>(path: string, text: string, settings: AnalysisSettings
     finished = withDeadline(deadline, () => {
       const tree = parsePython(text);
       stage = 'walk';
-      file = { path, text, tree, facts: new PyFacts(tree, text) };
+      file = { ...name, text, tree, facts: new PyFacts(tree, text) };
       for (const { rule, severity, options } of active) {
         if (!rule.python) continue;
         if (pastDeadline()) return false;

@@ -9,6 +9,8 @@ import type { PyNode, PyTree } from './python/tree.js';
 
 export interface ParsedFile {
   path: string;
+  /** Relative to the workspace folder (`AnalysisSettings.relativePath`): what "is this test code?" is asked of. */
+  relativePath: string;
   text: string;
   sourceFile: ts.SourceFile;
   /** Every node in document order, from the file's one walk. */
@@ -58,6 +60,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
 
 export interface TextContext<Options = Record<string, unknown>> {
   path: string;
+  /** Relative to the workspace folder (`AnalysisSettings.relativePath`): what "is this test code?" is asked of. */
+  relativePath: string;
   text: string;
   kind: TextKind;
   options: Options;
@@ -67,6 +71,8 @@ export interface TextContext<Options = Record<string, unknown>> {
 /** A parsed Python file: its tree (copied out of tree-sitter) and its facts. */
 export interface PythonFile {
   path: string;
+  /** Relative to the workspace folder (`AnalysisSettings.relativePath`): what "is this test code?" is asked of. */
+  relativePath: string;
   text: string;
   tree: PyTree;
   facts: PyFacts;

@@ -18,7 +18,7 @@ const SELF_CALLING = `async function sync(url: string) {
 function parse(text: string): ParsedFile {
   const sourceFile = new Parser().parse('case.ts', text);
   const nodes = new FileNodes(sourceFile);
-  return { path: 'case.ts', text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
+  return { path: 'case.ts', relativePath: 'case.ts', text, sourceFile, nodes, facts: new FileFacts(sourceFile, nodes) };
 }
 
 describe('retryLoops', () => {

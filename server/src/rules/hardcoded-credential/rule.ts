@@ -199,7 +199,7 @@ function isInPrefixTable(prop: ts.PropertyAssignment): boolean {
 function createCodeVisitor(ctx: RuleContext<Options>) {
   const { facts } = ctx.file;
   const options = ctx.options;
-  const inTest = isTestPath(ctx.file.path);
+  const inTest = isTestPath(ctx.file.relativePath);
   const secrets = findSecrets(ctx.file.text, options);
   const consumed = new Set<SecretMatch>();
   const reported = new Set<number>();
@@ -411,7 +411,7 @@ function pythonJudge(path: string, options: Options): PythonJudge {
 }
 
 function checkTextFile(ctx: TextContext<Options>): void {
-  const inTest = isTestPath(ctx.path);
+  const inTest = isTestPath(ctx.relativePath);
   const blocks = ctx.kind === 'yaml' || ctx.kind === 'compose' ? yamlBlockScalars(ctx.text) : [];
   const secrets = findSecrets(ctx.text, ctx.options).filter((secret) => (ctx.kind !== 'other' || secret.kind !== 'authorization') && !isFakeSecret(inTest, secret) && !isSampleInTextBlock(secret, blocks));
   const entries = namedValues(ctx.text, ctx.kind);
@@ -456,7 +456,7 @@ function testDataAsHints<R extends Pick<Report, 'messageId' | 'severity'>, C ext
 
 export const rule = defineRule({
   meta,
-  create: (ctx) => createCodeVisitor(testDataAsHints(ctx, ctx.file.path)),
-  checkText: (ctx) => checkTextFile(testDataAsHints(ctx, ctx.path)),
-  python: (ctx) => checkPython(testDataAsHints(ctx, ctx.file.path), pythonJudge(ctx.file.path, ctx.options)),
+  create: (ctx) => createCodeVisitor(testDataAsHints(ctx, ctx.file.relativePath)),
+  checkText: (ctx) => checkTextFile(testDataAsHints(ctx, ctx.relativePath)),
+  python: (ctx) => checkPython(testDataAsHints(ctx, ctx.file.relativePath), pythonJudge(ctx.file.relativePath, ctx.options)),
 });

@@ -129,7 +129,7 @@ export const rule = defineRule({
     // A caller that verifies the token itself makes the helper's decode harmless.
     const sources = new RequestSources(sourceFile, facts, (caller) => !makesVerifyCall(enclosingFunction(caller)));
     // Test code is the client: the headers it reads are the ones it sends, the tokens it decodes came from the API under test (contract 1.3).
-    const isClientTest = isTestPath(ctx.file.path);
+    const isClientTest = isTestPath(ctx.file.relativePath);
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => {

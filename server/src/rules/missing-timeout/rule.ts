@@ -247,7 +247,7 @@ export const rule = defineRule({
     const fixContext: FixContext = { sourceFile: ctx.file.sourceFile, facts, ms, isOff: (value) => isTimeoutOff(value, facts) };
     const pending: Pending[] = [];
     const inBrowser = isClientModule(ctx.file.sourceFile);
-    const inTestFile = isTestPath(ctx.file.path);
+    const inTestFile = isTestPath(ctx.file.relativePath);
     const modulesWithDefault = new Set<string>();
     const instancesWithDefault: Binding[] = [];
 

@@ -212,7 +212,7 @@ function importEdit(facts: PyFacts): TextEdit[] {
 
 export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): void {
   const { facts } = ctx.file;
-  const inTest = isTestPath(ctx.file.path);
+  const inTest = isTestPath(ctx.file.relativePath);
   for (const comparison of facts.ofType('comparison_operator')) {
     const operands = namedChildren(comparison);
     const operators = comparison.children.filter((child) => !child.named);

@@ -147,7 +147,7 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
 }
 
 export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): void {
-  const { facts, path } = ctx.file;
+  const { facts, relativePath: path } = ctx.file;
   const extraNames = ctx.options.verifierNames;
   for (const handler of pyPostViews(facts, path)) {
     if (!isWebhookView(handler, facts, path)) continue;

@@ -183,7 +183,7 @@ export const rule = defineRule({
   meta,
   python: checkPython,
   create(ctx) {
-    const { facts, path } = ctx.file;
+    const { facts, relativePath } = ctx.file;
     const extraNames = ctx.options.verifierNames;
     let fileInstallsVerifier = false;
 
@@ -191,7 +191,7 @@ export const rule = defineRule({
       const handler = route.handler.fn;
       if (!handler) return false;
       const signatureRead = route.steps.some((step) => step.fn !== undefined && readsSignatureHeaderIn(step.fn));
-      if (!signatureRead && !saysWebhook(route, path)) return false;
+      if (!signatureRead && !saysWebhook(route, relativePath)) return false;
       if (pathHoldsSecret(route) || delegatesRequest(handler, facts) || readsUserSession(handler)) return false;
       for (const step of route.steps) {
         if (judgeStep(step, facts, extraNames) !== 'neutral') return false;
