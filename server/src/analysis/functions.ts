@@ -1,6 +1,7 @@
 import { ts } from '../engine/ts.js';
 import { calleeName, enclosingClass, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
+import { rememberedPerParse } from './memo.js';
 
 /** A class member by name, when it is a method with a body or a property holding a function. */
 export function memberFunction(cls: ts.ClassLikeDeclaration, name: string): FunctionNode | undefined {
@@ -106,7 +107,7 @@ export function someReachable(start: FunctionNode, facts: FileFacts, visit: (fn:
   return false;
 }
 
-/** The calls of a file to each of its own functions, indexed once on first use. */
+/** The calls of a file to each of its own functions, indexed on first use. */
 export class SameFileCalls {
   private callers?: Map<ts.Node, ts.CallExpression[]>;
 
@@ -129,3 +130,6 @@ export class SameFileCalls {
     return this.callers.get(fn) ?? [];
   }
 }
+
+/** The file's `SameFileCalls`, one per parse: the rules and request tracers that ask share its index. */
+export const sameFileCalls = rememberedPerParse((sourceFile: ts.SourceFile, facts: FileFacts) => new SameFileCalls(sourceFile, facts));

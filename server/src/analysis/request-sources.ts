@@ -1,7 +1,7 @@
 import { ts } from '../engine/ts.js';
 import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
-import { resolveCallee, returnedValues, SameFileCalls } from './functions.js';
+import { resolveCallee, returnedValues, sameFileCalls, type SameFileCalls } from './functions.js';
 import { FETCH_BODY_READERS } from '../models/http-clients.js';
 import { REQUEST_EVENTS } from '../models/request-events.js';
 import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
@@ -43,7 +43,7 @@ export class RequestSources {
   private readonly calls: SameFileCalls;
 
   constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {
-    this.calls = new SameFileCalls(sourceFile, facts);
+    this.calls = sameFileCalls(sourceFile, facts);
   }
 
   /** True when the expression's value comes from the request the enclosing handler received. */

@@ -1,6 +1,6 @@
 import { ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, getProperty, isFunctionNode, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
-import { resolveCallee, SameFileCalls } from '../../analysis/functions.js';
+import { resolveCallee, sameFileCalls, type SameFileCalls } from '../../analysis/functions.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
@@ -235,7 +235,7 @@ export const rule = defineRule({
   python: checkPython,
   create(context) {
     const { facts } = context.file;
-    const tracer = new UrlTracer(facts, new SameFileCalls(context.file.sourceFile, facts));
+    const tracer = new UrlTracer(facts, sameFileCalls(context.file.sourceFile, facts));
     const reported = new Set<ts.Node>();
     const localHosts = context.options.localHosts;
 

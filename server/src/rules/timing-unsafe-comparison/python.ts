@@ -32,6 +32,11 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
 
+/** A class's name by its shape: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern). */
+function isPascalCase(name: string): boolean {
+  return /^[A-Z]\w*$/.test(name) && /[a-z]/.test(name);
+}
+
 /**
  * A type value (contract 1.4): `x.__class__`, or a class by its name: one the file defines, or an
  * imported PascalCase name (`OAuth2AccessToken`). Compared with `type(x)` or by identity, it tells
@@ -42,9 +47,8 @@ function isClass(node: PyNode, facts: PyFacts): boolean {
   if (!parts) return false;
   const last = parts[parts.length - 1];
   if (last === '__class__') return true;
-  // PascalCase: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern).
-  if (!/^[A-Z]\w*$/.test(last) || !/[a-z]/.test(last)) return false;
-  if (parts.length === 1 && facts.ofType('class_definition').some((cls) => facts.textOf(field(cls, 'name')!) === last)) return true;
+  if (!isPascalCase(last)) return false;
+  if (parts.length === 1 && fileClass(last, facts)) return true;
   return facts.imports.has(parts[0]) && /^[A-Z]/.test((facts.qualify(node) ?? '').split('.').pop() ?? '');
 }
 
@@ -170,7 +174,7 @@ function isEnumMember(node: PyNode, identity: boolean, facts: PyFacts): boolean 
   const cls = fileClass(name, facts);
   // A member named as enum members are (`Secret`, `TOKEN`), not a lower-case attribute.
   const member = facts.textOf(field(node, 'attribute')!);
-  if (identity && /^[A-Z]/.test(member) && /^[A-Z]\w*$/.test(name) && /[a-z]/.test(name) && (cls || facts.imports.has(name))) return true;
+  if (identity && /^[A-Z]/.test(member) && isPascalCase(name) && (cls || facts.imports.has(name))) return true;
   return cls !== undefined && isEnumClass(cls, facts);
 }
 
