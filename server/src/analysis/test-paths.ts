@@ -9,6 +9,8 @@ import picomatch from 'picomatch';
 export const TEST_FILES = [
   '**/*.{test,spec,e2e,e2e-spec,stories}.*',
   '**/*_test.go',
+  // pytest's default test modules (`test_*.py`, `*_test.py`), its `conftest.py`, and Django's `tests.py`.
+  '**/{test_*,*_test,conftest,tests}.py',
   '**/test-preload.*',
   '**/{__tests__,test,tests,spec,specs,e2e,__e2e__,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench,playwright,cypress,integration-tests}/**',
   // Test runners' setup files, and suites named by where they run (`x.servertest.ts`, `x.clienttest.tsx`).
