@@ -10,9 +10,10 @@ const TESTS = [
   'internal-packages/testcontainers/src/webapp.ts', 'src/test-utils/render.tsx', 'apps/web/test-preload.ts', `${'deep/'.repeat(300)}test/a.ts`,
   'apps/web/playwright/utils/mock.ts', 'cypress/support/commands.ts', 'src/__e2e__/login.ts', 'packages/api/integration-tests/setup.ts',
   'apps/web/vitestSetup.ts', 'vitest.setup.ts', 'jest-setup.js', 'src/setupTests.ts', 'web/src/__x__/llm-api-key.servertest.ts', 'src/ApiKeyList.clienttest.tsx',
+  'packages/connector-facebook/src/mock.ts', 'src/handler/mock-events.ts', 'src/api.mock.ts', 'packages/dev-server/load-testing/scripts/bm.js',
   'indico/modules/auth/auth_test.py', 'app/test_views.py', 'app/tests.py', 'conftest.py',
 ];
-const NOT_TESTS = ['src/client.ts', 'src/integration/stripe.ts', 'src/setup.ts', 'src/playwrights.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts', 'app/latest_test_results.py', 'app/contest.py', 'app/testing_utils.py.txt', 'app/attest.py'];
+const NOT_TESTS = ['src/client.ts', 'src/integration/stripe.ts', 'src/setup.ts', 'src/playwrights.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts', 'app/latest_test_results.py', 'app/contest.py', 'app/testing_utils.py.txt', 'app/attest.py', 'src/mockingbird.ts', 'src/unmock.ts', 'src/mockup/page.tsx'];
 
 describe('analysis/test-files', () => {
   it('knows test, spec, fixture, mock and benchmark paths', () => {

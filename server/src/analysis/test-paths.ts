@@ -12,7 +12,9 @@ export const TEST_FILES = [
   // pytest's default test modules (`test_*.py`, `*_test.py`), its `conftest.py`, and Django's `tests.py`.
   '**/{test_*,*_test,conftest,tests}.py',
   '**/test-preload.*',
-  '**/{__tests__,test,tests,spec,specs,e2e,__e2e__,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench,playwright,cypress,integration-tests}/**',
+  '**/{__tests__,test,tests,spec,specs,e2e,__e2e__,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench,benchmark,benchmarks,load-test,load-tests,load-testing,playwright,cypress,integration-tests}/**',
+  // A module of mocks beside the code it fakes (`connector-x/src/mock.ts`, `mock-events.ts`, `api.mock.ts`).
+  '**/{mock,mocks,mock-*,*-mock,*-mocks,*.mock,*.mocks}.*',
   // Test runners' setup files, and suites named by where they run (`x.servertest.ts`, `x.clienttest.tsx`).
   '**/{vitest,jest,test}{.,-}setup.*',
   '**/{vitestSetup,jestSetup,setupTests,testSetup}.*',
