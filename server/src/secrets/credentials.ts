@@ -431,12 +431,20 @@ function isStorageKeyName(name: string): boolean {
 const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'client']);
 
 /**
+ * Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Burmese,
+ * Khmer) and of Hangul: `'ลืมรหัสผ่าน?'`, `'账号或密码错误，请重新输入。'` are prose whose words no
+ * space separates, so the whitespace test of prose (contract 1.1) cannot see them. No credential
+ * a provider issues is written in them; a known token format beside them is found by its shape.
+ */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Tibetan}]/u;
+
+/**
  * True when a credential-named binding's string value is a real-looking credential: not a
- * placeholder, not prose (whitespace), not a path/URL/reference, not a Twilio SID.
+ * placeholder, not prose (whitespace, or letters of a script written without it), not a path/URL/reference, not a Twilio SID.
  */
 export function isCredentialValue(raw: string, context: PlaceholderContext = {}): boolean {
   const value = raw.trim();
-  if (/\s/.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
+  if (/\s/.test(value) || UNSPACED_SCRIPT.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
   if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
   if (isCssVariable(value) || isNamespacedCode(value)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
