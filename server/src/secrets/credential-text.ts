@@ -444,6 +444,20 @@ function dictKeyName(code: string, lineStart: number, at: number): string | unde
   return quotedBefore(code, skipBlanksBack(code, colon, lineStart), lineStart)?.text;
 }
 
+/**
+ * `["PASSWORD"] = ` right before a literal (a subscript assignment: `DATABASES["default"]["PASSWORD"]`,
+ * `self.headers["Authorization"]`): the key, which names the value as a dict entry's does.
+ */
+function subscriptKeyName(code: string, lineStart: number, at: number): string | undefined {
+  const equals = skipBlanksBack(code, at, lineStart) - 1;
+  if (equals <= lineStart || code[equals] !== '=' || '=!<>'.includes(code[equals - 1])) return undefined;
+  const bracket = skipBlanksBack(code, equals, lineStart) - 1;
+  if (bracket < lineStart || code[bracket] !== ']') return undefined;
+  const key = quotedBefore(code, skipBlanksBack(code, bracket, lineStart), lineStart);
+  const open = key && skipBlanksBack(code, key.open, lineStart) - 1;
+  return key && open !== undefined && open >= lineStart && code[open] === '[' ? key.text : undefined;
+}
+
 /** The dotted name ending at `end` (blanks before it skipped), if it starts a word: `self.api_key`. */
 function nameEndingAt(code: string, end: number, floor: number): string | undefined {
   const nameEnd = skipBlanksBack(code, end, floor);
@@ -496,7 +510,7 @@ function formattedLiterals(code: string, literals: readonly PythonLiteral[]): bo
   return formatted;
 }
 
-/** Python: assignments and keyword arguments, dict literals, `os.getenv('NAME', 'fallback')`. */
+/** Python: assignments and keyword arguments, dict literals and subscript assignments, `os.getenv('NAME', 'fallback')`. */
 function pythonValues(text: string): NamedValue[] {
   const code = pythonCode(text);
   const found: NamedValue[] = [];
@@ -510,7 +524,7 @@ function pythonValues(text: string): NamedValue[] {
     const at = literal.start;
     for (; scanned < at; scanned++) if (code[scanned] === '\n') lineStart = scanned + 1;
     const fallback = envFallback(code, lineStart, at);
-    const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
+    const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? subscriptKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
     if (!name) continue;
     found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
     // A fallback is also the value of what it is assigned to: `password: str = os.getenv("PGPASSWORD", "...")`.
