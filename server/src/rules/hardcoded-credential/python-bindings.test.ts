@@ -2,6 +2,26 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const py = (code: string, filename = 'shop/settings/production.py') => ({ code, filename });
 
+// Real-code set 5, class D10: an enumeration member's value is a mode name (`username-password`).
+ruleTester('hardcoded-credential', {
+  valid: [
+    {
+      ...py(`from enum import Enum\nimport enum\nfrom django.db import models\nclass AuthMethods(Enum):\n    username_and_password = "username-password"\n    api_token = "api-token-header"\nclass Kind(str, enum.Enum):\n    CLIENT_SECRET = "client-secret-post"\nclass Field(models.TextChoices):\n    PASSWORD = "pwd-field", "Password"`, 'lnbits/core/models.py'),
+      name: 'members of Enum, str-mixed enum.Enum and Django TextChoices classes',
+    },
+  ],
+  invalid: [
+    {
+      ...py(`from enum import Enum\nclass AuthMethods(Enum):\n    TOKEN = "token"\n\n    def login(self):\n        password = "k9Xq2LmP7vR4tZ8w"\n        return password\nclass Settings:\n    db_password = "k9Xq2LmP7vR4tZ8w"`, 'lnbits/core/models.py'),
+      errors: [
+        { line: 6, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\nfrom enum import Enum\nclass AuthMethods(Enum):\n    TOKEN = "token"\n\n    def login(self):\n        password = os.environ["PASSWORD"]\n        return password\nclass Settings:\n    db_password = "k9Xq2LmP7vR4tZ8w"` }] },
+        { line: 9, message: /in `db_password`/, suggestions: [{ messageId: 'useVariable', output: `import os\nfrom enum import Enum\nclass AuthMethods(Enum):\n    TOKEN = "token"\n\n    def login(self):\n        password = "k9Xq2LmP7vR4tZ8w"\n        return password\nclass Settings:\n    db_password = os.environ["DB_PASSWORD"]` }] },
+      ],
+      name: "a method's local in an enum, and an attribute of a class that is no enum, are bindings still",
+    },
+  ],
+});
+
 // Blind set python6: a subscript assignment with a credential-named key binds the value as a dict
 // entry does (contract, Python: `DATABASES[...]["PASSWORD"]`), and an `Authorization` key takes a
 // header literal as `headers.update({"Authorization": …})` does.
