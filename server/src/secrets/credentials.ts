@@ -292,6 +292,19 @@ function matchesExtra(value: string, extras: readonly string[]): boolean {
   return extras.some((extra) => (extra.includes('*') ? matchesWildcard(extra, value) : extra.toLowerCase() === value.toLowerCase()));
 }
 
+const INSTRUCTION_VERBS = new Set(['replace', 'change', 'set', 'insert', 'put', 'enter', 'fill', 'generate', 'use', 'add']);
+const FILLER_WORDS = new Set(['me', 'this', 'it', 'here', 'random', 'string', 'value', 'your', 'own', 'real', 'secure', 'long', 'some', 'something']);
+
+/**
+ * `replace-me-with-a-random-string`, `change_this`, `generate-a-long-secret-here`: words of letters
+ * that tell the reader to fill the value in (a verb, then a filler word), as `your-…` does.
+ */
+function isFillInInstruction(value: string): boolean {
+  if (!/^[A-Za-z]+(?:[-_][A-Za-z]+)+$/.test(value)) return false;
+  const words = value.toLowerCase().split(/[-_]/);
+  return INSTRUCTION_VERBS.has(words[0]) && words.slice(1).some((word) => FILLER_WORDS.has(word));
+}
+
 /**
  * The contract's placeholder test, on the whole value: empty or short, template forms,
  * fills (`xxxx`, `****`), `changeme`, `your-...`, example words, env-var names, the
@@ -315,6 +328,7 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   const constant = value.replace(/^_+/, '');
   if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
+  if (isFillInInstruction(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
 
@@ -326,8 +340,9 @@ export function isReference(value: string): boolean {
   if (/^[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
   if (isRoutePath(value)) return true;
-  // `app.jwt.secret`, `auth.token.label`: a config or translation key.
-  return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
+  // `app.jwt.secret`, `auth.token.label`, `label.change-password`: a config or translation key (its
+  // `-`/`_` parts are words of letters, so a dotted run of random hex is not one).
+  return /^[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*(?:\.[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*)+$/.test(value);
 }
 
 /**
