@@ -8,6 +8,7 @@ import type { TextKind } from '../engine/files.js';
 import { lineStarts } from '../engine/lines.js';
 import type { NamedValue } from './named-value.js';
 import { parsedValues } from './parsers/index.js';
+import { PY_ENUM_BASES } from '../models/python.js';
 
 export type { NamedValue } from './named-value.js';
 
@@ -444,6 +445,20 @@ function dictKeyName(code: string, lineStart: number, at: number): string | unde
   return quotedBefore(code, skipBlanksBack(code, colon, lineStart), lineStart)?.text;
 }
 
+/**
+ * `["PASSWORD"] = ` right before a literal (a subscript assignment: `DATABASES["default"]["PASSWORD"]`,
+ * `self.headers["Authorization"]`): the key, which names the value as a dict entry's does.
+ */
+function subscriptKeyName(code: string, lineStart: number, at: number): string | undefined {
+  const equals = skipBlanksBack(code, at, lineStart) - 1;
+  if (equals <= lineStart || code[equals] !== '=' || '=!<>'.includes(code[equals - 1])) return undefined;
+  const bracket = skipBlanksBack(code, equals, lineStart) - 1;
+  if (bracket < lineStart || code[bracket] !== ']') return undefined;
+  const key = quotedBefore(code, skipBlanksBack(code, bracket, lineStart), lineStart);
+  const open = key && skipBlanksBack(code, key.open, lineStart) - 1;
+  return key && open !== undefined && open >= lineStart && code[open] === '[' ? key.text : undefined;
+}
+
 /** The dotted name ending at `end` (blanks before it skipped), if it starts a word: `self.api_key`. */
 function nameEndingAt(code: string, end: number, floor: number): string | undefined {
   const nameEnd = skipBlanksBack(code, end, floor);
@@ -496,7 +511,36 @@ function formattedLiterals(code: string, literals: readonly PythonLiteral[]): bo
   return formatted;
 }
 
-/** Python: assignments and keyword arguments, dict literals, `os.getenv('NAME', 'fallback')`. */
+/** The enumeration bases by the name a class header writes (`Enum`, `models.TextChoices` → `TextChoices`). */
+const ENUM_BASE_NAMES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases.map((base) => base.slice(base.lastIndexOf('.') + 1))));
+const CLASS_HEADER = /^([ \t]*)class[ \t]+\w+[ \t]*\(([^)]*)\)[ \t]*:/;
+
+/**
+ * Where the member statements of enumeration classes start (`username_and_password = "username-password"`
+ * in `class AuthMethods(Enum):`): a member's value names a kind or a mode, it holds no secret. The
+ * members are the statements at the body's own indentation, not those of its methods.
+ */
+function enumMemberLines(code: string): Set<number> {
+  const members = new Set<number>();
+  let body: { indent: number; members?: number } | undefined;
+  let lineStart = 0;
+  for (const line of code.split('\n')) {
+    const indent = line.length - line.trimStart().length;
+    if (body && line.trim() !== '') {
+      if (indent <= body.indent) body = undefined;
+      else {
+        body.members ??= indent;
+        if (indent === body.members) members.add(lineStart);
+      }
+    }
+    const header = body ? undefined : CLASS_HEADER.exec(line);
+    if (header && header[2].split(',').some((base) => ENUM_BASE_NAMES.has(base.trim().slice(base.trim().lastIndexOf('.') + 1)))) body = { indent: header[1].length };
+    lineStart += line.length + 1;
+  }
+  return members;
+}
+
+/** Python: assignments and keyword arguments, dict literals and subscript assignments, `os.getenv('NAME', 'fallback')`. */
 function pythonValues(text: string): NamedValue[] {
   const code = pythonCode(text);
   const found: NamedValue[] = [];
@@ -504,13 +548,14 @@ function pythonValues(text: string): NamedValue[] {
   let scanned = 0;
   const literals = pythonLiterals(code);
   const formatted = formattedLiterals(code, literals);
+  const enumMembers = enumMemberLines(code);
   for (const [index, literal] of literals.entries()) {
     const value = code.slice(literal.open + 1, literal.close);
     if ((/f/i.test(literal.prefix) && value.includes('{')) || formatted[index]) continue;
     const at = literal.start;
     for (; scanned < at; scanned++) if (code[scanned] === '\n') lineStart = scanned + 1;
     const fallback = envFallback(code, lineStart, at);
-    const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? assignedName(code, lineStart, at);
+    const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? subscriptKeyName(code, lineStart, at) ?? (enumMembers.has(lineStart) ? undefined : assignedName(code, lineStart, at));
     if (!name) continue;
     found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
     // A fallback is also the value of what it is assigned to: `password: str = os.getenv("PGPASSWORD", "...")`.

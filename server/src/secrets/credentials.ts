@@ -292,6 +292,19 @@ function matchesExtra(value: string, extras: readonly string[]): boolean {
   return extras.some((extra) => (extra.includes('*') ? matchesWildcard(extra, value) : extra.toLowerCase() === value.toLowerCase()));
 }
 
+const INSTRUCTION_VERBS = new Set(['replace', 'change', 'set', 'insert', 'put', 'enter', 'fill', 'generate', 'use', 'add']);
+const FILLER_WORDS = new Set(['me', 'this', 'it', 'here', 'random', 'string', 'value', 'your', 'own', 'real', 'secure', 'long', 'some', 'something']);
+
+/**
+ * `replace-me-with-a-random-string`, `change_this`, `generate-a-long-secret-here`: words of letters
+ * that tell the reader to fill the value in (a verb, then a filler word), as `your-…` does.
+ */
+function isFillInInstruction(value: string): boolean {
+  if (!/^[A-Za-z]+(?:[-_][A-Za-z]+)+$/.test(value)) return false;
+  const words = value.toLowerCase().split(/[-_]/);
+  return INSTRUCTION_VERBS.has(words[0]) && words.slice(1).some((word) => FILLER_WORDS.has(word));
+}
+
 /**
  * The contract's placeholder test, on the whole value: empty or short, template forms,
  * fills (`xxxx`, `****`), `changeme`, `your-...`, example words, env-var names, the
@@ -315,6 +328,7 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   const constant = value.replace(/^_+/, '');
   if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
+  if (isFillInInstruction(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
 
@@ -326,8 +340,9 @@ export function isReference(value: string): boolean {
   if (/^[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
   if (isRoutePath(value)) return true;
-  // `app.jwt.secret`, `auth.token.label`: a config or translation key.
-  return /^[a-z][A-Za-z0-9]*(?:\.[a-z][A-Za-z0-9]*)+$/.test(value);
+  // `app.jwt.secret`, `auth.token.label`, `label.change-password`: a config or translation key (its
+  // `-`/`_` parts are words of letters, so a dotted run of random hex is not one).
+  return /^[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*(?:\.[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*)+$/.test(value);
 }
 
 /**
@@ -431,12 +446,20 @@ function isStorageKeyName(name: string): boolean {
 const KEY_QUALIFIERS = new Set(['api', 'access', 'private', 'secret', 'signing', 'encryption', 'master', 'client']);
 
 /**
+ * Letters of scripts written without spaces between words (Chinese, Japanese, Thai, Lao, Burmese,
+ * Khmer) and of Hangul: `'ลืมรหัสผ่าน?'`, `'账号或密码错误，请重新输入。'` are prose whose words no
+ * space separates, so the whitespace test of prose (contract 1.1) cannot see them. No credential
+ * a provider issues is written in them; a known token format beside them is found by its shape.
+ */
+const UNSPACED_SCRIPT = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Myanmar}\p{Script=Khmer}\p{Script=Tibetan}]/u;
+
+/**
  * True when a credential-named binding's string value is a real-looking credential: not a
- * placeholder, not prose (whitespace), not a path/URL/reference, not a Twilio SID.
+ * placeholder, not prose (whitespace, or letters of a script written without it), not a path/URL/reference, not a Twilio SID.
  */
 export function isCredentialValue(raw: string, context: PlaceholderContext = {}): boolean {
   const value = raw.trim();
-  if (/\s/.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
+  if (/\s/.test(value) || UNSPACED_SCRIPT.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
   if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
   if (isCssVariable(value) || isNamespacedCode(value)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.

@@ -12,7 +12,7 @@ import {
 } from '../../secrets/credentials.js';
 import { looksRandom } from '../../secrets/randomness.js';
 import { isTestPath } from '../../analysis/test-paths.js';
-import { isTranslationFile } from './translation-files.js';
+import { isLocaleCatalogue, isTranslationFile } from './translation-files.js';
 import { SECRET_SINKS, type SecretSink } from '../../models/secret-sinks.js';
 import { ASSIGNMENTS, FALLBACKS, NAMED_SETTERS, envVariableName, targetName } from './bindings.js';
 import { codeSuggestions, commentSuggestions, isInComment, type CodeLiteral, type LiteralFinding } from './code-fix.js';
@@ -52,6 +52,14 @@ const FETCH_CREDENTIAL_MODES = new Set(['include', 'same-origin', 'omit']);
 
 function isAuthorizationName(name: string): boolean {
   return /^(?:proxy-)?authorization$/i.test(name);
+}
+
+/**
+ * `create-token: 'Token erstellen'`, `invalid_token: 'Token inválido.'`: a label that starts with the
+ * word `Token` and goes on in lower-case words; under a name other than `Authorization` it is no header value.
+ */
+function isTokenLabel(name: string, value: string): boolean {
+  return !isAuthorizationName(name) && /^Token\s+\p{Ll}+[.!?…]?$/u.test(value.trim());
 }
 
 /** `auth: 'oauth2'`, `auth: 'firebase'`: a single word under an `auth` name picks a mode or provider. */
@@ -108,7 +116,7 @@ function judgeNamedValue(name: string, value: string, options: Options): Judgeme
   const named = isCredentialName(name, options.credentialNames);
   if (named || isAuthorizationName(name)) {
     const credential = authorizationCredential(value, options);
-    if (credential) return { kind: 'authorization', credential };
+    if (credential && !isTokenLabel(name, value)) return { kind: 'authorization', credential };
   }
   if (!named) return undefined;
   if (FETCH_CREDENTIAL_MODES.has(value) || isAuthModeWord(name, value)) return undefined;
@@ -200,6 +208,8 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   const { facts } = ctx.file;
   const options = ctx.options;
   const inTest = isTestPath(ctx.file.relativePath);
+  // A module of translated text (`locales/de/input.ts`): names say nothing of its labels; token formats still count.
+  const inCatalogue = isLocaleCatalogue(ctx.file.relativePath);
   const secrets = findSecrets(ctx.file.text, options);
   const consumed = new Set<SecretMatch>();
   const reported = new Set<number>();
@@ -241,7 +251,7 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
   };
 
   const checkBinding = (name: string | undefined, value: ts.Expression | undefined): void => {
-    if (!name) return;
+    if (!name || inCatalogue) return;
     for (const literal of candidateLiterals(value)) {
       if (holdsSecret(literal) || isPresenceLabel(literal, name)) continue;
       const judgement = judgeNamedValue(name, literal.text, options);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { isLocaleCode, isTranslationFile } from './translation-files.js';
+import { isLocaleCatalogue, isLocaleCode, isTranslationFile } from './translation-files.js';
 
 describe('isLocaleCode', () => {
   it('accepts ISO 639-1 languages with optional script and region, in either separator and case', () => {
@@ -20,6 +20,24 @@ describe('isTranslationFile', () => {
   it('does not take configuration with a two-letter name, or in a two-letter folder, for a catalogue', () => {
     for (const path of ['.github/workflows/ci.yml', 'config/db.yaml', 'gh.json', 'deploy/ci/secrets.yml', 'de.ts', 'config/qa.json']) {
       assert.equal(isTranslationFile(path), false, path);
+    }
+  });
+});
+
+describe('isLocaleCatalogue', () => {
+  it('knows modules and data files under a catalogue folder with a locale below it, at any depth (real-code set 4, D14)', () => {
+    for (const path of [
+      'packages/phrases/src/locales/de/translation/admin-console/sign-in-exp/index.ts', 'packages/phrases-experience/src/locales/th/action.ts',
+      'packages/phrases/src/locales/pt-br/errors/oidc.ts', 'packages/phrases/src/locales/tr-tr/errors/user.ts', 'src/i18n/fr.ts',
+      'public/language/de/admin/settings/api.json', 'public/language/zh-CN/admin/manage/users.json', 'public/language/sr/user.json', 'public/language/pt-BR/login.json',
+    ]) {
+      assert.equal(isLocaleCatalogue(path), true, path);
+      assert.equal(isTranslationFile(path), true, path);
+    }
+  });
+  it('does not take set-up code beside the catalogues, or a language folder without a locale, for one', () => {
+    for (const path of ['src/i18n/index.ts', 'src/locales/index.ts', 'packages/language/src/config.ts', 'src/lang/ui/settings.ts', 'src/de/auth.ts', 'language/config.json']) {
+      assert.equal(isLocaleCatalogue(path), false, path);
     }
   });
 });

@@ -6,6 +6,9 @@
  */
 
 const CATALOGUE_FOLDER = /(?:^|\/)(?:locales?|i18n|l10n|lang|langs|languages|translations?)\//i;
+// `language/` alone also names settings (`language/config.json`): it counts with a locale below it.
+const CATALOGUE_FOLDER_NAME = /^(?:locales?|i18n|l10n|lang|langs|languages?|translations?)$/i;
+const EXTENSION = /\.[^.]+$/;
 const CATALOGUE_NAME = /^(?:messages|strings|translations?)(?:[_.-][\w-]+)?\.(?:properties|json|ya?ml)$/i;
 const DATA_FILE = /\.(?:json|ya?ml)$/i;
 // A language subtag, then optional script and region subtags: `en`, `pt_BR`, `pt-br`, `zh-Hant-TW`, `es-419`.
@@ -26,10 +29,22 @@ export function isLocaleCode(text: string): boolean {
     && (region === undefined || regions.of(region.toUpperCase()) !== undefined);
 }
 
+/**
+ * A catalogue folder with a locale below it, or a file named for one (`locales/de/action.ts`,
+ * `public/language/zh-CN/admin/settings/api.json`, `i18n/fr.ts`): modules of translated text in any
+ * language, JS/TS included. The locale is required, so `src/i18n/index.ts` (set-up code) is code.
+ */
+export function isLocaleCatalogue(path: string): boolean {
+  const segments = path.replace(/\\/g, '/').split('/');
+  const name = (segments.pop() ?? '').replace(EXTENSION, '');
+  const catalogue = segments.findIndex((segment) => CATALOGUE_FOLDER_NAME.test(segment));
+  return catalogue !== -1 && [...segments.slice(catalogue + 1), name].some(isLocaleCode);
+}
+
 export function isTranslationFile(path: string): boolean {
   const segments = path.replace(/\\/g, '/').split('/');
   const name = segments.pop() ?? '';
-  if (CATALOGUE_FOLDER.test(`${segments.join('/')}/`) || CATALOGUE_NAME.test(name)) return true;
+  if (CATALOGUE_FOLDER.test(`${segments.join('/')}/`) || CATALOGUE_NAME.test(name) || isLocaleCatalogue(path)) return true;
   if (!DATA_FILE.test(name)) return false;
   const folder = segments.at(-1);
   return isLocaleCode(name.replace(DATA_FILE, '')) || (folder !== undefined && isLocaleCode(folder));
