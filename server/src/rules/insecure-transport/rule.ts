@@ -341,9 +341,22 @@ export const rule = defineRule({
       if (name && BASE_URL_PROPS.has(name) && !isAssertedValue(prop)) check(propertyValue(prop), name);
     };
 
+    /** A class's base URL: `override baseURL = 'http://…'` of a RESTDataSource, `this.baseURL = …` in its constructor, `api.defaults.baseURL = …`. */
+    const checkBaseUrlMember = (node: ts.PropertyDeclaration | ts.BinaryExpression): void => {
+      if (ts.isPropertyDeclaration(node)) {
+        const name = propertyName(node.name);
+        if (name && BASE_URL_PROPS.has(name)) check(node.initializer, name);
+        return;
+      }
+      const target = skipOuter(node.left);
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(target) && BASE_URL_PROPS.has(target.name.text)) check(node.right, target.name.text);
+    };
+
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+        [ts.SyntaxKind.PropertyDeclaration]: (node) => checkBaseUrlMember(node as ts.PropertyDeclaration),
+        [ts.SyntaxKind.BinaryExpression]: (node) => checkBaseUrlMember(node as ts.BinaryExpression),
         [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression),
         [ts.SyntaxKind.PropertyAssignment]: (node) => checkUrlProperty(node as ts.PropertyAssignment),
         [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => checkUrlProperty(node as ts.ShorthandPropertyAssignment),
