@@ -168,7 +168,7 @@ export class RequestSources {
       if (isNestRequestParameter(owner) && owner.name === binding.name) return true;
       const substituted = subs.get(owner);
       if (substituted) return owner.name === binding.name ? this.trace(substituted, new Map(), depth + 1, nextSeen) : this.destructuredFrom(substituted, new Map(), depth, nextSeen);
-      if (owner.name !== binding.name && this.isRequestParameter(owner)) return true; // `({ headers }) => ...`
+      if (owner.name !== binding.name && this.destructuresRequest(owner, binding.path)) return true; // `({ headers }) => ...`
       return this.fromCallers(owner, depth, nextSeen);
     }
     const sources: ts.Expression[] = owner.initializer ? [owner.initializer] : [];
@@ -225,10 +225,18 @@ export class RequestSources {
     return ts.isCallExpression(host) && calleeName(host) === getter.host;
   }
 
+  /**
+   * A name destructured from a request parameter: `({ headers })`, `({ request, cookies })`, or any
+   * key of a parameter typed as a request. `({ idToken })` of a component is the app's own value.
+   */
+  private destructuresRequest(param: ts.ParameterDeclaration, path: readonly string[]): boolean {
+    return this.isRequestParameter(param) || (path.length > 0 && (REQUEST_PARTS.has(path[0]) || REQUEST_NAMES.test(path[0])));
+  }
+
   private isRequestParameter(param: ts.ParameterDeclaration): boolean {
     if (isNestRequestParameter(param)) return true;
     if (param.type && REQUEST_TYPES.test(param.type.getText())) return true;
-    return ts.isIdentifier(param.name) ? REQUEST_NAMES.test(param.name.text) : true;
+    return ts.isIdentifier(param.name) && REQUEST_NAMES.test(param.name.text);
   }
 
   private bindingOf(id: ts.Identifier): Binding | undefined {

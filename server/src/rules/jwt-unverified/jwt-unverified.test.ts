@@ -19,6 +19,26 @@ const getCookie = (_event: unknown, name: string) => storage.getItem(name);
 export default defineEventHandler((event) => decodeJwt(getCookie(event, 'own_token')));
 `,
     },
+    {
+      name: "a component prop holding the app's own ID token (real JS set 4, W7)",
+      filename: 'src/DevPanel.tsx',
+      code: `import { decodeJwt } from 'jose';
+const safeDecodeJwt = (token: string) => {
+  try { return decodeJwt(token); } catch { return token; }
+};
+export const DevPanel = ({ idToken }: { idToken: string }) => (
+  <button type="button" onClick={() => { if (idToken) console.log(safeDecodeJwt(idToken)); }}>
+    Get ID token claims
+  </button>
+);
+`,
+    },
+    {
+      name: 'a GraphQL context value destructured in a resolver: its source is not shown',
+      code: `import jwt from 'jsonwebtoken';
+export const resolvers = { Query: { me: (_parent, _args, { token }) => jwt.decode(token) } };
+`,
+    },
     // issue 14 recall
     {
       name: "headers destructured from a fetch response are not the request",
@@ -581,6 +601,32 @@ export function middleware(request: NextRequest) {
   if (token && decodeJwt(token).role === 'admin') return NextResponse.next();
 }`,
       errors: [{ line: 5, message }],
+    },
+    {
+      name: 'request parts destructured from a handler parameter',
+      code: `
+import { decodeJwt } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = decodeJwt(event.cookies.get('session') ?? '');
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify(decodeJwt(headers.authorization.slice(7))) });`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = (await jwtVerify(event.cookies.get('session') ?? '', new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify(decodeJwt(headers.authorization.slice(7))) });` }] }, { line: 7, message }, { line: 8, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = decodeJwt(event.cookies.get('session') ?? '');
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify((await jwtVerify(headers.authorization.slice(7), new TextEncoder().encode(process.env.JWT_SECRET!))).payload) });` }] }],
     },
     {
       name: 'hono getCookie',
