@@ -18,3 +18,20 @@ export async function deliverUntilAccepted(url: string, body: string) {
 }`;
 /** The same shape polling for a state: the helper answers what the body says, not the status. */
 export const POLL_UNTIL_READY = RELAY_UNTIL_ACCEPTED.replace('return res.ok;', "const job = (await res.json()) as { state: string };\n  return job.state === 'ready';");
+/** Servers that listen on the next port after EADDRINUSE: binding a local port is no network call (real JS set 4, W6). */
+export const LISTEN_ON_NEXT_PORT = `import http from 'node:http';
+import express from 'express';
+export function startServer(port: number): void {
+  const server = http.createServer((_request, response) => response.end('ok'));
+  server.listen(port);
+  server.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EADDRINUSE') {
+      startServer(port + 1);
+      return;
+    }
+    throw error;
+  });
+}
+export function startApp(port: number): void {
+  express().listen(port).on('error', () => startApp(port + 1));
+}`;

@@ -21,6 +21,12 @@ const CALLING_WORDS = new Set(['fetch', 'api', 'http', 'https', 'webhook', 'uplo
 const CALLING_FIRST_WORDS = new Set(['post', 'send', 'call', 'request', 'submit', 'notify', 'publish', 'charge', 'sync', 'push']);
 
 const CONNECTION_CLASSES = new Set(['WebSocket', 'EventSource', 'WebSocketStream']);
+/**
+ * Calls that set up a server to accept connections (`http.createServer`, `server.listen(port)`,
+ * `app.listen`): binding a local port is no call to a remote service, so trying the next port
+ * after EADDRINUSE is no retry (contract 1.1).
+ */
+const LISTENING_CALLS = new Set(['createServer', 'createSecureServer', 'listen']);
 
 export type CallLike = ts.CallExpression | ts.NewExpression;
 
@@ -92,6 +98,7 @@ export function isNetworkCall(call: CallLike, facts: FileFacts): boolean {
     return false;
   }
   if (classifyHttpCall(call, facts)?.kind === 'request') return true;
+  if (LISTENING_CALLS.has(calleeName(call) ?? '')) return false;
   const callee = skipOuter(call.expression);
   const module = moduleOf(callee, facts);
   if (module && NETWORK_MODULE.test(module)) return true;

@@ -5,6 +5,8 @@ import { resolveCallee, returnedValues, sameFileCalls, type SameFileCalls } from
 import { FETCH_BODY_READERS } from '../models/http-clients.js';
 import { REQUEST_EVENTS } from '../models/request-events.js';
 import { REQUEST_TEXT_PARSERS } from '../models/request-parsers.js';
+import { REQUEST_READERS } from '../models/request-readers.js';
+import type { ParsedFile } from '../engine/rule.js';
 
 /** Parameter names that hold an incoming request (express, koa, hono, Lambda, socket.io, ws). */
 const REQUEST_NAMES = /^(req|request|ctx|context|c|event|evt|socket|client|handshake|incoming|upgradeReq|httpRequest|rawRequest)$/;
@@ -17,8 +19,6 @@ const REQUEST_PARTS = new Set(['headers', 'header', 'rawHeaders', 'cookies', 'co
 const NEST_REQUEST_DECORATORS = new Set(['Headers', 'Req', 'Request', 'Query', 'Body', 'Param', 'Cookies', 'Cookie', 'Session']);
 /** Calls that only reshape a value: parsing a URL, query string or cookie header, decoding. */
 const RESHAPING_CALLS = new Set(['URL', 'URLSearchParams', 'parse', 'decodeURIComponent', 'String', 'trim', 'split', 'replace', 'replaceAll', 'slice', 'substring', 'substr', 'at', 'pop', 'shift', 'get', 'getAll', 'toString', 'match', 'exec']);
-/** Helpers of frameworks that read the request directly: `cookies()` / `headers()` of next/headers, hono's `getCookie(c)`. */
-const REQUEST_READER_MODULES = new Set(['next/headers', 'hono/cookie']);
 /** NestJS guards and interceptors: `context.switchToHttp().getRequest()` is the incoming request, `switchToWs().getClient()` the socket. */
 const REQUEST_GETTERS = [{ method: 'getRequest', host: 'switchToHttp' }, { method: 'getClient', host: 'switchToWs' }];
 const MAX_DEPTH = 6;
@@ -40,10 +40,15 @@ interface Binding {
  */
 export class RequestSources {
   private bindings?: Map<string, Binding[]>;
+  private autoImported?: Set<string>;
   private readonly calls: SameFileCalls;
+  private readonly sourceFile: ts.SourceFile;
+  private readonly facts: FileFacts;
 
-  constructor(private readonly sourceFile: ts.SourceFile, private readonly facts: FileFacts, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {
-    this.calls = sameFileCalls(sourceFile, facts);
+  constructor(private readonly file: Pick<ParsedFile, 'sourceFile' | 'facts' | 'relativePath'>, private readonly acceptCaller: (call: ts.CallExpression) => boolean = () => true) {
+    this.sourceFile = file.sourceFile;
+    this.facts = file.facts;
+    this.calls = sameFileCalls(file.sourceFile, file.facts);
   }
 
   /** True when the expression's value comes from the request the enclosing handler received. */
@@ -78,6 +83,8 @@ export class RequestSources {
     let current: ts.Expression = node;
     for (;;) {
       current = skipOuter(current);
+      // `h3.parseCookies(event).session`: a modelled reader's value, whatever is read off it.
+      if (ts.isCallExpression(current) && this.readsRequest(current)) return true;
       if (ts.isAwaitExpression(current)) {
         current = current.expression;
       } else if (ts.isPropertyAccessExpression(current)) {
@@ -99,8 +106,7 @@ export class RequestSources {
 
   private traceCall(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
     const callee = skipOuter(call.expression);
-    const ref = this.facts.resolve(callee);
-    if (ref && REQUEST_READER_MODULES.has(ref.module)) return true;
+    if (this.readsRequest(call)) return true;
     // A same-file helper, a method of the class too: `this.extractToken(request)`.
     const helper = resolveCallee(call, this.facts);
     if (helper) return this.traceReturns(helper, call, depth, seen);
@@ -113,6 +119,27 @@ export class RequestSources {
   private traceReshape(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {
     const name = calleeName(call);
     return name !== undefined && (RESHAPING_CALLS.has(name) || this.parsesRequestText(call)) && call.arguments[0] !== undefined && this.trace(call.arguments[0], subs, depth + 1, seen);
+  }
+
+  /** A modelled request reader: `cookies()` of next/headers, h3's `getCookie(event, 'session')`, auto-imported in Nuxt too. */
+  private readsRequest(call: ts.CallExpression): boolean {
+    const callee = skipOuter(call.expression);
+    const ref = this.facts.resolve(callee);
+    if (ref) return REQUEST_READERS.some((row) => row.modules.includes(ref.module) && (!row.exports || row.exports.includes(ref.path.join('.'))));
+    return ts.isIdentifier(callee) && !this.facts.isDeclared(callee) && this.autoImportedNames().has(callee.text);
+  }
+
+  /** The readers a framework makes globals in this file: h3's in a Nuxt `server/` file that defines its handler with the unbound `defineEventHandler`. */
+  private autoImportedNames(): Set<string> {
+    if (this.autoImported) return this.autoImported;
+    const folders = this.file.relativePath.split(/[\\/]/).slice(0, -1);
+    const unboundCalls = new Set<string>();
+    forEachNode(this.sourceFile, (node) => {
+      if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && !this.facts.isDeclared(node.expression)) unboundCalls.add(node.expression.text);
+    });
+    this.autoImported = new Set(REQUEST_READERS.flatMap((row) =>
+      row.autoImport && folders.includes(row.autoImport.folder) && row.autoImport.handlers.some((handler) => unboundCalls.has(handler)) ? row.exports ?? [] : []));
+    return this.autoImported;
   }
 
   /** A modelled parser under any local name: `import { parse as parseCookie } from 'cookie'`. */
@@ -141,7 +168,7 @@ export class RequestSources {
       if (isNestRequestParameter(owner) && owner.name === binding.name) return true;
       const substituted = subs.get(owner);
       if (substituted) return owner.name === binding.name ? this.trace(substituted, new Map(), depth + 1, nextSeen) : this.destructuredFrom(substituted, new Map(), depth, nextSeen);
-      if (owner.name !== binding.name && this.isRequestParameter(owner)) return true; // `({ headers }) => ...`
+      if (owner.name !== binding.name && this.destructuresRequest(owner, binding.path)) return true; // `({ headers }) => ...`
       return this.fromCallers(owner, depth, nextSeen);
     }
     const sources: ts.Expression[] = owner.initializer ? [owner.initializer] : [];
@@ -167,10 +194,7 @@ export class RequestSources {
   private isRequestRoot(expr: ts.Expression, subs: Substitutions, seen: ReadonlySet<ts.Node> = new Set()): boolean {
     let node = skipOuter(expr);
     while (ts.isAwaitExpression(node)) node = skipOuter(node.expression);
-    if (ts.isCallExpression(node)) {
-      const ref = this.facts.resolve(node.expression);
-      return (ref !== undefined && REQUEST_READER_MODULES.has(ref.module)) || this.isRequestGetter(node);
-    }
+    if (ts.isCallExpression(node)) return this.readsRequest(node) || this.isRequestGetter(node);
     if (ts.isPropertyAccessExpression(node)) return ['req', 'request'].includes(node.name.text) && this.isRequestRoot(node.expression, subs, seen);
     if (!ts.isIdentifier(node)) return false;
     const binding = this.bindingOf(node);
@@ -201,10 +225,18 @@ export class RequestSources {
     return ts.isCallExpression(host) && calleeName(host) === getter.host;
   }
 
+  /**
+   * A name destructured from a request parameter: `({ headers })`, `({ request, cookies })`, or any
+   * key of a parameter typed as a request. `({ idToken })` of a component is the app's own value.
+   */
+  private destructuresRequest(param: ts.ParameterDeclaration, path: readonly string[]): boolean {
+    return this.isRequestParameter(param) || (path.length > 0 && (REQUEST_PARTS.has(path[0]) || REQUEST_NAMES.test(path[0])));
+  }
+
   private isRequestParameter(param: ts.ParameterDeclaration): boolean {
     if (isNestRequestParameter(param)) return true;
     if (param.type && REQUEST_TYPES.test(param.type.getText())) return true;
-    return ts.isIdentifier(param.name) ? REQUEST_NAMES.test(param.name.text) : true;
+    return ts.isIdentifier(param.name) && REQUEST_NAMES.test(param.name.text);
   }
 
   private bindingOf(id: ts.Identifier): Binding | undefined {

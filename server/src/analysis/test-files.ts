@@ -6,8 +6,14 @@ import { TEST_CALLS, TEST_RUNNERS, type TestRunner } from '../models/test-runner
 /** Assertion calls whose arguments are the values a test expects, compared and never used. */
 const ASSERTIONS = new Set([
   'expect', 'toEqual', 'toStrictEqual', 'toMatchObject', 'toHaveBeenCalledWith', 'toHaveBeenLastCalledWith', 'toHaveBeenNthCalledWith',
+  'toBeCalledWith', 'lastCalledWith', 'nthCalledWith',
   'toBe', 'toContainEqual', 'objectContaining', 'deepEqual', 'deepStrictEqual', 'equal', 'strictEqual', 'eql', 'include', 'assertEquals', 'assertObjectMatch',
 ]);
+
+/** `expect(replace).toBeCalledWith(new URL(redirectUri))`: a call whose arguments are compared, never used. */
+export function isAssertionCall(call: ts.CallExpression | ts.NewExpression): boolean {
+  return ts.isCallExpression(call) && ASSERTIONS.has(calleeName(call) ?? '');
+}
 
 /**
  * True when a node sits in a literal (object, array) that is written straight into an assertion:
@@ -18,7 +24,7 @@ export function isAssertedValue(node: ts.Node): boolean {
   let value: ts.Node = node;
   while (ts.isPropertyAssignment(value.parent) || ts.isObjectLiteralExpression(value.parent) || ts.isArrayLiteralExpression(value.parent) || ts.isParenthesizedExpression(value.parent)) value = value.parent;
   const call = value.parent;
-  return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && ASSERTIONS.has(calleeName(call) ?? '');
+  return ts.isCallExpression(call) && call.arguments.includes(value as ts.Expression) && isAssertionCall(call);
 }
 
 /** The function called at the root of `it.only`, `test.each(table)`, `test.concurrent.each(t)`: its identifier. */

@@ -7,7 +7,7 @@ import { splitWords } from '../../secrets/words.js';
 import { classifyHttpCall } from '../../analysis/http-clients.js';
 import { HTTP_CLIENTS, MOCK_SERVERS } from '../../models/http-clients.js';
 import { isLogCall } from '../../analysis/logging.js';
-import { isAssertedValue } from '../../analysis/test-files.js';
+import { isAssertedValue, isAssertionCall } from '../../analysis/test-files.js';
 import { insecureUrl, secureSchemeEdit, type ClearTextUrl } from '../../analysis/urls.js';
 import { checkPython } from './python.js';
 import { meta } from './meta.js';
@@ -37,6 +37,13 @@ const NOT_OUTBOUND = new Set([
  * `resolveStorageUrl(u)`.
  */
 const JUDGING_WORDS = new Set(['assert', 'validate', 'is', 'sanitize', 'normalize', 'parse', 'check', 'resolve']);
+/**
+ * Last words of a call that reads a part of a URL rather than sending to it: `getTenantId(url)`,
+ * `extractHost(url)`, `subdomainOf`-style readers named for what they return.
+ */
+const URL_PART_WORDS = new Set(['id', 'host', 'hostname', 'path', 'pathname', 'domain', 'subdomain', 'origin', 'port', 'protocol', 'scheme', 'query', 'params', 'segments', 'slug', 'tenant']);
+/** Words of a name that says the URL is where a browser or a provider is sent back to (`redirectUri`, `callbackUrl`), not one this code requests. */
+const REDIRECT_WORDS = new Set(['redirect', 'callback', 'return']);
 /** Array methods whose callback's first parameter is each element. */
 const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** Array methods that return some of the same elements. */
@@ -298,9 +305,11 @@ export const rule = defineRule({
     /** A URL-named const (`PARTNER_URL`) bound to a literal and handed to a call counts as used for a call. */
     const checkUrlNamedArguments = (call: ts.CallExpression | ts.NewExpression, name: string): void => {
       // The cheap test first: most calls pass no URL-named value, and then the callee need not be judged.
-      const urlArguments = (call.arguments ?? []).filter(startsWithUrlName);
+      const urlArguments = (call.arguments ?? []).filter((arg) => startsWithUrlName(arg) && !namesRedirectTarget(arg));
       if (urlArguments.length === 0) return;
-      if (NOT_OUTBOUND.has(name) || JUDGING_WORDS.has(splitWords(name)[0] ?? '') || (ts.isCallExpression(call) && (isLogCall(call, facts) || buildsDataOnly(call)))) return;
+      const words = splitWords(name);
+      if (NOT_OUTBOUND.has(name) || JUDGING_WORDS.has(words[0] ?? '') || URL_PART_WORDS.has(words[words.length - 1] ?? '') || isAssertionCall(call)) return;
+      if (ts.isCallExpression(call) && (isLogCall(call, facts) || buildsDataOnly(call))) return;
       for (const arg of urlArguments) check(arg, name || 'this call');
     };
 
@@ -308,6 +317,14 @@ export const rule = defineRule({
     const buildsDataOnly = (call: ts.CallExpression): boolean => {
       const callee = resolveCallee(call, facts);
       return callee?.body !== undefined && !someDescendant(callee.body, (node) => ts.isCallExpression(node) || ts.isNewExpression(node) || ts.isTaggedTemplateExpression(node));
+    };
+
+    /** `redirectUri`, `new URL(callbackUrl)`: a URL the code hands on for a redirect or a callback, which it does not request. */
+    const namesRedirectTarget = (arg: ts.Expression): boolean => {
+      const node = skipOuter(arg);
+      if (ts.isNewExpression(node) && tracer.isUrlConstructor(node)) return node.arguments?.[0] !== undefined && namesRedirectTarget(node.arguments[0]);
+      const name = ts.isIdentifier(node) ? node.text : ts.isPropertyAccessExpression(node) ? node.name.text : '';
+      return splitWords(name).some((word) => REDIRECT_WORDS.has(word));
     };
 
     /** Whether an argument starts with a URL-named value: `API_URL`, `${BASE_URL}/x`, `cfg.apiUrl + '/x'`, `new URL(p, BASE)`. */
@@ -341,9 +358,22 @@ export const rule = defineRule({
       if (name && BASE_URL_PROPS.has(name) && !isAssertedValue(prop)) check(propertyValue(prop), name);
     };
 
+    /** A class's base URL: `override baseURL = 'http://…'` of a RESTDataSource, `this.baseURL = …` in its constructor, `api.defaults.baseURL = …`. */
+    const checkBaseUrlMember = (node: ts.PropertyDeclaration | ts.BinaryExpression): void => {
+      if (ts.isPropertyDeclaration(node)) {
+        const name = propertyName(node.name);
+        if (name && BASE_URL_PROPS.has(name)) check(node.initializer, name);
+        return;
+      }
+      const target = skipOuter(node.left);
+      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(target) && BASE_URL_PROPS.has(target.name.text)) check(node.right, target.name.text);
+    };
+
     return {
       on: {
         [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+        [ts.SyntaxKind.PropertyDeclaration]: (node) => checkBaseUrlMember(node as ts.PropertyDeclaration),
+        [ts.SyntaxKind.BinaryExpression]: (node) => checkBaseUrlMember(node as ts.BinaryExpression),
         [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression),
         [ts.SyntaxKind.PropertyAssignment]: (node) => checkUrlProperty(node as ts.PropertyAssignment),
         [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => checkUrlProperty(node as ts.ShorthandPropertyAssignment),

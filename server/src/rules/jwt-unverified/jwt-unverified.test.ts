@@ -4,6 +4,41 @@ const message = /without verifying it/;
 
 ruleTester('jwt-unverified', {
   valid: [
+    {
+      name: 'an unbound getHeader outside a Nuxt server/ folder is no request reader',
+      filename: 'app/composables/session.ts',
+      code: `import { decodeJwt } from 'jose';
+export default defineEventHandler((event) => decodeJwt(getHeader(event, 'x-id-token')));
+`,
+    },
+    {
+      name: 'h3 getCookie declared by the file itself in a server/ folder',
+      filename: 'server/utils/session.ts',
+      code: `import { decodeJwt } from 'jose';
+const getCookie = (_event: unknown, name: string) => storage.getItem(name);
+export default defineEventHandler((event) => decodeJwt(getCookie(event, 'own_token')));
+`,
+    },
+    {
+      name: "a component prop holding the app's own ID token (real JS set 4, W7)",
+      filename: 'src/DevPanel.tsx',
+      code: `import { decodeJwt } from 'jose';
+const safeDecodeJwt = (token: string) => {
+  try { return decodeJwt(token); } catch { return token; }
+};
+export const DevPanel = ({ idToken }: { idToken: string }) => (
+  <button type="button" onClick={() => { if (idToken) console.log(safeDecodeJwt(idToken)); }}>
+    Get ID token claims
+  </button>
+);
+`,
+    },
+    {
+      name: 'a GraphQL context value destructured in a resolver: its source is not shown',
+      code: `import jwt from 'jsonwebtoken';
+export const resolvers = { Query: { me: (_parent, _args, { token }) => jwt.decode(token) } };
+`,
+    },
     // issue 14 recall
     {
       name: "headers destructured from a fetch response are not the request",
@@ -566,6 +601,101 @@ export function middleware(request: NextRequest) {
   if (token && decodeJwt(token).role === 'admin') return NextResponse.next();
 }`,
       errors: [{ line: 5, message }],
+    },
+    {
+      name: 'request parts destructured from a handler parameter',
+      code: `
+import { decodeJwt } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = decodeJwt(event.cookies.get('session') ?? '');
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify(decodeJwt(headers.authorization.slice(7))) });`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = (await jwtVerify(event.cookies.get('session') ?? '', new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify(decodeJwt(headers.authorization.slice(7))) });` }] }, { line: 7, message }, { line: 8, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { decodeJwt, jwtVerify } from 'jose';
+export const handle = async ({ event, resolve }) => {
+  event.locals.user = decodeJwt(event.cookies.get('session') ?? '');
+  return resolve(event);
+};
+export const GET = ({ cookies }) => new Response(JSON.stringify(decodeJwt(cookies.get('t')!)));
+export const handler = async ({ headers }) => ({ statusCode: 200, body: JSON.stringify((await jwtVerify(headers.authorization.slice(7), new TextEncoder().encode(process.env.JWT_SECRET!))).payload) });` }] }],
+    },
+    {
+      name: 'hono getCookie',
+      code: `
+import { getCookie } from 'hono/cookie';
+import jwt from 'jsonwebtoken';
+app.get('/me', (c) => c.json(jwt.decode(getCookie(c, 'session') ?? '')));`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { getCookie } from 'hono/cookie';
+import jwt from 'jsonwebtoken';
+app.get('/me', (c) => c.json(jwt.verify(getCookie(c, 'session') ?? '', process.env.JWT_SECRET!, { algorithms: ['HS256'] })));` }] }],
+    },
+    {
+      name: 'h3 getCookie in a Nuxt server middleware',
+      code: `
+import { defineEventHandler, getCookie } from 'h3';
+import { decodeJwt } from 'jose';
+export default defineEventHandler((event) => {
+  const token = getCookie(event, 'admin_session');
+  if (!token) return;
+  event.context.admin = decodeJwt(token).sub;
+});`,
+      errors: [{ line: 7, message, suggestions: [{ messageId: 'verifyToken', output: `
+import { defineEventHandler, getCookie } from 'h3';
+import { decodeJwt, jwtVerify } from 'jose';
+export default defineEventHandler(async (event) => {
+  const token = getCookie(event, 'admin_session');
+  if (!token) return;
+  event.context.admin = (await jwtVerify(token, new TextEncoder().encode(process.env.JWT_SECRET!))).payload.sub;
+});` }] }],
+    },
+    {
+      name: 'h3 parseCookies, getRequestHeader, getQuery and readBody',
+      code: `
+import * as h3 from 'h3';
+import { decodeJwt } from 'jose';
+export const fromCookies = h3.defineEventHandler((event) => decodeJwt(h3.parseCookies(event).session));
+export const fromHeader = h3.defineEventHandler((event) => decodeJwt(h3.getRequestHeader(event, 'authorization')!.slice(7)));
+export const fromQuery = h3.defineEventHandler((event) => decodeJwt(String(h3.getQuery(event).token)));
+export const fromBody = h3.defineEventHandler(async (event) => {
+  const { idToken } = await h3.readBody(event);
+  return decodeJwt(idToken);
+});`,
+      errors: [{ line: 4, message }, { line: 5, message }, { line: 6, message }, { line: 9, message, suggestions: [{ messageId: 'verifyToken', output: `
+import * as h3 from 'h3';
+import { decodeJwt, jwtVerify } from 'jose';
+export const fromCookies = h3.defineEventHandler((event) => decodeJwt(h3.parseCookies(event).session));
+export const fromHeader = h3.defineEventHandler((event) => decodeJwt(h3.getRequestHeader(event, 'authorization')!.slice(7)));
+export const fromQuery = h3.defineEventHandler((event) => decodeJwt(String(h3.getQuery(event).token)));
+export const fromBody = h3.defineEventHandler(async (event) => {
+  const { idToken } = await h3.readBody(event);
+  return (await jwtVerify(idToken, new TextEncoder().encode(process.env.JWT_SECRET!))).payload;
+});` }] }],
+    },
+    {
+      name: 'Nuxt auto-imported getHeader in a server/ route',
+      filename: 'server/api/me.get.ts',
+      code: `
+import jwt from 'jsonwebtoken';
+export default defineEventHandler((event) => {
+  const header = getHeader(event, 'authorization') ?? '';
+  return jwt.decode(header.replace('Bearer ', ''));
+});`,
+      errors: [{ line: 5, message, suggestions: [{ messageId: 'verifyToken', output: `
+import jwt from 'jsonwebtoken';
+export default defineEventHandler((event) => {
+  const header = getHeader(event, 'authorization') ?? '';
+  return jwt.verify(header.replace('Bearer ', ''), process.env.JWT_SECRET!, { algorithms: ['HS256'] });
+});` }] }],
     },
     {
       name: 'socket.io handshake',

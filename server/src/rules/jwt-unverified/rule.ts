@@ -127,7 +127,7 @@ export const rule = defineRule({
   create(ctx) {
     const { facts, sourceFile } = ctx.file;
     // A caller that verifies the token itself makes the helper's decode harmless.
-    const sources = new RequestSources(sourceFile, facts, (caller) => !makesVerifyCall(enclosingFunction(caller)));
+    const sources = new RequestSources(ctx.file, (caller) => !makesVerifyCall(enclosingFunction(caller)));
     // Test code is the client: the headers it reads are the ones it sends, the tokens it decodes came from the API under test (contract 1.3).
     const isClientTest = isTestPath(ctx.file.relativePath);
     return {

@@ -319,7 +319,7 @@ export const rule = defineRule({
     if (isClientModule(ctx.file.sourceFile)) return { on: {} };
     const extraNames = ctx.options.credentialNames;
     const isNonText = declaredNonText(ctx.file);
-    const requests = new RequestSources(ctx.file.sourceFile, facts);
+    const requests = new RequestSources(ctx.file);
     /**
      * The key a client presents, read from the request, against the key the application is
      * configured with: an authentication check whatever the key is called (`x-service-key`

@@ -151,6 +151,19 @@ ruleTester('timing-unsafe-comparison', {
       output: `${HEADER}const header = req.header('authorization') ?? '';\nconst [scheme, presented] = header.split(' ');\nif (!safeEqual(presented, config.adminToken)) res.sendStatus(403);`,
     },
     {
+      name: 'a key from an h3 request header against the configured key',
+      code: `import { defineEventHandler, getHeader } from 'h3';\nexport default defineEventHandler((event) => {\n  const presented = getHeader(event, 'x-service-key');\n  if (presented !== process.env.SERVICE_KEY) throw createError({ statusCode: 401 });\n});`,
+      errors: [{ line: 4, message: /`process\.env\.SERVICE_KEY` is compared with !==/ }],
+      output: `import { defineEventHandler, getHeader } from 'h3';\n${HEADER}export default defineEventHandler((event) => {\n  const presented = getHeader(event, 'x-service-key');\n  if (!safeEqual(presented, process.env.SERVICE_KEY)) throw createError({ statusCode: 401 });\n});`,
+    },
+    {
+      name: 'a key from a Nuxt auto-imported request header against the configured key',
+      filename: 'server/api/cron.post.ts',
+      code: `export default defineEventHandler((event) => {\n  if (getRequestHeader(event, 'x-cron-key') !== process.env.CRON_KEY) throw createError({ statusCode: 401 });\n});`,
+      errors: [{ line: 2, message: /is compared with !==/ }],
+      output: `${HEADER}export default defineEventHandler((event) => {\n  if (!safeEqual(getRequestHeader(event, 'x-cron-key'), process.env.CRON_KEY)) throw createError({ statusCode: 401 });\n});`,
+    },
+    {
       name: 'a key from a request header against the configured key in a Nest guard',
       code: `export class ServiceKeyGuard {\n  constructor(private readonly config: ConfigService) {}\n  canActivate(context: ExecutionContext): boolean {\n    const req = context.switchToHttp().getRequest<Request>();\n    const presented = req.header('x-service-key');\n    if (presented === this.config.get<string>('SERVICE_KEY')) return true;\n    throw new UnauthorizedException();\n  }\n}`,
       errors: [{ line: 6, message: /`this\.config\.get<string>\('SERVICE_KEY'\)` is compared with ===/ }],

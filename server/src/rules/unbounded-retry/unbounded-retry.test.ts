@@ -1,5 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
-import { POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
+import { LISTEN_ON_NEXT_PORT, POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -19,6 +19,7 @@ const LOAD_ORDER = `export async function loadOrder(id: string) {
 ruleTester('unbounded-retry', {
   valid: [
     { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
+    { name: 'a server that listens on the next port after EADDRINUSE: no network call', code: LISTEN_ON_NEXT_PORT },
     { name: 'a helper answering its response status, retried with an attempt bound', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; attempt < 5; attempt++) {') },
     // issue 14 recall
     {
