@@ -7,7 +7,7 @@ import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
 import { PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
-import { nameKind, type Kind } from './names.js';
+import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
 
 const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
@@ -29,7 +29,7 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
-  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
 
 /** A class's name by its shape: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern). */
@@ -112,14 +112,14 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
   if (operand.type === 'subscript') {
     // request.headers["X-Hub-Signature-256"], data["signature"]
     const key = stringValue(field(operand, 'subscript'), facts.text);
-    return key ? nameKind(key, names) : undefined;
+    return key ? nameKind(key, names, PY_SIGNATURE_WORDS) : undefined;
   }
   const dotted = dottedText(operand, facts.text);
   if (!dotted) return undefined;
   // `Purpose.SERVER_AUTH`, `Scope.API_TOKEN`: an enum member names a kind, it holds no secret.
   const parts = dotted.split('.');
   if (parts.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(parts[parts.length - 1]) && /^[A-Z][a-z]/.test(parts[parts.length - 2])) return undefined;
-  const kind = nameKind(dotted.split('.').pop()!, names);
+  const kind = nameKind(dotted.split('.').pop()!, names, PY_SIGNATURE_WORDS);
   if (kind === 'signature' || kind === 'secret') return kind;
   // `expected = hmac.new(...).hexdigest()`: what the name holds.
   const value = facts.valueOf(operand);

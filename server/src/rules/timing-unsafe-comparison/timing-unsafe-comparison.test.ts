@@ -76,6 +76,8 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
     // Non-secrets (contract 1.4, issue 14 class W2).
     { name: 'an enum member against a value typed by a digest-type helper', code: `const digestType = getDigestType(outputs);\nconst metadata = { backoff: digestType === DigestTypeEnum.BACKOFF };` },
+    { name: 'digest as a word before the last: a frequency setting', code: `export function subscribers(settings: Array<{ dailyDigestFreq: string; uid: number }>, interval: string) {\n  return settings.filter((hash) => hash.dailyDigestFreq === interval).map((hash) => hash.uid);\n}` },
+    { name: 'signed as a word before the last: a flag and a date', code: `export function same(agreement: { signedOnBehalf: string; signedDt: string }, expected: string, now: string) {\n  return agreement.signedOnBehalf === expected || agreement.signedDt === now;\n}` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
     // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
     { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
