@@ -12,7 +12,7 @@ import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
 import { fixedText, isCounter, isNumericComputation } from './computed-values.js';
 import { isPlaceholder } from '../../secrets/credentials.js';
-import { configKey } from '../../analysis/config-reads.js';
+import { configKey, readsConfigurationObject } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
@@ -108,7 +108,8 @@ function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: reado
 }
 
 /**
- * A value of the application's own configuration: `process.env.X` (with a literal fallback), or
+ * A value of the application's own configuration: `process.env.X` (with a literal fallback), a
+ * platform's (`useRuntimeConfig(event).x`, Hono's `c.env.X`, a Worker's `env.X`), or
  * a const or a same-file object's property built from one (`config.adminToken` of
  * `const config = { adminToken: process.env.ADMIN_TOKEN ?? '' }`). A parameter or a request
  * read is none, since the file cannot show (or shows the client) where it comes from.
@@ -131,6 +132,7 @@ function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): bo
     return value !== undefined && value !== node && recurse(value);
   }
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+  if (readsConfigurationObject(node, facts)) return true;
   const ref = facts.resolve(node);
   if (ref?.module === GLOBAL && ref.path.length === 3 && ref.path[0] === 'process' && ref.path[1] === 'env') return true;
   const value = ownValue(node, facts, depth + 1);

@@ -78,6 +78,10 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'an enum member against a value typed by a digest-type helper', code: `const digestType = getDigestType(outputs);\nconst metadata = { backoff: digestType === DigestTypeEnum.BACKOFF };` },
     { name: 'digest as a word before the last: a frequency setting', code: `export function subscribers(settings: Array<{ dailyDigestFreq: string; uid: number }>, interval: string) {\n  return settings.filter((hash) => hash.dailyDigestFreq === interval).map((hash) => hash.uid);\n}` },
     { name: 'signed as a word before the last: a flag and a date', code: `export function same(agreement: { signedOnBehalf: string; signedDt: string }, expected: string, now: string) {\n  return agreement.signedOnBehalf === expected || agreement.signedDt === now;\n}` },
+    { name: "Nitro's runtime config imported from #imports", code: `import { useRuntimeConfig } from '#imports';\nexport function sameSecrets() {\n  return useRuntimeConfig().cronSecret === useRuntimeConfig().public.previewSecret;\n}` },
+    { name: "Nuxt's runtime config against itself (a start-up check)", code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  if (config.cronSecret === config.public.previewSecret) console.warn('cron secret equals preview secret');\n});` },
+    { name: "two of Hono's environment bindings", code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/health', (c) => c.json({ keyConfigWarning: c.env.ADMIN_API_KEY === c.env.READONLY_API_KEY }));` },
+    { name: "two of a module Worker's environment bindings", code: `export default {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    if (env.ADMIN_TOKEN === env.READONLY_TOKEN) return new Response('misconfigured', { status: 500 });\n    return new Response('ok');\n  },\n};` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
     // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
     { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
@@ -92,6 +96,24 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'a constant holding a placeholder, not a secret', code: `const DEFAULT_SECRET = '[CLIENT_SECRET]';\nexport function changed(clientSecret: string) {\n  return DEFAULT_SECRET !== clientSecret;\n}` },
   ],
   invalid: [
+    {
+      name: "a request header against Hono's environment binding",
+      code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/admin', (c) => (c.req.header('x-api-key') === c.env.ADMIN_API_KEY ? c.text('ok') : c.text('no', 403)));`,
+      errors: [{ line: 3, message }],
+      output: `import { Hono } from 'hono';\n${HEADER}export const app = new Hono();\napp.get('/admin', (c) => (safeEqual(c.req.header('x-api-key'), c.env.ADMIN_API_KEY) ? c.text('ok') : c.text('no', 403)));`,
+    },
+    {
+      name: "a request header against a module Worker's environment binding",
+      code: `export default {\n  async fetch(request: Request, env: Env) {\n    if (request.headers.get('x-admin-token') !== env.ADMIN_TOKEN) return new Response('no', { status: 401 });\n    return new Response('ok');\n  },\n};`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}export default {\n  async fetch(request: Request, env: Env) {\n    if (!safeEqual(request.headers.get('x-admin-token'), env.ADMIN_TOKEN)) return new Response('no', { status: 401 });\n    return new Response('ok');\n  },\n};`,
+    },
+    {
+      name: "a request header against Nuxt's runtime config",
+      code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (auth !== \`Bearer \${config.cronSecret}\`) throw createError({ statusCode: 401 });\n});`,
+      errors: [{ line: 4, message }],
+      output: `${HEADER}export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (!safeEqual(auth, \`Bearer \${config.cronSecret}\`)) throw createError({ statusCode: 401 });\n});`,
+    },
     {
       name: 'a constant holding a secret-looking literal, not a placeholder',
       code: `const ADMIN_SECRET = 's3cr3t-P4ss-w0rd-9f8e';\nexport function allowed(clientSecret: string) {\n  return ADMIN_SECRET === clientSecret;\n}`,
