@@ -10,7 +10,7 @@ import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
-import { fixedText, isCounter, isNumericComputation } from './computed-values.js';
+import { fixedText, isCounter, isNumericComputation, isSerialisation } from './computed-values.js';
 import { isPlaceholder } from '../../secrets/credentials.js';
 import { configKey, readsConfigurationObject } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
@@ -34,7 +34,7 @@ function isLiteral(node: ts.Expression): boolean {
 
 /**
  * Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans,
- * numbers the file computes, constants holding literals, values the file types as numbers or
+ * numbers the file computes, text it serialises from values that hold no secret, constants holding literals, values the file types as numbers or
  * booleans, and text built only from these (`__LINK_TOKEN_${n}__`).
  */
 function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], isNonText: (node: ts.Expression) => boolean, depth = 0): boolean {
@@ -49,6 +49,7 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
   if (isKindValue(node)) return true;
   if (isNumericComputation(node, facts, recurse)) return true;
+  if (isSerialisation(node, facts, (inner) => ts.isIdentifier(inner) && ['signature', 'secret'].includes(operandKind(inner, facts, extraNames) ?? ''))) return true;
   if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => recurse(span.expression));
   if (!ts.isIdentifier(node)) return false;
   const value = facts.valueOf(node);

@@ -82,6 +82,7 @@ ruleTester('timing-unsafe-comparison', {
     { name: "Nuxt's runtime config against itself (a start-up check)", code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  if (config.cronSecret === config.public.previewSecret) console.warn('cron secret equals preview secret');\n});` },
     { name: "two of Hono's environment bindings", code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/health', (c) => c.json({ keyConfigWarning: c.env.ADMIN_API_KEY === c.env.READONLY_API_KEY }));` },
     { name: "two of a module Worker's environment bindings", code: `export default {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    if (env.ADMIN_TOKEN === env.READONLY_TOKEN) return new Response('misconfigured', { status: 500 });\n    return new Response('ok');\n  },\n};` },
+    { name: 'a memo key the file serialises with JSON.stringify, named signature', code: `export function changed(prev: { signature: string }, prerequisites: unknown[]) {\n  const prerequisitesSignature = JSON.stringify(prerequisites);\n  return prev.signature !== prerequisitesSignature;\n}` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
     // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
     { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
@@ -96,6 +97,12 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'a constant holding a placeholder, not a secret', code: `const DEFAULT_SECRET = '[CLIENT_SECRET]';\nexport function changed(clientSecret: string) {\n  return DEFAULT_SECRET !== clientSecret;\n}` },
   ],
   invalid: [
+    {
+      name: 'a serialised signature is still a signature',
+      code: `export function check(body: string, header: string) {\n  const expectedSignature = JSON.stringify({ value: computeSignature(body) });\n  return header === expectedSignature;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}export function check(body: string, header: string) {\n  const expectedSignature = JSON.stringify({ value: computeSignature(body) });\n  return safeEqual(header, expectedSignature);\n}`,
+    },
     {
       name: "a request header against Hono's environment binding",
       code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/admin', (c) => (c.req.header('x-api-key') === c.env.ADMIN_API_KEY ? c.text('ok') : c.text('no', 403)));`,
