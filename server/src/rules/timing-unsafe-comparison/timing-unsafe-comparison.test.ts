@@ -83,6 +83,7 @@ ruleTester('timing-unsafe-comparison', {
     { name: "two of Hono's environment bindings", code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/health', (c) => c.json({ keyConfigWarning: c.env.ADMIN_API_KEY === c.env.READONLY_API_KEY }));` },
     { name: "two of a module Worker's environment bindings", code: `export default {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    if (env.ADMIN_TOKEN === env.READONLY_TOKEN) return new Response('misconfigured', { status: 500 });\n    return new Response('ok');\n  },\n};` },
     { name: 'a memo key the file serialises with JSON.stringify, named signature', code: `export function changed(prev: { signature: string }, prerequisites: unknown[]) {\n  const prerequisitesSignature = JSON.stringify(prerequisites);\n  return prev.signature !== prerequisitesSignature;\n}` },
+    { name: "a script's command-line argument against its configured key (a migration script)", code: `const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? '';\nconst [oldEncryptionKey] = process.argv.slice(2);\nif (oldEncryptionKey === ENCRYPTION_KEY) {\n  console.error('Please specify the previous encryption key, not the current one');\n  process.exit(1);\n}\nif (process.argv[3] === process.env.SIGNING_SECRET) process.exit(1);` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
     // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
     { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
@@ -97,6 +98,12 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'a constant holding a placeholder, not a secret', code: `const DEFAULT_SECRET = '[CLIENT_SECRET]';\nexport function changed(clientSecret: string) {\n  return DEFAULT_SECRET !== clientSecret;\n}` },
   ],
   invalid: [
+    {
+      name: 'a request header against a key the command line configures (a key presented against a configured one)',
+      code: `const [adminKey] = process.argv.slice(2);\napp.get('/admin', (req, res) => {\n  if (req.headers['x-admin-key'] !== adminKey) return res.sendStatus(401);\n  res.send('ok');\n});`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}const [adminKey] = process.argv.slice(2);\napp.get('/admin', (req, res) => {\n  if (!safeEqual(req.headers['x-admin-key'], adminKey)) return res.sendStatus(401);\n  res.send('ok');\n});`,
+    },
     {
       name: 'a serialised signature is still a signature',
       code: `export function check(body: string, header: string) {\n  const expectedSignature = JSON.stringify({ value: computeSignature(body) });\n  return header === expectedSignature;\n}`,
