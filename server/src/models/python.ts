@@ -509,6 +509,14 @@ export const PY_SETTING_READERS = [
 ];
 
 /**
+ * Application objects whose `.config` mapping holds the application's own configuration
+ * (`app.config["JOB_TOKEN"]`): the proxy for the current one, or an instance of the class.
+ */
+export const PY_APP_CONFIGS = [
+  { modules: ['flask'], proxies: ['flask.current_app'], classes: ['flask.Flask'] },
+];
+
+/**
  * Provider SDKs for the integration map: a call through the module (`stripe.Refund.create`) or
  * through a client it makes (`client.messages.create`) is a call to the provider. `provider`
  * is the name the webhook models give it, so its webhooks and calls are one system.

@@ -1,6 +1,28 @@
 import { ts } from '../../engine/ts.js';
-import { forEachDescendant } from '../../engine/ast.js';
+import { forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
+
+/** Global serialisers (`JSON.stringify`): what they return renders their input, it adds no secret. */
+const SERIALISERS = new Map([['JSON', new Set(['stringify'])]]);
+
+/**
+ * Text the file computes by serialising values none of which holds a secret (`holdsSecret`):
+ * `JSON.stringify(prerequisites)`, a memo or cache key, whatever its name says.
+ */
+export function isSerialisation(node: ts.Expression, facts: FileFacts, holdsSecret: (inner: ts.Node) => boolean): boolean {
+  if (!ts.isCallExpression(node) || node.arguments.length === 0) return false;
+  const callee = skipOuter(node.expression);
+  const global = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  if (!global || !ts.isIdentifier(global) || facts.isDeclared(global)) return false;
+  if (!SERIALISERS.get(global.text)?.has((callee as ts.PropertyAccessExpression).name.text)) return false;
+  let secret = false;
+  for (const argument of node.arguments) {
+    forEachNode(argument, (inner) => {
+      if (!secret && holdsSecret(inner)) secret = true;
+    });
+  }
+  return !secret;
+}
 
 /** Global functions (also as `Number.parseInt`) that return a number whatever they are given. */
 const NUMBER_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat']);

@@ -7,7 +7,12 @@ import { isCredentialName, splitWords } from '../../secrets/words.js';
  */
 export type Kind = 'signature' | 'secret' | 'hash' | 'source' | undefined;
 
-export const SIGNATURE_WORDS = new Set(['signature', 'signatures', 'sig', 'sigs', 'hmac', 'digest', 'signed']);
+/** Last words of a signature's name (`signed` is none: `signed_dt`, `APIMode.ALL_SIGNED`). */
+export const SIGNATURE_WORDS = new Set(['signature', 'signatures', 'sig', 'sigs', 'hmac', 'digest']);
+/** Python's appendix also names `mac` (JS code calls a network address `mac` too often to follow). */
+export const PY_SIGNATURE_WORDS = new Set([...SIGNATURE_WORDS, 'mac']);
+/** Last words that say how a value is encoded, computed or carried, not what it is: `hmacHex`, `X-Shopify-Hmac-Sha256`, `signatureHeader`. */
+const REPRESENTATION_WORDS = new Set(['hex', 'base', 'b', 'bytes', 'buf', 'buffer', 'str', 'string', 'header', 'value', 'sha', 'md']);
 /** Last words that make a name about a signature's metadata rather than the signature itself. */
 export const METADATA_WORDS = new Set(['length', 'len', 'size', 'count', 'type', 'types', 'version', 'algorithm', 'algorithms', 'alg', 'algo', 'method', 'name', 'names', 'scheme', 'format', 'encoding', 'prefix', 'id', 'ids', 'enabled', 'required', 'valid', 'present', 'kind', 'mode', 'status', 'index', 'idx', 'position', 'pos', 'offset', 'url', 'uri', 'path', 'at', 'date', 'expiry', 'expires', 'exp', 'ttl', 'label', 'field', 'key']);
 /** First words that make a name a flag or a question about the value. */
@@ -18,16 +23,19 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase
 /** Last words of names that hold a credentials object or provider (compared by identity, not by content). */
 const CREDENTIAL_OBJECT_WORDS = new Set(['credentials', 'creds']);
 
-export function nameKind(name: string, extraNames: readonly string[]): Kind {
+/**
+ * A name is a signature's when its last word is a signature word (`dailyDigestFreq`,
+ * `signed_on_behalf` are not), past words for its encoding or carrier (`signatureHex`).
+ */
+export function nameKind(name: string, extraNames: readonly string[], signatureWords = SIGNATURE_WORDS): Kind {
   const words = splitWords(name);
   if (words.length === 0) return undefined;
   const last = words[words.length - 1];
   if (FLAG_WORDS.has(words[0])) return undefined;
   // `HMAC_SHA256`, `SIG_MD5`: an algorithm constant, not a value.
   if (!/[a-z]/.test(name) && ['sha', 'md'].includes(last)) return undefined;
-  // `lastSignedIn`, `isSignedOut`: the user's session state, not a signed value.
-  const signs = words.some((word, i) => SIGNATURE_WORDS.has(word) && !(word === 'signed' && ['in', 'out', 'up'].includes(words[i + 1] ?? '')));
-  if (signs) return METADATA_WORDS.has(last) ? undefined : 'signature';
+  const meaningful = words.findLast((word) => !REPRESENTATION_WORDS.has(word)) ?? last;
+  if (signatureWords.has(meaningful)) return 'signature';
   if (last === 'authorization' || (isCredentialName(name, extraNames) && !PASSWORD_WORDS.has(last) && !CREDENTIAL_OBJECT_WORDS.has(last))) {
     return words.some((word) => HANDLE_WORDS.has(word)) ? undefined : 'secret';
   }

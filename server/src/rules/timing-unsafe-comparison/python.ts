@@ -5,9 +5,9 @@ import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
-import { PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
+import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
-import { nameKind, type Kind } from './names.js';
+import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
 
 const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
@@ -29,7 +29,7 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
-  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
 
 /** A class's name by its shape: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern). */
@@ -112,14 +112,14 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
   if (operand.type === 'subscript') {
     // request.headers["X-Hub-Signature-256"], data["signature"]
     const key = stringValue(field(operand, 'subscript'), facts.text);
-    return key ? nameKind(key, names) : undefined;
+    return key ? nameKind(key, names, PY_SIGNATURE_WORDS) : undefined;
   }
   const dotted = dottedText(operand, facts.text);
   if (!dotted) return undefined;
   // `Purpose.SERVER_AUTH`, `Scope.API_TOKEN`: an enum member names a kind, it holds no secret.
   const parts = dotted.split('.');
   if (parts.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(parts[parts.length - 1]) && /^[A-Z][a-z]/.test(parts[parts.length - 2])) return undefined;
-  const kind = nameKind(dotted.split('.').pop()!, names);
+  const kind = nameKind(dotted.split('.').pop()!, names, PY_SIGNATURE_WORDS);
   if (kind === 'signature' || kind === 'secret') return kind;
   // `expected = hmac.new(...).hexdigest()`: what the name holds.
   const value = facts.valueOf(operand);
@@ -127,10 +127,20 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
 }
 
 const SETTING_READERS = new Set(PY_SETTING_READERS.flatMap((row) => row.names));
+const APP_PROXIES = new Set(PY_APP_CONFIGS.flatMap((row) => row.proxies));
+const APP_CLASSES = new Set(PY_APP_CONFIGS.flatMap((row) => row.classes));
+
+/** `app.config` of `app = Flask(__name__)`, `current_app.config`: the application's configuration mapping. */
+function isAppConfig(node: PyNode | undefined, facts: PyFacts): boolean {
+  const mapping = unwrap(node);
+  if (mapping?.type !== 'attribute' || facts.textOf(field(mapping, 'attribute')!) !== 'config') return false;
+  const app = field(mapping, 'object');
+  return APP_PROXIES.has(facts.qualify(app) ?? '') || APP_CLASSES.has(facts.instanceOf(app)?.name ?? '');
+}
 
 /**
  * Whether an operand is read from the application's own configuration: `os.environ[...]`,
- * `os.getenv(...)`, `config(...)`, Django `settings.X`, or a name bound to one of them.
+ * `os.getenv(...)`, `config(...)`, Django `settings.X`, Flask `app.config[...]`, or a name bound to one of them.
  */
 function fromConfiguration(node: PyNode | undefined, facts: PyFacts, depth = 0): boolean {
   const operand = unwrap(node);
@@ -139,7 +149,7 @@ function fromConfiguration(node: PyNode | undefined, facts: PyFacts, depth = 0):
     if (SETTING_READERS.has(facts.qualify(field(operand, 'function')) ?? '')) return true;
     return PASS_THROUGH.has(calleeName(operand, facts.text) ?? '') && fromConfiguration(calleeObject(operand), facts, depth + 1);
   }
-  if (operand.type === 'subscript') return facts.qualify(field(operand, 'value')) === 'os.environ';
+  if (operand.type === 'subscript') return facts.qualify(field(operand, 'value')) === 'os.environ' || isAppConfig(field(operand, 'value'), facts);
   if (operand.type === 'attribute' && ['django.conf.settings', 'settings'].includes(facts.qualify(field(operand, 'object')) ?? '')) return true;
   const value = facts.valueOf(operand);
   return value !== undefined && value !== operand && fromConfiguration(value, facts, depth + 1);

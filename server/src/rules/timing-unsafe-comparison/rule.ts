@@ -10,9 +10,9 @@ import { METADATA_WORDS, nameKind, type Kind } from './names.js';
 import { isClientModule } from '../../analysis/urls.js';
 import { meta } from './meta.js';
 import { declaredNonText } from './declared-types.js';
-import { fixedText, isCounter, isNumericComputation } from './computed-values.js';
+import { fixedText, isCounter, isNumericComputation, isSerialisation } from './computed-values.js';
 import { isPlaceholder } from '../../secrets/credentials.js';
-import { configKey } from '../../analysis/config-reads.js';
+import { configKey, readsConfigurationObject } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
 
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
@@ -34,7 +34,7 @@ function isLiteral(node: ts.Expression): boolean {
 
 /**
  * Operands that cannot leak a secret through timing: literals, `typeof`, lengths, booleans,
- * numbers the file computes, constants holding literals, values the file types as numbers or
+ * numbers the file computes, text it serialises from values that hold no secret, constants holding literals, values the file types as numbers or
  * booleans, and text built only from these (`__LINK_TOKEN_${n}__`).
  */
 function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly string[], isNonText: (node: ts.Expression) => boolean, depth = 0): boolean {
@@ -49,6 +49,7 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
   if (isKindValue(node)) return true;
   if (isNumericComputation(node, facts, recurse)) return true;
+  if (isSerialisation(node, facts, (inner) => ts.isIdentifier(inner) && ['signature', 'secret'].includes(operandKind(inner, facts, extraNames) ?? ''))) return true;
   if (ts.isTemplateExpression(node)) return node.templateSpans.every((span) => recurse(span.expression));
   if (!ts.isIdentifier(node)) return false;
   const value = facts.valueOf(node);
@@ -98,8 +99,8 @@ function isKindValue(node: ts.Expression): boolean {
 function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: readonly string[], recurse: (inner: ts.Expression) => Kind): Kind {
   const element = facts.declarationName(id)?.parent;
   if (!element || !ts.isBindingElement(element)) return undefined;
-  const declaration = element.parent.parent;
-  const source = ts.isVariableDeclaration(declaration) && declaration.initializer ? skipOuter(declaration.initializer) : undefined;
+  const initializer = destructuredFrom(id, facts);
+  const source = initializer && skipOuter(initializer);
   if (ts.isArrayBindingPattern(element.parent)) return source && recurse(source) ? 'source' : undefined;
   const key = element.propertyName && (ts.isIdentifier(element.propertyName) || ts.isStringLiteral(element.propertyName)) ? element.propertyName.text : undefined;
   const fromKey = key === undefined ? undefined : nameKind(key, extraNames);
@@ -108,7 +109,9 @@ function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: reado
 }
 
 /**
- * A value of the application's own configuration: `process.env.X` (with a literal fallback), or
+ * A value of the application's own configuration: `process.env.X` (with a literal fallback), a
+ * platform's (`useRuntimeConfig(event).x`, Hono's `c.env.X`, a Worker's `env.X`), a script's
+ * command line (`process.argv`), a binding unpacked from one of these, or
  * a const or a same-file object's property built from one (`config.adminToken` of
  * `const config = { adminToken: process.env.ADMIN_TOKEN ?? '' }`). A parameter or a request
  * read is none, since the file cannot show (or shows the client) where it comes from.
@@ -120,21 +123,44 @@ function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): bo
   if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
     return recurse(node.left) && (isLiteral(skipOuter(node.right)) || recurse(node.right));
   }
-  if (configKey(node) !== undefined) return true;
+  if (configKey(node) !== undefined || readsCommandLine(node, facts)) return true;
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
     const inner = ts.isPropertyAccessExpression(callee) ? callee.expression : node.arguments[0];
     return PASS_THROUGH_CALLS.has(calleeName(node) ?? '') && inner !== undefined && recurse(inner);
   }
   if (ts.isIdentifier(node)) {
-    const value = facts.valueOf(node);
+    const value = facts.valueOf(node) ?? destructuredFrom(node, facts);
     return value !== undefined && value !== node && recurse(value);
   }
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
+  if (readsConfigurationObject(node, facts)) return true;
   const ref = facts.resolve(node);
   if (ref?.module === GLOBAL && ref.path.length === 3 && ref.path[0] === 'process' && ref.path[1] === 'env') return true;
   const value = ownValue(node, facts, depth + 1);
   return value !== undefined && recurse(value);
+}
+
+/** The value a binding of `const [first] = value` or `const { a } = value` is unpacked from. */
+function destructuredFrom(id: ts.Identifier, facts: FileFacts): ts.Expression | undefined {
+  const element = facts.declarationName(id)?.parent;
+  const declaration = element && ts.isBindingElement(element) ? element.parent.parent : undefined;
+  return declaration && ts.isVariableDeclaration(declaration) ? declaration.initializer : undefined;
+}
+
+/**
+ * `process.argv[2]`, `process.argv.slice(2)`: the command line a script's operator gives it, as
+ * much the operator's configuration as the environment (a migration script's old key).
+ */
+function readsCommandLine(expr: ts.Expression, facts: FileFacts): boolean {
+  let node = skipOuter(expr);
+  for (;;) {
+    if (ts.isElementAccessExpression(node)) node = skipOuter(node.expression);
+    else if (ts.isCallExpression(node) && ['slice', 'at'].includes(calleeName(node) ?? '') && ts.isPropertyAccessExpression(skipOuter(node.expression))) node = skipOuter((skipOuter(node.expression) as ts.PropertyAccessExpression).expression);
+    else break;
+  }
+  const ref = ts.isPropertyAccessExpression(node) ? facts.resolve(node) : undefined;
+  return ref?.module === GLOBAL && ref.path.length === 2 && ref.path[0] === 'process' && ref.path[1] === 'argv';
 }
 
 /**

@@ -76,6 +76,14 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'sign-in function result', code: `if (signIn(user) === redirectTarget) go();` },
     // Non-secrets (contract 1.4, issue 14 class W2).
     { name: 'an enum member against a value typed by a digest-type helper', code: `const digestType = getDigestType(outputs);\nconst metadata = { backoff: digestType === DigestTypeEnum.BACKOFF };` },
+    { name: 'digest as a word before the last: a frequency setting', code: `export function subscribers(settings: Array<{ dailyDigestFreq: string; uid: number }>, interval: string) {\n  return settings.filter((hash) => hash.dailyDigestFreq === interval).map((hash) => hash.uid);\n}` },
+    { name: 'signed as a word before the last: a flag and a date', code: `export function same(agreement: { signedOnBehalf: string; signedDt: string }, expected: string, now: string) {\n  return agreement.signedOnBehalf === expected || agreement.signedDt === now;\n}` },
+    { name: "Nitro's runtime config imported from #imports", code: `import { useRuntimeConfig } from '#imports';\nexport function sameSecrets() {\n  return useRuntimeConfig().cronSecret === useRuntimeConfig().public.previewSecret;\n}` },
+    { name: "Nuxt's runtime config against itself (a start-up check)", code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  if (config.cronSecret === config.public.previewSecret) console.warn('cron secret equals preview secret');\n});` },
+    { name: "two of Hono's environment bindings", code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/health', (c) => c.json({ keyConfigWarning: c.env.ADMIN_API_KEY === c.env.READONLY_API_KEY }));` },
+    { name: "two of a module Worker's environment bindings", code: `export default {\n  async fetch(request: Request, env: Env, ctx: ExecutionContext) {\n    if (env.ADMIN_TOKEN === env.READONLY_TOKEN) return new Response('misconfigured', { status: 500 });\n    return new Response('ok');\n  },\n};` },
+    { name: 'a memo key the file serialises with JSON.stringify, named signature', code: `export function changed(prev: { signature: string }, prerequisites: unknown[]) {\n  const prerequisitesSignature = JSON.stringify(prerequisites);\n  return prev.signature !== prerequisitesSignature;\n}` },
+    { name: "a script's command-line argument against its configured key (a migration script)", code: `const ENCRYPTION_KEY = process.env.ENCRYPTION_KEY ?? '';\nconst [oldEncryptionKey] = process.argv.slice(2);\nif (oldEncryptionKey === ENCRYPTION_KEY) {\n  console.error('Please specify the previous encryption key, not the current one');\n  process.exit(1);\n}\nif (process.argv[3] === process.env.SIGNING_SECRET) process.exit(1);` },
     { name: 'the signed-in provider is session state', code: `const defaultProvider = find(config.providers, (provider) => provider.id === auth.lastSignedIn && !isCreate);` },
     // Contract 1.4: both sides from the application's own configuration or environment (a start-up consistency check).
     { name: 'two environment values held in a same-file config object', code: `const config = {\n  adminToken: process.env.ADMIN_TOKEN ?? '',\n  legacyAdminToken: process.env.LEGACY_ADMIN_TOKEN ?? '',\n};\nif (config.legacyAdminToken && config.legacyAdminToken === config.adminToken) console.warn('duplicate');` },
@@ -90,6 +98,36 @@ ruleTester('timing-unsafe-comparison', {
     { name: 'a constant holding a placeholder, not a secret', code: `const DEFAULT_SECRET = '[CLIENT_SECRET]';\nexport function changed(clientSecret: string) {\n  return DEFAULT_SECRET !== clientSecret;\n}` },
   ],
   invalid: [
+    {
+      name: 'a request header against a key the command line configures (a key presented against a configured one)',
+      code: `const [adminKey] = process.argv.slice(2);\napp.get('/admin', (req, res) => {\n  if (req.headers['x-admin-key'] !== adminKey) return res.sendStatus(401);\n  res.send('ok');\n});`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}const [adminKey] = process.argv.slice(2);\napp.get('/admin', (req, res) => {\n  if (!safeEqual(req.headers['x-admin-key'], adminKey)) return res.sendStatus(401);\n  res.send('ok');\n});`,
+    },
+    {
+      name: 'a serialised signature is still a signature',
+      code: `export function check(body: string, header: string) {\n  const expectedSignature = JSON.stringify({ value: computeSignature(body) });\n  return header === expectedSignature;\n}`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}export function check(body: string, header: string) {\n  const expectedSignature = JSON.stringify({ value: computeSignature(body) });\n  return safeEqual(header, expectedSignature);\n}`,
+    },
+    {
+      name: "a request header against Hono's environment binding",
+      code: `import { Hono } from 'hono';\nexport const app = new Hono();\napp.get('/admin', (c) => (c.req.header('x-api-key') === c.env.ADMIN_API_KEY ? c.text('ok') : c.text('no', 403)));`,
+      errors: [{ line: 3, message }],
+      output: `import { Hono } from 'hono';\n${HEADER}export const app = new Hono();\napp.get('/admin', (c) => (safeEqual(c.req.header('x-api-key'), c.env.ADMIN_API_KEY) ? c.text('ok') : c.text('no', 403)));`,
+    },
+    {
+      name: "a request header against a module Worker's environment binding",
+      code: `export default {\n  async fetch(request: Request, env: Env) {\n    if (request.headers.get('x-admin-token') !== env.ADMIN_TOKEN) return new Response('no', { status: 401 });\n    return new Response('ok');\n  },\n};`,
+      errors: [{ line: 3, message }],
+      output: `${HEADER}export default {\n  async fetch(request: Request, env: Env) {\n    if (!safeEqual(request.headers.get('x-admin-token'), env.ADMIN_TOKEN)) return new Response('no', { status: 401 });\n    return new Response('ok');\n  },\n};`,
+    },
+    {
+      name: "a request header against Nuxt's runtime config",
+      code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (auth !== \`Bearer \${config.cronSecret}\`) throw createError({ statusCode: 401 });\n});`,
+      errors: [{ line: 4, message }],
+      output: `${HEADER}export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (!safeEqual(auth, \`Bearer \${config.cronSecret}\`)) throw createError({ statusCode: 401 });\n});`,
+    },
     {
       name: 'a constant holding a secret-looking literal, not a placeholder',
       code: `const ADMIN_SECRET = 's3cr3t-P4ss-w0rd-9f8e';\nexport function allowed(clientSecret: string) {\n  return ADMIN_SECRET === clientSecret;\n}`,
