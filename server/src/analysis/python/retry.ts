@@ -68,6 +68,9 @@ function statusComparison(status: PyNode, facts: PyFacts): { operator: string; c
   return codes.length > 0 && codes.every((code) => code !== undefined) ? { operator, codes: codes as number[] } : undefined;
 }
 
+/** Statements that leave a loop. */
+const LEAVING_STATEMENTS = new Set(['return_statement', 'break_statement', 'raise_statement']);
+
 const isSuccessCode = (code: number) => code >= 200 && code < 300;
 
 /**
@@ -104,7 +107,7 @@ function leavesOnFailure(status: PyNode, facts: PyFacts): boolean {
   if (test.field !== 'condition' || (branch?.type !== 'if_statement' && branch?.type !== 'elif_clause')) return false;
   const block = field(branch, 'consequence');
   const last = block ? namedChildren(block).at(-1) : undefined;
-  return last !== undefined && ['return_statement', 'break_statement', 'raise_statement'].includes(last.type);
+  return last !== undefined && LEAVING_STATEMENTS.has(last.type);
 }
 
 const TEST_PARTS = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'parenthesized_expression']);
@@ -188,10 +191,13 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         else if (isSleep(node, facts)) sleeps.push(node);
       }
       if (node.type === 'except_clause') {
-        if (!catchesParseErrorOnly(node, requests, facts)) caught = true;
-        // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
         const block = namedChildren(node).find((child) => child.type === 'block');
-        if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
+        const leaving = block?.children.filter((statement) => LEAVING_STATEMENTS.has(statement.type)) ?? [];
+        // An except that returns or breaks (not under an `if`) leaves the loop on a failure: the loop
+        // goes round only on success, as a pagination loop does (contract 1.1), so that catch retries nothing.
+        if (leaving.length === 0 && !catchesParseErrorOnly(node, requests, facts)) caught = true;
+        // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
+        if (leaving.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
       // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
