@@ -50,6 +50,8 @@ export interface PyHttpClientModel {
   methodFirst?: readonly string[];
   /** A client constructor given a host, not a URL (`HTTPSConnection("api.x.com")`): where the host is, and each constructor's scheme. */
   clientHost?: { index: number; keyword: string; schemes: Readonly<Record<string, 'http' | 'https'>> };
+  /** Calls, by their last name, that build a request without sending it (`requests.Request(...)`, `s.prepare_request(...)`): what they return carries the request's headers. */
+  requestBuilders?: readonly string[];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
@@ -69,6 +71,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
     methodFirst: ['request'],
+    requestBuilders: ['Request', 'PreparedRequest', 'prepare', 'prepare_request'],
   },
   {
     label: 'httpx',
@@ -85,6 +88,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
     methodFirst: ['request', 'stream'],
+    requestBuilders: ['Request', 'build_request'],
   },
   {
     label: 'aiohttp',
@@ -119,6 +123,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     raisesOnError: true,
     tlsKeywords: [],
+    requestBuilders: ['Request'],
   },
   {
     label: 'urllib3',
