@@ -311,6 +311,13 @@ export const PY_RETRY_POLICIES = [
   },
 ];
 
+/** Clocks: a loop that compares one of these readings with a deadline and leaves when it passes is bounded in time. */
+export const PY_CLOCKS = [
+  { modules: ['time'], calls: ['time.monotonic', 'time.monotonic_ns', 'time.time', 'time.time_ns', 'time.perf_counter', 'time.perf_counter_ns'] },
+  { modules: ['datetime'], calls: ['datetime.datetime.now', 'datetime.datetime.utcnow', 'datetime.now', 'datetime.utcnow'] },
+  { modules: ['django.utils'], calls: ['django.utils.timezone.now'] },
+];
+
 /** Enumeration base classes: a member of a class derived from one names a kind or a mode, it holds no secret. */
 export const PY_ENUM_BASES = [
   { modules: ['enum'], bases: ['enum.Enum', 'enum.IntEnum', 'enum.StrEnum', 'enum.Flag', 'enum.IntFlag'] },

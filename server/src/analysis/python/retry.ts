@@ -1,11 +1,12 @@
-import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachDescendant, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
-import { PY_DECODE_ERRORS } from '../../models/python.js';
+import { PY_CLOCKS, PY_DECODE_ERRORS } from '../../models/python.js';
 
 const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
+const CLOCKS = new Set(PY_CLOCKS.flatMap((row) => row.calls));
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -120,6 +121,33 @@ function isTested(status: PyNode): boolean {
   return at.parent !== null && TESTING_STATEMENTS.has(at.parent.type) && at.field === 'condition';
 }
 
+/** A clock read in the expression, directly (`time.monotonic() - start`) or through a name bound to one (`now = time.time()`). */
+function readsClock(expression: PyNode, facts: PyFacts): boolean {
+  let found = false;
+  forEachDescendant(expression, (node) => {
+    const value = node.type === 'identifier' ? facts.valueOf(node) : node;
+    if (value?.type === 'call' && CLOCKS.has(facts.qualify(field(value, 'function')) ?? '')) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * `assert time.monotonic() < deadline`, or `if time.time() > deadline: raise ...` (also return or
+ * break): the loop leaves once a deadline passes, a bound in time (contract 1.1: a loop that
+ * throws at a bound is bounded).
+ */
+function leavesAtDeadline(comparison: PyNode, facts: PyFacts): boolean {
+  let test = comparison;
+  while (test.parent && TEST_PARTS.has(test.parent.type)) test = test.parent;
+  const statement = test.parent;
+  if (statement?.type === 'assert_statement') return namedChildren(statement)[0] === test && readsClock(comparison, facts);
+  if (test.field !== 'condition' || (statement?.type !== 'if_statement' && statement?.type !== 'elif_clause')) return false;
+  const block = field(statement, 'consequence');
+  const last = block ? namedChildren(block).at(-1) : undefined;
+  return last !== undefined && LEAVING_STATEMENTS.has(last.type) && readsClock(comparison, facts);
+}
+
 /** The node is in the body of a `try` inside the loop. */
 function insideTry(node: PyNode, loop: PyNode): boolean {
   for (let child = node, current = node.parent; current && current !== loop; child = current, current = current.parent) {
@@ -179,6 +207,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     let statusCheck = false;
     let exits = false;
     let raisesInExcept = false;
+    let timed = false;
     const sleeps: PyNode[] = [];
     const incremented = new Set<string>();
     const compared: string[] = [];
@@ -209,7 +238,10 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       // `retry = retry - 1` steps a counter as `retry -= 1` does.
       const stepped = node.type === 'assignment' ? steppedName(node, facts) : undefined;
       if (stepped) incremented.add(stepped);
-      if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
+      if (node.type === 'comparison_operator') {
+        compared.push(facts.textOf(node));
+        if (leavesAtDeadline(node, facts)) timed = true;
+      }
       return true;
     });
     const endless = isEndless(loop, facts);
@@ -223,7 +255,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     // `for attempt in itertools.count():` counts by itself: its variable compared in the body bounds it.
     const counter = loop.type === 'for_statement' && endless && field(loop, 'left')?.type === 'identifier' ? facts.textOf(field(loop, 'left')!) : undefined;
     const counted = [...incremented, ...(counter ? [counter] : [])].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
-    const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
+    const bounded = counted || timed || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
     found.push({ loop, request, sleeps, endless, bounded });
   }
   return found;
