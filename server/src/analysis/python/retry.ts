@@ -168,7 +168,7 @@ function steppedName(assignment: PyNode, facts: PyFacts): string | undefined {
 }
 
 /** The exception classes an `except` names, qualified; empty for a bare `except:`. */
-function caughtTypes(clause: PyNode, facts: PyFacts): string[] {
+export function caughtTypes(clause: PyNode, facts: PyFacts): string[] {
   let caught = namedChildren(clause).find((child) => child.type !== 'block');
   if (caught?.type === 'as_pattern') caught = namedChildren(caught)[0];
   caught = unwrap(caught);
