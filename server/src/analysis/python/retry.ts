@@ -104,6 +104,11 @@ function leavesOnFailure(status: PyNode, facts: PyFacts): boolean {
   // The comparison, or `not` before `.ok`.
   let test = status.parent!;
   while (test.parent?.type === 'parenthesized_expression') test = test.parent;
+  return conditionLeaves(test);
+}
+
+/** The test is the condition of an `if` / `elif` whose branch ends by leaving the loop (return, break, raise). */
+function conditionLeaves(test: PyNode): boolean {
   const branch = test.parent;
   if (test.field !== 'condition' || (branch?.type !== 'if_statement' && branch?.type !== 'elif_clause')) return false;
   const block = field(branch, 'consequence');
@@ -141,11 +146,8 @@ function leavesAtDeadline(comparison: PyNode, facts: PyFacts): boolean {
   let test = comparison;
   while (test.parent && TEST_PARTS.has(test.parent.type)) test = test.parent;
   const statement = test.parent;
-  if (statement?.type === 'assert_statement') return namedChildren(statement)[0] === test && readsClock(comparison, facts);
-  if (test.field !== 'condition' || (statement?.type !== 'if_statement' && statement?.type !== 'elif_clause')) return false;
-  const block = field(statement, 'consequence');
-  const last = block ? namedChildren(block).at(-1) : undefined;
-  return last !== undefined && LEAVING_STATEMENTS.has(last.type) && readsClock(comparison, facts);
+  const leaves = statement?.type === 'assert_statement' ? namedChildren(statement)[0] === test : conditionLeaves(test);
+  return leaves && readsClock(comparison, facts);
 }
 
 /** The node is in the body of a `try` inside the loop. */
