@@ -3,6 +3,7 @@ import { calleeName, dottedName, someDescendant } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { splitWords } from '../secrets/words.js';
 import { WEBHOOK_PROVIDERS } from '../models/webhooks.js';
+import { isSignatureShapedHeader } from './signature-headers.js';
 
 /** Headers providers sign webhook deliveries with (or send a shared secret token in). */
 const KNOWN_SIGNATURE_HEADERS = new Set(WEBHOOK_PROVIDERS.flatMap((provider) => provider.signatureHeaders));
@@ -11,7 +12,7 @@ const KNOWN_SIGNATURE_HEADERS = new Set(WEBHOOK_PROVIDERS.flatMap((provider) => 
 export function isSignatureHeaderName(name: string): boolean {
   const lowered = name.toLowerCase();
   if (KNOWN_SIGNATURE_HEADERS.has(lowered)) return true;
-  return /^[a-z0-9]+(-[a-z0-9]+)*$/.test(lowered) && lowered.includes('-') && /(^|-)(signature|hmac)(-|$)/.test(lowered);
+  return isSignatureShapedHeader(lowered);
 }
 
 /** `verify…` names count with any of the signed-thing words; weaker verbs need a signature word. */

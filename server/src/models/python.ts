@@ -50,6 +50,8 @@ export interface PyHttpClientModel {
   methodFirst?: readonly string[];
   /** A client constructor given a host, not a URL (`HTTPSConnection("api.x.com")`): where the host is, and each constructor's scheme. */
   clientHost?: { index: number; keyword: string; schemes: Readonly<Record<string, 'http' | 'https'>> };
+  /** Calls, by their last name, that build a request without sending it (`requests.Request(...)`, `s.prepare_request(...)`): what they return carries the request's headers. */
+  requestBuilders?: readonly string[];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete', 'head', 'options', 'request'];
@@ -69,6 +71,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
     methodFirst: ['request'],
+    requestBuilders: ['Request', 'PreparedRequest', 'prepare', 'prepare_request'],
   },
   {
     label: 'httpx',
@@ -85,6 +88,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     tlsKeywords: ['verify'],
     methodFirst: ['request', 'stream'],
+    requestBuilders: ['Request', 'build_request'],
   },
   {
     label: 'aiohttp',
@@ -119,6 +123,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     statusChecks: STATUS,
     raisesOnError: true,
     tlsKeywords: [],
+    requestBuilders: ['Request'],
   },
   {
     label: 'urllib3',
@@ -304,6 +309,13 @@ export const PY_RETRY_POLICIES = [
     /** The Retry keyword listing the methods it resends (`method_whitelist` before urllib3 1.26); POST is left out by default. */
     methodKeywords: ['allowed_methods', 'method_whitelist'],
   },
+];
+
+/** Clocks: a loop that compares one of these readings with a deadline and leaves when it passes is bounded in time. */
+export const PY_CLOCKS = [
+  { modules: ['time'], calls: ['time.monotonic', 'time.monotonic_ns', 'time.time', 'time.time_ns', 'time.perf_counter', 'time.perf_counter_ns'] },
+  { modules: ['datetime'], calls: ['datetime.datetime.now', 'datetime.datetime.utcnow', 'datetime.now', 'datetime.utcnow'] },
+  { modules: ['django.utils'], calls: ['django.utils.timezone.now'] },
 ];
 
 /** Enumeration base classes: a member of a class derived from one names a kind or a mode, it holds no secret. */

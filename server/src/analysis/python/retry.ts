@@ -1,11 +1,12 @@
-import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachDescendant, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
-import { PY_DECODE_ERRORS } from '../../models/python.js';
+import { PY_CLOCKS, PY_DECODE_ERRORS } from '../../models/python.js';
 
 const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
+const CLOCKS = new Set(PY_CLOCKS.flatMap((row) => row.calls));
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -68,6 +69,9 @@ function statusComparison(status: PyNode, facts: PyFacts): { operator: string; c
   return codes.length > 0 && codes.every((code) => code !== undefined) ? { operator, codes: codes as number[] } : undefined;
 }
 
+/** Statements that leave a loop. */
+const LEAVING_STATEMENTS = new Set(['return_statement', 'break_statement', 'raise_statement']);
+
 const isSuccessCode = (code: number) => code >= 200 && code < 300;
 
 /**
@@ -100,11 +104,16 @@ function leavesOnFailure(status: PyNode, facts: PyFacts): boolean {
   // The comparison, or `not` before `.ok`.
   let test = status.parent!;
   while (test.parent?.type === 'parenthesized_expression') test = test.parent;
+  return conditionLeaves(test);
+}
+
+/** The test is the condition of an `if` / `elif` whose branch ends by leaving the loop (return, break, raise). */
+function conditionLeaves(test: PyNode): boolean {
   const branch = test.parent;
   if (test.field !== 'condition' || (branch?.type !== 'if_statement' && branch?.type !== 'elif_clause')) return false;
   const block = field(branch, 'consequence');
   const last = block ? namedChildren(block).at(-1) : undefined;
-  return last !== undefined && ['return_statement', 'break_statement', 'raise_statement'].includes(last.type);
+  return last !== undefined && LEAVING_STATEMENTS.has(last.type);
 }
 
 const TEST_PARTS = new Set(['comparison_operator', 'not_operator', 'boolean_operator', 'parenthesized_expression']);
@@ -115,6 +124,30 @@ function isTested(status: PyNode): boolean {
   let at = status;
   while (at.parent && TEST_PARTS.has(at.parent.type)) at = at.parent;
   return at.parent !== null && TESTING_STATEMENTS.has(at.parent.type) && at.field === 'condition';
+}
+
+/** A clock read in the expression, directly (`time.monotonic() - start`) or through a name bound to one (`now = time.time()`). */
+function readsClock(expression: PyNode, facts: PyFacts): boolean {
+  let found = false;
+  forEachDescendant(expression, (node) => {
+    const value = node.type === 'identifier' ? facts.valueOf(node) : node;
+    if (value?.type === 'call' && CLOCKS.has(facts.qualify(field(value, 'function')) ?? '')) found = true;
+    return !found;
+  });
+  return found;
+}
+
+/**
+ * `assert time.monotonic() < deadline`, or `if time.time() > deadline: raise ...` (also return or
+ * break): the loop leaves once a deadline passes, a bound in time (contract 1.1: a loop that
+ * throws at a bound is bounded).
+ */
+function leavesAtDeadline(comparison: PyNode, facts: PyFacts): boolean {
+  let test = comparison;
+  while (test.parent && TEST_PARTS.has(test.parent.type)) test = test.parent;
+  const statement = test.parent;
+  const leaves = statement?.type === 'assert_statement' ? namedChildren(statement)[0] === test : conditionLeaves(test);
+  return leaves && readsClock(comparison, facts);
 }
 
 /** The node is in the body of a `try` inside the loop. */
@@ -137,7 +170,7 @@ function steppedName(assignment: PyNode, facts: PyFacts): string | undefined {
 }
 
 /** The exception classes an `except` names, qualified; empty for a bare `except:`. */
-function caughtTypes(clause: PyNode, facts: PyFacts): string[] {
+export function caughtTypes(clause: PyNode, facts: PyFacts): string[] {
   let caught = namedChildren(clause).find((child) => child.type !== 'block');
   if (caught?.type === 'as_pattern') caught = namedChildren(caught)[0];
   caught = unwrap(caught);
@@ -176,6 +209,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     let statusCheck = false;
     let exits = false;
     let raisesInExcept = false;
+    let timed = false;
     const sleeps: PyNode[] = [];
     const incremented = new Set<string>();
     const compared: string[] = [];
@@ -188,10 +222,13 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
         else if (isSleep(node, facts)) sleeps.push(node);
       }
       if (node.type === 'except_clause') {
-        if (!catchesParseErrorOnly(node, requests, facts)) caught = true;
-        // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
         const block = namedChildren(node).find((child) => child.type === 'block');
-        if (block?.children.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
+        const leaving = block?.children.filter((statement) => LEAVING_STATEMENTS.has(statement.type)) ?? [];
+        // An except that returns or breaks (not under an `if`) leaves the loop on a failure: the loop
+        // goes round only on success, as a pagination loop does (contract 1.1), so that catch retries nothing.
+        if (leaving.length === 0 && !catchesParseErrorOnly(node, requests, facts)) caught = true;
+        // `raise` at the end of the except (not under an `if`) leaves the loop on the first failure.
+        if (leaving.some((statement) => statement.type === 'raise_statement')) raisesInExcept = true;
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
       // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
@@ -203,7 +240,10 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       // `retry = retry - 1` steps a counter as `retry -= 1` does.
       const stepped = node.type === 'assignment' ? steppedName(node, facts) : undefined;
       if (stepped) incremented.add(stepped);
-      if (node.type === 'comparison_operator') compared.push(facts.textOf(node));
+      if (node.type === 'comparison_operator') {
+        compared.push(facts.textOf(node));
+        if (leavesAtDeadline(node, facts)) timed = true;
+      }
       return true;
     });
     const endless = isEndless(loop, facts);
@@ -217,7 +257,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
     // `for attempt in itertools.count():` counts by itself: its variable compared in the body bounds it.
     const counter = loop.type === 'for_statement' && endless && field(loop, 'left')?.type === 'identifier' ? facts.textOf(field(loop, 'left')!) : undefined;
     const counted = [...incremented, ...(counter ? [counter] : [])].some((name) => compared.some((text) => names(text).includes(name)) || names(whileCondition).includes(name));
-    const bounded = counted || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
+    const bounded = counted || timed || (!endless && (loop.type === 'for_statement' || !/^(True|1)$/.test(whileCondition)));
     found.push({ loop, request, sleeps, endless, bounded });
   }
   return found;

@@ -2,20 +2,56 @@
  * The POST views of a Python web app (Flask, FastAPI, Django, DRF, Starlette) and which of them
  * receive webhooks: read by the unverified-webhook rule and by the integration map.
  */
-import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, definitionStatement, field, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionHead, definitionStatement, field, forEachDescendant, methodClass, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { isSignatureShapedHeader } from '../signature-headers.js';
 
 const FRAMEWORKS = PY_WEB_FRAMEWORKS[0];
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
 const HOOK = /hook/i;
-/** Whether code reads a signature header in any of its forms: `Stripe-Signature`, `HTTP_STRIPE_SIGNATURE`, `stripe_signature`. */
-export function readsSignatureHeader(code: string): boolean {
-  const folded = code.toLowerCase().replace(/_/g, '-');
-  return PROVIDERS.headers.some((header) => folded.includes(header));
+/** FastAPI's request-header parameter default: `linear_signature: str = Header(None)` reads `Linear-Signature`. */
+const HEADER_PARAMETERS = new Set(['fastapi.Header', 'fastapi.params.Header', 'Header']);
+/** Django's `request.META` key for a request header: `HTTP_` and the name in upper case, `_` for `-`. */
+const META_HEADER = /^HTTP_[A-Z0-9_]+$/;
+
+/** A header name as sent, lower case: a Django META key or a FastAPI parameter name has `_` for `-`. */
+function headerName(name: string, underscored: boolean): string {
+  const lowered = name.toLowerCase();
+  return underscored ? lowered.replace(/_/g, '-') : lowered;
 }
 
+/**
+ * Whether a view reads a signature header in any of its forms: a provider's listed header
+ * (`Stripe-Signature`, `HTTP_STRIPE_SIGNATURE`, `stripe_signature`), or any header shaped like
+ * one, as JS/TS judges it (`"Linear-Signature"`, `"HTTP_LINEAR_SIGNATURE"`, a FastAPI
+ * `linear_signature: str = Header()` parameter).
+ */
+export function readsSignatureHeader(definition: PyNode, facts: PyFacts): boolean {
+  const folded = facts.textOf(definition).toLowerCase().replace(/_/g, '-');
+  if (PROVIDERS.headers.some((header) => folded.includes(header))) return true;
+  let found = false;
+  forEachDescendant(definition, (node) => {
+    if (found) return false;
+    const literal = node.type === 'string' ? stringValue(node, facts.text) : undefined;
+    if (literal !== undefined) found = isSignatureShapedHeader(headerName(META_HEADER.test(literal) ? literal.slice(5) : literal, META_HEADER.test(literal)));
+    else if (isHeaderParameter(node, facts)) found = isSignatureShapedHeader(headerName(facts.textOf(field(node, 'name') ?? namedChildren(node)[0]), true));
+    return !found && node.type !== 'string';
+  });
+  return found;
+}
+
+/** A parameter whose default, or `Annotated[...]` type, is FastAPI's `Header(...)`. */
+function isHeaderParameter(parameter: PyNode, facts: PyFacts): boolean {
+  if (parameter.parent?.type !== 'parameters') return false;
+  const isHeader = (node: PyNode | undefined) => node?.type === 'call' && HEADER_PARAMETERS.has(facts.qualify(field(node, 'function')) ?? '');
+  if (isHeader(unwrap(field(parameter, 'value')))) return true;
+  let annotated = false;
+  const type = field(parameter, 'type');
+  if (type) forEachDescendant(type, (node) => !(annotated ||= isHeader(node)));
+  return annotated;
+}
 
 /** A POST view of a Flask / FastAPI / Django / DRF / Starlette app. */
 export interface PyPostView {
@@ -168,5 +204,5 @@ export function pyPostViews(facts: PyFacts, path: string): PyPostView[] {
 export function isWebhookView(handler: PyPostView, facts: PyFacts, path: string): boolean {
   const name = facts.textOf(field(handler.definition, 'name')!);
   if (HOOK.test(handler.path ?? '') || HOOK.test(name) || HOOK.test(className(handler.definition, facts)) || HOOK.test(path.replace(/\\/g, '/'))) return true;
-  return readsSignatureHeader(facts.textOf(handler.definition));
+  return readsSignatureHeader(handler.definition, facts);
 }

@@ -4,6 +4,7 @@ const py = (code: string) => ({ code, filename: 'billing.py' });
 
 ruleTester('missing-idempotency-key', {
   valid: [
+    { ...py(`import requests\ndef fetch_all(url):\n    items, page = [], 1\n    while True:\n        try:\n            response = requests.post(url, json={"page": page}, timeout=10)\n            response.raise_for_status()\n            batch = response.json()["items"]\n        except requests.RequestException:\n            return None\n        items.extend(batch)\n        if len(batch) < 100:\n            break\n        page += 1\n    return items`), name: 'a pagination loop whose except leaves the loop (return) goes round only on success: no retry' },
     { ...py(`import requests\nfrom tenacity import Retrying, stop_after_attempt, wait_exponential\ndef refund(order_id, key):\n    for attempt in Retrying(stop=stop_after_attempt(3), wait=wait_exponential()):\n        with attempt:\n            resp = requests.post(URL, json={"order": order_id}, headers={"Idempotency-Key": key}, timeout=5)\n            resp.raise_for_status()\ndef lines(order_ids):\n    for order_id in order_ids:\n        requests.post(URL, json={"order": order_id}, timeout=5)`), name: 'a POST in a tenacity Retrying loop that sends the key; a POST in a plain loop' },
     py(`import stripe\nstripe.PaymentIntent.create(amount=1000, currency="usd", idempotency_key=f"order-{order.id}")`),
     py(`import stripe\nstripe.Customer.create(email=email)`),

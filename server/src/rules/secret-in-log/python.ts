@@ -6,6 +6,7 @@ import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
 import { pyHttpCalls } from '../../analysis/python/http.js';
+import { PY_HTTP_CLIENTS } from '../../models/python.js';
 
 /** Calls whose result says something about a secret without being it. */
 const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
@@ -24,20 +25,42 @@ function isCredentialHeader(name: string): boolean {
   return HEADER_LAST_WORDS.has(splitWords(name).pop() ?? '');
 }
 
+/** Names a response goes by: `response = client.get(...)`, `def on_error(resp)`, `e.response`. */
+const RESPONSE_NAMES = new Set(['response', 'resp', 'res', 'r']);
+/** `def f(r: requests.Response)`, `Optional["httpx.Response"]`, `aiohttp.ClientResponse`. */
+const RESPONSE_TYPE = /Response\b/;
+const REQUEST_BUILDERS = new Set(PY_HTTP_CLIENTS.flatMap((client) => client.requestBuilders ?? []));
+const PARAMETERS = new Set(['parameters', 'lambda_parameters']);
+
 /**
- * `r.headers` where every binding of `r` is a response to the file's own request (`r =
- * requests.post(...)`, `async with session.get(...) as r`): what the server answered with, which
- * holds none of the request's Authorization or Cookie values.
+ * `r.headers` where `r` is a response: what the server answered with, which holds none of the
+ * request's Authorization or Cookie values (the contract lists request-side objects only). A
+ * response is an attribute named as one (`e.response`, `self.response`), or a name every binding
+ * of which is the file's own request (`r = requests.post(...)`), a call's result under a
+ * response's name (`response = self._query(...)`, not a request being built), or a parameter
+ * annotated as a response, or named as one when not annotated.
  */
 function isResponseHeaders(headers: PyNode, facts: PyFacts): boolean {
   const owner = headers.type === 'attribute' ? unwrap(field(headers, 'object')) : undefined;
+  if (owner?.type === 'attribute') return RESPONSE_NAMES.has(facts.textOf(field(owner, 'attribute')!));
   if (owner?.type !== 'identifier') return false;
+  const name = facts.textOf(owner);
   const sent = new Set(pyHttpCalls(facts).filter((http) => http.kind === 'request').map((http) => http.call));
-  const bindings = facts.bindingsOf(facts.textOf(owner), owner);
-  return bindings.length > 0 && bindings.every(({ value }) => {
-    const made = unwrap(value?.type === 'await' ? namedChildren(value)[0] : value);
-    return made !== undefined && sent.has(made);
+  const bindings = facts.bindingsOf(name, owner);
+  return bindings.length > 0 && bindings.every(({ value, target }) => {
+    if (value === undefined) return isResponseParameter(target, name, facts);
+    const made = unwrap(value.type === 'await' ? namedChildren(value)[0] : value);
+    if (made === undefined) return false;
+    return sent.has(made) || (made.type === 'call' && RESPONSE_NAMES.has(name) && !REQUEST_BUILDERS.has(calleeName(made, facts.text) ?? ''));
   });
+}
+
+/** A parameter annotated as a response, or unannotated and named as one; a loop variable is neither. */
+function isResponseParameter(target: PyNode, name: string, facts: PyFacts): boolean {
+  const parameter = PARAMETERS.has(target.parent?.type ?? '') ? target : target.parent;
+  if (!parameter || !PARAMETERS.has(parameter.parent?.type ?? '')) return false;
+  const annotation = field(parameter, 'type');
+  return annotation ? RESPONSE_TYPE.test(facts.textOf(annotation)) : RESPONSE_NAMES.has(name);
 }
 
 /** The credential-named values and headers objects an argument writes, masked ones left out. */

@@ -56,7 +56,8 @@ function onSeparatePath(node: PyNode, guarded: PyNode, scope: PyNode): boolean {
   return false;
 }
 
-function isBookkeeping(call: PyNode, facts: PyFacts): boolean {
+/** A log call, a status, metric or notification call, or a publish or task queued about the message: it records, it does no work. */
+export function isBookkeeping(call: PyNode, facts: PyFacts): boolean {
   if (isPyLogCall(call, facts)) return true;
   const callee = dottedText(field(call, 'function'), facts.text) ?? calleeName(call, facts.text) ?? '';
   if (splitWords(callee).some((word) => BOOKKEEPING_WORDS.has(word))) return true;

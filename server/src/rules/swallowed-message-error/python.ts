@@ -1,12 +1,12 @@
-import { calleeName, enclosingFunction, field, forEachInScope, isKeywordTrue, keywordValue, namedChildren, parameterNames } from '../../engine/python/ast.js';
+import { calleeName, enclosingFunction, field, forEachInScope, isKeywordTrue, keywordValue, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { contentNames, pyMessageHandlers, readsContent, type PyMessageHandler } from '../../analysis/python/message-handlers.js';
 import { PY_PUBLISH_METHODS } from '../../analysis/python/publishes.js';
-import { decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
-import { PY_CONSUMERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
-import { holdsWork, mainCall } from './python-main-call.js';
+import { caughtTypes, decoratorCalls, isCeleryTask } from '../../analysis/python/retry.js';
+import { PY_CELERY, PY_CONSUMERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
+import { holdsWork, isBookkeeping, mainCall } from './python-main-call.js';
 
 const FAILS = new Set([...PY_RABBITMQ[0].nacks.map((nack) => nack.name), 'retry', 'exit', '_exit']);
 /** A publish to a destination named for failed messages. */
@@ -30,6 +30,30 @@ function failsMessage(clause: PyNode, names: ReadonlySet<string>, facts: PyFacts
     return !fails;
   });
   return fails;
+}
+
+/** Catch-alls: an except naming one of these anticipates no particular condition. */
+const CATCH_ALLS = new Set(['Exception', 'BaseException', 'builtins.Exception', 'builtins.BaseException']);
+
+/**
+ * An except that catches a named condition (`FileNotFoundError`, `CRMUnavailable`; not a bare
+ * except or a catch-all) and does the work another way: queues a task (`sync_from_api_task.delay()`)
+ * or calls a function that neither logs, records nor publishes (`store_for_replay(order)`). The try
+ * was an optional step with a fallback (Python appendix: "an except around an optional step").
+ */
+function fallsBack(clause: PyNode, facts: PyFacts): boolean {
+  const caught = caughtTypes(clause, facts);
+  if (caught.length === 0 || caught.some((type) => CATCH_ALLS.has(type))) return false;
+  const block = namedChildren(clause).find((child) => child.type === 'block');
+  return (block ? namedChildren(block) : []).some((statement) => {
+    let call = statement.type === 'expression_statement' ? unwrap(namedChildren(statement)[0]) : undefined;
+    if (call?.type === 'assignment') call = unwrap(field(call, 'right'));
+    if (call?.type === 'await') call = unwrap(namedChildren(call)[0]);
+    if (call?.type !== 'call') return false;
+    const method = calleeName(call, facts.text) ?? '';
+    if (PY_CELERY[0].dispatch.includes(method) && facts.importsAny(PY_CELERY[0].modules)) return true;
+    return !isBookkeeping(call, facts) && !PUBLISHES.test(method) && !PY_PUBLISH_METHODS.has(method) && !FAILS.has(method);
+  });
 }
 
 /** Whether an except clause ends by leaving the handler or its iteration (`continue`, `return`, `break`): code after the try does not run. */
@@ -113,7 +137,7 @@ function checkScope(ctx: PythonContext, handler: PyMessageHandler, facts: PyFact
     const aroundWork = main ? holdsWork(handler, names, main, body, facts) : names.size === 0 || readsContent(body, names, facts);
     if (!aroundWork) return true;
     for (const clause of namedChildren(node).filter((child) => child.type === 'except_clause')) {
-      if (failsMessage(clause, names, facts)) continue;
+      if (failsMessage(clause, names, facts) || fallsBack(clause, facts)) continue;
       const committed = commitAfter(handler, node, clause, facts, earlyAck);
       if (committed) ctx.report({ node: clause, messageId: 'pyExcept', data: { committed }, severity: earlyAck ? 'hint' : undefined });
     }

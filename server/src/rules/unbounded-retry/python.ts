@@ -1,4 +1,6 @@
-import { callArguments, field, isNone } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, field, forEachInScope, isNone, parameterNames } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
+import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { keywordState } from '../../analysis/python/arguments.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
@@ -30,7 +32,7 @@ export function checkPython(ctx: PythonContext<{ maxAttempts: number }>): void {
         }
       } else if (call && isCeleryTask(name, call, facts)) {
         const limit = keywordState(call, 'max_retries', facts);
-        if (limit.kind === 'present' && isNone(facts.valueOf(limit.value))) ctx.report({ node: decorator, messageId: 'pyNoLimit', data: { library: 'This Celery task (max_retries=None)', option: 'retry limit', advice: `Set \`max_retries=${maxAttempts}\`.` } });
+        if (limit.kind === 'present' && isNone(facts.valueOf(limit.value)) && !boundedByRetryCalls(definition, call, facts)) ctx.report({ node: decorator, messageId: 'pyNoLimit', data: { library: 'This Celery task (max_retries=None)', option: 'retry limit', advice: `Set \`max_retries=${maxAttempts}\`.` } });
       }
     }
   }
@@ -52,4 +54,27 @@ export function checkPython(ctx: PythonContext<{ maxAttempts: number }>): void {
     });
     if (!otherCount) ctx.report({ node: call, messageId: 'pyNoLimit', data: { library: 'urllib3 Retry(total=None)', option: 'finite count', advice: `Pass \`total=${maxAttempts}\`.` } });
   }
+}
+
+/**
+ * A task with `max_retries=None` whose every `self.retry(...)` / `task.retry(...)` (through its
+ * bound first parameter or its own name) passes a bound of its own: Celery raises
+ * `MaxRetriesExceededError` at that bound (contract 1.1, a loop that throws at a bound). Not with
+ * `autoretry_for`, which retries under the task's own unbounded limit.
+ */
+function boundedByRetryCalls(definition: PyNode, decorator: PyNode, facts: PyFacts): boolean {
+  if (keywordState(decorator, 'autoretry_for', facts).kind !== 'missing') return false;
+  const body = field(definition, 'body');
+  const owners = new Set([parameterNames(definition, facts.text)[0], facts.textOf(field(definition, 'name')!)]);
+  const retries: PyNode[] = [];
+  if (body) {
+    forEachInScope(body, (node) => {
+      const owner = node.type === 'call' && calleeName(node, facts.text) === 'retry' ? calleeObject(node) : undefined;
+      if (owner?.type === 'identifier' && owners.has(facts.textOf(owner))) retries.push(node);
+    });
+  }
+  return retries.length > 0 && retries.every((retry) => {
+    const limit = keywordState(retry, 'max_retries', facts);
+    return limit.kind === 'present' && !isNone(facts.valueOf(limit.value));
+  });
 }

@@ -151,7 +151,7 @@ export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): vo
   const extraNames = ctx.options.verifierNames;
   for (const handler of pyPostViews(facts, path)) {
     if (!isWebhookView(handler, facts, path)) continue;
-    if (requiresSignedInUser(handler, facts) && !readsSignatureHeader(facts.textOf(handler.definition))) continue;
+    if (requiresSignedInUser(handler, facts) && !readsSignatureHeader(handler.definition, facts)) continue;
     // A decorator that verifies (`@verify_signature`), a dependency of the registration or its router, or the body.
     const decorators = decoratorsOf(handler.definition);
     if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
