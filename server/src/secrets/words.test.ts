@@ -12,4 +12,9 @@ describe('secrets/words', () => {
       assert.ok(!isCredentialName(name), name);
     }
   });
+
+  it('takes a token an on-chain asset is named as for no credential, and a Vault token for one', () => {
+    for (const name of ['native_token', 'underlying_token', 'wrapped_native_token', 'REWARD_TOKEN', 'lpToken', 'collateral_token', 'STAKED_PENDLE_TOKEN']) assert.ok(!isCredentialName(name), name);
+    for (const name of ['VAULT_TOKEN', 'vault_token', 'native_app_secret', 'reward_api_key']) assert.ok(isCredentialName(name), name);
+  });
 });

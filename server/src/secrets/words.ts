@@ -39,6 +39,13 @@ const LAST_TWO = new Set(['api key', 'access key', 'private key', 'secret key', 
 const SWITCH_WORDS = new Set(['enable', 'enabled', 'disable', 'disabled', 'require', 'requires', 'required', 'skip']);
 const SWITCH_OR_COUNT_FIRST_WORDS = new Set(['is', 'has', 'use', 'should', 'can', 'no', 'needs', 'missing', 'n', 'num', 'count', 'total']);
 
+/**
+ * Words that make a `token` an on-chain asset (`native_token`, `underlying_token`, `reward_token`,
+ * `lp_token`): in wallet and DeFi code a token is a currency, compared and logged by the hundred in
+ * one portfolio tracker judged (rotki), never a credential. `vault` stays out: a Vault token is one.
+ */
+const ASSET_TOKEN_WORDS = new Set(['native', 'wrapped', 'underlying', 'reward', 'rewards', 'staked', 'lp', 'collateral', 'gauge', 'erc20', 'erc721', 'erc1155', 'nft', 'governance']);
+
 function isSwitchOrCount(words: readonly string[]): boolean {
   return SWITCH_OR_COUNT_FIRST_WORDS.has(words[0]) || words.some((word) => SWITCH_WORDS.has(word));
 }
@@ -49,6 +56,7 @@ export function isCredentialName(name: string, extraNames: readonly string[] = [
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   if (words.length >= 2 && isSwitchOrCount(words)) return false;
+  if (last === 'token' && words.some((word) => ASSET_TOKEN_WORDS.has(word))) return false;
   if (LAST_WORDS.has(last)) return true;
   if (words.length >= 2 && LAST_TWO.has(`${words[words.length - 2]} ${last}`)) return true;
   const lowered = name.toLowerCase();

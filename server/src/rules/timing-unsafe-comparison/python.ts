@@ -7,10 +7,13 @@ import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
 import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
+import { splitWords } from '../../secrets/words.js';
 import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
 
 const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
+/** Last words of operands that name an asset or where it is held, never a secret (wallet and payment code's tokens). */
+const ASSET_WORDS = new Set(['asset', 'assets', 'currency', 'coin', 'symbol', 'address']);
 /** Calls whose result is a digest or signature. */
 const DIGEST_CALLS = new Set(['hexdigest', 'digest', 'b64encode', 'urlsafe_b64encode', 'b64decode']);
 /** Calls that return their argument's value in another form (`sig.lower()`, `str(sig)`). */
@@ -28,6 +31,8 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   if (isNonSecretConstant(node, facts) || isClass(node, facts)) return true;
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
   const last = parts?.at(-1) ?? '';
+  // `event.asset == token`: a comparison with an asset, a currency or an address asks which one a value is.
+  if (ASSET_WORDS.has(splitWords(last).at(-1) ?? '')) return true;
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
