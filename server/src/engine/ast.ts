@@ -129,6 +129,26 @@ export function enclosingFunction(node: ts.Node): ts.Node {
   return current ?? node.getSourceFile();
 }
 
+/** Array methods whose callback's first parameter is each element. */
+const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'findIndex', 'findLast', 'some', 'every']);
+
+/**
+ * The collection a binding walks: `ARRAY` for the variable of `for (const x of ARRAY)` or the
+ * first parameter of an `ARRAY.map/forEach/some/...` callback.
+ */
+export function iteratedCollection(binding: ts.VariableDeclaration | ts.ParameterDeclaration): ts.Expression | undefined {
+  if (ts.isVariableDeclaration(binding)) {
+    const list = binding.parent;
+    return ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list ? list.parent.expression : undefined;
+  }
+  const fn = binding.parent;
+  if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== binding) return undefined;
+  const call = fn.parent;
+  if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
+  const callee = skipOuter(call.expression);
+  return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
+}
+
 /** The nearest enclosing class (declaration or expression), for resolving `this.name`. */
 export function enclosingClass(node: ts.Node): ts.ClassLikeDeclaration | undefined {
   for (let current = node.parent; current; current = current.parent) {

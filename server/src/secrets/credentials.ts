@@ -71,19 +71,27 @@ const PEM_HEADER = /-----BEGIN (?:[A-Z0-9]+ )*PRIVATE KEY(?: BLOCK)?-----/g;
 const PEM_BODY_WINDOW = 600;
 const PEM_ENCRYPTION_HEADERS = ['Proc-Type:', 'DEK-Info:'];
 const BASE64_CHAR = /[A-Za-z0-9+/]/;
+/** What starts each line of a block written in line comments (`// MIIE…`, ` * MIIE…` in JSDoc, `# MIIE…`). */
+const COMMENT_LINE_MARKERS = ['//', '*', '#'];
 
 /**
  * The base64 body after a PEM header: skips what may sit between them (line breaks real or
- * escaped, quotes and `+` of a concatenation, `Proc-Type:`/`DEK-Info:` lines), then takes a
+ * escaped, quotes and `+` of a concatenation, a comment marker opening a line,
+ * `Proc-Type:`/`DEK-Info:` lines), then takes a
  * run of 20+ base64 characters. A scan, not a regex: the regex this replaces backtracked
  * exponentially through repeated header fragments.
  */
 function pemBody(text: string, from: number): string | undefined {
   const limit = Math.min(text.length, from + PEM_BODY_WINDOW);
   let at = from;
+  // After a real line break, until its first other character: where a line comment's marker sits.
+  let lineStart = false;
   while (at < limit) {
     const char = text[at];
-    if (/\s/.test(char) || `"'\`+,`.includes(char)) at++;
+    const marker = lineStart ? COMMENT_LINE_MARKERS.find((each) => text.startsWith(each, at)) : undefined;
+    lineStart = char === '\n' || (lineStart && (char === ' ' || char === '\t'));
+    if (marker) at += marker.length;
+    else if (/\s/.test(char) || `"'\`+,`.includes(char)) at++;
     else if (char === '\\' && (text[at + 1] === 'n' || text[at + 1] === 'r') && at + 1 < limit) at += 2;
     else if (PEM_ENCRYPTION_HEADERS.some((header) => text.startsWith(header, at) && at + header.length <= limit)) at = headerLineEnd(text, at, limit);
     else break;

@@ -8,7 +8,7 @@ import type { FileFacts } from '../../engine/facts.js';
 import { WAIT_FUNCTIONS } from '../../models/retry-libraries.js';
 import { splitWords } from '../../secrets/words.js';
 import type { NetworkReach } from './reach.js';
-import { isFunctionBoundary } from './regions.js';
+import { isFunctionBoundary, updatedNames } from './regions.js';
 
 /** How a retry waits between attempts: not at all, the same `wait` each time, or longer each time. */
 export type Backoff =
@@ -57,6 +57,8 @@ export function waitOf(call: ts.CallExpression, facts: FileFacts): Wait | undefi
 /** Whether a delay stays the same on every attempt: 'fixed', 'varies', or 'unknown' (a call). */
 function delayKind(expr: ts.Expression, varying: (name: string) => boolean, facts: FileFacts, region: ts.Node, depth = 0): 'fixed' | 'varies' | 'unknown' {
   if (depth > 6) return 'unknown';
+  // `setTimeout(r, (wait *= 2))`, `(backoff = Math.min(backoff * 2, max))`: the delay grows the wait as it reads it.
+  if (updatedNames([expr], false).size > 0) return 'varies';
   let verdict = 'fixed' as 'fixed' | 'varies' | 'unknown';
   const worst = (kind: 'fixed' | 'varies' | 'unknown'): void => {
     if (kind === 'varies' || verdict === 'varies') verdict = 'varies';

@@ -210,6 +210,8 @@ ruleTester('hardcoded-credential', collected({
       code: `export const signingKey =\n  \`${PEM_BEGIN}\n${PEM_BODY}\n${PEM_BODY}\n${PEM_END}\`;`,
       errors: [{ line: 2, message: /PEM private key/, suggestions: [{ messageId: 'useEnv', output: `export const signingKey =\n  process.env.SIGNING_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'SIGNING_KEY=' }] }] }],
     },
+    { name: 'a PEM block written in line comments', code: `// ${PEM_BEGIN}\n// ${PEM_BODY}\n// ${PEM_END}\nexport {};`, errors: [{ line: 1, message: /PEM private key/, suggestions: [{ messageId: 'usePlaceholder', output: `// <PRIVATE_KEY>\nexport {};` }] }] },
+    { name: 'a PEM block in a JSDoc comment', code: `/**\n * ${PEM_BEGIN}\n * ${PEM_BODY}\n * ${PEM_END}\n */\nexport {};`, errors: [{ line: 2, message: /PEM private key/, suggestions: [{ messageId: 'usePlaceholder', output: `/**\n * <PRIVATE_KEY>\n */\nexport {};` }] }] },
     { code: `const key = '${PEM_BEGIN}\\n' +\n  '${PEM_BODY}\\n';`, errors: [{ line: 1, message: /PEM private key/, suggestions: [{ messageId: 'useEnv', output: `const key = process.env.PRIVATE_KEY;`, otherFiles: [{ file: '.env.example', appendLine: 'PRIVATE_KEY=' }] }] }] },
     // Tokens anywhere: comments, templates, JSX text; one finding per literal.
     { code: `// old key: ${STRIPE_LIVE}\nconst stripe = makeClient();`, errors: [{ line: 1, message: TOKEN, suggestions: [{ messageId: 'usePlaceholder', output: `// old key: <STRIPE_SECRET_KEY>\nconst stripe = makeClient();` }] }] },

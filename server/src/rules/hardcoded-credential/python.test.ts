@@ -3,6 +3,7 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 const py = (code: string) => ({ code, filename: 'app/settings.py' });
 // A fake GitHub token, assembled from parts so secret scanners leave this file alone.
 const GITHUB = 'gh' + 'p_' + 'u8jzPde0IgxLd6GncfBAepfJBd0Kh8oOOL8d';
+const PEM_IN_COMMENTS = ['# -----BEGIN RSA ' + 'PRIVATE KEY-----', '# MIIEowIBAAKCAQEAu7Zk9Qx2mLp4Rt8Vw3Nd6Yb1Cs5Ef9Gh2Jk4Lm7Np0Qr3St6U', '# -----END RSA ' + 'PRIVATE KEY-----', 'KEY_PATH = "keys/app.pem"'].join('\n');
 
 ruleTester('hardcoded-credential', {
   valid: [
@@ -59,6 +60,7 @@ SYNTAX = "postmark://{apikey}:{from_email}?reply=reply@example.com"`),
     { ...py(`def connect(password: str, user: str = "svc-worker-7Kq", token_url: str = "https://auth.example.com/token") -> str:\n    return user`), name: "a parameter's default is judged by its own name, not an earlier annotated parameter's" },
   ],
   invalid: [
+    { ...py(PEM_IN_COMMENTS), name: 'a PEM block written in # comments', errors: [{ line: 1, message: /PEM private key/ }] },
     { ...py(`import os\nfrom dataclasses import dataclass\n@dataclass(frozen=True)\nclass DatabaseConfig:\n    user: str = os.getenv("PGUSER", "svc-worker-7Kq")\n    password: str = os.getenv("PGPASSWORD", "pg-worker-Local7")`), errors: [{ line: 6, message: /in `password`/, suggestions: [{ messageId: 'dropFallback', output: `import os\nfrom dataclasses import dataclass\n@dataclass(frozen=True)\nclass DatabaseConfig:\n    user: str = os.getenv("PGUSER", "svc-worker-7Kq")\n    password: str = os.environ["PGPASSWORD"]` }] }], name: 'an env fallback bound to a credential-named field, the variable not credential-named' },
     { ...py(`from decouple import config\nclass Settings:\n    db_password: str = config(\n        "PGPASS",\n        default="pg-worker-Local7",\n    )`), errors: [{ line: 5, message: /in `PGPASS`/ }], name: 'a config() default bound to a credential-named attribute' },
     { ...py(`def connect(dsn: str, password: str = "s3cret-Default-Pw") -> str:\n    return dsn`), errors: [{ line: 1, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\ndef connect(dsn: str, password: str = os.environ["PASSWORD"]) -> str:\n    return dsn` }] }], name: 'a typed default parameter after an annotated one' },

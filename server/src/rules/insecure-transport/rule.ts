@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, forEachDescendant, getProperty, isFunctionNode, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
+import { calleeName, dottedName, forEachDescendant, getProperty, isFunctionNode, iteratedCollection, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
 import { resolveCallee, sameFileCalls, type SameFileCalls } from '../../analysis/functions.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -44,8 +44,6 @@ const JUDGING_WORDS = new Set(['assert', 'validate', 'is', 'sanitize', 'normaliz
 const URL_PART_WORDS = new Set(['id', 'host', 'hostname', 'path', 'pathname', 'domain', 'subdomain', 'origin', 'port', 'protocol', 'scheme', 'query', 'params', 'segments', 'slug', 'tenant']);
 /** Words of a name that says the URL is where a browser or a provider is sent back to (`redirectUri`, `callbackUrl`), not one this code requests. */
 const REDIRECT_WORDS = new Set(['redirect', 'callback', 'return']);
-/** Array methods whose callback's first parameter is each element. */
-const ELEMENT_CALLBACKS = new Set(['map', 'forEach', 'flatMap', 'filter', 'find', 'some', 'every']);
 /** Array methods that return some of the same elements. */
 const SUBSET_METHODS = new Set(['filter', 'slice', 'sort', 'toSorted', 'reverse', 'toReversed']);
 /** A name that says it holds a URL: `API_URL`, `partnerEndpoint`, `baseUrl`, `WS_URI`. */
@@ -157,13 +155,7 @@ class UrlTracer {
    * `for (const x of ARRAY)`, or the first parameter of an `ARRAY.map/forEach/...` callback.
    */
   private iteratedElements(binding: ts.VariableDeclaration | ts.ParameterDeclaration): ts.Expression[] {
-    let iterated: ts.Expression | undefined;
-    if (ts.isVariableDeclaration(binding)) {
-      const list = binding.parent;
-      if (ts.isVariableDeclarationList(list) && ts.isForOfStatement(list.parent) && list.parent.initializer === list) iterated = list.parent.expression;
-    } else {
-      iterated = this.callbackReceiver(binding);
-    }
+    const iterated = iteratedCollection(binding);
     const array = iterated && this.arrayValue(iterated);
     if (!array) return [];
     return array.elements.filter((element) => !ts.isSpreadElement(element) && !ts.isOmittedExpression(element));
@@ -177,16 +169,6 @@ class UrlTracer {
     const callee = ts.isCallExpression(value) ? skipOuter(value.expression) : undefined;
     if (callee && ts.isPropertyAccessExpression(callee) && SUBSET_METHODS.has(callee.name.text)) return this.arrayValue(callee.expression, depth + 1);
     return undefined;
-  }
-
-  /** The array an element callback is called on: `ARRAY.map((x) => ...)` → `ARRAY`. */
-  private callbackReceiver(param: ts.ParameterDeclaration): ts.Expression | undefined {
-    const fn = param.parent;
-    if (!(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || fn.parameters[0] !== param) return undefined;
-    const call = fn.parent;
-    if (!ts.isCallExpression(call) || call.arguments[0] !== fn) return undefined;
-    const callee = skipOuter(call.expression);
-    return ts.isPropertyAccessExpression(callee) && ELEMENT_CALLBACKS.has(callee.name.text) ? callee.expression : undefined;
   }
 
   /** `config.partner.url` on a const object literal, `url.href` on a `new URL(...)`. */

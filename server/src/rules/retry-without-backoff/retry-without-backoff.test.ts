@@ -25,6 +25,24 @@ async function geocodeUntilDone(address) {
 
 ruleTester('retry-without-backoff', {
   valid: [
+    {
+      name: 'a wait that grows inside the sleep call (compound or self-referencing assignment)',
+      code: `import axios from 'axios';
+let wait = 200;
+let backoff = 1000;
+export async function load(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try { return await axios.get(url, { timeout: 5000 }); }
+    catch { await new Promise((r) => setTimeout(r, (wait *= 2))); }
+  }
+}
+export async function poll(url: string) {
+  for (let i = 0; i < 5; i++) {
+    try { return await axios.get(url, { timeout: 5000 }); }
+    catch { await new Promise((r) => setTimeout(r, (backoff = Math.min(backoff * 2, 60000)))); }
+  }
+}`,
+    },
     { name: 'a loop polling a helper for a state, errors going round: not a retry', code: POLL_UNTIL_READY },
     { name: 'a server that listens on the next port after EADDRINUSE: no network call', code: LISTEN_ON_NEXT_PORT },
     { name: 'a helper answering its response status, retried with a wait that grows', code: RELAY_UNTIL_ACCEPTED.replace('while (true) {', 'for (let attempt = 0; ; attempt++) {').replace('sleep(2_000)', 'sleep(Math.random() * 1000 * 2 ** attempt)') },

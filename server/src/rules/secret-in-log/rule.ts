@@ -38,21 +38,29 @@ const REDUCING_WORD = /^(redact|mask|saniti[sz]|hash|digest|sha|md$|fingerprint|
 const HEADER_GETTERS = new Set(['get', 'header', 'getHeader']);
 
 const SUBSTRING_METHODS = new Set(['slice', 'substring', 'substr']);
+/** Longest prefix that counts as a display mask (contract 1.4: `slice(0, n)` or `substring(0, n)` with a literal n of 8 or less). */
+const SHORT_PREFIX = 8;
+
+function literalNumber(node: ts.Expression | undefined): number | undefined {
+  return node && ts.isNumericLiteral(node) ? Number(node.text) : undefined;
+}
 
 /**
- * `header.slice(7)`, `auth.substring('Bearer '.length)`: a cut from a start offset to the end
- * drops a prefix and keeps the secret; only a bounded piece (`slice(0, 4)`) or a tail counted
- * from the end (`slice(-4)`) reduces it.
+ * `header.slice(7)`, `auth.substring('Bearer '.length)`, `token.slice(0, 20)`: a cut that drops a
+ * prefix or keeps a long one still writes the secret; only a short literal prefix (`slice(0, 4)`)
+ * or a tail counted from the end (`slice(-4)`) reduces it.
  */
-function isPrefixDrop(call: ts.CallExpression): boolean {
+function keepsSecret(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
-  if (!ts.isPropertyAccessExpression(callee) || !SUBSTRING_METHODS.has(callee.name.text) || call.arguments.length !== 1) return false;
-  const start = skipOuter(call.arguments[0]);
-  return !(ts.isPrefixUnaryExpression(start) && start.operator === ts.SyntaxKind.MinusToken);
+  if (!ts.isPropertyAccessExpression(callee) || !SUBSTRING_METHODS.has(callee.name.text)) return false;
+  const [start, end] = call.arguments.map(skipOuter);
+  if (!end) return !(start && ts.isPrefixUnaryExpression(start) && start.operator === ts.SyntaxKind.MinusToken);
+  const shown = literalNumber(end);
+  return literalNumber(start) !== 0 || shown === undefined || shown > SHORT_PREFIX;
 }
 
 function isReducingCall(call: ts.CallExpression): boolean {
-  if (isPrefixDrop(call)) return false;
+  if (keepsSecret(call)) return false;
   const callee = skipOuter(call.expression);
   const name = ts.isIdentifier(callee) ? callee.text : ts.isPropertyAccessExpression(callee) ? callee.name.text : '';
   return splitWords(name).some((word) => REDUCING_WORD.test(word));
@@ -235,7 +243,7 @@ class SecretFinder {
     if (name && PASS_THROUGH.has(name)) return [...call.arguments];
     const callee = skipOuter(call.expression);
     if (ts.isPropertyAccessExpression(callee) && PASS_THROUGH_METHODS.has(callee.name.text)) return [callee.expression, ...call.arguments];
-    if (ts.isPropertyAccessExpression(callee) && isPrefixDrop(call)) return [callee.expression];
+    if (ts.isPropertyAccessExpression(callee) && keepsSecret(call)) return [callee.expression];
     return [];
   }
 

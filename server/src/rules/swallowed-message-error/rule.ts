@@ -510,7 +510,10 @@ export const rule = defineRule({
       if (handlesFailure(body, handler, facts)) return;
       if (!commitsAfter(handler, body, call, false, facts)) return;
       const suggest = ts.isArrowFunction(callback) || ts.isFunctionExpression(callback) ? failureSuggestions({ call, fn: callback }, handler, ctx.file) : [];
-      ctx.report({ node: call, messageId: 'catchCall', data: { committed: handler.library.committedAnyway }, suggest });
+      // Contract 1.4: at the `.catch` call, which in a chain split over lines is the `.catch` line, not the chain's first.
+      const callee = skipOuter(call.expression);
+      const start = ts.isPropertyAccessExpression(callee) ? callee.name.getStart(ctx.file.sourceFile) : call.getStart(ctx.file.sourceFile);
+      ctx.report({ span: { start, end: call.getEnd() }, messageId: 'catchCall', data: { committed: handler.library.committedAnyway }, suggest });
     };
 
     return {

@@ -83,6 +83,16 @@ export class ReportsProcessor extends WorkerHost {
 }
 `;
 
+/** A KafkaJS handler whose processing call has its `.catch` on the next line. */
+const KAFKA_CATCH_LINE = `import { Kafka } from 'kafkajs';
+const consumer = new Kafka({ brokers: ['kafka:9092'] }).consumer({ groupId: 'pay' });
+await consumer.run({
+  eachMessage: async ({ message }) => {
+    await applyPayment(JSON.parse(message.value.toString()))
+      .catch((e) => console.error('failed', e));
+  },
+});`;
+
 ruleTester('swallowed-message-error', {
   valid: [
     { name: 'WorkerHost: after a branch that leaves through try and catch, a catch that rethrows', code: TWO_JOB_KINDS.replace("console.error('delivery failed', err);", "console.error('delivery failed', err);\n      throw err;") },
@@ -667,6 +677,11 @@ await consumer.run({
     },
   ],
   invalid: [
+    {
+      name: 'KafkaJS: a .catch on its own line under the processing call is reported at the .catch line',
+      code: KAFKA_CATCH_LINE,
+      errors: [{ line: 6, suggestions: [{ messageId: 'rethrow', output: KAFKA_CATCH_LINE.replace("console.error('failed', e));", "{ console.error('failed', e); throw e; });") }] }],
+    },
     {
       name: 'WorkerHost: the catch after a branch that leaves through its try and its catch only logs',
       code: TWO_JOB_KINDS,
@@ -1674,7 +1689,7 @@ channel.consume('orders', (msg) => {
       channel.ack(msg);
     });
 });`,
-      errors: [{ line: 3, suggestions: [{ messageId: 'failMessage', output: `
+      errors: [{ line: 5, suggestions: [{ messageId: 'failMessage', output: `
 channel.consume('orders', (msg) => {
   handle(msg.content)
     .then(() => channel.ack(msg))

@@ -1,5 +1,5 @@
 import { ts } from '../../engine/ts.js';
-import { calleeName, dottedName, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
+import { calleeName, dottedName, iteratedCollection, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
@@ -18,7 +18,11 @@ import { RequestSources } from '../../analysis/request-sources.js';
 const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
 const PASS_THROUGH_CALLS = new Set(['String', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'from', 'valueOf']);
+/** Calls that make a list of a configured value, or a part of one: `API_KEYS.split(',')`, `.map((k) => k.trim())`. */
+const LISTING_CALLS = new Set(['split', 'map', 'filter', 'slice']);
 const MAX_DEPTH = 4;
+/** Configuration is followed further: an entry of a trimmed list of a variable with a fallback is six steps from `process.env`. */
+const CONFIG_DEPTH = 7;
 
 function headerKind(header: string, extraNames: readonly string[]): Kind {
   if (isSignatureHeaderName(header)) return 'signature';
@@ -117,7 +121,7 @@ function destructuredKind(id: ts.Identifier, facts: FileFacts, extraNames: reado
  * read is none, since the file cannot show (or shows the client) where it comes from.
  */
 function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > CONFIG_DEPTH) return false;
   const node = skipOuter(expr);
   const recurse = (inner: ts.Expression): boolean => fromConfiguration(inner, facts, depth + 1);
   if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
@@ -126,15 +130,23 @@ function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): bo
   if (configKey(node) !== undefined || readsCommandLine(node, facts)) return true;
   if (ts.isCallExpression(node)) {
     const callee = skipOuter(node.expression);
-    const inner = ts.isPropertyAccessExpression(callee) ? callee.expression : node.arguments[0];
-    return PASS_THROUGH_CALLS.has(calleeName(node) ?? '') && inner !== undefined && recurse(inner);
+    const receiver = ts.isPropertyAccessExpression(callee) ? callee.expression : undefined;
+    const inner = receiver ?? node.arguments[0];
+    const name = calleeName(node) ?? '';
+    return (PASS_THROUGH_CALLS.has(name) || (LISTING_CALLS.has(name) && receiver !== undefined)) && inner !== undefined && recurse(inner);
   }
   if (ts.isIdentifier(node)) {
     const value = facts.valueOf(node) ?? destructuredFrom(node, facts);
-    return value !== undefined && value !== node && recurse(value);
+    if (value !== undefined && value !== node) return recurse(value);
+    // An entry of a configured list: `for (const key of validKeys)`, `validKeys.some((key) => …)`.
+    const binding = facts.declarationName(node)?.parent;
+    const list = binding && (ts.isVariableDeclaration(binding) || ts.isParameter(binding)) ? iteratedCollection(binding) : undefined;
+    return list !== undefined && recurse(list);
   }
   if (!ts.isPropertyAccessExpression(node) && !ts.isElementAccessExpression(node)) return false;
   if (readsConfigurationObject(node, facts)) return true;
+  // `validKeys[0]`: an entry of a configured list.
+  if (ts.isElementAccessExpression(node) && ts.isNumericLiteral(skipOuter(node.argumentExpression)) && recurse(node.expression)) return true;
   const ref = facts.resolve(node);
   if (ref?.module === GLOBAL && ref.path.length === 3 && ref.path[0] === 'process' && ref.path[1] === 'env') return true;
   const value = ownValue(node, facts, depth + 1);

@@ -17,9 +17,22 @@ function safeEqualHelper({ typed = true, compare = 'timingSafeEqual', end = ';',
 const SAFE_EQUAL = safeEqualHelper();
 /** What the fix puts at the top of a TS file that imports nothing from `crypto`. */
 const HEADER = `import { timingSafeEqual } from 'crypto';\n\n${SAFE_EQUAL}\n\n`;
+/** A request's key against the entries of a configured key list. */
+const KEY_LIST = `const validKeys = (process.env.API_KEYS ?? '').split(',').map((key) => key.trim());
+export function guard(req) {
+  const apiKey = req.header('x-api-key');
+  return validKeys.some((validKey) => apiKey === validKey);
+}`;
+const LOOP_OVER_KEYS = `const validKeys = (process.env.API_KEYS ?? '').split(',');
+export function guard(req) {
+  const apiKey = req.header('x-api-key');
+  for (const k of validKeys) if (apiKey === k) return true;
+  return false;
+}`;
 
 ruleTester('timing-unsafe-comparison', {
   valid: [
+    { name: 'two entries of configured key lists: a start-up check', code: `const keys = (process.env.API_KEYS ?? '').split(',');\nconst legacy = (process.env.LEGACY_KEYS ?? '').split(',');\nexport const overlap = keys.some((key) => legacy.some((old) => key === old));` },
     // A request value against a configured value is an authentication check only when a name says key; public and lookup keys are none.
     { name: 'two configured keys compared at start-up (ConfigService)', code: `export class ConfigSanity {\n  constructor(private readonly config: ConfigService) {\n    if (config.get('SERVICE_KEY') === config.get('METRICS_SCRAPE_KEY')) throw new Error('must differ');\n  }\n}` },
     { name: 'a request value against a configured value no name calls a key', code: `app.get('/r', (req, res) => {\n  if (req.query.region === process.env.DEFAULT_REGION) res.send('home');\n});` },
@@ -127,6 +140,24 @@ ruleTester('timing-unsafe-comparison', {
       code: `export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (auth !== \`Bearer \${config.cronSecret}\`) throw createError({ statusCode: 401 });\n});`,
       errors: [{ line: 4, message }],
       output: `${HEADER}export default defineEventHandler(async (event) => {\n  const config = useRuntimeConfig(event);\n  const auth = getHeader(event, 'authorization');\n  if (!safeEqual(auth, \`Bearer \${config.cronSecret}\`)) throw createError({ statusCode: 401 });\n});`,
+    },
+    {
+      name: 'a request key against the entries of a key list from the environment',
+      code: KEY_LIST,
+      errors: [{ line: 4 }],
+      output: HEADER + KEY_LIST.replace('apiKey === validKey', 'safeEqual(apiKey, validKey)'),
+    },
+    {
+      name: 'a request key against the first entry of a configured key list',
+      code: `const validKeys = (process.env.API_KEYS ?? '').split(',');\nexport const guard = (req) => req.header('x-api-key') === validKeys[0];`,
+      errors: [{ line: 2 }],
+      output: `${HEADER}const validKeys = (process.env.API_KEYS ?? '').split(',');\nexport const guard = (req) => safeEqual(req.header('x-api-key'), validKeys[0]);`,
+    },
+    {
+      name: 'a request key against each entry of a configured key list in a loop',
+      code: LOOP_OVER_KEYS,
+      errors: [{ line: 4 }],
+      output: HEADER + LOOP_OVER_KEYS.replace('apiKey === k', 'safeEqual(apiKey, k)'),
     },
     {
       name: 'a constant holding a secret-looking literal, not a placeholder',

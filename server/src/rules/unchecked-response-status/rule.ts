@@ -4,6 +4,7 @@ import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isResponseCall } from '../../analysis/http-clients.js';
+import { resolveCallee, returnedValues } from '../../analysis/functions.js';
 import { FETCH_BODY_READERS } from '../../models/http-clients.js';
 import { isInsideLogCall, isLogCall } from '../../analysis/logging.js';
 import { StatusCheckFixer } from './fix.js';
@@ -17,10 +18,23 @@ const COMPARISONS = new Set([
   ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
 ]);
 
-/** A call that resolves to a fetch `Response` (see `isResponseCall`). */
-function isFetchCall(expr: ts.Expression, facts: FileFacts): boolean {
+/** How many same-file wrappers deep a call is followed to the `fetch` it returns. */
+const WRAPPER_DEPTH = 3;
+
+/**
+ * A call that resolves to a fetch `Response` (see `isResponseCall`), or to one a same-file
+ * wrapper returns as it came (`const api = (path) => fetch(base + path)`): nobody checked its status.
+ */
+function isFetchCall(expr: ts.Expression, facts: FileFacts, depth = 0): boolean {
   const node = skipOuter(expr);
-  return ts.isCallExpression(node) && isResponseCall(node, facts);
+  if (!ts.isCallExpression(node)) return false;
+  if (isResponseCall(node, facts)) return true;
+  const wrapper = depth < WRAPPER_DEPTH ? resolveCallee(node, facts) : undefined;
+  const returned = wrapper ? returnedValues(wrapper) : [];
+  return returned.length > 0 && returned.every((value) => {
+    const inner = value && skipOuter(value);
+    return inner !== undefined && isFetchCall(ts.isAwaitExpression(inner) ? inner.expression : inner, facts, depth + 1);
+  });
 }
 
 function awaitedFetch(expr: ts.Expression | undefined, facts: FileFacts): boolean {

@@ -2,6 +2,7 @@ import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 ruleTester('unchecked-response-status', {
   valid: [
+    { name: 'a same-file wrapper that checks the status before returning the response', code: `async function api(path: string) {\n  const res = await fetch(path);\n  if (!res.ok) throw new Error(String(res.status));\n  return res;\n}\nexport async function users() {\n  const res = await api('/users');\n  return res.json();\n}` },
     { name: 'a font bundled beside the module (new URL relative to import.meta.url) is no other system', code: `export async function GET() {\n  const font = await fetch(new URL('../public/fonts/Inter.ttf', import.meta.url)).then((res) => res.arrayBuffer());\n  const logo = await fetch(new URL('./logo.png', import.meta.url));\n  return render(font, await logo.arrayBuffer());\n}` },
     { code: `async function load(url: string) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`HTTP \${res.status}\`);\n  return res.json();\n}` },
     { code: `async function load(url) {\n  const res = await fetch(url);\n  if (res.status === 200) return res.json();\n  return null;\n}` },
@@ -47,6 +48,12 @@ ruleTester('unchecked-response-status', {
     { name: 'safeParse checked, raw body attached to the thrown error', code: `import { z } from 'zod';\nasync function user(request: Request) {\n  const userResponse = await fetch(request);\n  const userJson = await userResponse.json();\n  const userResult = userSchema.safeParse(userJson);\n  if (!userResult.success) {\n    throw new LogError('Error fetching user', { error: userResult.error, user: userJson });\n  }\n  return userResult.data;\n}` },
   ],
   invalid: [
+    {
+      name: 'a response returned as it came by a same-file fetch wrapper',
+      code: `const api = (path: string) => fetch(\`https://api.example.com\${path}\`, { signal: AbortSignal.timeout(5000) });\nasync function get(path: string) {\n  return await api(path);\n}\nexport async function users() {\n  const res = await api('/users');\n  return res.json();\n}\nexport function teams() {\n  return get('/teams').then((res) => res.json());\n}`,
+      errors: [{ line: 7 }, { line: 10 }],
+      output: `const api = (path: string) => fetch(\`https://api.example.com\${path}\`, { signal: AbortSignal.timeout(5000) });\nasync function get(path: string) {\n  return await api(path);\n}\nexport async function users() {\n  const res = await api('/users');\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  return res.json();\n}\nexport function teams() {\n  return get('/teams').then((res) => { if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`); return res.json(); });\n}`,
+    },
     { name: 'a schema from another package whose success is never read', code: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}`, errors: [{ line: 4 }], output: `import { tcpOutput } from '@openstatus/checker';\nasync function check(url) {\n  const res = await fetch(url);\n  if (!res.ok) throw new Error(\`Request failed with status \${res.status}\`);\n  const json = await res.json();\n  return tcpOutput.safeParse(json).data;\n}` },
     {
       name: 'an absolute URL resolved against import.meta.url is still a remote call',

@@ -104,11 +104,6 @@ function soleCall(fn: FunctionNode): ts.CallExpression | undefined {
   return ts.isCallExpression(node) ? node : undefined;
 }
 
-/**
- * True when the handler only hands its request to a function the file does not show
- * (`POST = (request) => authenticatedApiClient({ request, handler })`): that function
- * owns the check, out of sight.
- */
 /** The handler reads the signed-in user's session: it serves a user, not a webhook sender. */
 function readsUserSession(fn: FunctionNode): boolean {
   let found = false;
@@ -119,21 +114,41 @@ function readsUserSession(fn: FunctionNode): boolean {
   return found;
 }
 
+/** `res.json(...)`, `c.json(...)`: a call on one of the handler's own parameters answers the request, it hands nothing on. */
+function isResponseCall(call: ts.CallExpression, fn: FunctionNode): boolean {
+  const callee = skipOuter(call.expression);
+  const receiver = ts.isPropertyAccessExpression(callee) ? skipOuter(callee.expression) : undefined;
+  return !!receiver && ts.isIdentifier(receiver) && fn.parameters.some((parameter) => ts.isIdentifier(parameter.name) && parameter.name.text === receiver.text);
+}
+
+/**
+ * True when the handler only hands its whole request to a function the file does not show
+ * (`POST = (request) => authenticatedApiClient({ request, handler })`): that function owns the
+ * check, out of sight. A part of it (`processEvent(req.body)`) carries no signature to check.
+ */
 function delegatesRequest(fn: FunctionNode, facts: FileFacts): boolean {
   const call = soleCall(fn);
   const parameter = fn.parameters[0];
   const request = parameter?.name;
   // A decorated parameter (Nest `@Body() body`) is the parsed payload, not the request.
-  if (!call || !request || !ts.isIdentifier(request) || ts.getDecorators(parameter)?.length || resolveCallee(call, facts)) return false;
-  let passed = call.arguments.some((arg) => ts.isIdentifier(skipOuter(arg)) && (skipOuter(arg) as ts.Identifier).text === request.text);
+  if (!call || !request || !ts.isIdentifier(request) || ts.getDecorators(parameter)?.length || resolveCallee(call, facts) || isResponseCall(call, fn)) return false;
+  let passed = false;
   for (const arg of call.arguments) {
     forEachDescendant(arg, (node) => {
       if (ts.isFunctionLike(node)) return false;
-      if (ts.isIdentifier(node) && node.text === request.text) passed = true;
+      if (ts.isIdentifier(node) && node.text === request.text && !isMemberBase(node)) passed = true;
       return undefined;
     });
+    if (ts.isIdentifier(skipOuter(arg)) && (skipOuter(arg) as ts.Identifier).text === request.text) passed = true;
   }
   return passed;
+}
+
+/** `req` in `req.body` or `req['raw']`: the object a member is read from. */
+function isMemberBase(id: ts.Identifier): boolean {
+  let node: ts.Node = id;
+  while (ts.isParenthesizedExpression(node.parent) || ts.isNonNullExpression(node.parent)) node = node.parent;
+  return (ts.isPropertyAccessExpression(node.parent) || ts.isElementAccessExpression(node.parent)) && node.parent.expression === node;
 }
 
 function verifiesIn(fn: FunctionNode, facts: FileFacts, extraNames: readonly string[]): boolean {

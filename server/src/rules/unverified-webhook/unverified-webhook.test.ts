@@ -4,6 +4,7 @@ const message = /does not verify the webhook signature/;
 
 ruleTester('unverified-webhook', {
   valid: [
+    { name: 'an expression-bodied handler handing its whole request to an imported handler', code: `import express from 'express';\nimport { handleWebhook } from './webhooks';\nconst app = express();\napp.post('/webhooks/github', (req, res) => handleWebhook(req, res));` },
     // issue 14 recall
     {
       name: "a Clerk-authenticated route under /webhooks (getAuth) serves a user",
@@ -555,6 +556,19 @@ app.post('/shopify/hooks', express.text({ type: '*/*' }), async (req, res) => {
     },
   ],
   invalid: [
+    {
+      name: 'expression-bodied handlers that answer with what they did to a part of the request',
+      code: `import express from 'express';
+import { Hono } from 'hono';
+import { processEvent } from './events';
+const app = express();
+const hono = new Hono();
+app.post('/webhooks/github', async (req, res) => res.json(await processEvent(req.body)));
+hono.post('/webhooks/linear', async (c) => c.json(await c.req.json()));
+app.post('/webhooks/gitlab', (req) => processEvent(req.body));
+`,
+      errors: [{ line: 6 }, { line: 7 }, { line: 8 }],
+    },
     // issue 14 recall
     {
       name: "Next.js pages router: a hook API route exporting a function (req, res) default that acts on the body",
