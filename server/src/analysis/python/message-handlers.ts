@@ -17,6 +17,8 @@ export interface PyMessageHandler {
   autoAck?: PyNode;
   /** The call that starts the consuming (`basic_consume`, `queue.consume`, `subscribe`, the Kafka consumer's constructor, `poll`), when the file shows one. */
   consume?: PyNode;
+  /** For a function of the file a handler calls with the message: that handler. */
+  caller?: PyMessageHandler;
 }
 
 const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
@@ -112,7 +114,47 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
     });
     if (polled) found.push({ broker: 'confluent', scope: body, content: new Set([polled.name]), consume: polled.call });
   }
+  // Functions the handlers call with the message are handlers too (a few levels deep).
+  for (let index = 0; index < found.length; index++) {
+    if (callDepth(found[index]) >= DELEGATE_DEPTH) continue;
+    for (const delegate of delegatesOf(found[index], facts)) if (!found.some((handler) => handler.scope === delegate.scope)) found.push(delegate);
+  }
   return found;
+}
+
+/** How many calls deep the functions a handler calls with its message are followed. */
+const DELEGATE_DEPTH = 3;
+
+function callDepth(handler: PyMessageHandler): number {
+  let depth = 0;
+  for (let current = handler.caller; current; current = current.caller) depth++;
+  return depth;
+}
+
+/**
+ * The functions of the file a handler calls with its message (`process_message(ch, method,
+ * properties, body)`, `self.handle(message=msg)`): each a handler of the same broker whose
+ * message is the parameter given it.
+ */
+function delegatesOf(handler: PyMessageHandler, facts: PyFacts): PyMessageHandler[] {
+  const delegates: PyMessageHandler[] = [];
+  forEachInScope(handler.scope, (node) => {
+    if (node.type !== 'call') return true;
+    const [definition, ...others] = facts.calledFunctions(node);
+    if (!definition || others.length > 0 || definition === handler.scope) return true;
+    // `self.handle(msg)`: the method's first parameter is the instance.
+    const params = parameterNames(definition, facts.text).slice(unwrap(field(node, 'function'))?.type === 'attribute' ? 1 : 0);
+    const args = callArguments(node, facts.text);
+    const isMessage = (value: PyNode | undefined) => value?.type === 'identifier' && handler.content.has(facts.textOf(value));
+    const content = new Set<string>();
+    args.positional.forEach((value, index) => {
+      if (isMessage(unwrap(value)) && params[index] !== undefined) content.add(params[index]);
+    });
+    for (const [name, keyword] of args.keywords) if (isMessage(unwrap(field(keyword, 'value'))) && params.includes(name)) content.add(name);
+    if (content.size > 0) delegates.push({ broker: handler.broker, scope: definition, content, autoAck: handler.autoAck, consume: handler.consume, caller: handler });
+    return true;
+  });
+  return delegates;
 }
 
 /** The file's message handlers, found once per parse. */
