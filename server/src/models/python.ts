@@ -431,6 +431,8 @@ export const PY_RABBITMQ = [
     /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+    /** How an aio-pika message's payload is read (`message.body`); pika hands the callback the body itself. Its delivery fields (`redelivered`, `headers`) are no content. */
+    content: { keys: [], attributes: ['body'] },
     /** Flags a consumer sets while it stops: a requeue under them hands the message to another consumer. */
     shutdownFlags: ['shutting_down', 'shutdown', 'closing', 'stopping', 'draining', 'terminating'],
   },
@@ -445,6 +447,8 @@ export const PY_KAFKA = [
     acks: ['commit'],
     /** A confluent message's accessors (`msg.value()`): reading the message, not working on it. */
     messageReaders: ['value', 'key', 'headers', 'topic', 'partition', 'offset', 'error', 'timestamp'],
+    /** How a record's payload is read (`msg.value`, confluent's `msg.value()`); its other accessors are no content. */
+    content: { keys: [], attributes: ['value'] },
   },
 ];
 
@@ -456,7 +460,7 @@ export const PY_KAFKA = [
 export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'], content: { keys: ['Body'], attributes: ['body'] } }];
 
 /** Google Cloud Pub/Sub: a subscriber callback acks its message. */
-export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];
+export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'], /** The payload (`message.data`); `attributes`, `message_id`, `delivery_attempt` are no content. */ content: { keys: [], attributes: ['data'] } }];
 
 /**
  * Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be

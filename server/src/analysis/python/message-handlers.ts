@@ -2,7 +2,7 @@ import { argument, callArguments, calleeName, calleeObject, dottedText, field, f
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { keywordState } from './arguments.js';
-import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_SQS } from '../../models/python.js';
+import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
 
@@ -160,14 +160,16 @@ function delegatesOf(handler: PyMessageHandler, facts: PyFacts): PyMessageHandle
 /** The file's message handlers, found once per parse. */
 export const pyMessageHandlers = perFile(findHandlers);
 
-/** How a handler's message is read for its content, where the broker's row says (SQS: `m["Body"]`, not `m["MessageId"]`). */
+/** How a handler's message is read for its content, where the broker's row says (SQS: `m["Body"]`, not `m["MessageId"]`; aio-pika: `message.body`, not `message.redelivered`). */
 export interface PyContentAccess {
   messages: ReadonlySet<string>;
   keys: readonly string[];
   attributes: readonly string[];
 }
 
-const CONTENT_ACCESS: Partial<Record<PyBroker, { keys: readonly string[]; attributes: readonly string[] }>> = { sqs: PY_SQS[0].content };
+const CONTENT_ACCESS: Partial<Record<PyBroker, { keys: readonly string[]; attributes: readonly string[] }>> = {
+  sqs: PY_SQS[0].content, 'aio-pika': PY_RABBITMQ[0].content, kafka: PY_KAFKA[0].content, confluent: PY_KAFKA[0].content, pubsub: PY_PUBSUB[0].content,
+};
 
 /** The handler's content accessors, when its broker's messages carry other fields (an id, a receipt handle) beside the content. */
 export function contentAccess(handler: PyMessageHandler): PyContentAccess | undefined {
