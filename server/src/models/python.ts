@@ -31,6 +31,8 @@ export interface PyHttpClientModel {
   emptyTimeoutIsOff?: boolean;
   /** The argument naming the URL, positional index and keyword, for insecure-transport. */
   url?: { index: number; keyword: string };
+  /** The client's attribute holding the headers it sends with every request (`session.headers`), where the file may fill it in. */
+  defaultHeaders?: string;
   /** Keywords of the client constructor holding a base URL (`base_url=`). */
   baseUrl?: readonly string[];
   /** The constructor's positional argument standing for the base URL (aiohttp's `ClientSession(base_url)`). */
@@ -63,6 +65,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['requests.Session', 'requests.session', 'requests.sessions.Session'],
     methods: [...METHODS, 'send'],
     timeoutDefault: 'none',
+    defaultHeaders: 'headers',
     url: { index: 0, keyword: 'url' },
     bodyMethods: ['json', 'iter_content', 'iter_lines'],
     bodyAttributes: ['text', 'content', 'raw'],
@@ -77,6 +80,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['httpx.Client', 'httpx.AsyncClient'],
     methods: [...METHODS, 'stream', 'send'],
     timeoutDefault: 'finite',
+    defaultHeaders: 'headers',
     timeoutObjects: ['httpx.Timeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
