@@ -435,6 +435,8 @@ export const PY_RABBITMQ = [
     /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+    /** aio-pika's context manager on the message that acks it when its block ends without an exception (`async with message.process():`). */
+    ackingContexts: ['process'],
     /** How an aio-pika message's payload is read (`message.body`); pika hands the callback the body itself. Its delivery fields (`redelivered`, `headers`) are no content. */
     content: { keys: [], attributes: ['body'] },
     /** Flags a consumer sets while it stops: a requeue under them hands the message to another consumer. */
