@@ -1,7 +1,7 @@
 import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, isKeywordTrue, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
-import { keywordState } from './arguments.js';
+import { keywordState, parameterArgument } from './arguments.js';
 import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
@@ -142,15 +142,8 @@ function delegatesOf(handler: PyMessageHandler, facts: PyFacts): PyMessageHandle
     if (node.type !== 'call') return true;
     const [definition, ...others] = facts.calledFunctions(node);
     if (!definition || others.length > 0 || definition === handler.scope) return true;
-    // `self.handle(msg)`: the method's first parameter is the instance.
-    const params = parameterNames(definition, facts.text).slice(unwrap(field(node, 'function'))?.type === 'attribute' ? 1 : 0);
-    const args = callArguments(node, facts.text);
     const isMessage = (value: PyNode | undefined) => value?.type === 'identifier' && handler.content.has(facts.textOf(value));
-    const content = new Set<string>();
-    args.positional.forEach((value, index) => {
-      if (isMessage(unwrap(value)) && params[index] !== undefined) content.add(params[index]);
-    });
-    for (const [name, keyword] of args.keywords) if (isMessage(unwrap(field(keyword, 'value'))) && params.includes(name)) content.add(name);
+    const content = new Set(parameterNames(definition, facts.text).filter((name) => isMessage(unwrap(parameterArgument(node, definition, name, facts)))));
     if (content.size > 0) delegates.push({ broker: handler.broker, scope: definition, content, autoAck: handler.autoAck, consume: handler.consume, caller: handler });
     return true;
   });

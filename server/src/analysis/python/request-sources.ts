@@ -1,4 +1,5 @@
-import { callArguments, dottedText, field, forEachDescendant, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
+import { callArguments, dottedText, field, forEachDescendant, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { parameterArgument } from './arguments.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls } from './http.js';
@@ -36,14 +37,6 @@ function isSourceParameter(definition: PyNode | undefined, name: string, facts: 
   return false;
 }
 
-/** The argument a call of the file gives a function's parameter `name` (`self.helper(x)`: the method's first parameter is the instance). */
-function argumentFor(call: PyNode, definition: PyNode, name: string, facts: PyFacts): PyNode | undefined {
-  const params = parameterNames(definition, facts.text).slice(unwrap(field(call, 'function'))?.type === 'attribute' ? 1 : 0);
-  const args = callArguments(call, facts.text);
-  const index = params.indexOf(name);
-  return (index >= 0 ? args.positional[index] : undefined) ?? field(args.keywords.get(name), 'value');
-}
-
 function fromRequest(expr: PyNode, facts: PyFacts, depth: number, throughCalls: boolean): boolean {
   if (depth > 4) return false;
   let found = false;
@@ -65,7 +58,7 @@ function fromRequest(expr: PyNode, facts: PyFacts, depth: number, throughCalls: 
       // A parameter: what the file's calls of the function pass it.
       if (!found && definition && throughCalls) {
         found = facts.ofType('call').some((call) => {
-          const given = facts.calledFunctions(call).includes(definition) ? argumentFor(call, definition, name, facts) : undefined;
+          const given = facts.calledFunctions(call).includes(definition) ? parameterArgument(call, definition, name, facts) : undefined;
           return given !== undefined && fromRequest(given, facts, depth + 1, true);
         });
       }
