@@ -376,6 +376,8 @@ function consumerEntries(file: PythonFile, sites: PySites): FileEntry[] {
   const entries: FileEntry[] = [];
   for (const handler of pyMessageHandlers(facts) as PyMessageHandler[]) {
     tick();
+    // A function a handler calls with the message consumes nothing of its own.
+    if (handler.caller) continue;
     const shown = handler.consume ?? (handler.scope.type === 'block' ? handler.scope.parent ?? handler.scope : definitionHead(handler.scope));
     const entry = consumerEntry(handler.broker, handler.scope, shown, handler.consume, handler, facts, sites);
     if (entry) entries.push(entry);

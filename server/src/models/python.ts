@@ -31,6 +31,8 @@ export interface PyHttpClientModel {
   emptyTimeoutIsOff?: boolean;
   /** The argument naming the URL, positional index and keyword, for insecure-transport. */
   url?: { index: number; keyword: string };
+  /** The client's attribute holding the headers it sends with every request (`session.headers`), where the file may fill it in. */
+  defaultHeaders?: string;
   /** Keywords of the client constructor holding a base URL (`base_url=`). */
   baseUrl?: readonly string[];
   /** The constructor's positional argument standing for the base URL (aiohttp's `ClientSession(base_url)`). */
@@ -65,6 +67,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['requests.Session', 'requests.session', 'requests.sessions.Session'],
     methods: [...METHODS, 'send'],
     timeoutDefault: 'none',
+    defaultHeaders: 'headers',
     url: { index: 0, keyword: 'url' },
     bodyMethods: ['json', 'iter_content', 'iter_lines'],
     bodyAttributes: ['text', 'content', 'raw'],
@@ -80,6 +83,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     clients: ['httpx.Client', 'httpx.AsyncClient'],
     methods: [...METHODS, 'stream', 'send'],
     timeoutDefault: 'finite',
+    defaultHeaders: 'headers',
     timeoutObjects: ['httpx.Timeout'],
     url: { index: 0, keyword: 'url' },
     baseUrl: ['base_url'],
@@ -443,6 +447,10 @@ export const PY_RABBITMQ = [
     /** Requeue defaults when `requeue=` is not given: pika's nack and reject requeue, aio-pika's reject does not. */
     nacks: [{ name: 'basic_nack', requeueDefault: true }, { name: 'basic_reject', requeueDefault: true }, { name: 'nack', requeueDefault: true }, { name: 'reject', requeueDefault: false }],
     deliveryCounts: ['redelivered', 'x-death', 'x-delivery-count', 'delivery_count', 'retry_count', 'retries'],
+    /** aio-pika's context manager on the message that acks it when its block ends without an exception (`async with message.process():`). */
+    ackingContexts: ['process'],
+    /** How an aio-pika message's payload is read (`message.body`); pika hands the callback the body itself. Its delivery fields (`redelivered`, `headers`) are no content. */
+    content: { keys: [], attributes: ['body'] },
     /** Flags a consumer sets while it stops: a requeue under them hands the message to another consumer. */
     shutdownFlags: ['shutting_down', 'shutdown', 'closing', 'stopping', 'draining', 'terminating'],
   },
@@ -457,6 +465,8 @@ export const PY_KAFKA = [
     acks: ['commit'],
     /** A confluent message's accessors (`msg.value()`): reading the message, not working on it. */
     messageReaders: ['value', 'key', 'headers', 'topic', 'partition', 'offset', 'error', 'timestamp'],
+    /** How a record's payload is read (`msg.value`, confluent's `msg.value()`); its other accessors are no content. */
+    content: { keys: [], attributes: ['value'] },
   },
 ];
 
@@ -468,7 +478,7 @@ export const PY_KAFKA = [
 export const PY_SQS = [{ modules: ['boto3', 'aiobotocore'], acks: ['delete_message', 'delete'], content: { keys: ['Body'], attributes: ['body'] } }];
 
 /** Google Cloud Pub/Sub: a subscriber callback acks its message. */
-export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'] }];
+export const PY_PUBSUB = [{ modules: ['google.cloud.pubsub_v1', 'google.cloud'], acks: ['ack'], /** The payload (`message.data`); `attributes`, `message_id`, `delivery_attempt` are no content. */ content: { keys: [], attributes: ['data'] } }];
 
 /**
  * Publishes: coroutines that must be awaited, futures that must be kept, callbacks that must be

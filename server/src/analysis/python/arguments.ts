@@ -1,4 +1,4 @@
-import { callArguments, field, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, field, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { TextEdit } from '../../engine/types.js';
@@ -63,4 +63,12 @@ export function addKeyword(call: PyNode, keyword: string): TextEdit | undefined 
   const last = namedChildren(list).at(-1);
   if (!last) return { start: list.start + 1, end: list.start + 1, text: keyword };
   return { start: last.end, end: last.end, text: `, ${keyword}` };
+}
+
+/** What a call of a file's function gives its parameter `name`, positionally or by keyword (`self.helper(x)`: the method's first parameter is the instance). */
+export function parameterArgument(call: PyNode, definition: PyNode, name: string, facts: PyFacts): PyNode | undefined {
+  const params = parameterNames(definition, facts.text).slice(unwrap(field(call, 'function'))?.type === 'attribute' ? 1 : 0);
+  const args = callArguments(call, facts.text);
+  const index = params.indexOf(name);
+  return (index >= 0 ? args.positional[index] : undefined) ?? field(args.keywords.get(name), 'value');
 }

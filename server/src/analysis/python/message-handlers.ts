@@ -1,8 +1,8 @@
 import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachInScope, isKeywordTrue, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
-import { keywordState } from './arguments.js';
-import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_SQS } from '../../models/python.js';
+import { keywordState, parameterArgument } from './arguments.js';
+import { PY_CALLBACK_BINDERS, PY_KAFKA, PY_PUBSUB, PY_RABBITMQ, PY_SQS } from '../../models/python.js';
 
 export type PyBroker = 'pika' | 'aio-pika' | 'kafka' | 'confluent' | 'sqs' | 'lambda' | 'pubsub' | 'celery';
 
@@ -17,6 +17,8 @@ export interface PyMessageHandler {
   autoAck?: PyNode;
   /** The call that starts the consuming (`basic_consume`, `queue.consume`, `subscribe`, the Kafka consumer's constructor, `poll`), when the file shows one. */
   consume?: PyNode;
+  /** For a function of the file a handler calls with the message: that handler. */
+  caller?: PyMessageHandler;
 }
 
 const KAFKA_CONSUMERS = new Set(PY_KAFKA[0].consumers);
@@ -112,20 +114,55 @@ function findHandlers(facts: PyFacts): PyMessageHandler[] {
     });
     if (polled) found.push({ broker: 'confluent', scope: body, content: new Set([polled.name]), consume: polled.call });
   }
+  // Functions the handlers call with the message are handlers too (a few levels deep).
+  for (let index = 0; index < found.length; index++) {
+    if (callDepth(found[index]) >= DELEGATE_DEPTH) continue;
+    for (const delegate of delegatesOf(found[index], facts)) if (!found.some((handler) => handler.scope === delegate.scope)) found.push(delegate);
+  }
   return found;
+}
+
+/** How many calls deep the functions a handler calls with its message are followed. */
+const DELEGATE_DEPTH = 3;
+
+function callDepth(handler: PyMessageHandler): number {
+  let depth = 0;
+  for (let current = handler.caller; current; current = current.caller) depth++;
+  return depth;
+}
+
+/**
+ * The functions of the file a handler calls with its message (`process_message(ch, method,
+ * properties, body)`, `self.handle(message=msg)`): each a handler of the same broker whose
+ * message is the parameter given it.
+ */
+function delegatesOf(handler: PyMessageHandler, facts: PyFacts): PyMessageHandler[] {
+  const delegates: PyMessageHandler[] = [];
+  forEachInScope(handler.scope, (node) => {
+    if (node.type !== 'call') return true;
+    const [definition, ...others] = facts.calledFunctions(node);
+    if (!definition || others.length > 0 || definition === handler.scope) return true;
+    const isMessage = (value: PyNode | undefined) => value?.type === 'identifier' && handler.content.has(facts.textOf(value));
+    const content = new Set(parameterNames(definition, facts.text).filter((name) => isMessage(unwrap(parameterArgument(node, definition, name, facts)))));
+    if (content.size > 0) delegates.push({ broker: handler.broker, scope: definition, content, autoAck: handler.autoAck, consume: handler.consume, caller: handler });
+    return true;
+  });
+  return delegates;
 }
 
 /** The file's message handlers, found once per parse. */
 export const pyMessageHandlers = perFile(findHandlers);
 
-/** How a handler's message is read for its content, where the broker's row says (SQS: `m["Body"]`, not `m["MessageId"]`). */
+/** How a handler's message is read for its content, where the broker's row says (SQS: `m["Body"]`, not `m["MessageId"]`; aio-pika: `message.body`, not `message.redelivered`). */
 export interface PyContentAccess {
   messages: ReadonlySet<string>;
   keys: readonly string[];
   attributes: readonly string[];
 }
 
-const CONTENT_ACCESS: Partial<Record<PyBroker, { keys: readonly string[]; attributes: readonly string[] }>> = { sqs: PY_SQS[0].content };
+const CONTENT_ACCESS: Partial<Record<PyBroker, { keys: readonly string[]; attributes: readonly string[] }>> = {
+  sqs: PY_SQS[0].content, 'aio-pika': PY_RABBITMQ[0].content, kafka: PY_KAFKA[0].content, confluent: PY_KAFKA[0].content, pubsub: PY_PUBSUB[0].content,
+};
 
 /** The handler's content accessors, when its broker's messages carry other fields (an id, a receipt handle) beside the content. */
 export function contentAccess(handler: PyMessageHandler): PyContentAccess | undefined {

@@ -1,4 +1,5 @@
 import { callArguments, dottedText, field, forEachDescendant, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { parameterArgument } from './arguments.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls } from './http.js';
@@ -36,11 +37,7 @@ function isSourceParameter(definition: PyNode | undefined, name: string, facts: 
   return false;
 }
 
-/**
- * True when an expression's value comes from the incoming request, following the file's names
- * a few steps (`auth = request.headers["Authorization"]; token = auth.split()[1]`).
- */
-export function isRequestValue(expr: PyNode, facts: PyFacts, depth = 0): boolean {
+function fromRequest(expr: PyNode, facts: PyFacts, depth: number, throughCalls: boolean): boolean {
   if (depth > 4) return false;
   let found = false;
   const outbound = new Set(pyHttpCalls(facts).map((http) => http.call));
@@ -58,11 +55,31 @@ export function isRequestValue(expr: PyNode, facts: PyFacts, depth = 0): boolean
       const name = facts.textOf(node);
       const definition = facts.bindingsOf(name, node).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.scope;
       if (definition && isSourceParameter(definition, name, facts)) found = true;
+      // A parameter: what the file's calls of the function pass it.
+      if (!found && definition && throughCalls) {
+        found = facts.ofType('call').some((call) => {
+          const given = facts.calledFunctions(call).includes(definition) ? parameterArgument(call, definition, name, facts) : undefined;
+          return given !== undefined && fromRequest(given, facts, depth + 1, true);
+        });
+      }
       const value = facts.valueOf(node);
-      if (!found && value && value !== node) found = isRequestValue(value, facts, depth + 1);
+      if (!found && value && value !== node) found = fromRequest(value, facts, depth + 1, throughCalls);
       return false;
     }
     return true;
   });
   return found;
+}
+
+/**
+ * True when an expression's value comes from the incoming request, following the file's names
+ * a few steps (`auth = request.headers["Authorization"]; token = auth.split()[1]`).
+ */
+export function isRequestValue(expr: PyNode, facts: PyFacts): boolean {
+  return fromRequest(expr, facts, 0, false);
+}
+
+/** As `isRequestValue`, or a parameter some call in the file passes a request value (`decode_token(request.headers[...])`). */
+export function isRequestValueOrPassedOne(expr: PyNode, facts: PyFacts): boolean {
+  return fromRequest(expr, facts, 0, true);
 }

@@ -190,7 +190,8 @@ export class PyFacts {
       if (!name) return current;
       const bindings = this.bindingsOf(name, current);
       if (bindings.length === 0) return current.type === 'attribute' || this.imports.has(name) ? current : undefined;
-      const values = bindings.map((binding) => binding.value);
+      const inBlock = current.type === 'identifier' ? this.withBinding(bindings, current) : undefined;
+      const values = inBlock ? [inBlock.value] : bindings.map((binding) => binding.value);
       if (values.some((value) => value === undefined)) return undefined;
       const distinct = new Set(values.map((value) => (value ? this.textOf(value) : '')));
       if (distinct.size !== 1) return undefined;
@@ -254,6 +255,24 @@ export class PyFacts {
       if (made) return made;
     }
     return { name, call: value };
+  }
+
+  /**
+   * Of a name's bindings, the `with ... as name:` whose block holds the read, when the block does
+   * not bind the name again before it: the value in effect there, whatever else the function
+   * binds to the name (`async with ClientSession() as s:` twice).
+   */
+  private withBinding(bindings: readonly Binding[], read: PyNode): Binding | undefined {
+    let found: { binding: Binding; body: PyNode } | undefined;
+    for (const binding of bindings) {
+      const statement = ancestor(binding.target, 'with_statement');
+      const body = field(statement, 'body');
+      if (!body || binding.target.start >= body.start || read.start < body.start || read.end > body.end) continue;
+      if (!found || body.start > found.body.start) found = { binding, body };
+    }
+    if (!found) return undefined;
+    const { binding, body } = found;
+    return bindings.some((other) => other !== binding && other.target.start >= body.start && other.target.start < read.start) ? undefined : binding;
   }
 
   /**

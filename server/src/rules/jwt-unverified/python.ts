@@ -3,7 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries } from '../../analysis/python/arguments.js';
-import { isRequestValue } from '../../analysis/python/request-sources.js';
+import { isRequestValueOrPassedOne } from '../../analysis/python/request-sources.js';
 import { PY_JWT } from '../../models/python.js';
 
 const DECODES = new Set(PY_JWT.flatMap((row) => row.decode));
@@ -43,7 +43,7 @@ export function checkPython(ctx: PythonContext): void {
     }
     if (!(isDecode && skipsSignature(call, facts)) && !UNVERIFIED.has(name)) continue;
     const token = argument(call, 0, 'jwt', facts.text) ?? argument(call, 0, 'token', facts.text);
-    if (!token || !isRequestValue(token, facts)) continue;
+    if (!token || !isRequestValueOrPassedOne(token, facts)) continue;
     const scope = enclosingFunction(call);
     let verified = false;
     if (scope) {

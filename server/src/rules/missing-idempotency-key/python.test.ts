@@ -1,6 +1,8 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
 
 const py = (code: string) => ({ code, filename: 'billing.py' });
+/** A function that retries a POST through the session `client`. */
+const retriedPost = (client: string, indent = '') => `${indent}def charge(payload):\n${indent}    for attempt in range(3):\n${indent}        try:\n${indent}            return ${client}.post("https://api.example.com", json=payload, timeout=5)\n${indent}        except requests.RequestException:\n${indent}            time.sleep(2 ** attempt)`;
 
 ruleTester('missing-idempotency-key', {
   valid: [
@@ -15,8 +17,16 @@ ruleTester('missing-idempotency-key', {
     { ...py(`import httpx\nfrom tenacity import AsyncRetrying, stop_after_attempt, wait_exponential\nasync def manifest(day, key):\n    async for attempt in AsyncRetrying(stop=stop_after_attempt(3), wait=wait_exponential()):\n        with attempt:\n            async with httpx.AsyncClient(timeout=20, headers={"Idempotency-Key": key}) as client:\n                resp = await client.post(URL, json={"day": day})\n                resp.raise_for_status()`), name: 'the client built with the key in its default headers' },
     { ...py(`import aiohttp\nfor attempt in range(3):\n    try:\n        async with aiohttp.ClientSession(headers=DEFAULTS) as session:\n            await session.post(URL, json=body)\n        break\n    except aiohttp.ClientError:\n        pass`), name: 'a session whose default headers the file does not show' },
     { ...py(`import requests\nfrom requests.adapters import HTTPAdapter\nfrom urllib3.util import Retry\npayments = requests.Session()\npayments.mount("https://", HTTPAdapter(max_retries=Retry(total=3, backoff_factor=1)))\ndef pay(body):\n    return payments.post(PAY_URL, json=body, timeout=10)`), name: 'a urllib3 Retry with its default methods does not resend POST' },
+    { ...py(`import time, requests\ns = requests.Session()\ns.headers["Idempotency-Key"] = "order-123-create"\n${retriedPost('s')}`), name: "the session's headers set by key" },
+    { ...py(`import time, requests\ns = requests.Session()\ns.headers.update({"Idempotency-Key": "order-123-create"})\n${retriedPost('s')}`), name: "the session's headers updated with the key" },
+    { ...py(`import time, requests\nIDEMPOTENCY = {"Idempotency-Key": KEY}\ns = requests.Session()\ns.headers.update(IDEMPOTENCY)\n${retriedPost('s')}`), name: "the session's headers updated from a dict of the file" },
+    { ...py(`import time, requests\ns = requests.Session()\ns.headers = {"Idempotency-Key": KEY, "Accept": "application/json"}\n${retriedPost('s')}`), name: "the session's headers assigned" },
+    { ...py(`import time, httpx\nclient = httpx.Client()\nclient.headers.setdefault("Idempotency-Key", KEY)\n${retriedPost('client').replace('requests.RequestException', 'httpx.HTTPError')}`), name: "an httpx client's headers given the key by setdefault" },
+    { ...py(`import time, requests\nclass Billing:\n    def __init__(self):\n        self.s = requests.Session()\n        self.s.headers.update({"Idempotency-Key": KEY})\n${retriedPost('self.s', '    ').replace('charge(payload)', 'charge(self, payload)')}`), name: "the session's headers updated in __init__" },
   ],
   invalid: [
+    { ...py(`import time, requests\nplain = requests.Session()\n${retriedPost('plain')}\ndef other():\n    s2 = requests.Session()\n    s2.headers["Idempotency-Key"] = "abc-123-xyz"\n    s2.headers.update({"Idempotency-Key": KEY})\n    return s2`), errors: [{ line: 6 }], name: "another session's key does not go with this session's POST" },
+    { ...py(`import time, requests\ns = requests.Session()\ns.headers.update({"User-Agent": "billing/1.0"})\n${retriedPost('s')}\nrequests.post(URL, headers={"Idempotency-Key": KEY}, timeout=5)`), errors: [{ line: 7 }], name: 'session headers without the key' },
     { ...py(`import requests\nfrom tenacity import Retrying, stop_after_attempt, wait_exponential\ndef refund(order_id):\n    for attempt in Retrying(stop=stop_after_attempt(3), wait=wait_exponential()):\n        with attempt:\n            resp = requests.post(URL, json={"order": order_id}, timeout=5)\n            resp.raise_for_status()`), errors: [{ line: 6, message: /a retry helper sends it again/ }], name: 'a POST in a tenacity Retrying loop' },
     { ...py(`import stripe\ncharge = stripe.Charge.create(amount=1000, currency="usd", source=token)`), errors: [{ line: 2, message: /^stripe\.Charge\.create has no idempotency key: .*`idempotency_key=\.\.\.`/ }] },
     { ...py(`from stripe import StripeClient\nclass Billing:\n    def __init__(self):\n        self.stripe = StripeClient(KEY)\n    def refund(self, ch):\n        return self.stripe.refunds.create(params={"charge": ch})`), errors: [{ line: 6, message: /options=\{"idempotency_key": \.\.\.\}/ }] },

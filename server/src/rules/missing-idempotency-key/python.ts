@@ -1,11 +1,11 @@
-import { argument, calleeName, calleeObject, dottedText, field, forEachDescendant, forEachInScope, keywordValue, stringValue, unwrap } from '../../engine/python/ast.js';
+import { argument, callArguments, calleeName, calleeObject, dottedText, field, forEachDescendant, forEachInScope, keywordValue, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
 import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
-import { PY_BACKOFF, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
+import { PY_BACKOFF, PY_HTTP_CLIENTS, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
 
 const STRIPE = PY_STRIPE[0];
 const POLICIES = PY_RETRY_POLICIES[0];
@@ -36,9 +36,37 @@ function clientOf(service: PyNode, facts: PyFacts): PyNode | undefined {
   return current;
 }
 
-/** `session.headers["Idempotency-Key"] = ...` or `session.headers.update({...})` anywhere in the file. */
-function sessionSendsKey(facts: PyFacts): boolean {
-  return facts.ofType('string').some((node) => stringValue(node, facts.text)?.toLowerCase() === HEADER && /headers/.test(facts.textOf(node.parent?.parent ?? node)));
+/** The client a headers attribute belongs to (`s.headers`, `self.session.headers`): its constructor call, when the file builds it and the library sends those headers with each request. */
+function clientOfHeaders(headers: PyNode | undefined, facts: PyFacts): PyNode | undefined {
+  if (headers?.type !== 'attribute') return undefined;
+  const instance = facts.instanceOf(field(headers, 'object'));
+  const model = instance && PY_HTTP_CLIENTS.find((row) => row.clients.includes(instance.name));
+  return model?.defaultHeaders !== undefined && facts.textOf(field(headers, 'attribute')!) === model.defaultHeaders ? instance!.call : undefined;
+}
+
+/**
+ * The clients (their constructor calls) whose default headers the file gives the key:
+ * `s.headers["Idempotency-Key"] = ...`, `s.headers.update({...})`, `s.headers.setdefault("Idempotency-Key", ...)`, `s.headers = {...}`.
+ */
+function clientsSendingKey(facts: PyFacts): Set<PyNode> {
+  const clients = new Set<PyNode>();
+  const add = (headers: PyNode | undefined) => {
+    const client = clientOfHeaders(unwrap(headers), facts);
+    if (client) clients.add(client);
+  };
+  for (const assignment of facts.ofType('assignment')) {
+    const left = unwrap(field(assignment, 'left'));
+    const right = field(assignment, 'right');
+    if (left?.type === 'subscript' && stringValue(field(left, 'subscript'), facts.text)?.toLowerCase() === HEADER) add(field(left, 'value'));
+    else if (left?.type === 'attribute' && right && hasKeyHeader(right, facts) === true) add(left);
+  }
+  for (const call of facts.ofType('call')) {
+    const method = calleeName(call, facts.text);
+    const given = callArguments(call, facts.text).positional[0];
+    if (!given) continue;
+    if ((method === 'update' && hasKeyHeader(given, facts) === true) || (method === 'setdefault' && stringValue(given, facts.text)?.toLowerCase() === HEADER)) add(calleeObject(call));
+  }
+  return clients;
 }
 
 /**
@@ -101,14 +129,14 @@ export function checkPython(ctx: PythonContext): void {
 
   const posts = pyHttpCalls(facts).filter((http) => http.kind === 'request' && isPost(http, facts));
   if (posts.length === 0) return;
-  const sessionKey = sessionSendsKey(facts);
+  const keyedClients = clientsSendingKey(facts);
   // A client's default headers (`httpx.AsyncClient(headers={...})`) go with each of its requests.
   const sendsKey = (call: PyNode | undefined) => {
     const headers = call ? keywordState(call, 'headers', facts) : undefined;
     return headers?.kind === 'unknown' || (headers?.kind === 'present' && hasKeyHeader(headers.value, facts) !== false);
   };
   const check = (http: PyHttpCall, messageId: 'postInRetryLoop' | 'postInRetryHelper') => {
-    if (sessionKey || sendsKey(http.call) || sendsKey(http.client)) return;
+    if ((http.client && keyedClients.has(http.client)) || sendsKey(http.call) || sendsKey(http.client)) return;
     ctx.report({ node: http.call, messageId, data: { request: facts.textOf(field(http.call, 'function')!) } });
   };
   const reported = new Set<PyNode>();

@@ -1,4 +1,4 @@
-import { calleeName, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, calleeName, calleeObject, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -63,6 +63,13 @@ function isResponseParameter(target: PyNode, name: string, facts: PyFacts): bool
   return annotation ? RESPONSE_TYPE.test(facts.textOf(annotation)) : RESPONSE_NAMES.has(name);
 }
 
+/** A value read by a literal key (`owner["password"]`, `owner.get("password")`) that names a credential, or a credential header of a headers object. */
+function keyedSecret(owner: PyNode | undefined, keyNode: PyNode | undefined, facts: PyFacts, names: readonly string[]): boolean {
+  const key = stringValue(keyNode, facts.text);
+  if (key === undefined) return false;
+  return isCredentialName(key, names) || (HEADERS.test(dottedText(owner, facts.text) ?? '') && isCredentialHeader(key));
+}
+
 /** The credential-named values and headers objects an argument writes, masked ones left out. */
 function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string[]): Array<{ node: PyNode; headers: boolean }> {
   const found: Array<{ node: PyNode; headers: boolean }> = [];
@@ -70,6 +77,11 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     if (node.type === 'call') {
       const name = calleeName(node, facts.text) ?? '';
       if (isMasking(name)) return false;
+      // `request.headers.get("Authorization")` reads one value, as the subscript does.
+      if (name === 'get' && keyedSecret(calleeObject(node), callArguments(node, facts.text).positional[0], facts, names)) {
+        found.push({ node, headers: false });
+        return false;
+      }
       // dict(request.headers) is the headers object itself.
       if (name === 'dict' && namedChildren(field(node, 'arguments') ?? node).length === 1) return true;
       return ['format', 'str', 'repr', 'dumps'].includes(name);
@@ -84,15 +96,13 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
     if (node.type === 'subscript') {
       if (isShortPrefix(field(node, 'subscript'), facts)) return false;
-      const key = stringValue(field(node, 'subscript'), facts.text);
-      if (key === undefined) return true;
-      const header = HEADERS.test(dottedText(field(node, 'value'), facts.text) ?? '');
-      if (isCredentialName(key, names) || (header && isCredentialHeader(key))) {
+      if (stringValue(field(node, 'subscript'), facts.text) === undefined) return true;
+      if (keyedSecret(field(node, 'value'), field(node, 'subscript'), facts, names)) {
         found.push({ node, headers: false });
         return false;
       }
       // `request.headers["X-Request-Id"]` is one header's value, not the whole object.
-      return !header;
+      return !HEADERS.test(dottedText(field(node, 'value'), facts.text) ?? '');
     }
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);

@@ -1,4 +1,4 @@
-import { calleeName, enclosingFunction, field, forEachInScope, isKeywordTrue, keywordValue, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
+import { ancestor, calleeName, calleeObject, enclosingFunction, field, forEachInScope, isKeywordTrue, keywordValue, namedChildren, parameterNames, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -77,6 +77,24 @@ function fillsContentFields(body: PyNode, names: ReadonlySet<string>, facts: PyF
   });
 }
 
+const ACKING_CONTEXTS = new Set(PY_RABBITMQ[0].ackingContexts);
+
+/** Whether a statement runs in a block that acks the message when it ends without an exception (`async with message.process():`). */
+function inAckingContext(statement: PyNode, handler: PyMessageHandler, facts: PyFacts): boolean {
+  for (let current = ancestor(statement, 'with_statement'); current && current.start >= handler.scope.start; current = ancestor(current, 'with_statement')) {
+    const body = field(current, 'body');
+    let acking = false;
+    forEachInScope(current, (node) => {
+      if (acking || node === body) return false;
+      const object = node.type === 'call' ? unwrap(calleeObject(node)) : undefined;
+      acking = object?.type === 'identifier' && handler.content.has(facts.textOf(object)) && ACKING_CONTEXTS.has(calleeName(node, facts.text) ?? '');
+      return !acking;
+    });
+    if (acking) return true;
+  }
+  return false;
+}
+
 /** How the message is committed after an `except` lets the handler go on; undefined when it is not. */
 function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: PyNode, facts: PyFacts, earlyAck: boolean): string | undefined {
   switch (handler.broker) {
@@ -92,6 +110,8 @@ function commitAfter(handler: PyMessageHandler, tryStatement: PyNode, clause: Py
         : 'task returns normally, so Celery acknowledges it';
     default: {
       if (handler.autoAck) return 'consumer acked it on delivery (auto_ack)';
+      // The except ends the exception, so the block around it ends cleanly and acks, whatever follows the try.
+      if (handler.broker === 'aio-pika' && inAckingContext(tryStatement, handler, facts)) return '`message.process()` block then acknowledges the message';
       const acks = new Set<string>([...PY_RABBITMQ[0].acks, ...PY_SQS[0].acks, ...PY_PUBSUB[0].acks]);
       // An ack after the try (or in its finally) commits the failed message too; one inside the try runs only on success.
       let committed = false;
