@@ -5,7 +5,7 @@
  * is not one it can edit safely. The text inserted is written by the caller, in the file's
  * style (`source-style.ts`).
  */
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { insideNestedFunction, isTerminator, someDescendant } from '../engine/ast.js';
 import type { TextEdit } from '../engine/types.js';
 import { sourceStyle } from './source-style.js';
@@ -217,6 +217,6 @@ export function exitsEarly(statements: readonly ts.Statement[]): boolean {
 export function asFactor(expr: ts.Expression): string {
   const tight = ts.isIdentifier(expr) || ts.isNumericLiteral(expr) || ts.isPropertyAccessExpression(expr) || ts.isCallExpression(expr)
     || ts.isParenthesizedExpression(expr) || ts.isElementAccessExpression(expr)
-    || (ts.isBinaryExpression(expr) && [ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.AsteriskAsteriskToken].includes(expr.operatorToken.kind));
+    || (ts.isBinaryExpression(expr) && [SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.AsteriskAsteriskToken].includes(expr.operatorToken.kind));
   return tight ? expr.getText() : `(${expr.getText()})`;
 }

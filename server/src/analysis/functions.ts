@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, enclosingClass, forEachDescendant, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { rememberedPerParse } from './memo.js';
@@ -45,7 +45,7 @@ export function resolveFunction(expr: ts.Expression, facts: FileFacts): Function
     if (value && value !== node && (ts.isArrowFunction(value) || ts.isFunctionExpression(value))) return value;
     return undefined;
   }
-  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === SyntaxKind.ThisKeyword) {
     const cls = enclosingClass(node);
     return cls ? memberFunction(cls, node.name.text) : undefined;
   }

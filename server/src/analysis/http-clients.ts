@@ -7,7 +7,7 @@
  * callee comes from (an import, a require, an unshadowed global): a local function named
  * `fetch` or `this.http.get(...)` is not recognised.
  */
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { dottedName, stringValue } from '../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts, type ModuleRef } from '../engine/facts.js';
 import { HTTP_CLIENTS, type CallShape, type HttpClientModel, type HttpFactoryModel } from '../models/http-clients.js';
@@ -110,7 +110,7 @@ export function isUrlLike(expr: ts.Expression | undefined, facts: FileFacts, dep
   const node = skipOuter(expr);
   if (ts.isStringLiteralLike(node) || ts.isTemplateExpression(node)) return true;
   if (ts.isNewExpression(node)) return ts.isIdentifier(node.expression) && node.expression.text === 'URL';
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken) {
     return isUrlLike(node.left, facts, depth + 1) || isUrlLike(node.right, facts, depth + 1);
   }
   if (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) {
@@ -320,7 +320,7 @@ export function resultBinding(expr: ts.Expression): { variable: ts.Identifier } 
   if (parent && ts.isVariableDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return { variable: parent.name };
   // A class field `client = axios.create()` is used as `this.client`.
   if (parent && ts.isPropertyDeclaration(parent) && parent.initializer === node && ts.isIdentifier(parent.name)) return { dotted: `this.${parent.name.text}` };
-  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     const dotted = dottedName(parent.left);
     if (dotted) return { dotted };
   }

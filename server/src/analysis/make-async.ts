@@ -1,10 +1,10 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { forEachDescendant, isFunctionNode, type FunctionNode } from '../engine/ast.js';
 import { skipOuter } from '../engine/facts.js';
 import type { Fixer, TextEdit } from '../engine/types.js';
 
 export function isAsyncFunction(fn: FunctionNode): boolean {
-  return (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+  return (ts.getModifiers(fn) ?? []).some((modifier) => modifier.kind === SyntaxKind.AsyncKeyword);
 }
 
 /**
@@ -34,7 +34,7 @@ function endsEarly(expr: ts.Expression, parameters: ReadonlySet<string>): boolea
 
 function isExported(fn: FunctionNode): boolean {
   const holder = ts.isFunctionDeclaration(fn) ? fn : ts.isVariableDeclaration(fn.parent) ? fn.parent.parent.parent : undefined;
-  return holder !== undefined && ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((modifier) => modifier.kind === ts.SyntaxKind.ExportKeyword);
+  return holder !== undefined && ts.canHaveModifiers(holder) && (ts.getModifiers(holder) ?? []).some((modifier) => modifier.kind === SyntaxKind.ExportKeyword);
 }
 
 function nameOf(fn: FunctionNode): ts.Identifier | undefined {
@@ -77,7 +77,7 @@ export function makeAsyncEdits(fn: FunctionNode, sourceFile: ts.SourceFile, fixe
   } else if (!valueless) {
     return undefined;
   }
-  const keyword = ts.isArrowFunction(fn) ? undefined : fn.getChildren(sourceFile).find((child) => child.kind === ts.SyntaxKind.FunctionKeyword);
+  const keyword = ts.isArrowFunction(fn) ? undefined : fn.getChildren(sourceFile).find((child) => child.kind === SyntaxKind.FunctionKeyword);
   const edits = [fixer.insertTextBefore(keyword ?? fn, 'async ')];
   if (fn.type && !(ts.isTypeReferenceNode(fn.type) && ts.isIdentifier(fn.type.typeName) && fn.type.typeName.text === 'Promise')) {
     edits.push(fixer.replaceText(fn.type, `Promise<${fn.type.getText(sourceFile)}>`));

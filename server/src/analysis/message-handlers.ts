@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, collectBindingNames, contains, dottedName, enclosingClass, forEachNode, getProperty, isPropertyNamePosition, lookupProperty, propertyName, propertyValue, someDescendant, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { ParsedFile } from '../engine/rule.js';
@@ -178,7 +178,7 @@ export function requeuesMessage(call: ts.CallExpression, { requeue }: RequeueCal
   if (!isMessageRef(call.arguments[0], handler)) return false;
   const flag = call.arguments[requeue.argument];
   if (!flag) return requeue.default;
-  return facts.valueOf(flag)?.kind === ts.SyntaxKind.TrueKeyword;
+  return facts.valueOf(flag)?.kind === SyntaxKind.TrueKeyword;
 }
 
 /** `channel.consume(queue, handler, { noAck: true })`: the option by which the broker forgets each message on delivery, and the handler argument. */
@@ -191,7 +191,7 @@ export function autoAckOnDelivery(call: ts.CallExpression, facts: FileFacts): { 
     if (autoAck.exempt && stringValue(call.arguments[autoAck.exempt.argument]) === autoAck.exempt.queue) return undefined;
     const lookup = lookupProperty(call.arguments[entry.options], autoAck.option, facts);
     if (lookup.kind !== 'present' || !lookup.value) return undefined;
-    return facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword ? { prop: lookup.prop, autoAck, handler: call.arguments[entry.handler] } : undefined;
+    return facts.valueOf(lookup.value)?.kind === SyntaxKind.TrueKeyword ? { prop: lookup.prop, autoAck, handler: call.arguments[entry.handler] } : undefined;
   }
   return undefined;
 }
@@ -215,17 +215,17 @@ class IndexBuilder {
     for (let index = 0; index < all.length; index++) {
       const node = all[index];
       switch (kinds[index]) {
-        case ts.SyntaxKind.CallExpression:
+        case SyntaxKind.CallExpression:
           this.fromCall(node as ts.CallExpression);
           break;
-        case ts.SyntaxKind.NewExpression:
+        case SyntaxKind.NewExpression:
           this.fromNew(node as ts.NewExpression);
           break;
-        case ts.SyntaxKind.ForOfStatement:
+        case SyntaxKind.ForOfStatement:
           this.fromLoop(node as ts.ForOfStatement);
           break;
-        case ts.SyntaxKind.ClassDeclaration:
-        case ts.SyntaxKind.ClassExpression:
+        case SyntaxKind.ClassDeclaration:
+        case SyntaxKind.ClassExpression:
           this.fromClass(node as ts.ClassDeclaration | ts.ClassExpression);
           break;
       }
@@ -327,7 +327,7 @@ class IndexBuilder {
   private isOn(options: ts.Expression | undefined, autoAck: AutoAck): boolean {
     const lookup = lookupProperty(options, autoAck.option, this.facts);
     if (lookup.kind !== 'present' || !lookup.value) return false;
-    return this.facts.valueOf(lookup.value)?.kind === ts.SyntaxKind.TrueKeyword;
+    return this.facts.valueOf(lookup.value)?.kind === SyntaxKind.TrueKeyword;
   }
 
   /** `Messages.forEach(m => ...)` / `Messages.map(async m => ...)` over an SQS receive result. */
@@ -346,7 +346,7 @@ class IndexBuilder {
 
   /** NestJS `class X extends WorkerHost { process(job) {} }` and `@Processor` classes' `@Process()` methods. */
   private fromClass(node: ts.ClassLikeDeclaration): void {
-    const bases = node.heritageClauses?.filter((clause) => clause.token === ts.SyntaxKind.ExtendsKeyword).flatMap((clause) => clause.types.map((type) => dottedName(type.expression)?.split('.').pop()));
+    const bases = node.heritageClauses?.filter((clause) => clause.token === SyntaxKind.ExtendsKeyword).flatMap((clause) => clause.types.map((type) => dottedName(type.expression)?.split('.').pop()));
     const subclass = SUBCLASSES.find(({ entry }) => bases?.includes(entry.base));
     for (const member of node.members) {
       if (!ts.isMethodDeclaration(member)) continue;
@@ -446,7 +446,7 @@ class IndexBuilder {
     }
     if (!ts.isPropertyAccessExpression(node)) return undefined;
     const owner = skipOuter(node.expression);
-    const cls = owner.kind === ts.SyntaxKind.ThisKeyword ? enclosingClass(node) : this.classOfInstance(owner);
+    const cls = owner.kind === SyntaxKind.ThisKeyword ? enclosingClass(node) : this.classOfInstance(owner);
     return cls ? memberFunction(cls, node.name.text) : undefined;
   }
 
@@ -470,7 +470,7 @@ class IndexBuilder {
   private receivedBy(expr: ts.Expression, depth = 0): MessagingLibrary | undefined {
     if (depth > 4) return undefined;
     let node = skipOuter(expr);
-    while (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) node = skipOuter(node.left);
+    while (ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === SyntaxKind.BarBarToken)) node = skipOuter(node.left);
     if (ts.isPropertyAccessExpression(node)) {
       const base = this.facts.valueOf(node.expression);
       return base && this.receiveOf(base, node.name.text);

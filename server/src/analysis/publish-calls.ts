@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, dottedName, getProperty, isFunctionNode, lookupProperty } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { hasDecorator, importsAny, isSdkCall, madeBy, promisedRequest, receiverNamed, receiverOf } from './syntax.js';
@@ -155,7 +155,7 @@ function isDeclaredPublisher(receiver: ts.Expression, evidence: Evidence, librar
 /** Where a receiver is declared: a class member for `this.x`, a parameter or variable for `x`. */
 function receiverDeclaration(receiver: ts.Expression, facts: FileFacts): Declaration | undefined {
   const node = skipOuter(receiver);
-  if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) return classMember(node);
+  if (ts.isPropertyAccessExpression(node) && node.expression.kind === SyntaxKind.ThisKeyword) return classMember(node);
   if (!ts.isIdentifier(node)) return undefined;
   const declared = facts.declarationName(node)?.parent;
   return declared && (ts.isParameter(declared) || ts.isVariableDeclaration(declared) || ts.isPropertyDeclaration(declared)) ? declared : undefined;

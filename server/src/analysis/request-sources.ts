@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, forEachNode, isFunctionNode, propertyName, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveCallee, returnedValues, sameFileCalls, type SameFileCalls } from './functions.js';
@@ -64,7 +64,7 @@ export class RequestSources {
 
     if (ts.isIdentifier(node)) return this.traceIdentifier(node, subs, depth, seen);
     if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => next(span.expression));
-    if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken, ts.SyntaxKind.AmpersandAmpersandToken, ts.SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
+    if (ts.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken, SyntaxKind.AmpersandAmpersandToken, SyntaxKind.PlusToken].includes(node.operatorToken.kind)) {
       return next(node.left) || next(node.right);
     }
     if (ts.isConditionalExpression(node)) return next(node.whenTrue) || next(node.whenFalse);
@@ -255,7 +255,7 @@ export class RequestSources {
     const found: ts.Expression[] = [];
     const scope = bindingScope(binding.owner);
     forEachNode(scope, (node) => {
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === binding.name.text && this.bindingOf(node.left) === binding) {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isIdentifier(node.left) && node.left.text === binding.name.text && this.bindingOf(node.left) === binding) {
         found.push(node.right);
       }
     });

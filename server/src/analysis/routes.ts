@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, dottedName, forEachNode, getProperty, propertyName, propertyValue, stringValue, type FunctionNode } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { resolveFunction } from './functions.js';
@@ -101,7 +101,7 @@ function memberAssignedOnce(member: ts.PropertyAccessExpression, facts: FileFact
   if (!name) return undefined;
   const assigned: ts.Expression[] = [];
   forEachNode(member.getSourceFile(), (node) => {
-    if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(node.left) === name) assigned.push(node.right);
+    if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && dottedName(node.left) === name) assigned.push(node.right);
   });
   return assigned.length === 1 ? resolveFunction(assigned[0], facts) : undefined;
 }
@@ -238,7 +238,7 @@ export function nestRoutes(cls: ts.ClassDeclaration, facts: FileFacts): Route[] 
 }
 
 function hasExport(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.ExportKeyword);
+  return ts.canHaveModifiers(node) && (ts.getModifiers(node) ?? []).some((m) => m.kind === SyntaxKind.ExportKeyword);
 }
 
 /** Next.js (app router) route handlers: `export async function POST(req)` / `export const POST = ...`. */
@@ -280,10 +280,10 @@ export function exportedDefaultHandlers(sourceFile: ts.SourceFile, path: string,
     if (fn?.body && takesRequestAndResponse(fn)) routes.push({ node, label: 'exported handler', path: '', steps: [{ expression, fn }], handler: { expression, fn } });
   };
   for (const statement of sourceFile.statements) {
-    const isDefault = ts.isFunctionDeclaration(statement) && hasExport(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === ts.SyntaxKind.DefaultKeyword);
+    const isDefault = ts.isFunctionDeclaration(statement) && hasExport(statement) && (ts.getModifiers(statement) ?? []).some((m) => m.kind === SyntaxKind.DefaultKeyword);
     if (isDefault) add(statement, statement);
     if (ts.isExportAssignment(statement) && !statement.isExportEquals) add(statement, statement.expression);
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(statement.expression.left) === 'module.exports') {
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === SyntaxKind.EqualsToken && dottedName(statement.expression.left) === 'module.exports') {
       add(statement, statement.expression.right);
     }
   }
@@ -303,7 +303,7 @@ export function pathParts(expr: ts.Expression | undefined): string[] {
   if (!expr) return [];
   const node = skipOuter(expr);
   if (ts.isTemplateExpression(node)) return [node.head.text, ...node.templateSpans.flatMap((span) => [dottedName(span.expression) ?? propertyName(span.expression) ?? '', span.literal.text])];
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return [...pathParts(node.left), ...pathParts(node.right)];
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken) return [...pathParts(node.left), ...pathParts(node.right)];
   return [dottedName(node) ?? stringValue(node) ?? ''];
 }
 
@@ -331,12 +331,12 @@ export function fileRoutes(file: ParsedFile): Route[] {
   let routes = routesByFacts.get(facts);
   if (routes) return routes;
   routes = [];
-  for (const call of nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression)) {
+  for (const call of nodes.ofKind<ts.CallExpression>(SyntaxKind.CallExpression)) {
     tick();
     const route = routeFromCall(call, facts);
     if (route) routes.push(route);
   }
-  for (const declaration of nodes.ofKind<ts.ClassDeclaration>(ts.SyntaxKind.ClassDeclaration)) routes.push(...nestRoutes(declaration, facts));
+  for (const declaration of nodes.ofKind<ts.ClassDeclaration>(SyntaxKind.ClassDeclaration)) routes.push(...nestRoutes(declaration, facts));
   routes.push(...exportedPostHandlers(sourceFile, facts), ...exportedDefaultHandlers(sourceFile, path, facts));
   routesByFacts.set(facts, routes);
   return routes;

@@ -2,7 +2,7 @@
  * Reading clear-text URL literals: the scheme and host a string or template literal
  * names, and whether that host is local (contract: insecure-transport).
  */
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { isLocalHost } from '../secrets/hosts.js';
 import type { TextEdit } from '../engine/types.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
@@ -94,7 +94,7 @@ function fixedPrefixes(expr: ts.Expression, facts: FileFacts, depth = 0): string
   if (!node) return undefined;
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node.text];
   if (ts.isTemplateExpression(node)) return node.head.text === '' ? fixedPrefixes(node.templateSpans[0].expression, facts, depth + 1) : [node.head.text];
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return fixedPrefixes(node.left, facts, depth + 1);
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken) return fixedPrefixes(node.left, facts, depth + 1);
   if (ts.isConditionalExpression(node)) {
     const whenTrue = fixedPrefixes(node.whenTrue, facts, depth + 1);
     const whenFalse = fixedPrefixes(node.whenFalse, facts, depth + 1);
@@ -119,7 +119,7 @@ export function isModuleAssetUrl(expr: ts.Expression | undefined, facts: FileFac
   const [path, base] = node.arguments ?? [];
   if (!path || !base || !ts.isStringLiteralLike(path) || /^[a-z][a-z0-9+.-]*:|^\/\//i.test(path.text)) return false;
   const meta = skipOuter(base);
-  return ts.isPropertyAccessExpression(meta) && ts.isMetaProperty(meta.expression) && meta.expression.keywordToken === ts.SyntaxKind.ImportKeyword && meta.name.text === 'url';
+  return ts.isPropertyAccessExpression(meta) && ts.isMetaProperty(meta.expression) && meta.expression.keywordToken === SyntaxKind.ImportKeyword && meta.name.text === 'url';
 }
 
 // React runs these hooks' callbacks after rendering, in the browser only (not `useMemo`, which also runs on the server).

@@ -1,4 +1,4 @@
-import { ts } from './ts.js';
+import { SyntaxKind, ts } from './ts.js';
 import { FileFacts, skipOuter } from './facts.js';
 import { tick } from './deadline.js';
 import { nearestUp } from './ancestors.js';
@@ -7,7 +7,7 @@ import { nearestUp } from './ancestors.js';
 export type FunctionNode = ts.FunctionDeclaration | ts.FunctionExpression | ts.ArrowFunction | ts.MethodDeclaration;
 
 /** The kinds of `FunctionNode`, for scans that test `FileNodes.kinds`. */
-export const FUNCTION_NODE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([ts.SyntaxKind.FunctionDeclaration, ts.SyntaxKind.FunctionExpression, ts.SyntaxKind.ArrowFunction, ts.SyntaxKind.MethodDeclaration]);
+export const FUNCTION_NODE_KINDS: ReadonlySet<ts.SyntaxKind> = new Set([SyntaxKind.FunctionDeclaration, SyntaxKind.FunctionExpression, SyntaxKind.ArrowFunction, SyntaxKind.MethodDeclaration]);
 
 export function isFunctionNode(node: ts.Node | undefined): node is FunctionNode {
   return node !== undefined && FUNCTION_NODE_KINDS.has(node.kind);
@@ -37,7 +37,7 @@ export function dottedName(expr: ts.Expression): string | undefined {
     node = skipOuter(node.expression);
   }
   if (ts.isIdentifier(node)) names.push(node.text);
-  else if (node.kind === ts.SyntaxKind.ThisKeyword) names.push('this');
+  else if (node.kind === SyntaxKind.ThisKeyword) names.push('this');
   else return undefined;
   return names.reverse().join('.');
 }
@@ -91,7 +91,7 @@ export function objectShape(expr: ts.Expression | undefined, facts: FileFacts): 
   if (!expr) return { kind: 'absent' };
   const value = facts.valueOf(expr);
   if (!value) return { kind: 'unknown' };
-  if (value.kind === ts.SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return { kind: 'absent' };
+  if (value.kind === SyntaxKind.UndefinedKeyword || (ts.isIdentifier(value) && value.text === 'undefined')) return { kind: 'absent' };
   return ts.isObjectLiteralExpression(value) ? { kind: 'object', node: value } : { kind: 'unknown' };
 }
 
@@ -195,7 +195,7 @@ export function someDescendant(root: ts.Node, test: (node: ts.Node) => boolean):
 
 /** An `async` function or method. */
 export function isAsyncFunction(node: ts.Node): boolean {
-  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === ts.SyntaxKind.AsyncKeyword);
+  return ts.canHaveModifiers(node) && !!ts.getModifiers(node)?.some((modifier) => modifier.kind === SyntaxKind.AsyncKeyword);
 }
 
 /** True when a function lies between the node and `root` (the node runs in a callback, not in `root`'s own flow). */

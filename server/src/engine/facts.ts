@@ -1,4 +1,4 @@
-import { ts } from './ts.js';
+import { SyntaxKind, ts } from './ts.js';
 import type { FileNodes } from './walk.js';
 import { nearestUp } from './ancestors.js';
 
@@ -51,7 +51,7 @@ export function requiredModule(expr: ts.Expression): string | undefined {
   const arg = node.arguments[0];
   if (!ts.isStringLiteralLike(arg)) return undefined;
   const isRequire = ts.isIdentifier(node.expression) && node.expression.text === 'require';
-  const isImport = node.expression.kind === ts.SyntaxKind.ImportKeyword;
+  const isImport = node.expression.kind === SyntaxKind.ImportKeyword;
   return isRequire || isImport ? normalizeModule(arg.text) : undefined;
 }
 
@@ -75,16 +75,16 @@ function bindingKey(element: ts.BindingElement): string | undefined {
 
 /** The kinds `collect` and the assignment scan act on; every other node is skipped. */
 const DECLARING_KINDS = new Set([
-  ts.SyntaxKind.ImportDeclaration,
-  ts.SyntaxKind.ImportEqualsDeclaration,
-  ts.SyntaxKind.VariableDeclaration,
-  ts.SyntaxKind.Parameter,
-  ts.SyntaxKind.BindingElement,
-  ts.SyntaxKind.FunctionDeclaration,
-  ts.SyntaxKind.ClassDeclaration,
-  ts.SyntaxKind.FunctionExpression,
-  ts.SyntaxKind.ClassExpression,
-  ts.SyntaxKind.BinaryExpression,
+  SyntaxKind.ImportDeclaration,
+  SyntaxKind.ImportEqualsDeclaration,
+  SyntaxKind.VariableDeclaration,
+  SyntaxKind.Parameter,
+  SyntaxKind.BindingElement,
+  SyntaxKind.FunctionDeclaration,
+  SyntaxKind.ClassDeclaration,
+  SyntaxKind.FunctionExpression,
+  SyntaxKind.ClassExpression,
+  SyntaxKind.BinaryExpression,
 ]);
 
 /**
@@ -109,7 +109,7 @@ export class FileFacts {
       if (!DECLARING_KINDS.has(kinds[index])) continue;
       const node = all[index];
       this.collect(node);
-      if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+      if (ts.isBinaryExpression(node) && ts.isIdentifier(node.left) && node.operatorToken.kind >= SyntaxKind.FirstAssignment && node.operatorToken.kind <= SyntaxKind.LastAssignment) {
         const list = this.assignedNames.get(node.left.text);
         if (list) list.push(node.left);
         else this.assignedNames.set(node.left.text, [node.left]);
@@ -286,11 +286,11 @@ type OuterExpression = ts.ParenthesizedExpression | ts.AsExpression | ts.NonNull
 /** One read of `kind` (hot: every callee and value lookup strips wrappers), not five type guards. */
 function isOuterExpression(node: ts.Node): node is OuterExpression {
   switch (node.kind) {
-    case ts.SyntaxKind.ParenthesizedExpression:
-    case ts.SyntaxKind.AsExpression:
-    case ts.SyntaxKind.NonNullExpression:
-    case ts.SyntaxKind.TypeAssertionExpression:
-    case ts.SyntaxKind.SatisfiesExpression:
+    case SyntaxKind.ParenthesizedExpression:
+    case SyntaxKind.AsExpression:
+    case SyntaxKind.NonNullExpression:
+    case SyntaxKind.TypeAssertionExpression:
+    case SyntaxKind.SatisfiesExpression:
       return true;
     default:
       return false;

@@ -4,7 +4,7 @@
  * they made: no second parse, no library name in code (the models' rows say what is what).
  * Runs after the rules, under the same time budget (`tick` per node visited).
  */
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, forEachDescendant, lookupProperty, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import { tick } from '../engine/deadline.js';
@@ -102,7 +102,7 @@ function requestTarget(http: HttpRequestCall, facts: FileFacts): Target {
 /** `x.ok`, `x.status`, `x.statusCode` in the file, by the name read: one pass over the property reads. */
 function statusReads(file: ParsedFile): Map<string, ts.Node[]> {
   const reads = new Map<string, ts.Node[]>();
-  for (const access of file.nodes.ofKind<ts.PropertyAccessExpression>(ts.SyntaxKind.PropertyAccessExpression)) {
+  for (const access of file.nodes.ofKind<ts.PropertyAccessExpression>(SyntaxKind.PropertyAccessExpression)) {
     const name = access.name.text;
     if ((name === 'ok' || name === 'status' || name === 'statusCode') && ts.isIdentifier(access.expression)) {
       const list = reads.get(access.expression.text);
@@ -204,7 +204,7 @@ function sdkModule(callee: ts.Expression, facts: FileFacts): { module: string; o
     names.unshift(node.name.text);
     node = skipOuter(node.expression);
   }
-  if (names.length < 2 || !(ts.isIdentifier(node) || node.kind === ts.SyntaxKind.ThisKeyword)) return undefined;
+  if (names.length < 2 || !(ts.isIdentifier(node) || node.kind === SyntaxKind.ThisKeyword)) return undefined;
   let module = facts.resolve(node)?.module;
   if (module === undefined && ts.isIdentifier(node)) {
     const value = facts.valueOf(node);
@@ -381,7 +381,7 @@ function credentials(file: ParsedFile, sites: Sites, calls: readonly ts.CallExpr
   const add = (name: string, source: 'env' | 'config', node: ts.Node): void => {
     if (isCredentialName(name.split('.').pop() ?? name)) found.push({ name, source, sites: sites.site(node, []) });
   };
-  for (const kind of readsEnv ? [ts.SyntaxKind.PropertyAccessExpression, ts.SyntaxKind.ElementAccessExpression] : []) {
+  for (const kind of readsEnv ? [SyntaxKind.PropertyAccessExpression, SyntaxKind.ElementAccessExpression] : []) {
     for (const node of file.nodes.ofKind<ts.PropertyAccessExpression | ts.ElementAccessExpression>(kind)) {
       tick();
       // Most property reads are not of an environment: `<x>.env.NAME` first, then the whole name.
@@ -401,7 +401,7 @@ function credentials(file: ParsedFile, sites: Sites, calls: readonly ts.CallExpr
 /** The file's part of the map. The findings are the rules' final ones for this parse (suppressions applied). */
 export function collectFileInventory(file: ParsedFile, findings: readonly Finding[]): FileInventory {
   const sites = new Sites(file, findings);
-  const calls = file.nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression);
+  const calls = file.nodes.ofKind<ts.CallExpression>(SyntaxKind.CallExpression);
   const loops = loopsByRequest(file);
   const reads = statusReads(file);
   // A file that never names an SDK's module makes no SDK call the map could attribute.

@@ -1,4 +1,4 @@
-import { ts } from '../engine/ts.js';
+import { SyntaxKind, ts } from '../engine/ts.js';
 import { calleeName, dottedName, stringValue } from '../engine/ast.js';
 import { skipOuter, type FileFacts } from '../engine/facts.js';
 import type { Target } from '../shared/inventory.js';
@@ -97,11 +97,11 @@ export function targetOf(expr: ts.Expression | undefined, facts: FileFacts, dept
   }
   if (ts.isBinaryExpression(node)) {
     const operator = node.operatorToken.kind;
-    if (operator === ts.SyntaxKind.PlusToken) {
+    if (operator === SyntaxKind.PlusToken) {
       const right = literalText(node.right, facts);
       return continued(targetOf(node.left, facts, depth + 1), right ?? '');
     }
-    if (operator === ts.SyntaxKind.QuestionQuestionToken || operator === ts.SyntaxKind.BarBarToken) {
+    if (operator === SyntaxKind.QuestionQuestionToken || operator === SyntaxKind.BarBarToken) {
       const left = targetOf(node.left, facts, depth + 1);
       return left.kind === 'unknown' ? targetOf(node.right, facts, depth + 1) : left;
     }

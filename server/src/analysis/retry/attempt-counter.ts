@@ -3,7 +3,7 @@
  * attempts, the catches through which it goes round, and where a counter of their own
  * would be declared. The fixes grow the wait from the counter and throw at a maximum.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { forEachNode, statementsOf } from '../../engine/ast.js';
 import type { TextEdit } from '../../engine/types.js';
 import { appendStatements, insertStatementsBefore } from '../edits.js';
@@ -48,19 +48,19 @@ type Update = 'increment' | 'reset' | 'other';
 function updateOf(node: ts.Node, name: string): Update | undefined {
   const isName = (expr: ts.Expression): boolean => ts.isIdentifier(expr) && expr.text === name;
   if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && isName(node.operand)) {
-    if (node.operator === ts.SyntaxKind.PlusPlusToken) return 'increment';
-    return node.operator === ts.SyntaxKind.MinusMinusToken ? 'other' : undefined;
+    if (node.operator === SyntaxKind.PlusPlusToken) return 'increment';
+    return node.operator === SyntaxKind.MinusMinusToken ? 'other' : undefined;
   }
   if (!ts.isBinaryExpression(node) || !isName(node.left)) return undefined;
   const { operatorToken: { kind }, right } = node;
   const positive = (expr: ts.Expression): boolean => ts.isNumericLiteral(expr) && Number(expr.text) > 0;
-  if (kind === ts.SyntaxKind.PlusEqualsToken) return positive(right) ? 'increment' : 'other';
-  if (kind === ts.SyntaxKind.EqualsToken) {
+  if (kind === SyntaxKind.PlusEqualsToken) return positive(right) ? 'increment' : 'other';
+  if (kind === SyntaxKind.EqualsToken) {
     if (ts.isNumericLiteral(right)) return 'reset';
-    const counts = ts.isBinaryExpression(right) && right.operatorToken.kind === ts.SyntaxKind.PlusToken && isName(right.left) && positive(right.right);
+    const counts = ts.isBinaryExpression(right) && right.operatorToken.kind === SyntaxKind.PlusToken && isName(right.left) && positive(right.right);
     return counts ? 'increment' : 'other';
   }
-  const assigns = kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+  const assigns = kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
   return assigns ? 'other' : undefined;
 }
 
@@ -113,14 +113,14 @@ function leavesWhenDone(block: ts.Block, loop: ts.IterationStatement): boolean {
   if (!last) return false;
   if (isUnconditionalExit(last)) return true;
   const condition = ts.isWhileStatement(loop) || ts.isDoStatement(loop) ? loop.expression : undefined;
-  const assigned = ts.isExpressionStatement(last) && ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken ? last.expression.left : undefined;
+  const assigned = ts.isExpressionStatement(last) && ts.isBinaryExpression(last.expression) && last.expression.operatorToken.kind === SyntaxKind.EqualsToken ? last.expression.left : undefined;
   return !!assigned && ts.isIdentifier(assigned) && mentionsName(condition, new Set([assigned.text]));
 }
 
 function resets(statement: ts.Statement | undefined, counter: AttemptCounter): boolean {
   if (!statement || !ts.isExpressionStatement(statement) || !ts.isBinaryExpression(statement.expression)) return false;
   const { left, operatorToken, right } = statement.expression;
-  return operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(left) && left.text === counter.name && ts.isNumericLiteral(right);
+  return operatorToken.kind === SyntaxKind.EqualsToken && ts.isIdentifier(left) && left.text === counter.name && ts.isNumericLiteral(right);
 }
 
 /**

@@ -2,7 +2,7 @@
  * Attempt limits: whether a retry stops. A counter or a clock that a loop condition, or a
  * guard on the way to the next attempt, compares bounds it; `while (true)` alone does not.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { dottedName } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
@@ -11,15 +11,15 @@ import { containsExit, mentionsName, someNode, updatedNames, walkRegion } from '
 import { looksAtStatus } from './response-status.js';
 import { closesOwnGuard } from './one-shot.js';
 
-const RELATIONAL = [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
+const RELATIONAL = [SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken];
 const TIME_WORDS = new Set(['deadline', 'elapsed', 'expiry', 'expires', 'until']);
 
 function isAlwaysTrue(expr: ts.Expression | undefined): boolean {
   if (!expr) return true;
   const node = skipOuter(expr);
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (node.kind === SyntaxKind.TrueKeyword) return true;
   if (ts.isNumericLiteral(node)) return Number(node.text) !== 0;
-  return ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken && ts.isNumericLiteral(node.operand) && Number(node.operand.text) === 0;
+  return ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken && ts.isNumericLiteral(node.operand) && Number(node.operand.text) === 0;
 }
 
 /** `Date.now()`, `performance.now()`, `new Date()` or a deadline-named value: a time bound. */
@@ -62,7 +62,7 @@ function helperAnswers(region: ts.Node, counters: Set<string>): Set<string> {
   // The count itself is the argument (`attempt`, `attempt + 1`, `state.attempt`), not a value built from it (a request header).
   const isCount = (arg: ts.Expression): boolean => {
     const node = skipOuter(arg);
-    if (ts.isBinaryExpression(node)) return (node.operatorToken.kind === ts.SyntaxKind.PlusToken || node.operatorToken.kind === ts.SyntaxKind.MinusToken) && (isCount(node.left) || isCount(node.right));
+    if (ts.isBinaryExpression(node)) return (node.operatorToken.kind === SyntaxKind.PlusToken || node.operatorToken.kind === SyntaxKind.MinusToken) && (isCount(node.left) || isCount(node.right));
     return (ts.isIdentifier(node) || ts.isPropertyAccessExpression(node)) && mentionsRoot(node, counters);
   };
   // The helper's own answer (`await` allowed), not a call the count is buried in (`fetch(url, { n: String(attempt) })`).
@@ -85,7 +85,7 @@ export function recursionCounters(fn: FunctionNode, refs: ts.Expression[], param
     if (!ts.isCallExpression(call) || call.expression !== ref) continue;
     for (const arg of call.arguments) {
       someNode(arg, (node) => {
-        const isArithmetic = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.MinusToken || node.operatorToken.kind === ts.SyntaxKind.PlusToken);
+        const isArithmetic = ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.MinusToken || node.operatorToken.kind === SyntaxKind.PlusToken);
         const isUpdate = ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node);
         if (isArithmetic || isUpdate) {
           someNode(node, (leaf) => {
@@ -127,7 +127,7 @@ export function recursionIsBounded(fn: FunctionNode, recursionCounters: Set<stri
 function guardOf(node: ts.Node, child: ts.Node): ts.Expression | undefined {
   if (ts.isIfStatement(node)) return node.expression === child ? undefined : node.expression;
   if (ts.isConditionalExpression(node)) return node.condition === child ? undefined : node.condition;
-  const isLogical = ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  const isLogical = ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken || node.operatorToken.kind === SyntaxKind.BarBarToken);
   if (isLogical) return node.right === child ? node.left : undefined;
   if (ts.isWhileStatement(node) || ts.isDoStatement(node)) return node.statement === child ? node.expression : undefined;
   if (ts.isForStatement(node)) return node.statement === child ? node.condition : undefined;

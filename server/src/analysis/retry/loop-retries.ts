@@ -2,7 +2,7 @@
  * Loops that retry: a loop statement that sends a network call again after it failed,
  * through a catch that goes round or a failure status that does not leave the loop.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { collectBindingNames, forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { isConnectionCall, type CallLike } from '../network-calls.js';
@@ -115,10 +115,10 @@ function successLeaves(tryStatement: ts.TryStatement, call: CallLike, loop: ts.I
   if (condition) someNode(condition, (n) => (ts.isIdentifier(n) ? (flags.add(n.text), false) : false));
   const leaves = (statement: ts.Statement): boolean => {
     if (ts.isReturnStatement(statement) || (ts.isBreakStatement(statement) && !statement.label)) return true;
-    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    if (ts.isExpressionStatement(statement) && ts.isBinaryExpression(statement.expression) && statement.expression.operatorToken.kind === SyntaxKind.EqualsToken) {
       const { left, right } = statement.expression;
       if (!ts.isIdentifier(left) || !flags.has(left.text)) return false;
-      if (right.kind === ts.SyntaxKind.TrueKeyword || right.kind === ts.SyntaxKind.FalseKeyword) return true;
+      if (right.kind === SyntaxKind.TrueKeyword || right.kind === SyntaxKind.FalseKeyword) return true;
       const owner = resultVariable(call);
       if (owner === undefined) return false;
       // `up = res.ok`: the flag is set from the response, so a good one leaves.
@@ -164,7 +164,7 @@ function unwrapped(expr: ts.Expression): ts.Expression {
 
 const isEmptyValue = (expr: ts.Expression): boolean => {
   const node = skipOuter(expr);
-  return node.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
+  return node.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(node) && node.text === 'undefined');
 };
 
 /**
@@ -184,11 +184,11 @@ function goesRoundWhileEmpty(condition: ts.Expression, variable: ts.Identifier, 
     const inner = skipOuter(expr);
     return ts.isIdentifier(inner) && inner.text === variable.text;
   };
-  if (ts.isPrefixUnaryExpression(node)) return node.operator === ts.SyntaxKind.ExclamationToken && isName(node.operand) && startsEmpty(variable, facts);
+  if (ts.isPrefixUnaryExpression(node)) return node.operator === SyntaxKind.ExclamationToken && isName(node.operand) && startsEmpty(variable, facts);
   if (!ts.isBinaryExpression(node)) return false;
   const operator = node.operatorToken.kind;
-  if (operator === ts.SyntaxKind.AmpersandAmpersandToken) return goesRoundWhileEmpty(node.left, variable, facts) || goesRoundWhileEmpty(node.right, variable, facts);
-  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
+  if (operator === SyntaxKind.AmpersandAmpersandToken) return goesRoundWhileEmpty(node.left, variable, facts) || goesRoundWhileEmpty(node.right, variable, facts);
+  if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return false;
   return (isName(node.left) && isEmptyValue(node.right)) || (isName(node.right) && isEmptyValue(node.left));
 }
 

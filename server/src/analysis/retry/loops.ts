@@ -6,7 +6,7 @@
  * (pagination, polling for a state) are not retry loops; reconnect loops are.
  * Found once per parse and memoised, since three rules ask.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import type { ParsedFile } from '../../engine/rule.js';
 import { FUNCTION_NODE_KINDS, type FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
@@ -47,7 +47,7 @@ export function retryLoops(file: ParsedFile): readonly RetryLoop[] {
 }
 
 /** The kinds `ts.isIterationStatement(node, false)` accepts, tested on `FileNodes.kinds`. */
-const ITERATION_KINDS = new Set([ts.SyntaxKind.ForStatement, ts.SyntaxKind.ForInStatement, ts.SyntaxKind.ForOfStatement, ts.SyntaxKind.DoStatement, ts.SyntaxKind.WhileStatement]);
+const ITERATION_KINDS = new Set([SyntaxKind.ForStatement, SyntaxKind.ForInStatement, SyntaxKind.ForOfStatement, SyntaxKind.DoStatement, SyntaxKind.WhileStatement]);
 
 function findRetryLoops(file: ParsedFile): RetryLoop[] {
   const loops: ts.IterationStatement[] = [];
@@ -59,7 +59,7 @@ function findRetryLoops(file: ParsedFile): RetryLoop[] {
     const kind = kinds[index];
     if (ITERATION_KINDS.has(kind)) loops.push(all[index] as ts.IterationStatement);
     else if (FUNCTION_NODE_KINDS.has(kind)) functions.push(all[index] as FunctionNode);
-    else if (kind === ts.SyntaxKind.CallExpression) {
+    else if (kind === SyntaxKind.CallExpression) {
       const callback = retriedCallback(all[index] as ts.CallExpression, file.facts);
       if (callback) callbacks.push(callback);
     }

@@ -3,7 +3,7 @@
  * excludes (`if (cache !== 'reload') return load(src, 'reload')`, `if (isRetry) throw err;
  * return load(url, true)`) runs once more at most; the literal is its bound.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import { containsExit } from './regions.js';
@@ -15,9 +15,9 @@ function literalValue(expr: ts.Expression): Known {
   const node = skipOuter(expr);
   if (ts.isStringLiteralLike(node)) return { value: node.text };
   if (ts.isNumericLiteral(node)) return { value: Number(node.text) };
-  if (node.kind === ts.SyntaxKind.TrueKeyword) return { value: true };
-  if (node.kind === ts.SyntaxKind.FalseKeyword) return { value: false };
-  if (node.kind === ts.SyntaxKind.NullKeyword) return { value: null };
+  if (node.kind === SyntaxKind.TrueKeyword) return { value: true };
+  if (node.kind === SyntaxKind.FalseKeyword) return { value: false };
+  if (node.kind === SyntaxKind.NullKeyword) return { value: null };
   if (ts.isIdentifier(node) && node.text === 'undefined') return { value: undefined };
   return undefined;
 }
@@ -26,7 +26,7 @@ function literalValue(expr: ts.Expression): Known {
 function evaluate(condition: ts.Expression, values: Map<string, unknown>): Known {
   const node = skipOuter(condition);
   if (ts.isIdentifier(node) && values.has(node.text)) return { value: values.get(node.text) };
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+  if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) {
     const operand = evaluate(node.operand, values);
     return operand && { value: !operand.value };
   }
@@ -34,20 +34,20 @@ function evaluate(condition: ts.Expression, values: Map<string, unknown>): Known
   const left = evaluate(node.left, values);
   const right = evaluate(node.right, values);
   switch (node.operatorToken.kind) {
-    case ts.SyntaxKind.AmpersandAmpersandToken:
+    case SyntaxKind.AmpersandAmpersandToken:
       if (left && !left.value) return { value: false };
       return left && right && { value: Boolean(right.value) };
-    case ts.SyntaxKind.BarBarToken:
+    case SyntaxKind.BarBarToken:
       if (left && left.value) return { value: true };
       return left && right && { value: Boolean(right.value) };
-    case ts.SyntaxKind.EqualsEqualsEqualsToken:
+    case SyntaxKind.EqualsEqualsEqualsToken:
       return left && right && { value: left.value === right.value };
-    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
+    case SyntaxKind.ExclamationEqualsEqualsToken:
       return left && right && { value: left.value !== right.value };
     // Loose, as the code under analysis compares.
-    case ts.SyntaxKind.EqualsEqualsToken:
+    case SyntaxKind.EqualsEqualsToken:
       return left && right && { value: left.value == right.value };
-    case ts.SyntaxKind.ExclamationEqualsToken:
+    case SyntaxKind.ExclamationEqualsToken:
       return left && right && { value: left.value != right.value };
     default:
       return undefined;
@@ -75,8 +75,8 @@ function guardsOnTheWay(child: ts.Node, node: ts.Node): Array<{ condition: ts.Ex
   if (ts.isIfStatement(node) && node.expression !== child) return [{ condition: node.expression, needed: node.thenStatement === child }];
   if (ts.isConditionalExpression(node) && node.condition !== child) return [{ condition: node.condition, needed: node.whenTrue === child }];
   if (ts.isBinaryExpression(node) && node.right === child) {
-    if (node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken) return [{ condition: node.left, needed: true }];
-    if (node.operatorToken.kind === ts.SyntaxKind.BarBarToken) return [{ condition: node.left, needed: false }];
+    if (node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken) return [{ condition: node.left, needed: true }];
+    if (node.operatorToken.kind === SyntaxKind.BarBarToken) return [{ condition: node.left, needed: false }];
   }
   if (ts.isBlock(node) || ts.isCaseClause(node) || ts.isDefaultClause(node)) {
     const before = node.statements.slice(0, node.statements.indexOf(child as ts.Statement));

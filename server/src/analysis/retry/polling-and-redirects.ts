@@ -2,7 +2,7 @@
  * Loops that go round after a good response are not retries: polling until the parsed
  * body shows a state, or following a redirect to another URL.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { collectBindingNames, dottedName } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { CallLike } from '../network-calls.js';
@@ -73,7 +73,7 @@ function isRedirectTest(cond: ts.Expression, owner: ResultOwner): boolean {
 function assigns(statement: ts.Statement, name: string): boolean {
   if (!ts.isExpressionStatement(statement)) return false;
   const expr = skipOuter(statement.expression);
-  return ts.isBinaryExpression(expr) && expr.operatorToken.kind === ts.SyntaxKind.EqualsToken && dottedName(expr.left) === name;
+  return ts.isBinaryExpression(expr) && expr.operatorToken.kind === SyntaxKind.EqualsToken && dottedName(expr.left) === name;
 }
 
 /** `name` is given a new value on the way from the request to `round`: by a statement of a block that leads to it. */

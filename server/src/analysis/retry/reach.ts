@@ -2,7 +2,7 @@
  * Which network calls a call or a function stands for: a call itself, or the calls
  * inside a same-file helper it invokes (a few levels down), answered once per function.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { enclosingClass, forEachNode } from '../../engine/ast.js';
 import { declaredFunction, memberFunction } from '../functions.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -22,7 +22,7 @@ export class NetworkReach {
     const node = skipOuter(expr);
     if (ts.isArrowFunction(node) || ts.isFunctionExpression(node)) return node;
     if (ts.isIdentifier(node)) return declaredFunction(node, this.facts);
-    if (ts.isPropertyAccessExpression(node) && node.expression.kind === ts.SyntaxKind.ThisKeyword) {
+    if (ts.isPropertyAccessExpression(node) && node.expression.kind === SyntaxKind.ThisKeyword) {
       const cls = enclosingClass(node);
       return cls && memberFunction(cls, node.name.text);
     }

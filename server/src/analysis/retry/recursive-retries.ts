@@ -3,7 +3,7 @@
  * failed network call — from a catch, a `.catch`, a close/error event of a connection
  * or a failure status branch.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { collectBindingNames, contains } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { FileNodes } from '../../engine/walk.js';
@@ -43,14 +43,14 @@ export class NameUses {
 
   /** The identifiers spelt `text` inside `root` (`root` included), in document order. */
   identifiersIn(root: ts.Node, text: string): ts.Identifier[] {
-    this.identifiers ??= byName(this.nodes.ofKind<ts.Identifier>(ts.SyntaxKind.Identifier), (id) => id.text);
+    this.identifiers ??= byName(this.nodes.ofKind<ts.Identifier>(SyntaxKind.Identifier), (id) => id.text);
     return within(this.identifiers.get(text), root);
   }
 
   /** The `this.text` accesses inside `root` (`root` included), in document order. */
   thisMembersIn(root: ts.Node, text: string): ts.PropertyAccessExpression[] {
-    const accesses = this.nodes.ofKind<ts.PropertyAccessExpression>(ts.SyntaxKind.PropertyAccessExpression);
-    this.thisMembers ??= byName(accesses.filter((access) => access.expression.kind === ts.SyntaxKind.ThisKeyword), (access) => access.name.text);
+    const accesses = this.nodes.ofKind<ts.PropertyAccessExpression>(SyntaxKind.PropertyAccessExpression);
+    this.thisMembers ??= byName(accesses.filter((access) => access.expression.kind === SyntaxKind.ThisKeyword), (access) => access.name.text);
     return within(this.thisMembers.get(text), root);
   }
 }

@@ -3,7 +3,7 @@
  * condition): what it contains, which names it updates, whether it leaves. They stop at
  * nested functions and classes, whose code does not run as part of the region.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { dottedName, forEachDescendant, forEachNode } from '../../engine/ast.js';
 
 export const isFunctionBoundary = (node: ts.Node): boolean => ts.isFunctionLike(node) || ts.isClassLike(node);
@@ -23,11 +23,11 @@ export function someNode(root: ts.Node | undefined, test: (node: ts.Node) => boo
 }
 
 const COMPOUND_ASSIGN = new Set([
-  ts.SyntaxKind.PlusEqualsToken,
-  ts.SyntaxKind.MinusEqualsToken,
-  ts.SyntaxKind.AsteriskEqualsToken,
-  ts.SyntaxKind.AsteriskAsteriskEqualsToken,
-  ts.SyntaxKind.LessThanLessThanEqualsToken,
+  SyntaxKind.PlusEqualsToken,
+  SyntaxKind.MinusEqualsToken,
+  SyntaxKind.AsteriskEqualsToken,
+  SyntaxKind.AsteriskAsteriskEqualsToken,
+  SyntaxKind.LessThanLessThanEqualsToken,
 ]);
 
 /** Names (dotted text) updated in a region: `i++`, `n -= 1`, `delay *= 2`, `x = x + 1`. */
@@ -38,11 +38,11 @@ export function updatedNames(roots: Array<ts.Node | undefined>, includePlainAssi
     if (name) names.add(name);
   };
   const visit = (node: ts.Node): void => {
-    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === ts.SyntaxKind.PlusPlusToken || node.operator === ts.SyntaxKind.MinusMinusToken)) {
+    if ((ts.isPrefixUnaryExpression(node) || ts.isPostfixUnaryExpression(node)) && (node.operator === SyntaxKind.PlusPlusToken || node.operator === SyntaxKind.MinusMinusToken)) {
       note(node.operand);
     } else if (ts.isBinaryExpression(node) && COMPOUND_ASSIGN.has(node.operatorToken.kind)) {
       note(node.left);
-    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+    } else if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken) {
       const target = dottedName(node.left);
       // The name after a dot is not a read of the variable: `status = res.status` copies, it does not count.
       const isMemberName = (n: ts.Node): boolean => ts.isPropertyAccessExpression(n.parent) && n.parent.name === n;

@@ -2,7 +2,7 @@
  * Response status tests: where a request's result is kept, and whether a condition on
  * it holds for a failed response (`!res.ok`, `status >= 500`, `429`) or a good one.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { CallLike } from '../network-calls.js';
@@ -46,7 +46,7 @@ const isRetryableStatus = (n: number): boolean => n === 408 || n === 425 || n ==
 
 /** One comparison of a response's status: which way it points. */
 function statusComparison(node: ts.Node, owner: ResultOwner): 'failure' | 'success' | undefined {
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) {
+  if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) {
     if (statusTarget(node.operand, owner) === 'ok') return 'failure';
   }
   if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && node.expression.name.text === 'includes' && ts.isArrayLiteralExpression(skipOuter(node.expression.expression))) {
@@ -66,19 +66,19 @@ function statusComparison(node: ts.Node, owner: ResultOwner): 'failure' | 'succe
   }
   if (target === 'ok') {
     const literal = skipOuter(flipped ? node.left : node.right).kind;
-    const isEq = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-    if (literal === ts.SyntaxKind.FalseKeyword) return isEq ? 'failure' : 'success';
-    if (literal === ts.SyntaxKind.TrueKeyword) return isEq ? 'success' : 'failure';
+    const isEq = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+    if (literal === SyntaxKind.FalseKeyword) return isEq ? 'failure' : 'success';
+    if (literal === SyntaxKind.TrueKeyword) return isEq ? 'success' : 'failure';
     return undefined;
   }
   if (!target || value === undefined) return undefined;
-  const greater = flipped ? [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken] : [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken];
-  const less = flipped ? [ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken] : [ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken];
+  const greater = flipped ? [SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken] : [SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken];
+  const less = flipped ? [SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken] : [SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken];
   if (greater.includes(op)) return value >= 299 ? 'failure' : undefined;
   // `status < 500` leaves on success and on a client error: only a server error goes round.
   if (less.includes(op)) return value <= 500 && value >= 299 ? 'success' : undefined;
-  const equal = op === ts.SyntaxKind.EqualsEqualsEqualsToken || op === ts.SyntaxKind.EqualsEqualsToken;
-  const notEqual = op === ts.SyntaxKind.ExclamationEqualsEqualsToken || op === ts.SyntaxKind.ExclamationEqualsToken;
+  const equal = op === SyntaxKind.EqualsEqualsEqualsToken || op === SyntaxKind.EqualsEqualsToken;
+  const notEqual = op === SyntaxKind.ExclamationEqualsEqualsToken || op === SyntaxKind.ExclamationEqualsToken;
   const isSuccessCode = value >= 200 && value < 300;
   if (equal) return isRetryableStatus(value) ? 'failure' : isSuccessCode ? 'success' : undefined;
   if (notEqual) return isSuccessCode ? 'failure' : undefined;
@@ -89,7 +89,7 @@ function statusComparison(node: ts.Node, owner: ResultOwner): 'failure' | 'succe
 export function statusTest(cond: ts.Expression, owner: ResultOwner): 'failure' | 'success' | undefined {
   const node = skipOuter(cond);
   if (statusTarget(node, owner) === 'ok') return 'success';
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.BarBarToken || node.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken)) {
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.BarBarToken || node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken)) {
     // `res.ok || !retryable(res.status)`: one side tests the status, the other adds a case.
     const left = statusTest(node.left, owner);
     const right = statusTest(node.right, owner);
@@ -114,7 +114,7 @@ export function resultVariable(call: CallLike): ResultOwner | undefined {
     if (ts.isObjectBindingPattern(parent.name)) return { name: undefined, fields: destructuredFields(parent.name) };
     return undefined;
   }
-  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === ts.SyntaxKind.EqualsToken) {
+  if (parent && ts.isBinaryExpression(parent) && parent.right === node && parent.operatorToken.kind === SyntaxKind.EqualsToken) {
     const name = dottedName(parent.left);
     return name ? { name, fields: new Map() } : undefined;
   }
@@ -126,7 +126,7 @@ export function withStatusCopies(owner: ResultOwner, region: ts.Node): ResultOwn
   const fields = new Map(owner.fields);
   forEachNode(region, (node) => {
     const copy = ts.isVariableDeclaration(node) && ts.isIdentifier(node.name) && node.initializer ? { name: node.name.text, value: node.initializer }
-      : ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(node.left) ? { name: node.left.text, value: node.right }
+      : ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isIdentifier(node.left) ? { name: node.left.text, value: node.right }
       : undefined;
     const field = copy && statusTarget(copy.value, owner);
     if (copy && field) fields.set(copy.name, field);

@@ -2,7 +2,7 @@
  * Waits before the next attempt and whether they grow: a sleep-like call or a timer, and
  * its delay judged fixed (the same every attempt) or growing with the attempt.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, contains, dottedName, forEachDescendant, forEachNode } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import { WAIT_FUNCTIONS } from '../../models/retry-libraries.js';
@@ -67,7 +67,7 @@ function delayKind(expr: ts.Expression, varying: (name: string) => boolean, fact
   // A work list, not recursion: a delay nested thousands deep must not overflow the stack.
   const pending: ts.Node[] = [expr];
   const judge = (node: ts.Node): void => {
-    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.AsteriskAsteriskToken || node.operatorToken.kind === ts.SyntaxKind.LessThanLessThanToken)) {
+    if (ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.AsteriskAsteriskToken || node.operatorToken.kind === SyntaxKind.LessThanLessThanToken)) {
       worst('varies');
       return;
     }

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, contains, dottedName, forEachNode, hasTerminator, isAsyncFunction, isTerminator, statementsOf } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
@@ -131,7 +131,7 @@ function manualAckSuggestion(consume: ts.CallExpression, prop: ts.ObjectLiteralE
   const fn = handlerArg && skipOuter(handlerArg);
   const consumer = receiverOf(consume);
   // Options shared through a constant may serve other consumers: only the call's own are edited.
-  if (!autoAck.manualAckCall || !consumer || !contains(consume, prop) || !ts.isPropertyAssignment(prop) || prop.initializer.kind !== ts.SyntaxKind.TrueKeyword) return [];
+  if (!autoAck.manualAckCall || !consumer || !contains(consume, prop) || !ts.isPropertyAssignment(prop) || prop.initializer.kind !== SyntaxKind.TrueKeyword) return [];
   if (!fn || !(ts.isArrowFunction(fn) || ts.isFunctionExpression(fn)) || !fn.parameters[0] || !ts.isIdentifier(fn.parameters[0].name)) return [];
   const message = fn.parameters[0].name.text;
   const style = sourceStyle(file.sourceFile);
@@ -154,7 +154,7 @@ function conciseBodyWithAck(fn: ts.ArrowFunction, message: string, ack: string, 
   const { semicolon, indentUnit } = sourceStyle(file.sourceFile);
   let work = skipOuter(fn.body as ts.Expression);
   const lines: string[] = [];
-  if (ts.isBinaryExpression(work) && work.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken && ts.isIdentifier(work.left) && work.left.text === message) {
+  if (ts.isBinaryExpression(work) && work.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken && ts.isIdentifier(work.left) && work.left.text === message) {
     lines.push(`if (!${message}) return${semicolon}`);
     work = skipOuter(work.right);
   }
@@ -177,7 +177,7 @@ export const rule = defineRule({
     const index = messageHandlers(ctx.file);
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const autoAck = autoAckOnDelivery(call, facts);
           if (autoAck) {

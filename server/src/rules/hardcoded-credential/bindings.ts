@@ -3,7 +3,7 @@
  * it, what surrounds that name (`sendgrid: { apiKey }`, `class PartnerClient`), and whether
  * it is the fallback of an environment read. Shared by the detection and the suggestion.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { propertyName } from '../../engine/ast.js';
 import { GLOBAL, outermostWrapper, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { qualifierOf } from './variable-names.js';
@@ -17,11 +17,11 @@ export function targetName(target: ts.Expression): string | undefined {
   return undefined;
 }
 
-export const ASSIGNMENTS = new Set([ts.SyntaxKind.EqualsToken, ts.SyntaxKind.QuestionQuestionEqualsToken, ts.SyntaxKind.BarBarEqualsToken]);
+export const ASSIGNMENTS = new Set([SyntaxKind.EqualsToken, SyntaxKind.QuestionQuestionEqualsToken, SyntaxKind.BarBarEqualsToken]);
 /** `headers.set('X-Api-Key', '…')`-style calls: the first argument names the second. */
 export const NAMED_SETTERS = new Set(['set', 'append', 'setHeader', 'header', 'setRequestHeader', 'setItem']);
 
-export const FALLBACKS = new Set([ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken]);
+export const FALLBACKS = new Set([SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken]);
 
 /** `process.env.DB_PASSWORD` / `process.env['DB_PASSWORD']` → `DB_PASSWORD`: the fallback's real name. */
 export function envVariableName(expr: ts.Expression, facts: FileFacts): string | undefined {
@@ -48,7 +48,7 @@ export function envFallbackOf(literal: ts.Node, facts: FileFacts): EnvFallback |
 
 /** `process.env.NAME = '<literal>';`: a statement that sets the variable in code. */
 export function envAssignmentOf(holder: ts.Node, facts: FileFacts): { statement: ts.ExpressionStatement; name: string } | undefined {
-  if (!ts.isBinaryExpression(holder) || holder.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isExpressionStatement(holder.parent)) return undefined;
+  if (!ts.isBinaryExpression(holder) || holder.operatorToken.kind !== SyntaxKind.EqualsToken || !ts.isExpressionStatement(holder.parent)) return undefined;
   const name = envVariableName(holder.left, facts);
   return name ? { statement: holder.parent, name } : undefined;
 }

@@ -4,7 +4,7 @@
  * after `process.env.NAME ??` or a `process.env.NAME = …` statement goes, and `NAME=` is
  * added to the workspace's `.env.example`. A secret in a comment becomes a placeholder.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { Edit, Fixer, SuggestionReport } from '../../engine/types.js';
 import { isCredentialName } from '../../secrets/words.js';
@@ -52,7 +52,7 @@ function partialEdits(literal: ts.Expression, parts: readonly SecretPart[], file
 }
 
 function isConcatenation(node: ts.Node): node is ts.BinaryExpression {
-  return ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken;
+  return ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken;
 }
 
 /**
@@ -188,7 +188,7 @@ export function isInComment(file: ts.SourceFile, offset: number): boolean {
   for (;;) {
     const child = node.getChildren(file).find((candidate) => candidate.pos <= offset && offset < candidate.end);
     if (!child) return false;
-    if (offset < child.getStart(file) || (child.kind >= ts.SyntaxKind.FirstJSDocNode && child.kind <= ts.SyntaxKind.LastJSDocNode)) return true;
+    if (offset < child.getStart(file) || (child.kind >= SyntaxKind.FirstJSDocNode && child.kind <= SyntaxKind.LastJSDocNode)) return true;
     if (child.getChildCount(file) === 0) return false;
     node = child;
   }

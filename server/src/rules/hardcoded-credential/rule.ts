@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { getProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { tick } from '../../engine/deadline.js';
@@ -130,7 +130,7 @@ function candidateLiterals(expr: ts.Expression | undefined): StringLike[] {
   if (!expr) return [];
   const node = skipOuter(expr);
   if (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) return [node];
-  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken)) {
+  if (ts.isBinaryExpression(node) && (node.operatorToken.kind === SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === SyntaxKind.BarBarToken)) {
     return [...candidateLiterals(node.left), ...candidateLiterals(node.right)];
   }
   if (ts.isConditionalExpression(node)) return [...candidateLiterals(node.whenTrue), ...candidateLiterals(node.whenFalse)];
@@ -288,33 +288,33 @@ function createCodeVisitor(ctx: RuleContext<Options>) {
 
   return {
     on: {
-      [ts.SyntaxKind.StringLiteral]: checkLiteral,
-      [ts.SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
-      [ts.SyntaxKind.TemplateExpression]: checkLiteral,
-      [ts.SyntaxKind.VariableDeclaration]: checkVariableLike,
-      [ts.SyntaxKind.Parameter]: checkVariableLike,
-      [ts.SyntaxKind.BindingElement]: checkVariableLike,
-      [ts.SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
+      [SyntaxKind.StringLiteral]: checkLiteral,
+      [SyntaxKind.NoSubstitutionTemplateLiteral]: checkLiteral,
+      [SyntaxKind.TemplateExpression]: checkLiteral,
+      [SyntaxKind.VariableDeclaration]: checkVariableLike,
+      [SyntaxKind.Parameter]: checkVariableLike,
+      [SyntaxKind.BindingElement]: checkVariableLike,
+      [SyntaxKind.PropertyAssignment]: (node: ts.Node) => {
         const prop = node as ts.PropertyAssignment;
         if (!isInPrefixTable(prop)) checkBinding(propertyName(prop.name), prop.initializer);
       },
-      [ts.SyntaxKind.PropertyDeclaration]: (node: ts.Node) => {
+      [SyntaxKind.PropertyDeclaration]: (node: ts.Node) => {
         const prop = node as ts.PropertyDeclaration;
         checkBinding(propertyName(prop.name), prop.initializer);
       },
-      [ts.SyntaxKind.BinaryExpression]: (node: ts.Node) => {
+      [SyntaxKind.BinaryExpression]: (node: ts.Node) => {
         const binary = node as ts.BinaryExpression;
         if (ASSIGNMENTS.has(binary.operatorToken.kind)) checkBinding(targetName(binary.left), binary.right);
         else if (FALLBACKS.has(binary.operatorToken.kind)) checkBinding(envVariableName(binary.left, facts), binary.right);
       },
-      [ts.SyntaxKind.JsxAttribute]: (node: ts.Node) => {
+      [SyntaxKind.JsxAttribute]: (node: ts.Node) => {
         const attribute = node as ts.JsxAttribute;
         const init = attribute.initializer;
         const value = init && ts.isJsxExpression(init) ? init.expression : init;
         if (ts.isIdentifier(attribute.name)) checkBinding(attribute.name.text, value as ts.Expression | undefined);
       },
-      [ts.SyntaxKind.CallExpression]: checkCall,
-      [ts.SyntaxKind.NewExpression]: (node: ts.Node) => checkSink(node as ts.NewExpression),
+      [SyntaxKind.CallExpression]: checkCall,
+      [SyntaxKind.NewExpression]: (node: ts.Node) => checkSink(node as ts.NewExpression),
     },
     end() {
       // Secrets outside any string literal: comments, JSX text, regular expressions.

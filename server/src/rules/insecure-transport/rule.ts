@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, getProperty, isFunctionNode, iteratedCollection, lookupProperty, propertyName, propertyValue, someDescendant, stringValue } from '../../engine/ast.js';
 import { resolveCallee, sameFileCalls, type SameFileCalls } from '../../analysis/functions.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
@@ -86,8 +86,8 @@ class UrlTracer {
 
   private binaryLiterals(node: ts.BinaryExpression, depth: number): ts.Expression[] {
     const kind = node.operatorToken.kind;
-    if (kind === ts.SyntaxKind.PlusToken) return this.literals(node.left, depth + 1);
-    if (kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken) return [...this.literals(node.left, depth + 1), ...this.literals(node.right, depth + 1)];
+    if (kind === SyntaxKind.PlusToken) return this.literals(node.left, depth + 1);
+    if (kind === SyntaxKind.QuestionQuestionToken || kind === SyntaxKind.BarBarToken) return [...this.literals(node.left, depth + 1), ...this.literals(node.right, depth + 1)];
     return [];
   }
 
@@ -142,7 +142,7 @@ class UrlTracer {
     let assigned = false;
     forEachDescendant(param.parent, (node) => {
       if (assigned) return false;
-      const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment;
+      const isAssignment = ts.isBinaryExpression(node) && node.operatorToken.kind >= SyntaxKind.FirstAssignment && node.operatorToken.kind <= SyntaxKind.LastAssignment;
       if (isAssignment && ts.isIdentifier(node.left) && this.facts.declarationName(node.left) === declared) assigned = true;
       return undefined;
     });
@@ -315,7 +315,7 @@ export const rule = defineRule({
       if (ts.isIdentifier(node)) return isUrlName(node.text);
       if (ts.isPropertyAccessExpression(node)) return isUrlName(node.name.text);
       if (ts.isTemplateExpression(node) && node.head.text === '') return startsWithUrlName(node.templateSpans[0].expression);
-      if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) return startsWithUrlName(node.left);
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken) return startsWithUrlName(node.left);
       if (ts.isNewExpression(node) && tracer.isUrlConstructor(node)) return (node.arguments ?? []).some(startsWithUrlName);
       return false;
     };
@@ -348,17 +348,17 @@ export const rule = defineRule({
         return;
       }
       const target = skipOuter(node.left);
-      if (node.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(target) && BASE_URL_PROPS.has(target.name.text)) check(node.right, target.name.text);
+      if (node.operatorToken.kind === SyntaxKind.EqualsToken && ts.isPropertyAccessExpression(target) && BASE_URL_PROPS.has(target.name.text)) check(node.right, target.name.text);
     };
 
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
-        [ts.SyntaxKind.PropertyDeclaration]: (node) => checkBaseUrlMember(node as ts.PropertyDeclaration),
-        [ts.SyntaxKind.BinaryExpression]: (node) => checkBaseUrlMember(node as ts.BinaryExpression),
-        [ts.SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression),
-        [ts.SyntaxKind.PropertyAssignment]: (node) => checkUrlProperty(node as ts.PropertyAssignment),
-        [ts.SyntaxKind.ShorthandPropertyAssignment]: (node) => checkUrlProperty(node as ts.ShorthandPropertyAssignment),
+        [SyntaxKind.CallExpression]: (node) => checkCall(node as ts.CallExpression),
+        [SyntaxKind.PropertyDeclaration]: (node) => checkBaseUrlMember(node as ts.PropertyDeclaration),
+        [SyntaxKind.BinaryExpression]: (node) => checkBaseUrlMember(node as ts.BinaryExpression),
+        [SyntaxKind.NewExpression]: (node) => checkNew(node as ts.NewExpression),
+        [SyntaxKind.PropertyAssignment]: (node) => checkUrlProperty(node as ts.PropertyAssignment),
+        [SyntaxKind.ShorthandPropertyAssignment]: (node) => checkUrlProperty(node as ts.ShorthandPropertyAssignment),
       },
     };
   },

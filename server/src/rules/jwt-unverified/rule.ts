@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, enclosingFunction, getProperty, isFunctionNode, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -132,7 +132,7 @@ export const rule = defineRule({
     const isClientTest = isTestPath(ctx.file.relativePath);
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const check = classifyJwtCall(call, facts);
           if (!check) return;

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { dottedName, lookupProperty } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import type { ClientInstallation, RetryLibrary } from '../../models/retry-libraries.js';
@@ -27,7 +27,7 @@ export const rule = defineRule({
     };
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const money = moneyMovingCall(call, facts);
           if (money) {

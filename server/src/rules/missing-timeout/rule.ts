@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { contains, dottedName, enclosingFunction, forEachDescendant, isPropertyNamePosition, lookupProperty, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -45,7 +45,7 @@ function isTimeoutOff(expr: ts.Expression, facts: FileFacts, depth = 0): boolean
   const node = facts.valueOf(written);
   if (!node || depth > 4) return false;
   if (ts.isNumericLiteral(node)) return Number(node.text.replace(/_/g, '')) === 0;
-  if (node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  if (node.kind === SyntaxKind.FalseKeyword || node.kind === SyntaxKind.NullKeyword || node.kind === SyntaxKind.UndefinedKeyword) return true;
   if (isInfinity(node)) return true;
   if (ts.isObjectLiteralExpression(node)) {
     // got's `timeout: { request, response, ... }`: off when it sets no phase to a bound.
@@ -285,7 +285,7 @@ export const rule = defineRule({
 
     /** `axios.defaults.timeout = ms` on a module or `api.defaults.timeout = ms` on an instance, as the rows model them. */
     const noteDefaultTimeout = (node: ts.BinaryExpression): void => {
-      if (node.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+      if (node.operatorToken.kind !== SyntaxKind.EqualsToken) return;
       const target = skipOuter(node.left);
       if (!ts.isPropertyAccessExpression(target)) return;
       const defaults = target.expression;
@@ -321,13 +321,13 @@ export const rule = defineRule({
 
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = classifyHttpCall(node as ts.CallExpression, facts);
           if (call?.kind === 'request') checkRequest(call);
           else if (call?.kind === 'client') checkClient(call);
         },
-        [ts.SyntaxKind.BinaryExpression]: (node) => noteDefaultTimeout(node as ts.BinaryExpression),
-        [ts.SyntaxKind.NewExpression]: (node) => checkPool(node as ts.NewExpression),
+        [SyntaxKind.BinaryExpression]: (node) => noteDefaultTimeout(node as ts.BinaryExpression),
+        [SyntaxKind.NewExpression]: (node) => checkPool(node as ts.NewExpression),
       },
       end() {
         for (const finding of pending) {

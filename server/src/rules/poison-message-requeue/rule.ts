@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachNode, propertyName } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { splitWords } from '../../secrets/words.js';
@@ -23,7 +23,7 @@ function conditionWords(condition: ts.Expression): string[] {
 }
 
 function isNegation(expr: ts.Expression): expr is ts.PrefixUnaryExpression {
-  return ts.isPrefixUnaryExpression(expr) && expr.operator === ts.SyntaxKind.ExclamationToken;
+  return ts.isPrefixUnaryExpression(expr) && expr.operator === SyntaxKind.ExclamationToken;
 }
 
 /** Words naming a delivery, lookup or validation that went through: `if (!delivered)`, `if (!found)`. */
@@ -50,8 +50,8 @@ function isOutcome(expr: ts.Expression, facts: FileFacts): boolean {
 function isNullCheck(condition: ts.Expression, facts: FileFacts): boolean {
   if (!ts.isBinaryExpression(condition)) return false;
   const operator = condition.operatorToken.kind;
-  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return false;
-  const isNothing = (side: ts.Expression) => side.kind === ts.SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
+  if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return false;
+  const isNothing = (side: ts.Expression) => side.kind === SyntaxKind.NullKeyword || (ts.isIdentifier(side) && side.text === 'undefined');
   return (isNothing(condition.right) && isOutcome(condition.left, facts)) || (isNothing(condition.left) && isOutcome(condition.right, facts));
 }
 
@@ -67,12 +67,12 @@ function isFailedStatus(condition: ts.Expression): boolean {
   const code = ts.isNumericLiteral(condition.right) && readsStatus(condition.left) ? Number(condition.right.text) : undefined;
   if (code === undefined) return false;
   switch (condition.operatorToken.kind) {
-    case ts.SyntaxKind.ExclamationEqualsEqualsToken:
-    case ts.SyntaxKind.ExclamationEqualsToken:
+    case SyntaxKind.ExclamationEqualsEqualsToken:
+    case SyntaxKind.ExclamationEqualsToken:
       return code >= 200 && code < 300;
-    case ts.SyntaxKind.GreaterThanEqualsToken:
+    case SyntaxKind.GreaterThanEqualsToken:
       return code >= 300;
-    case ts.SyntaxKind.GreaterThanToken:
+    case SyntaxKind.GreaterThanToken:
       return code >= 299;
     default:
       return false;
@@ -91,9 +91,9 @@ function isFailureCondition(condition: ts.Expression, facts: FileFacts): boolean
 function comparedToFalse(condition: ts.Expression): ts.Expression | undefined {
   if (!ts.isBinaryExpression(condition)) return undefined;
   const operator = condition.operatorToken.kind;
-  if (operator !== ts.SyntaxKind.EqualsEqualsEqualsToken && operator !== ts.SyntaxKind.EqualsEqualsToken) return undefined;
-  if (condition.right.kind === ts.SyntaxKind.FalseKeyword) return condition.left;
-  return condition.left.kind === ts.SyntaxKind.FalseKeyword ? condition.right : undefined;
+  if (operator !== SyntaxKind.EqualsEqualsEqualsToken && operator !== SyntaxKind.EqualsEqualsToken) return undefined;
+  if (condition.right.kind === SyntaxKind.FalseKeyword) return condition.left;
+  return condition.left.kind === SyntaxKind.FalseKeyword ? condition.right : undefined;
 }
 
 function isSuccessCondition(condition: ts.Expression, facts: FileFacts): boolean {
@@ -178,7 +178,7 @@ export const rule = defineRule({
     const index = messageHandlers(ctx.file);
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const requeue = requeueCall(call, facts);
           if (!requeue) return;

@@ -3,7 +3,7 @@
  * existing one with full jitter, capped; for a retry library, its growing wait or
  * back-off options from the model row.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { lookupProperty, objectShape } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { FixFunction, TextEdit } from '../../engine/types.js';
@@ -36,8 +36,8 @@ function constantValue(expr: ts.Expression, facts: FileFacts, depth = 0): number
   const left = constantValue(node.left, facts, depth + 1);
   const right = constantValue(node.right, facts, depth + 1);
   if (left === undefined || right === undefined) return undefined;
-  if (node.operatorToken.kind === ts.SyntaxKind.AsteriskToken) return left * right;
-  return node.operatorToken.kind === ts.SyntaxKind.PlusToken ? left + right : undefined;
+  if (node.operatorToken.kind === SyntaxKind.AsteriskToken) return left * right;
+  return node.operatorToken.kind === SyntaxKind.PlusToken ? left + right : undefined;
 }
 
 /** Full jitter over `base * 2 ** exponent`, capped; a base already past the cap may still grow eightfold. */
@@ -176,7 +176,7 @@ export function exponentialDelayFix(
       const jitterEdits = addProperty(shape.node, `${delay.jitterOption}: true`, shape.node.getSourceFile());
       if (!jitterEdits) return null;
       edits.push(...jitterEdits);
-    } else if (jitter.kind === 'present' && jitter.value?.kind !== ts.SyntaxKind.TrueKeyword) {
+    } else if (jitter.kind === 'present' && jitter.value?.kind !== SyntaxKind.TrueKeyword) {
       if (!ts.isPropertyAssignment(jitter.prop)) return null;
       edits.push(fixer.replaceText(jitter.prop.initializer, 'true'));
     }

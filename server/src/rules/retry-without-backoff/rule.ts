@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { forEachNode, lookupProperty, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -123,7 +123,7 @@ export const rule = defineRule({
     const { facts } = ctx.file;
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const config = retryConfigCall(node as ts.CallExpression, facts);
           if (!config) return;
           const { delay } = config.library;

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { contains, dottedName, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -54,7 +54,7 @@ function keepsSecret(call: ts.CallExpression): boolean {
   const callee = skipOuter(call.expression);
   if (!ts.isPropertyAccessExpression(callee) || !SUBSTRING_METHODS.has(callee.name.text)) return false;
   const [start, end] = call.arguments.map(skipOuter);
-  if (!end) return !(start && ts.isPrefixUnaryExpression(start) && start.operator === ts.SyntaxKind.MinusToken);
+  if (!end) return !(start && ts.isPrefixUnaryExpression(start) && start.operator === SyntaxKind.MinusToken);
   const shown = literalNumber(end);
   return literalNumber(start) !== 0 || shown === undefined || shown > SHORT_PREFIX;
 }
@@ -110,7 +110,7 @@ class SecretFinder {
   /** A value that is a reduced form of a secret: a boolean, a count, a masked or hashed copy. */
   private isReduced(value: ts.Expression): boolean {
     const node = skipOuter(value);
-    if (node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword || node.kind === ts.SyntaxKind.NullKeyword) return true;
+    if (node.kind === SyntaxKind.TrueKeyword || node.kind === SyntaxKind.FalseKeyword || node.kind === SyntaxKind.NullKeyword) return true;
     if (ts.isNumericLiteral(node) || ts.isPrefixUnaryExpression(node) || ts.isTypeOfExpression(node)) return true;
     if (ts.isBinaryExpression(node)) return !this.isValueOperator(node.operatorToken.kind);
     if (ts.isPropertyAccessExpression(node)) return node.name.text === 'length';
@@ -127,7 +127,7 @@ class SecretFinder {
   }
 
   private isValueOperator(kind: ts.SyntaxKind): boolean {
-    return kind === ts.SyntaxKind.PlusToken || kind === ts.SyntaxKind.QuestionQuestionToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.CommaToken;
+    return kind === SyntaxKind.PlusToken || kind === SyntaxKind.QuestionQuestionToken || kind === SyntaxKind.BarBarToken || kind === SyntaxKind.AmpersandAmpersandToken || kind === SyntaxKind.CommaToken;
   }
 
   /** A name bound to something the file shows as reduced (`const hasToken = !!token`). */
@@ -166,7 +166,7 @@ class SecretFinder {
   /** `token ?? 'none'`: a fallback is masked with its value, not the operand alone. */
   private exposedInBinary(node: ts.BinaryExpression, depth: number): Exposure | undefined {
     const found = this.first([node.left, node.right], depth);
-    const fallback = node.operatorToken.kind === ts.SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === ts.SyntaxKind.BarBarToken;
+    const fallback = node.operatorToken.kind === SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === SyntaxKind.BarBarToken;
     const operand = found?.site?.kind === 'value' && [skipOuter(node.left), skipOuter(node.right)].includes(found.site.node);
     return found && fallback && operand ? exposure(found.text, { kind: 'value', node }) : found;
   }
@@ -276,7 +276,7 @@ export const rule = defineRule({
     const finder = new SecretFinder(facts, context.options.credentialNames);
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           if (!isLogCall(call, facts)) return;
           const exposures = call.arguments.map((arg) => finder.exposed(arg)).filter((found): found is Exposure => found !== undefined);

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachNode, hasTerminator, insideNestedFunction, isTerminator, propertyName } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
@@ -518,8 +518,8 @@ export const rule = defineRule({
 
     return {
       on: {
-        [ts.SyntaxKind.CatchClause]: (node) => checkCatchClause(node as ts.CatchClause),
-        [ts.SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression),
+        [SyntaxKind.CatchClause]: (node) => checkCatchClause(node as ts.CatchClause),
+        [SyntaxKind.CallExpression]: (node) => checkCatchCall(node as ts.CallExpression),
       },
     };
   },

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { forEachDescendant, forEachNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 
@@ -29,11 +29,11 @@ const NUMBER_FUNCTIONS = new Set(['Number', 'parseInt', 'parseFloat']);
 
 /** Operators whose result is a number (`+` only when both sides are; it also joins text). */
 const ARITHMETIC = new Set([
-  ts.SyntaxKind.MinusToken, ts.SyntaxKind.AsteriskToken, ts.SyntaxKind.SlashToken, ts.SyntaxKind.PercentToken, ts.SyntaxKind.AsteriskAsteriskToken,
-  ts.SyntaxKind.AmpersandToken, ts.SyntaxKind.BarToken, ts.SyntaxKind.CaretToken,
-  ts.SyntaxKind.LessThanLessThanToken, ts.SyntaxKind.GreaterThanGreaterThanToken, ts.SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
+  SyntaxKind.MinusToken, SyntaxKind.AsteriskToken, SyntaxKind.SlashToken, SyntaxKind.PercentToken, SyntaxKind.AsteriskAsteriskToken,
+  SyntaxKind.AmpersandToken, SyntaxKind.BarToken, SyntaxKind.CaretToken,
+  SyntaxKind.LessThanLessThanToken, SyntaxKind.GreaterThanGreaterThanToken, SyntaxKind.GreaterThanGreaterThanGreaterThanToken,
 ]);
-const NUMERIC_PREFIX = new Set([ts.SyntaxKind.MinusToken, ts.SyntaxKind.PlusToken, ts.SyntaxKind.TildeToken]);
+const NUMERIC_PREFIX = new Set([SyntaxKind.MinusToken, SyntaxKind.PlusToken, SyntaxKind.TildeToken]);
 
 /**
  * A number the file computes (contract 1.4: a number is no secret): `Math.sign(a - b)`,
@@ -51,10 +51,10 @@ export function isNumericComputation(node: ts.Expression, facts: FileFacts, isFi
   if (ts.isPrefixUnaryExpression(node)) return NUMERIC_PREFIX.has(node.operator);
   if (!ts.isBinaryExpression(node)) return false;
   if (ARITHMETIC.has(node.operatorToken.kind)) return true;
-  return node.operatorToken.kind === ts.SyntaxKind.PlusToken && isFixed(node.left) && isFixed(node.right);
+  return node.operatorToken.kind === SyntaxKind.PlusToken && isFixed(node.left) && isFixed(node.right);
 }
 
-const isAssignment = (kind: ts.SyntaxKind): boolean => kind >= ts.SyntaxKind.FirstAssignment && kind <= ts.SyntaxKind.LastAssignment;
+const isAssignment = (kind: ts.SyntaxKind): boolean => kind >= SyntaxKind.FirstAssignment && kind <= SyntaxKind.LastAssignment;
 
 /**
  * A `let` that starts fixed and is only ever counted on (`let suffix = links.length; … suffix += 1`,
@@ -101,7 +101,7 @@ export function fixedText(expr: ts.Expression, facts: FileFacts, depth = 0): str
   const part = (inner: ts.Expression): string => (depth < 8 ? fixedText(inner, facts, depth + 1) : undefined) ?? '0';
   if (ts.isStringLiteralLike(node)) return node.text;
   if (ts.isTemplateExpression(node)) return node.head.text + node.templateSpans.map((span) => part(span.expression) + span.literal.text).join('');
-  if (ts.isBinaryExpression(node) && node.operatorToken.kind === ts.SyntaxKind.PlusToken) {
+  if (ts.isBinaryExpression(node) && node.operatorToken.kind === SyntaxKind.PlusToken) {
     const [left, right] = [fixedText(node.left, facts, depth + 1), fixedText(node.right, facts, depth + 1)];
     return left === undefined && right === undefined ? undefined : (left ?? '0') + (right ?? '0');
   }

@@ -1,9 +1,9 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import type { ParsedFile } from '../../engine/rule.js';
 
 /** Types that hold no text: a flag or a counter cannot be a signature or a secret token. */
-const NON_TEXT_KEYWORDS = new Set([ts.SyntaxKind.NumberKeyword, ts.SyntaxKind.BooleanKeyword, ts.SyntaxKind.BigIntKeyword]);
-const EMPTY_KEYWORDS = new Set([ts.SyntaxKind.UndefinedKeyword, ts.SyntaxKind.NullKeyword]);
+const NON_TEXT_KEYWORDS = new Set([SyntaxKind.NumberKeyword, SyntaxKind.BooleanKeyword, SyntaxKind.BigIntKeyword]);
+const EMPTY_KEYWORDS = new Set([SyntaxKind.UndefinedKeyword, SyntaxKind.NullKeyword]);
 
 /** `boolean`, `number | undefined`, `0 | 1`, `true`: a number or a boolean, possibly optional. */
 function isNonTextType(type: ts.TypeNode): boolean {
@@ -11,8 +11,8 @@ function isNonTextType(type: ts.TypeNode): boolean {
   let holdsValue = false;
   for (const member of members) {
     const literal = ts.isLiteralTypeNode(member) ? member.literal : undefined;
-    if (literal?.kind === ts.SyntaxKind.NullKeyword || EMPTY_KEYWORDS.has(member.kind)) continue;
-    const valueLiteral = literal && (ts.isNumericLiteral(literal) || literal.kind === ts.SyntaxKind.TrueKeyword || literal.kind === ts.SyntaxKind.FalseKeyword);
+    if (literal?.kind === SyntaxKind.NullKeyword || EMPTY_KEYWORDS.has(member.kind)) continue;
+    const valueLiteral = literal && (ts.isNumericLiteral(literal) || literal.kind === SyntaxKind.TrueKeyword || literal.kind === SyntaxKind.FalseKeyword);
     if (!valueLiteral && !NON_TEXT_KEYWORDS.has(member.kind)) return false;
     holdsValue = true;
   }
@@ -29,7 +29,7 @@ export function declaredNonText(file: ParsedFile): (node: ts.Expression) => bool
   const propertyIsNonText = (name: string): boolean => {
     if (!properties) {
       properties = new Map();
-      for (const kind of [ts.SyntaxKind.PropertySignature, ts.SyntaxKind.PropertyDeclaration]) {
+      for (const kind of [SyntaxKind.PropertySignature, SyntaxKind.PropertyDeclaration]) {
         for (const member of file.nodes.ofKind<ts.PropertySignature | ts.PropertyDeclaration>(kind)) {
           if (!ts.isIdentifier(member.name) && !ts.isStringLiteral(member.name)) continue;
           const key = member.name.text;

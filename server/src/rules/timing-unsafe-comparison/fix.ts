@@ -2,7 +2,7 @@
  * The quick fix: the comparison becomes a call of a `safeEqual` helper (declared once per
  * file) that checks the lengths first and then compares the bytes with `crypto.timingSafeEqual`.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { outermostWrapper } from '../../engine/facts.js';
 import type { FixFunction } from '../../engine/types.js';
 import { helperEdits, type HelperFunction } from '../../analysis/imports.js';
@@ -26,7 +26,7 @@ const SAFE_EQUAL: HelperFunction = {
   },
 };
 
-const NEGATIONS = new Set([ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const NEGATIONS = new Set([SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 
 /** The expression a comparison's result is: `a === b` itself, or the `… === 0` / `!…` around a `localeCompare`. */
 interface Comparison {
@@ -41,7 +41,7 @@ function localeCompareTest(call: ts.CallExpression): Comparison | undefined {
   const callee = call.expression as ts.PropertyAccessExpression;
   const [left, right] = [callee.expression, call.arguments[0]];
   const parent = outermostWrapper(call).parent;
-  if (ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken) return { replaced: parent, left, right, negated: false };
+  if (ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken) return { replaced: parent, left, right, negated: false };
   if (ts.isBinaryExpression(parent)) return { replaced: parent, left, right, negated: NEGATIONS.has(parent.operatorToken.kind) };
   return undefined;
 }

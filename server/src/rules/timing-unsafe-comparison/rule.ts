@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, iteratedCollection, lookupProperty, propertyName, stringValue } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -15,7 +15,7 @@ import { isPlaceholder } from '../../secrets/credentials.js';
 import { configKey, readsConfigurationObject } from '../../analysis/config-reads.js';
 import { RequestSources } from '../../analysis/request-sources.js';
 
-const EQUALITY = new Set([ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken]);
+const EQUALITY = new Set([SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.ExclamationEqualsToken]);
 const SIGNATURE_CALLEE_WORDS = new Set(['hmac', 'digest', 'signature', 'sig']);
 const PASS_THROUGH_CALLS = new Set(['String', 'toString', 'toLowerCase', 'toUpperCase', 'trim', 'normalize', 'from', 'valueOf']);
 /** Calls that make a list of a configured value, or a part of one: `API_KEYS.split(',')`, `.map((k) => k.trim())`. */
@@ -31,7 +31,7 @@ function headerKind(header: string, extraNames: readonly string[]): Kind {
 
 function isLiteral(node: ts.Expression): boolean {
   return ts.isStringLiteralLike(node) || ts.isNumericLiteral(node) || ts.isBigIntLiteral(node) || ts.isRegularExpressionLiteral(node)
-    || node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.TrueKeyword || node.kind === ts.SyntaxKind.FalseKeyword
+    || node.kind === SyntaxKind.NullKeyword || node.kind === SyntaxKind.TrueKeyword || node.kind === SyntaxKind.FalseKeyword
     || (ts.isIdentifier(node) && (node.text === 'undefined' || node.text === 'NaN')) || ts.isVoidExpression(node)
     || (ts.isPrefixUnaryExpression(node) && ts.isNumericLiteral(node.operand));
 }
@@ -47,7 +47,7 @@ function isTrivial(expr: ts.Expression, facts: FileFacts, extraNames: readonly s
   const recurse = (inner: ts.Expression): boolean => isTrivial(inner, facts, extraNames, isNonText, depth + 1);
   if (isNonText(node)) return true;
   if (isLiteral(node) || ts.isTypeOfExpression(node) || ts.isArrayLiteralExpression(node) || ts.isObjectLiteralExpression(node)) return true;
-  if (ts.isPrefixUnaryExpression(node) && node.operator === ts.SyntaxKind.ExclamationToken) return true;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) return true;
   if (ts.isPropertyAccessExpression(node) && ['length', 'byteLength', 'size'].includes(node.name.text)) return true;
   // Contract 1.4: an enum member (`DigestTypeEnum.BACKOFF`) is a fixed, public value, unless its name says it holds a secret.
   if (ts.isPropertyAccessExpression(node) && isEnumLikeMember(node) && nameKind(node.name.text, extraNames) === undefined) return true;
@@ -124,7 +124,7 @@ function fromConfiguration(expr: ts.Expression, facts: FileFacts, depth = 0): bo
   if (depth > CONFIG_DEPTH) return false;
   const node = skipOuter(expr);
   const recurse = (inner: ts.Expression): boolean => fromConfiguration(inner, facts, depth + 1);
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+  if (ts.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
     return recurse(node.left) && (isLiteral(skipOuter(node.right)) || recurse(node.right));
   }
   if (configKey(node) !== undefined || readsCommandLine(node, facts)) return true;
@@ -202,7 +202,7 @@ function operandNames(expr: ts.Expression, facts: FileFacts, depth = 0): string[
   }
   if (ts.isPropertyAccessExpression(node)) return [node.name.text];
   if (ts.isElementAccessExpression(node)) return [stringValue(node.argumentExpression) ?? ''];
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) return recurse(node.left);
+  if (ts.isBinaryExpression(node) && [SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) return recurse(node.left);
   if (!ts.isCallExpression(node)) return [];
   const name = calleeName(node) ?? '';
   if (['get', 'header', 'getHeader', 'cookie'].includes(name)) return [stringValue(node.arguments[0]) ?? ''];
@@ -258,7 +258,7 @@ function operandKind(expr: ts.Expression, facts: FileFacts, extraNames: readonly
     return /(headers|query|body|params|cookies|env)$/.test(base) ? headerKind(key, extraNames) : nameKind(key, extraNames);
   }
   if (ts.isTemplateExpression(node)) return strongest(node.templateSpans.map((span) => recurse(span.expression)));
-  if (ts.isBinaryExpression(node) && [ts.SyntaxKind.PlusToken, ts.SyntaxKind.QuestionQuestionToken, ts.SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
+  if (ts.isBinaryExpression(node) && [SyntaxKind.PlusToken, SyntaxKind.QuestionQuestionToken, SyntaxKind.BarBarToken].includes(node.operatorToken.kind)) {
     return strongest([recurse(node.left), recurse(node.right)]);
   }
   if (ts.isConditionalExpression(node)) return strongest([recurse(node.whenTrue), recurse(node.whenFalse)]);
@@ -343,7 +343,7 @@ function isComparedWithZero(call: ts.CallExpression): boolean {
   let node: ts.Node = call;
   while (ts.isParenthesizedExpression(node.parent)) node = node.parent;
   const parent = node.parent;
-  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === ts.SyntaxKind.ExclamationToken;
+  if (ts.isPrefixUnaryExpression(parent)) return parent.operator === SyntaxKind.ExclamationToken;
   if (!ts.isBinaryExpression(parent) || !EQUALITY.has(parent.operatorToken.kind)) return false;
   return isZeroLiteral(parent.left === node ? parent.right : parent.left);
 }
@@ -385,12 +385,12 @@ export const rule = defineRule({
     };
     return {
       on: {
-        [ts.SyntaxKind.BinaryExpression]: (node) => {
+        [SyntaxKind.BinaryExpression]: (node) => {
           const binary = node as ts.BinaryExpression;
           if (!EQUALITY.has(binary.operatorToken.kind)) return;
           judge(binary, binary.left, binary.right, binary.operatorToken.getText());
         },
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const callee = skipOuter(call.expression);
           if (!ts.isPropertyAccessExpression(callee) || callee.name.text !== 'localeCompare' || call.arguments.length === 0) return;

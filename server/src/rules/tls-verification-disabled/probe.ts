@@ -3,7 +3,7 @@
  * `getPeerCertificate()` or the handshake result, writes nothing and ends) is a probe, not a
  * transport, so turning off `rejectUnauthorized` there lets it see an invalid certificate.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { forEachDescendant, isFunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { TLS_CONNECT_CALLS, TLS_SOCKET_USES } from '../../models/tls.js';
@@ -36,7 +36,7 @@ function socketReferences(call: ts.CallExpression | ts.NewExpression, facts: Fil
   const callback = call.arguments?.at(-1);
   if (callback && ts.isFunctionExpression(callback)) {
     forEachDescendant(callback.body, (node) => {
-      if (node.kind === ts.SyntaxKind.ThisKeyword) references.push(node as ts.Expression);
+      if (node.kind === SyntaxKind.ThisKeyword) references.push(node as ts.Expression);
       return !isFunctionNode(node) || ts.isArrowFunction(node);
     });
   }

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, propertyName, stringValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { parsedJsonValues } from '../../secrets/parsers/json.js';
@@ -19,8 +19,8 @@ function booleanValue(expr: ts.Expression | undefined, facts: FileFacts): boolea
   if (!expr) return undefined;
   const value = facts.valueOf(expr);
   if (!value) return undefined;
-  if (value.kind === ts.SyntaxKind.FalseKeyword) return false;
-  if (value.kind === ts.SyntaxKind.TrueKeyword) return true;
+  if (value.kind === SyntaxKind.FalseKeyword) return false;
+  if (value.kind === SyntaxKind.TrueKeyword) return true;
   return undefined;
 }
 
@@ -43,7 +43,7 @@ function acceptsEverything(expr: ts.Node): boolean {
 
 function isNothing(expr: ts.Expression): boolean {
   const node = skipOuter(expr);
-  if (node.kind === ts.SyntaxKind.NullKeyword || node.kind === ts.SyntaxKind.UndefinedKeyword) return true;
+  if (node.kind === SyntaxKind.NullKeyword || node.kind === SyntaxKind.UndefinedKeyword) return true;
   if (ts.isIdentifier(node) && node.text === 'undefined') return true;
   return ts.isVoidExpression(node) && ts.isLiteralExpression(skipOuter(node.expression));
 }
@@ -129,7 +129,7 @@ function checkProperty(node: ts.Node, facts: FileFacts, report: Reporter): void 
 /** `x.rejectUnauthorized = false`, `agent.options.checkServerIdentity = () => undefined`, the env variable. */
 function checkAssignment(node: ts.Node, facts: FileFacts, report: Reporter): void {
   const assignment = node as ts.BinaryExpression;
-  if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken) return;
+  if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken) return;
   const target = skipOuter(assignment.left);
   if (isTlsEnvTarget(target)) {
     if (resolvesToZero(assignment.right, facts)) report(assignment, 'environment');
@@ -188,9 +188,9 @@ export const rule = defineRule({
     const report: Reporter = (node, messageId) => context.report({ node, messageId, fix: () => removeOverride(node, sourceFile) });
     return {
       on: {
-        [ts.SyntaxKind.PropertyAssignment]: (node) => checkProperty(node, facts, report),
-        [ts.SyntaxKind.MethodDeclaration]: (node) => checkProperty(node, facts, report),
-        [ts.SyntaxKind.BinaryExpression]: (node) => checkAssignment(node, facts, report),
+        [SyntaxKind.PropertyAssignment]: (node) => checkProperty(node, facts, report),
+        [SyntaxKind.MethodDeclaration]: (node) => checkProperty(node, facts, report),
+        [SyntaxKind.BinaryExpression]: (node) => checkAssignment(node, facts, report),
       },
     };
   },

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, contains, dottedName, enclosingClass, isAsyncFunction, propertyValue } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule, type ParsedFile } from '../../engine/rule.js';
@@ -29,8 +29,8 @@ function isFloating(call: ts.CallExpression): boolean {
 
 function isDiscardingOperator(binary: ts.BinaryExpression, operand: ts.Node): boolean {
   const kind = binary.operatorToken.kind;
-  if (kind === ts.SyntaxKind.CommaToken) return true;
-  const shortCircuit = kind === ts.SyntaxKind.AmpersandAmpersandToken || kind === ts.SyntaxKind.BarBarToken || kind === ts.SyntaxKind.QuestionQuestionToken;
+  if (kind === SyntaxKind.CommaToken) return true;
+  const shortCircuit = kind === SyntaxKind.AmpersandAmpersandToken || kind === SyntaxKind.BarBarToken || kind === SyntaxKind.QuestionQuestionToken;
   return shortCircuit && binary.right === operand;
 }
 
@@ -57,7 +57,7 @@ function awaitCall(call: ts.CallExpression, fixer: Fixer) {
 /** A log call of the file whose logger the call can reach: a module-level or enclosing binding, or `this.logger` of the same class. */
 function visibleLogCall(call: ts.CallExpression, file: ParsedFile): ts.CallExpression | undefined {
   const { facts } = file;
-  return file.nodes.ofKind<ts.CallExpression>(ts.SyntaxKind.CallExpression).find((logCall) => {
+  return file.nodes.ofKind<ts.CallExpression>(SyntaxKind.CallExpression).find((logCall) => {
     const receiver = receiverOf(logCall);
     return !!receiver && isLogCall(logCall, facts) && loggerReaches(receiver, logCall, call, facts);
   });
@@ -66,7 +66,7 @@ function visibleLogCall(call: ts.CallExpression, file: ParsedFile): ts.CallExpre
 function loggerReaches(receiver: ts.Expression, logCall: ts.CallExpression, from: ts.Node, facts: FileFacts): boolean {
   let root = skipOuter(receiver);
   while (ts.isPropertyAccessExpression(root)) root = skipOuter(root.expression);
-  if (root.kind === ts.SyntaxKind.ThisKeyword) return !!enclosingClass(logCall) && enclosingClass(logCall) === enclosingClass(from);
+  if (root.kind === SyntaxKind.ThisKeyword) return !!enclosingClass(logCall) && enclosingClass(logCall) === enclosingClass(from);
   if (!ts.isIdentifier(root)) return false;
   const declared = facts.declarationName(root);
   if (!declared) return true;
@@ -100,7 +100,7 @@ export const rule = defineRule({
     const { facts } = ctx.file;
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const option = unconfirmedOption(call, facts);
           if (option) {

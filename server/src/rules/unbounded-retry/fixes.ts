@@ -3,7 +3,7 @@
  * its failures and throws the last error at the maximum (the loop keeps its shape); a
  * retry option that never runs out gets the maximum instead.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { contains, getProperty } from '../../engine/ast.js';
 import type { FileFacts } from '../../engine/facts.js';
 import type { FixFunction, Fixer, TextEdit } from '../../engine/types.js';
@@ -76,7 +76,7 @@ export function loopLimitFix(loop: RetryLoop, maxAttempts: number, facts: FileFa
     // The condition decides whether it goes round after the attempt in the body (`do … while (res.status >= 500)`,
     // `while (!connected)` set from the response): count only the attempts that will.
     const condition = ts.isDoStatement(iteration) || (ts.isWhileStatement(iteration) && !loop.onStatus) ? iteration.expression : undefined;
-    if (condition && condition.kind !== ts.SyntaxKind.TrueKeyword) {
+    if (condition && condition.kind !== SyntaxKind.TrueKeyword) {
       const counter = newCounter(iteration);
       const going = needsParentheses(condition) ? `(${condition.getText()})` : condition.getText();
       if (!counter?.declaration) return null;
@@ -98,7 +98,7 @@ function needsParentheses(expr: ts.Expression): boolean {
   if (ts.isConditionalExpression(expr)) return true;
   if (!ts.isBinaryExpression(expr)) return false;
   const op = expr.operatorToken.kind;
-  return op === ts.SyntaxKind.BarBarToken || op === ts.SyntaxKind.QuestionQuestionToken || op === ts.SyntaxKind.CommaToken || (op >= ts.SyntaxKind.FirstAssignment && op <= ts.SyntaxKind.LastAssignment);
+  return op === SyntaxKind.BarBarToken || op === SyntaxKind.QuestionQuestionToken || op === SyntaxKind.CommaToken || (op >= SyntaxKind.FirstAssignment && op <= SyntaxKind.LastAssignment);
 }
 
 /** `retries: Infinity` → the maximum. */

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { lookupProperty, propertyValue } from '../../engine/ast.js';
 import { defineRule } from '../../engine/rule.js';
 import { requestName } from '../../analysis/network-calls.js';
@@ -16,17 +16,17 @@ export const rule = defineRule({
     const { maxAttempts } = ctx.options;
     return {
       on: {
-        [ts.SyntaxKind.PropertyAssignment]: (node) => {
+        [SyntaxKind.PropertyAssignment]: (node) => {
           const prop = node as ts.PropertyAssignment;
           if (!isRetryLimitProperty(prop) || !isEndless(prop.initializer, facts)) return;
           ctx.report({ node: prop, messageId: 'endlessLimit', data: { option: prop.getText() }, fix: endlessLimitFix(prop, maxAttempts) });
         },
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const config = retryConfigCall(node as ts.CallExpression, facts);
           const foreverOption = config?.library.foreverOption;
           if (!config || !foreverOption) return;
           const forever = lookupProperty(config.config, foreverOption, facts);
-          if (forever.kind !== 'present' || propertyValue(forever.prop)?.kind !== ts.SyntaxKind.TrueKeyword) return;
+          if (forever.kind !== 'present' || propertyValue(forever.prop)?.kind !== SyntaxKind.TrueKeyword) return;
           ctx.report({
             node: forever.prop,
             messageId: 'forever',

@@ -4,7 +4,7 @@
  * response got its value, so every read of one response shares one check; a read chained on the
  * call (`(await fetch(u)).json()`) first binds the response to a new variable.
  */
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { contains, forEachNode, isFunctionNode } from '../../engine/ast.js';
 import { skipOuter } from '../../engine/facts.js';
 import type { TextEdit } from '../../engine/types.js';
@@ -110,7 +110,7 @@ function evaluatedFirst(expr: ts.Expression): boolean {
     if (ts.isVariableDeclarationList(parent) && parent.declarations[0] === node) continue;
     if (ts.isVariableDeclaration(parent) && parent.initializer === node) continue;
     if (ts.isCallExpression(parent) && (parent.expression === node || argumentAfterPlainValues(parent, node))) continue;
-    if (ts.isBinaryExpression(parent) && (parent.left === node || (parent.operatorToken.kind === ts.SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)))) continue;
+    if (ts.isBinaryExpression(parent) && (parent.left === node || (parent.operatorToken.kind === SyntaxKind.EqualsToken && ts.isIdentifier(parent.left)))) continue;
     return false;
   }
 }
@@ -122,6 +122,6 @@ function argumentAfterPlainValues(call: ts.CallExpression, argument: ts.Node): b
 }
 
 function isPlain(expr: ts.Expression): boolean {
-  if (ts.isIdentifier(expr) || ts.isLiteralExpression(expr) || expr.kind === ts.SyntaxKind.ThisKeyword) return true;
+  if (ts.isIdentifier(expr) || ts.isLiteralExpression(expr) || expr.kind === SyntaxKind.ThisKeyword) return true;
   return ts.isPropertyAccessExpression(expr) && isPlain(expr.expression);
 }

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { enclosingFunction, forEachDescendant, propertyName, someDescendant } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -14,8 +14,8 @@ import { meta } from './meta.js';
 
 const STATUS_PROPERTIES = new Set(['ok', 'status']);
 const COMPARISONS = new Set([
-  ts.SyntaxKind.EqualsEqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsEqualsToken, ts.SyntaxKind.EqualsEqualsToken, ts.SyntaxKind.ExclamationEqualsToken,
-  ts.SyntaxKind.LessThanToken, ts.SyntaxKind.LessThanEqualsToken, ts.SyntaxKind.GreaterThanToken, ts.SyntaxKind.GreaterThanEqualsToken,
+  SyntaxKind.EqualsEqualsEqualsToken, SyntaxKind.ExclamationEqualsEqualsToken, SyntaxKind.EqualsEqualsToken, SyntaxKind.ExclamationEqualsToken,
+  SyntaxKind.LessThanToken, SyntaxKind.LessThanEqualsToken, SyntaxKind.GreaterThanToken, SyntaxKind.GreaterThanEqualsToken,
 ]);
 
 /** How many same-file wrappers deep a call is followed to the `fetch` it returns. */
@@ -73,7 +73,7 @@ function enclosingTest(read: ts.Expression): ts.Expression {
   let node: ts.Expression = read;
   for (;;) {
     const parent = node.parent;
-    const negated = ts.isPrefixUnaryExpression(parent) && parent.operator === ts.SyntaxKind.ExclamationToken;
+    const negated = ts.isPrefixUnaryExpression(parent) && parent.operator === SyntaxKind.ExclamationToken;
     const compared = ts.isBinaryExpression(parent) && COMPARISONS.has(parent.operatorToken.kind);
     if (!ts.isParenthesizedExpression(parent) && !negated && !compared) return node;
     node = parent;
@@ -91,7 +91,7 @@ function guardsBodyRead(read: ts.PropertyAccessExpression, use: ts.Identifier, f
   if (ts.isConditionalExpression(parent) && parent.condition === test) {
     return readsBody(parent.whenTrue, response, facts) || readsBody(parent.whenFalse, response, facts);
   }
-  const guards = ts.isBinaryExpression(parent) && parent.left === test && (parent.operatorToken.kind === ts.SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === ts.SyntaxKind.BarBarToken);
+  const guards = ts.isBinaryExpression(parent) && parent.left === test && (parent.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken || parent.operatorToken.kind === SyntaxKind.BarBarToken);
   return guards && readsBody(parent.right, response, facts);
 }
 
@@ -167,7 +167,7 @@ export const rule = defineRule({
 
     return {
       on: {
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           const call = node as ts.CallExpression;
           const callee = skipOuter(call.expression);
           if (!ts.isPropertyAccessExpression(callee) || !FETCH_BODY_READERS.has(callee.name.text)) return;
@@ -179,9 +179,9 @@ export const rule = defineRule({
             reads.push({ call, receiver });
           }
         },
-        [ts.SyntaxKind.BinaryExpression]: (node) => {
+        [SyntaxKind.BinaryExpression]: (node) => {
           const assignment = node as ts.BinaryExpression;
-          if (assignment.operatorToken.kind !== ts.SyntaxKind.EqualsToken || !ts.isIdentifier(assignment.left)) return;
+          if (assignment.operatorToken.kind !== SyntaxKind.EqualsToken || !ts.isIdentifier(assignment.left)) return;
           const declared = facts.declarationName(assignment.left);
           if (declared && awaitedFetch(assignment.right, facts)) fetchAssigned.set(declared, [...(fetchAssigned.get(declared) ?? []), assignment]);
         },

@@ -1,4 +1,4 @@
-import { ts } from '../../engine/ts.js';
+import { SyntaxKind, ts } from '../../engine/ts.js';
 import { calleeName, dottedName, forEachDescendant, type FunctionNode } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import { defineRule } from '../../engine/rule.js';
@@ -217,7 +217,7 @@ export const rule = defineRule({
     return {
       on: {
         // A route registration (`post`, `route`, ...) is never a `use`: the routes come from fileRoutes.
-        [ts.SyntaxKind.CallExpression]: (node) => {
+        [SyntaxKind.CallExpression]: (node) => {
           if (!fileInstallsVerifier && installsVerifier(node as ts.CallExpression, facts, extraNames)) fileInstallsVerifier = true;
         },
       },
