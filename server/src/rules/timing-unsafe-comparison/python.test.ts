@@ -44,6 +44,7 @@ ruleTester('timing-unsafe-comparison', {
         return 2
     if user_address == reward_token:
         return 3`), name: 'a token compared with an asset or an address, and tokens an asset word names: on-chain assets, no secret' },
+    { ...py(`class Settings:\n    def configured(self):\n        return self.mail_gmail_token != {} and self.api_token != [] and self.refresh_token != ()`), name: 'a comparison with an empty container asks whether a value is set' },
   ],
   invalid: [
     { ...py(`from flask import current_app, request\ndef view():\n    if request.headers["X-Job-Token"] == current_app.config["JOB_TOKEN"]:\n        return 1`), errors: [{ line: 3 }], output: `import hmac\nfrom flask import current_app, request\ndef view():\n    if hmac.compare_digest(request.headers["X-Job-Token"], current_app.config["JOB_TOKEN"]):\n        return 1`, name: "a request header compared with Flask's configuration" },

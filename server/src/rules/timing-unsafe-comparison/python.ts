@@ -21,11 +21,13 @@ const PASS_THROUGH = new Set(['lower', 'upper', 'strip', 'encode', 'decode', 'st
 
 /**
  * Operands that rule the comparison out: None, a string written in the comparison (`token ==
- * "def"`, as a JS literal operand), True/False, a number, `len(...)`, and a named constant that
+ * "def"`, as a JS literal operand), True/False, a number, an empty container, `len(...)`, and a named constant that
  * is no credential (`signal.SIGINT`, `START_ELEMENT`) and no setting.
  */
 function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boolean {
   if (['none', 'true', 'false', 'integer', 'float'].includes(node.type)) return true;
+  // `token != {}`, `!= []`, `!= ()`: an empty container asks whether a value is set, like `None`.
+  if (['dictionary', 'list', 'tuple'].includes(node.type) && namedChildren(node).length === 0) return true;
   if (stringValue(node, facts.text) !== undefined) return true;
   if (node.type === 'call') return ['len', 'type'].includes(facts.qualify(field(node, 'function')) ?? '');
   if (isNonSecretConstant(node, facts) || isClass(node, facts)) return true;
