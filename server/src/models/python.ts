@@ -273,6 +273,8 @@ export const PY_LOGGERS = [
     methods: ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'msg', 'trace', 'success', 'fatal'],
     /** Calls that make a logger. */
     factories: ['logging.getLogger', 'structlog.get_logger', 'structlog.getLogger'],
+    /** Ready-made logger objects a module exports (`from loguru import logger as log`). */
+    instances: ['loguru.logger'],
     /** A logger's methods that return another logger writing to the same place (structlog/loguru `bind`, `getChild`). */
     derived: ['bind', 'new', 'opt', 'patch', 'getChild'],
   },
