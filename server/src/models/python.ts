@@ -258,6 +258,11 @@ export const PY_CONNECTIONS: readonly PyConnectionModel[] = [
   { label: 'NATS', modules: ['nats'], opens: ['nats.connect'], clients: [], methods: [] },
 ];
 
+/** ASGI connection scopes a consumer reads the request from: Django Channels' `self.scope["query_string"]`. */
+export const PY_REQUEST_SCOPES = [
+  { modules: ['channels'], owners: ['self.scope'], keys: ['query_string', 'headers', 'cookies'] },
+];
+
 /** JWT libraries: the decode call, how it is told to skip the signature, and an always-unverified read. */
 export const PY_JWT = [
   { modules: ['jwt'], decode: ['jwt.decode'], encode: ['jwt.encode'], unverified: [] as string[] },
