@@ -258,6 +258,11 @@ export const PY_CONNECTIONS: readonly PyConnectionModel[] = [
   { label: 'NATS', modules: ['nats'], opens: ['nats.connect'], clients: [], methods: [] },
 ];
 
+/** ASGI connection scopes a consumer reads the request from: Django Channels' `self.scope["query_string"]`. */
+export const PY_REQUEST_SCOPES = [
+  { modules: ['channels'], owners: ['self.scope'], keys: ['query_string', 'headers', 'cookies'] },
+];
+
 /** JWT libraries: the decode call, how it is told to skip the signature, and an always-unverified read. */
 export const PY_JWT = [
   { modules: ['jwt'], decode: ['jwt.decode'], encode: ['jwt.encode'], unverified: [] as string[] },
@@ -273,6 +278,8 @@ export const PY_LOGGERS = [
     methods: ['debug', 'info', 'warning', 'warn', 'error', 'exception', 'critical', 'log', 'msg', 'trace', 'success', 'fatal'],
     /** Calls that make a logger. */
     factories: ['logging.getLogger', 'structlog.get_logger', 'structlog.getLogger'],
+    /** Ready-made logger objects a module exports (`from loguru import logger as log`). */
+    instances: ['loguru.logger'],
     /** A logger's methods that return another logger writing to the same place (structlog/loguru `bind`, `getChild`). */
     derived: ['bind', 'new', 'opt', 'patch', 'getChild'],
   },

@@ -1,4 +1,5 @@
-import { callArguments, dottedText, field, forEachDescendant, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { callArguments, dottedText, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { PY_REQUEST_SCOPES } from '../../models/python.js';
 import { parameterArgument } from './arguments.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
@@ -37,6 +38,13 @@ function isSourceParameter(definition: PyNode | undefined, name: string, facts: 
   return false;
 }
 
+/** `self.scope["query_string"]` in a Channels consumer: the websocket's query, headers or cookies. */
+function isScopeRead(subscript: PyNode, facts: PyFacts): boolean {
+  const owner = dottedText(field(subscript, 'value'), facts.text);
+  const key = stringValue(field(subscript, 'subscript'), facts.text);
+  return PY_REQUEST_SCOPES.some((row) => row.owners.includes(owner ?? '') && row.keys.includes(key ?? '') && facts.importsAny(row.modules));
+}
+
 function fromRequest(expr: PyNode, facts: PyFacts, depth: number, throughCalls: boolean): boolean {
   if (depth > 4) return false;
   let found = false;
@@ -45,6 +53,10 @@ function fromRequest(expr: PyNode, facts: PyFacts, depth: number, throughCalls: 
     if (found) return false;
     // An outbound call's response (an OAuth token response) is not the request's, whatever request data it sent.
     if (outbound.has(node)) return false;
+    if (node.type === 'subscript' && isScopeRead(node, facts)) {
+      found = true;
+      return false;
+    }
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);
     if (dotted && REQUEST_READS.test(dotted)) {

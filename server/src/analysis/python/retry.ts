@@ -273,10 +273,16 @@ export const pyRetryLoops = perFile(findLoops);
  */
 export function isConstantDelay(sleep: PyNode, loop: PyNode, facts: PyFacts): boolean {
   const delay = callArguments(sleep, facts.text).positional[0];
-  if (!delay) return true;
-  const value = unwrap(delay);
+  return !delay || isLoopConstant(delay, loop, facts);
+}
+
+/** A number, a name the loop never reassigns that holds one, or arithmetic of such (`30 * 2`, `BASE + 1`). */
+function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
+  const value = unwrap(node);
   if (!value) return false;
   if (numberValue(value, facts.text) !== undefined) return true;
+  if (value.type === 'binary_operator') return [field(value, 'left'), field(value, 'right')].every((side) => side !== undefined && isLoopConstant(side, loop, facts));
+  if (value.type === 'unary_operator') return isLoopConstant(field(value, 'argument')!, loop, facts);
   if (value.type !== 'identifier' && value.type !== 'attribute') return false;
   const name = facts.textOf(value);
   let changed = false;

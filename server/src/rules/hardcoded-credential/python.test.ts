@@ -93,3 +93,14 @@ HOME = "https://example.org/#top"; API_TOKEN = "k8Jd92mQx7Lp0Za3"  # "token": "s
     { name: 'a URL password that is no template, with a ? in it, is still reported', ...py(`CACHE = "redis://app:Pa?ss9word@cache.example.com/0"`), errors: [{ line: 1, message: /password in a URL/, suggestions: [{ messageId: 'useVariable', output: `import os\nCACHE = os.environ["REDIS_URL"]` }] }] },
   ],
 });
+
+// Blind set python7: a literal after `or` in a credential-named binding is a fallback whatever the
+// left side reads (a dynaconf or config object's `.get`, a call of the project's own).
+ruleTester('hardcoded-credential', {
+  valid: [
+    { ...py(`from dynaconf import Dynaconf\ndyn = Dynaconf()\nSIGNING_SECRET = dyn.get("signing_secret") or "<signing-secret>"\nREGION = dyn.get("region") or "eu-west-1"\nAPI_KEY = dyn.get("api_key") or ""\nok = dyn.get("token") or "k8Jd92mQx7Lp0Za3"`), name: 'placeholders, names that are no credential, empty fallbacks and unbound expressions' },
+  ],
+  invalid: [
+    { ...py(`from dynaconf import Dynaconf\ndyn = Dynaconf()\nSIGNING_SECRET = dyn.get("signing_secret") or "d7f1e8c2b9a4"\ndef connect(cfg, password=load_password() or "Pg-local-7731"):\n    client = Client(api_token=cfg.token or "k8Jd92mQx7Lp0Za3")`), errors: [{ line: 3, column: 47, message: /in `SIGNING_SECRET`/, suggestions: [] }, { line: 4, message: /in `password`/ }, { line: 5, message: /in `api_token`/ }], name: 'a fallback after `or` in a binding, an argument and a default' },
+  ],
+});

@@ -74,11 +74,13 @@ export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
     const read = settingRead(call, facts);
     if (read?.fallback) judgeNamed(read.name, read.fallback, boundName(call, facts));
   }
-  // x = os.getenv("API_TOKEN") or "<literal>"
+  // x = os.getenv("API_TOKEN") or "<literal>"; SIGNING_SECRET = anything() or "<literal>": the
+  // literal after `or` is a fallback, judged by the setting read or else by the name it is bound to.
   for (const operator of facts.ofType('boolean_operator')) {
     const [left, right] = namedChildren(operator);
-    const read = settingRead(unwrap(left), facts);
-    if (read && facts.textOf(operator).includes(' or ')) judgeNamed(read.name, right);
+    if (!left || !right || facts.text.slice(left.end, right.start).trim() !== 'or') continue;
+    const name = settingRead(unwrap(left), facts)?.name ?? boundName(operator, facts);
+    if (name) judgeNamed(name, right);
   }
   // auth=("user", "<literal>") on an HTTP call: the tuple's password.
   for (const http of pyHttpCalls(facts)) {

@@ -23,3 +23,15 @@ ruleTester('jwt-unverified', {
     { ...py(`import jwt\nfrom fastapi import Header\nasync def me(authorization: str = Header()):\n    return jwt.decode(authorization.removeprefix("Bearer "), options={"verify_signature": False})`), errors: [{ line: 4 }] },
   ],
 });
+
+// Blind set python7: a Django Channels consumer reads the websocket's query string, headers and
+// cookies from `self.scope` (the contract's "a websocket query").
+ruleTester('jwt-unverified', {
+  valid: [
+    { ...py(`import jwt\nfrom channels.generic.websocket import AsyncJsonWebsocketConsumer\nclass Feed(AsyncJsonWebsocketConsumer):\n    async def connect(self):\n        query = dict(p.split("=") for p in self.scope["query_string"].decode().split("&") if p)\n        claims = jwt.decode(query["token"], KEY, algorithms=["RS256"])\n        room = jwt.decode(self.scope["url_route"]["kwargs"]["room"], options={"verify_signature": False})`), name: 'a verified decode of the query, and an unverified one of a route value that is no token source' },
+    { ...py(`import jwt\nclass Job:\n    def run(self):\n        return jwt.decode(self.scope["headers"], options={"verify_signature": False})`), name: 'self.scope outside a Channels file is no request' },
+  ],
+  invalid: [
+    { ...py(`import jwt\nfrom channels.generic.websocket import AsyncJsonWebsocketConsumer\nclass Notifications(AsyncJsonWebsocketConsumer):\n    async def connect(self):\n        query = dict(p.split("=") for p in self.scope["query_string"].decode().split("&") if p)\n        token = query.get("token")\n        claims = jwt.decode(token, options={"verify_signature": False})\n        await self.accept()\nclass Chat(AsyncJsonWebsocketConsumer):\n    async def connect(self):\n        headers = dict(self.scope["headers"])\n        return jwt.decode(headers[b"authorization"].split()[1], options={"verify_signature": False})\n    async def receive(self):\n        return jwt.decode(self.scope["cookies"]["jwt"], options={"verify_signature": False})`), errors: [{ line: 7 }, { line: 12 }, { line: 14 }], name: 'a token from the query string, the headers and the cookies of the scope, decoded unverified' },
+  ],
+});

@@ -40,3 +40,15 @@ ruleTester('secret-in-log', {
     { ...py(`from loguru import logger\nlogger.info("config {}", config["secret_key"])`), errors: [{ line: 2 }] },
   ],
 });
+
+// Blind set python7: loguru's logger under another name, and a bound logger used in the same
+// expression (`.bind(...).debug(...)`), write to the log as the logger itself does.
+ruleTester('secret-in-log', {
+  valid: [
+    { ...py(`from loguru import logger as loguru_logger\ndef refresh(session, cache):\n    loguru_logger.bind(user=session.user_id).debug("refreshed, expires {}", session.expires_at)\n    cache.bind(user=session.user_id).debug("refreshed {}", session.refresh_token)`), name: 'a bound logger writing no secret, and bind on something that is no logger' },
+  ],
+  invalid: [
+    { ...py(`from loguru import logger as loguru_logger\nimport loguru\ndef refresh(session, rid):\n    loguru_logger.bind(request_id=rid).debug("refreshed {}", session.refresh_token)\n    loguru.logger.opt(lazy=True).bind(rid=rid).info("key {}", session.api_key)\n    loguru_logger.warning("token {}", session.access_token)`), errors: [{ line: 4, message: /refresh_token/ }, { line: 5 }, { line: 6 }], name: 'loguru imported under another name, chained bind and opt' },
+    { ...py(`from loguru import logger\ndef refresh(session, rid):\n    logger.bind(request_id=rid).info("refreshed {}", session.refresh_token)`), errors: [{ line: 3 }], name: 'logger.bind(...).info(...)' },
+  ],
+});
