@@ -90,6 +90,7 @@ ruleTester('missing-timeout', {
     { code: `import https from 'https';\nimport { addAbortSignal } from 'node:stream';\nconst req = https.get(url);\naddAbortSignal(AbortSignal.timeout(5000), req);` },
     { code: `import superagent from 'superagent';\nconst TIMEOUTS = { response: 5000, deadline: 20_000 };\nawait superagent.post(url).send(body).timeout(TIMEOUTS);` },
     { name: 'a `var` require binding reassigned later is not followed', code: `var superagent = require('superagent');\nsuperagent = wrapped;\nsuperagent.get(url).then(done);` },
+    { name: 'request-promise is found for other rules, its timeout is not judged', code: `const rp = require('request-promise');\nrp({ uri: 'https://api.example.com/x', json: true }).then(done);` },
     { code: `import * as superagent from 'superagent';\nconst agent = superagent.agent().timeout(5000);\nawait agent.get(url);`, name: 'superagent agent calls are not judged' },
     { code: `import ky from 'ky';\nawait ky.post(url, { json: body, timeout: 30_000 });` },
     { code: `import { request } from 'undici';\nawait request(url, { headersTimeout: 5000, bodyTimeout: 30_000 });` },
