@@ -100,8 +100,9 @@ export class RequestSources {
       }
     }
     if (parts.some((part) => REQUEST_PARTS.has(part)) && this.isRequestRoot(current, subs)) return true;
-    // A reshaped value: `new URL(req.url).searchParams.get('token')`, `cookie.parse(header).token`, `getToken(req).value`.
-    return (ts.isCallExpression(current) || ts.isNewExpression(current) || ts.isIdentifier(current)) && this.trace(current, subs, depth + 1, seen);
+    // A reshaped value: `new URL(req.url).searchParams.get('token')`, `cookie.parse(header).token`, `getToken(req).value`,
+    // `(req.headers.get('authorization') || '').split(' ')[1]`.
+    return (ts.isCallExpression(current) || ts.isNewExpression(current) || ts.isIdentifier(current) || ts.isBinaryExpression(current) || ts.isConditionalExpression(current)) && this.trace(current, subs, depth + 1, seen);
   }
 
   private traceCall(call: ts.CallExpression, subs: Substitutions, depth: number, seen: Set<ts.Node>): boolean {

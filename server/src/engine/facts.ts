@@ -235,7 +235,8 @@ export class FileFacts {
       const decl = this.declarationOf(node);
       if (!decl) return GLOBAL_NAMES.has(node.text) || node.text === 'globalThis' ? { module: GLOBAL, path: node.text === 'globalThis' ? [] : [node.text] } : undefined;
       if (decl.ref) return decl.ref;
-      if (!decl.isConst || !decl.init) return undefined;
+      // A `var`/`let` never reassigned is as good as a const (CommonJS `var x = require('x')`).
+      if (!decl.init || (!decl.isConst && !this.neverReassigned(decl))) return undefined;
       const base = this.resolve(decl.init, depth + 1);
       if (!base) return undefined;
       return decl.property === undefined ? base : { module: base.module, path: stripDefault([...base.path, decl.property]) };

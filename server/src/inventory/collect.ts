@@ -80,6 +80,7 @@ function judged(findings: readonly SiteFinding[], rules: readonly string[], show
 
 function timeoutShown(http: HttpRequestCall, facts: FileFacts): SafeguardState {
   const { timeout } = http.model;
+  if (timeout.unjudged) return 'unknown';
   if (timeout.finiteDefault) return 'present';
   const inOptions = timeout.options.some((option) => lookupProperty(http.options, option, facts).kind === 'present');
   if (inOptions) return 'present';

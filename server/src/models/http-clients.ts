@@ -49,6 +49,11 @@ export interface HttpTimeoutModel {
   combine: 'any' | 'phases';
   /** The client applies a finite timeout when none is set (ky 10 s): only turning it off is reported. */
   finiteDefault: boolean;
+  /**
+   * Not judged by missing-timeout, whose contract does not list the client (the deprecated
+   * `request`): its calls are still found for insecure-transport and TLS.
+   */
+  unjudged?: boolean;
   /** A method of the returned request object that bounds it: superagent `.timeout(ms)`, node's `req.setTimeout(ms)`. */
   method?: string;
   /**
@@ -201,6 +206,16 @@ export const HTTP_CLIENTS: readonly HttpClientModel[] = [
     methods: [{ names: ['get', 'post', 'put', 'patch', 'del', 'delete', 'head', 'options'], shape: { url: 0 } }],
     timeout: { options: [], combine: 'any', finiteDefault: false, method: 'timeout', fix: {} },
     advice: (ms) => `Chain \`.timeout(${ms})\` onto the request.`,
+  },
+  {
+    // The deprecated request and its promise wrappers: `request(uri | options, callback?)`, `rp({ uri, json })`.
+    library: 'request',
+    modules: ['request', 'request-promise', 'request-promise-native'],
+    clients: [''],
+    callable: 'url-or-options-then-callback',
+    methods: [{ names: ['get', 'post', 'put', 'patch', 'del', 'delete', 'head'], shape: 'url-or-options-then-callback' }],
+    timeout: { options: ['timeout'], combine: 'any', finiteDefault: false, unjudged: true, fix: { option: 'timeout' } },
+    advice: (ms) => `Pass \`timeout: ${ms}\` in its options.`,
   },
   {
     library: 'undici',

@@ -20,10 +20,20 @@ export interface SchemaValidator {
   /** Exported functions taking the schema first and the value second: valibot's `parse(UserSchema, body)`. */
   throwingFunctions?: readonly string[];
   resultFunctions?: readonly ResultCall[];
+  /**
+   * The library's builder, often re-exported by another package (`import { z } from '@botpress/sdk'`):
+   * a schema built by calling one of `constructors` on an imported `binding` is the library's.
+   */
+  builder?: { binding: string; constructors: readonly string[] };
 }
 
 export const SCHEMA_VALIDATORS: readonly SchemaValidator[] = [
-  { modules: ['zod'], throwingMethods: ['parse', 'parseAsync'], resultMethods: [{ name: 'safeParse', success: 'success' }, { name: 'safeParseAsync', success: 'success' }] },
+  {
+    modules: ['zod'],
+    throwingMethods: ['parse', 'parseAsync'],
+    resultMethods: [{ name: 'safeParse', success: 'success' }, { name: 'safeParseAsync', success: 'success' }],
+    builder: { binding: 'z', constructors: ['object', 'array', 'string', 'number', 'boolean', 'union', 'discriminatedUnion', 'record', 'tuple', 'enum', 'nativeEnum', 'literal', 'strictObject', 'looseObject'] },
+  },
   { modules: ['valibot'], throwingFunctions: ['parse', 'parseAsync'], resultFunctions: [{ name: 'safeParse', success: 'success' }, { name: 'safeParseAsync', success: 'success' }] },
   { modules: ['yup'], throwingMethods: ['validate', 'validateSync'] },
 ];

@@ -5,7 +5,7 @@
  */
 import { SyntaxKind, ts } from '../../engine/ts.js';
 import { collectBindingNames, contains } from '../../engine/ast.js';
-import type { FileFacts } from '../../engine/facts.js';
+import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { FileNodes } from '../../engine/walk.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
@@ -17,6 +17,8 @@ import { looksAtStatus, resultVariable, statusTest } from './response-status.js'
 import { backoffOf, waitsIn, type Wait } from './waits.js';
 
 const CLOSE_EVENTS = new Set(['close', 'error', 'end', 'disconnect', 'disconnected', 'exit']);
+/** The first parameter of a node-style callback, the error. */
+const ERROR_PARAMETER = /^(err|error|e|er)$/;
 
 function nameOf(fn: FunctionNode): ts.Identifier | undefined {
   if (ts.isFunctionDeclaration(fn) || ts.isFunctionExpression(fn)) {
@@ -154,6 +156,7 @@ function recursionTrigger(ref: ts.Expression, fn: FunctionNode, requests: CallLi
       if ((method === 'on' || method === 'once' || method === 'addEventListener') && event && CLOSE_EVENTS.has(event)) trigger = true;
     }
     if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) trigger = true;
+    if (isErrorCallback(node) && inside(node.parent) && onFailurePath(ref, node)) trigger = true;
     if (ts.isIfStatement(node) && node.thenStatement === child) {
       trigger = requests.some((call) => {
         const owner = resultVariable(call);
@@ -174,7 +177,62 @@ function hasTriggerShape(ref: ts.Expression, fn: FunctionNode): boolean {
       if (method === 'catch' || method === 'then' || method === 'on' || method === 'once' || method === 'addEventListener') return true;
     }
     if (ts.isBinaryExpression(node) && node.right === child && ts.isPropertyAccessExpression(node.left) && /^on(close|error|end)$/.test(node.left.name.text)) return true;
+    if (isErrorCallback(node)) return true;
     if (ts.isIfStatement(node) && node.thenStatement === child && someNode(node.expression, looksAtStatus)) return true;
+  }
+  return false;
+}
+
+/** A node-style callback handed to a call: `request.post(url).end((err) => …)`, `http.get(url, (err, res) => …)`. */
+function isErrorCallback(node: ts.Node): node is ts.ArrowFunction | ts.FunctionExpression {
+  if (!ts.isArrowFunction(node) && !ts.isFunctionExpression(node)) return false;
+  const first = node.parameters[0];
+  return ts.isCallExpression(node.parent) && node.parent.arguments.includes(node) && first !== undefined && ts.isIdentifier(first.name) && ERROR_PARAMETER.test(first.name.text);
+}
+
+/** What an `if` on a callback's error tests: `err`, `err != null` is the failure; `!err`, `err == null` the success. */
+function errorTest(condition: ts.Expression, error: string): 'failure' | 'success' | undefined {
+  const node = skipOuter(condition);
+  if (ts.isIdentifier(node)) return node.text === error ? 'failure' : undefined;
+  if (ts.isPrefixUnaryExpression(node) && node.operator === SyntaxKind.ExclamationToken) {
+    const inner = errorTest(node.operand, error);
+    return inner && (inner === 'failure' ? 'success' : 'failure');
+  }
+  const left = ts.isBinaryExpression(node) ? skipOuter(node.left) : undefined;
+  if (!ts.isBinaryExpression(node) || !left || !ts.isIdentifier(left) || left.text !== error) return undefined;
+  if (node.right.kind !== SyntaxKind.NullKeyword && !(ts.isIdentifier(node.right) && node.right.text === 'undefined')) return undefined;
+  const kind = node.operatorToken.kind;
+  if (kind === SyntaxKind.ExclamationEqualsToken || kind === SyntaxKind.ExclamationEqualsEqualsToken) return 'failure';
+  if (kind === SyntaxKind.EqualsEqualsToken || kind === SyntaxKind.EqualsEqualsEqualsToken) return 'success';
+  return undefined;
+}
+
+/** A statement that leaves the callback: `return …`, `throw …`, or a block ending in one. */
+function exits(statement: ts.Statement): boolean {
+  if (ts.isReturnStatement(statement) || ts.isThrowStatement(statement)) return true;
+  return ts.isBlock(statement) && statement.statements.length > 0 && exits(statement.statements[statement.statements.length - 1]);
+}
+
+/**
+ * The self-reference runs when the callback got an error: under `if (err)`, in the `else` of
+ * `if (!err)`, or after `if (!err) return done()`. A reschedule after success is a poll.
+ */
+function onFailurePath(ref: ts.Expression, callback: ts.ArrowFunction | ts.FunctionExpression): boolean {
+  const error = (callback.parameters[0].name as ts.Identifier).text;
+  let child: ts.Node = ref;
+  for (let node = ref.parent; node && node !== callback; child = node, node = node.parent) {
+    if (ts.isIfStatement(node) && (child === node.thenStatement || child === node.elseStatement)) {
+      const test = errorTest(node.expression, error);
+      if (test) return (test === 'failure') === (child === node.thenStatement);
+    }
+    if (ts.isBlock(node)) {
+      for (const statement of node.statements) {
+        if (statement === child) break;
+        if (!ts.isIfStatement(statement) || statement.elseStatement || !exits(statement.thenStatement)) continue;
+        const test = errorTest(statement.expression, error);
+        if (test) return test === 'success';
+      }
+    }
   }
   return false;
 }

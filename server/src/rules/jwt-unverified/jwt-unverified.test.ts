@@ -5,6 +5,14 @@ const message = /without verifying it/;
 ruleTester('jwt-unverified', {
   valid: [
     {
+      name: 'a configuration value behind a fallback is not a request value',
+      code: `import jwt from 'jsonwebtoken';
+export function claimsOf(settings) {
+  const raw = (settings.serviceToken || '').split(' ')[1];
+  return jwt.decode(raw);
+}`,
+    },
+    {
       name: 'an unbound getHeader outside a Nuxt server/ folder is no request reader',
       filename: 'app/composables/session.ts',
       code: `import { decodeJwt } from 'jose';
@@ -210,6 +218,71 @@ export async function storedSession() {
     },
   ],
   invalid: [
+    {
+      name: 'a Netlify function (v2 default export): the bearer token split out of `(header || \'\')`',
+      filename: 'netlify/functions/me.mjs',
+      code: `import { decodeJwt } from 'jose';
+export default async (req, context) => {
+  const token = (req.headers.get('authorization') || '').split(' ')[1];
+  const claims = decodeJwt(token);
+  return Response.json({ sub: claims.sub });
+};`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `import { decodeJwt, jwtVerify } from 'jose';
+export default async (req, context) => {
+  const token = (req.headers.get('authorization') || '').split(' ')[1];
+  const claims = (await jwtVerify(token, new TextEncoder().encode(process.env.JWT_SECRET))).payload;
+  return Response.json({ sub: claims.sub });
+};` }] }],
+    },
+    {
+      name: 'a Netlify function (v1 handler): event.headers.authorization with a fallback, then reshaped',
+      filename: 'netlify/functions/profile.js',
+      code: `import jwt from 'jsonwebtoken';
+export const handler = async (event) => {
+  const raw = (event.headers.authorization || '').replace(/^Bearer /, '');
+  const claims = jwt.decode(raw);
+  return { statusCode: 200, body: JSON.stringify(claims) };
+};`,
+      errors: [{ line: 4, message, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export const handler = async (event) => {
+  const raw = (event.headers.authorization || '').replace(/^Bearer /, '');
+  const claims = jwt.verify(raw, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+  return { statusCode: 200, body: JSON.stringify(claims) };
+};` }] }],
+    },
+    {
+      name: 'Koa middleware from a factory: ctx.get and ctx.request.header behind a fallback',
+      filename: 'src/middleware/auth.js',
+      code: `import jwt from 'jsonwebtoken';
+export function tenant() {
+  return async (ctx, next) => {
+    const raw = (ctx.get('authorization') || '').replace(/^Bearer /, '');
+    const other = (ctx.request.header.authorization || '').slice(7);
+    ctx.state.a = jwt.decode(raw);
+    ctx.state.b = jwt.decode(other);
+    await next();
+  };
+}`,
+      errors: [{ line: 6, message, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export function tenant() {
+  return async (ctx, next) => {
+    const raw = (ctx.get('authorization') || '').replace(/^Bearer /, '');
+    const other = (ctx.request.header.authorization || '').slice(7);
+    ctx.state.a = jwt.verify(raw, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+    ctx.state.b = jwt.decode(other);
+    await next();
+  };
+}` }] }, { line: 7, message, suggestions: [{ messageId: 'verifyToken', output: `import jwt from 'jsonwebtoken';
+export function tenant() {
+  return async (ctx, next) => {
+    const raw = (ctx.get('authorization') || '').replace(/^Bearer /, '');
+    const other = (ctx.request.header.authorization || '').slice(7);
+    ctx.state.a = jwt.decode(raw);
+    ctx.state.b = jwt.verify(other, process.env.JWT_SECRET, { algorithms: ['HS256'] });
+    await next();
+  };
+}` }] }],
+    },
     {
       name: 'a token from the JSON body of a Next.js route handler\'s request',
       code: `import { decodeJwt } from 'jose';

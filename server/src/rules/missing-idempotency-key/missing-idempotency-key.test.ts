@@ -4,6 +4,14 @@ const stripeImport = `import Stripe from 'stripe';\nconst stripe = new Stripe(pr
 
 ruleTester('missing-idempotency-key', {
   valid: [
+    { name: 'a superagent POST retried recursively with an Idempotency-Key header', filename: 'workers/outbound-hooks.js', code: `const request = require('superagent');
+function deliverWithRetry(job, attempt, done) {
+  request.post(job.data.url).timeout(5000).set('Idempotency-Key', job.id).send(job.data.payload).end((err) => {
+    if (!err) return done();
+    if (attempt >= 3) return done(err);
+    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500 * 2 ** attempt);
+  });
+}` },
     // issue 14 recall
     {
       name: "the same loop with an Idempotency-Key header",
@@ -303,6 +311,19 @@ export async function post(entry: unknown, extra: Record<string, string>) {
     },
   ],
   invalid: [
+    {
+      name: 'a superagent POST in a recursive retry from a node-style callback (holdout8)',
+      filename: 'workers/outbound-hooks.js',
+      code: `const request = require('superagent');
+function deliverWithRetry(job, attempt, done) {
+  request.post(job.data.url).timeout(5000).send(job.data.payload).end((err) => {
+    if (!err) return done();
+    if (attempt >= 3) return done(err);
+    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
+  });
+}`,
+      errors: [{ line: 3, message: /request\.post is retried with no `Idempotency-Key`/ }],
+    },
     {
       name: 'headers from a same-file helper whose every return is an object literal without the key',
       code: `

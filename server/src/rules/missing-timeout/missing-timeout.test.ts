@@ -89,6 +89,8 @@ ruleTester('missing-timeout', {
     { code: `import https from 'https';\nfunction post(body) {\n  const req = https.request(url, { method: 'POST' });\n  req.on('error', onError).setTimeout(4000);\n  req.end(body);\n}` },
     { code: `import https from 'https';\nimport { addAbortSignal } from 'node:stream';\nconst req = https.get(url);\naddAbortSignal(AbortSignal.timeout(5000), req);` },
     { code: `import superagent from 'superagent';\nconst TIMEOUTS = { response: 5000, deadline: 20_000 };\nawait superagent.post(url).send(body).timeout(TIMEOUTS);` },
+    { name: 'a `var` require binding reassigned later is not followed', code: `var superagent = require('superagent');\nsuperagent = wrapped;\nsuperagent.get(url).then(done);` },
+    { name: 'request-promise is found for other rules, its timeout is not judged', code: `const rp = require('request-promise');\nrp({ uri: 'https://api.example.com/x', json: true }).then(done);` },
     { code: `import * as superagent from 'superagent';\nconst agent = superagent.agent().timeout(5000);\nawait agent.get(url);`, name: 'superagent agent calls are not judged' },
     { code: `import ky from 'ky';\nawait ky.post(url, { json: body, timeout: 30_000 });` },
     { code: `import { request } from 'undici';\nawait request(url, { headersTimeout: 5000, bodyTimeout: 30_000 });` },
@@ -190,6 +192,7 @@ ruleTester('missing-timeout', {
     // superagent
     { code: `import superagent from 'superagent';\nconst res = await superagent.get(url).set('accept', 'json');`, errors: [{ line: 2, message: /^superagent\.get has no timeout: .*\.timeout\(10_000\)/ }], output: `import superagent from 'superagent';\nconst res = await superagent.get(url).timeout(10_000).set('accept', 'json');` },
     { code: `const request = require('superagent');\nawait request\n  .post(url)\n  .send(body);`, errors: [{ line: 2, message: /superagent\.post/ }], output: `const request = require('superagent');\nawait request\n  .post(url)\n  .timeout(10_000)\n  .send(body);` },
+    { name: 'a CommonJS `var` require binding, chain ending in then/catch', code: `var superagent = require('superagent');\nexports.weather = function (req, res, next) {\n  superagent.get(url)\n    .set('Accept', 'application/json')\n    .then(function (r) { res.json(r.body); })\n    .catch(next);\n};`, errors: [{ line: 3, message: /superagent\.get/ }], output: `var superagent = require('superagent');\nexports.weather = function (req, res, next) {\n  superagent.get(url)\n    .timeout(10_000)\n    .set('Accept', 'application/json')\n    .then(function (r) { res.json(r.body); })\n    .catch(next);\n};` },
     { code: `import superagent from 'superagent';\nawait superagent.get(url).timeout(0);`, errors: [{ line: 2 }], output: `import superagent from 'superagent';\nawait superagent.get(url).timeout(10_000);` },
     // ky, undici, needle turned off
     { code: `import ky from 'ky';\nawait ky.get(url, { timeout: false }).json();`, errors: [{ line: 2, message: /^ky\.get turns its timeout off/ }], output: `import ky from 'ky';\nawait ky.get(url, { timeout: 10_000 }).json();` },

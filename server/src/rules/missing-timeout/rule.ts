@@ -206,7 +206,7 @@ function handedOn(call: ts.CallExpression): boolean {
 
 function requestState(request: HttpRequestCall, facts: FileFacts, index: IdentifierIndex): Setting {
   const timeout = request.model.timeout;
-  if (timeout.requestObject && isOpaqueRequestObject(request)) return 'unknown';
+  if (timeout.unjudged || (timeout.requestObject && isOpaqueRequestObject(request))) return 'unknown';
   const init = timeout.requestObject ? requestObjectInit(request.call.arguments[0], facts) : undefined;
   const state = optionsBound(init ? [request.options, init] : [request.options], timeout.options, timeout.combine, facts);
   if (timeout.finiteDefault) return offOnly(state);

@@ -25,6 +25,21 @@ async function geocodeUntilDone(address) {
 
 ruleTester('retry-without-backoff', {
   valid: [
+    { name: 'a recursive retry from a node-style callback whose delay grows with the attempt', filename: 'workers/outbound-hooks.js', code: `const request = require('superagent');
+function deliverWithRetry(job, attempt, done) {
+  request.post(job.data.url).timeout(5000).set('Idempotency-Key', job.id).send(job.data.payload).end((err) => {
+    if (!err) return done();
+    if (attempt >= 3) return done(err);
+    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500 * 2 ** attempt);
+  });
+}` },
+    { name: 'a poll that reschedules itself only on success is no retry', filename: 'workers/poll.js', code: `const request = require('superagent');
+function poll(job, done) {
+  request.get(job.data.url).timeout(5000).end((err, res) => {
+    if (err) return done(err);
+    setTimeout(() => poll(job, done), 60000);
+  });
+}` },
     {
       name: 'a wait that grows inside the sleep call (compound or self-referencing assignment)',
       code: `import axios from 'axios';
@@ -548,6 +563,19 @@ function wait(ms: number) { return new Promise((resolve) => setTimeout(resolve, 
     },
   ],
   invalid: [
+    {
+      name: 'a recursive retry from a node-style callback through setTimeout with a fixed delay (holdout8)',
+      filename: 'workers/outbound-hooks.js',
+      code: `const request = require('superagent');
+function deliverWithRetry(job, attempt, done) {
+  request.post(job.data.url).timeout(5000).send(job.data.payload).end((err) => {
+    if (!err) return done();
+    if (attempt >= 3) return done(err);
+    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
+  });
+}`,
+      errors: [{ line: 2, message: /same `500` every time/ }],
+    },
     {
       name: 'while (true) round a same-file helper that answers its response status, a caught error going round too',
       code: RELAY_UNTIL_ACCEPTED,

@@ -163,9 +163,12 @@ class SecretFinder {
     return undefined;
   }
 
-  /** `token ?? 'none'`: a fallback is masked with its value, not the operand alone. */
+  /**
+   * `token ?? 'none'`: a fallback is masked with its value, not the operand alone. `a && b` is
+   * `b` or a falsy `a`, so only `b` is written (`headers && headers['user-agent']`).
+   */
   private exposedInBinary(node: ts.BinaryExpression, depth: number): Exposure | undefined {
-    const found = this.first([node.left, node.right], depth);
+    const found = this.first(valueOperands(node), depth);
     const fallback = node.operatorToken.kind === SyntaxKind.QuestionQuestionToken || node.operatorToken.kind === SyntaxKind.BarBarToken;
     const operand = found?.site?.kind === 'value' && [skipOuter(node.left), skipOuter(node.right)].includes(found.site.node);
     return found && fallback && operand ? exposure(found.text, { kind: 'value', node }) : found;
@@ -230,7 +233,7 @@ class SecretFinder {
     if (ts.isPropertyAccessExpression(node)) return node.name.text !== 'length';
     if (ts.isElementAccessExpression(node)) return true;
     if (ts.isTemplateExpression(node)) return node.templateSpans.some((span) => this.carriesValue(span.expression));
-    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) && (this.carriesValue(node.left) || this.carriesValue(node.right));
+    if (ts.isBinaryExpression(node)) return this.isValueOperator(node.operatorToken.kind) && valueOperands(node).some((operand) => this.carriesValue(operand));
     if (ts.isConditionalExpression(node)) return this.carriesValue(node.whenTrue) || this.carriesValue(node.whenFalse);
     if (ts.isAwaitExpression(node)) return this.carriesValue(node.expression);
     if (ts.isCallExpression(node)) return this.passedThrough(node).some((arg) => this.carriesValue(arg));
@@ -295,3 +298,8 @@ export const rule = defineRule({
     };
   },
 });
+
+/** The operands whose value a value operator can yield: `a && b` yields `b` or a falsy `a`, which carries nothing. */
+function valueOperands(node: ts.BinaryExpression): ts.Expression[] {
+  return node.operatorToken.kind === SyntaxKind.AmpersandAmpersandToken ? [node.right] : [node.left, node.right];
+}

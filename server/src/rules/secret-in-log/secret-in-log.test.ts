@@ -12,6 +12,7 @@ const REDACT_HEADERS = [
 ruleTester('secret-in-log', {
   valid: [
     { code: `console.log('password reset requested for', email);` },
+    { name: '`a && b` logs `b` (or a falsy `a`), not the headers object', code: `function audit(context) {\n  const { params } = context;\n  logger.info('call', { agent: params.headers && params.headers['user-agent'] });\n  console.log('ua', req.headers && req.headers['user-agent']);\n}` },
     { code: `logger.info('token refreshed', { userId: user.id, expiresIn: token.expires_in });` },
     { name: 'a count is not a credential', code: `logger.info({ tokensUsed, model });` },
     { name: 'pagination and sync tokens are handles (dub import cron)', code: `console.log({ importedLinksLength: links.length, count, nextPageToken });\nlogger.info('resuming', { syncToken: state.syncToken, cursorToken });` },
@@ -60,6 +61,7 @@ ruleTester('secret-in-log', {
   ],
   invalid: [
     { name: 'a page word elsewhere does not make an access token a handle', code: `logger.info('page loaded', { accessToken });`, errors: [{ line: 1 }], output: `logger.info('page loaded', { accessToken: \`\${String(accessToken).slice(0, 4)}…\` });` },
+    { name: '`a && secret` still logs the secret', code: `logger.info('auth', { user: req.headers && req.headers.authorization });`, errors: [{ line: 1, message: /authorization/ }], output: "logger.info('auth', { user: req.headers && `${String(req.headers.authorization).slice(0, 4)}…` });" },
     { code: `console.log('token', token);`, errors: [{ line: 1, message: /console\.log logs `token`/ }], output: `console.log('token', \`\${String(token).slice(0, 4)}…\`);` },
     { code: `console.log(\`Using token \${token}\`);`, errors: [{ line: 1 }], output: `console.log(\`Using token \${String(token).slice(0, 4)}…\`);` },
     { code: `logger.info({ token });`, errors: [{ line: 1, message: /logger\.info logs `token`/ }], output: `logger.info({ token: \`\${String(token).slice(0, 4)}…\` });` },

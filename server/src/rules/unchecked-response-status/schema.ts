@@ -7,7 +7,7 @@ import { ts } from '../../engine/ts.js';
 import { forEachDescendant, isPropertyNamePosition, someDescendant } from '../../engine/ast.js';
 import { GLOBAL, skipOuter, type FileFacts } from '../../engine/facts.js';
 import { chainWords, importsAny } from '../../analysis/syntax.js';
-import { SCHEMA_NAME_WORD, SCHEMA_VALIDATORS, type ResultCall } from '../../models/schema-validators.js';
+import { SCHEMA_NAME_WORD, SCHEMA_VALIDATORS, type ResultCall, type SchemaValidator } from '../../models/schema-validators.js';
 
 type Check = 'throws' | ResultCall;
 
@@ -16,6 +16,22 @@ function outermost(expr: ts.Expression): ts.Expression {
   let node = expr;
   while (ts.isAwaitExpression(node.parent) || skipOuter(node.parent as ts.Expression) !== node.parent) node = node.parent as ts.Expression;
   return node;
+}
+
+/**
+ * A schema made by the library's builder on an imported binding, directly or through a const:
+ * `z.object({ … }).strict()` with `z` imported from a package that re-exports zod.
+ */
+function builtWith(schema: ts.Expression, builder: NonNullable<SchemaValidator['builder']>, facts: FileFacts): boolean {
+  let node = facts.valueOf(schema);
+  for (let depth = 0; node && depth < 16; depth++) {
+    if (!ts.isCallExpression(node) || !ts.isPropertyAccessExpression(skipOuter(node.expression))) return false;
+    const access = skipOuter(node.expression) as ts.PropertyAccessExpression;
+    const base = skipOuter(access.expression);
+    if (ts.isIdentifier(base) && base.text === builder.binding && builder.constructors.includes(access.name.text)) return facts.resolve(base) !== undefined;
+    node = facts.valueOf(base);
+  }
+  return false;
 }
 
 /** How `call` checks its argument `value` against a schema, when it does. */
@@ -30,7 +46,7 @@ function schemaCheck(call: ts.CallExpression, value: ts.Expression, facts: FileF
       // itself: the schema is often imported from another package, with no validator import in the file.
       const result = row.resultMethods?.find((candidate) => candidate.name === method);
       if (result) return result;
-      if (!namedSchema && !importsAny(row.modules, facts)) continue;
+      if (!namedSchema && !importsAny(row.modules, facts) && !(row.builder && builtWith(callee.expression, row.builder, facts))) continue;
       if (row.throwingMethods?.includes(method)) return 'throws';
     }
   }
