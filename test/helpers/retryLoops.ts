@@ -1,4 +1,4 @@
-/** Retry loops shared by the tests of the rules that judge them (unbounded-retry, retry-without-backoff). */
+/** Retry loops shared by the tests of the rules that judge them (unbounded-retry, retry-without-backoff, missing-idempotency-key). */
 
 /** Goes round while a same-file helper answers its response's `ok` as false, or throws (holdout6). */
 export const RELAY_UNTIL_ACCEPTED = `import { setTimeout as sleep } from 'node:timers/promises';
@@ -34,4 +34,13 @@ export function startServer(port: number): void {
 }
 export function startApp(port: number): void {
   express().listen(port).on('error', () => startApp(port + 1));
+}`;
+/** A superagent POST retried by recursion from its node-style callback, 500 ms apart, with no key (holdout8). */
+export const CALLBACK_RECURSIVE_POST = `const request = require('superagent');
+function deliverWithRetry(job, attempt, done) {
+  request.post(job.data.url).timeout(5000).send(job.data.payload).end((err) => {
+    if (!err) return done();
+    if (attempt >= 3) return done(err);
+    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
+  });
 }`;

@@ -1,4 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
+import { CALLBACK_RECURSIVE_POST } from '../../../../test/helpers/retryLoops.js';
 
 const stripeImport = `import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);`;
 
@@ -314,14 +315,7 @@ export async function post(entry: unknown, extra: Record<string, string>) {
     {
       name: 'a superagent POST in a recursive retry from a node-style callback (holdout8)',
       filename: 'workers/outbound-hooks.js',
-      code: `const request = require('superagent');
-function deliverWithRetry(job, attempt, done) {
-  request.post(job.data.url).timeout(5000).send(job.data.payload).end((err) => {
-    if (!err) return done();
-    if (attempt >= 3) return done(err);
-    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
-  });
-}`,
+      code: CALLBACK_RECURSIVE_POST,
       errors: [{ line: 3, message: /request\.post is retried with no `Idempotency-Key`/ }],
     },
     {

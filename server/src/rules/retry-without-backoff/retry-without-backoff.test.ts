@@ -1,5 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
-import { LISTEN_ON_NEXT_PORT, POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
+import { CALLBACK_RECURSIVE_POST, LISTEN_ON_NEXT_PORT, POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -566,14 +566,7 @@ function wait(ms: number) { return new Promise((resolve) => setTimeout(resolve, 
     {
       name: 'a recursive retry from a node-style callback through setTimeout with a fixed delay (holdout8)',
       filename: 'workers/outbound-hooks.js',
-      code: `const request = require('superagent');
-function deliverWithRetry(job, attempt, done) {
-  request.post(job.data.url).timeout(5000).send(job.data.payload).end((err) => {
-    if (!err) return done();
-    if (attempt >= 3) return done(err);
-    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
-  });
-}`,
+      code: CALLBACK_RECURSIVE_POST,
       errors: [{ line: 2, message: /same `500` every time/ }],
     },
     {
