@@ -44,3 +44,5 @@ function deliverWithRetry(job, attempt, done) {
     setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500);
   });
 }`;
+/** The same retry made safe: an `Idempotency-Key` on the POST, a delay that doubles with the attempt. */
+export const CALLBACK_RECURSIVE_POST_KEYED_BACKOFF = CALLBACK_RECURSIVE_POST.replace('.timeout(5000).send', ".timeout(5000).set('Idempotency-Key', job.id).send").replace('attempt + 1, done), 500)', 'attempt + 1, done), 500 * 2 ** attempt)');

@@ -1,18 +1,11 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
-import { CALLBACK_RECURSIVE_POST } from '../../../../test/helpers/retryLoops.js';
+import { CALLBACK_RECURSIVE_POST, CALLBACK_RECURSIVE_POST_KEYED_BACKOFF } from '../../../../test/helpers/retryLoops.js';
 
 const stripeImport = `import Stripe from 'stripe';\nconst stripe = new Stripe(process.env.STRIPE_SECRET_KEY!);`;
 
 ruleTester('missing-idempotency-key', {
   valid: [
-    { name: 'a superagent POST retried recursively with an Idempotency-Key header', filename: 'workers/outbound-hooks.js', code: `const request = require('superagent');
-function deliverWithRetry(job, attempt, done) {
-  request.post(job.data.url).timeout(5000).set('Idempotency-Key', job.id).send(job.data.payload).end((err) => {
-    if (!err) return done();
-    if (attempt >= 3) return done(err);
-    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500 * 2 ** attempt);
-  });
-}` },
+    { name: 'a superagent POST retried recursively with an Idempotency-Key header', filename: 'workers/outbound-hooks.js', code: CALLBACK_RECURSIVE_POST_KEYED_BACKOFF },
     // issue 14 recall
     {
       name: "the same loop with an Idempotency-Key header",

@@ -1,5 +1,5 @@
 import { ruleTester } from '../../../../test/helpers/ruleTester.js';
-import { CALLBACK_RECURSIVE_POST, LISTEN_ON_NEXT_PORT, POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
+import { CALLBACK_RECURSIVE_POST, CALLBACK_RECURSIVE_POST_KEYED_BACKOFF, LISTEN_ON_NEXT_PORT, POLL_UNTIL_READY, RELAY_UNTIL_ACCEPTED } from '../../../../test/helpers/retryLoops.js';
 
 const sleep = `function sleep(ms: number) { return new Promise((resolve) => setTimeout(resolve, ms)); }`;
 
@@ -25,14 +25,7 @@ async function geocodeUntilDone(address) {
 
 ruleTester('retry-without-backoff', {
   valid: [
-    { name: 'a recursive retry from a node-style callback whose delay grows with the attempt', filename: 'workers/outbound-hooks.js', code: `const request = require('superagent');
-function deliverWithRetry(job, attempt, done) {
-  request.post(job.data.url).timeout(5000).set('Idempotency-Key', job.id).send(job.data.payload).end((err) => {
-    if (!err) return done();
-    if (attempt >= 3) return done(err);
-    setTimeout(() => deliverWithRetry(job, attempt + 1, done), 500 * 2 ** attempt);
-  });
-}` },
+    { name: 'a recursive retry from a node-style callback whose delay grows with the attempt', filename: 'workers/outbound-hooks.js', code: CALLBACK_RECURSIVE_POST_KEYED_BACKOFF },
     { name: 'a poll that reschedules itself only on success is no retry', filename: 'workers/poll.js', code: `const request = require('superagent');
 function poll(job, done) {
   request.get(job.data.url).timeout(5000).end((err, res) => {
