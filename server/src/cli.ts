@@ -1,5 +1,5 @@
 import { mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { HELP, parseCommand, UsageError, type MapArgs, type ScanArgs } from './cli/args.js';
 import { choosePaint } from './cli/color.js';
 import { unifiedDiff } from './cli/diff.js';
@@ -69,13 +69,23 @@ function scopes(paths: string[], cwd: string, explicit: string | undefined): Sco
     } catch {
       throw new UsageError(`no such file or directory: ${path}`);
     }
-    const loaded = given ?? checked(findConfig(configModel, isDirectory ? absolute : dirname(absolute)));
-    const key = loaded.file ?? '';
-    const scope = byFile.get(key) ?? { config: loaded.config, root: given || !loaded.file ? cwd : dirname(loaded.file), paths: [] };
+    const folder = isDirectory ? absolute : dirname(absolute);
+    const loaded = given ?? checked(findConfig(configModel, folder));
+    // With no configuration file, paths are judged from the current folder, or from the scanned
+    // folder when it lies outside: a `../` path would match none of the globs (tests, fixtures).
+    const root = given ? cwd : loaded.file ? dirname(loaded.file) : isInside(folder, cwd) ? cwd : folder;
+    const key = loaded.file ?? root;
+    const scope = byFile.get(key) ?? { config: loaded.config, root, paths: [] };
     scope.paths.push(absolute);
     byFile.set(key, scope);
   }
   return [...byFile.values()];
+}
+
+/** Whether `path` is `folder` or inside it. */
+function isInside(path: string, folder: string): boolean {
+  const within = relative(folder, path);
+  return within !== '..' && !within.startsWith(`..${sep}`) && !isAbsolute(within);
 }
 
 /** The text with the credentials the analysis found, and any the redaction detector sees, masked. */

@@ -35,6 +35,20 @@ describe('scan CLI', () => {
     assert.deepEqual([...paths], ['src/github.ts']);
   });
 
+  it('judges test files as tests in a folder outside the current one, by `../` or absolute path', () => {
+    const base = mkdtempSync(join(tmpdir(), 'ie-outside-'));
+    const app = join(base, 'app');
+    mkdirSync(join(app, 'tests'), { recursive: true });
+    mkdirSync(join(base, 'elsewhere'));
+    const credential = 'PASSWORD = "Xk9mP2vL7qR4wZt8"\n';
+    for (const file of ['tests/test_login.py', 'conftest.py', 'settings.py']) writeFileSync(join(app, file), credential);
+    for (const target of ['../app', app]) {
+      const run = runCli(['scan', '--format', 'json', target], join(base, 'elsewhere'));
+      const severities = Object.fromEntries(JSON.parse(run.stdout).map((f: { path: string; severity: string }) => [f.path.split('/').slice(-2).join('/'), f.severity]));
+      assert.deepEqual(severities, { 'app/settings.py': 'error', 'app/conftest.py': 'hint', 'tests/test_login.py': 'hint' }, target);
+    }
+  });
+
   it('takes files as well as folders', () => {
     const run = runCli(['scan', '--format', 'json', 'dirty/ignored/secret.js'], fixtures);
     assert.equal(run.status, 1);
