@@ -84,6 +84,24 @@ ruleTester('timing-unsafe-comparison', {
 // tell which currency it is, and the first topic of an EVM event log is the event's kind (the hash of
 // its declaration, public on the chain). A token typed as a string, an attribute some class declares
 // as one, and a log's other topics (indexed arguments) are still compared as secrets.
+const STILL_SECRETS = `from dataclasses import dataclass
+from flask import request
+from wallet.assets import EvmToken
+@dataclass
+class Session:
+    token: str
+class Holding:
+    token: EvmToken
+def check(token: str, secret_token, session: Session, tx_log, expected_signature):
+    if token == secret_token:
+        return 1
+    if session.token == request.headers["X-Token"]:
+        return 2
+    if tx_log.topics[1] == expected_signature:
+        return 3
+    if request.headers["X-Signature"] == SWAP_SIGNATURE:
+        return 4`;
+
 ruleTester('timing-unsafe-comparison', {
   valid: [
     { ...py(`from typing import NamedTuple
@@ -111,39 +129,6 @@ class Decoder:
             return 6`), name: 'tokens typed or made as on-chain assets; the first topic of an event log' },
   ],
   invalid: [
-    { ...py(`from dataclasses import dataclass
-from flask import request
-from wallet.assets import EvmToken
-@dataclass
-class Session:
-    token: str
-class Holding:
-    token: EvmToken
-def check(token: str, secret_token, session: Session, tx_log, expected_signature):
-    if token == secret_token:
-        return 1
-    if session.token == request.headers["X-Token"]:
-        return 2
-    if tx_log.topics[1] == expected_signature:
-        return 3
-    if request.headers["X-Signature"] == SWAP_SIGNATURE:
-        return 4`), errors: [{ line: 10 }, { line: 12 }, { line: 14 }, { line: 16 }], output: `import hmac
-from dataclasses import dataclass
-from flask import request
-from wallet.assets import EvmToken
-@dataclass
-class Session:
-    token: str
-class Holding:
-    token: EvmToken
-def check(token: str, secret_token, session: Session, tx_log, expected_signature):
-    if hmac.compare_digest(token, secret_token):
-        return 1
-    if session.token == request.headers["X-Token"]:
-        return 2
-    if tx_log.topics[1] == expected_signature:
-        return 3
-    if request.headers["X-Signature"] == SWAP_SIGNATURE:
-        return 4`, name: 'a token typed as a string, an attribute one class declares as a string, a later topic' },
+    { ...py(STILL_SECRETS), errors: [{ line: 10 }, { line: 12 }, { line: 14 }, { line: 16 }], output: `import hmac\n${STILL_SECRETS.replace('if token == secret_token:', 'if hmac.compare_digest(token, secret_token):')}`, name: 'a token typed as a string, an attribute one class declares as a string, a later topic' },
   ],
 });
