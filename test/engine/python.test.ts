@@ -5,6 +5,7 @@ import { Language, type Node, Parser } from '@vscode/tree-sitter-wasm';
 import { analyze, defaultSettings } from '../../server/src/engine/analyze.js';
 import { initPython, parsePython, type PyNode } from '../../server/src/engine/python/tree.js';
 import { rules } from '../../server/src/rules/index.js';
+import { PyFacts } from '../../server/src/engine/python/facts.js';
 
 const KEY = ['sk', 'live', '4eC39HqLyjWDarjtT1zdp7dc'].join('_');
 const ids = (result: ReturnType<typeof analyze>) => result.findings.map((finding) => `${finding.ruleId}:${finding.range.start.line + 1}`);
@@ -76,5 +77,16 @@ describe('the Python engine', () => {
     assert.deepEqual(tree.all.map((node) => [depthOf(node), node.type, node.field, node.start, node.end, node.children.map((child) => `${child.type}${child.named ? '' : '?'}`).join(',')].join(' ')), expected);
     // A subtree is the run of `all` from the node to the end of its last named child's subtree.
     assert.ok(tree.all.every((node, index) => node.index === index && node.after === (node.children.filter((child) => child.named).at(-1)?.after ?? index + 1)));
+  });
+
+  it('a subscript target binds neither the mapping nor the key; a tuple target binds each name', async () => {
+    await initPython();
+    const text = `def cache(token: EvmToken, rows):\n    cache = {}\n    cache[token] = None\n    first, second = rows\n    return cache, token, first`;
+    const facts = new PyFacts(parsePython(text), text);
+    const use = facts.ofType('return_statement')[0];
+    const values = (name: string) => facts.bindingsOf(name, use).map((binding) => (binding.value ? facts.textOf(binding.value) : 'unknown'));
+    assert.deepEqual(values('token'), ['unknown']);
+    assert.deepEqual(values('cache'), ['{}']);
+    assert.deepEqual(values('first'), ['unknown']);
   });
 });

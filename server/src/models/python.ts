@@ -335,6 +335,14 @@ export const PY_ENUM_BASES = [
   { modules: ['django.db'], bases: ['django.db.models.TextChoices', 'django.db.models.IntegerChoices', 'django.db.models.Choices'] },
 ];
 
+/**
+ * Event logs of Ethereum-compatible chains (a receipt's or `eth_getLogs`' log, as web3.py and the
+ * chain's JSON-RPC shape it): the first of its `topics` is the keccak hash of the event's
+ * declaration, which names the event's kind and is public on the chain. Compared with a constant, it
+ * asks which event a log is (contract 1.4: a kind value); later topics are the event's arguments.
+ */
+export const PY_EVENT_KIND_FIELDS = [{ protocol: 'EVM event logs', field: 'topics', index: 0 }];
+
 /** Errors a JSON body parser raises on a body that is not JSON (any class named `JSONDecodeError` is one too). */
 export const PY_DECODE_ERRORS = [
   { modules: ['json'], errors: ['ValueError', 'json.JSONDecodeError', 'json.decoder.JSONDecodeError'] },

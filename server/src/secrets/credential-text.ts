@@ -9,6 +9,7 @@ import { lineStarts } from '../engine/lines.js';
 import type { NamedValue } from './named-value.js';
 import { parsedValues } from './parsers/index.js';
 import { PY_ENUM_BASES } from '../models/python.js';
+import { isTextCredentialName } from './words.js';
 
 export type { NamedValue } from './named-value.js';
 
@@ -540,6 +541,52 @@ function enumMemberLines(code: string): Set<number> {
   return members;
 }
 
+const SIMPLE_ESCAPES: Record<string, number> = { a: 7, b: 8, f: 12, n: 10, r: 13, t: 9, v: 11, '\\': 92, "'": 39, '"': 34 };
+
+/** The bytes a bytes literal's source text stands for (`\xe5`, `\n`, `\101`); undefined for a character no bytes literal holds. */
+function literalBytes(source: string): number[] | undefined {
+  const bytes: number[] = [];
+  for (let at = 0; at < source.length; at++) {
+    const code = source.charCodeAt(at);
+    if (code > 0x7f) return undefined;
+    if (source[at] !== '\\' || at + 1 === source.length) {
+      bytes.push(code);
+      continue;
+    }
+    const next = source[++at];
+    const hex = next === 'x' ? /^[0-9a-fA-F]{2}/.exec(source.slice(at + 1, at + 3)) : null;
+    const octal = /^[0-7]{1,3}/.exec(source.slice(at, at + 3));
+    if (hex) {
+      bytes.push(parseInt(hex[0], 16));
+      at += 2;
+    } else if (octal) {
+      bytes.push(parseInt(octal[0], 8) & 0xff);
+      at += octal[0].length - 1;
+    } else if (next in SIMPLE_ESCAPES) bytes.push(SIMPLE_ESCAPES[next]);
+    else if (next !== '\n') bytes.push(92, next.charCodeAt(0));
+  }
+  return bytes;
+}
+
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+/**
+ * A bytes literal of raw binary (`b'\xe5\xb7T\xfb\x1a…'`): bytes that are no text, holding a control
+ * byte other than a tab or a line break, or no valid UTF-8. A raw bytes literal (`rb'…'`) is text.
+ */
+function isRawBinary(prefix: string, source: string): boolean {
+  if (!/b/i.test(prefix) || /r/i.test(prefix)) return false;
+  const bytes = literalBytes(source);
+  if (!bytes) return false;
+  if (bytes.some((byte) => (byte < 0x20 && byte !== 9 && byte !== 10 && byte !== 13) || byte === 0x7f)) return true;
+  try {
+    UTF8.decode(Uint8Array.from(bytes));
+    return false;
+  } catch {
+    return true;
+  }
+}
+
 /** Python: assignments and keyword arguments, dict literals and subscript assignments, `os.getenv('NAME', 'fallback')`. */
 function pythonValues(text: string): NamedValue[] {
   const code = pythonCode(text);
@@ -557,6 +604,8 @@ function pythonValues(text: string): NamedValue[] {
     const fallback = envFallback(code, lineStart, at);
     const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? subscriptKeyName(code, lineStart, at) ?? (enumMembers.has(lineStart) ? undefined : assignedName(code, lineStart, at));
     if (!name) continue;
+    // Raw binary (an event hash, a digest) bound to a password or token name: those are typed or sent as text. Key material stays.
+    if (isRawBinary(literal.prefix, value) && isTextCredentialName(name.slice(name.lastIndexOf('.') + 1))) continue;
     found.push({ name: name.slice(name.lastIndexOf('.') + 1), value, start: literal.open + 1, end: literal.close });
     // A fallback is also the value of what it is assigned to: `password: str = os.getenv("PGPASSWORD", "...")`.
     const target = fallback && assignedName(code, lineStart, fallback.callStart);

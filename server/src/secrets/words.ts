@@ -41,10 +41,35 @@ const SWITCH_OR_COUNT_FIRST_WORDS = new Set(['is', 'has', 'use', 'should', 'can'
 
 /**
  * Words that make a `token` an on-chain asset (`native_token`, `underlying_token`, `reward_token`,
- * `lp_token`): in wallet and DeFi code a token is a currency, compared and logged by the hundred in
- * one portfolio tracker judged (rotki), never a credential. `vault` stays out: a Vault token is one.
+ * `lp_token`, `EvmToken`: one on an Ethereum-compatible chain): in wallet and DeFi code a token is a
+ * currency, compared and logged by the hundred in one portfolio tracker judged (rotki), never a
+ * credential. `vault` stays out: a Vault token is one.
  */
-const ASSET_TOKEN_WORDS = new Set(['native', 'wrapped', 'underlying', 'reward', 'rewards', 'staked', 'lp', 'collateral', 'gauge', 'erc20', 'erc721', 'erc1155', 'nft', 'governance']);
+const ASSET_TOKEN_WORDS = new Set(['native', 'wrapped', 'underlying', 'reward', 'rewards', 'staked', 'lp', 'collateral', 'gauge', 'erc20', 'erc721', 'erc1155', 'nft', 'governance', 'evm']);
+
+function isAssetToken(words: readonly string[]): boolean {
+  return words[words.length - 1] === 'token' && words.some((word) => ASSET_TOKEN_WORDS.has(word));
+}
+
+/**
+ * A class or factory named for an on-chain asset (`Asset`, `EvmToken`, `get_or_create_evm_token`):
+ * what it makes is a currency, however its holder is named.
+ */
+export function isAssetName(name: string): boolean {
+  const words = splitWords(name);
+  return ['asset', 'assets'].includes(words[words.length - 1]) || isAssetToken(words);
+}
+
+/**
+ * Last words of credentials that are typed or sent as text (a password, a token, an auth string),
+ * unlike key material (`secret`, `secret_key`, `signing_key`), which is raw bytes as often as text.
+ */
+const TEXT_CREDENTIAL_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase', 'token', 'credential', 'credentials', 'creds', 'auth']);
+
+/** A credential-named name whose credential word is one for text (`REDEEM_TOKEN`, `db_password`), not for a key. */
+export function isTextCredentialName(name: string, extraNames: readonly string[] = []): boolean {
+  return isCredentialName(name, extraNames) && TEXT_CREDENTIAL_WORDS.has(splitWords(name).pop() ?? '');
+}
 
 function isSwitchOrCount(words: readonly string[]): boolean {
   return SWITCH_OR_COUNT_FIRST_WORDS.has(words[0]) || words.some((word) => SWITCH_WORDS.has(word));
@@ -56,7 +81,7 @@ export function isCredentialName(name: string, extraNames: readonly string[] = [
   if (words.length === 0) return false;
   const last = words[words.length - 1];
   if (words.length >= 2 && isSwitchOrCount(words)) return false;
-  if (last === 'token' && words.some((word) => ASSET_TOKEN_WORDS.has(word))) return false;
+  if (isAssetToken(words)) return false;
   if (LAST_WORDS.has(last)) return true;
   if (words.length >= 2 && LAST_TWO.has(`${words[words.length - 2]} ${last}`)) return true;
   const lowered = name.toLowerCase();

@@ -23,6 +23,7 @@ export function perFile<T>(compute: (facts: PyFacts) => T): (facts: PyFacts) => 
 }
 
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
+const TUPLE_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list', 'parenthesized_expression']);
 
 /**
  * A Python file's facts in the shape of the JS ones: imports and aliases (`import requests as
@@ -110,6 +111,8 @@ export class PyFacts {
       this.bind(left, right);
       return;
     }
+    // A subscript target (`cache[key] = value`) binds neither the mapping nor the key.
+    if (!TUPLE_TARGETS.has(left.type)) return;
     // Tuple targets (`a, b = x, y`): element by element when the right side is a tuple too.
     const targets = namedChildren(left);
     const source = unwrap(right);

@@ -220,8 +220,11 @@ function terraformSuggestion({ text, entry, whole, span, name }: Site): Suggesti
 /** Python: `os.environ["NAME"]` (an `os.getenv("NAME", "<secret>")` fallback becomes the strict read), importing `os` if needed. */
 function pythonSuggestion({ text, entry, whole, name }: Site): SuggestionReport | undefined {
   if (!entry || !whole) return undefined;
-  const [start, end] = quotedRange(text, entry);
-  const quote = text[start] === "'" ? "'" : '"';
+  const [quoted, end] = quotedRange(text, entry);
+  const quote = text[quoted] === "'" ? "'" : '"';
+  // A prefixed literal (`b'…'`, `r'…'`) is replaced with its prefix; a bytes literal reads the variable as bytes.
+  const prefix = /(?<![\w.])[rRbBuU]{1,2}$/.exec(text.slice(Math.max(0, quoted - 2), quoted))?.[0] ?? '';
+  const start = quoted - prefix.length;
   const line = lineAt(text, start);
   const getter = /os\.(?:environ\.get|getenv)\(\s*(["'])([^"'\n]+)\1\s*,\s*$/.exec(text.slice(line.start, start));
   const closing = getter ? /^\s*\)/.exec(text.slice(end)) : null;
@@ -232,7 +235,7 @@ function pythonSuggestion({ text, entry, whole, name }: Site): SuggestionReport 
   // Before a shebang or a module docstring an import would break them: no place to put one.
   if (!importsOs && !firstImport && /^(?:#!|"""|''')/.test(text)) return undefined;
   const importAt = firstImport?.index ?? 0;
-  const reference = `os.environ[${quote}${variable}${quote}]`;
+  const reference = `os.environ[${quote}${variable}${quote}]${/b/i.test(prefix) ? '.encode()' : ''}`;
   return {
     messageId: fallback ? 'dropFallback' : 'useVariable',
     data: { name: variable, reference },

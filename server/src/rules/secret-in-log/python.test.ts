@@ -52,3 +52,44 @@ ruleTester('secret-in-log', {
     { ...py(`from loguru import logger\ndef refresh(session, rid):\n    logger.bind(request_id=rid).info("refreshed {}", session.refresh_token)`), errors: [{ line: 3 }], name: 'logger.bind(...).info(...)' },
   ],
 });
+
+// Real-code set five (rotki): a token the file types as an on-chain asset (a parameter annotated
+// with an asset class, a value an asset class or an asset factory made) is a currency, not a
+// credential; a token typed as a string, or as a class or factory named for a credential, still is.
+ruleTester('secret-in-log', {
+  valid: [
+    { ...py(`import logging
+from typing import TYPE_CHECKING, Optional
+if TYPE_CHECKING:
+    from wallet.assets import Asset, EvmToken
+log = logging.getLogger(__name__)
+def price(token: 'EvmToken', vault_token: EvmToken | None, from_token: Optional[Asset], cache):
+    cache[token] = None
+    log.error('Could not find the underlying token for %s', token)
+    log.debug(f'Searching price for {from_token} in {vault_token}')
+class Decoder:
+    def decode(self, address):
+        compound_token = EvmToken(address)
+        self.underlying[compound_token] = None
+        log.error(f'No underlying token found for {compound_token!s}.')
+        output_token = self.base.get_or_create_evm_token(address=address)
+        log.debug('output %s', output_token)
+        earned_token = output_token
+        log.debug('earned %s', earned_token)`), name: 'tokens typed, built or made as on-chain assets' },
+  ],
+  invalid: [
+    { ...py(`import logging
+from myapp.auth import AccessToken, ApiKey
+from wallet.assets import EvmToken
+log = logging.getLogger(__name__)
+def refresh(token: str, access_token: AccessToken, api_key: 'ApiKey'):
+    log.error('refresh failed for %s', token)
+    log.error('access %s', access_token)
+    log.debug('key %s', api_key)
+def login(session, request, asset_token: EvmToken):
+    token = session.get_access_token()
+    log.info('got %s', token)
+    asset_token = request.headers['X-Token']
+    log.info('asset %s', asset_token)`), errors: [{ line: 6 }, { line: 7 }, { line: 8 }, { line: 11 }, { line: 13 }], name: 'a token typed as a string or as a credential class, made by a credential factory, or also bound to a request value' },
+  ],
+});

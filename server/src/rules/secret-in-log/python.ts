@@ -7,6 +7,7 @@ import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
 import { pyHttpCalls } from '../../analysis/python/http.js';
 import { PY_HTTP_CLIENTS } from '../../models/python.js';
+import { isAssetValue } from '../../analysis/python/asset-values.js';
 
 /** Calls whose result says something about a secret without being it. */
 const MASKING_PREFIXES = ['mask', 'redact', 'obfuscate', 'truncate', 'censor', 'sha', 'md5'];
@@ -110,7 +111,8 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     if (HEADERS.test(dotted)) {
       if (!isResponseHeaders(node, facts)) found.push({ node, headers: true });
     }
-    else if (isCredentialName(dotted.split('.').pop()!, names)) found.push({ node, headers: false });
+    // A token the file types or makes as an on-chain asset (`token: EvmToken`) is a currency, not a credential.
+    else if (isCredentialName(dotted.split('.').pop()!, names) && !isAssetValue(node, facts)) found.push({ node, headers: false });
     return false;
   });
   return found;
@@ -133,7 +135,7 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
           if (name === 'extra') first ??= writtenSecrets(value, facts, names)[0] ?? dictKeySecret(value, facts, names);
           continue;
         }
-        if (isCredentialName(name, names) && !isMasked(value, facts)) first ??= { node: argument, headers: false };
+        if (isCredentialName(name, names) && !isMasked(value, facts) && !isAssetValue(value, facts)) first ??= { node: argument, headers: false };
         else first ??= writtenSecrets(value, facts, names)[0];
         continue;
       }

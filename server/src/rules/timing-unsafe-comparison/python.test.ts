@@ -79,3 +79,56 @@ ruleTester('timing-unsafe-comparison', {
     { ...py(`class Guard:\n    def __init__(self, secret):\n        self.secret_token = secret\n    def allowed(self, token):\n        return token is self.secret_token or token is Guard.secret_token`), errors: [{ line: 5 }, { line: 5 }], name: 'a parameter compared by identity with a configured attribute' },
   ],
 });
+
+// Real-code set five (rotki): a token the file types or makes as an on-chain asset is compared to
+// tell which currency it is, and the first topic of an EVM event log is the event's kind (the hash of
+// its declaration, public on the chain). A token typed as a string, an attribute some class declares
+// as one, and a log's other topics (indexed arguments) are still compared as secrets.
+const STILL_SECRETS = `from dataclasses import dataclass
+from flask import request
+from wallet.assets import EvmToken
+@dataclass
+class Session:
+    token: str
+class Holding:
+    token: EvmToken
+def check(token: str, secret_token, session: Session, tx_log, expected_signature):
+    if token == secret_token:
+        return 1
+    if session.token == request.headers["X-Token"]:
+        return 2
+    if tx_log.topics[1] == expected_signature:
+        return 3
+    if request.headers["X-Signature"] == SWAP_SIGNATURE:
+        return 4`;
+
+ruleTester('timing-unsafe-comparison', {
+  valid: [
+    { ...py(`from typing import NamedTuple
+from wallet.assets import EvmToken
+SWAP_SIGNATURE = b'\\xd7\\x8a\\xd9\\x5f\\xa4\\x6c\\x99\\x4b\\x6c\\xd3\\xee\\xd1'
+class PoolPrice(NamedTuple):
+    token_0: EvmToken
+    token_1: 'EvmToken'
+def price(from_token: EvmToken, to_token: 'EvmToken | None', pools: list[PoolPrice]):
+    if from_token == to_token:
+        return 1
+    if pools[0].token_0 != from_token:
+        return 2
+    for pos, item in enumerate(pools):
+        if item.token_0 != pools[pos - 1].token_1:
+            return 3
+class Decoder:
+    def decode(self, context, tx_log, address):
+        output_token = self.base.get_or_create_evm_token(address=address)
+        if output_token == WETH_BY_CHAIN.get(self.chain_id):
+            return 4
+        if context.tx_log.topics[0] == SWAP_SIGNATURE or tx_log.topics[0] != self.deposit_signature:
+            return 5
+        if tx_log['topics'][0] == TRANSFER_SIGNATURE:
+            return 6`), name: 'tokens typed or made as on-chain assets; the first topic of an event log' },
+  ],
+  invalid: [
+    { ...py(STILL_SECRETS), errors: [{ line: 10 }, { line: 12 }, { line: 14 }, { line: 16 }], output: `import hmac\n${STILL_SECRETS.replace('if token == secret_token:', 'if hmac.compare_digest(token, secret_token):')}`, name: 'a token typed as a string, an attribute one class declares as a string, a later topic' },
+  ],
+});

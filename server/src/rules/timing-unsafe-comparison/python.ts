@@ -5,7 +5,8 @@ import type { PythonContext } from '../../engine/rule.js';
 import type { TextEdit } from '../../engine/types.js';
 import { isTestPath } from '../../analysis/test-paths.js';
 import { isCredentialValue } from '../../secrets/credentials.js';
-import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_SETTING_READERS } from '../../models/python.js';
+import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_EVENT_KIND_FIELDS, PY_SETTING_READERS } from '../../models/python.js';
+import { isAssetValue } from '../../analysis/python/asset-values.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
 import { splitWords } from '../../secrets/words.js';
 import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
@@ -29,6 +30,8 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   // `token != {}`, `!= []`, `!= ()`: an empty container asks whether a value is set, like `None`.
   if (['dictionary', 'list', 'tuple'].includes(node.type) && namedChildren(node).length === 0) return true;
   if (stringValue(node, facts.text) !== undefined) return true;
+  // `from_token: EvmToken`, `get_or_create_evm_token(...)`: comparing an asset asks which currency it is.
+  if (isAssetValue(node, facts) || isEventKind(node, facts)) return true;
   if (node.type === 'call') return ['len', 'type'].includes(facts.qualify(field(node, 'function')) ?? '');
   if (isNonSecretConstant(node, facts) || isClass(node, facts)) return true;
   const parts = node.type === 'attribute' || node.type === 'identifier' ? dottedText(node, facts.text)?.split('.') : undefined;
@@ -37,6 +40,15 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   if (ASSET_WORDS.has(splitWords(last).at(-1) ?? '')) return true;
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
   return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
+}
+
+/** `tx_log.topics[0]`, `log["topics"][0]`: the field of an event log that names the event's kind. */
+function isEventKind(node: PyNode, facts: PyFacts): boolean {
+  if (node.type !== 'subscript') return false;
+  const index = unwrap(field(node, 'subscript'));
+  const owner = unwrap(field(node, 'value'));
+  const name = owner?.type === 'attribute' ? facts.textOf(field(owner, 'attribute')!) : owner?.type === 'subscript' ? stringValue(field(owner, 'subscript'), facts.text) : undefined;
+  return index?.type === 'integer' && PY_EVENT_KIND_FIELDS.some((row) => row.field === name && Number(facts.textOf(index)) === row.index);
 }
 
 /** A class's name by its shape: a capital first and a lower-case letter somewhere (two linear tests, not one backtracking pattern). */
