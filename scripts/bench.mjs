@@ -165,40 +165,57 @@ function freshParseMs(name, text) {
   return medianMs(() => parseAndWalk(name, text), 15);
 }
 
+/** One character typed at `line`, `column`: the new text and the change the client sends. */
+function typed(text, line, column) {
+  const at = text.split('\n', line).join('\n').length + 1 + column;
+  return { text: text.slice(0, at) + 'x' + text.slice(at), change: { range: { start: { line, character: column }, end: { line, character: column } }, text: 'x' } };
+}
+
+/**
+ * The documents typed in, 200 times each: TypeScript of three sizes at a line's start; 2,000 lines
+ * of Python inside a URL string (the file stays valid: the last tree and copy are reused) and at a
+ * line's start (a syntax error: parsed afresh, so the editor's findings are the CLI's).
+ */
+const KEYSTROKE_CASES = [
+  ...[200, 2_000, 10_000].map((lines) => ({ lines, extension: 'ts', text: fileOf(lines), column: () => 0, parseMs: (text) => freshParseMs(`fresh-${lines}.ts`, text) })),
+  ...[['inside a string', (line) => line.indexOf('orders?page')], ['at a line start (syntax error)', () => 0]].map(([edit, column]) => ({ lines: 2_000, extension: 'py', language: 'python', edit, text: pythonFileOf(2_000), column, parseMs: (text) => medianMs(() => parsePythonOnly(text), 15) })),
+];
+
 async function keystrokes(folder) {
   const rows = [];
-  for (const lines of [200, 2_000, 10_000]) {
+  for (const { lines, extension, language, edit, text: initial, column, parseMs } of KEYSTROKE_CASES) {
     const server = new Server();
     await server.initialize(folder);
-    const path = join(folder, `keys-${lines}.ts`);
+    const path = join(folder, `keys-${lines}.${extension}`);
     const uri = pathToFileURL(path).href;
-    let text = fileOf(lines);
+    let text = initial;
     await server.open(uri, text);
     server.analysisMs.length = 0;
     const latencies = [];
-    const line = Math.floor(lines / 2);
+    // The middle of the file, or the first line after it the edit fits in.
+    let line = Math.floor(lines / 2);
+    while (column(text.split('\n')[line]) < 0) line++;
     for (let version = 2; version <= 201; version++) {
-      // One character typed at the end of a line in the middle of the file.
-      const lineStart = text.split('\n', line).join('\n').length;
-      const change = { range: { start: { line, character: 0 }, end: { line, character: 0 } }, text: 'x' };
-      text = text.slice(0, lineStart + 1) + 'x' + text.slice(lineStart + 1);
+      const next = typed(text, line, column(text.split('\n')[line]));
+      text = next.text;
       const published = server.diagnostics(uri, version);
       const started = performance.now();
-      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await server.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [next.change] });
       await published;
       latencies.push(performance.now() - started);
     }
     await server.stop();
     const withDebounce = latencies.sort((a, b) => a - b);
     const analysis = server.analysisMs.sort((a, b) => a - b);
-    const parse = freshParseMs(`fresh-${lines}.ts`, text);
+    const parse = parseMs(text);
     rows.push({
-      lines, edits: 200, freshParseMs: round(parse),
+      lines, ...(language ? { language, edit } : {}), edits: 200, freshParseMs: round(parse),
       withDebounce: { p50: round(percentile(withDebounce, 50)), p95: round(percentile(withDebounce, 95)), p99: round(percentile(withDebounce, 99)) },
       analysisOnly: { p50: round(percentile(analysis, 50)), p95: round(percentile(analysis, 95)), p99: round(percentile(analysis, 99)) },
+      p50OverParse: round(percentile(analysis, 50) / parse, 2),
       p95OverParse: round(percentile(analysis, 95) / parse, 2),
     });
-    log(`keystrokes ${lines} lines: done`);
+    log(`keystrokes ${lines} lines${language ? ` of ${language}, ${edit}` : ''}: done`);
   }
   return rows;
 }
@@ -424,7 +441,7 @@ if (peerRows) {
 const table = (header, rows) => [header, ...rows].map((row) => row.map((cell, i) => String(cell).padStart(i === 0 ? 0 : 10)).join(' ')).join('\n');
 console.log(`\nmachine: ${machine.cpu}, ${machine.cores} cores, ${machine.memoryGb} GB, Node ${machine.node}\n`);
 console.log('keystrokes through the server (ms; with debounce = didChange to its diagnostics, analysis = the server\'s own time)');
-console.log(table(['lines     ', 'parse', 'deb p50', 'deb p95', 'deb p99', 'an p50', 'an p95', 'an p99', 'p95/parse'], keys.map((r) => [String(r.lines).padEnd(10), r.freshParseMs, r.withDebounce.p50, r.withDebounce.p95, r.withDebounce.p99, r.analysisOnly.p50, r.analysisOnly.p95, r.analysisOnly.p99, r.p95OverParse])));
+console.log(table(['lines     ', 'parse', 'deb p50', 'deb p95', 'deb p99', 'an p50', 'an p95', 'an p99', 'p50/parse', 'p95/parse'], keys.map((r) => [`${r.lines}${r.language ? ` ${r.language}, ${r.edit}` : ''}`.padEnd(10), r.freshParseMs, r.withDebounce.p50, r.withDebounce.p95, r.withDebounce.p99, r.analysisOnly.p50, r.analysisOnly.p95, r.analysisOnly.p99, r.p50OverParse, r.p95OverParse])));
 console.log(`\nengine in-process, fresh analysis (median ms): ${engine.map((r) => `${r.lines} lines${r.language ? ` of ${r.language}` : ''} ${r.analyseMedianMs} (parse ${r.freshParseMs})`).join('; ')}`);
 console.log(`\n${memoryLine(memory)}`);
 console.log(`\nscan of ${scanRow.files} files (${scanRow.mb} MB): ${scanRow.wallS} s, ${scanRow.filesPerS} files/s, ${scanRow.mbPerS} MB/s, peak RSS ${scanRow.peakRssMb} MB; one-core parse floor ${scanRow.parseFloorS} s (scan = ${scanRow.overParseFloor} × floor)`);

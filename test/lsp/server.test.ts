@@ -75,6 +75,35 @@ describe('language server over stdio', () => {
     assert.equal(diagnostics[0].range.start.character, 14);
   });
 
+  it('a Python document typed in, through a syntax error and back, shows what a fresh analysis of each version finds', async () => {
+    const pyUri = pathToFileURL(join(folder, 'partner.py')).href;
+    const path = join(folder, 'partner.py');
+    let text = 'import requests\n\n\ndef orders():\n    return requests.get("https://api.partner.example/orders").json()\n\n\ndef ping():\n    return requests.get("https://api.partner.example/ping", timeout=5)\n';
+    const shown = (diagnostics: Array<{ code?: unknown; range: { start: { line: number; character: number } } }>) => diagnostics.map((d) => `${d.code}@${d.range.start.line}:${d.range.start.character}`).sort();
+    const fresh = async () => shown(((await session.connection.sendRequest(AnalyzeTextRequest, { path, text })) as AnalyzeTextResult).findings.map((f) => ({ code: f.ruleId, range: f.range })));
+    let published = session.nextDiagnostics(pyUri);
+    await session.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: pyUri, languageId: 'python', version: 1, text } });
+    const opened = shown((await published).diagnostics);
+    assert.ok(opened.includes('missing-timeout@4:11'), opened.join(' '));
+    // Lines added above (valid), a `def` left open (a syntax error), then closed again.
+    const edits: Array<[line: number, character: number, removed: number, inserted: string]> = [[0, 0, 0, '# partner client\n'], [8, 9, 0, '(url'], [8, 9, 4, '']];
+    for (const [index, [line, character, removed, inserted]] of edits.entries()) {
+      const lines = text.split('\n');
+      lines[line] = lines[line].slice(0, character) + inserted + lines[line].slice(character + removed);
+      text = lines.join('\n');
+      const version = index + 2;
+      published = session.nextDiagnostics(pyUri, (p) => p.version === version);
+      const range = { start: { line, character }, end: { line, character: character + removed } };
+      await session.connection.sendNotification('textDocument/didChange', { textDocument: { uri: pyUri, version }, contentChanges: [{ range, text: inserted }] });
+      const after = shown((await published).diagnostics);
+      assert.ok(after.includes('missing-timeout@5:11'), `after edit ${index + 1}: ${after.join(' ')}`);
+      assert.deepEqual(after, await fresh(), `after edit ${index + 1}`);
+    }
+    const health: HealthResult = await session.connection.sendRequest(HealthRequest);
+    assert.ok(health.parsedTrees >= 1, 'the Python tree is kept for the next keystroke');
+    await session.connection.sendNotification('textDocument/didClose', { textDocument: { uri: pyUri } });
+  });
+
   it('clears diagnostics when the secret is removed', async () => {
     const cleared = session.nextDiagnostics(uri, (p) => p.diagnostics.length === 0);
     await session.connection.sendNotification('textDocument/didChange', {

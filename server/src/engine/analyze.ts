@@ -7,7 +7,7 @@ import { Parser } from './parser.js';
 import { createFixer, resolveFix } from './fixer.js';
 import { headEnd } from './head.js';
 import type { ParsedFile, PythonFile, PythonReport, Rule } from './rule.js';
-import { parsePython, pythonReady, pythonUnavailable } from './python/tree.js';
+import { parsePython, pythonReady, pythonUnavailable, type PyTree } from './python/tree.js';
 import { PyFacts } from './python/facts.js';
 import type { Finding, Fix, Fixer, MessageData, NodeHandler, Range, Report, Severity, Suggestion } from './types.js';
 import { applySuppressions, parseSuppressions, type SuppressedFinding } from './suppressions.js';
@@ -186,7 +186,10 @@ export function analyzeThen<T>(rules: readonly Rule[], path: string, text: strin
   const active = activeRules(rules, settings);
   const knownRuleIds = new Set(rules.map((rule) => rule.meta.id));
   const name = nameOf(path, settings);
-  if (kind.kind === 'text' && kind.text === 'python') return analyzePython(name, text, settings, active, knownRuleIds, after);
+  if (kind.kind === 'text' && kind.text === 'python') {
+    const parse = keepParsed ? (source: string) => parser.parsePython(path, source) : parsePython;
+    return analyzePython(name, text, settings, active, knownRuleIds, after, parse);
+  }
   if (kind.kind === 'text') return { result: checkText(name, text, kind.text, active, knownRuleIds) };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
   let stage: Stage = 'parse';
@@ -275,7 +278,7 @@ function runTextChecks(collector: Collector, name: FileName, kind: TextKind, act
  * same rule already covers is the same finding. Until the parser is loaded (`initPython`), or
  * when the parse or the checks fail or run over the budget, the file is `notAnalysed`.
  */
-function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, after: AfterRules<T> | undefined): AnalysisWith<T> {
+function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettings, active: ActiveRule[], knownRuleIds: ReadonlySet<string>, after: AfterRules<T> | undefined, parse: (text: string) => PyTree): AnalysisWith<T> {
   const textual = runTextChecks(new Collector(text), name, 'python', active);
   if (!pythonReady()) return { result: { ...textual.finish(active, knownRuleIds), notAnalysed: pythonUnavailable() } };
   const deadline = settings.timeBudgetMs === undefined ? Infinity : performance.now() + settings.timeBudgetMs;
@@ -285,7 +288,7 @@ function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettin
   let file: PythonFile | undefined;
   try {
     finished = withDeadline(deadline, () => {
-      const tree = parsePython(text);
+      const tree = parse(text);
       stage = 'walk';
       file = { ...name, text, tree, facts: new PyFacts(tree, text) };
       for (const { rule, severity, options } of active) {

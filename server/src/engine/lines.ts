@@ -24,3 +24,20 @@ export function positionAt(starts: number[], offset: number): Position {
   }
   return { line: low, character: offset - starts[low] };
 }
+
+/** What changed between two versions of a text: `[start, oldEnd)` of the first became `[start, newEnd)` of the second. */
+export interface ChangedSpan {
+  start: number;
+  oldEnd: number;
+  newEnd: number;
+}
+
+/** The span between the texts' common prefix and common suffix (an edit, seen from its result). */
+export function changedSpan(before: string, after: string): ChangedSpan {
+  const limit = Math.min(before.length, after.length);
+  let start = 0;
+  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
+  let tail = 0;
+  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
+  return { start, oldEnd: before.length - tail, newEnd: after.length - tail };
+}

@@ -1,5 +1,7 @@
 import { ts } from './ts.js';
+import { changedSpan } from './lines.js';
 import { parseEnded, parseStarted } from './progress.js';
+import { PythonTrees, type PyTree } from './python/tree.js';
 
 const SCRIPT_KINDS: Record<string, ts.ScriptKind> = {
   '.ts': ts.ScriptKind.TS, '.mts': ts.ScriptKind.TS, '.cts': ts.ScriptKind.TS, '.tsx': ts.ScriptKind.TSX,
@@ -11,14 +13,10 @@ function scriptKind(path: string): ts.ScriptKind {
   return (match && SCRIPT_KINDS[match[0].toLowerCase()]) || ts.ScriptKind.TS;
 }
 
-/** The span that changed between two texts: their common prefix and suffix are kept. */
+/** The span that changed between two texts, as the compiler's incremental parse takes it. */
 export function changeRange(before: string, after: string): ts.TextChangeRange {
-  const limit = Math.min(before.length, after.length);
-  let start = 0;
-  while (start < limit && before.charCodeAt(start) === after.charCodeAt(start)) start++;
-  let tail = 0;
-  while (tail < limit - start && before.charCodeAt(before.length - 1 - tail) === after.charCodeAt(after.length - 1 - tail)) tail++;
-  return ts.createTextChangeRange(ts.createTextSpan(start, before.length - tail - start), after.length - tail - start);
+  const { start, oldEnd, newEnd } = changedSpan(before, after);
+  return ts.createTextChangeRange(ts.createTextSpan(start, oldEnd - start), newEnd - start);
 }
 
 /**
@@ -33,8 +31,12 @@ export function changeRange(before: string, after: string): ts.TextChangeRange {
 export class Parser {
   /** In order of last use, the oldest first. */
   private readonly trees = new Map<string, ts.SourceFile>();
+  /** Python documents' trees, kept alike (tree-sitter's, in WASM memory until forgotten). */
+  private readonly pythonTrees: PythonTrees;
 
-  constructor(readonly keep = 16) {}
+  constructor(readonly keep = 16) {
+    this.pythonTrees = new PythonTrees(keep);
+  }
 
   parse(path: string, text: string): ts.SourceFile {
     const previous = this.trees.get(path);
@@ -56,9 +58,14 @@ export class Parser {
     return sourceFile;
   }
 
+  /** A Python document's tree, re-parsed incrementally from its last version's. */
+  parsePython(path: string, text: string): PyTree {
+    return this.pythonTrees.parse(path, text);
+  }
+
   /** How many trees are kept (the server's health report says it). */
   get size(): number {
-    return this.trees.size;
+    return this.trees.size + this.pythonTrees.size;
   }
 
   /** The incremental parse, or undefined when it fails (a fresh parse then decides). */
@@ -72,5 +79,6 @@ export class Parser {
 
   forget(path: string): void {
     this.trees.delete(path);
+    this.pythonTrees.forget(path);
   }
 }

@@ -1,7 +1,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { Language, Parser as TreeSitter, type Tree } from '@vscode/tree-sitter-wasm';
+import { Language, Parser as TreeSitter, type Edit, type Point, type Tree } from '@vscode/tree-sitter-wasm';
 import { OverBudget, pastDeadline, tick } from '../deadline.js';
+import { changedSpan, type ChangedSpan } from '../lines.js';
+import { Reuse } from './reuse.js';
 
 /**
  * A node of a parsed Python file, copied out of tree-sitter's WASM memory once: the rules read
@@ -55,6 +57,8 @@ let loadFailure: string | undefined;
 let parser: TreeSitter | undefined;
 let cursorCalls: CursorCalls | undefined;
 let types: string[] = [];
+/** Each type name's slot in a copy's lists by type: its first id (ERROR's is after the language's types). */
+let slots = new Map<string, number>();
 let named: boolean[] = [];
 let fields: Array<string | null> = [];
 /** The shared node of each anonymous token type, by type id (undefined for a named type). */
@@ -79,6 +83,10 @@ export function initPython(): Promise<void> {
     named = types.map((_, id) => language.nodeTypeIsNamed(id));
     fields = language.fields;
     tokens = types.map((type, id) => (named[id] ? undefined : tokenNode(type)));
+    slots = new Map();
+    // The language's type list has holes (ids it leaves unused): a plain loop skips none it has.
+    for (let id = types.length - 1; id >= 0; id--) if (types[id] !== undefined) slots.set(types[id], id);
+    slots.set('ERROR', types.length);
     parser = created;
   })().catch((error: unknown) => {
     loadFailure = error instanceof Error ? error.message : String(error);
@@ -142,9 +150,10 @@ type CopiedNode = Omit<PyNode, 'children' | 'parent'> & { children: PyNode[]; pa
 /**
  * Copies the tree out, one cursor step per node; iterative, so nesting depth costs no stack.
  * The cursor must be the one `tree.walk()` just made (still in the transfer buffer); it is
- * deleted here, so the caller must not delete it again.
+ * deleted here, so the caller must not delete it again. With `reuse`, the subtrees it can give
+ * are taken from the last copy instead.
  */
-function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
+function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean, reuse: Reuse | undefined): PyTree {
   const address = addressOf(tree);
   // Read off the module once per copy: it is a large object (a slow lookup per call), and each
   // export is a stub until its first call replaces it there with the WASM function itself.
@@ -161,11 +170,11 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
   // Indexed by type id while copying (an array read, where a map by name cost a hash per node).
   const byId: PyNode[][] = [];
   // Three reads per named node besides its type id; names come from the language's tables.
-  const make = (id: number, parent: CopiedNode | null): CopiedNode => {
+  const make = (id: number, parent: CopiedNode | null, start: number, end: number): CopiedNode => {
     // ERROR's id (65535) is outside the language's tables.
     const known = id < types.length;
     const index = all.length;
-    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[fieldId(address)] ?? null, named: true, start: startIndex(address), end: endIndex(address), parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
+    const node: CopiedNode = { type: known ? types[id] : 'ERROR', field: fields[fieldId(address)] ?? null, named: true, start, end, parent, children: NO_CHILDREN, order: all, index, after: index + 1 };
     all.push(node);
     // ERROR gets the slot after the language's types (its own id would make the array sparse).
     const slot = known ? id : types.length;
@@ -180,7 +189,9 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
     else parent.children.push(child);
   };
   try {
-    const root = make(typeId(address), null);
+    const root = make(typeId(address), null, startIndex(address), endIndex(address));
+    // A node the last copy gives goes in its type's list like a copied one.
+    const file = (node: PyNode) => (byId[slots.get(node.type)!] ??= []).push(node);
     // Where the cursor is: a child of `parent`, copied as `current` (null for a token, whose children are not read).
     let current: CopiedNode | null = root;
     let parent: CopiedNode | null = null;
@@ -190,7 +201,10 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
         // No child left to visit: every node copied since `current` is inside it.
         if (current) current.after = all.length;
         while (!gotoNextSibling(address)) {
-          if (!gotoParent(address) || !parent) return { root, all, byType: byTypeName(byId), hasError };
+          if (!gotoParent(address) || !parent) {
+            reuse?.finish(all);
+            return { root, all, byType: byTypeName(byId), hasError };
+          }
           current = parent;
           current.after = all.length;
           parent = current.parent;
@@ -205,7 +219,18 @@ function copyTree(calls: CursorCalls, tree: Tree, hasError: boolean): PyTree {
         current = null;
         continue;
       }
-      current = make(id, parent);
+      const start = startIndex(address);
+      const end = endIndex(address);
+      const taken = reuse?.take(id < types.length ? types[id] : 'ERROR', start, end, all, file);
+      if (taken) {
+        // The same subtree under a new parent, maybe in another of its fields.
+        taken.parent = parent;
+        taken.field = fields[fieldId(address)] ?? null;
+        adopt(parent!, taken);
+        current = null;
+        continue;
+      }
+      current = make(id, parent, start, end);
       adopt(parent!, current);
     }
   } finally {
@@ -233,24 +258,118 @@ export function parsePythonOnly(text: string): void {
 }
 
 /**
- * Parses Python with tree-sitter (error tolerant: a syntax error becomes an ERROR node and the
- * rest parses); the parse itself stops when the analysis's time budget runs out.
+ * tree-sitter's parse of the text, from `previous` (already edited to match) when given; the
+ * parse itself stops when the analysis's time budget runs out.
  */
-export function parsePython(text: string): PyTree {
-  if (!parser || !cursorCalls) throw new Error('the Python parser is not loaded (initPython)');
-  const tree = parser.parse(text, null, { progressCallback: () => pastDeadline() });
+function parseWithin(text: string, previous: Tree | null): Tree {
+  if (!parser) throw new Error('the Python parser is not loaded (initPython)');
+  const tree = parser.parse(text, previous, { progressCallback: () => pastDeadline() });
   if (!tree) {
     // Stopped by the progress callback (the budget ran out): tree-sitter would resume this parse
     // on the next call, whatever text that call is given.
     parser.reset();
     throw new OverBudget();
   }
+  return tree;
+}
+
+/** The tree copied out, taking what `reuse` can give from the last copy (the tree itself stays the caller's to delete). */
+function copyOut(tree: Tree, reuse?: Reuse): PyTree {
+  if (!cursorCalls) throw new Error('the Python parser is not loaded (initPython)');
+  // Read before the cursor is made: it goes through the transfer buffer the cursor lives in.
+  const hasError = tree.rootNode.hasError;
+  tree.walk();
+  return copyTree(cursorCalls, tree, hasError, reuse);
+}
+
+/**
+ * Parses Python with tree-sitter (error tolerant: a syntax error becomes an ERROR node and the
+ * rest parses); the parse itself stops when the analysis's time budget runs out.
+ */
+export function parsePython(text: string): PyTree {
+  const tree = parseWithin(text, null);
   try {
-    // Read before the cursor is made: it goes through the transfer buffer the cursor lives in.
-    const hasError = tree.rootNode.hasError;
-    tree.walk();
-    return copyTree(cursorCalls, tree, hasError);
+    return copyOut(tree);
   } finally {
     tree.delete();
+  }
+}
+
+/** tree-sitter's point of an offset: rows end at `\n` only; columns count UTF-16 code units, as the JS binding takes them. */
+function pointAt(text: string, offset: number): Point {
+  let row = 0;
+  let lineStart = 0;
+  for (let at = text.indexOf('\n'); at !== -1 && at < offset; at = text.indexOf('\n', at + 1)) {
+    row++;
+    lineStart = at + 1;
+  }
+  return { row, column: offset - lineStart };
+}
+
+/** The edit `span` that turns `before` into `after`, as tree-sitter takes it. */
+function editOf(before: string, after: string, { start, oldEnd, newEnd }: ChangedSpan): Edit {
+  return { startIndex: start, oldEndIndex: oldEnd, newEndIndex: newEnd, startPosition: pointAt(before, start), oldEndPosition: pointAt(before, oldEnd), newEndPosition: pointAt(after, newEnd) };
+}
+
+/**
+ * The trees of the Python documents parsed last, by path: a new version of a document is parsed
+ * from its last tree, edited to match (a keystroke re-parses a few nodes, where a fresh parse of
+ * a 2,000-line file reads every character). A tree holds WASM memory until it is deleted, so at
+ * most `keep` stay, and a forgotten or replaced one is deleted at once.
+ */
+export class PythonTrees {
+  /** In order of last use, the oldest first; `copy` is the last analysis's copy of `tree`. */
+  private readonly trees = new Map<string, { text: string; tree: Tree; copy: PyTree }>();
+
+  constructor(readonly keep: number) {}
+
+  parse(path: string, text: string): PyTree {
+    const previous = this.trees.get(path);
+    this.trees.delete(path);
+    if (previous?.text === text) {
+      this.trees.set(path, previous);
+      return previous.copy;
+    }
+    let tree: Tree;
+    let reuse: Reuse | undefined;
+    try {
+      const span = previous && changedSpan(previous.text, text);
+      if (previous && span) previous.tree.edit(editOf(previous.text, text, span));
+      tree = parseWithin(text, previous?.tree ?? null);
+      if (previous && tree.rootNode.hasError) {
+        // Error recovery from an old tree can differ from a fresh parse's: a text with a syntax
+        // error is parsed afresh, so the editor's findings are the CLI's.
+        tree.delete();
+        tree = parseWithin(text, null);
+      }
+      // tree-sitter compares the trees by structure, so a fresh parse has changed ranges too.
+      if (previous && span) reuse = new Reuse(previous.copy, span, tree.getChangedRanges(previous.tree));
+    } finally {
+      previous?.tree.delete();
+    }
+    let copy: PyTree;
+    try {
+      copy = copyOut(tree, reuse);
+    } catch (error) {
+      // The old copy may be half moved into the new one: neither is kept.
+      tree.delete();
+      throw error;
+    }
+    this.trees.set(path, { text, tree, copy });
+    for (const [oldest, kept] of this.trees) {
+      if (this.trees.size <= this.keep) break;
+      kept.tree.delete();
+      this.trees.delete(oldest);
+    }
+    return copy;
+  }
+
+  forget(path: string): void {
+    this.trees.get(path)?.tree.delete();
+    this.trees.delete(path);
+  }
+
+  get size(): number {
+    return this.trees.size;
   }
 }
