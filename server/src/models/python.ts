@@ -341,7 +341,10 @@ export const PY_ENUM_BASES = [
  * declaration, which names the event's kind and is public on the chain. Compared with a constant, it
  * asks which event a log is (contract 1.4: a kind value); later topics are the event's arguments.
  */
-export const PY_EVENT_KIND_FIELDS = [{ protocol: 'EVM event logs', field: 'topics', index: 0 }];
+export const PY_EVENT_KIND_FIELDS = [
+  // `pattern`: the read as a file writes it (attribute or key), which a rule test must show.
+  { protocol: 'EVM event logs', field: 'topics', index: 0, pattern: /\btopics(?:\]|['"]\])?\[0\]/ },
+];
 
 /** Errors a JSON body parser raises on a body that is not JSON (any class named `JSONDecodeError` is one too). */
 export const PY_DECODE_ERRORS = [
