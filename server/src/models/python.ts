@@ -42,6 +42,8 @@ export interface PyHttpClientModel {
   bodyAttributes: readonly string[];
   /** What counts as looking at the status: a method call or an attribute read on the response. */
   statusChecks: readonly string[];
+  /** The response's method that raises on 4xx/5xx (`raise_for_status()`): called outside a `try`, a failure leaves the code around it. */
+  raisingCheck?: string;
   /** The response raises on 4xx/5xx by itself (urllib's `urlopen`). */
   raisesOnError?: boolean;
   /** A keyword of the client or the call that makes every response raise (aiohttp `raise_for_status=True`). */
@@ -72,6 +74,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'iter_content', 'iter_lines'],
     bodyAttributes: ['text', 'content', 'raw'],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     tlsKeywords: ['verify'],
     methodFirst: ['request'],
     requestBuilders: ['Request', 'PreparedRequest', 'prepare', 'prepare_request'],
@@ -90,6 +93,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'iter_bytes', 'iter_text', 'iter_lines', 'aread', 'read'],
     bodyAttributes: ['text', 'content'],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     tlsKeywords: ['verify'],
     methodFirst: ['request', 'stream'],
     requestBuilders: ['Request', 'build_request'],
@@ -109,6 +113,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'text', 'read'],
     bodyAttributes: [],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     raiseOption: 'raise_for_status',
     tlsKeywords: ['ssl', 'verify_ssl'],
     methodFirst: ['request'],
