@@ -551,6 +551,17 @@ export const PY_SETTING_READERS = [
 ];
 
 /**
+ * Field declarations of typed classes (`api_key: str = Field(default="...")`): the attribute takes
+ * the declared default unless its input or environment sets it, as a setting takes a reader's
+ * fallback. `index` is the default's positional place, where the signature has one.
+ */
+export const PY_FIELD_DEFAULTS = [
+  { modules: ['pydantic', 'sqlmodel'], names: ['pydantic.Field', 'pydantic.fields.Field', 'sqlmodel.Field'], keyword: 'default', index: 0 as number | undefined },
+  { modules: ['dataclasses'], names: ['dataclasses.field'], keyword: 'default', index: undefined },
+  { modules: ['attr', 'attrs'], names: ['attr.ib', 'attr.attrib', 'attr.field', 'attrs.field'], keyword: 'default', index: 0 },
+];
+
+/**
  * Application objects whose `.config` mapping holds the application's own configuration
  * (`app.config["JOB_TOKEN"]`): the proxy for the current one, or an instance of the class.
  */
