@@ -42,6 +42,8 @@ export interface PyHttpClientModel {
   bodyAttributes: readonly string[];
   /** What counts as looking at the status: a method call or an attribute read on the response. */
   statusChecks: readonly string[];
+  /** The response's method that raises on 4xx/5xx (`raise_for_status()`): called outside a `try`, a failure leaves the code around it. */
+  raisingCheck?: string;
   /** The response raises on 4xx/5xx by itself (urllib's `urlopen`). */
   raisesOnError?: boolean;
   /** A keyword of the client or the call that makes every response raise (aiohttp `raise_for_status=True`). */
@@ -72,6 +74,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'iter_content', 'iter_lines'],
     bodyAttributes: ['text', 'content', 'raw'],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     tlsKeywords: ['verify'],
     methodFirst: ['request'],
     requestBuilders: ['Request', 'PreparedRequest', 'prepare', 'prepare_request'],
@@ -90,6 +93,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'iter_bytes', 'iter_text', 'iter_lines', 'aread', 'read'],
     bodyAttributes: ['text', 'content'],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     tlsKeywords: ['verify'],
     methodFirst: ['request', 'stream'],
     requestBuilders: ['Request', 'build_request'],
@@ -109,6 +113,7 @@ export const PY_HTTP_CLIENTS: readonly PyHttpClientModel[] = [
     bodyMethods: ['json', 'text', 'read'],
     bodyAttributes: [],
     statusChecks: STATUS,
+    raisingCheck: 'raise_for_status',
     raiseOption: 'raise_for_status',
     tlsKeywords: ['ssl', 'verify_ssl'],
     methodFirst: ['request'],
@@ -546,6 +551,17 @@ export const PY_SECRET_SINKS = [
 export const PY_SETTING_READERS = [
   { modules: ['os'], names: ['os.getenv', 'os.environ.get', 'os.environ.setdefault'], fallback: 1, keyword: 'default', source: 'env' as const, mappings: ['os.environ'] },
   { modules: ['decouple', 'environ'], names: ['decouple.config', 'config', 'env', 'env.str', 'environ.Env'], fallback: undefined, keyword: 'default', source: 'config' as const, mappings: [] as string[] },
+];
+
+/**
+ * Field declarations of typed classes (`api_key: str = Field(default="...")`): the attribute takes
+ * the declared default unless its input or environment sets it, as a setting takes a reader's
+ * fallback. `index` is the default's positional place, where the signature has one.
+ */
+export const PY_FIELD_DEFAULTS = [
+  { modules: ['pydantic', 'sqlmodel'], names: ['pydantic.Field', 'pydantic.fields.Field', 'sqlmodel.Field'], keyword: 'default', index: 0 as number | undefined },
+  { modules: ['dataclasses'], names: ['dataclasses.field'], keyword: 'default', index: undefined },
+  { modules: ['attr', 'attrs'], names: ['attr.ib', 'attr.attrib', 'attr.field', 'attrs.field'], keyword: 'default', index: 0 },
 ];
 
 /**

@@ -496,18 +496,20 @@ function assignedName(code: string, lineStart: number, at: number): string | und
 }
 
 /**
- * `"{user}:{password}@".format(user=u, password=p)`, `"%s:%s@" % (u, p)`: a literal that is
- * formatted (with the literals written next to it, one string) is a template; the binding is given
- * the result, not a literal, as with an interpolating f-string.
+ * `"{user}:{password}@".format(user=u, password=p)`, `"%s:%s@" % (u, p)`, `"string:" +
+ * config.get(name)`: a literal that is formatted, or added to a value that is no literal (with the
+ * literals written next to it, one string), is a template; the binding is given the result, not a
+ * literal, as with an interpolating f-string.
  */
 function formattedLiterals(code: string, literals: readonly PythonLiteral[]): boolean[] {
   const formatted: boolean[] = [];
   // From the last literal back, so a run of adjacent literals is read once, not once per literal.
   for (let index = literals.length - 1; index >= 0; index--) {
     const after = skipBlanks(code, literals[index].close + 1);
-    formatted[index] = literals[index + 1]?.start === after
+    const next = literals[index + 1]?.start;
+    formatted[index] = next === after
       ? formatted[index + 1]
-      : code[after] === '%' || code.startsWith('.format(', after) || code.startsWith('.format_map(', after);
+      : code[after] === '%' || code.startsWith('.format(', after) || code.startsWith('.format_map(', after) || (code[after] === '+' && next !== skipBlanks(code, after + 1));
   }
   return formatted;
 }

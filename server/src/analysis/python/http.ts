@@ -73,3 +73,14 @@ export const pyPassedInClientCalls = perFile((facts): PyHttpCall[] => {
     return model ? [{ call, model, kind: 'request' as const, name: facts.textOf(field(call, 'function')!) }] : [];
   });
 });
+
+/**
+ * The client a headers attribute belongs to (`s.headers`, `self.session.headers`): its constructor
+ * call, when the file builds it and the library sends those headers with each of its requests.
+ */
+export function clientOfHeaders(headers: PyNode | undefined, facts: PyFacts): PyNode | undefined {
+  if (headers?.type !== 'attribute') return undefined;
+  const instance = facts.instanceOf(field(headers, 'object'));
+  const model = instance && PY_HTTP_CLIENTS.find((row) => row.clients.includes(instance.name));
+  return model?.defaultHeaders !== undefined && facts.textOf(field(headers, 'attribute')!) === model.defaultHeaders ? instance!.call : undefined;
+}

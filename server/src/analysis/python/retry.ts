@@ -1,12 +1,13 @@
-import { ancestor, callArguments, calleeObject, decoratorExpression, decoratorsOf, field, forEachDescendant, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, dottedText, field, forEachDescendant, forEachInScope, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
-import { PY_CLOCKS, PY_DECODE_ERRORS } from '../../models/python.js';
+import { PY_CLOCKS, PY_DECODE_ERRORS, PY_HTTP_CLIENTS } from '../../models/python.js';
 
 const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
 const CLOCKS = new Set(PY_CLOCKS.flatMap((row) => row.calls));
+const RAISING_CHECKS = new Set(PY_HTTP_CLIENTS.flatMap((model) => model.raisingCheck ?? []));
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -158,6 +159,24 @@ function insideTry(node: PyNode, loop: PyNode): boolean {
   return false;
 }
 
+/**
+ * `response.raise_for_status()` run before a status test on the same response, outside a `try` of
+ * the loop, on every path that reaches the test: a failure has left the loop by then, so the test
+ * sees successes only (contract 1.1: a pagination loop that does not catch-and-retry failures).
+ */
+function raisedBefore(status: PyNode, loop: PyNode, facts: PyFacts): boolean {
+  const response = dottedText(field(status, 'object'), facts.text);
+  if (!response) return false;
+  for (let block = ancestor(status, 'block'); block && block.start > loop.start; block = ancestor(block, 'block')) {
+    for (const statement of namedChildren(block)) {
+      if (statement.start >= status.start) break;
+      const call = statement.type === 'expression_statement' ? unwrap(namedChildren(statement)[0]) : undefined;
+      if (call?.type === 'call' && RAISING_CHECKS.has(calleeName(call, facts.text) ?? '') && dottedText(calleeObject(call), facts.text) === response && !insideTry(call, loop)) return true;
+    }
+  }
+  return false;
+}
+
 /** `n = n + 1` / `n = n - 1`: the name an assignment steps by adding to or taking from itself. */
 function steppedName(assignment: PyNode, facts: PyFacts): string | undefined {
   const left = field(assignment, 'left');
@@ -232,7 +251,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
       // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
+      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts) && !raisedBefore(node, loop, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));

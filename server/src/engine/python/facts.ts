@@ -248,7 +248,7 @@ export class PyFacts {
   private constructorOf(node: PyNode, depth = 0): { name: string; call: PyNode } | undefined {
     const own = this.selfClass(node);
     if (own) return this.subclassInstance(own, depth);
-    let value = this.valueOf(node) ?? this.valueOf(this.valueOnceSet(node));
+    let value = this.valueOf(node) ?? this.valueOf(this.valueOnceSet(node)) ?? this.sameConstruction(node);
     if (value?.type === 'await') value = unwrap(namedChildren(value)[0]);
     if (value?.type !== 'call') return undefined;
     const name = this.qualify(field(value, 'function'));
@@ -289,6 +289,19 @@ export class PyFacts {
     const set = name ? this.bindingsOf(name, node).filter((binding) => !isNone(binding.value)) : [];
     if (set.length === 0 || set.some((binding) => binding.value === undefined)) return undefined;
     return new Set(set.map((binding) => this.textOf(binding.value!))).size === 1 ? set[0].value : undefined;
+  }
+
+  /**
+   * The first of a name's constructions when every binding makes it with the same constructor
+   * (`client = StripeClient(live_key)` in one branch, `client = StripeClient(test_key)` in the
+   * other): what the name holds is known whichever branch ran. Bindings to `None` are left out.
+   */
+  private sameConstruction(node: PyNode): PyNode | undefined {
+    const name = node.type === 'identifier' || node.type === 'attribute' ? dottedText(node, this.text) : undefined;
+    const made = name ? this.bindingsOf(name, node).filter((binding) => !isNone(binding.value)).map((binding) => unwrap(binding.value)) : [];
+    if (made.length < 2 || made.some((value) => value?.type !== 'call')) return undefined;
+    const constructors = new Set(made.map((call) => this.qualify(field(call!, 'function'))));
+    return constructors.size === 1 && !constructors.has(undefined) ? made[0] : undefined;
   }
 
   /** The class of the method `self` is read in (`self.post(...)` in a method of the class). */

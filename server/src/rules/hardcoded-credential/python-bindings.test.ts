@@ -39,3 +39,22 @@ ruleTester('hardcoded-credential', {
     },
   ],
 });
+
+// Blind set python8: a field declared with a literal default binds the attribute to that literal, as
+// `api_key: str = "<literal>"` does, and as a settings reader's fallback (contract, Python: annotated
+// class attributes; a literal fallback is a hardcoded credential).
+ruleTester('hardcoded-credential', {
+  valid: [
+    {
+      ...py(`from dataclasses import dataclass, field\nfrom pydantic import BaseModel, Field\nclass Partner(BaseModel):\n    username: str = Field(default="k9Xq2LmP7vR4tZ8w")\n    api_key: str = Field(default="", alias="PARTNER_API_KEY")\n    client_secret: str = Field(description="the partner's client secret")\n    token: str | None = Field(default=None)\n@dataclass\nclass Mail:\n    password: str = field(default_factory=lambda: os.environ["SMTP_PASSWORD"])\n    api_token: str = field(default="<set-in-vault>")`),
+      name: 'a default under a name that is no credential, empty, absent, None, from a factory, or a placeholder',
+    },
+  ],
+  invalid: [
+    {
+      ...py(`import attr\nfrom dataclasses import dataclass, field\nfrom pydantic import BaseModel, Field\nclass Partner(BaseModel):\n    api_key: str = Field(default="pk-9f8e7d6c5b4a3f2e1d0c9b8a", alias="PARTNER_API_KEY")\n    client_secret: str = Field("Zr7vQ2mK9xLp4Tn8")\n@dataclass\nclass Mail:\n    smtp_password: str = field(default="k9Xq2LmP7vR4tZ8w")\n@attr.s\nclass Hook:\n    signing_secret = attr.ib(default="Qm4xT8vLz2Rk9Wp3")`),
+      errors: [{ line: 5, message: /in `api_key`/ }, { line: 6, message: /in `client_secret`/ }, { line: 9, message: /in `smtp_password`/ }, { line: 12, message: /in `signing_secret`/ }],
+      name: 'pydantic, dataclasses and attrs fields declared with a literal default',
+    },
+  ],
+});

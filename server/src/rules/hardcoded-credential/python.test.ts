@@ -32,6 +32,8 @@ ruleTester('hardcoded-credential', {
     credentials = "%(user)s:%(password)s" % {"user": user, "password": password}
     api_key = "{prefix}-{key}".format_map(values)
     params = {"token": "{}@" "{}".format(token, user)}
+    secret = u"string:" + config.get("beaker.session.secret")
+    headers = {"api_key": "key-" + tenant.key_suffix}
     return auth`),
     },
     {
@@ -82,6 +84,7 @@ SYNTAX = "postmark://{apikey}:{from_email}?reply=reply@example.com"`),
     { ...py(`gateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key="Zr7vQ2mK9xLp4Tn8")`), errors: [{ line: 1, message: /in `signing_key`/, suggestions: [{ messageId: 'useVariable', output: `import os\ngateway = Gateway(endpoint="https://pay.example.org:8443/v2", retries=3, signing_key=os.environ["SIGNING_KEY"])` }] }], name: 'a credential keyword after an argument whose URL holds a colon' },
     { name: 'a known token in a formatted literal is still reported', ...py(`url = "https://api.example.com/{path}?token=${GITHUB}".format(path=path)`), errors: [{ line: 1, message: /GitHub/ }] },
     { name: 'a literal given to a credential keyword of a format call is still reported', ...py(`auth = "{user}:{password}@".format(user=user, password="k8Jd92mQx7Lp0Za3")`), errors: [{ line: 1, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\nauth = "{user}:{password}@".format(user=user, password=os.environ["PASSWORD"])` }] }] },
+    { name: 'literals added to each other are still a literal, and a known token added to a value is still reported', ...py(`API_TOKEN = "k8Jd92mQx7Lp0Za3" + "Vb4Nc8Xz"\nurl = "${GITHUB}" + path`), errors: [{ line: 1, message: /in `API_TOKEN`/, suggestions: [{ messageId: 'useVariable', output: `import os\nAPI_TOKEN = os.environ["API_TOKEN"] + "Vb4Nc8Xz"\nurl = "${GITHUB}" + path` }] }, { line: 2, message: /GitHub/ }] },
     { name: 'a credential bound to a literal beside a formatted template is still reported', ...py(`password = "k8Jd92mQx7Lp0Za3"\nauth = "{}:{}@".format(user, password)`), errors: [{ line: 1, message: /in `password`/, suggestions: [{ messageId: 'useVariable', output: `import os\npassword = os.environ["PASSWORD"]\nauth = "{}:{}@".format(user, password)` }] }] },
     {
       name: 'a # inside a string, or an apostrophe in a comment, does not hide the binding after it',

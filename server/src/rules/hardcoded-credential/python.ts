@@ -3,7 +3,7 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import type { MessageData } from '../../engine/types.js';
-import { PY_SECRET_SINKS, PY_SETTING_READERS } from '../../models/python.js';
+import { PY_FIELD_DEFAULTS, PY_SECRET_SINKS, PY_SETTING_READERS } from '../../models/python.js';
 import { pyHttpCalls } from '../../analysis/python/http.js';
 
 /** What the rule's shared judgement says of a literal, handed in by the rule (so this module does not import it back). */
@@ -73,6 +73,10 @@ export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
     // by the name the read is bound to (`password: str = config("PGPASS", default="<literal>")`).
     const read = settingRead(call, facts);
     if (read?.fallback) judgeNamed(read.name, read.fallback, boundName(call, facts));
+    // api_key: str = Field(default="<literal>"): the attribute's default, as if assigned the literal.
+    const declaration = PY_FIELD_DEFAULTS.find((row) => row.names.includes(callee ?? ''));
+    const attribute = declaration && boundName(call, facts);
+    if (attribute) judgeNamed(attribute, declaration.index === undefined ? keywordValue(call, declaration.keyword, facts.text) : argument(call, declaration.index, declaration.keyword, facts.text));
   }
   // x = os.getenv("API_TOKEN") or "<literal>"; SIGNING_SECRET = anything() or "<literal>": the
   // literal after `or` is a fallback, judged by the setting read or else by the name it is bound to.

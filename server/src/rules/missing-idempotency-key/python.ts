@@ -3,9 +3,9 @@ import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries, keywordState } from '../../analysis/python/arguments.js';
-import { pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
+import { clientOfHeaders, pyHttpCalls, type PyHttpCall } from '../../analysis/python/http.js';
 import { decoratorCalls, isCeleryTask, pyRetryLoops } from '../../analysis/python/retry.js';
-import { PY_BACKOFF, PY_HTTP_CLIENTS, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
+import { PY_BACKOFF, PY_RETRY_POLICIES, PY_STRIPE, PY_TENACITY } from '../../models/python.js';
 
 const STRIPE = PY_STRIPE[0];
 const POLICIES = PY_RETRY_POLICIES[0];
@@ -34,14 +34,6 @@ function clientOf(service: PyNode, facts: PyFacts): PyNode | undefined {
     current = object;
   }
   return current;
-}
-
-/** The client a headers attribute belongs to (`s.headers`, `self.session.headers`): its constructor call, when the file builds it and the library sends those headers with each request. */
-function clientOfHeaders(headers: PyNode | undefined, facts: PyFacts): PyNode | undefined {
-  if (headers?.type !== 'attribute') return undefined;
-  const instance = facts.instanceOf(field(headers, 'object'));
-  const model = instance && PY_HTTP_CLIENTS.find((row) => row.clients.includes(instance.name));
-  return model?.defaultHeaders !== undefined && facts.textOf(field(headers, 'attribute')!) === model.defaultHeaders ? instance!.call : undefined;
 }
 
 /**

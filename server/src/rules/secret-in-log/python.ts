@@ -5,7 +5,7 @@ import type { PythonContext } from '../../engine/rule.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { CREDENTIAL_HEADERS } from '../../models/credential-headers.js';
 import { isPyLogCall } from '../../analysis/python/logging.js';
-import { pyHttpCalls } from '../../analysis/python/http.js';
+import { clientOfHeaders, pyHttpCalls } from '../../analysis/python/http.js';
 import { PY_HTTP_CLIENTS } from '../../models/python.js';
 import { isAssetValue } from '../../analysis/python/asset-values.js';
 
@@ -19,6 +19,11 @@ function isMasking(name: string): boolean {
 }
 /** Whole headers objects: `request.headers`, `request.META`, `resp.request.headers`, `session.headers`. */
 const HEADERS = /(?:^|\.)(?:request|req|response|resp|r|session|self\.session)\.(?:headers|META)$|^(?:request|req)\.(?:headers|META)$|\.request\.headers$/;
+
+/** A whole headers object: one named as above, or the default headers of a client the file builds (`partner.headers` after `partner = requests.Session()`). */
+function isHeadersObject(node: PyNode | undefined, facts: PyFacts): boolean {
+  return HEADERS.test(dottedText(node, facts.text) ?? '') || clientOfHeaders(unwrap(node), facts) !== undefined;
+}
 
 const HEADER_LAST_WORDS = new Set(CREDENTIAL_HEADERS.lastWords);
 
@@ -68,7 +73,7 @@ function isResponseParameter(target: PyNode, name: string, facts: PyFacts): bool
 function keyedSecret(owner: PyNode | undefined, keyNode: PyNode | undefined, facts: PyFacts, names: readonly string[]): boolean {
   const key = stringValue(keyNode, facts.text);
   if (key === undefined) return false;
-  return isCredentialName(key, names) || (HEADERS.test(dottedText(owner, facts.text) ?? '') && isCredentialHeader(key));
+  return isCredentialName(key, names) || (isHeadersObject(owner, facts) && isCredentialHeader(key));
 }
 
 /** The credential-named values and headers objects an argument writes, masked ones left out. */
@@ -103,12 +108,12 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
         return false;
       }
       // `request.headers["X-Request-Id"]` is one header's value, not the whole object.
-      return !HEADERS.test(dottedText(field(node, 'value'), facts.text) ?? '');
+      return !isHeadersObject(field(node, 'value'), facts);
     }
     if (node.type !== 'identifier' && node.type !== 'attribute') return true;
     const dotted = dottedText(node, facts.text);
     if (!dotted) return true;
-    if (HEADERS.test(dotted)) {
+    if (isHeadersObject(node, facts)) {
       if (!isResponseHeaders(node, facts)) found.push({ node, headers: true });
     }
     // A token the file types or makes as an on-chain asset (`token: EvmToken`) is a currency, not a credential.

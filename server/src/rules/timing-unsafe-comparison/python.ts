@@ -1,4 +1,4 @@
-import { ancestor, calleeName, calleeObject, dottedText, enclosingFunction, field, forEachDescendant, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { ancestor, calleeName, calleeObject, dottedText, enclosingFunction, field, forEachDescendant, namedChildren, numberValue, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -8,7 +8,7 @@ import { isCredentialValue } from '../../secrets/credentials.js';
 import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_EVENT_KIND_FIELDS, PY_SETTING_READERS } from '../../models/python.js';
 import { isAssetValue } from '../../analysis/python/asset-values.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
-import { splitWords } from '../../secrets/words.js';
+import { isCredentialName, splitWords } from '../../secrets/words.js';
 import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
 
 const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
@@ -174,6 +174,49 @@ function fromConfiguration(node: PyNode | undefined, facts: PyFacts, depth = 0):
   return value !== undefined && value !== operand && fromConfiguration(value, facts, depth + 1);
 }
 
+/**
+ * A constant of the application's own code: an upper-case name the file imports by name
+ * (`from app.settings.literals import DEFAULT_SECRET_KEY`) or binds only at module level to a
+ * literal (`DEFAULT_SECRET_KEY = 'secret-key-missing!'`). Neither a request nor a caller gives it.
+ */
+function isOwnConstant(node: PyNode, facts: PyFacts): boolean {
+  if (node.type !== 'identifier') return false;
+  const name = facts.textOf(node);
+  if (!/^[A-Z][A-Z0-9_]*$/.test(name)) return false;
+  if (facts.imports.get(name)?.endsWith(`.${name}`)) return true;
+  const bindings = facts.bindingsOf(name, node);
+  return bindings.length > 0 && bindings.every(({ scope, value }) => scope.type === 'module' && (stringValue(value, facts.text) !== undefined || numberValue(value, facts.text) !== undefined));
+}
+
+/**
+ * Contract 1.4: both operands are the application's own (a start-up check): each from its
+ * configuration, or one from it and the other a constant of its code (`settings.SECRET_KEY ==
+ * DEFAULT_SECRET_KEY`, refusing to start with the sentinel key).
+ */
+function bothOwn(left: PyNode, right: PyNode, facts: PyFacts): boolean {
+  const [leftConfigured, rightConfigured] = [fromConfiguration(left, facts), fromConfiguration(right, facts)];
+  return (leftConfigured || isOwnConstant(left, facts)) && (rightConfigured || isOwnConstant(right, facts)) && (leftConfigured || rightConfigured);
+}
+
+/** The name an operand goes by: the last part of `auth.password`, the key of `config["API_KEY"]` or `headers.get("X-Api-Key")`. */
+function operandName(node: PyNode, facts: PyFacts): string | undefined {
+  if (node.type === 'subscript') return stringValue(field(node, 'subscript'), facts.text);
+  if (node.type === 'call' && calleeName(node, facts.text) === 'get') return stringValue(namedChildren(field(node, 'arguments') ?? node)[0], facts.text);
+  return dottedText(node, facts.text)?.split('.').pop();
+}
+
+/**
+ * A value read from the request compared with one from the configuration, either named as a
+ * credential (contract 1.4: "a key read from the request compared with the configured key"):
+ * `auth.password != current_app.config["INBOUND_PASSWORD"]` with `auth = request.authorization`.
+ * A password counts here, as it does not against another password (its confirmation).
+ */
+function requestAgainstConfiguration(left: PyNode, right: PyNode, facts: PyFacts, names: readonly string[]): boolean {
+  const pairs = [[left, right], [right, left]];
+  if (!pairs.some(([received, configured]) => isRequestValue(received, facts) && fromConfiguration(configured, facts))) return false;
+  return [left, right].some((operand) => isCredentialName(operandName(operand, facts) ?? '', names));
+}
+
 /** A class the file defines under this name. */
 function fileClass(name: string, facts: PyFacts): PyNode | undefined {
   return facts.ofType('class_definition').find((cls) => facts.textOf(field(cls, 'name')!) === name);
@@ -261,13 +304,14 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const identity = operator === 'is' || operator === 'is not';
     if (isEnumMember(left, identity, facts) || isEnumMember(right, identity, facts)) continue;
     // Both sides from the service's own configuration: a start-up consistency check, no attacker input.
-    if (fromConfiguration(left, facts) && fromConfiguration(right, facts)) continue;
+    if (bothOwn(left, right, facts)) continue;
     if (isConfiguredAttribute(left, facts) && isConfiguredAttribute(right, facts)) continue;
     const leftKind = operandKind(left, facts, ctx.options.credentialNames);
     const rightKind = operandKind(right, facts, ctx.options.credentialNames);
-    const kind = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;
+    const named = leftKind === 'signature' || rightKind === 'signature' ? 'signature' : leftKind === 'secret' || rightKind === 'secret' ? 'secret' : undefined;
+    const kind = named ?? (requestAgainstConfiguration(left, right, facts, ctx.options.credentialNames) ? 'secret' : undefined);
     if (!kind) continue;
-    const operand = leftKind ? left : right;
+    const operand = leftKind || !named ? left : right;
     const fix = operator === '==' || operator === '!='
       ? () => [...importEdit(facts), { start: comparison.start, end: comparison.end, text: `${operator === '!=' ? 'not ' : ''}hmac.compare_digest(${facts.textOf(left)}, ${facts.textOf(right)})` }]
       : undefined;
