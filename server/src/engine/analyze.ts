@@ -320,10 +320,13 @@ function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettin
 class Collector {
   readonly findings: Finding[] = [];
   readonly failures: RuleFailure[] = [];
-  private readonly starts: number[];
+  private lineStartsMemo: number[] | undefined;
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(readonly text: string) {}
+
+  /** Made on the first finding: most files have none, and a file's text checks and its parse each collect. */
+  private get starts(): number[] {
+    return (this.lineStartsMemo ??= lineStarts(this.text));
   }
 
   /** Where the line holding `offset` ends: the next line's start, or the end of the text. */
