@@ -1,0 +1,19 @@
+# DB: a test key kept in the package's test utilities, outside tests/ (baserow
+# backend/src/baserow/test_utils/constants.py:1; generated here for the repro).
+TEST_IMPORT_EXPORT_PRIVATE_KEY = """-----BEGIN PRIVATE KEY-----
+MIICeAIBADANBgkqhkiG9w0BAQEFAASCAmIwggJeAgEAAoGBAPbeA+Na3s5GERLJ
+OAPNRXIExWILm2ev12gzCdAhl+ne0V7aYlMlEMTxT5axEiSlb/zTp7u1eywvbt71
+n9NzP/eCI1CyJoqicmBmCaH9MuJrT7Dlf8Y3JyD0TqiT4ikSrL4OrIhDfyYyQRpW
+iba/pHk3KNmvF7YuLj1XZBNhnTffAgMBAAECgYASTJ7JKaE+dR8q31ORpJOzQftH
+q0iXxQcYqD/f972FDolCmLmVJDg8AQ8/Qlzv7nuAqEfUuD0rJ1D2ogp46CAjmXLD
+cqXQ4RjrwYPyO4EYaSUevNob/6mYyxBLfg0hTMaOIB6Y3MlZYlzVSM1Y0SYqkNJO
+kzhpSs1dElKkRxs+8QJBAPx83YMNqFnpuXZNBowc+sMkwrDgN+vHeVmfDDoeS9y+
+0fvO6KUyE3Qr3FRmRJijVJVCOXz0IkX66whyx9DT1n0CQQD6TSJ73Lq2eCpxs8R3
++Lcp03XZGOyHJyPT9mfYuyaRvAYR/AfHf6cmuhiB8nVJu35FG+GQhO8dEsL9fR7J
+aGqLAkEAiLmRNmOR88aWMNK7JeqXfE8OwrtYbOxi8T4oX9yCFjKbATHlV3eLg1Ax
+Ct8qbEGeDwmCmgCWArFCzxtgytu7/QJBAMLoN7cN7dLTBfIeUxo88Zw/TuBr+RtR
+TiPrF3h8W49WQ7/TatddvvJ4LUdbXxu4RZ5ZFK+t5GjWSEKOIOAjT/sCQQDEGaIR
+1gf7xgHiCWQwxS1eNbtygtoelRooncBEx9BW2bIIh+IWILWXfQ1hsMf4mpRP4+mK
+8jx0hCcGBEvie5QW
+-----END PRIVATE KEY-----
+"""
