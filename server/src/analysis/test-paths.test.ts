@@ -12,8 +12,9 @@ const TESTS = [
   'apps/web/vitestSetup.ts', 'vitest.setup.ts', 'jest-setup.js', 'src/setupTests.ts', 'web/src/__x__/llm-api-key.servertest.ts', 'src/ApiKeyList.clienttest.tsx',
   'packages/connector-facebook/src/mock.ts', 'src/handler/mock-events.ts', 'src/api.mock.ts', 'packages/dev-server/load-testing/scripts/bm.js',
   'indico/modules/auth/auth_test.py', 'app/test_views.py', 'app/tests.py', 'conftest.py',
+  'ecommerce/settings/test.py', 'engine/settings/ci_test.py', 'config/settings/local.py', 'wger/settings/local_dev.py', 'app/settings/devstack.py', 'project/test_settings.py', 'project/settings_dev.py',
 ];
-const NOT_TESTS = ['src/client.ts', 'src/integration/stripe.ts', 'src/setup.ts', 'src/playwrights.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts', 'app/latest_test_results.py', 'app/contest.py', 'app/testing_utils.py.txt', 'app/attest.py', 'src/mockingbird.ts', 'src/unmock.ts', 'src/mockup/page.tsx'];
+const NOT_TESTS = ['src/client.ts', 'src/integration/stripe.ts', 'src/setup.ts', 'src/playwrights.ts', 'src/testimonials/list.ts', 'src/latest/a.ts', 'contest.ts', 'src/attestation.ts', 'src/specification/a.ts', 'examples/load.ts', 'src/mocking.ts', 'app/latest_test_results.py', 'app/contest.py', 'app/testing_utils.py.txt', 'app/attest.py', 'src/mockingbird.ts', 'src/unmock.ts', 'src/mockup/page.tsx', 'app/settings/production.py', 'app/settings/base.py', 'app/settings.py', 'project/local_settings.py', 'app/settings/test_runner_helpers.py.txt'];
 
 describe('analysis/test-files', () => {
   it('knows test, spec, fixture, mock and benchmark paths', () => {

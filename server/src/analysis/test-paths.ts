@@ -11,6 +11,12 @@ export const TEST_FILES = [
   '**/*_test.go',
   // pytest's default test modules (`test_*.py`, `*_test.py`), its `conftest.py`, and Django's `tests.py`.
   '**/{test_*,*_test,conftest,tests}.py',
+  // A settings module for tests, CI or a developer's machine (Django's `settings/test.py`,
+  // cookiecutter-django's `config/settings/local.py`, a devstack's): its values are fixtures that
+  // are never deployed. Not `local_settings.py`: Django's per-deployment override is named so.
+  '**/settings/{test,tests,testing,ci,ci_test,dev,development,devstack,local,local_dev,docker_compose}.py',
+  '**/{test,testing,ci,dev,development}_settings.py',
+  '**/settings_{test,testing,ci,dev,development}.py',
   '**/test-preload.*',
   '**/{__tests__,test,tests,spec,specs,e2e,__e2e__,__fixtures__,fixture,fixtures,__mocks__,mock,mocks,testing,testcontainers,test-util,test-utils,*-test-utils,bench,benchmark,benchmarks,load-test,load-tests,load-testing,playwright,cypress,integration-tests}/**',
   // A module of mocks beside the code it fakes (`connector-x/src/mock.ts`, `mock-events.ts`, `api.mock.ts`).
