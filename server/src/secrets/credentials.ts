@@ -347,7 +347,7 @@ export function isReference(value: string): boolean {
   // `apps/web/lib/auth.ts`, `reset-password.ts`: a source or docs file, or a relative path to one.
   if (/^[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
-  if (isRoutePath(value)) return true;
+  if (isRoutePath(value) || isImportPath(value)) return true;
   // `app.jwt.secret`, `auth.token.label`, `label.change-password`: a config or translation key (its
   // `-`/`_` parts are words of letters, so a dotted run of random hex is not one).
   return /^[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*(?:\.[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*)+$/.test(value);
@@ -370,6 +370,23 @@ const ROUTE_WORD = /(?:^|[\^/}>)\]])[a-z]{3}/;
  */
 function isRoutePath(value: string): boolean {
   return ROUTE_PATH.test(value) && ROUTE_WORD.test(value);
+}
+
+/**
+ * `ckan.tests.factories:APIToken`, `myapp.auth.backends:TokenBackend`: a Python object named by
+ * its module's dotted path and its attribute (the entry-point form), three or more module parts
+ * so a `first.last:password` pair is not one.
+ */
+function isImportPath(value: string): boolean {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(value);
+}
+
+/**
+ * `^[a-zA-Z0-9]{12,}$`, `^\d{6}$`: a regular expression that a value must match, anchored at both
+ * ends with a quantified class or group in it, says what a secret looks like without being one.
+ */
+function isAnchoredPattern(value: string): boolean {
+  return value.startsWith('^') && value.endsWith('$') && /(?:\]|\\[dwsDWS]|\))(?:[+*]|\{\d+(?:,\d*)?\})/.test(value);
 }
 
 /** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */
@@ -469,7 +486,7 @@ export function isCredentialValue(raw: string, context: PlaceholderContext = {})
   const value = raw.trim();
   if (/\s/.test(value) || UNSPACED_SCRIPT.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
   if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
-  if (isCssVariable(value) || isNamespacedCode(value)) return false;
+  if (isCssVariable(value) || isNamespacedCode(value) || isAnchoredPattern(value)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
   return !/^\p{L}+$/u.test(value) || /^[A-Za-z]+$/.test(value);
 }

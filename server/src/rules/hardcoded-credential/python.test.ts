@@ -116,3 +116,23 @@ ruleTester('hardcoded-credential', {
     { ...py(`app.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'`), errors: [{ line: 1, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = os.environ['SECRET_KEY'].encode()\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 2, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = os.environ['SIGNING_KEY'].encode()\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 3, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = os.environ['API_TOKEN'].encode()\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 4, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = os.environ['DB_PASSWORD'].encode()\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 5, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = os.environ['SERVICE_TOKEN'].encode()` }] }], name: 'raw binary key material, and bytes literals of text (printable, UTF-8, raw escapes); the variable read as bytes' },
   ],
 });
+
+const NOT_PATTERNS = ['ADMIN_PASSWORD = "^Secr3t-Pa55$"', 'SERVICE_TOKEN = "svc.deploy:Kq8vT2mZ9x"', 'API_SECRET = "^[k8Jd92mQx7Lp0Za3"'];
+// Real-code set seven: a regular expression a password must match, and an object named by its
+// module path (the entry-point form), say what or where something is; neither is a credential.
+ruleTester('hardcoded-credential', {
+  valid: [
+    { ...py(`REGEX_PASSWORD = r"^[a-zA-Z0-9]{12,}$"\nOTP_TOKEN = r"^\\d{6}$"\n_factories = {\n    "api-token": "ckan.tests.factories:APIToken",\n    "auth": "myapp.auth.backends:TokenBackend.build",\n}`), name: 'an anchored pattern with a quantified class, and module.path:Object references' },
+  ],
+  invalid: [
+    {
+      ...py(NOT_PATTERNS.join('\n')),
+      errors: NOT_PATTERNS.map((line, index) => {
+        const name = line.split(' ')[0];
+        const output = ['import os', ...NOT_PATTERNS.map((other, at) => (at === index ? `${name} = os.environ["${name}"]` : other))].join('\n');
+        return { line: index + 1, message: new RegExp(`in \`${name}\``), suggestions: [{ messageId: 'useVariable', output }] };
+      }),
+      name: 'a password between ^ and $ with no quantified class, a user.name:password pair, and an unclosed class',
+    },
+  ],
+});
