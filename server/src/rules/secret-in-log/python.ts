@@ -96,7 +96,7 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     // `token is None`, `not token`: a flag, not the value.
     if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
     if (node.type === 'subscript') {
-      if (isShortPrefix(field(node, 'subscript'), facts)) return false;
+      if (isShortPrefix(field(node, 'subscript'), facts) || isIdentityKey(field(node, 'subscript'), facts)) return false;
       if (stringValue(field(node, 'subscript'), facts.text) === undefined) return true;
       if (keyedSecret(field(node, 'value'), field(node, 'subscript'), facts, names)) {
         found.push({ node, headers: false });
@@ -145,6 +145,15 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const callee = field(call, 'function');
     ctx.report({ node: call, messageId: first.headers ? 'pyHeaders' : 'pySecret', data: { call: callee ? facts.textOf(callee) : 'print', secret: facts.textOf(first.node).replace(/\s+/g, ' ').slice(0, 60) } });
   }
+}
+
+/** The last words of a key that names who a credential belongs to, the half of a login that is no secret. */
+const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'email']);
+
+/** `credentials["username"]`, `creds["user_email"]`: the user half of a credential, as `credentials.username` is. */
+function isIdentityKey(index: PyNode | undefined, facts: PyFacts): boolean {
+  const key = stringValue(index, facts.text);
+  return key !== undefined && IDENTITY_WORDS.has(splitWords(key).pop() ?? '');
 }
 
 /** Longest prefix that counts as a display mask (contract 1.4: `token[:n]` with a literal n of 8 or less). */
