@@ -56,8 +56,19 @@ function isResponseHeaders(headers: PyNode, facts: PyFacts): boolean {
   });
 }
 
-/** A parameter annotated as a response, or unannotated and named as one; a loop variable is neither. */
+/** What a collection of responses is named (`responses`, `self.responses`, requests' redirect `history`), by its last word. */
+const RESPONSES_WORDS = new Set(['responses', 'history']);
+
+/**
+ * A parameter annotated as a response, or unannotated and named as one; a loop variable named as
+ * a response over a collection named as responses (`for response in responses`,
+ * `for resp in r.history`).
+ */
 function isResponseParameter(target: PyNode, name: string, facts: PyFacts): boolean {
+  if (target.parent?.type === 'for_statement' && target.field === 'left') {
+    const collection = dottedText(field(target.parent, 'right'), facts.text);
+    return RESPONSE_NAMES.has(name) && collection !== undefined && RESPONSES_WORDS.has(splitWords(collection.split('.').pop()!).pop() ?? '');
+  }
   const parameter = PARAMETERS.has(target.parent?.type ?? '') ? target : target.parent;
   if (!parameter || !PARAMETERS.has(parameter.parent?.type ?? '')) return false;
   const annotation = field(parameter, 'type');
