@@ -275,6 +275,22 @@ const PLACEHOLDER_WORDS = new Set([
 
 const normalize = (value: string): string => value.toLowerCase().replace(/[-_]/g, '');
 
+/** Words that say a value is not there or not in use, and the states they deny (`not-active`, `not_set`). */
+const ABSENCE_WORDS = new Set(['missing', 'unset', 'notset', 'not', 'inactive', 'disabled', 'empty', 'absent', 'unused', 'none']);
+const DENIED_STATES = new Set(['set', 'active', 'configured', 'used', 'provided', 'given']);
+/** Words of a credential's name, as a note about its absence spells them (`secret-key-missing`). */
+const NAMING_WORDS = new Set([...PLACEHOLDER_WORDS, 'key', 'api', 'access', 'private', 'client']);
+
+/**
+ * `not-active`, `secret-key-missing!`, `token_not_set`: lower-case words that say the credential is
+ * missing or unused, the credential's own words aside, are a note, not a secret.
+ */
+function isAbsenceNote(value: string): boolean {
+  if (!/^[a-z]+(?:[-_][a-z]+)+[!.]?$/.test(value)) return false;
+  const words = value.replace(/[!.]$/, '').split(/[-_]/);
+  return words.some((word) => ABSENCE_WORDS.has(word)) && words.every((word) => ABSENCE_WORDS.has(word) || DENIED_STATES.has(word) || NAMING_WORDS.has(word));
+}
+
 /**
  * A `*` wildcard pattern against a whole value, ignoring case: the fixed parts must appear in
  * order, the first at the start and the last at the end. Leftmost matching of each part is
@@ -336,7 +352,7 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   const constant = value.replace(/^_+/, '');
   if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
-  if (isFillInInstruction(value)) return true;
+  if (isFillInInstruction(value) || isAbsenceNote(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
 

@@ -118,6 +118,7 @@ ruleTester('hardcoded-credential', {
 });
 
 const NOT_PATTERNS = ['ADMIN_PASSWORD = "^Secr3t-Pa55$"', 'SERVICE_TOKEN = "svc.deploy:Kq8vT2mZ9x"', 'API_SECRET = "^[k8Jd92mQx7Lp0Za3"'];
+const ABSENT_LOOKALIKES = ['SESSION_SECRET = "active-session-secret"', 'ADMIN_PASSWORD = "missing-horse-battery"', 'API_TOKEN = "not-active-9f8e7d6c5b"'];
 // Real-code set seven: a regular expression a password must match, and an object named by its
 // module path (the entry-point form), say what or where something is; neither is a credential.
 ruleTester('hardcoded-credential', {
@@ -133,6 +134,25 @@ ruleTester('hardcoded-credential', {
         return { line: index + 1, message: new RegExp(`in \`${name}\``), suggestions: [{ messageId: 'useVariable', output }] };
       }),
       name: 'a password between ^ and $ with no quantified class, a user.name:password pair, and an unclosed class',
+    },
+  ],
+});
+
+// Real-code set seven (class DC): a value in words that says the secret is missing or unused
+// (a dependency's required setting filled with a note, a sentinel start-up refuses) is a placeholder.
+ruleTester('hardcoded-credential', {
+  valid: [
+    { ...py(`DRF_RECAPTCHA_SECRET_KEY = "not-active"\nDEFAULT_SECRET_KEY = 'secret-key-missing!'\nAPI_TOKEN = "token_not_set"`), name: 'notes that the secret is missing or not in use' },
+  ],
+  invalid: [
+    {
+      ...py(ABSENT_LOOKALIKES.join('\n')),
+      errors: ABSENT_LOOKALIKES.map((line, index) => {
+        const name = line.split(' ')[0];
+        const output = ['import os', ...ABSENT_LOOKALIKES.map((other, at) => (at === index ? `${name} = os.environ["${name}"]` : other))].join('\n');
+        return { line: index + 1, message: new RegExp(`in \`${name}\``), suggestions: [{ messageId: 'useVariable', output }] };
+      }),
+      name: 'a state that is no absence, and absence words beside other words',
     },
   ],
 });
