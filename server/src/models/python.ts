@@ -380,12 +380,6 @@ export const PY_WEB_FRAMEWORKS = [
     viewClassSuffixes: ['View', 'ViewSet', 'HTTPEndpoint'],
     /** Starlette's route: `Route(path, endpoint, methods=[...])`; a class endpoint answers the methods it defines. */
     starletteRoutes: ['starlette.routing.Route', 'Route'],
-    /** What a view returns as its answer: a view that returns one made of constants and does nothing else acts on no request. */
-    responses: [
-      'django.http.HttpResponse', 'django.http.JsonResponse', 'rest_framework.response.Response', 'flask.Response', 'flask.jsonify', 'flask.make_response',
-      'starlette.responses.Response', 'starlette.responses.JSONResponse', 'starlette.responses.PlainTextResponse', 'fastapi.Response', 'fastapi.responses.Response',
-      'fastapi.responses.JSONResponse', 'fastapi.responses.PlainTextResponse',
-    ],
   },
 ];
 

@@ -2,14 +2,11 @@ import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression,
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
 import { splitWords } from '../../secrets/words.js';
 import { isWebhookView, pyPostViews, readsSignatureHeader, type PyPostView } from '../../analysis/python/webhook-views.js';
 
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
-const RESPONSES = PY_WEB_FRAMEWORKS[0].responses;
-const CONSTANTS = new Set(['integer', 'float', 'true', 'false', 'none']);
-const COLLECTIONS = new Set(['tuple', 'list', 'dictionary', 'pair', 'expression_list']);
 const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
 const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];
 
@@ -232,34 +229,12 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
   return verified;
 }
 
-/** `""`, `204`, `{"ok": True}`, `HttpResponse("", status=204)`: an answer made of constants (an f-string that interpolates is not one). */
-function isConstantAnswer(expression: PyNode | undefined, facts: PyFacts): boolean {
-  const node = unwrap(expression);
-  if (!node) return false;
-  if (node.type === 'string') return !namedChildren(node).some((child) => child.type === 'interpolation');
-  if (CONSTANTS.has(node.type)) return true;
-  if (COLLECTIONS.has(node.type)) return namedChildren(node).every((child) => isConstantAnswer(child, facts));
-  if (node.type !== 'call' || !RESPONSES.includes(facts.qualify(field(node, 'function')) ?? '')) return false;
-  const { positional, keywords } = callArguments(node, facts.text);
-  return positional.every((argument) => isConstantAnswer(argument, facts)) && [...keywords.values()].every((keyword) => isConstantAnswer(field(keyword, 'value'), facts));
-}
-
-/**
- * `def webhook(request): return HttpResponse("")`: a view whose whole body (a docstring and
- * `pass` aside) returns a constant answer acts on no delivery, so there is nothing to forge.
- */
-function answersOnly(definition: PyNode, facts: PyFacts): boolean {
-  const body = field(definition, 'body');
-  const statements = (body ? namedChildren(body) : []).filter((statement) => statement.type !== 'pass_statement' && !(statement.type === 'expression_statement' && namedChildren(statement)[0]?.type === 'string'));
-  return statements.length === 1 && statements[0].type === 'return_statement' && isConstantAnswer(namedChildren(statements[0])[0], facts);
-}
-
 export function checkPython(ctx: PythonContext<{ verifierNames: string[] }>): void {
   const { facts, relativePath: path } = ctx.file;
   const extraNames = ctx.options.verifierNames;
   for (const handler of pyPostViews(facts, path)) {
     if (!isWebhookView(handler, facts, path)) continue;
-    if ((requiresSignedInUser(handler, facts) || answersOnly(handler.definition, facts)) && !readsSignatureHeader(handler.definition, facts)) continue;
+    if (requiresSignedInUser(handler, facts) && !readsSignatureHeader(handler.definition, facts)) continue;
     // A decorator that verifies (`@verify_signature`), a dependency of the registration or its router, or the body.
     const decorators = decoratorsOf(handler.definition);
     if (decorators.some((decorator) => extraNames.some((name) => facts.textOf(decorator).includes(name)) || isVerifierName(facts.textOf(decorator)))) continue;
