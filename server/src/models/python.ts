@@ -423,11 +423,24 @@ export interface PySignedInRouteModel {
   openPermissions?: readonly string[];
   /** The attribute and decorator listing how a view authenticates: empty, nobody signs in, and its permission classes can ask for no user. */
   authenticationAttribute?: string;
+  /**
+   * The signed-in user as a view reads it (`request.user`, Flask-Login's `current_user`), its
+   * flags that hold only for a signed-in (or privileged) user (`is_authenticated`, `is_superuser`,
+   * `has_perm(...)`) and those that hold only for a visitor who is not (`is_anonymous`): a view
+   * that raises or returns when no such user is there refuses a provider's delivery.
+   */
+  signedInUser?: { objects: readonly string[]; flags: readonly string[]; anonymousFlags: readonly string[] };
 }
 
 export const PY_SIGNED_IN_ROUTES: readonly PySignedInRouteModel[] = [
   { label: 'FastAPI', modules: ['fastapi'], dependencyCalls: ['Depends', 'Security'] },
   { label: 'Django REST framework', modules: ['rest_framework'], permissionAttribute: 'permission_classes', openPermissions: ['AllowAny'], authenticationAttribute: 'authentication_classes' },
+  {
+    label: 'Django',
+    modules: ['django'],
+    signedInUser: { objects: ['request.user', 'self.request.user'], flags: ['is_authenticated', 'is_superuser', 'is_staff', 'has_perm', 'has_perms', 'has_module_perms'], anonymousFlags: ['is_anonymous'] },
+  },
+  { label: 'Flask-Login', modules: ['flask_login'], signedInUser: { objects: ['current_user'], flags: ['is_authenticated'], anonymousFlags: ['is_anonymous'] } },
 ];
 
 /**

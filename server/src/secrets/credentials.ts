@@ -275,6 +275,22 @@ const PLACEHOLDER_WORDS = new Set([
 
 const normalize = (value: string): string => value.toLowerCase().replace(/[-_]/g, '');
 
+/** Words that say a value is not there or not in use, and the states they deny (`not-active`, `not_set`). */
+const ABSENCE_WORDS = new Set(['missing', 'unset', 'notset', 'not', 'inactive', 'disabled', 'empty', 'absent', 'unused', 'none']);
+const DENIED_STATES = new Set(['set', 'active', 'configured', 'used', 'provided', 'given']);
+/** Words of a credential's name, as a note about its absence spells them (`secret-key-missing`). */
+const NAMING_WORDS = new Set([...PLACEHOLDER_WORDS, 'key', 'api', 'access', 'private', 'client']);
+
+/**
+ * `not-active`, `secret-key-missing!`, `token_not_set`: lower-case words that say the credential is
+ * missing or unused, the credential's own words aside, are a note, not a secret.
+ */
+function isAbsenceNote(value: string): boolean {
+  if (!/^[a-z]+(?:[-_][a-z]+)+[!.]?$/.test(value)) return false;
+  const words = value.replace(/[!.]$/, '').split(/[-_]/);
+  return words.some((word) => ABSENCE_WORDS.has(word)) && words.every((word) => ABSENCE_WORDS.has(word) || DENIED_STATES.has(word) || NAMING_WORDS.has(word));
+}
+
 /**
  * A `*` wildcard pattern against a whole value, ignoring case: the fixed parts must appear in
  * order, the first at the start and the last at the end. Leftmost matching of each part is
@@ -336,7 +352,7 @@ export function isPlaceholder(raw: string, context: PlaceholderContext = {}): bo
   const constant = value.replace(/^_+/, '');
   if (/^[A-Z][A-Z_-]*$/.test(constant) || (/^[A-Z][A-Z0-9_]*$/.test(constant) && constant.includes('_'))) return true;
   if (/EXAMPLE/.test(value) || /example$/i.test(value)) return true;
-  if (isFillInInstruction(value)) return true;
+  if (isFillInInstruction(value) || isAbsenceNote(value)) return true;
   return matchesExtra(value, context.placeholders ?? []);
 }
 
@@ -347,7 +363,7 @@ export function isReference(value: string): boolean {
   // `apps/web/lib/auth.ts`, `reset-password.ts`: a source or docs file, or a relative path to one.
   if (/^[\w@.-]+(?:\/[\w@.-]+)*\.(?:[cm]?[jt]sx?|py|rb|go|java|kt|php|cs|rs|swift|sh|md|mdx|html?|css|scss|sql|xml|toml|ini|conf|cfg|properties)$/.test(value)) return true;
   if (/^[a-z][a-z0-9+.-]*:\/\//i.test(value) || /^arn:/.test(value) || /^ENC\[/.test(value)) return true;
-  if (isRoutePath(value)) return true;
+  if (isRoutePath(value) || isImportPath(value)) return true;
   // `app.jwt.secret`, `auth.token.label`, `label.change-password`: a config or translation key (its
   // `-`/`_` parts are words of letters, so a dotted run of random hex is not one).
   return /^[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*(?:\.[a-z][A-Za-z0-9]*(?:[-_][a-z]+)*)+$/.test(value);
@@ -370,6 +386,23 @@ const ROUTE_WORD = /(?:^|[\^/}>)\]])[a-z]{3}/;
  */
 function isRoutePath(value: string): boolean {
   return ROUTE_PATH.test(value) && ROUTE_WORD.test(value);
+}
+
+/**
+ * `ckan.tests.factories:APIToken`, `myapp.auth.backends:TokenBackend`: a Python object named by
+ * its module's dotted path and its attribute (the entry-point form), three or more module parts
+ * so a `first.last:password` pair is not one.
+ */
+function isImportPath(value: string): boolean {
+  return /^[a-z_][a-z0-9_]*(?:\.[a-z_][a-z0-9_]*){2,}:[A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*$/.test(value);
+}
+
+/**
+ * `^[a-zA-Z0-9]{12,}$`, `^\d{6}$`: a regular expression that a value must match, anchored at both
+ * ends with a quantified class or group in it, says what a secret looks like without being one.
+ */
+function isAnchoredPattern(value: string): boolean {
+  return value.startsWith('^') && value.endsWith('$') && /(?:\]|\\[dwsDWS]|\))(?:[+*]|\{\d+(?:,\d*)?\})/.test(value);
 }
 
 /** `--color-error`, `var(--color-error)`: a design token names a CSS custom property. */
@@ -469,7 +502,7 @@ export function isCredentialValue(raw: string, context: PlaceholderContext = {})
   const value = raw.trim();
   if (/\s/.test(value) || UNSPACED_SCRIPT.test(value) || isPlaceholder(value, context) || isReference(value) || isTwilioSid(value)) return false;
   if (/^x-[a-z0-9-]+$/i.test(value) || /^[0-9]{1,9}$/.test(value) || isIdentifierLike(value, context.name)) return false;
-  if (isCssVariable(value) || isNamespacedCode(value)) return false;
+  if (isCssVariable(value) || isNamespacedCode(value) || isAnchoredPattern(value)) return false;
   // Letters only with non-ASCII letters: a translated label (`Contraseña`), not a secret.
   return !/^\p{L}+$/u.test(value) || /^[A-Za-z]+$/.test(value);
 }

@@ -74,14 +74,17 @@ function statusComparison(status: PyNode, facts: PyFacts): { operator: string; c
 const LEAVING_STATEMENTS = new Set(['return_statement', 'break_statement', 'raise_statement']);
 
 const isSuccessCode = (code: number) => code >= 200 && code < 300;
+/** Not Found: asked again, it is a resource that does not exist yet (a scan's result), not a service failing. */
+const NOT_FOUND = 404;
 
 /**
- * `resp.status == 202`: a status compared for equality with a success code is a poll for work
- * in progress (a report not ready yet), not a failed call.
+ * `resp.status == 202`, `resp.status_code == 404`: a status compared for equality with a success
+ * code, or with Not Found alone, is a poll for work in progress (a report not ready yet), not a
+ * failed call a wait would spare.
  */
 function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
   const compared = statusComparison(status, facts);
-  return compared !== undefined && (compared.operator === '==' || compared.operator === 'in') && compared.codes.every(isSuccessCode);
+  return compared !== undefined && (compared.operator === '==' || compared.operator === 'in') && compared.codes.every((code) => isSuccessCode(code) || code === NOT_FOUND);
 }
 
 /** What a status test says when true: the call failed (`!= 200`, `>= 400`, `not r.ok`), or the test does not show it. */

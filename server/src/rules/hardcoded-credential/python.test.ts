@@ -119,3 +119,41 @@ ruleTester('hardcoded-credential', {
     { ...py(`app.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'`), errors: [{ line: 1, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = os.environ['SECRET_KEY'].encode()\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 2, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = os.environ['SIGNING_KEY'].encode()\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 3, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = os.environ['API_TOKEN'].encode()\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 4, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = os.environ['DB_PASSWORD'].encode()\nSERVICE_TOKEN = rb'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01'` }] }, { line: 5, suggestions: [{ messageId: 'useVariable', output: `import os\napp.secret_key = b'_5#y2L"F4Q8z\\n\\xec]/'\nSIGNING_KEY = b'\\xe5\\xb7T\\xfb\\x1a\\xbb\\x7f\\x01\\xb4\\x99y\\x1d\\x0b\\x82'\nAPI_TOKEN = b'k8Jd92mQx7Lp0Za3'\nDB_PASSWORD = b'p\\xc3\\xa4ssw0rd-Local7'\nSERVICE_TOKEN = os.environ['SERVICE_TOKEN'].encode()` }] }], name: 'raw binary key material, and bytes literals of text (printable, UTF-8, raw escapes); the variable read as bytes' },
   ],
 });
+
+/**
+ * A settings module of `NAME = "literal"` lines, each a credential: one finding per line, whose
+ * quick fix reads that name from the environment.
+ */
+function eachLineReported(lines: readonly string[], name: string) {
+  return {
+    ...py(lines.join('\n')),
+    name,
+    errors: lines.map((line, index) => {
+      const binding = line.split(' ')[0];
+      const output = ['import os', ...lines.map((other, at) => (at === index ? `${binding} = os.environ["${binding}"]` : other))].join('\n');
+      return { line: index + 1, message: new RegExp(`in \`${binding}\``), suggestions: [{ messageId: 'useVariable', output }] };
+    }),
+  };
+}
+
+// Real-code set seven: a regular expression a password must match, and an object named by its
+// module path (the entry-point form), say what or where something is; neither is a credential.
+ruleTester('hardcoded-credential', {
+  valid: [
+    { ...py(`REGEX_PASSWORD = r"^[a-zA-Z0-9]{12,}$"\nOTP_TOKEN = r"^\\d{6}$"\n_factories = {\n    "api-token": "ckan.tests.factories:APIToken",\n    "auth": "myapp.auth.backends:TokenBackend.build",\n}`), name: 'an anchored pattern with a quantified class, and module.path:Object references' },
+  ],
+  invalid: [
+    eachLineReported(['ADMIN_PASSWORD = "^Secr3t-Pa55$"', 'SERVICE_TOKEN = "svc.deploy:Kq8vT2mZ9x"', 'API_SECRET = "^[k8Jd92mQx7Lp0Za3"'], 'a password between ^ and $ with no quantified class, a user.name:password pair, and an unclosed class'),
+  ],
+});
+
+// Real-code set seven (class DC): a value in words that says the secret is missing or unused
+// (a dependency's required setting filled with a note, a sentinel start-up refuses) is a placeholder.
+ruleTester('hardcoded-credential', {
+  valid: [
+    { ...py(`DRF_RECAPTCHA_SECRET_KEY = "not-active"\nDEFAULT_SECRET_KEY = 'secret-key-missing!'\nAPI_TOKEN = "token_not_set"`), name: 'notes that the secret is missing or not in use' },
+  ],
+  invalid: [
+    eachLineReported(['SESSION_SECRET = "active-session-secret"', 'ADMIN_PASSWORD = "missing-horse-battery"', 'API_TOKEN = "not-active-9f8e7d6c5b"'], 'a state that is no absence, and absence words beside other words'),
+  ],
+});

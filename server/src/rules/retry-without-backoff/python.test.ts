@@ -54,3 +54,14 @@ ruleTester('retry-without-backoff', {
     { ...py(`import asyncio\nfrom aiohttp import ClientSession\nasync def submit(session: ClientSession, body):\n    while True:\n        async with session.post(URL, json=body) as resp:\n            if resp.status >= 500:\n                await asyncio.sleep(2)\n                continue\n            return await resp.json()`), errors: [{ line: 4 }], name: 'a retry loop through a session passed in as a typed parameter' },
   ],
 });
+
+// Real-code set seven (class DJ): a loop asking again while the API answers 404 Not Found polls for a
+// result that does not exist yet (urlscan's scan, at the 2-second interval its docs ask for).
+ruleTester('retry-without-backoff', {
+  valid: [
+    { ...py(`import time, requests\ndef poll(url):\n    result = {}\n    time.sleep(10)\n    for chance in range(10):\n        if chance:\n            time.sleep(2)\n        resp = requests.get(url, timeout=10)\n        if resp.status_code == 404:\n            continue\n        result = resp.json()\n        break\n    return result`), name: 'going round while the result is Not Found' },
+  ],
+  invalid: [
+    { ...py(`import time, requests\ndef poll(url):\n    for chance in range(10):\n        resp = requests.get(url, timeout=10)\n        if resp.status_code in (404, 503):\n            time.sleep(2)\n            continue\n        return resp.json()`), errors: [{ line: 3 }], name: 'a 404 beside a server failure is still a retry' },
+  ],
+});

@@ -95,3 +95,16 @@ def login(session, request, asset_token: EvmToken):
     log.info('asset %s', asset_token)`), errors: [{ line: 6 }, { line: 7 }, { line: 8 }, { line: 11 }, { line: 13 }], name: 'a token typed as a string or as a credential class, made by a credential factory, or also bound to a request value' },
   ],
 });
+
+// Real-code set seven: a login-failure signal's credentials dict, logged by its user name (the user
+// half of a login, as `credentials.username` is); its password, or a dict of tokens by provider, is the secret.
+ruleTester('secret-in-log', {
+  valid: [
+    { ...py(`import logging\nlogger = logging.getLogger(__name__)\ndef analyze(responses):\n    for response in responses:\n        logger.info(f"Response headers for {response.url}: {response.headers}")\n        for resp in response.history:\n            logger.debug("redirect %s", resp.headers)`), name: 'a loop variable named as a response, over responses or a redirect history' },
+    { ...py(`import logging\nlogger = logging.getLogger(__name__)\ndef log_user_login_failed(sender, credentials, request, **kwargs):\n    if "username" in credentials:\n        logger.warning("login failed for: %s via ip: %s", credentials["username"], request.META["REMOTE_ADDR"])\n    logger.info("for %s", creds["user_email"])`), name: "a credentials dict's user name or e-mail" },
+  ],
+  invalid: [
+    { ...py(`import logging\nlogger = logging.getLogger(__name__)\ndef replay(prepared, sessions):\n    for response in prepared:\n        logger.info("sending %s", response.headers)\n    for r in sessions:\n        logger.info("with %s", r.headers)`), errors: [{ line: 5 }, { line: 7 }], name: 'a loop variable over something not named as responses' },
+    { ...py(`import logging\nlogger = logging.getLogger(__name__)\ndef failed(credentials, auth):\n    logger.warning("login failed for: %s", credentials["password"])\n    logger.debug("using %s", auth["github"])`), errors: [{ line: 4 }, { line: 5 }], name: "a credentials dict's password, and a token looked up by provider" },
+  ],
+});

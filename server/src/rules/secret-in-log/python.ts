@@ -61,8 +61,19 @@ function isResponseHeaders(headers: PyNode, facts: PyFacts): boolean {
   });
 }
 
-/** A parameter annotated as a response, or unannotated and named as one; a loop variable is neither. */
+/** What a collection of responses is named (`responses`, `self.responses`, requests' redirect `history`), by its last word. */
+const RESPONSES_WORDS = new Set(['responses', 'history']);
+
+/**
+ * A parameter annotated as a response, or unannotated and named as one; a loop variable named as
+ * a response over a collection named as responses (`for response in responses`,
+ * `for resp in r.history`).
+ */
 function isResponseParameter(target: PyNode, name: string, facts: PyFacts): boolean {
+  if (target.parent?.type === 'for_statement' && target.field === 'left') {
+    const collection = dottedText(field(target.parent, 'right'), facts.text);
+    return RESPONSE_NAMES.has(name) && collection !== undefined && RESPONSES_WORDS.has(splitWords(collection.split('.').pop()!).pop() ?? '');
+  }
   const parameter = PARAMETERS.has(target.parent?.type ?? '') ? target : target.parent;
   if (!parameter || !PARAMETERS.has(parameter.parent?.type ?? '')) return false;
   const annotation = field(parameter, 'type');
@@ -101,7 +112,7 @@ function writtenSecrets(argument: PyNode, facts: PyFacts, names: readonly string
     // `token is None`, `not token`: a flag, not the value.
     if (node.type === 'comparison_operator' || node.type === 'not_operator') return false;
     if (node.type === 'subscript') {
-      if (isShortPrefix(field(node, 'subscript'), facts)) return false;
+      if (isShortPrefix(field(node, 'subscript'), facts) || isIdentityKey(field(node, 'subscript'), facts)) return false;
       if (stringValue(field(node, 'subscript'), facts.text) === undefined) return true;
       if (keyedSecret(field(node, 'value'), field(node, 'subscript'), facts, names)) {
         found.push({ node, headers: false });
@@ -150,6 +161,15 @@ export function checkPython(ctx: PythonContext<{ credentialNames: string[] }>): 
     const callee = field(call, 'function');
     ctx.report({ node: call, messageId: first.headers ? 'pyHeaders' : 'pySecret', data: { call: callee ? facts.textOf(callee) : 'print', secret: facts.textOf(first.node).replace(/\s+/g, ' ').slice(0, 60) } });
   }
+}
+
+/** The last words of a key that names who a credential belongs to, the half of a login that is no secret. */
+const IDENTITY_WORDS = new Set(['user', 'username', 'login', 'email']);
+
+/** `credentials["username"]`, `creds["user_email"]`: the user half of a credential, as `credentials.username` is. */
+function isIdentityKey(index: PyNode | undefined, facts: PyFacts): boolean {
+  const key = stringValue(index, facts.text);
+  return key !== undefined && IDENTITY_WORDS.has(splitWords(key).pop() ?? '');
 }
 
 /** Longest prefix that counts as a display mask (contract 1.4: `token[:n]` with a literal n of 8 or less). */

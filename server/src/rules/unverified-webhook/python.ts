@@ -1,4 +1,4 @@
-import { callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, field, forEachDescendant, forEachInScope, methodClass, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionStatement, dottedText, field, forEachDescendant, forEachInScope, methodClass, namedChildren, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
@@ -20,6 +20,7 @@ const SIGNED_IN = PY_SIGNED_IN_NAMING;
 const DEPENDENCY_CALLS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.dependencyCalls ?? []);
 const PERMISSION_SETTINGS = PY_SIGNED_IN_ROUTES.filter((row) => row.permissionAttribute);
 const OPEN_PERMISSIONS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.openPermissions ?? []);
+const USER_CHECKS = PY_SIGNED_IN_ROUTES.flatMap((row) => (row.signedInUser ? [row.signedInUser] : []));
 
 /** `get_current_user`, `login_required`, `BaseUserController`, `LoginRequiredMixin`; never a name about the hook or its signature. */
 function saysSignedIn(name: string, kind: 'dependency' | 'decorator' | 'base'): boolean {
@@ -81,6 +82,88 @@ function guardedByPermissions(definition: PyNode, cls: PyNode | undefined, facts
   });
 }
 
+/** `request.user.is_superuser`, `request.user.has_perm("x")` (signed in), `current_user.is_anonymous` (not): the user flag an attribute, or the call of one, reads. */
+function userFlag(expression: PyNode | undefined, facts: PyFacts): 'signedIn' | 'anonymous' | undefined {
+  const node = unwrap(expression);
+  const read = node?.type === 'call' ? unwrap(field(node, 'function')) : node;
+  if (read?.type !== 'attribute') return undefined;
+  const owner = dottedText(field(read, 'object'), facts.text);
+  const flag = facts.textOf(field(read, 'attribute')!);
+  const check = USER_CHECKS.find((row) => owner !== undefined && row.objects.includes(owner));
+  return check?.flags.includes(flag) ? 'signedIn' : check?.anonymousFlags.includes(flag) ? 'anonymous' : undefined;
+}
+
+/** A condition that holds whenever the right user is not signed in: `not request.user.is_superuser`, `current_user.is_anonymous`, either side of an `or`. */
+function holdsWhenSignedOut(condition: PyNode | undefined, facts: PyFacts): boolean {
+  const node = unwrap(condition);
+  if (node?.type === 'boolean_operator') return node.children.find((child) => !child.named)?.type === 'or' && [field(node, 'left'), field(node, 'right')].some((side) => holdsWhenSignedOut(side, facts));
+  if (node?.type === 'not_operator') return userFlag(field(node, 'argument'), facts) === 'signedIn';
+  return userFlag(node, facts) === 'anonymous';
+}
+
+/** `if not request.user.is_superuser: raise PermissionDenied`: a statement that leaves the view unless the right user is signed in. */
+function refusesSignedOutHere(statement: PyNode, facts: PyFacts): boolean {
+  const consequence = field(statement, 'consequence');
+  return statement.type === 'if_statement' && consequence !== undefined && namedChildren(consequence).some((child) => child.type === 'raise_statement' || child.type === 'return_statement') && holdsWhenSignedOut(field(statement, 'condition'), facts);
+}
+
+/** A module-level class of the file by name. */
+function fileClass(name: string, facts: PyFacts): PyNode | undefined {
+  return facts.ofType('class_definition').find((cls) => definitionStatement(cls).parent?.type === 'module' && facts.textOf(field(cls, 'name')!) === name);
+}
+
+/** The method a class, or else one of the bases the file defines (depth first), has under a name. */
+function lookupMethod(cls: PyNode, name: string, facts: PyFacts, depth = 0): PyNode | undefined {
+  const body = field(cls, 'body');
+  for (const statement of body ? namedChildren(body) : []) {
+    const definition = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
+    if (definition?.type === 'function_definition' && facts.textOf(field(definition, 'name')!) === name) return definition;
+  }
+  const bases = field(cls, 'superclasses');
+  for (const base of bases && depth < 4 ? namedChildren(bases) : []) {
+    const parent = base.type === 'identifier' ? fileClass(facts.textOf(base), facts) : undefined;
+    const found = parent && lookupMethod(parent, name, facts, depth + 1);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** What a call statement runs, when the file shows it: a function of the file, `self.x()` from the view's class, `super().x()` from the calling class's bases. */
+function calledDefinition(call: PyNode, viewClass: PyNode | undefined, facts: PyFacts): PyNode | undefined {
+  const callee = unwrap(field(call, 'function'));
+  if (callee?.type === 'identifier') {
+    const functions = facts.calledFunctions(call);
+    return functions.length === 1 ? functions[0] : undefined;
+  }
+  if (callee?.type !== 'attribute') return undefined;
+  const receiver = unwrap(field(callee, 'object'));
+  const name = facts.textOf(field(callee, 'attribute')!);
+  if (receiver?.type === 'identifier' && facts.textOf(receiver) === 'self') return viewClass && lookupMethod(viewClass, name, facts);
+  const caller = receiver?.type === 'call' && facts.textOf(field(receiver, 'function')!) === 'super' ? ancestor(call, 'class_definition') : undefined;
+  const bases = caller && field(caller, 'superclasses');
+  for (const base of bases ? namedChildren(bases) : []) {
+    const parent = base.type === 'identifier' ? fileClass(facts.textOf(base), facts) : undefined;
+    const found = parent && lookupMethod(parent, name, facts);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * A view whose body refuses whoever is not signed in (`if not request.user.is_superuser: raise
+ * PermissionDenied`), itself or in a call it makes as a statement of its own body (a check method
+ * through `self.` or `super().`, or a function of the file), a few levels down.
+ */
+function refusesSignedOut(definition: PyNode, viewClass: PyNode | undefined, facts: PyFacts, depth = 0): boolean {
+  const body = field(definition, 'body');
+  return (body ? namedChildren(body) : []).some((statement) => {
+    if (refusesSignedOutHere(statement, facts)) return true;
+    const call = statement.type === 'expression_statement' ? unwrap(namedChildren(statement)[0]) : undefined;
+    const called = call?.type === 'call' && depth < 4 ? calledDefinition(call, viewClass, facts) : undefined;
+    return called !== undefined && refusesSignedOut(called, viewClass, facts, depth + 1);
+  });
+}
+
 /**
  * A route that only a signed-in user or an admin can call: a provider's delivery carries no
  * user session, so the route manages webhooks (CRUD of the app's own hook settings) rather
@@ -98,7 +181,7 @@ function requiresSignedInUser(handler: PyPostView, facts: PyFacts): boolean {
     if (name && saysSignedIn(name, 'decorator')) return true;
   }
   const cls = methodClass(definition);
-  if (guardedByPermissions(definition, cls, facts)) return true;
+  if (guardedByPermissions(definition, cls, facts) || refusesSignedOut(definition, cls, facts)) return true;
   const bases = cls && field(cls, 'superclasses');
   return bases !== undefined && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'));
 }
