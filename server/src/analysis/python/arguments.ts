@@ -1,4 +1,4 @@
-import { callArguments, field, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
+import { callArguments, enclosingFunction, field, forEachDescendant, forEachInScope, namedChildren, parameterNames, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { TextEdit } from '../../engine/types.js';
@@ -40,6 +40,75 @@ export function dictEntries(node: PyNode | undefined, facts: PyFacts, depth = 0)
   return undefined;
 }
 
+/** What a dict's methods do to its keys: those that add them as keywords or a dict, and any other change. */
+const DICT_ADDS = new Set(['update', 'setdefault']);
+const DICT_CHANGES = new Set(['pop', 'popitem', 'clear', '__setitem__', '__delitem__']);
+
+/**
+ * The entries of the literal dict a name is bound to, with the keys its scope adds to it
+ * (`opts["timeout"] = 5`, `opts.update(timeout=5)`, `opts.setdefault("timeout", 5)`), in any
+ * branch; undefined when the scope changes it in a way the file does not spell (a key that is no
+ * literal, `pop`, `|=`, the dict handed to a function, which may add anything).
+ */
+function spreadEntries(spread: PyNode | undefined, facts: PyFacts): Map<string, { key: PyNode; value: PyNode }> | undefined {
+  const name = unwrap(spread);
+  const bound = facts.valueOf(name);
+  const entries = dictEntries(bound, facts);
+  if (!entries || !bound || name?.type !== 'identifier') return entries;
+  const text = facts.textOf(name);
+  let spelled = true;
+  // A module's dict may be changed by any function: the whole file is read for it.
+  const scope = enclosingFunction(bound);
+  const walk = scope ? forEachInScope : forEachDescendant;
+  walk(scope ?? facts.tree.root, (node) => {
+    if (!spelled) return false;
+    if (node.type !== 'identifier' || node === name || facts.textOf(node) !== text) return;
+    const parent = node.parent!;
+    if (parent.type === 'subscript' && node.field === 'value') {
+      const target = parent.parent;
+      if (target?.type === 'delete_statement') spelled = false;
+      else if (target?.type === 'assignment' && parent.field === 'left') {
+        const key = stringValue(field(parent, 'subscript'), facts.text);
+        const value = field(target, 'right');
+        if (key === undefined || !value) spelled = false;
+        else entries.set(key, { key: field(parent, 'subscript')!, value });
+      }
+      return;
+    }
+    if (parent.type === 'attribute' && node.field === 'object') {
+      const call = parent.parent?.type === 'call' && parent.field === 'function' ? parent.parent : undefined;
+      const attribute = field(parent, 'attribute');
+      const method = attribute ? facts.textOf(attribute) : '';
+      if (DICT_CHANGES.has(method)) spelled = false;
+      else if (call && DICT_ADDS.has(method)) spelled = addsEntries(call, method, entries, facts);
+      return;
+    }
+    // Read as a spread or a value (`**opts`, `opts.get(...)`, `if opts`), it stays as spelled; handed
+    // to a call, augmented or bound again, it may be anything.
+    const rebound = parent.type === 'assignment' && node.field === 'left' && field(parent, 'right') !== bound;
+    if (parent.type === 'argument_list' || parent.type === 'keyword_argument' || parent.type === 'augmented_assignment' || rebound) spelled = false;
+  });
+  return spelled ? entries : undefined;
+}
+
+/** The keys `opts.update(...)` or `opts.setdefault(...)` adds, into `entries`; false when the call does not spell them. */
+function addsEntries(call: PyNode, method: string, entries: Map<string, { key: PyNode; value: PyNode }>, facts: PyFacts): boolean {
+  const args = callArguments(call, facts.text);
+  if (method === 'setdefault') {
+    const key = args.positional[0];
+    const name = stringValue(key, facts.text);
+    if (!key || name === undefined) return false;
+    entries.set(name, { key, value: args.positional[1] ?? key });
+    return true;
+  }
+  if (args.dictSplats.length > 0 || args.listSplats.length > 0 || args.positional.length > 1) return false;
+  const added = args.positional[0] ? dictEntries(args.positional[0], facts) : new Map<string, { key: PyNode; value: PyNode }>();
+  if (!added) return false;
+  for (const [name, keyword] of args.keywords) added.set(name, { key: field(keyword, 'name')!, value: field(keyword, 'value')! });
+  for (const [name, entry] of added) entries.set(name, entry);
+  return true;
+}
+
 /** A keyword of a call, looking into `**opts` when `opts` is a literal dict in the file. */
 export function keywordState(call: PyNode, name: string, facts: PyFacts, index?: number): KeywordState {
   const args = callArguments(call, facts.text);
@@ -48,7 +117,7 @@ export function keywordState(call: PyNode, name: string, facts: PyFacts, index?:
   if (index !== undefined && args.positional[index]) return { kind: 'present', value: args.positional[index], node: args.positional[index] };
   if (index !== undefined && args.listSplats.length > 0) return { kind: 'unknown' };
   for (const splat of args.dictSplats) {
-    const entries = dictEntries(facts.valueOf(namedChildren(splat)[0]), facts);
+    const entries = spreadEntries(namedChildren(splat)[0], facts);
     if (!entries) return { kind: 'unknown' };
     const entry = entries.get(name);
     if (entry) return { kind: 'present', value: entry.value, node: entry.key };
