@@ -388,6 +388,8 @@ export const PY_WEB_FRAMEWORKS = [
     viewClassSuffixes: ['View', 'ViewSet', 'HTTPEndpoint'],
     /** Starlette's route: `Route(path, endpoint, methods=[...])`; a class endpoint answers the methods it defines. */
     starletteRoutes: ['starlette.routing.Route', 'Route'],
+    /** Class methods making a class-based view's callable (Django's `View.as_view()`): a view calling one hands its request to that class's methods. */
+    viewFactories: ['as_view'],
   },
 ];
 

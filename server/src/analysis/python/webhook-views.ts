@@ -172,10 +172,24 @@ function hasDjangoViewDecorator(definition: PyNode, facts: PyFacts): boolean {
   });
 }
 
+/**
+ * The functions the file hands to a call as a keyword argument (`ModelMultipleChoiceFilter(queryset=get_queryset)`):
+ * that call's callbacks, by name. The URL configuration routes a view; a function given to another call is not one.
+ */
+const keywordCallbacks = perFile((facts) => {
+  const names = new Set<string>();
+  for (const keyword of facts.ofType('keyword_argument')) {
+    const value = unwrap(field(keyword, 'value'));
+    if (value?.type === 'identifier' && keyword.parent?.parent?.type === 'call') names.add(facts.textOf(value));
+  }
+  return names;
+});
+
 /** The POST views of the file. */
 export function pyPostViews(facts: PyFacts, path: string): PyPostView[] {
   const found: PyPostView[] = [];
   const starlette = starletteRoutes(facts);
+  const callbacks = keywordCallbacks(facts);
   const djangoViews = /(^|[\\/])views?(\.py$|[\\/])/.test(path);
   for (const definition of facts.ofType('function_definition')) {
     const name = facts.textOf(field(definition, 'name')!);
@@ -195,7 +209,7 @@ export function pyPostViews(facts: PyFacts, path: string): PyPostView[] {
       else if (isViewClass(definition, facts)) found.push({ definition, head: definition, label: `${cls}.post` });
     }
     // A view is defined at module level: a decorator's wrapper, decorated with @wraps or not, is not one.
-    else if ((djangoViews || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definitionStatement(definition).parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
+    else if (((djangoViews && !callbacks.has(name)) || hasDjangoViewDecorator(definition, facts)) && firstName === 'request' && definitionStatement(definition).parent?.type !== 'block') found.push({ definition, head: definitionHead(definition), label: name });
   }
   return found;
 }

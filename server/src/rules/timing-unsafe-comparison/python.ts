@@ -73,7 +73,7 @@ function isClass(node: PyNode, facts: PyFacts): boolean {
 
 /**
  * A name bound in the file to a literal that is no secret (contract 1.4): its own name
- * (`PRIVATE_KEY = "private_key"`), a placeholder, or a short lower-case word or snake_case
+ * (`PRIVATE_KEY = "private_key"`) or a word of it, a placeholder, or a short lower-case word or snake_case
  * identifier (`REQUEST_TOKEN = 'request'`), however credential-named the binding is.
  */
 function isNonSecretConstant(node: PyNode, facts: PyFacts): boolean {
@@ -81,8 +81,11 @@ function isNonSecretConstant(node: PyNode, facts: PyFacts): boolean {
   const value = classConstant(node, facts) ?? facts.valueOf(node);
   const literal = value && value !== node ? stringValue(value, facts.text) : undefined;
   if (literal === undefined) return false;
+  const name = dottedText(node, facts.text)?.split('.').pop();
   const identifierLike = /^[a-z]+(?:[_-][a-z]+)*$/.test(literal) && (literal.length < 8 || /[_-]/.test(literal));
-  return identifierLike || !isCredentialValue(literal, { name: dottedText(node, facts.text)?.split('.').pop() });
+  // `ANONYMOUS_USER_TOKEN = "anonymous"`: a word of the binding's own name, which says what it holds rather than hides it.
+  const ownWord = /^[a-z]+$/.test(literal) && name !== undefined && splitWords(name).includes(literal);
+  return identifierLike || ownWord || !isCredentialValue(literal, { name });
 }
 
 /** `NtfyAuth.TOKEN`: the value a file class binds the member to in its body, when it binds it once. */

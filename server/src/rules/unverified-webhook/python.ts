@@ -2,11 +2,12 @@ import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression,
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
-import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
+import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
 import { splitWords } from '../../secrets/words.js';
 import { isWebhookView, pyPostViews, readsSignatureHeader, type PyPostView } from '../../analysis/python/webhook-views.js';
 
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
+const VIEW_FACTORIES = PY_WEB_FRAMEWORKS.flatMap((row) => row.viewFactories);
 const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
 const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];
 
@@ -59,18 +60,23 @@ function listedClasses(value: PyNode | undefined, facts: PyFacts): PyNode[] | un
   return list?.type === 'list' || list?.type === 'tuple' ? namedChildren(list) : undefined;
 }
 
-/** The list a view sets for a DRF attribute: its function's decorator (`@permission_classes([...])`) or its class body (`permission_classes = (...)`). */
-function viewSetting(definition: PyNode, cls: PyNode | undefined, attribute: string, facts: PyFacts): PyNode | undefined {
-  for (const decorator of decoratorsOf(definition)) {
-    const expression = unwrap(decoratorExpression(decorator));
-    if (expression?.type === 'call' && calleeName(expression, facts.text) === attribute) return callArguments(expression, facts.text).positional[0];
-  }
+/** The value a class body assigns to an attribute (`permission_classes = (...)`, `VIEW_MAP = {...}`). */
+function classBodyValue(cls: PyNode | undefined, attribute: string, facts: PyFacts): PyNode | undefined {
   const body = cls && field(cls, 'body');
   for (const statement of body ? namedChildren(body) : []) {
     const assignment = namedChildren(statement)[0];
     if (assignment?.type === 'assignment' && facts.textOf(field(assignment, 'left')!) === attribute) return field(assignment, 'right');
   }
   return undefined;
+}
+
+/** The list a view sets for a DRF attribute: its function's decorator (`@permission_classes([...])`) or its class body (`permission_classes = (...)`). */
+function viewSetting(definition: PyNode, cls: PyNode | undefined, attribute: string, facts: PyFacts): PyNode | undefined {
+  for (const decorator of decoratorsOf(definition)) {
+    const expression = unwrap(decoratorExpression(decorator));
+    if (expression?.type === 'call' && calleeName(expression, facts.text) === attribute) return callArguments(expression, facts.text).positional[0];
+  }
+  return classBodyValue(cls, attribute, facts);
 }
 
 /** DRF permission classes that guard the view, unless the view authenticates no one (`authentication_classes = ()`). */
@@ -186,6 +192,20 @@ function requiresSignedInUser(handler: PyPostView, facts: PyFacts): boolean {
   return bases !== undefined && namedChildren(bases).some((base) => saysSignedIn(facts.textOf(base).split('.').pop() ?? '', 'base'));
 }
 
+/** Last words of an argument that is the received signature. */
+const SIGNATURE_ARGUMENT_WORDS = ['signature', 'sig', 'hmac'];
+
+/**
+ * `verifier.verify(payload=body, key_id=key, signature=sig)`: a verify method handed the signature,
+ * by keyword or by a name that says so, verifies it whatever class it is on (contract 1.1, the
+ * shape of svix `Webhook(secret).verify(...)`).
+ */
+function handsSignature(call: PyNode, facts: PyFacts): boolean {
+  const { positional, keywords } = callArguments(call, facts.text);
+  const names = [...keywords.keys(), ...positional.map((argument) => (unwrap(argument)?.type === 'identifier' ? facts.textOf(unwrap(argument)!) : ''))];
+  return names.some((name) => SIGNATURE_ARGUMENT_WORDS.includes(splitWords(name).at(-1) ?? ''));
+}
+
 /** True when a call verifies a signature: a provider SDK's verifier, hmac, or a function named for it. */
 function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly string[]): boolean {
   const qualified = facts.qualify(field(call, 'function')) ?? '';
@@ -193,6 +213,7 @@ function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly strin
   const method = calleeName(call, facts.text) ?? '';
   if (extraNames.includes(method) || isVerifierName(method)) return true;
   if (!PROVIDERS.verifyMethods.includes(method)) return false;
+  if (handsSignature(call, facts)) return true;
   const receiver = calleeObject(call);
   const made = receiver && (facts.instanceOf(receiver)?.name ?? facts.qualify(receiver));
   return made !== undefined && PROVIDERS.verifiers.some((verifier) => made === verifier || made.startsWith(`${verifier}`) || verifier.endsWith(`.${made.split('.').pop()}`));
@@ -207,6 +228,46 @@ function decoratorFunctions(decorator: PyNode, facts: PyFacts): PyNode[] {
   return functions;
 }
 
+/** `self.VIEW_MAP` in a method: what the method's class body assigns to it. */
+function selfAttributeValue(node: PyNode | undefined, facts: PyFacts): PyNode | undefined {
+  if (node?.type !== 'attribute' || facts.textOf(field(node, 'object')!) !== 'self') return undefined;
+  const method = ancestor(node, 'function_definition');
+  return method && classBodyValue(methodClass(method), facts.textOf(field(node, 'attribute')!), facts);
+}
+
+/**
+ * The module-level classes of the file an expression names: `GitHubWebhookView`, a name bound to
+ * one, or `self.VIEW_MAP[kind]` (every value of the dictionary); undefined when any is not one of the file's.
+ */
+function fileClassesOf(expression: PyNode | undefined, facts: PyFacts, depth = 0): PyNode[] | undefined {
+  const node = unwrap(expression);
+  if (!node || depth > 4) return undefined;
+  const cls = node.type === 'identifier' ? fileClass(facts.textOf(node), facts) : undefined;
+  if (cls) return [cls];
+  if (node.type === 'subscript') {
+    const owner = field(node, 'value');
+    const mapping = unwrap(selfAttributeValue(unwrap(owner), facts) ?? facts.valueOf(owner));
+    const entries = mapping?.type === 'dictionary' ? namedChildren(mapping) : [];
+    const classes = entries.map((pair) => (pair.type === 'pair' ? fileClassesOf(field(pair, 'value'), facts, depth + 1) : undefined));
+    return classes.length > 0 && classes.every((found) => found !== undefined) ? classes.flat() as PyNode[] : undefined;
+  }
+  const value = facts.valueOf(node);
+  return value && value !== node ? fileClassesOf(value, facts, depth + 1) : undefined;
+}
+
+/**
+ * `view_cls.as_view(...)` of view classes the file defines: a dispatcher hands the request to
+ * them, so it verifies when each of their `post` methods does (a function it calls in the same file).
+ */
+function dispatchesToVerifiedViews(call: PyNode, facts: PyFacts, extraNames: readonly string[], seen: Set<PyNode>): boolean {
+  if (!VIEW_FACTORIES.includes(calleeName(call, facts.text) ?? '')) return false;
+  const classes = fileClassesOf(calleeObject(call), facts);
+  return classes !== undefined && classes.every((cls) => {
+    const post = lookupMethod(cls, 'post', facts);
+    return post !== undefined && verifiesIn(post, facts, extraNames, new Set(seen));
+  });
+}
+
 /** Whether a function, or one it calls in the file (a few levels down), verifies. */
 function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly string[], seen = new Set<PyNode>()): boolean {
   if (seen.has(definition) || seen.size > 20) return false;
@@ -215,7 +276,7 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
   forEachInScope(definition, (node) => {
     if (verified) return false;
     if (node.type === 'call') {
-      if (isVerifierCall(node, facts, extraNames)) verified = true;
+      if (isVerifierCall(node, facts, extraNames) || dispatchesToVerifiedViews(node, facts, extraNames, seen)) verified = true;
       else for (const callee of facts.calledFunctions(node)) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
     }
     // Depends(verify_signature) in a parameter default, a decorator or the registration.
