@@ -358,7 +358,14 @@ export const PY_DECODE_ERRORS = [
 ];
 
 /** Celery: tasks, their retry options, the exception that requeues and the calls that queue a task (`task.delay(...)`). */
-export const PY_CELERY = [{ modules: ['celery'], taskDecorators: ['task', 'shared_task'], reject: ['celery.exceptions.Reject'], dispatch: ['delay', 'apply_async', 'send_task'] }];
+export const PY_CELERY = [{
+  modules: ['celery'],
+  taskDecorators: ['task', 'shared_task'],
+  reject: ['celery.exceptions.Reject'],
+  dispatch: ['delay', 'apply_async', 'send_task'],
+  /** What a task raises when it overruns its own time limit (billiard's, re-exported by celery): no call to another service failed. */
+  timeLimitErrors: ['celery.exceptions.SoftTimeLimitExceeded', 'celery.exceptions.TimeLimitExceeded', 'billiard.exceptions.SoftTimeLimitExceeded', 'billiard.exceptions.TimeLimitExceeded'],
+}];
 
 /** Stripe's Python SDK: creations that move money, and where the idempotency key goes. */
 export const PY_STRIPE = [

@@ -1,14 +1,25 @@
-import { ancestor, callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordTrue, numberValue } from '../../engine/python/ast.js';
+import { ancestor, callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordTrue, namedChildren, numberValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { keywordState } from '../../analysis/python/arguments.js';
 import { decoratorCalls, isCeleryTask, isConstantDelay, pyRetryLoops } from '../../analysis/python/retry.js';
-import { PY_BACKOFF, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
+import { PY_BACKOFF, PY_CELERY, PY_RETRY_POLICIES, PY_TENACITY } from '../../models/python.js';
 
 const [TENACITY] = PY_TENACITY;
 const [BACKOFF] = PY_BACKOFF;
 const POLICIES = PY_RETRY_POLICIES[0];
+const TIME_LIMIT_ERRORS = PY_CELERY.flatMap((row) => row.timeLimitErrors);
+
+/**
+ * `autoretry_for=(SoftTimeLimitExceeded,)`: a task that retries only on its own time limit resumes
+ * its work; no failed call to another service is retried, so there is nothing to back off from.
+ */
+function retriesOnlyOwnTimeLimit(autoretryFor: PyNode | undefined, facts: PyFacts): boolean {
+  const errors = unwrap(facts.valueOf(field(autoretryFor, 'value')));
+  const listed = errors?.type === 'tuple' || errors?.type === 'list' ? namedChildren(errors) : errors ? [errors] : [];
+  return listed.length > 0 && listed.every((error) => TIME_LIMIT_ERRORS.includes(facts.qualify(error) ?? ''));
+}
 
 /** tenacity's `wait=`: missing, never growing (`wait_fixed`, `wait_none`, a sum of them) with its value, or fine. */
 function tenacityWait(call: PyNode | undefined, facts: PyFacts): { kind: 'missing' | 'ok' } | { kind: 'constant'; value: PyNode } {
@@ -51,7 +62,7 @@ export function checkPython(ctx: PythonContext): void {
         if (generator && BACKOFF.constantWaits.includes(facts.qualify(generator) ?? '')) ctx.report({ node: decorator, messageId: 'pyConstantWait', data: { library: 'backoff', wait: facts.textOf(generator), growingDelay: 'backoff.expo' } });
       } else if (call && isCeleryTask(name, call, facts)) {
         const args = callArguments(call, facts.text);
-        if (args.keywords.has('autoretry_for') && !isKeywordTrue(facts.valueOf(field(args.keywords.get('retry_backoff'), 'value'))) && !growingBackoff(args.keywords.get('retry_backoff'), facts)) {
+        if (args.keywords.has('autoretry_for') && !retriesOnlyOwnTimeLimit(args.keywords.get('autoretry_for'), facts) && !isKeywordTrue(facts.valueOf(field(args.keywords.get('retry_backoff'), 'value'))) && !growingBackoff(args.keywords.get('retry_backoff'), facts)) {
           ctx.report({ node: decorator, messageId: 'pyNoWaitOption', data: { library: 'This Celery task (autoretry_for)', option: 'retry_backoff', growingDelay: 'True' } });
         }
       }
