@@ -1,10 +1,11 @@
-import { argument, callArguments, enclosingFunction, field, forEachDescendant, isKeywordFalse, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
+import { argument, callArguments, calleeName, enclosingFunction, field, forEachDescendant, isKeywordFalse, namedChildren, stringValue, unwrap } from '../../engine/python/ast.js';
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries } from '../../analysis/python/arguments.js';
 import { isRequestValueOrPassedOne } from '../../analysis/python/request-sources.js';
-import { PY_JWT } from '../../models/python.js';
+import { JWT_ISSUER_CLAIMS, PY_JWT } from '../../models/python.js';
+import { splitWords } from '../../secrets/words.js';
 
 const DECODES = new Set(PY_JWT.flatMap((row) => row.decode));
 const UNVERIFIED = new Set(PY_JWT.flatMap((row) => row.unverified));
@@ -30,6 +31,59 @@ function verifies(call: PyNode, facts: PyFacts): boolean {
   return argument(call, 1, 'key', facts.text) !== undefined && algorithms !== undefined && !listsNone(algorithms, facts) && !skipsSignature(call, facts);
 }
 
+/** `claims["iss"]`, `claims.get("iss")`: a read of the claim that names who signed. */
+function readsIssuer(read: PyNode, facts: PyFacts): boolean {
+  const parent = read.parent;
+  if (parent?.type === 'subscript' && field(parent, 'value') === read) return JWT_ISSUER_CLAIMS.includes(stringValue(field(parent, 'subscript'), facts.text) ?? '');
+  const call = parent?.type === 'attribute' && field(parent, 'object') === read ? parent.parent : undefined;
+  return call?.type === 'call' && calleeName(call, facts.text) === 'get' && JWT_ISSUER_CLAIMS.includes(stringValue(callArguments(call, facts.text).positional[0], facts.text) ?? '');
+}
+
+/**
+ * `claims = jwt.decode(token, options={"verify_signature": False})` read only as `claims["iss"]`
+ * (or the decode indexed at once): a peek at who signed, to choose the key, as `get_unverified_header` is.
+ */
+function peeksAtIssuerOnly(call: PyNode, scope: PyNode, facts: PyFacts): boolean {
+  if (readsIssuer(call, facts)) return true;
+  const assignment = call.parent?.type === 'assignment' && field(call.parent, 'right') === call ? call.parent : undefined;
+  const target = assignment && field(assignment, 'left');
+  if (target?.type !== 'identifier') return false;
+  const name = facts.textOf(target);
+  const reads: PyNode[] = [];
+  forEachDescendant(scope, (node) => void (node.type === 'identifier' && node !== target && facts.textOf(node) === name && reads.push(node)));
+  return reads.length > 0 && reads.every((read) => readsIssuer(read, facts));
+}
+
+/** A call named for verifying a token or its signature: `verify_jwt_signature`, `validate_token`. */
+function isTokenVerifierName(name: string): boolean {
+  const words = splitWords(name);
+  return words.some((word) => word.startsWith('verif') || word.startsWith('valid')) && words.some((word) => ['jwt', 'token', 'signature', 'claims'].includes(word));
+}
+
+/** Whether a function verifies a token: a decode with a key and algorithms, or a call named for verifying one. */
+function verifiesToken(definition: PyNode, facts: PyFacts): boolean {
+  let verified = false;
+  forEachDescendant(definition, (node) => {
+    if (node.type === 'call') verified = (DECODES.has(facts.qualify(field(node, 'function')) ?? '') && verifies(node, facts)) || isTokenVerifierName(calleeName(node, facts.text) ?? '');
+    return !verified;
+  });
+  return verified;
+}
+
+/** The same function hands the token, after the peek, to a function of the file that verifies it (warehouse's OIDC `mint_token`). */
+function verifiedLater(call: PyNode, token: PyNode, scope: PyNode, facts: PyFacts): boolean {
+  if (token.type !== 'identifier') return false;
+  const name = facts.textOf(token);
+  let verified = false;
+  forEachDescendant(scope, (node) => {
+    if (verified || node.type !== 'call' || node.start < call.end) return !verified;
+    const passed = namedChildren(field(node, 'arguments') ?? node).some((argument) => unwrap(argument)?.type === 'identifier' && facts.textOf(unwrap(argument)!) === name);
+    verified = passed && facts.calledFunctions(node).some((definition) => verifiesToken(definition, facts));
+    return !verified;
+  });
+  return verified;
+}
+
 export function checkPython(ctx: PythonContext): void {
   const { facts } = ctx.file;
   if (!facts.importsAny(PY_JWT.flatMap((row) => row.modules))) return;
@@ -52,6 +106,7 @@ export function checkPython(ctx: PythonContext): void {
         return !verified;
       });
     }
+    if (!verified && scope && peeksAtIssuerOnly(call, scope, facts) && verifiedLater(call, unwrap(token)!, scope, facts)) verified = true;
     if (!verified) ctx.report({ node: call, messageId: 'pyUnverifiedDecode', data: { call: facts.textOf(field(call, 'function')!) } });
   }
 }
