@@ -410,6 +410,8 @@ export const PY_WEBHOOK_VERIFIERS = [
     headers: ['stripe-signature', 'x-hub-signature-256', 'x-hub-signature', 'x-slack-signature', 'svix-signature', 'webhook-signature', 'x-shopify-hmac-sha256', 'x-twilio-signature'],
     verifiers: ['stripe.Webhook.construct_event', 'stripe.WebhookSignature.verify_header', 'svix.webhooks.Webhook', 'svix.Webhook', 'standardwebhooks.Webhook', 'slack_sdk.signature.SignatureVerifier', 'twilio.request_validator.RequestValidator', 'hmac.new', 'hmac.compare_digest'],
     verifyMethods: ['construct_event', 'verify_header', 'verify', 'is_valid', 'is_valid_request', 'validate'],
+    /** Methods that verify in a file importing their library, whatever the receiver: django-anymail's webhook views check the ESP's secret or signature in `run_validators(request)`. */
+    importedVerifyMethods: [{ module: 'anymail', method: 'run_validators' }],
   },
 ];
 

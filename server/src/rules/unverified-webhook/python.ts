@@ -212,6 +212,7 @@ function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly strin
   if (PROVIDERS.verifiers.includes(qualified)) return true;
   const method = calleeName(call, facts.text) ?? '';
   if (extraNames.includes(method) || isVerifierName(method)) return true;
+  if (PROVIDERS.importedVerifyMethods.some((row) => row.method === method && facts.importsAny([row.module]))) return true;
   if (!PROVIDERS.verifyMethods.includes(method)) return false;
   if (handsSignature(call, facts)) return true;
   const receiver = calleeObject(call);
@@ -268,6 +269,16 @@ function dispatchesToVerifiedViews(call: PyNode, facts: PyFacts, extraNames: rea
   });
 }
 
+/** `self.message` where the class (or a base the file defines) makes `message` a `@property` / `@cached_property`: reading it runs that function. */
+function propertyRead(node: PyNode, facts: PyFacts): PyNode | undefined {
+  if (node.type !== 'attribute' || (node.parent?.type === 'call' && field(node.parent, 'function') === node)) return undefined;
+  if (facts.textOf(field(node, 'object')!) !== 'self') return undefined;
+  const cls = ancestor(node, 'class_definition');
+  const definition = cls && lookupMethod(cls, facts.textOf(field(node, 'attribute')!), facts);
+  const isProperty = definition !== undefined && decoratorsOf(definition).some((decorator) => facts.textOf(decorator).endsWith('property'));
+  return isProperty ? definition : undefined;
+}
+
 /** Whether a function, or one it calls in the file (a few levels down), verifies. */
 function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly string[], seen = new Set<PyNode>()): boolean {
   if (seen.has(definition) || seen.size > 20) return false;
@@ -279,6 +290,8 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
       if (isVerifierCall(node, facts, extraNames) || dispatchesToVerifiedViews(node, facts, extraNames, seen)) verified = true;
       else for (const callee of facts.calledFunctions(node)) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
     }
+    const property = propertyRead(node, facts);
+    if (property && verifiesIn(property, facts, extraNames, seen)) verified = true;
     // Depends(verify_signature) in a parameter default, a decorator or the registration.
     if (node.type === 'identifier' && node.parent?.type === 'argument_list') {
       const name = facts.textOf(node);
