@@ -43,6 +43,7 @@ export class PyFacts {
   private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
   /** The names each function declares `global`: assigning them there binds the module's name. */
   private readonly globals = new Map<PyNode, Set<string>>();
+  private moduleClassesByName: Map<string, PyNode> | undefined;
 
   constructor(readonly tree: PyTree, readonly text: string) {
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
@@ -301,8 +302,18 @@ export class PyFacts {
 
   /** A class the file defines at module level under this name. */
   private fileClass(name: string): PyNode | undefined {
-    if (name.includes('.')) return undefined;
-    return this.ofType('class_definition').find((cls) => definitionStatement(cls).parent?.type === 'module' && this.textOf(field(cls, 'name')!) === name);
+    return this.moduleClasses().get(name);
+  }
+
+  /** The module-level classes by name, the first of a name kept: made once, as every constructor call asks. */
+  private moduleClasses(): Map<string, PyNode> {
+    if (this.moduleClassesByName) return this.moduleClassesByName;
+    const byName = new Map<string, PyNode>();
+    for (const cls of this.ofType('class_definition')) {
+      const name = field(cls, 'name');
+      if (name && definitionStatement(cls).parent?.type === 'module' && !byName.has(this.textOf(name))) byName.set(this.textOf(name), cls);
+    }
+    return (this.moduleClassesByName = byName);
   }
 
   /**
