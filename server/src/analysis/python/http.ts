@@ -77,8 +77,8 @@ export const pyPassedInClientCalls = perFile((facts): PyHttpCall[] => {
   if (!facts.importsAny(MODULES)) return [];
   return facts.ofType('call').flatMap((call) => {
     const method = calleeName(call, facts.text);
-    const object = unwrap(calleeObject(call));
-    const client = method && object ? annotatedClient(object, facts) : undefined;
+    const object = method && CLIENT_METHODS.has(method) ? unwrap(calleeObject(call)) : undefined;
+    const client = object ? annotatedClient(object, facts) : undefined;
     const model = client && PY_HTTP_CLIENTS.find((row) => row.clients.includes(client) && row.methods.includes(method!));
     return model ? [{ call, model, kind: 'request' as const, name: facts.textOf(field(call, 'function')!) }] : [];
   });
