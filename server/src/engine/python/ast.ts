@@ -124,10 +124,28 @@ export function stringValue(node: PyNode | undefined, text: string): string | un
   return value;
 }
 
+/** A name or attribute chain written without spaces, comments or parentheses: its text is its dotted name. */
+const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 /** The dotted text of a name or attribute chain (`self.session.get`); undefined for anything else. */
 export function dottedText(node: PyNode | undefined, text: string): string | undefined {
+  const top = unwrap(node);
+  // Most chains are written plainly: read in one slice when the names and one character between
+  // each (the dot) fill the whole node, without building the parts.
+  let current = top;
+  let length = 0;
+  while (current?.type === 'attribute') {
+    const attribute = field(current, 'attribute');
+    if (!attribute) return undefined;
+    length += attribute.end - attribute.start + 1;
+    current = field(current, 'object');
+  }
+  if (current?.type === 'identifier' && current.start === top!.start && length + current.end - current.start === top!.end - top!.start) {
+    const written = text.slice(top!.start, top!.end);
+    if (PLAIN_DOTTED.test(written)) return written;
+  }
   const parts: string[] = [];
-  let current = unwrap(node);
+  current = top;
   while (current?.type === 'attribute') {
     const attribute = field(current, 'attribute');
     if (!attribute) return undefined;

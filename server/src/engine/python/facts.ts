@@ -181,8 +181,11 @@ export class PyFacts {
    */
   valueOf(node: PyNode | undefined): PyNode | undefined {
     if (!node) return undefined;
-    if (!this.values.has(node)) this.values.set(node, this.followValue(node));
-    return this.values.get(node);
+    const known = this.values.get(node);
+    if (known !== undefined || this.values.has(node)) return known;
+    const value = this.followValue(node);
+    this.values.set(node, value);
+    return value;
   }
 
   private followValue(node: PyNode): PyNode | undefined {
@@ -213,8 +216,12 @@ export class PyFacts {
    */
   qualify(node: PyNode | undefined): string | undefined {
     if (!node) return undefined;
-    if (!this.qualified.has(node)) this.qualified.set(node, this.qualifyOnce(node));
-    return this.qualified.get(node);
+    // One lookup for the usual answer (a name); a second tells an unknown node from an undefined answer.
+    const known = this.qualified.get(node);
+    if (known !== undefined || this.qualified.has(node)) return known;
+    const name = this.qualifyOnce(node);
+    this.qualified.set(node, name);
+    return name;
   }
 
   private qualifyOnce(node: PyNode): string | undefined {
@@ -242,8 +249,11 @@ export class PyFacts {
    */
   instanceOf(node: PyNode | undefined): { name: string; call: PyNode } | undefined {
     if (!node) return undefined;
-    if (!this.instances.has(node)) this.instances.set(node, this.constructorOf(node));
-    return this.instances.get(node);
+    const known = this.instances.get(node);
+    if (known !== undefined || this.instances.has(node)) return known;
+    const instance = this.constructorOf(node);
+    this.instances.set(node, instance);
+    return instance;
   }
 
   private constructorOf(node: PyNode, depth = 0): { name: string; call: PyNode } | undefined {
