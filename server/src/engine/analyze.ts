@@ -320,10 +320,13 @@ function analyzePython<T>(name: FileName, text: string, settings: AnalysisSettin
 class Collector {
   readonly findings: Finding[] = [];
   readonly failures: RuleFailure[] = [];
-  private readonly starts: number[];
+  private lineStartsOfText: number[] | undefined;
 
-  constructor(readonly text: string) {
-    this.starts = lineStarts(text);
+  constructor(readonly text: string) {}
+
+  /** Where each line starts: found when a finding or suppression first needs it (a file with neither never does). */
+  private get starts(): number[] {
+    return (this.lineStartsOfText ??= lineStarts(this.text));
   }
 
   /** Where the line holding `offset` ends: the next line's start, or the end of the text. */
