@@ -85,7 +85,7 @@ function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
 
 /** What a status test says when true: the call failed (`!= 200`, `>= 400`, `not r.ok`), or the test does not show it. */
 function testsFailure(status: PyNode, facts: PyFacts): boolean {
-  if (/\.ok$/.test(facts.textOf(status))) return status.parent?.type === 'not_operator';
+  if (facts.textEndsWith(status, '.ok')) return status.parent?.type === 'not_operator';
   const compared = statusComparison(status, facts);
   if (!compared) return false;
   const { operator, codes } = compared;
@@ -148,6 +148,11 @@ function leavesAtDeadline(comparison: PyNode, facts: PyFacts): boolean {
   const statement = test.parent;
   const leaves = statement?.type === 'assert_statement' ? namedChildren(statement)[0] === test : conditionLeaves(test);
   return leaves && readsClock(comparison, facts);
+}
+
+/** `r.status_code`, `resp.status`, `r.ok`: read as written, without slicing every attribute of the loop. */
+function isStatusRead(attribute: PyNode, facts: PyFacts): boolean {
+  return facts.textEndsWith(attribute, '.status_code') || facts.textEndsWith(attribute, '.status') || facts.textEndsWith(attribute, '.ok');
 }
 
 /** The node is in the body of a `try` inside the loop. */
@@ -232,7 +237,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
       // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
+      if (node.type === 'attribute' && isStatusRead(node, facts) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
@@ -287,7 +292,7 @@ function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
   const name = facts.textOf(value);
   let changed = false;
   forEachInScope(field(loop, 'body')!, (node) => {
-    if ((node.type === 'augmented_assignment' || node.type === 'assignment') && facts.textOf(field(node, 'left')!) === name) changed = true;
+    if ((node.type === 'augmented_assignment' || node.type === 'assignment') && facts.textIs(field(node, 'left')!, name)) changed = true;
     return !changed;
   });
   if (changed) return false;

@@ -22,6 +22,9 @@ export function perFile<T>(compute: (facts: PyFacts) => T): (facts: PyFacts) => 
   };
 }
 
+/** What `calledFunctions` gives for a call of nothing the file defines: one list, never filled. */
+const NO_FUNCTIONS: readonly PyNode[] = [];
+
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 const TUPLE_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list', 'parenthesized_expression']);
 
@@ -89,6 +92,16 @@ export class PyFacts {
 
   textOf(node: PyNode): string {
     return this.text.slice(node.start, node.end);
+  }
+
+  /** Whether a node's text is `expected`, read in place: a test asked of many nodes slices none. */
+  textIs(node: PyNode, expected: string): boolean {
+    return node.end - node.start === expected.length && this.text.startsWith(expected, node.start);
+  }
+
+  /** Whether a node's text ends with `suffix`, read in place. */
+  textEndsWith(node: PyNode, suffix: string): boolean {
+    return node.end - node.start >= suffix.length && this.text.endsWith(suffix, node.end);
   }
 
   private noteImport(statement: PyNode, from: string): void {
@@ -360,16 +373,19 @@ export class PyFacts {
   }
 
   /** The functions defined in the file that a call names (`helper(...)`, `self.helper(...)`). */
-  calledFunctions(call: PyNode): PyNode[] {
+  calledFunctions(call: PyNode): readonly PyNode[] {
     const callee = unwrap(field(call, 'function'));
     const dotted = dottedText(callee, this.text);
-    if (!dotted) return [];
-    const parts = dotted.split('.');
-    if (parts.length === 1) return this.functions.get(parts[0]) ?? [];
-    if (parts.length === 2 && (parts[0] === 'self' || parts[0] === 'cls')) {
+    if (!dotted) return NO_FUNCTIONS;
+    // Asked of every call by several rules: the name is cut at its dot, not split into an array.
+    const dot = dotted.indexOf('.');
+    if (dot === -1) return this.functions.get(dotted) ?? NO_FUNCTIONS;
+    const receiver = dotted.slice(0, dot);
+    const method = dotted.slice(dot + 1);
+    if ((receiver === 'self' || receiver === 'cls') && !method.includes('.')) {
       const owner = ancestor(call, 'class_definition');
-      return (this.functions.get(parts[1]) ?? []).filter((fn) => ancestor(fn, 'class_definition') === owner);
+      return (this.functions.get(method) ?? NO_FUNCTIONS).filter((fn) => ancestor(fn, 'class_definition') === owner);
     }
-    return [];
+    return NO_FUNCTIONS;
   }
 }
