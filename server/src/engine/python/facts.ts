@@ -47,6 +47,7 @@ export class PyFacts {
   /** The names each function declares `global`: assigning them there binds the module's name. */
   private readonly globals = new Map<PyNode, Set<string>>();
   private moduleClassesByName: Map<string, PyNode> | undefined;
+  private importedRootNames: Set<string> | undefined;
 
   constructor(readonly tree: PyTree, readonly text: string) {
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
@@ -245,6 +246,11 @@ export class PyFacts {
     if (imported) return dot === -1 ? imported : imported + dotted.slice(dot);
     // `s = requests` is rare; `api = requests.Session()` is an instance, read by `instanceOf`.
     return dotted;
+  }
+
+  /** The top-level packages the file imports from (`requests` of `requests.adapters.HTTPAdapter`), made once. */
+  importedRoots(): ReadonlySet<string> {
+    return (this.importedRootNames ??= new Set([...this.imports.values()].map((module) => module.split('.')[0])));
   }
 
   /** True when the file imports any of these modules (or something from them). */
