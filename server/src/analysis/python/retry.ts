@@ -312,7 +312,8 @@ export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ deco
 
 /** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`, and bare `@app.task`. */
 export function isCeleryTask(name: string, call: PyNode | undefined, facts: PyFacts): boolean {
-  const last = name.split('.').pop()!;
+  // Asked of every decorator of every function: the last name is cut off, not split out.
+  const last = name.slice(name.lastIndexOf('.') + 1);
   if (last === 'shared_task') return true;
   if (last !== 'task') return false;
   const owner = call && calleeObject(call);

@@ -61,36 +61,55 @@ export function unwrap(node: PyNode | undefined): PyNode | undefined {
 }
 
 export interface CallArguments {
-  positional: PyNode[];
+  readonly positional: readonly PyNode[];
   /** Keyword arguments by name: the `keyword_argument` node (its `value` field holds the value). */
-  keywords: Map<string, PyNode>;
+  readonly keywords: ReadonlyMap<string, PyNode>;
   /** `**opts`: values the call is given that the keywords do not show. */
-  dictSplats: PyNode[];
+  readonly dictSplats: readonly PyNode[];
   /** `*args`. */
-  listSplats: PyNode[];
-  list: PyNode | undefined;
+  readonly listSplats: readonly PyNode[];
+  readonly list: PyNode | undefined;
 }
 
-const argumentsMemo = new WeakMap<PyNode, CallArguments>();
+/** What a call without some kind of argument has of it: one shared empty list and map, never filled. */
+const NO_ARGUMENTS: readonly PyNode[] = [];
+const NO_KEYWORDS: ReadonlyMap<string, PyNode> = new Map();
+
+/**
+ * Each tree's calls' arguments, by call: a map per tree (held as long as the tree's node list is)
+ * rather than one weak map of every call, which the garbage collector must trace entry by entry.
+ */
+const argumentsByTree = new WeakMap<readonly PyNode[], Map<PyNode, CallArguments>>();
 
 /** A call's arguments, read once. */
 export function callArguments(call: PyNode, text: string): CallArguments {
-  const known = argumentsMemo.get(call);
+  let memo = argumentsByTree.get(call.order);
+  if (!memo) argumentsByTree.set(call.order, (memo = new Map()));
+  const known = memo.get(call);
   if (known) return known;
-  const list = field(call, 'arguments');
-  const made: CallArguments = { positional: [], keywords: new Map(), dictSplats: [], listSplats: [], list: list?.type === 'argument_list' ? list : undefined };
-  if (list?.type === 'argument_list') {
-    for (const child of namedChildren(list)) {
-      if (child.type === 'keyword_argument') {
-        const name = field(child, 'name');
-        if (name) made.keywords.set(text.slice(name.start, name.end), child);
-      } else if (child.type === 'dictionary_splat') made.dictSplats.push(child);
-      else if (child.type === 'list_splat') made.listSplats.push(child);
-      else made.positional.push(child);
-    }
-  } else if (list) made.positional.push(list);
-  argumentsMemo.set(call, made);
+  const made = readArguments(call, text);
+  memo.set(call, made);
   return made;
+}
+
+function readArguments(call: PyNode, text: string): CallArguments {
+  const list = field(call, 'arguments');
+  if (list?.type !== 'argument_list') return { positional: list ? [list] : NO_ARGUMENTS, keywords: NO_KEYWORDS, dictSplats: NO_ARGUMENTS, listSplats: NO_ARGUMENTS, list: undefined };
+  // Most calls pass a few positional arguments and a keyword or two: the lists are made when first needed.
+  let positional: PyNode[] | undefined;
+  let keywords: Map<string, PyNode> | undefined;
+  let dictSplats: PyNode[] | undefined;
+  let listSplats: PyNode[] | undefined;
+  for (const child of list.children) {
+    if (!child.named || child.type === 'comment') continue;
+    if (child.type === 'keyword_argument') {
+      const name = field(child, 'name');
+      if (name) (keywords ??= new Map()).set(text.slice(name.start, name.end), child);
+    } else if (child.type === 'dictionary_splat') (dictSplats ??= []).push(child);
+    else if (child.type === 'list_splat') (listSplats ??= []).push(child);
+    else (positional ??= []).push(child);
+  }
+  return { positional: positional ?? NO_ARGUMENTS, keywords: keywords ?? NO_KEYWORDS, dictSplats: dictSplats ?? NO_ARGUMENTS, listSplats: listSplats ?? NO_ARGUMENTS, list };
 }
 
 /** A keyword argument's value. */
