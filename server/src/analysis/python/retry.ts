@@ -299,8 +299,25 @@ function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
   return numberValue(facts.valueOf(value), facts.text) !== undefined;
 }
 
+/** A decorator of a definition with its qualified name, and its call when it is one (`@retry(...)`). */
+export interface PyDecoratorCall {
+  decorator: PyNode;
+  name: string;
+  call?: PyNode;
+}
+
+/** Each definition's decorators as read, kept per file: several rules ask of every function. */
+const decoratorCallsByDefinition = perFile(() => new Map<PyNode, readonly PyDecoratorCall[]>());
+
 /** A decorator's call (`@retry(...)`) or bare name (`@retry`) with its qualified name. */
-export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ decorator: PyNode; name: string; call?: PyNode }> {
+export function decoratorCalls(definition: PyNode, facts: PyFacts): readonly PyDecoratorCall[] {
+  const known = decoratorCallsByDefinition(facts);
+  let calls = known.get(definition);
+  if (!calls) known.set(definition, (calls = readDecoratorCalls(definition, facts)));
+  return calls;
+}
+
+function readDecoratorCalls(definition: PyNode, facts: PyFacts): PyDecoratorCall[] {
   return decoratorsOf(definition).flatMap((decorator) => {
     const expression = unwrap(decoratorExpression(decorator));
     if (!expression) return [];
