@@ -49,7 +49,13 @@ function classify(call: PyNode, facts: PyFacts): PyHttpCall | undefined {
 export const pyHttpCalls = perFile((facts): PyHttpCall[] => {
   // A file that imports no HTTP client sends no modelled request.
   if (!facts.importsAny(MODULES)) return [];
-  return facts.ofType('call').flatMap((call) => classify(call, facts) ?? []);
+  // A loop, not flatMap: most calls are no HTTP call, and each would make an empty list.
+  const found: PyHttpCall[] = [];
+  for (const call of facts.ofType('call')) {
+    const http = classify(call, facts);
+    if (http) found.push(http);
+  }
+  return found;
 });
 
 /**
@@ -75,11 +81,13 @@ function annotatedClient(object: PyNode, facts: PyFacts): string | undefined {
  */
 export const pyPassedInClientCalls = perFile((facts): PyHttpCall[] => {
   if (!facts.importsAny(MODULES)) return [];
-  return facts.ofType('call').flatMap((call) => {
+  const found: PyHttpCall[] = [];
+  for (const call of facts.ofType('call')) {
     const method = calleeName(call, facts.text);
     const object = method && CLIENT_METHODS.has(method) ? unwrap(calleeObject(call)) : undefined;
     const client = object ? annotatedClient(object, facts) : undefined;
     const model = client && PY_HTTP_CLIENTS.find((row) => row.clients.includes(client) && row.methods.includes(method!));
-    return model ? [{ call, model, kind: 'request' as const, name: facts.textOf(field(call, 'function')!) }] : [];
-  });
+    if (model) found.push({ call, model, kind: 'request', name: facts.textOf(field(call, 'function')!) });
+  }
+  return found;
 });
