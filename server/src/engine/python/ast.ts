@@ -15,6 +15,12 @@ export function namedChildren(node: PyNode): PyNode[] {
   return node.children.filter((child) => child.named && child.type !== 'comment');
 }
 
+/** `namedChildren(node)[0]` without the list: asked of every decorator and parenthesis. */
+export function firstNamedChild(node: PyNode): PyNode | undefined {
+  for (const child of node.children) if (child.named && child.type !== 'comment') return child;
+  return undefined;
+}
+
 /**
  * Visits `node` and its descendants in document order without recursion (deep nesting costs no
  * call stack); `visit` returning false skips that node's children. Ticks the time budget.
@@ -56,7 +62,7 @@ export function enclosingFunction(node: PyNode): PyNode | undefined {
 /** Parentheses around an expression, skipped. */
 export function unwrap(node: PyNode | undefined): PyNode | undefined {
   let current = node;
-  while (current?.type === 'parenthesized_expression') current = namedChildren(current)[0];
+  while (current?.type === 'parenthesized_expression') current = firstNamedChild(current);
   return current;
 }
 
@@ -232,7 +238,7 @@ export function methodClass(definition: PyNode): PyNode | undefined {
 
 /** The expression of a decorator (`app.post("/x")` of `@app.post("/x")`). */
 export function decoratorExpression(decorator: PyNode): PyNode | undefined {
-  return namedChildren(decorator)[0];
+  return firstNamedChild(decorator);
 }
 
 /** The line of a decorated definition the contract reports: its first decorator, else the `def`. */
