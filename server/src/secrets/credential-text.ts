@@ -599,6 +599,10 @@ function isRawBinary(prefix: string, source: string): boolean {
 function pythonValues(text: string): NamedValue[] {
   const code = pythonCode(text);
   const found: NamedValue[] = [];
+  // The line of each literal, found going forward from newline to newline (a search back from each
+  // literal would read a long line once per literal on it).
+  let lineStart = 0;
+  let nextNewline = code.indexOf('\n');
   const literals = pythonLiterals(code);
   const formatted = formattedLiterals(code, literals);
   const enumMembers = enumMemberLines(code);
@@ -606,7 +610,10 @@ function pythonValues(text: string): NamedValue[] {
     const value = code.slice(literal.open + 1, literal.close);
     if ((/f/i.test(literal.prefix) && value.includes('{')) || formatted[index]) continue;
     const at = literal.start;
-    const lineStart = code.lastIndexOf('\n', at - 1) + 1;
+    while (nextNewline !== -1 && nextNewline < at) {
+      lineStart = nextNewline + 1;
+      nextNewline = code.indexOf('\n', lineStart);
+    }
     const fallback = envFallback(code, lineStart, at);
     const name = fallback?.name ?? dictKeyName(code, lineStart, at) ?? subscriptKeyName(code, lineStart, at) ?? (enumMembers.has(lineStart) ? undefined : assignedName(code, lineStart, at));
     if (!name) continue;
