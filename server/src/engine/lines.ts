@@ -6,6 +6,11 @@ import type { Position } from '../shared/protocol.js';
 /** Offsets where each line starts; `\n`, `\r\n` and a lone `\r` end a line, as in editors. */
 export function lineStarts(text: string): number[] {
   const starts = [0];
+  if (!text.includes('\r')) {
+    // Most texts end their lines with `\n` alone: indexOf finds them far faster than a loop over every character.
+    for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) starts.push(at + 1);
+    return starts;
+  }
   for (let i = 0; i < text.length; i++) {
     const ch = text.charCodeAt(i);
     if (ch === 10 || (ch === 13 && text.charCodeAt(i + 1) !== 10)) starts.push(i + 1);

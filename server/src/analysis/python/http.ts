@@ -16,30 +16,46 @@ export interface PyHttpCall {
 
 const MODULES = PY_HTTP_CLIENTS.flatMap((model) => model.modules);
 
+/**
+ * What a qualified callee sends or builds, looked up once per call instead of a scan of every
+ * row's lists: the first row listing it wins, its functions before its clients, as a scan in
+ * table order would find.
+ */
+const BY_QUALIFIED_NAME = new Map<string, { model: PyHttpClientModel; kind: 'request' | 'client' }>();
+for (const model of PY_HTTP_CLIENTS) {
+  for (const name of model.functions) if (!BY_QUALIFIED_NAME.has(name)) BY_QUALIFIED_NAME.set(name, { model, kind: 'request' });
+  for (const name of model.clients) if (!BY_QUALIFIED_NAME.has(name)) BY_QUALIFIED_NAME.set(name, { model, kind: 'client' });
+}
+
+/** Every method some client sends a request with: any other method call needs no look at its receiver. */
+const CLIENT_METHODS = new Set(PY_HTTP_CLIENTS.flatMap((model) => model.methods));
+
 function classify(call: PyNode, facts: PyFacts): PyHttpCall | undefined {
   const callee = field(call, 'function');
   const qualified = facts.qualify(callee);
-  const written = callee ? facts.textOf(callee) : '';
-  if (qualified) {
-    for (const model of PY_HTTP_CLIENTS) {
-      if (model.functions.includes(qualified)) return { call, model, kind: 'request', name: written };
-      if (model.clients.includes(qualified)) return { call, model, kind: 'client', name: written };
-    }
-  }
+  const known = qualified === undefined ? undefined : BY_QUALIFIED_NAME.get(qualified);
+  if (known) return { call, ...known, name: facts.textOf(callee!) };
   const method = calleeName(call, facts.text);
+  if (!method || !CLIENT_METHODS.has(method)) return undefined;
   const object = calleeObject(call);
-  if (!method || !object) return undefined;
+  if (!object) return undefined;
   const instance = facts.instanceOf(object);
   if (!instance) return undefined;
   const model = PY_HTTP_CLIENTS.find((row) => row.clients.includes(instance.name) && row.methods.includes(method));
-  return model && { call, model, kind: 'request', name: written, client: instance.call };
+  return model && { call, model, kind: 'request', name: facts.textOf(callee!), client: instance.call };
 }
 
 /** Every HTTP call of the file (requests, clients), classified once per parse. */
 export const pyHttpCalls = perFile((facts): PyHttpCall[] => {
   // A file that imports no HTTP client sends no modelled request.
   if (!facts.importsAny(MODULES)) return [];
-  return facts.ofType('call').flatMap((call) => classify(call, facts) ?? []);
+  // A loop, not flatMap: most calls are no HTTP call, and each would make an empty list.
+  const found: PyHttpCall[] = [];
+  for (const call of facts.ofType('call')) {
+    const http = classify(call, facts);
+    if (http) found.push(http);
+  }
+  return found;
 });
 
 /**
@@ -65,13 +81,15 @@ function annotatedClient(object: PyNode, facts: PyFacts): string | undefined {
  */
 export const pyPassedInClientCalls = perFile((facts): PyHttpCall[] => {
   if (!facts.importsAny(MODULES)) return [];
-  return facts.ofType('call').flatMap((call) => {
+  const found: PyHttpCall[] = [];
+  for (const call of facts.ofType('call')) {
     const method = calleeName(call, facts.text);
-    const object = unwrap(calleeObject(call));
-    const client = method && object ? annotatedClient(object, facts) : undefined;
+    const object = method && CLIENT_METHODS.has(method) ? unwrap(calleeObject(call)) : undefined;
+    const client = object ? annotatedClient(object, facts) : undefined;
     const model = client && PY_HTTP_CLIENTS.find((row) => row.clients.includes(client) && row.methods.includes(method!));
-    return model ? [{ call, model, kind: 'request' as const, name: facts.textOf(field(call, 'function')!) }] : [];
-  });
+    if (model) found.push({ call, model, kind: 'request', name: facts.textOf(field(call, 'function')!) });
+  }
+  return found;
 });
 
 /**

@@ -89,7 +89,7 @@ function isPendingCheck(status: PyNode, facts: PyFacts): boolean {
 
 /** What a status test says when true: the call failed (`!= 200`, `>= 400`, `not r.ok`), or the test does not show it. */
 function testsFailure(status: PyNode, facts: PyFacts): boolean {
-  if (/\.ok$/.test(facts.textOf(status))) return status.parent?.type === 'not_operator';
+  if (facts.textEndsWith(status, '.ok')) return status.parent?.type === 'not_operator';
   const compared = statusComparison(status, facts);
   if (!compared) return false;
   const { operator, codes } = compared;
@@ -152,6 +152,11 @@ function leavesAtDeadline(comparison: PyNode, facts: PyFacts): boolean {
   const statement = test.parent;
   const leaves = statement?.type === 'assert_statement' ? namedChildren(statement)[0] === test : conditionLeaves(test);
   return leaves && readsClock(comparison, facts);
+}
+
+/** `r.status_code`, `resp.status`, `r.ok`: read as written, without slicing every attribute of the loop. */
+function isStatusRead(attribute: PyNode, facts: PyFacts): boolean {
+  return facts.textEndsWith(attribute, '.status_code') || facts.textEndsWith(attribute, '.status') || facts.textEndsWith(attribute, '.ok');
 }
 
 /** The node is in the body of a `try` inside the loop. */
@@ -254,7 +259,7 @@ function findLoops(facts: PyFacts): PyRetryLoop[] {
       }
       if (node.type === 'break_statement' || node.type === 'return_statement') exits = true;
       // A failure status that leaves the loop sends nothing round; a status read as a value (in a message) tests nothing.
-      if (node.type === 'attribute' && /\.(status_code|status|ok)$/.test(facts.textOf(node)) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts) && !raisedBefore(node, loop, facts)) statusCheck = true;
+      if (node.type === 'attribute' && isStatusRead(node, facts) && isTested(node) && !isPendingCheck(node, facts) && !leavesOnFailure(node, facts) && !raisedBefore(node, loop, facts)) statusCheck = true;
       if (node.type === 'augmented_assignment') {
         const left = field(node, 'left');
         if (left) incremented.add(facts.textOf(left));
@@ -309,15 +314,32 @@ function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
   const name = facts.textOf(value);
   let changed = false;
   forEachInScope(field(loop, 'body')!, (node) => {
-    if ((node.type === 'augmented_assignment' || node.type === 'assignment') && facts.textOf(field(node, 'left')!) === name) changed = true;
+    if ((node.type === 'augmented_assignment' || node.type === 'assignment') && facts.textIs(field(node, 'left')!, name)) changed = true;
     return !changed;
   });
   if (changed) return false;
   return numberValue(facts.valueOf(value), facts.text) !== undefined;
 }
 
+/** A decorator of a definition with its qualified name, and its call when it is one (`@retry(...)`). */
+export interface PyDecoratorCall {
+  decorator: PyNode;
+  name: string;
+  call?: PyNode;
+}
+
+/** Each definition's decorators as read, kept per file: several rules ask of every function. */
+const decoratorCallsByDefinition = perFile(() => new Map<PyNode, readonly PyDecoratorCall[]>());
+
 /** A decorator's call (`@retry(...)`) or bare name (`@retry`) with its qualified name. */
-export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ decorator: PyNode; name: string; call?: PyNode }> {
+export function decoratorCalls(definition: PyNode, facts: PyFacts): readonly PyDecoratorCall[] {
+  const known = decoratorCallsByDefinition(facts);
+  let calls = known.get(definition);
+  if (!calls) known.set(definition, (calls = readDecoratorCalls(definition, facts)));
+  return calls;
+}
+
+function readDecoratorCalls(definition: PyNode, facts: PyFacts): PyDecoratorCall[] {
   return decoratorsOf(definition).flatMap((decorator) => {
     const expression = unwrap(decoratorExpression(decorator));
     if (!expression) return [];
@@ -329,7 +351,8 @@ export function decoratorCalls(definition: PyNode, facts: PyFacts): Array<{ deco
 
 /** Celery task decorators: `@app.task(...)`, `@shared_task(...)`, `@celery.task(bind=True, ...)`, and bare `@app.task`. */
 export function isCeleryTask(name: string, call: PyNode | undefined, facts: PyFacts): boolean {
-  const last = name.split('.').pop()!;
+  // Asked of every decorator of every function: the last name is cut off, not split out.
+  const last = name.slice(name.lastIndexOf('.') + 1);
   if (last === 'shared_task') return true;
   if (last !== 'task') return false;
   const owner = call && calleeObject(call);

@@ -103,7 +103,7 @@ function routerCalls(router: PyNode, facts: PyFacts): PyNode[] {
 function ofListedFramework(router: PyNode, facts: PyFacts): boolean {
   const made = facts.instanceOf(router)?.name;
   const root = made?.split('.')[0];
-  if (!made || ![...facts.imports.values()].some((module) => module.split('.')[0] === root)) return true;
+  if (!made || !facts.importedRoots().has(root!)) return true;
   return FRAMEWORKS.modules.some((module) => made === module || made.startsWith(`${module}.`));
 }
 

@@ -15,6 +15,12 @@ export function namedChildren(node: PyNode): PyNode[] {
   return node.children.filter((child) => child.named && child.type !== 'comment');
 }
 
+/** `namedChildren(node)[0]` without the list: asked of every decorator and parenthesis. */
+export function firstNamedChild(node: PyNode): PyNode | undefined {
+  for (const child of node.children) if (child.named && child.type !== 'comment') return child;
+  return undefined;
+}
+
 /**
  * Visits `node` and its descendants in document order without recursion (deep nesting costs no
  * call stack); `visit` returning false skips that node's children. Ticks the time budget.
@@ -56,41 +62,60 @@ export function enclosingFunction(node: PyNode): PyNode | undefined {
 /** Parentheses around an expression, skipped. */
 export function unwrap(node: PyNode | undefined): PyNode | undefined {
   let current = node;
-  while (current?.type === 'parenthesized_expression') current = namedChildren(current)[0];
+  while (current?.type === 'parenthesized_expression') current = firstNamedChild(current);
   return current;
 }
 
 export interface CallArguments {
-  positional: PyNode[];
+  readonly positional: readonly PyNode[];
   /** Keyword arguments by name: the `keyword_argument` node (its `value` field holds the value). */
-  keywords: Map<string, PyNode>;
+  readonly keywords: ReadonlyMap<string, PyNode>;
   /** `**opts`: values the call is given that the keywords do not show. */
-  dictSplats: PyNode[];
+  readonly dictSplats: readonly PyNode[];
   /** `*args`. */
-  listSplats: PyNode[];
-  list: PyNode | undefined;
+  readonly listSplats: readonly PyNode[];
+  readonly list: PyNode | undefined;
 }
 
-const argumentsMemo = new WeakMap<PyNode, CallArguments>();
+/** What a call without some kind of argument (or a definition without decorators) has of it: one shared empty list, never filled. */
+const NO_ARGUMENTS: readonly PyNode[] = [];
+const NO_KEYWORDS: ReadonlyMap<string, PyNode> = new Map();
+
+/**
+ * Each tree's calls' arguments, by call: a map per tree (held as long as the tree's node list is)
+ * rather than one weak map of every call, which the garbage collector must trace entry by entry.
+ */
+const argumentsByTree = new WeakMap<readonly PyNode[], Map<PyNode, CallArguments>>();
 
 /** A call's arguments, read once. */
 export function callArguments(call: PyNode, text: string): CallArguments {
-  const known = argumentsMemo.get(call);
+  let memo = argumentsByTree.get(call.order);
+  if (!memo) argumentsByTree.set(call.order, (memo = new Map()));
+  const known = memo.get(call);
   if (known) return known;
-  const list = field(call, 'arguments');
-  const made: CallArguments = { positional: [], keywords: new Map(), dictSplats: [], listSplats: [], list: list?.type === 'argument_list' ? list : undefined };
-  if (list?.type === 'argument_list') {
-    for (const child of namedChildren(list)) {
-      if (child.type === 'keyword_argument') {
-        const name = field(child, 'name');
-        if (name) made.keywords.set(text.slice(name.start, name.end), child);
-      } else if (child.type === 'dictionary_splat') made.dictSplats.push(child);
-      else if (child.type === 'list_splat') made.listSplats.push(child);
-      else made.positional.push(child);
-    }
-  } else if (list) made.positional.push(list);
-  argumentsMemo.set(call, made);
+  const made = readArguments(call, text);
+  memo.set(call, made);
   return made;
+}
+
+function readArguments(call: PyNode, text: string): CallArguments {
+  const list = field(call, 'arguments');
+  if (list?.type !== 'argument_list') return { positional: list ? [list] : NO_ARGUMENTS, keywords: NO_KEYWORDS, dictSplats: NO_ARGUMENTS, listSplats: NO_ARGUMENTS, list: undefined };
+  // Most calls pass a few positional arguments and a keyword or two: the lists are made when first needed.
+  let positional: PyNode[] | undefined;
+  let keywords: Map<string, PyNode> | undefined;
+  let dictSplats: PyNode[] | undefined;
+  let listSplats: PyNode[] | undefined;
+  for (const child of list.children) {
+    if (!child.named || child.type === 'comment') continue;
+    if (child.type === 'keyword_argument') {
+      const name = field(child, 'name');
+      if (name) (keywords ??= new Map()).set(text.slice(name.start, name.end), child);
+    } else if (child.type === 'dictionary_splat') (dictSplats ??= []).push(child);
+    else if (child.type === 'list_splat') (listSplats ??= []).push(child);
+    else (positional ??= []).push(child);
+  }
+  return { positional: positional ?? NO_ARGUMENTS, keywords: keywords ?? NO_KEYWORDS, dictSplats: dictSplats ?? NO_ARGUMENTS, listSplats: listSplats ?? NO_ARGUMENTS, list };
 }
 
 /** A keyword argument's value. */
@@ -124,10 +149,28 @@ export function stringValue(node: PyNode | undefined, text: string): string | un
   return value;
 }
 
+/** A name or attribute chain written without spaces, comments or parentheses: its text is its dotted name. */
+const PLAIN_DOTTED = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+
 /** The dotted text of a name or attribute chain (`self.session.get`); undefined for anything else. */
 export function dottedText(node: PyNode | undefined, text: string): string | undefined {
+  const top = unwrap(node);
+  // Most chains are written plainly: read in one slice when the names and one character between
+  // each (the dot) fill the whole node, without building the parts.
+  let current = top;
+  let length = 0;
+  while (current?.type === 'attribute') {
+    const attribute = field(current, 'attribute');
+    if (!attribute) return undefined;
+    length += attribute.end - attribute.start + 1;
+    current = field(current, 'object');
+  }
+  if (current?.type === 'identifier' && current.start === top!.start && length + current.end - current.start === top!.end - top!.start) {
+    const written = text.slice(top!.start, top!.end);
+    if (PLAIN_DOTTED.test(written)) return written;
+  }
   const parts: string[] = [];
-  let current = unwrap(node);
+  current = top;
   while (current?.type === 'attribute') {
     const attribute = field(current, 'attribute');
     if (!attribute) return undefined;
@@ -174,9 +217,10 @@ export function numberValue(node: PyNode | undefined, text: string): number | un
 }
 
 /** The decorators of a function or class definition (empty when undecorated). */
-export function decoratorsOf(definition: PyNode): PyNode[] {
+export function decoratorsOf(definition: PyNode): readonly PyNode[] {
   const parent = definition.parent;
-  if (parent?.type !== 'decorated_definition') return [];
+  // Asked of every function by several rules, and most are undecorated: they share one empty list.
+  if (parent?.type !== 'decorated_definition') return NO_ARGUMENTS;
   return parent.children.filter((child) => child.type === 'decorator');
 }
 
@@ -194,7 +238,7 @@ export function methodClass(definition: PyNode): PyNode | undefined {
 
 /** The expression of a decorator (`app.post("/x")` of `@app.post("/x")`). */
 export function decoratorExpression(decorator: PyNode): PyNode | undefined {
-  return namedChildren(decorator)[0];
+  return firstNamedChild(decorator);
 }
 
 /** The line of a decorated definition the contract reports: its first decorator, else the `def`. */

@@ -22,6 +22,9 @@ export function perFile<T>(compute: (facts: PyFacts) => T): (facts: PyFacts) => 
   };
 }
 
+/** What `calledFunctions` gives for a call of nothing the file defines: one list, never filled. */
+const NO_FUNCTIONS: readonly PyNode[] = [];
+
 const SCOPES = new Set(['function_definition', 'lambda', 'class_definition', 'module']);
 const TUPLE_TARGETS = new Set(['pattern_list', 'tuple_pattern', 'list_pattern', 'tuple', 'list', 'expression_list', 'parenthesized_expression']);
 
@@ -43,6 +46,8 @@ export class PyFacts {
   private readonly instances = new Map<PyNode, { name: string; call: PyNode } | undefined>();
   /** The names each function declares `global`: assigning them there binds the module's name. */
   private readonly globals = new Map<PyNode, Set<string>>();
+  private moduleClassesByName: Map<string, PyNode> | undefined;
+  private importedRootNames: Set<string> | undefined;
 
   constructor(readonly tree: PyTree, readonly text: string) {
     for (const node of this.ofType('import_statement')) this.noteImport(node, '');
@@ -88,6 +93,16 @@ export class PyFacts {
 
   textOf(node: PyNode): string {
     return this.text.slice(node.start, node.end);
+  }
+
+  /** Whether a node's text is `expected`, read in place: a test asked of many nodes slices none. */
+  textIs(node: PyNode, expected: string): boolean {
+    return node.end - node.start === expected.length && this.text.startsWith(expected, node.start);
+  }
+
+  /** Whether a node's text ends with `suffix`, read in place. */
+  textEndsWith(node: PyNode, suffix: string): boolean {
+    return node.end - node.start >= suffix.length && this.text.endsWith(suffix, node.end);
   }
 
   private noteImport(statement: PyNode, from: string): void {
@@ -180,8 +195,11 @@ export class PyFacts {
    */
   valueOf(node: PyNode | undefined): PyNode | undefined {
     if (!node) return undefined;
-    if (!this.values.has(node)) this.values.set(node, this.followValue(node));
-    return this.values.get(node);
+    const known = this.values.get(node);
+    if (known !== undefined || this.values.has(node)) return known;
+    const value = this.followValue(node);
+    this.values.set(node, value);
+    return value;
   }
 
   private followValue(node: PyNode): PyNode | undefined {
@@ -212,8 +230,12 @@ export class PyFacts {
    */
   qualify(node: PyNode | undefined): string | undefined {
     if (!node) return undefined;
-    if (!this.qualified.has(node)) this.qualified.set(node, this.qualifyOnce(node));
-    return this.qualified.get(node);
+    // One lookup for the usual answer (a name); a second tells an unknown node from an undefined answer.
+    const known = this.qualified.get(node);
+    if (known !== undefined || this.qualified.has(node)) return known;
+    const name = this.qualifyOnce(node);
+    this.qualified.set(node, name);
+    return name;
   }
 
   private qualifyOnce(node: PyNode): string | undefined {
@@ -224,6 +246,11 @@ export class PyFacts {
     if (imported) return dot === -1 ? imported : imported + dotted.slice(dot);
     // `s = requests` is rare; `api = requests.Session()` is an instance, read by `instanceOf`.
     return dotted;
+  }
+
+  /** The top-level packages the file imports from (`requests` of `requests.adapters.HTTPAdapter`), made once. */
+  importedRoots(): ReadonlySet<string> {
+    return (this.importedRootNames ??= new Set([...this.imports.values()].map((module) => module.split('.')[0])));
   }
 
   /** True when the file imports any of these modules (or something from them). */
@@ -241,8 +268,11 @@ export class PyFacts {
    */
   instanceOf(node: PyNode | undefined): { name: string; call: PyNode } | undefined {
     if (!node) return undefined;
-    if (!this.instances.has(node)) this.instances.set(node, this.constructorOf(node));
-    return this.instances.get(node);
+    const known = this.instances.get(node);
+    if (known !== undefined || this.instances.has(node)) return known;
+    const instance = this.constructorOf(node);
+    this.instances.set(node, instance);
+    return instance;
   }
 
   private constructorOf(node: PyNode, depth = 0): { name: string; call: PyNode } | undefined {
@@ -314,8 +344,18 @@ export class PyFacts {
 
   /** A class the file defines at module level under this name. */
   private fileClass(name: string): PyNode | undefined {
-    if (name.includes('.')) return undefined;
-    return this.ofType('class_definition').find((cls) => definitionStatement(cls).parent?.type === 'module' && this.textOf(field(cls, 'name')!) === name);
+    return this.moduleClasses().get(name);
+  }
+
+  /** The module-level classes by name, the first of a name kept: made once, as every constructor call asks. */
+  private moduleClasses(): Map<string, PyNode> {
+    if (this.moduleClassesByName) return this.moduleClassesByName;
+    const byName = new Map<string, PyNode>();
+    for (const cls of this.ofType('class_definition')) {
+      const name = field(cls, 'name');
+      if (name && definitionStatement(cls).parent?.type === 'module' && !byName.has(this.textOf(name))) byName.set(this.textOf(name), cls);
+    }
+    return (this.moduleClassesByName = byName);
   }
 
   /**
@@ -352,16 +392,19 @@ export class PyFacts {
   }
 
   /** The functions defined in the file that a call names (`helper(...)`, `self.helper(...)`). */
-  calledFunctions(call: PyNode): PyNode[] {
+  calledFunctions(call: PyNode): readonly PyNode[] {
     const callee = unwrap(field(call, 'function'));
     const dotted = dottedText(callee, this.text);
-    if (!dotted) return [];
-    const parts = dotted.split('.');
-    if (parts.length === 1) return this.functions.get(parts[0]) ?? [];
-    if (parts.length === 2 && (parts[0] === 'self' || parts[0] === 'cls')) {
+    if (!dotted) return NO_FUNCTIONS;
+    // Asked of every call by several rules: the name is cut at its dot, not split into an array.
+    const dot = dotted.indexOf('.');
+    if (dot === -1) return this.functions.get(dotted) ?? NO_FUNCTIONS;
+    const receiver = dotted.slice(0, dot);
+    const method = dotted.slice(dot + 1);
+    if ((receiver === 'self' || receiver === 'cls') && !method.includes('.')) {
       const owner = ancestor(call, 'class_definition');
-      return (this.functions.get(parts[1]) ?? []).filter((fn) => ancestor(fn, 'class_definition') === owner);
+      return (this.functions.get(method) ?? NO_FUNCTIONS).filter((fn) => ancestor(fn, 'class_definition') === owner);
     }
-    return [];
+    return NO_FUNCTIONS;
   }
 }

@@ -1,5 +1,5 @@
 import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionStatement, dottedText, field, forEachDescendant, forEachInScope, methodClass, namedChildren, unwrap } from '../../engine/python/ast.js';
-import type { PyFacts } from '../../engine/python/facts.js';
+import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
@@ -15,6 +15,16 @@ const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 
 function isVerifierName(name: string): boolean {
   const words = splitWords(name);
   return words.some((word) => VERIFYING_WORDS.some((start) => word.startsWith(start))) && words.some((word) => VERIFIED_WORDS.some((start) => word.startsWith(start)));
+}
+
+/** Each name's reading, kept per file: every view's body, decorators and router ask of the same few names (`post`, `get_json`). */
+const verifierNameReadings = perFile(() => new Map<string, boolean>());
+
+function isVerifierNameIn(name: string, facts: PyFacts): boolean {
+  const readings = verifierNameReadings(facts);
+  let reading = readings.get(name);
+  if (reading === undefined) readings.set(name, (reading = isVerifierName(name)));
+  return reading;
 }
 
 const SIGNED_IN = PY_SIGNED_IN_NAMING;
@@ -211,7 +221,7 @@ function isVerifierCall(call: PyNode, facts: PyFacts, extraNames: readonly strin
   const qualified = facts.qualify(field(call, 'function')) ?? '';
   if (PROVIDERS.verifiers.includes(qualified)) return true;
   const method = calleeName(call, facts.text) ?? '';
-  if (extraNames.includes(method) || isVerifierName(method)) return true;
+  if (extraNames.includes(method) || isVerifierNameIn(method, facts)) return true;
   if (PROVIDERS.importedVerifyMethods.some((row) => row.method === method && facts.importsAny([row.module]))) return true;
   if (!PROVIDERS.verifyMethods.includes(method)) return false;
   if (handsSignature(call, facts)) return true;
@@ -295,7 +305,7 @@ function verifiesIn(definition: PyNode, facts: PyFacts, extraNames: readonly str
     // Depends(verify_signature) in a parameter default, a decorator or the registration.
     if (node.type === 'identifier' && node.parent?.type === 'argument_list') {
       const name = facts.textOf(node);
-      if (extraNames.includes(name) || isVerifierName(name)) verified = true;
+      if (extraNames.includes(name) || isVerifierNameIn(name, facts)) verified = true;
       else for (const callee of facts.functions.get(name) ?? []) if (verifiesIn(callee, facts, extraNames, seen)) verified = true;
     }
     return !verified;
