@@ -274,9 +274,6 @@ export const PY_JWT = [
   { modules: ['jose', 'jose.jwt'], decode: ['jose.jwt.decode'], encode: ['jose.jwt.encode'], unverified: ['jose.jwt.get_unverified_claims'] },
 ];
 
-/** JWT claims (RFC 7519) that say who signed the token: read unverified, they choose the key to verify it with, as the header's `kid` does. */
-export const JWT_ISSUER_CLAIMS = ['iss'];
-
 /** Logging: module functions, logger-like receivers and the methods that write. */
 export const PY_LOGGERS = [
   {

@@ -4,8 +4,11 @@ import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { dictEntries } from '../../analysis/python/arguments.js';
 import { isRequestValueOrPassedOne } from '../../analysis/python/request-sources.js';
-import { JWT_ISSUER_CLAIMS, PY_JWT } from '../../models/python.js';
+import { PY_JWT } from '../../models/python.js';
 import { splitWords } from '../../secrets/words.js';
+
+/** JWT claims (RFC 7519, not any library's) that say who signed the token: read unverified, they choose the key to verify it with, as the header's `kid` does. */
+const ISSUER_CLAIMS = ['iss'];
 
 const DECODES = new Set(PY_JWT.flatMap((row) => row.decode));
 const UNVERIFIED = new Set(PY_JWT.flatMap((row) => row.unverified));
@@ -34,9 +37,9 @@ function verifies(call: PyNode, facts: PyFacts): boolean {
 /** `claims["iss"]`, `claims.get("iss")`: a read of the claim that names who signed. */
 function readsIssuer(read: PyNode, facts: PyFacts): boolean {
   const parent = read.parent;
-  if (parent?.type === 'subscript' && field(parent, 'value') === read) return JWT_ISSUER_CLAIMS.includes(stringValue(field(parent, 'subscript'), facts.text) ?? '');
+  if (parent?.type === 'subscript' && field(parent, 'value') === read) return ISSUER_CLAIMS.includes(stringValue(field(parent, 'subscript'), facts.text) ?? '');
   const call = parent?.type === 'attribute' && field(parent, 'object') === read ? parent.parent : undefined;
-  return call?.type === 'call' && calleeName(call, facts.text) === 'get' && JWT_ISSUER_CLAIMS.includes(stringValue(callArguments(call, facts.text).positional[0], facts.text) ?? '');
+  return call?.type === 'call' && calleeName(call, facts.text) === 'get' && ISSUER_CLAIMS.includes(stringValue(callArguments(call, facts.text).positional[0], facts.text) ?? '');
 }
 
 /**
