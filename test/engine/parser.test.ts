@@ -48,6 +48,17 @@ function sources(dir: string, extensions = /\.(ts|tsx|js|jsx|mjs|cjs)$/): string
   });
 }
 
+/**
+ * One random edit: a snippet typed (or nothing) over up to a dozen characters; with `blocks`, now
+ * and then a block cut or a stretch of the file pasted elsewhere.
+ */
+function randomEdit(text: string, next: () => number, snippets: readonly string[], blocks = false): string {
+  const at = Math.floor(next() * text.length);
+  const removed = Math.floor(next() * (blocks && next() < 0.1 ? 300 : 12));
+  const pasted = blocks && next() < 0.1 ? text.slice(Math.floor(next() * text.length), Math.floor(next() * text.length)) : '';
+  return text.slice(0, at) + (pasted || (next() < 0.7 ? snippets[Math.floor(next() * snippets.length)] : '')) + text.slice(at + removed);
+}
+
 /** A deterministic generator, so a failure replays. */
 function random(seed: number): () => number {
   let state = seed;
@@ -73,9 +84,7 @@ describe('parser', () => {
       let text = readFileSync(file, 'utf8');
       parser.parse(file, text);
       for (let i = 0; i < 8; i++) {
-        const at = Math.floor(next() * text.length);
-        const removed = Math.floor(next() * 12);
-        text = text.slice(0, at) + (next() < 0.7 ? snippets[Math.floor(next() * snippets.length)] : '') + text.slice(at + removed);
+        text = randomEdit(text, next, snippets);
         const incremental = parser.parse(file, text);
         const fresh = new Parser().parse(file, text);
         assert.deepEqual(shape(incremental), shape(fresh), `${file} after edit ${i}`);
@@ -112,11 +121,7 @@ describe('parser', () => {
         let text = readFileSync(file, 'utf8');
         parser.parsePython(file, text);
         for (let i = 0; i < 16; i++) {
-          const at = Math.floor(next() * text.length);
-          // Now and then a block cut, or a stretch of the file pasted elsewhere.
-          const removed = Math.floor(next() * (next() < 0.1 ? 300 : 12));
-          const pasted = next() < 0.1 ? text.slice(Math.floor(next() * text.length), Math.floor(next() * text.length)) : '';
-          text = text.slice(0, at) + (pasted || (next() < 0.7 ? snippets[Math.floor(next() * snippets.length)] : '')) + text.slice(at + removed);
+          text = randomEdit(text, next, snippets, true);
           assert.deepEqual(pythonShape(parser.parsePython(file, text)), pythonShape(parsePython(text)), `${file} after edit ${i}`);
           edits++;
         }

@@ -1,4 +1,5 @@
 import { isLocalHost } from './hosts.js';
+import { firstNotBefore } from '../engine/sorted.js';
 import { isCredentialName, splitWords } from './words.js';
 import { TOKEN_FORMATS } from '../models/token-formats.js';
 
@@ -534,14 +535,7 @@ export function findSecrets(text: string, options: DetectOptions = {}): SecretMa
 
 /** The index of the first of `sorted` (disjoint, by start) that ends after `offset`: binary search. */
 function firstEndingAfter(sorted: readonly SecretMatch[], offset: number): number {
-  let low = 0;
-  let high = sorted.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (sorted[mid].end <= offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return firstNotBefore(sorted, (match) => match.end <= offset);
 }
 
 export function overlaps(a: { start: number; end: number }, b: { start: number; end: number }): boolean {

@@ -7,6 +7,7 @@ import { SyntaxKind, ts } from '../../engine/ts.js';
 import { collectBindingNames, contains } from '../../engine/ast.js';
 import { skipOuter, type FileFacts } from '../../engine/facts.js';
 import type { FileNodes } from '../../engine/walk.js';
+import { firstNotBefore } from '../../engine/sorted.js';
 import type { FunctionNode } from '../../engine/ast.js';
 import type { CallLike } from '../network-calls.js';
 import { recursionCounters, recursionIsBounded } from './attempt-limits.js';
@@ -74,15 +75,8 @@ function byName<Node>(nodes: readonly Node[], nameOf: (node: Node) => string): M
  */
 function within<Node extends ts.Node>(nodes: readonly Node[] | undefined, root: ts.Node): Node[] {
   if (!nodes) return [];
-  let low = 0;
-  let high = nodes.length;
-  while (low < high) {
-    const mid = (low + high) >> 1;
-    if (nodes[mid].pos < root.pos) low = mid + 1;
-    else high = mid;
-  }
   const inside: Node[] = [];
-  for (let i = low; i < nodes.length && nodes[i].pos <= root.end; i++) {
+  for (let i = firstNotBefore(nodes, (node) => node.pos < root.pos); i < nodes.length && nodes[i].pos <= root.end; i++) {
     if (ts.findAncestor(nodes[i], (node) => node === root)) inside.push(nodes[i]);
   }
   return inside;

@@ -1,5 +1,6 @@
 import type { PyNode, PyTree } from './tree.js';
 import type { ChangedSpan } from '../lines.js';
+import { firstNotBefore } from '../sorted.js';
 
 /** A span of the new text whose syntax tree-sitter found changed (UTF-16 offsets). */
 export interface ChangedRange {
@@ -63,15 +64,8 @@ export class Reuse {
   /** The old node of `type` over `[start, end)`, with no syntax error in its subtree. */
   private find(type: string, start: number, end: number): PyNode | undefined {
     const nodes = this.old.all;
-    // Document order is by start: the first node starting at `start` or later.
-    let low = 0;
-    let high = nodes.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (nodes[mid].start < start) low = mid + 1;
-      else high = mid;
-    }
-    for (let at = low; at < nodes.length && nodes[at].start === start; at++) {
+    // Document order is by start: from the first node starting at `start` or later.
+    for (let at = firstNotBefore(nodes, (node) => node.start < start); at < nodes.length && nodes[at].start === start; at++) {
       const node = nodes[at];
       if (node.end === end && node.type === type) return this.hasError(node) ? undefined : node;
     }
@@ -79,15 +73,8 @@ export class Reuse {
   }
 
   private hasError(node: PyNode): boolean {
-    const errors = this.errors;
-    let low = 0;
-    let high = errors.length;
-    while (low < high) {
-      const mid = (low + high) >> 1;
-      if (errors[mid].index < node.index) low = mid + 1;
-      else high = mid;
-    }
-    return low < errors.length && errors[low].index < node.after;
+    const first = this.errors[firstNotBefore(this.errors, (error) => error.index < node.index)];
+    return first !== undefined && first.index < node.after;
   }
 
   /** Gives the taken nodes their places in the new order and their new offsets (read until now as the old ones). */
