@@ -596,6 +596,11 @@ export const PY_APP_CONFIGS = [
   { modules: ['flask'], proxies: ['flask.current_app'], classes: ['flask.Flask'] },
 ];
 
+/** Settings objects loaded once at start-up (`django.conf.settings`): a plain read of an attribute gives the same value on every attempt of a loop. */
+export const PY_SETTINGS_OBJECTS = [
+  { modules: ['django'], names: ['django.conf.settings'] },
+];
+
 /**
  * Provider SDKs for the integration map: a call through the module (`stripe.Refund.create`) or
  * through a client it makes (`client.messages.create`) is a call to the provider. `provider`

@@ -3,7 +3,7 @@ import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
-import { PY_CLOCKS, PY_DECODE_ERRORS, PY_HTTP_CLIENTS } from '../../models/python.js';
+import { PY_CLOCKS, PY_DECODE_ERRORS, PY_HTTP_CLIENTS, PY_SETTINGS_OBJECTS } from '../../models/python.js';
 
 const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
 const CLOCKS = new Set(PY_CLOCKS.flatMap((row) => row.calls));
@@ -318,8 +318,12 @@ function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
     return !changed;
   });
   if (changed) return false;
+  // `settings.RETRY_DELAY`: a setting, fixed for the process, whatever number the deployment gives it.
+  if (value.type === 'attribute' && SETTINGS_OBJECTS.has(facts.qualify(field(value, 'object')) ?? '')) return true;
   return numberValue(facts.valueOf(value), facts.text) !== undefined;
 }
+
+const SETTINGS_OBJECTS = new Set(PY_SETTINGS_OBJECTS.flatMap((row) => row.names));
 
 /** A decorator of a definition with its qualified name, and its call when it is one (`@retry(...)`). */
 export interface PyDecoratorCall {

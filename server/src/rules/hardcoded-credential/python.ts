@@ -86,14 +86,15 @@ export function checkPython(ctx: PythonContext, judge: PythonJudge): void {
     const name = settingRead(unwrap(left), facts)?.name ?? boundName(operator, facts);
     if (name) judgeNamed(name, right);
   }
-  // auth=("user", "<literal>") on an HTTP call: the tuple's password.
-  for (const http of pyHttpCalls(facts)) {
-    const auth = unwrap(facts.valueOf(keywordValue(http.call, 'auth', facts.text)));
-    if (auth?.type !== 'tuple') continue;
-    const password = namedChildren(auth)[1];
-    for (const literal of candidateLiterals(password)) {
+  // auth=("user", "<literal>") on any call (an HTTP call, an SDK client such as `razorpay.Client`): the tuple's password.
+  const httpNames = new Map(pyHttpCalls(facts).map((http) => [http.call, http.name]));
+  for (const call of facts.ofType('call')) {
+    const auth = unwrap(facts.valueOf(keywordValue(call, 'auth', facts.text)));
+    if (auth?.type !== 'tuple' || namedChildren(auth).length !== 2) continue;
+    const callee = httpNames.get(call) ?? dottedText(field(call, 'function'), facts.text) ?? 'the call';
+    for (const literal of candidateLiterals(namedChildren(auth)[1])) {
       const text = stringValue(literal, facts.text);
-      if (text !== undefined) report(literal, judge.sink(`the auth tuple of ${http.name}`, text));
+      if (text !== undefined) report(literal, judge.sink(`the auth tuple of ${callee}`, text));
     }
   }
 }

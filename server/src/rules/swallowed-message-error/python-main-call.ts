@@ -26,7 +26,8 @@ function brokerCalls(facts: PyFacts): Set<string> {
   return new Set(['retry', ...BROKER_CALLS.filter((row) => facts.importsAny(row.modules)).flatMap((row) => row.names)]);
 }
 /** Words of a callee that record something about the message (its status, a metric, a notification) rather than process it. */
-const BOOKKEEPING_WORDS = new Set(['status', 'state', 'progress', 'mark', 'notify', 'notification', 'notifications', 'notifier', 'metric', 'metrics', 'statsd', 'incr', 'increment', 'gauge', 'histogram', 'timing']);
+const METRIC_WORDS = new Set(['metric', 'metrics', 'statsd', 'incr', 'increment', 'gauge', 'histogram', 'timing']);
+const BOOKKEEPING_WORDS = new Set(['status', 'state', 'progress', 'mark', 'notify', 'notification', 'notifications', 'notifier', ...METRIC_WORDS]);
 /** Lookups and decoding by the app's own helpers, named as such. */
 const PREPARATION = /^(find|get|load|fetch|read|lookup|query|select|retrieve|parse|decode|deserialize|unmarshal|validate|resolve)/i;
 const EXITS = new Set(['return_statement', 'continue_statement', 'break_statement', 'raise_statement']);
@@ -56,11 +57,27 @@ function onSeparatePath(node: PyNode, guarded: PyNode, scope: PyNode): boolean {
   return false;
 }
 
+function calleeWords(call: PyNode, facts: PyFacts): string[] {
+  return splitWords(dottedText(field(call, 'function'), facts.text) ?? calleeName(call, facts.text) ?? '');
+}
+
+/** A metric about the message (`incr("delivered", tags=...)`): never the work on it, even when nothing else reads it. */
+function isMetric(call: PyNode, facts: PyFacts): boolean {
+  return calleeWords(call, facts).some((word) => METRIC_WORDS.has(word));
+}
+
+/** Inside the arguments of a bookkeeping call (a tag computed for a metric): part of that bookkeeping. */
+function inBookkeeping(node: PyNode, scope: PyNode, facts: PyFacts): boolean {
+  for (let child = node, current = node.parent; current && current !== scope; child = current, current = current.parent) {
+    if (current.type === 'call' && child === field(current, 'arguments') && isBookkeeping(current, facts)) return true;
+  }
+  return false;
+}
+
 /** A log call, a status, metric or notification call, or a publish or task queued about the message: it records, it does no work. */
 export function isBookkeeping(call: PyNode, facts: PyFacts): boolean {
   if (isPyLogCall(call, facts)) return true;
-  const callee = dottedText(field(call, 'function'), facts.text) ?? calleeName(call, facts.text) ?? '';
-  if (splitWords(callee).some((word) => BOOKKEEPING_WORDS.has(word))) return true;
+  if (calleeWords(call, facts).some((word) => BOOKKEEPING_WORDS.has(word))) return true;
   // Publishing or queueing something about the message (`audit.delay("synced", id)`) reports on it.
   const method = calleeName(call, facts.text) ?? '';
   return publishRowOf(calleeObject(call), facts) !== undefined || (PY_CELERY[0].dispatch.includes(method) && facts.importsAny(PY_CELERY[0].modules));
@@ -74,13 +91,13 @@ function candidateCalls(handler: PyMessageHandler, names: ReadonlySet<string>, f
     if (node.type !== 'call' || !readsContent(node, names, facts)) return true;
     const method = calleeName(node, facts.text) ?? '';
     const receiver = unwrap(calleeObject(node));
-    if (DECODES.test(method) || ENCODES.test(method) || broker.has(method) || inDecode(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
+    if (DECODES.test(method) || ENCODES.test(method) || broker.has(method) || inDecode(node, handler.scope, facts) || inBookkeeping(node, handler.scope, facts) || inCondition(node, handler.scope)) return true;
     if (receiver?.type === 'identifier' && names.has(facts.textOf(receiver)) && READERS.has(method)) return true;
     found.push(node);
     return true;
   });
   const work = found.filter((call) => !isBookkeeping(call, facts));
-  return work.length > 0 ? work : found;
+  return work.length > 0 ? work : found.filter((call) => !isMetric(call, facts));
 }
 
 /** The call is given the whole message or payload (`save(order)`, `handle(msg)`), not one of its fields. */

@@ -23,6 +23,11 @@ const PASSWORD_WORDS = new Set(['password', 'passwd', 'pwd', 'pass', 'passphrase
 /** Last words of names that hold a credentials object or provider (compared by identity, not by content). */
 const CREDENTIAL_OBJECT_WORDS = new Set(['credentials', 'creds']);
 
+/** A password's name (`FACTORY_PASSWORD`, `user_pass`), which `nameKind` leaves out: two passwords compared are a confirmation. */
+export function isPasswordName(name: string, extraNames: readonly string[]): boolean {
+  return isCredentialName(name, extraNames) && PASSWORD_WORDS.has(splitWords(name).at(-1) ?? '');
+}
+
 /**
  * A name is a signature's when its last word is a signature word (`dailyDigestFreq`,
  * `signed_on_behalf` are not), past words for its encoding or carrier (`signatureHex`).

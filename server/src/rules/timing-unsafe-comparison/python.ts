@@ -9,7 +9,7 @@ import { PY_APP_CONFIGS, PY_ENUM_BASES, PY_EVENT_KIND_FIELDS, PY_SETTING_READERS
 import { isAssetValue } from '../../analysis/python/asset-values.js';
 import { isRequestValue } from '../../analysis/python/request-sources.js';
 import { isCredentialName, splitWords } from '../../secrets/words.js';
-import { nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
+import { isPasswordName, nameKind, PY_SIGNATURE_WORDS, type Kind } from './names.js';
 
 const ENUM_BASES = new Set(PY_ENUM_BASES.flatMap((row) => row.bases));
 const EQUALITY = new Set(['==', '!=', 'is', 'is not']);
@@ -39,7 +39,7 @@ function isHarmless(node: PyNode, facts: PyFacts, names: readonly string[]): boo
   // `event.asset == token`: a comparison with an asset, a currency or an address asks which one a value is.
   if (ASSET_WORDS.has(splitWords(last).at(-1) ?? '')) return true;
   // A setting (`settings.API_KEY_SHA256`, a constant read from the environment) holds what the deployment gives it, not a fixed name.
-  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
+  return /^[A-Z][A-Z0-9_]*$/.test(last) && !nameKind(last, names, PY_SIGNATURE_WORDS) && !isPasswordName(last, names) && !/^(self|cls)$/.test(parts![0]) && !fromConfiguration(node, facts);
 }
 
 /** `tx_log.topics[0]`, `log["topics"][0]`: the field of an event log that names the event's kind. */
@@ -143,8 +143,10 @@ function operandKind(node: PyNode | undefined, facts: PyFacts, names: readonly s
   if (parts.length >= 2 && /^[A-Z][A-Z0-9_]*$/.test(parts[parts.length - 1]) && /^[A-Z][a-z]/.test(parts[parts.length - 2])) return undefined;
   const kind = nameKind(dotted.split('.').pop()!, names, PY_SIGNATURE_WORDS);
   if (kind === 'signature' || kind === 'secret') return kind;
-  // `expected = hmac.new(...).hexdigest()`: what the name holds.
   const value = facts.valueOf(operand);
+  // `FACTORY_PASSWORD = "Sg-7731-fx94"`: a password constant of the code's own is a secret, not a typed one to confirm.
+  if (value && value !== operand && stringValue(value, facts.text) !== undefined && isOwnConstant(operand, facts) && isPasswordName(parts[parts.length - 1], names)) return 'secret';
+  // `expected = hmac.new(...).hexdigest()`: what the name holds.
   return value && value !== operand && value.type === 'call' ? operandKind(value, facts, names, depth + 1) : undefined;
 }
 

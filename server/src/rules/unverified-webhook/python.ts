@@ -11,9 +11,14 @@ const VIEW_FACTORIES = PY_WEB_FRAMEWORKS.flatMap((row) => row.viewFactories);
 const VERIFYING_WORDS = ['verif', 'valid', 'check', 'authenticat'];
 const VERIFIED_WORDS = ['sig', 'hmac', 'webhook', 'hook', 'request', 'payload', 'token'];
 
-/** A name that says it verifies a signature: `verify_signature`, `validate_webhook`, `is_valid_hmac`. */
+/** Words of a login the sender presents (`check_hook_auth`, `verify_webhook_password`): basic auth on the hook, no signature. */
+const LOGIN_WORDS = ['auth', 'basic', 'password', 'passwd', 'credentials', 'creds'];
+const SIGNATURE_WORDS = ['sig', 'hmac'];
+
+/** A name that says it verifies a signature: `verify_signature`, `validate_webhook`, `is_valid_hmac`; not one that checks a login on the hook. */
 function isVerifierName(name: string): boolean {
   const words = splitWords(name);
+  if (words.some((word) => LOGIN_WORDS.includes(word)) && !words.some((word) => SIGNATURE_WORDS.some((start) => word.startsWith(start)))) return false;
   return words.some((word) => VERIFYING_WORDS.some((start) => word.startsWith(start))) && words.some((word) => VERIFIED_WORDS.some((start) => word.startsWith(start)));
 }
 
