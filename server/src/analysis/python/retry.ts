@@ -3,11 +3,13 @@ import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { pyHttpCalls, pyPassedInClientCalls } from './http.js';
 import { pyConnectionCalls } from './connections.js';
+import { rememberedPerParse } from '../memo.js';
 import { PY_CLOCKS, PY_DECODE_ERRORS, PY_HTTP_CLIENTS, PY_SETTINGS_OBJECTS } from '../../models/python.js';
 
 const DECODE_ERRORS = new Set(PY_DECODE_ERRORS.flatMap((row) => row.errors));
 const CLOCKS = new Set(PY_CLOCKS.flatMap((row) => row.calls));
 const RAISING_CHECKS = new Set(PY_HTTP_CLIENTS.flatMap((model) => model.raisingCheck ?? []));
+const SETTINGS_OBJECTS = new Set(PY_SETTINGS_OBJECTS.flatMap((row) => row.names));
 
 /** A hand-written retry loop: a loop that sends a request, goes round on failure and leaves on success. */
 export interface PyRetryLoop {
@@ -323,8 +325,6 @@ function isLoopConstant(node: PyNode, loop: PyNode, facts: PyFacts): boolean {
   return numberValue(facts.valueOf(value), facts.text) !== undefined;
 }
 
-const SETTINGS_OBJECTS = new Set(PY_SETTINGS_OBJECTS.flatMap((row) => row.names));
-
 /** A decorator of a definition with its qualified name, and its call when it is one (`@retry(...)`). */
 export interface PyDecoratorCall {
   decorator: PyNode;
@@ -332,16 +332,8 @@ export interface PyDecoratorCall {
   call?: PyNode;
 }
 
-/** Each definition's decorators as read, kept per file: several rules ask of every function. */
-const decoratorCallsByDefinition = perFile(() => new Map<PyNode, readonly PyDecoratorCall[]>());
-
-/** A decorator's call (`@retry(...)`) or bare name (`@retry`) with its qualified name. */
-export function decoratorCalls(definition: PyNode, facts: PyFacts): readonly PyDecoratorCall[] {
-  const known = decoratorCallsByDefinition(facts);
-  let calls = known.get(definition);
-  if (!calls) known.set(definition, (calls = readDecoratorCalls(definition, facts)));
-  return calls;
-}
+/** A decorator's call (`@retry(...)`) or bare name (`@retry`) with its qualified name; kept per parse, as several rules ask of every function. */
+export const decoratorCalls: (definition: PyNode, facts: PyFacts) => readonly PyDecoratorCall[] = rememberedPerParse(readDecoratorCalls);
 
 function readDecoratorCalls(definition: PyNode, facts: PyFacts): PyDecoratorCall[] {
   return decoratorsOf(definition).flatMap((decorator) => {

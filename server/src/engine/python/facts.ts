@@ -284,7 +284,7 @@ export class PyFacts {
     const name = this.qualify(field(value, 'function'));
     if (!name) return undefined;
     if (depth < 4) {
-      const made = this.factoryInstance(value, depth + 1) ?? (this.fileClass(name) && this.subclassInstance(this.fileClass(name)!, depth + 1));
+      const made = this.factoryInstance(value, depth + 1) ?? (this.moduleClass(name) && this.subclassInstance(this.moduleClass(name)!, depth + 1));
       if (made) return made;
     }
     return { name, call: value };
@@ -342,8 +342,8 @@ export class PyFacts {
     return method && binding?.scope === method && binding.value === undefined ? methodClass(method) : undefined;
   }
 
-  /** A class the file defines at module level under this name. */
-  private fileClass(name: string): PyNode | undefined {
+  /** A class the file defines at module level under this name (the first, when two are). */
+  moduleClass(name: string): PyNode | undefined {
     return this.moduleClasses().get(name);
   }
 
@@ -369,7 +369,7 @@ export class PyFacts {
     if (positional.length !== 1 || namedChildren(bases!).length !== 1) return undefined;
     const name = this.qualify(positional[0]);
     if (!name) return undefined;
-    const parent = this.fileClass(name);
+    const parent = this.moduleClass(name);
     if (parent) return depth < 4 ? this.subclassInstance(parent, depth + 1) : undefined;
     return this.imports.has(name.split('.')[0]) ? { name, call: cls } : undefined;
   }

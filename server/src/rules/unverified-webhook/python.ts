@@ -1,10 +1,11 @@
-import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, definitionStatement, dottedText, field, forEachDescendant, forEachInScope, methodClass, namedChildren, unwrap } from '../../engine/python/ast.js';
-import { perFile, type PyFacts } from '../../engine/python/facts.js';
+import { ancestor, callArguments, calleeName, calleeObject, decoratorExpression, decoratorsOf, dottedText, field, forEachDescendant, forEachInScope, methodClass, namedChildren, unwrap } from '../../engine/python/ast.js';
+import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { PythonContext } from '../../engine/rule.js';
 import { PY_SIGNED_IN_NAMING, PY_SIGNED_IN_ROUTES, PY_WEB_FRAMEWORKS, PY_WEBHOOK_VERIFIERS } from '../../models/python.js';
 import { splitWords } from '../../secrets/words.js';
 import { isWebhookView, pyPostViews, readsSignatureHeader, type PyPostView } from '../../analysis/python/webhook-views.js';
+import { rememberedPerParse } from '../../analysis/memo.js';
 
 const PROVIDERS = PY_WEBHOOK_VERIFIERS[0];
 const VIEW_FACTORIES = PY_WEB_FRAMEWORKS.flatMap((row) => row.viewFactories);
@@ -22,15 +23,8 @@ function isVerifierName(name: string): boolean {
   return words.some((word) => VERIFYING_WORDS.some((start) => word.startsWith(start))) && words.some((word) => VERIFIED_WORDS.some((start) => word.startsWith(start)));
 }
 
-/** Each name's reading, kept per file: every view's body, decorators and router ask of the same few names (`post`, `get_json`). */
-const verifierNameReadings = perFile(() => new Map<string, boolean>());
-
-function isVerifierNameIn(name: string, facts: PyFacts): boolean {
-  const readings = verifierNameReadings(facts);
-  let reading = readings.get(name);
-  if (reading === undefined) readings.set(name, (reading = isVerifierName(name)));
-  return reading;
-}
+/** Each name's reading, kept per parse: every view's body, decorators and router ask of the same few names (`post`, `get_json`). */
+const isVerifierNameIn: (name: string, facts: PyFacts) => boolean = rememberedPerParse<string, boolean, PyFacts>((name) => isVerifierName(name));
 
 const SIGNED_IN = PY_SIGNED_IN_NAMING;
 const DEPENDENCY_CALLS = PY_SIGNED_IN_ROUTES.flatMap((row) => row.dependencyCalls ?? []);
@@ -128,11 +122,6 @@ function refusesSignedOutHere(statement: PyNode, facts: PyFacts): boolean {
   return statement.type === 'if_statement' && consequence !== undefined && namedChildren(consequence).some((child) => child.type === 'raise_statement' || child.type === 'return_statement') && holdsWhenSignedOut(field(statement, 'condition'), facts);
 }
 
-/** A module-level class of the file by name. */
-function fileClass(name: string, facts: PyFacts): PyNode | undefined {
-  return facts.ofType('class_definition').find((cls) => definitionStatement(cls).parent?.type === 'module' && facts.textOf(field(cls, 'name')!) === name);
-}
-
 /** The method a class, or else one of the bases the file defines (depth first), has under a name. */
 function lookupMethod(cls: PyNode, name: string, facts: PyFacts, depth = 0): PyNode | undefined {
   const body = field(cls, 'body');
@@ -140,10 +129,15 @@ function lookupMethod(cls: PyNode, name: string, facts: PyFacts, depth = 0): PyN
     const definition = statement.type === 'decorated_definition' ? field(statement, 'definition') : statement;
     if (definition?.type === 'function_definition' && facts.textOf(field(definition, 'name')!) === name) return definition;
   }
+  return inheritedMethod(cls, name, facts, depth + 1);
+}
+
+/** The method one of a class's bases the file defines has under a name, each base looked up at `baseDepth` (at most 4). */
+function inheritedMethod(cls: PyNode, name: string, facts: PyFacts, baseDepth: number): PyNode | undefined {
   const bases = field(cls, 'superclasses');
-  for (const base of bases && depth < 4 ? namedChildren(bases) : []) {
-    const parent = base.type === 'identifier' ? fileClass(facts.textOf(base), facts) : undefined;
-    const found = parent && lookupMethod(parent, name, facts, depth + 1);
+  for (const base of bases && baseDepth <= 4 ? namedChildren(bases) : []) {
+    const parent = base.type === 'identifier' ? facts.moduleClass(facts.textOf(base)) : undefined;
+    const found = parent && lookupMethod(parent, name, facts, baseDepth);
     if (found) return found;
   }
   return undefined;
@@ -161,13 +155,7 @@ function calledDefinition(call: PyNode, viewClass: PyNode | undefined, facts: Py
   const name = facts.textOf(field(callee, 'attribute')!);
   if (receiver?.type === 'identifier' && facts.textOf(receiver) === 'self') return viewClass && lookupMethod(viewClass, name, facts);
   const caller = receiver?.type === 'call' && facts.textOf(field(receiver, 'function')!) === 'super' ? ancestor(call, 'class_definition') : undefined;
-  const bases = caller && field(caller, 'superclasses');
-  for (const base of bases ? namedChildren(bases) : []) {
-    const parent = base.type === 'identifier' ? fileClass(facts.textOf(base), facts) : undefined;
-    const found = parent && lookupMethod(parent, name, facts);
-    if (found) return found;
-  }
-  return undefined;
+  return caller && inheritedMethod(caller, name, facts, 0);
 }
 
 /**
@@ -258,7 +246,7 @@ function selfAttributeValue(node: PyNode | undefined, facts: PyFacts): PyNode | 
 function fileClassesOf(expression: PyNode | undefined, facts: PyFacts, depth = 0): PyNode[] | undefined {
   const node = unwrap(expression);
   if (!node || depth > 4) return undefined;
-  const cls = node.type === 'identifier' ? fileClass(facts.textOf(node), facts) : undefined;
+  const cls = node.type === 'identifier' ? facts.moduleClass(facts.textOf(node)) : undefined;
   if (cls) return [cls];
   if (node.type === 'subscript') {
     const owner = field(node, 'value');
