@@ -2,6 +2,7 @@ import { callArguments, enclosingFunction, field, forEachDescendant, forEachInSc
 import type { PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import type { TextEdit } from '../../engine/types.js';
+import { rememberedPerParse } from '../memo.js';
 
 /** What a call says about one keyword: given (with its value), not given, or perhaps given through `**opts` the file does not show. */
 export type KeywordState = { kind: 'present'; value: PyNode; node: PyNode } | { kind: 'missing' } | { kind: 'unknown' };
@@ -50,7 +51,7 @@ const DICT_CHANGES = new Set(['pop', 'popitem', 'clear', '__setitem__', '__delit
  * branch; undefined when the scope changes it in a way the file does not spell (a key that is no
  * literal, `pop`, `|=`, the dict handed to a function, which may add anything).
  */
-function spreadEntries(spread: PyNode | undefined, facts: PyFacts): Map<string, { key: PyNode; value: PyNode }> | undefined {
+function readSpreadEntries(spread: PyNode | undefined, facts: PyFacts): ReadonlyMap<string, { key: PyNode; value: PyNode }> | undefined {
   const name = unwrap(spread);
   const bound = facts.valueOf(name);
   const entries = dictEntries(bound, facts);
@@ -90,6 +91,9 @@ function spreadEntries(spread: PyNode | undefined, facts: PyFacts): Map<string, 
   });
   return spelled ? entries : undefined;
 }
+
+/** A spread's entries, kept per parse: each keyword a rule asks of the call (`timeout`, `verify`) would read the scope again. */
+const spreadEntries = rememberedPerParse<PyNode | undefined, ReadonlyMap<string, { key: PyNode; value: PyNode }> | undefined, PyFacts>(readSpreadEntries);
 
 /** The keys `opts.update(...)` or `opts.setdefault(...)` adds, into `entries`; false when the call does not spell them. */
 function addsEntries(call: PyNode, method: string, entries: Map<string, { key: PyNode; value: PyNode }>, facts: PyFacts): boolean {

@@ -1,9 +1,8 @@
-import { calleeName, field, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { calleeName, field, namedChildren, parameterAnnotation, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { isAssetName } from '../../secrets/words.js';
 
-const TYPED_PARAMETERS = new Set(['typed_parameter', 'typed_default_parameter']);
 const OPTIONAL = /^(?:typing\.)?Optional\[(.*)\]$/;
 const DOTTED_NAME = /^[A-Za-z_][\w.]*$/;
 
@@ -55,7 +54,8 @@ export function isAssetValue(node: PyNode | undefined, facts: PyFacts, depth = 0
   const bindings = facts.bindingsOf(name, value);
   return bindings.length > 0 && bindings.every(({ target, value: bound }) => {
     const holder = target.parent;
-    if (holder && TYPED_PARAMETERS.has(holder.type)) return annotatesAsset(field(holder, 'type'), facts);
+    const annotation = parameterAnnotation(holder);
+    if (annotation) return annotatesAsset(annotation, facts);
     if (holder?.type === 'assignment' && field(holder, 'type')) return annotatesAsset(field(holder, 'type'), facts);
     const made = unwrap(bound);
     // `earned_token = underlying_token`: a name the word test already reads as an asset.

@@ -1,4 +1,4 @@
-import { calleeName, calleeObject, field, namedChildren, unwrap } from '../../engine/python/ast.js';
+import { calleeName, calleeObject, field, namedChildren, parameterAnnotation, unwrap } from '../../engine/python/ast.js';
 import { perFile, type PyFacts } from '../../engine/python/facts.js';
 import type { PyNode } from '../../engine/python/tree.js';
 import { PY_HTTP_CLIENTS, type PyHttpClientModel } from '../../models/python.js';
@@ -70,7 +70,7 @@ function annotatedClient(object: PyNode, facts: PyFacts): string | undefined {
   }
   if (object.type !== 'identifier') return undefined;
   const parameter = facts.bindingsOf(facts.textOf(object), object).find((binding) => binding.value === undefined && binding.scope.type === 'function_definition')?.target.parent;
-  const type = parameter && (parameter.type === 'typed_parameter' || parameter.type === 'typed_default_parameter') ? field(parameter, 'type') : undefined;
+  const type = parameterAnnotation(parameter);
   return type && facts.qualify(unwrap(namedChildren(type)[0] ?? type));
 }
 

@@ -246,6 +246,11 @@ export function definitionHead(definition: PyNode): PyNode {
   return decoratorsOf(definition)[0] ?? definition;
 }
 
+/** The annotation of a parameter written with one (`session: aiohttp.ClientSession`, `token: EvmToken = None`); undefined for any other node. */
+export function parameterAnnotation(parameter: PyNode | null | undefined): PyNode | undefined {
+  return parameter?.type === 'typed_parameter' || parameter?.type === 'typed_default_parameter' ? field(parameter, 'type') : undefined;
+}
+
 /** A function's parameter names, in order (with `self`). */
 export function parameterNames(definition: PyNode, text: string): string[] {
   const parameters = field(definition, 'parameters');
